@@ -1,0 +1,415 @@
+//! The typed model of a database schema: the one type every layer of shale
+//! speaks. The parser builds it from Rust source, the snapshot format stores it,
+//! introspection builds it from a live database, the differ compares two of them.
+//!
+//! **Architecture invariant:** this crate does no I/O and knows no file format
+//! and no SQL dialect. It holds plain data plus pure helpers (name derivation,
+//! type canonicalisation, expression normalisation). On-disk formats live in
+//! `shale-migrations` and convert to and from these types explicitly, so a change
+//! here never silently changes a file.
+#![deny(missing_docs)]
+
+pub mod expr;
+pub mod naming;
+pub mod types;
+
+pub use types::{BaseType, ColumnType};
+
+/// The default namespace of a PostgreSQL database.
+pub const DEFAULT_NAMESPACE: &str = "public";
+
+/// A name inside a namespace (`schema.name`). Ordered by namespace, then name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QualifiedName {
+    /// The namespace (PostgreSQL schema); `"public"` when none was given.
+    pub namespace: String,
+    /// The object's own name.
+    pub name: String,
+}
+
+impl QualifiedName {
+    /// A name in the given namespace.
+    pub fn new(namespace: impl Into<String>, name: impl Into<String>) -> Self {
+        QualifiedName { namespace: namespace.into(), name: name.into() }
+    }
+
+    /// A name in the default namespace (`public`).
+    pub fn public(name: impl Into<String>) -> Self {
+        QualifiedName::new(DEFAULT_NAMESPACE, name)
+    }
+
+    /// Whether this name lives in the default namespace.
+    pub fn is_public(&self) -> bool {
+        self.namespace == DEFAULT_NAMESPACE
+    }
+}
+
+impl std::fmt::Display for QualifiedName {
+    /// `name` in the default namespace, `namespace.name` elsewhere (unquoted;
+    /// for messages, not SQL).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.is_public() {
+            f.write_str(&self.name)
+        } else {
+            write!(f, "{}.{}", self.namespace, self.name)
+        }
+    }
+}
+
+/// A whole database schema: namespaces, enums and tables.
+///
+/// Kept in canonical order (see [`Schema::normalize`]) so that equal schemas
+/// compare equal and serialise to the same bytes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Schema {
+    /// Namespaces other than `public` that the schema declares, sorted.
+    pub namespaces: Vec<String>,
+    /// Enum types, sorted by name.
+    pub enums: Vec<Enum>,
+    /// Tables, sorted by name.
+    pub tables: Vec<Table>,
+}
+
+impl Schema {
+    /// Sorts everything order-insensitive into canonical order: namespaces,
+    /// enums, tables, and within each table its constraints and indexes by name.
+    /// Column order and enum value order are meaningful and kept.
+    pub fn normalize(&mut self) {
+        self.namespaces.sort();
+        self.namespaces.dedup();
+        self.enums.sort_by(|a, b| a.name.cmp(&b.name));
+        self.tables.sort_by(|a, b| a.name.cmp(&b.name));
+        for table in &mut self.tables {
+            table.normalize();
+        }
+    }
+
+    /// The table with this name (binary search; the schema must be normalised).
+    pub fn table(&self, name: &QualifiedName) -> Option<&Table> {
+        self.tables.binary_search_by(|t| t.name.cmp(name)).ok().map(|i| &self.tables[i])
+    }
+
+    /// The enum with this name (binary search; the schema must be normalised).
+    pub fn enum_(&self, name: &QualifiedName) -> Option<&Enum> {
+        self.enums.binary_search_by(|e| e.name.cmp(name)).ok().map(|i| &self.enums[i])
+    }
+
+    /// Whether the schema has no objects at all.
+    pub fn is_empty(&self) -> bool {
+        self.namespaces.is_empty() && self.enums.is_empty() && self.tables.is_empty()
+    }
+}
+
+/// A PostgreSQL enum type (`CREATE TYPE … AS ENUM`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Enum {
+    /// The type's name.
+    pub name: QualifiedName,
+    /// The values, in declaration order (the order is the sort order in SQL).
+    pub values: Vec<String>,
+    /// `COMMENT ON TYPE`.
+    pub comment: Option<String>,
+}
+
+/// A table with its columns, constraints and indexes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// The table's name.
+    pub name: QualifiedName,
+    /// Columns in declaration order.
+    pub columns: Vec<Column>,
+    /// The primary key, if any.
+    pub primary_key: Option<PrimaryKey>,
+    /// Unique constraints (not unique indexes), sorted by name.
+    pub uniques: Vec<UniqueConstraint>,
+    /// Check constraints, sorted by name.
+    pub checks: Vec<CheckConstraint>,
+    /// Foreign keys, sorted by name.
+    pub foreign_keys: Vec<ForeignKey>,
+    /// Indexes other than those backing the primary key and unique
+    /// constraints, sorted by name.
+    pub indexes: Vec<Index>,
+    /// `COMMENT ON TABLE`.
+    pub comment: Option<String>,
+}
+
+impl Table {
+    /// An empty table with this name.
+    pub fn new(name: QualifiedName) -> Self {
+        Table {
+            name,
+            columns: Vec::new(),
+            primary_key: None,
+            uniques: Vec::new(),
+            checks: Vec::new(),
+            foreign_keys: Vec::new(),
+            indexes: Vec::new(),
+            comment: None,
+        }
+    }
+
+    /// Sorts constraints and indexes by name (columns keep their order).
+    pub fn normalize(&mut self) {
+        self.uniques.sort_by(|a, b| a.name.cmp(&b.name));
+        self.checks.sort_by(|a, b| a.name.cmp(&b.name));
+        self.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
+        self.indexes.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+
+    /// The column with this name.
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+}
+
+/// A table column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// The column's name.
+    pub name: String,
+    /// Its type (canonical spelling, see [`types`]).
+    pub ty: ColumnType,
+    /// Whether NULL is allowed. Primary-key columns are never nullable.
+    pub nullable: bool,
+    /// The default, as a raw SQL expression.
+    pub default: Option<String>,
+    /// `GENERATED … AS IDENTITY`.
+    pub identity: Option<Identity>,
+    /// `GENERATED ALWAYS AS (expr) STORED`: the expression.
+    pub generated: Option<String>,
+    /// `COMMENT ON COLUMN`.
+    pub comment: Option<String>,
+}
+
+impl Column {
+    /// A NOT NULL column of this type with nothing else set.
+    pub fn new(name: impl Into<String>, ty: ColumnType) -> Self {
+        Column {
+            name: name.into(),
+            ty,
+            nullable: false,
+            default: None,
+            identity: None,
+            generated: None,
+            comment: None,
+        }
+    }
+}
+
+/// The two kinds of identity column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Identity {
+    /// `GENERATED ALWAYS AS IDENTITY`: explicit values are refused.
+    Always,
+    /// `GENERATED BY DEFAULT AS IDENTITY`: explicit values are accepted.
+    ByDefault,
+}
+
+/// A primary key constraint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrimaryKey {
+    /// The constraint's name (PostgreSQL's default is `<table>_pkey`).
+    pub name: String,
+    /// The key's columns, in key order.
+    pub columns: Vec<String>,
+}
+
+/// A unique constraint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UniqueConstraint {
+    /// The constraint's name.
+    pub name: String,
+    /// The constrained columns, in order.
+    pub columns: Vec<String>,
+    /// `NULLS NOT DISTINCT` (PostgreSQL 15+): two NULLs conflict.
+    pub nulls_not_distinct: bool,
+}
+
+/// A check constraint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckConstraint {
+    /// The constraint's name.
+    pub name: String,
+    /// The boolean SQL expression.
+    pub expr: String,
+}
+
+/// What a foreign key does when the referenced row is deleted or updated.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ForeignKeyAction {
+    /// `NO ACTION` (the default): fail at the end of the statement.
+    #[default]
+    NoAction,
+    /// `RESTRICT`: fail at once.
+    Restrict,
+    /// `CASCADE`: delete or update the referencing rows too.
+    Cascade,
+    /// `SET NULL`.
+    SetNull,
+    /// `SET DEFAULT`.
+    SetDefault,
+}
+
+impl ForeignKeyAction {
+    /// The SQL spelling (`NO ACTION`, `CASCADE`, …).
+    pub fn as_sql(self) -> &'static str {
+        match self {
+            ForeignKeyAction::NoAction => "NO ACTION",
+            ForeignKeyAction::Restrict => "RESTRICT",
+            ForeignKeyAction::Cascade => "CASCADE",
+            ForeignKeyAction::SetNull => "SET NULL",
+            ForeignKeyAction::SetDefault => "SET DEFAULT",
+        }
+    }
+
+    /// Parses the schema language's spelling: `no_action`, `restrict`,
+    /// `cascade`, `set_null`, `set_default` (also with spaces or hyphens,
+    /// any case).
+    pub fn parse(s: &str) -> Option<Self> {
+        let norm: String = s
+            .trim()
+            .chars()
+            .map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() })
+            .collect();
+        Some(match norm.as_str() {
+            "no_action" | "noaction" => ForeignKeyAction::NoAction,
+            "restrict" => ForeignKeyAction::Restrict,
+            "cascade" => ForeignKeyAction::Cascade,
+            "set_null" | "setnull" => ForeignKeyAction::SetNull,
+            "set_default" | "setdefault" => ForeignKeyAction::SetDefault,
+            _ => return None,
+        })
+    }
+
+    /// The accepted spellings, for error messages.
+    pub const SPELLINGS: &'static [&'static str] =
+        &["no_action", "restrict", "cascade", "set_null", "set_default"];
+}
+
+/// When a foreign key is checked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Deferrable {
+    /// `NOT DEFERRABLE` (the default).
+    #[default]
+    No,
+    /// `DEFERRABLE INITIALLY IMMEDIATE`.
+    InitiallyImmediate,
+    /// `DEFERRABLE INITIALLY DEFERRED`.
+    InitiallyDeferred,
+}
+
+/// A foreign key constraint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ForeignKey {
+    /// The constraint's name.
+    pub name: String,
+    /// The referencing columns of this table, in order.
+    pub columns: Vec<String>,
+    /// The referenced table.
+    pub referenced_table: QualifiedName,
+    /// The referenced columns, matching `columns` one to one.
+    pub referenced_columns: Vec<String>,
+    /// `ON DELETE`.
+    pub on_delete: ForeignKeyAction,
+    /// `ON UPDATE`.
+    pub on_update: ForeignKeyAction,
+    /// `DEFERRABLE …`.
+    pub deferrable: Deferrable,
+}
+
+/// Sort direction of an index key.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SortOrder {
+    /// `ASC` (the default).
+    #[default]
+    Asc,
+    /// `DESC`.
+    Desc,
+}
+
+/// Where NULLs sort in an index key. `None` on the key means the default
+/// (last for ASC, first for DESC).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NullsOrder {
+    /// `NULLS FIRST`.
+    First,
+    /// `NULLS LAST`.
+    Last,
+}
+
+/// What an index key indexes.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum IndexTarget {
+    /// A column, by name.
+    Column(String),
+    /// An SQL expression, e.g. `lower(email)`.
+    Expression(String),
+}
+
+/// One key of an index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndexKey {
+    /// The column or expression.
+    pub target: IndexTarget,
+    /// `ASC` / `DESC`.
+    pub order: SortOrder,
+    /// `NULLS FIRST` / `NULLS LAST` when not the default for `order`.
+    pub nulls: Option<NullsOrder>,
+    /// An operator class, e.g. `text_pattern_ops`.
+    pub opclass: Option<String>,
+}
+
+impl IndexKey {
+    /// An ascending key on a column.
+    pub fn column(name: impl Into<String>) -> Self {
+        IndexKey { target: IndexTarget::Column(name.into()), order: SortOrder::Asc, nulls: None, opclass: None }
+    }
+}
+
+/// An index (`CREATE [UNIQUE] INDEX`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Index {
+    /// The index's name.
+    pub name: String,
+    /// `UNIQUE`.
+    pub unique: bool,
+    /// `NULLS NOT DISTINCT` on a unique index (PostgreSQL 15+).
+    pub nulls_not_distinct: bool,
+    /// The access method, lowercase: `btree` (default), `hash`, `gin`, `gist`,
+    /// `brin`, `spgist`, …
+    pub method: String,
+    /// The keys, in order.
+    pub keys: Vec<IndexKey>,
+    /// `INCLUDE (…)` columns.
+    pub include: Vec<String>,
+    /// `WHERE …` predicate of a partial index.
+    pub predicate: Option<String>,
+}
+
+/// The default index access method.
+pub const DEFAULT_INDEX_METHOD: &str = "btree";
+
+/// Hints, from the schema source or the command line, that an object was
+/// renamed rather than dropped and re-created. Not part of the schema's state:
+/// they only guide the differ, and are never stored in snapshots.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RenameHints {
+    /// `(previous name, next name)` of renamed tables.
+    pub tables: Vec<(QualifiedName, QualifiedName)>,
+    /// `(table's next name, previous column name, next column name)`.
+    pub columns: Vec<(QualifiedName, String, String)>,
+    /// `(previous name, next name)` of renamed enums.
+    pub enums: Vec<(QualifiedName, QualifiedName)>,
+    /// `(enum's next name, previous value, next value)`.
+    pub enum_values: Vec<(QualifiedName, String, String)>,
+}
+
+impl RenameHints {
+    /// Whether there are no hints at all.
+    pub fn is_empty(&self) -> bool {
+        self.tables.is_empty()
+            && self.columns.is_empty()
+            && self.enums.is_empty()
+            && self.enum_values.is_empty()
+    }
+}
