@@ -1,1 +1,14 @@
-//! TODO
+//! shale's files on disk: the migrations folder (`NNNN_tag.sql` files and the
+//! drizzle-compatible `meta/_journal.json`), the migration file format
+//! (statement breakpoints, hazard header, `-- shale:no-transaction`), file
+//! hashes, and the versioned snapshot format (`snapshots/NNNN_snapshot.json`).
+//!
+//! **Architecture invariant:** every on-disk format is a versioned type here
+//! with explicit conversions to and from `shale-model`; the model itself knows
+//! no file format. No database access here.
+#![deny(missing_docs)]
+
+pub mod folder;
+pub mod journal;
+pub mod snapshot;
+pub mod sqlfile;

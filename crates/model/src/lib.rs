@@ -402,6 +402,14 @@ pub struct RenameHints {
     pub enums: Vec<(QualifiedName, QualifiedName)>,
     /// `(enum's next name, previous value, next value)`.
     pub enum_values: Vec<(QualifiedName, String, String)>,
+    /// Tables confirmed as dropped, not renamed (previous names).
+    pub dropped_tables: Vec<QualifiedName>,
+    /// Columns confirmed as dropped, not renamed: `(table's next name, column)`.
+    pub dropped_columns: Vec<(QualifiedName, String)>,
+    /// Enums confirmed as dropped, not renamed (previous names).
+    pub dropped_enums: Vec<QualifiedName>,
+    /// Enum values confirmed as removed, not renamed: `(enum's next name, value)`.
+    pub dropped_enum_values: Vec<(QualifiedName, String)>,
 }
 
 impl RenameHints {
@@ -411,5 +419,9 @@ impl RenameHints {
             && self.columns.is_empty()
             && self.enums.is_empty()
             && self.enum_values.is_empty()
+            && self.dropped_tables.is_empty()
+            && self.dropped_columns.is_empty()
+            && self.dropped_enums.is_empty()
+            && self.dropped_enum_values.is_empty()
     }
 }
