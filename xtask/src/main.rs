@@ -1,1 +1,174 @@
-fn main() {}
+//! Development tasks for shale, run as `cargo xtask <task>`:
+//!
+//! - `synth --tables N --out DIR`: write a synthetic schema project of N tables
+//!   (10 mixed columns, 2 indexes, 1 unique, 1 foreign key each);
+//! - `bench [--tables N] [--runs R]`: build shale in release mode and measure
+//!   whole-process wall time and peak memory of its commands on a synthetic
+//!   project (the figures in the README come from here);
+//! - `bless`: run the whole test suite with `SHALE_BLESS=1`, rewriting every
+//!   golden/expected file from the current output (review the diff after).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+mod synth;
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(task) = args.first() else {
+        bail!("usage: cargo xtask <synth|bench|bless> [options]");
+    };
+    let opt = |name: &str, default: &str| -> String {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+            .unwrap_or_else(|| default.to_string())
+    };
+    match task.as_str() {
+        "synth" => {
+            let tables: usize = opt("--tables", "3000").parse().context("--tables N")?;
+            let out = PathBuf::from(opt("--out", "scratch/synth"));
+            synth::write_project(&out, tables)?;
+            println!("wrote a {tables}-table project to {}", out.display());
+            Ok(())
+        }
+        "bench" => {
+            let tables: usize = opt("--tables", "3000").parse().context("--tables N")?;
+            let runs: usize = opt("--runs", "10").parse().context("--runs R")?;
+            bench(tables, runs)
+        }
+        "bless" => {
+            let status = Command::new(cargo())
+                .args(["test", "--workspace"])
+                .env("SHALE_BLESS", "1")
+                .current_dir(root())
+                .status()?;
+            if !status.success() {
+                bail!("tests failed while blessing");
+            }
+            println!("expected files rewritten; review them with `git diff`");
+            Ok(())
+        }
+        other => bail!("unknown task `{other}`: expected synth, bench or bless"),
+    }
+}
+
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask has a parent").to_path_buf()
+}
+
+/// One measured process run.
+struct Measured {
+    wall: Duration,
+    max_rss_kib: i64,
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs a command and measures its wall time and peak resident memory
+/// (`ru_maxrss` of the waited-for child, via `wait4`).
+fn measure(cmd: &mut Command) -> Result<Measured> {
+    use std::os::unix::process::ExitStatusExt;
+    let out_file = tempfile_path("out");
+    let err_file = tempfile_path("err");
+    cmd.stdout(std::fs::File::create(&out_file)?).stderr(std::fs::File::create(&err_file)?);
+    let start = Instant::now();
+    let child = cmd.spawn().with_context(|| format!("spawn {:?}", cmd.get_program()))?;
+    let pid = child.id() as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to overwrite.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our own un-waited child; the pointers are valid for the call.
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall = start.elapsed();
+    if r != pid {
+        bail!("wait4 failed: {}", std::io::Error::last_os_error());
+    }
+    std::mem::forget(child); // already reaped by wait4
+    let code = std::process::ExitStatus::from_raw(status).code().unwrap_or(-1);
+    Ok(Measured {
+        wall,
+        max_rss_kib: usage.ru_maxrss,
+        code,
+        stdout: std::fs::read_to_string(&out_file).unwrap_or_default(),
+        stderr: std::fs::read_to_string(&err_file).unwrap_or_default(),
+    })
+}
+
+fn tempfile_path(kind: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("shale-xtask-{}-{kind}", std::process::id()))
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn bench(tables: usize, runs: usize) -> Result<()> {
+    let root = root();
+    println!("building shale (release)…");
+    let status = Command::new(cargo())
+        .args(["build", "--release", "--quiet", "-p", "shale-cli", "--bin", "shale"])
+        .current_dir(&root)
+        .status()?;
+    if !status.success() {
+        bail!("release build failed");
+    }
+    let shale = root.join("target/release/shale");
+    let work = std::env::temp_dir().join(format!("shale-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    synth::write_project(&work, tables)?;
+    println!("synthetic project: {tables} tables in {}", work.display());
+    println!("machine: {} cores; {runs} runs each, median wall time, max peak RSS", cores());
+    println!();
+    println!("| command | median wall | peak RSS |");
+    println!("|---|---|---|");
+
+    // 1. generate from an empty snapshot (the migrations folder is reset each run).
+    let mut walls = Vec::new();
+    let mut rss = 0;
+    for _ in 0..runs {
+        let _ = std::fs::remove_dir_all(work.join("migrations"));
+        let _ = std::fs::remove_dir_all(work.join("snapshots"));
+        let m = measure(Command::new(&shale).args(["generate", "--name", "init"]).current_dir(&work))?;
+        if m.code != 0 {
+            bail!("generate failed ({}): {}{}", m.code, m.stdout, m.stderr);
+        }
+        walls.push(m.wall);
+        rss = rss.max(m.max_rss_kib);
+    }
+    report("shale generate (empty → 3000 tables)", &walls, rss);
+
+    // 2. generate with no change.
+    let mut walls = Vec::new();
+    let mut rss = 0;
+    for _ in 0..runs {
+        let m = measure(Command::new(&shale).args(["generate"]).current_dir(&work))?;
+        if m.code != 0 || !m.stdout.contains("no schema changes") {
+            bail!("unchanged generate did not report no changes ({}): {}{}", m.code, m.stdout, m.stderr);
+        }
+        walls.push(m.wall);
+        rss = rss.max(m.max_rss_kib);
+    }
+    report("shale generate (unchanged schema)", &walls, rss);
+    let _ = std::fs::remove_dir_all(&work);
+    Ok(())
+}
+
+fn report(what: &str, walls: &[Duration], rss_kib: i64) {
+    let med = median(walls.to_vec());
+    println!("| {what} | {:.1} ms | {:.1} MB |", med.as_secs_f64() * 1000.0, rss_kib as f64 / 1024.0);
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}

@@ -1,7 +1,151 @@
-//! The `shale` command line: argument parsing, configuration, and printing.
-//! The only crate that prints or reads the terminal.
+//! The `shale` command line: arguments, configuration, and everything shale
+//! prints. The library crates return plain data and typed errors; this crate
+//! turns them into text or JSON, colours, prompts and exit codes.
+//!
+//! **Architecture invariant:** the only crate that prints, reads the terminal
+//! or decides exit codes: **0** success / in sync, **1** findings (drift,
+//! pending changes, refused data loss, failed check), **2** could not run
+//! (bad arguments, bad schema source, connection failure).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod commands;
+mod config;
+mod diagnostics;
+mod output;
+
+pub use config::Config;
+use output::Ui;
+
+/// shale: schema-as-code migrations for Rust teams on PostgreSQL.
+///
+/// Describe the database as Rust structs and enums in `schema/`; `shale
+/// generate` writes the next numbered SQL migration, `shale migrate` applies
+/// it. Exit codes: 0 success or in sync, 1 findings, 2 could not run.
+#[derive(Debug, Parser)]
+#[command(name = "shale", version, max_term_width = 100)]
+pub struct Cli {
+    /// The configuration file.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// The database URL (else $DATABASE_URL, else `.env`, else the config's
+    /// `database.url`). Passwords are never printed.
+    #[arg(long, global = true, value_name = "URL")]
+    pub db: Option<String>,
+    /// Output format: human-readable text, or one JSON document on stdout.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Print only errors and the essential result.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// When to colour the output (`NO_COLOR` is honoured under `auto`).
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+    /// Override the config's `schema` path (a directory or a `.rs` file).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub schema: Option<PathBuf>,
+    /// Override the config's `migrations` folder.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub migrations: Option<PathBuf>,
+    /// Override the config's `snapshots` folder.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub snapshots: Option<PathBuf>,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Human-readable text.
+    Text,
+    /// One JSON document on stdout.
+    Json,
+}
+
+/// Colour choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when stdout is a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// shale's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write `shale.toml`, an example `schema/`, and empty `migrations/` and
+    /// `snapshots/` in the current directory.
+    Init(commands::init::Args),
+    /// Diff the schema against the latest snapshot and write the next
+    /// migration, journal entry and snapshot.
+    Generate(commands::generate::Args),
+}
+
+/// How a command ended, when it ran.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Success, in sync, nothing to report: exit 0.
+    Clean,
+    /// Findings (drift, pending, refused): exit 1.
+    Findings,
+}
 
 /// Runs the command line with the process's arguments.
-pub fn main() -> std::process::ExitCode {
-    std::process::ExitCode::SUCCESS
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are successes; usage errors exit 2.
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let ui = Ui::new(cli.format, cli.color, cli.quiet);
+    let result = run(&cli, &ui);
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(e) => {
+            ui.error(&e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: &Cli, ui: &Ui) -> anyhow::Result<Outcome> {
+    let mut config = Config::load(cli.config.as_deref())?;
+    if let Some(p) = &cli.schema {
+        config.schema = p.clone();
+    }
+    if let Some(p) = &cli.migrations {
+        config.migrations = p.clone();
+    }
+    if let Some(p) = &cli.snapshots {
+        config.snapshots = p.clone();
+    }
+    let ctx = commands::Context { config, ui, db_flag: cli.db.as_deref() };
+    match &cli.command {
+        Command::Init(args) => commands::init::run(&ctx, args),
+        Command::Generate(args) => commands::generate::run(&ctx, args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }

@@ -5,10 +5,19 @@
 //! a list of [`Step`]s whose variant order *is* execution order. The differ knows
 //! no SQL spelling: `shale-sql` renders the steps.
 
+#![deny(missing_docs)]
+
+mod calculate;
+mod step;
+#[cfg(test)]
+mod tests;
+
 use shale_model::{RenameHints, Schema};
 
+pub use step::{ColumnChanges, CommentTarget, EnumValuePlacement, Step};
+
 /// Two versions of the same thing: before and after the migration.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MigrationPair<T> {
     /// The state the migration starts from.
     pub previous: T,
@@ -25,6 +34,11 @@ impl<T> MigrationPair<T> {
     /// Applies `f` to both sides.
     pub fn map<U>(self, mut f: impl FnMut(T) -> U) -> MigrationPair<U> {
         MigrationPair { previous: f(self.previous), next: f(self.next) }
+    }
+
+    /// Pairs up the two sides of two pairs.
+    pub fn zip<U>(self, other: MigrationPair<U>) -> MigrationPair<(T, U)> {
+        MigrationPair { previous: (self.previous, other.previous), next: (self.next, other.next) }
     }
 
     /// Borrows both sides.
@@ -45,13 +59,6 @@ impl Plan {
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty()
     }
-}
-
-/// One schema change. The variant order is the execution order.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Step {
-    /// Placeholder until the differ lands.
-    Todo,
 }
 
 /// What kind of object a rename question is about.
@@ -87,7 +94,42 @@ pub struct Ambiguities(pub Vec<Ambiguity>);
 
 /// Plans the steps from `schemas.previous` to `schemas.next`. Both schemas must
 /// be normalised and valid (as the parser or a snapshot produces them).
+///
+/// Returns every unsettled drop-or-rename question at once when objects
+/// disappeared while similar ones appeared and no hint settles it.
 pub fn diff(schemas: MigrationPair<&Schema>, renames: &RenameHints) -> Result<Plan, Ambiguities> {
-    let _ = (schemas, renames);
-    todo!("differ")
+    calculate::calculate_steps(schemas, renames).map(|steps| Plan { steps })
 }
+
+impl std::fmt::Display for Ambiguity {
+    /// One line naming the object and its candidates, e.g.
+    /// `table "users" disappeared while "people" appeared`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self.kind {
+            ObjectKind::Table => "table",
+            ObjectKind::Column => "column",
+            ObjectKind::Enum => "enum",
+            ObjectKind::EnumValue => "enum value",
+        };
+        match &self.parent {
+            Some(parent) => write!(f, "{kind} \"{parent}\".\"{}\" disappeared while ", self.previous)?,
+            None => write!(f, "{kind} \"{}\" disappeared while ", self.previous)?,
+        }
+        let candidates: Vec<String> = self.candidates.iter().map(|c| format!("\"{c}\"")).collect();
+        write!(f, "{} appeared: renamed or dropped?", candidates.join(", "))
+    }
+}
+
+impl std::fmt::Display for Ambiguities {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, a) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{a}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Ambiguities {}

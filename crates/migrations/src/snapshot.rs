@@ -1,1 +1,1061 @@
-//! TODO: snapshot
+//! The snapshot format (`snapshots/NNNN_snapshot.json`): the whole model after
+//! each migration, chained to the previous snapshot by `prevId`, plus the loader
+//! that reads a snapshots directory and checks the chain.
+//!
+//! The file is shale's own versioned format. Its serde types (`*V1` below) are
+//! private to this module and mirror the model field by field, with explicit
+//! conversions in both directions, so a change to `shale-model` can never change
+//! the bytes on disk without a change here (and a new [`FORMAT`] when the shape
+//! changes incompatibly).
+//!
+//! Output is deterministic: lists the model keeps unordered are sorted before
+//! writing, fields at their default value are left out (`nullable: false`,
+//! empty lists, ascending keys, `btree`, `no_action`), indentation is two
+//! spaces and the file ends in a newline. Unknown keys are refused on reading,
+//! since silently dropping them would lose part of a schema.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::Serializer;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use shale_model::{
+    BaseType, CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity,
+    Index, IndexKey, IndexTarget, NullsOrder, PrimaryKey, QualifiedName, Schema, SortOrder, Table,
+    UniqueConstraint, DEFAULT_INDEX_METHOD, DEFAULT_NAMESPACE,
+};
+
+/// The snapshot format this build writes, and the newest it reads.
+pub const FORMAT: u32 = 1;
+
+/// The `prevId` of the first snapshot: the id of the empty schema before any
+/// migration (drizzle-kit's convention).
+pub const ROOT_ID: &str = "00000000-0000-0000-0000-000000000000";
+
+/// How every snapshot file name ends: `0003_snapshot.json`.
+pub const FILE_SUFFIX: &str = "_snapshot.json";
+
+/// The version of shale reading the files, named in upgrade messages.
+const SHALE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The SQL dialect a snapshot was generated for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    /// PostgreSQL (`"postgresql"`).
+    Postgresql,
+    /// SQLite (`"sqlite"`).
+    Sqlite,
+}
+
+impl Dialect {
+    /// The spelling in files: `postgresql` or `sqlite`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dialect::Postgresql => "postgresql",
+            Dialect::Sqlite => "sqlite",
+        }
+    }
+
+    /// Parses the spelling in files; `None` for anything else.
+    pub fn from_name(name: &str) -> Option<Dialect> {
+        match name {
+            "postgresql" => Some(Dialect::Postgresql),
+            "sqlite" => Some(Dialect::Sqlite),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Dialect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One snapshot: the model after a migration, and its place in the chain.
+///
+/// Only [`FORMAT`] is ever written; reading refuses other formats, so a
+/// `Snapshot` in memory always is of the current format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    /// The dialect the schema targets.
+    pub dialect: Dialect,
+    /// This snapshot's id (UUID-shaped, see [`new_id`]).
+    pub id: String,
+    /// The id of the snapshot this one follows; [`ROOT_ID`] for the first.
+    pub prev_id: String,
+    /// The schema after the migration, normalised.
+    pub schema: Schema,
+}
+
+impl Snapshot {
+    /// A new snapshot following `prev_id`, its id derived by [`new_id`] from
+    /// `prev_id`, `salt` (e.g. the migration's tag and `when`) and the schema.
+    pub fn new(dialect: Dialect, prev_id: &str, salt: &str, mut schema: Schema) -> Snapshot {
+        schema.normalize();
+        let id = new_id(prev_id, salt, &schema);
+        Snapshot { dialect, id, prev_id: prev_id.to_string(), schema }
+    }
+
+    /// The file contents: pretty JSON, 2-space indent, trailing newline.
+    /// The same schema always gives the same bytes apart from `id`/`prevId`.
+    pub fn to_json(&self) -> String {
+        let (namespaces, enums, tables) = body_v1(&self.schema);
+        let file = FileOutV1 {
+            format: FORMAT,
+            dialect: self.dialect.as_str(),
+            id: &self.id,
+            prev_id: &self.prev_id,
+            namespaces: &namespaces,
+            enums: &enums,
+            tables: &tables,
+        };
+        let mut out = Vec::with_capacity(4096 + 1024 * self.schema.tables.len());
+        serde_json::to_writer_pretty(&mut out, &file).expect("serialising to memory cannot fail");
+        out.push(b'\n');
+        String::from_utf8(out).expect("serde_json writes UTF-8")
+    }
+
+    /// Reads a snapshot file's contents.
+    ///
+    /// Errors: a format newer than [`FORMAT`] ([`SnapshotError::TooNew`], also
+    /// when the rest of the document does not parse, since a newer shape is
+    /// expected then), malformed JSON or an unexpected shape (with line and
+    /// column), an unknown dialect, inconsistent contents.
+    pub fn from_json(text: &str) -> Result<Snapshot, SnapshotError> {
+        let file: FileInV1 = match serde_json::from_str(text) {
+            Ok(file) => file,
+            Err(err) => {
+                // A document from a newer shale may not fit these types at all:
+                // report the version problem, not the first unknown key.
+                if let Ok(header) = serde_json::from_str::<Header>(text) {
+                    match header.format {
+                        None => return Err(SnapshotError::MissingFormat),
+                        Some(found) if found > u64::from(FORMAT) => return Err(too_new(found)),
+                        _ => {}
+                    }
+                    if let Some(d) = header.dialect {
+                        if Dialect::from_name(&d).is_none() {
+                            return Err(SnapshotError::UnknownDialect(d));
+                        }
+                    }
+                }
+                return Err(SnapshotError::from_serde(&err));
+            }
+        };
+        if u64::from(file.format) > u64::from(FORMAT) {
+            return Err(too_new(file.format.into()));
+        }
+        if file.format != FORMAT {
+            return Err(SnapshotError::Unsupported(file.format.into()));
+        }
+        let dialect = Dialect::from_name(&file.dialect).ok_or(SnapshotError::UnknownDialect(file.dialect))?;
+        let mut schema = Schema {
+            namespaces: file.namespaces,
+            enums: file.enums.into_iter().map(EnumV1::into_model).collect(),
+            tables: file.tables.into_iter().map(TableV1::into_model).collect::<Result<_, _>>()?,
+        };
+        // Hand-edited files may be out of order; the model's lookups need order.
+        schema.normalize();
+        Ok(Snapshot { dialect, id: file.id, prev_id: file.prev_id, schema })
+    }
+}
+
+fn too_new(found: u64) -> SnapshotError {
+    SnapshotError::TooNew { found, supported: FORMAT, shale_version: SHALE_VERSION }
+}
+
+/// The id of a new snapshot: a UUID-shaped (version 8, "custom") hex string
+/// from the SHA-256 of `prev_id`, `salt` and the schema's serialised form.
+///
+/// Deterministic given its inputs, and different for two snapshots generated
+/// from the same parent on two branches as long as their salts (the migration
+/// tag and time) or schemas differ. Never equal to [`ROOT_ID`].
+pub fn new_id(prev_id: &str, salt: &str, schema: &Schema) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(b"shale snapshot id\0");
+    hasher.update(prev_id.as_bytes());
+    hasher.update(b"\0");
+    hasher.update(salt.as_bytes());
+    hasher.update(b"\0");
+    let (namespaces, enums, tables) = body_v1(schema);
+    let body = BodyV1 { namespaces: &namespaces, enums: &enums, tables: &tables };
+    serde_json::to_writer(HashWriter(&mut hasher), &body).expect("hashing cannot fail");
+    let digest = hasher.finalize();
+    let mut b = [0u8; 16];
+    b.copy_from_slice(&digest[..16]);
+    b[6] = (b[6] & 0x0f) | 0x80; // version 8: custom, hash-based
+    b[8] = (b[8] & 0x3f) | 0x80; // RFC 9562 variant
+    let h = hex::encode(b);
+    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+}
+
+/// The file name of the snapshot with this journal index: `0003_snapshot.json`.
+pub fn file_name(idx: u32) -> String {
+    format!("{idx:04}{FILE_SUFFIX}")
+}
+
+struct HashWriter<'a>(&'a mut Sha256);
+
+impl io::Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Why a snapshot could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum SnapshotError {
+    /// Not JSON at all.
+    #[error("snapshot is not valid JSON at line {line}, column {column}: {message}")]
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// serde_json's description.
+        message: String,
+    },
+    /// JSON, but not shaped like a snapshot of this format.
+    #[error("snapshot does not match snapshot format {FORMAT} at line {line}, column {column}: {message}")]
+    Shape {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// serde_json's description.
+        message: String,
+    },
+    /// Written by a newer shale.
+    #[error(
+        "snapshot format {found} is newer than this shale can read (shale {shale_version} reads snapshot \
+         format {supported} at most): upgrade shale to a version that supports snapshot format {found}"
+    )]
+    TooNew {
+        /// The file's format.
+        found: u64,
+        /// The newest format this build reads.
+        supported: u32,
+        /// This build's version.
+        shale_version: &'static str,
+    },
+    /// An older or invalid format number (there is none before 1).
+    #[error("snapshot format {0} is not supported (this shale reads snapshot format {FORMAT})")]
+    Unsupported(u64),
+    /// No `format` key: not a shale snapshot (perhaps drizzle-kit's).
+    #[error(
+        "not a shale snapshot: the \"format\" key is missing (drizzle-kit snapshots are taken over with \
+         `shale adopt --from-drizzle`)"
+    )]
+    MissingFormat,
+    /// A dialect this build does not know.
+    #[error("snapshot dialect {0:?} is unknown: expected \"postgresql\" or \"sqlite\"")]
+    UnknownDialect(String),
+    /// Well-formed but contradictory contents.
+    #[error("snapshot is inconsistent: {0}")]
+    Invalid(String),
+}
+
+impl SnapshotError {
+    fn from_serde(err: &serde_json::Error) -> SnapshotError {
+        // serde_json's message ends with " at line L column C"; keep the text only.
+        let full = err.to_string();
+        let message = match full.rfind(" at line ") {
+            Some(at) => full[..at].to_string(),
+            None => full,
+        };
+        let (line, column) = (err.line(), err.column());
+        match err.classify() {
+            serde_json::error::Category::Data => SnapshotError::Shape { line, column, message },
+            _ => SnapshotError::Syntax { line, column, message },
+        }
+    }
+}
+
+/// A snapshot read from a snapshots directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SnapshotFile {
+    /// The journal index from the file name (`0003_snapshot.json` → 3).
+    pub idx: u32,
+    /// The file's path.
+    pub path: PathBuf,
+    /// Its contents.
+    pub snapshot: Snapshot,
+}
+
+/// Why a snapshots directory could not be loaded, or its chain is broken.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// A file or the directory could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The file or directory.
+        path: PathBuf,
+        /// The I/O error.
+        source: io::Error,
+    },
+    /// A file is not a readable snapshot.
+    #[error("{}: {source}", path.display())]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        source: SnapshotError,
+    },
+    /// A `*_snapshot.json` file whose prefix is not a number.
+    #[error("{}: snapshot file names are NNNN{FILE_SUFFIX} with a number NNNN: rename or remove the file", path.display())]
+    BadFileName {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Two files with the same index (`3_snapshot.json`, `0003_snapshot.json`).
+    #[error("{} and {} are both snapshot {idx}: remove one", first.display(), second.display())]
+    DuplicateIndex {
+        /// The index.
+        idx: u32,
+        /// One file.
+        first: PathBuf,
+        /// The other.
+        second: PathBuf,
+    },
+    /// A gap in the numbering.
+    #[error("snapshot {} is missing before {}: every migration needs its snapshot", file_name(*idx), next.display())]
+    MissingIndex {
+        /// The missing index.
+        idx: u32,
+        /// The first file after the gap.
+        next: PathBuf,
+    },
+    /// Two files with the same id.
+    #[error("{} and {} have the same id {id}: a snapshot was copied; regenerate the later one", first.display(), second.display())]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// One file.
+        first: PathBuf,
+        /// The other.
+        second: PathBuf,
+    },
+    /// Two snapshots follow the same parent: two branches generated from one
+    /// state and were merged.
+    #[error(
+        "{} and {} both follow snapshot {prev_id}: two branches generated migrations from the same \
+         state; run `shale rebase` to put this branch's migrations after the other's",
+        first.display(), second.display()
+    )]
+    Fork {
+        /// The shared `prevId`.
+        prev_id: String,
+        /// The earlier file.
+        first: PathBuf,
+        /// The later file.
+        second: PathBuf,
+    },
+    /// A `prevId` that is no snapshot's id.
+    #[error(
+        "{}: prevId {prev_id} matches no snapshot: the snapshot it follows was removed or edited; \
+         restore it from version control",
+        path.display()
+    )]
+    UnknownPrev {
+        /// The file.
+        path: PathBuf,
+        /// Its `prevId`.
+        prev_id: String,
+    },
+    /// A `prevId` naming a snapshot other than the one just before.
+    #[error(
+        "{}: prevId {prev_id} names {}, not the snapshot just before it ({}); \
+         the files were renumbered by hand — run `shale rebase`",
+        path.display(), found.as_ref().map_or("the empty schema".to_string(), |p| p.display().to_string()),
+        expected.as_ref().map_or("the empty schema".to_string(), |p| p.display().to_string())
+    )]
+    WrongPrev {
+        /// The file.
+        path: PathBuf,
+        /// Its `prevId`.
+        prev_id: String,
+        /// The file whose id it is (`None`: the empty root).
+        found: Option<PathBuf>,
+        /// The file it should follow (`None`: the empty root).
+        expected: Option<PathBuf>,
+    },
+}
+
+/// Reads every `NNNN_snapshot.json` in `dir`, in index order, and checks that
+/// they form one chain: indexes gap-free from 0, ids unique, the first
+/// snapshot following [`ROOT_ID`], every other one following the snapshot
+/// just before it. Other files in the directory are ignored. The first problem
+/// found is returned; a missing directory is a [`LoadError::Read`].
+pub fn load_dir(dir: &Path) -> Result<Vec<SnapshotFile>, LoadError> {
+    let read_err = |path: &Path, source| LoadError::Read { path: path.to_path_buf(), source };
+    let mut found: Vec<(u32, PathBuf)> = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| read_err(dir, e))? {
+        let entry = entry.map_err(|e| read_err(dir, e))?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(prefix) = name.strip_suffix(FILE_SUFFIX) else { continue };
+        let path = entry.path();
+        if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(LoadError::BadFileName { path });
+        }
+        let idx = prefix.parse::<u32>().map_err(|_| LoadError::BadFileName { path: path.clone() })?;
+        found.push((idx, path));
+    }
+    found.sort();
+    for pair in found.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            return Err(LoadError::DuplicateIndex {
+                idx: pair[0].0,
+                first: pair[0].1.clone(),
+                second: pair[1].1.clone(),
+            });
+        }
+    }
+    for (expected, (idx, path)) in found.iter().enumerate() {
+        let expected = expected as u32;
+        if *idx != expected {
+            return Err(LoadError::MissingIndex { idx: expected, next: path.clone() });
+        }
+    }
+    let mut files = Vec::with_capacity(found.len());
+    for (idx, path) in found {
+        let text = std::fs::read_to_string(&path).map_err(|e| read_err(&path, e))?;
+        let snapshot = Snapshot::from_json(&text).map_err(|source| LoadError::Parse { path: path.clone(), source })?;
+        files.push(SnapshotFile { idx, path, snapshot });
+    }
+    check_chain(&files)?;
+    Ok(files)
+}
+
+/// Checks the `id`/`prevId` chain of snapshots already in index order.
+pub fn check_chain(files: &[SnapshotFile]) -> Result<(), LoadError> {
+    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(files.len());
+    for (i, f) in files.iter().enumerate() {
+        if let Some(&j) = by_id.get(f.snapshot.id.as_str()) {
+            return Err(LoadError::DuplicateId {
+                id: f.snapshot.id.clone(),
+                first: files[j].path.clone(),
+                second: f.path.clone(),
+            });
+        }
+        by_id.insert(&f.snapshot.id, i);
+    }
+    let mut by_prev: HashMap<&str, usize> = HashMap::with_capacity(files.len());
+    for (i, f) in files.iter().enumerate() {
+        if let Some(&j) = by_prev.get(f.snapshot.prev_id.as_str()) {
+            return Err(LoadError::Fork {
+                prev_id: f.snapshot.prev_id.clone(),
+                first: files[j].path.clone(),
+                second: f.path.clone(),
+            });
+        }
+        by_prev.insert(&f.snapshot.prev_id, i);
+    }
+    for (i, f) in files.iter().enumerate() {
+        let prev = f.snapshot.prev_id.as_str();
+        let expected = if i == 0 { None } else { Some(i - 1) };
+        let actual = if prev == ROOT_ID {
+            None
+        } else {
+            match by_id.get(prev) {
+                Some(&j) => Some(j),
+                None => return Err(LoadError::UnknownPrev { path: f.path.clone(), prev_id: prev.to_string() }),
+            }
+        };
+        if actual != expected {
+            return Err(LoadError::WrongPrev {
+                path: f.path.clone(),
+                prev_id: prev.to_string(),
+                found: actual.map(|j| files[j].path.clone()),
+                expected: expected.map(|j| files[j].path.clone()),
+            });
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Format 1 on disk. Field order here is key order in the file.
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
+}
+
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
+}
+
+fn default_method() -> String {
+    DEFAULT_INDEX_METHOD.to_string()
+}
+
+fn is_default_method(m: &str) -> bool {
+    m == DEFAULT_INDEX_METHOD
+}
+
+/// Only the keys needed to explain why a document did not parse.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<u64>,
+    dialect: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FileOutV1<'a> {
+    format: u32,
+    dialect: &'a str,
+    id: &'a str,
+    prev_id: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    namespaces: &'a [&'a str],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    enums: &'a [EnumV1],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    tables: &'a [TableV1],
+}
+
+/// The schema part of a file, hashed into ids.
+#[derive(Serialize)]
+struct BodyV1<'a> {
+    namespaces: &'a [&'a str],
+    enums: &'a [EnumV1],
+    tables: &'a [TableV1],
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct FileInV1 {
+    format: u32,
+    dialect: String,
+    id: String,
+    prev_id: String,
+    #[serde(default)]
+    namespaces: Vec<String>,
+    #[serde(default)]
+    enums: Vec<EnumV1>,
+    #[serde(default)]
+    tables: Vec<TableV1>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct EnumV1 {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    schema: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    values: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    comment: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct TableV1 {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    schema: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    columns: Vec<ColumnV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    primary_key: Option<PrimaryKeyV1>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    uniques: Vec<UniqueV1>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    checks: Vec<CheckV1>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    foreign_keys: Vec<ForeignKeyV1>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    indexes: Vec<IndexV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    comment: Option<String>,
+}
+
+/// A column's type is either `type` (a built-in, canonical spelling) or `enum`
+/// (+ `enumSchema` outside `public`), with `arrayDims` for arrays.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ColumnV1 {
+    name: String,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    ty: Option<String>,
+    #[serde(rename = "enum", default, skip_serializing_if = "Option::is_none")]
+    enum_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    enum_schema: Option<String>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    array_dims: u8,
+    #[serde(default, skip_serializing_if = "is_false")]
+    nullable: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    default: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    identity: Option<IdentityV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    generated: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    comment: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum IdentityV1 {
+    Always,
+    ByDefault,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrimaryKeyV1 {
+    name: String,
+    columns: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct UniqueV1 {
+    name: String,
+    columns: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    nulls_not_distinct: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckV1 {
+    name: String,
+    expr: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ForeignKeyV1 {
+    name: String,
+    columns: Vec<String>,
+    references: ReferenceV1,
+    #[serde(default, skip_serializing_if = "is_default")]
+    on_delete: ActionV1,
+    #[serde(default, skip_serializing_if = "is_default")]
+    on_update: ActionV1,
+    #[serde(default, skip_serializing_if = "is_default")]
+    deferrable: DeferrableV1,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReferenceV1 {
+    table: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    schema: Option<String>,
+    columns: Vec<String>,
+}
+
+/// The schema language's spellings (`no_action`, `set_null`, …).
+#[derive(Serialize, Deserialize, Clone, Copy, Default, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum ActionV1 {
+    #[default]
+    NoAction,
+    Restrict,
+    Cascade,
+    SetNull,
+    SetDefault,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Default, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum DeferrableV1 {
+    #[default]
+    No,
+    InitiallyImmediate,
+    InitiallyDeferred,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct IndexV1 {
+    name: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    unique: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    nulls_not_distinct: bool,
+    #[serde(default = "default_method", skip_serializing_if = "is_default_method")]
+    method: String,
+    keys: Vec<KeyV1>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    include: Vec<String>,
+    #[serde(rename = "where", default, skip_serializing_if = "Option::is_none")]
+    predicate: Option<String>,
+}
+
+/// An index key. A plain ascending column key is written as its name alone
+/// (`"email"`), anything else as an object, to keep files short and readable.
+struct KeyV1(KeyObjectV1);
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct KeyObjectV1 {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    column: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    expression: Option<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    order: OrderV1,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    nulls: Option<NullsV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    opclass: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Default, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum OrderV1 {
+    #[default]
+    Asc,
+    Desc,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum NullsV1 {
+    First,
+    Last,
+}
+
+impl Serialize for KeyV1 {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let k = &self.0;
+        match (&k.column, &k.expression, k.order, k.nulls, &k.opclass) {
+            (Some(col), None, OrderV1::Asc, None, None) => s.serialize_str(col),
+            _ => k.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for KeyV1 {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = KeyV1;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a column name or an index key object")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyV1, E> {
+                Ok(KeyV1(KeyObjectV1 { column: Some(v.to_string()), ..KeyObjectV1::default() }))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<KeyV1, A::Error> {
+                KeyObjectV1::deserialize(de::value::MapAccessDeserializer::new(map)).map(KeyV1)
+            }
+        }
+        d.deserialize_any(KeyVisitor)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Conversions. Model → file sorts defensively; file → model validates what
+// the types cannot express.
+
+fn schema_of(name: &QualifiedName) -> Option<String> {
+    (!name.is_public()).then(|| name.namespace.clone())
+}
+
+fn qualified(schema: Option<String>, name: String) -> QualifiedName {
+    QualifiedName::new(schema.unwrap_or_else(|| DEFAULT_NAMESPACE.to_string()), name)
+}
+
+fn body_v1(schema: &Schema) -> (Vec<&str>, Vec<EnumV1>, Vec<TableV1>) {
+    let mut namespaces: Vec<&str> = schema.namespaces.iter().map(String::as_str).collect();
+    namespaces.sort_unstable();
+    namespaces.dedup();
+    let mut enums: Vec<&Enum> = schema.enums.iter().collect();
+    enums.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut tables: Vec<&Table> = schema.tables.iter().collect();
+    tables.sort_by(|a, b| a.name.cmp(&b.name));
+    (namespaces, enums.into_iter().map(EnumV1::from_model).collect(), tables.into_iter().map(TableV1::from_model).collect())
+}
+
+fn sorted_by_name<'a, T>(items: &'a [T], name: impl Fn(&T) -> &str) -> Vec<&'a T> {
+    let mut v: Vec<&T> = items.iter().collect();
+    v.sort_by(|a, b| name(a).cmp(name(b)));
+    v
+}
+
+impl EnumV1 {
+    fn from_model(e: &Enum) -> EnumV1 {
+        EnumV1 {
+            name: e.name.name.clone(),
+            schema: schema_of(&e.name),
+            values: e.values.clone(),
+            comment: e.comment.clone(),
+        }
+    }
+
+    fn into_model(self) -> Enum {
+        Enum { name: qualified(self.schema, self.name), values: self.values, comment: self.comment }
+    }
+}
+
+impl TableV1 {
+    fn from_model(t: &Table) -> TableV1 {
+        TableV1 {
+            name: t.name.name.clone(),
+            schema: schema_of(&t.name),
+            columns: t.columns.iter().map(ColumnV1::from_model).collect(),
+            primary_key: t
+                .primary_key
+                .as_ref()
+                .map(|pk| PrimaryKeyV1 { name: pk.name.clone(), columns: pk.columns.clone() }),
+            uniques: sorted_by_name(&t.uniques, |u| &u.name)
+                .into_iter()
+                .map(|u| UniqueV1 {
+                    name: u.name.clone(),
+                    columns: u.columns.clone(),
+                    nulls_not_distinct: u.nulls_not_distinct,
+                })
+                .collect(),
+            checks: sorted_by_name(&t.checks, |c| &c.name)
+                .into_iter()
+                .map(|c| CheckV1 { name: c.name.clone(), expr: c.expr.clone() })
+                .collect(),
+            foreign_keys: sorted_by_name(&t.foreign_keys, |f| &f.name)
+                .into_iter()
+                .map(ForeignKeyV1::from_model)
+                .collect(),
+            indexes: sorted_by_name(&t.indexes, |i| &i.name).into_iter().map(IndexV1::from_model).collect(),
+            comment: t.comment.clone(),
+        }
+    }
+
+    fn into_model(self) -> Result<Table, SnapshotError> {
+        let name = qualified(self.schema, self.name);
+        let columns = self.columns.into_iter().map(|c| c.into_model(&name)).collect::<Result<_, _>>()?;
+        let foreign_keys = self.foreign_keys.into_iter().map(|f| f.into_model(&name)).collect::<Result<_, _>>()?;
+        let indexes = self.indexes.into_iter().map(|i| i.into_model(&name)).collect::<Result<_, _>>()?;
+        Ok(Table {
+            columns,
+            primary_key: self.primary_key.map(|pk| PrimaryKey { name: pk.name, columns: pk.columns }),
+            uniques: self
+                .uniques
+                .into_iter()
+                .map(|u| UniqueConstraint { name: u.name, columns: u.columns, nulls_not_distinct: u.nulls_not_distinct })
+                .collect(),
+            checks: self.checks.into_iter().map(|c| CheckConstraint { name: c.name, expr: c.expr }).collect(),
+            foreign_keys,
+            indexes,
+            comment: self.comment,
+            name,
+        })
+    }
+}
+
+impl ColumnV1 {
+    fn from_model(c: &Column) -> ColumnV1 {
+        let (ty, enum_name, enum_schema) = match &c.ty.base {
+            BaseType::Named(n) => (Some(n.clone()), None, None),
+            BaseType::Enum(q) => (None, Some(q.name.clone()), schema_of(q)),
+        };
+        ColumnV1 {
+            name: c.name.clone(),
+            ty,
+            enum_name,
+            enum_schema,
+            array_dims: c.ty.array_dims,
+            nullable: c.nullable,
+            default: c.default.clone(),
+            identity: c.identity.map(|i| match i {
+                Identity::Always => IdentityV1::Always,
+                Identity::ByDefault => IdentityV1::ByDefault,
+            }),
+            generated: c.generated.clone(),
+            comment: c.comment.clone(),
+        }
+    }
+
+    fn into_model(self, table: &QualifiedName) -> Result<Column, SnapshotError> {
+        let invalid = |what: &str| {
+            SnapshotError::Invalid(format!("column \"{}\" of table \"{table}\" {what}", self.name))
+        };
+        let base = match (self.ty.clone(), self.enum_name.clone(), self.enum_schema.is_some()) {
+            (Some(ty), None, false) => BaseType::Named(ty),
+            (None, Some(e), _) => BaseType::Enum(qualified(self.enum_schema.clone(), e)),
+            (Some(_), Some(_), _) => return Err(invalid("has both \"type\" and \"enum\": keep one")),
+            (None, None, _) => return Err(invalid("has neither \"type\" nor \"enum\"")),
+            (Some(_), None, true) => return Err(invalid("has \"enumSchema\" but no \"enum\"")),
+        };
+        Ok(Column {
+            name: self.name,
+            ty: ColumnType { base, array_dims: self.array_dims },
+            nullable: self.nullable,
+            default: self.default,
+            identity: self.identity.map(|i| match i {
+                IdentityV1::Always => Identity::Always,
+                IdentityV1::ByDefault => Identity::ByDefault,
+            }),
+            generated: self.generated,
+            comment: self.comment,
+        })
+    }
+}
+
+impl ActionV1 {
+    fn from_model(a: ForeignKeyAction) -> ActionV1 {
+        match a {
+            ForeignKeyAction::NoAction => ActionV1::NoAction,
+            ForeignKeyAction::Restrict => ActionV1::Restrict,
+            ForeignKeyAction::Cascade => ActionV1::Cascade,
+            ForeignKeyAction::SetNull => ActionV1::SetNull,
+            ForeignKeyAction::SetDefault => ActionV1::SetDefault,
+        }
+    }
+
+    fn into_model(self) -> ForeignKeyAction {
+        match self {
+            ActionV1::NoAction => ForeignKeyAction::NoAction,
+            ActionV1::Restrict => ForeignKeyAction::Restrict,
+            ActionV1::Cascade => ForeignKeyAction::Cascade,
+            ActionV1::SetNull => ForeignKeyAction::SetNull,
+            ActionV1::SetDefault => ForeignKeyAction::SetDefault,
+        }
+    }
+}
+
+impl ForeignKeyV1 {
+    fn from_model(f: &ForeignKey) -> ForeignKeyV1 {
+        ForeignKeyV1 {
+            name: f.name.clone(),
+            columns: f.columns.clone(),
+            references: ReferenceV1 {
+                table: f.referenced_table.name.clone(),
+                schema: schema_of(&f.referenced_table),
+                columns: f.referenced_columns.clone(),
+            },
+            on_delete: ActionV1::from_model(f.on_delete),
+            on_update: ActionV1::from_model(f.on_update),
+            deferrable: match f.deferrable {
+                Deferrable::No => DeferrableV1::No,
+                Deferrable::InitiallyImmediate => DeferrableV1::InitiallyImmediate,
+                Deferrable::InitiallyDeferred => DeferrableV1::InitiallyDeferred,
+            },
+        }
+    }
+
+    fn into_model(self, table: &QualifiedName) -> Result<ForeignKey, SnapshotError> {
+        if self.columns.len() != self.references.columns.len() {
+            return Err(SnapshotError::Invalid(format!(
+                "foreign key \"{}\" of table \"{table}\" has {} columns but references {}",
+                self.name,
+                self.columns.len(),
+                self.references.columns.len()
+            )));
+        }
+        Ok(ForeignKey {
+            name: self.name,
+            columns: self.columns,
+            referenced_table: qualified(self.references.schema, self.references.table),
+            referenced_columns: self.references.columns,
+            on_delete: self.on_delete.into_model(),
+            on_update: self.on_update.into_model(),
+            deferrable: match self.deferrable {
+                DeferrableV1::No => Deferrable::No,
+                DeferrableV1::InitiallyImmediate => Deferrable::InitiallyImmediate,
+                DeferrableV1::InitiallyDeferred => Deferrable::InitiallyDeferred,
+            },
+        })
+    }
+}
+
+impl IndexV1 {
+    fn from_model(i: &Index) -> IndexV1 {
+        IndexV1 {
+            name: i.name.clone(),
+            unique: i.unique,
+            nulls_not_distinct: i.nulls_not_distinct,
+            method: i.method.clone(),
+            keys: i.keys.iter().map(KeyV1::from_model).collect(),
+            include: i.include.clone(),
+            predicate: i.predicate.clone(),
+        }
+    }
+
+    fn into_model(self, table: &QualifiedName) -> Result<Index, SnapshotError> {
+        let name = self.name;
+        let keys = self
+            .keys
+            .into_iter()
+            .map(|k| {
+                k.into_model().ok_or_else(|| {
+                    SnapshotError::Invalid(format!(
+                        "a key of index \"{name}\" of table \"{table}\" needs exactly one of \"column\" and \"expression\""
+                    ))
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Index {
+            name,
+            unique: self.unique,
+            nulls_not_distinct: self.nulls_not_distinct,
+            method: self.method,
+            keys,
+            include: self.include,
+            predicate: self.predicate,
+        })
+    }
+}
+
+impl KeyV1 {
+    fn from_model(k: &IndexKey) -> KeyV1 {
+        let (column, expression) = match &k.target {
+            IndexTarget::Column(c) => (Some(c.clone()), None),
+            IndexTarget::Expression(e) => (None, Some(e.clone())),
+        };
+        KeyV1(KeyObjectV1 {
+            column,
+            expression,
+            order: match k.order {
+                SortOrder::Asc => OrderV1::Asc,
+                SortOrder::Desc => OrderV1::Desc,
+            },
+            nulls: k.nulls.map(|n| match n {
+                NullsOrder::First => NullsV1::First,
+                NullsOrder::Last => NullsV1::Last,
+            }),
+            opclass: k.opclass.clone(),
+        })
+    }
+
+    fn into_model(self) -> Option<IndexKey> {
+        let k = self.0;
+        let target = match (k.column, k.expression) {
+            (Some(c), None) => IndexTarget::Column(c),
+            (None, Some(e)) => IndexTarget::Expression(e),
+            _ => return None,
+        };
+        Some(IndexKey {
+            target,
+            order: match k.order {
+                OrderV1::Asc => SortOrder::Asc,
+                OrderV1::Desc => SortOrder::Desc,
+            },
+            nulls: k.nulls.map(|n| match n {
+                NullsV1::First => NullsOrder::First,
+                NullsV1::Last => NullsOrder::Last,
+            }),
+            opclass: k.opclass,
+        })
+    }
+}

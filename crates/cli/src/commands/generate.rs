@@ -1,0 +1,387 @@
+//! `shale generate`: diff the schema source against the latest snapshot and
+//! write the next migration, its journal entry and its snapshot.
+//!
+//! Nothing is written when there is no change, when a rename is ambiguous
+//! (never guessed: a terminal gets a prompt, anything else exit 2 naming the
+//! attribute or flag that settles it), or when the migration would delete data
+//! without `--allow-data-loss` or an interactive yes (exit 1).
+
+use std::io::IsTerminal;
+
+use anyhow::{bail, Result};
+use serde_json::json;
+use shale_differ::{Ambiguities, Ambiguity, MigrationPair, ObjectKind, Plan};
+use shale_migrations::journal::PrefixMode;
+use shale_migrations::snapshot::{self, Snapshot};
+use shale_migrations::sqlfile;
+use shale_model::{QualifiedName, RenameHints, Schema};
+use shale_sql::{HazardKind, SqlDialect};
+
+use super::project::write_atomic;
+use super::Context;
+use crate::config::Prefix;
+use crate::output::Style;
+use crate::Outcome;
+
+/// `shale generate` flags.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The migration's name, after its number: `0003_<name>.sql`
+    /// (default: `init` for the first migration, else `migration`).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Write an empty migration for hand-written SQL; the snapshot is carried
+    /// over unchanged.
+    #[arg(long)]
+    pub custom: bool,
+    /// Settle a rename: `table:OLD=NEW`, `column:TABLE.OLD=NEW`,
+    /// `enum:OLD=NEW`, `value:ENUM.OLD=NEW` (names may be schema-qualified).
+    #[arg(long, value_name = "KIND:OLD=NEW")]
+    pub rename: Vec<String>,
+    /// Settle an ambiguity as a drop, not a rename: `table:NAME`,
+    /// `column:TABLE.NAME`, `enum:NAME`, `value:ENUM.NAME`.
+    #[arg(long, value_name = "KIND:NAME")]
+    pub no_rename: Vec<String>,
+    /// Write the migration even though it deletes data (drops, removed enum
+    /// values, lossy type changes). Without it such a migration is refused
+    /// (exit 1) unless confirmed at an interactive prompt.
+    #[arg(long)]
+    pub allow_data_loss: bool,
+}
+
+/// Runs `shale generate`.
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
+    let ui = ctx.ui;
+    let parsed = ctx.parse_schema()?;
+    let mut journal = ctx.load_journal()?;
+    let (prev_id, previous) = ctx.latest_snapshot(&journal)?;
+    let next = if args.custom { previous.clone() } else { parsed.schema };
+
+    let mut hints = parsed.renames;
+    for flag in &args.rename {
+        parse_rename_flag(flag, &mut hints)?;
+    }
+    for flag in &args.no_rename {
+        parse_no_rename_flag(flag, &mut hints)?;
+    }
+
+    let statements = if args.custom {
+        Vec::new()
+    } else {
+        let plan = plan_with_prompts(ui, MigrationPair::new(&previous, &next), &mut hints)?;
+        if plan.is_empty() {
+            ui.result("no schema changes");
+            ui.document(&json!({ "status": "no_changes" }));
+            return Ok(Outcome::Clean);
+        }
+        shale_sql::Postgres.render(&plan, MigrationPair::new(&previous, &next))
+    };
+
+    let hazards: Vec<&shale_sql::Hazard> = statements.iter().flat_map(|s| &s.hazards).collect();
+    let deletes_data = hazards.iter().any(|h| h.kind == HazardKind::DeletesData);
+    if deletes_data && !args.allow_data_loss && !confirm_data_loss(ui, &hazards)? {
+        print_hazards(ui, &hazards);
+        ui.result(&format!(
+            "{}: this migration deletes data; nothing was written. Review the hazards above, \
+             then re-run with --allow-data-loss",
+            ui.paint(Style::Bad, "refused")
+        ));
+        ui.document(&json!({ "status": "refused", "reason": "data_loss", "hazards": hazards_json(&hazards) }));
+        return Ok(Outcome::Findings);
+    }
+
+    let name = match &args.name {
+        Some(n) => sanitize_name(n)?,
+        None if previous.is_empty() && journal.entries.is_empty() => "init".to_string(),
+        None if args.custom => "custom".to_string(),
+        None => "migration".to_string(),
+    };
+    let prefix = match ctx.config.prefix {
+        Prefix::Index => PrefixMode::Index,
+        Prefix::Timestamp => PrefixMode::Timestamp,
+        Prefix::Unix => PrefixMode::Unix,
+    };
+    let entry = journal.push_next(&name, prefix, shale_migrations::journal::now_millis()).clone();
+    let sql_path = ctx.config.migrations.join(format!("{}.sql", entry.tag));
+    if sql_path.exists() {
+        bail!("{} already exists but has no journal entry: move it away or add it to the journal", sql_path.display());
+    }
+    let text = if args.custom {
+        format!(
+            "-- Custom migration {}: write your SQL below; separate statements with a line\n\
+             -- `{}`. Add `{}` as the first line to run it outside a transaction.\n",
+            entry.tag,
+            sqlfile::BREAKPOINT,
+            sqlfile::NO_TRANSACTION
+        )
+    } else {
+        let sqls: Vec<String> = statements.iter().map(|s| s.sql.clone()).collect();
+        let header: Vec<(String, String)> =
+            hazards.iter().map(|h| (h.kind.as_str().to_string(), h.message.clone())).collect();
+        sqlfile::render(&sqls, &header)
+    };
+    let snap = Snapshot::new(ctx.snapshot_dialect(), &prev_id, &format!("{}@{}", entry.tag, entry.when), next);
+    let snap_path = ctx.config.snapshots.join(snapshot::file_name(entry.idx));
+
+    // The journal is the index of the folder: written last, so an interrupted
+    // run leaves at worst an orphan file that `shale check` names.
+    write_atomic(&sql_path, &text)?;
+    write_atomic(&snap_path, &snap.to_json())?;
+    write_atomic(&ctx.journal_path(), &journal.to_json())?;
+
+    if !ui.json() {
+        print_hazards(ui, &hazards);
+        let what = if args.custom {
+            "empty custom migration".to_string()
+        } else {
+            let n = statements.len();
+            format!("{n} statement{}", if n == 1 { "" } else { "s" })
+        };
+        ui.result(&format!("{} {} ({what})", ui.paint(Style::Good, "wrote"), sql_path.display()));
+        ui.line(&format!("      {}", snap_path.display()));
+        ui.line(&format!("      {}", ctx.journal_path().display()));
+    }
+    ui.document(&json!({
+        "status": "written",
+        "migration": {
+            "idx": entry.idx,
+            "tag": entry.tag,
+            "when": entry.when,
+            "file": sql_path.display().to_string(),
+            "custom": args.custom,
+            "statements": statements.iter().map(|s| s.sql.as_str()).collect::<Vec<_>>(),
+        },
+        "snapshot": snap_path.display().to_string(),
+        "hazards": hazards_json(&hazards),
+    }));
+    Ok(Outcome::Clean)
+}
+
+/// Plans the migration; on ambiguous renames asks at a terminal, else fails
+/// with the attribute or flag that settles each one.
+fn plan_with_prompts(
+    ui: &crate::output::Ui,
+    schemas: MigrationPair<&Schema>,
+    hints: &mut RenameHints,
+) -> Result<Plan> {
+    loop {
+        match shale_differ::diff(schemas, hints) {
+            Ok(plan) => return Ok(plan),
+            Err(Ambiguities(list)) => {
+                if !std::io::stdin().is_terminal() || ui.json() {
+                    bail!("{}", ambiguity_message(&list));
+                }
+                for a in &list {
+                    ask_rename(a, hints)?;
+                }
+            }
+        }
+    }
+}
+
+fn kind_word(kind: ObjectKind) -> (&'static str, &'static str) {
+    match kind {
+        ObjectKind::Table => ("table", "table"),
+        ObjectKind::Column => ("column", "column"),
+        ObjectKind::Enum => ("enum", "pg_enum"),
+        ObjectKind::EnumValue => ("value", "pg_enum"),
+    }
+}
+
+fn qualified(parent: Option<&QualifiedName>, name: &str) -> String {
+    match parent {
+        Some(p) => format!("{p}.{name}"),
+        None => name.to_string(),
+    }
+}
+
+/// The message for unsettled renames: each candidate with the exact
+/// attribute and flag that settle it.
+pub fn ambiguity_message(list: &[Ambiguity]) -> String {
+    let mut msg = String::from("the schema change is ambiguous and shale never guesses a rename:");
+    for a in list {
+        let (flag_kind, attr) = kind_word(a.kind);
+        let parent = a.parent.as_ref();
+        let what = match a.kind {
+            ObjectKind::EnumValue => "enum value",
+            _ => flag_kind,
+        };
+        msg.push_str(&format!(
+            "\n  {what} {} disappeared while {} appeared: renamed or dropped?",
+            qualified(parent, &a.previous),
+            a.candidates.iter().map(|c| qualified(parent, c)).collect::<Vec<_>>().join(", ")
+        ));
+        for c in &a.candidates {
+            let attr_text = match a.kind {
+                ObjectKind::EnumValue => format!("#[pg_enum(renamed_from = \"{}\")] on the variant", a.previous),
+                ObjectKind::Column => format!("#[column(renamed_from = \"{}\")] on the field", a.previous),
+                _ => format!("#[{attr}(renamed_from = \"{}\")]", a.previous),
+            };
+            msg.push_str(&format!(
+                "\n    renamed to {c}: add {attr_text}, or pass --rename {flag_kind}:{}={c}",
+                qualified(parent, &a.previous)
+            ));
+        }
+        msg.push_str(&format!(
+            "\n    dropped: pass --no-rename {flag_kind}:{}",
+            qualified(parent, &a.previous)
+        ));
+    }
+    msg
+}
+
+fn ask_rename(a: &Ambiguity, hints: &mut RenameHints) -> Result<()> {
+    let parent = a.parent.as_ref();
+    let mut items: Vec<String> =
+        a.candidates.iter().map(|c| format!("renamed to {}", qualified(parent, c))).collect();
+    items.push("dropped (and the new ones created)".to_string());
+    let (flag_kind, _) = kind_word(a.kind);
+    let choice = dialoguer::Select::new()
+        .with_prompt(format!("{flag_kind} {} is gone: was it renamed?", qualified(parent, &a.previous)))
+        .items(&items)
+        .default(0)
+        .interact()?;
+    let spec = qualified(parent, &a.previous);
+    if choice < a.candidates.len() {
+        parse_rename_flag(&format!("{flag_kind}:{spec}={}", a.candidates[choice]), hints)
+    } else {
+        parse_no_rename_flag(&format!("{flag_kind}:{spec}"), hints)
+    }
+}
+
+fn confirm_data_loss(ui: &crate::output::Ui, hazards: &[&shale_sql::Hazard]) -> Result<bool> {
+    if !std::io::stdin().is_terminal() || ui.json() {
+        return Ok(false);
+    }
+    print_hazards(ui, hazards);
+    Ok(dialoguer::Confirm::new()
+        .with_prompt("this migration deletes data; write it anyway?")
+        .default(false)
+        .interact()?)
+}
+
+fn print_hazards(ui: &crate::output::Ui, hazards: &[&shale_sql::Hazard]) {
+    for h in hazards {
+        let style = if h.kind == HazardKind::DeletesData { Style::Bad } else { Style::Warn };
+        ui.result(&format!("{} {} {}", ui.paint(style, "hazard"), ui.paint(Style::Bold, h.kind.as_str()), h.message));
+    }
+}
+
+fn hazards_json(hazards: &[&shale_sql::Hazard]) -> serde_json::Value {
+    hazards.iter().map(|h| json!({ "kind": h.kind.as_str(), "message": h.message })).collect()
+}
+
+/// Keeps a migration name to `[a-z0-9_]`.
+fn sanitize_name(name: &str) -> Result<String> {
+    let mut out = String::new();
+    for c in name.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    let out = out.trim_matches('_').to_string();
+    if out.is_empty() {
+        bail!("--name {name:?} has no letters or digits");
+    }
+    Ok(out)
+}
+
+/// Splits `[schema.]name` at the last dot.
+fn parse_qualified(s: &str) -> QualifiedName {
+    match s.rsplit_once('.') {
+        Some((ns, name)) => QualifiedName::new(ns, name),
+        None => QualifiedName::public(s),
+    }
+}
+
+/// `column:[schema.]table.col` → (table, col).
+fn parse_member(kind: &str, s: &str) -> Result<(QualifiedName, String)> {
+    match s.rsplit_once('.') {
+        Some((parent, member)) if !parent.is_empty() && !member.is_empty() => {
+            Ok((parse_qualified(parent), member.to_string()))
+        }
+        _ => bail!("`{kind}:{s}` needs the parent too: `{kind}:TABLE_OR_ENUM.NAME`"),
+    }
+}
+
+/// Adds a `--rename KIND:OLD=NEW` to the hints.
+pub fn parse_rename_flag(flag: &str, hints: &mut RenameHints) -> Result<()> {
+    let usage = "expected KIND:OLD=NEW with KIND one of table, column, enum, value";
+    let Some((kind, rest)) = flag.split_once(':') else { bail!("--rename {flag}: {usage}") };
+    let Some((old, new)) = rest.split_once('=') else { bail!("--rename {flag}: {usage}") };
+    let (old, new) = (old.trim(), new.trim());
+    if old.is_empty() || new.is_empty() {
+        bail!("--rename {flag}: {usage}");
+    }
+    match kind {
+        "table" => {
+            let old = parse_qualified(old);
+            let new = if new.contains('.') { parse_qualified(new) } else { QualifiedName::new(old.namespace.clone(), new) };
+            hints.tables.push((old, new));
+        }
+        "enum" => {
+            let old = parse_qualified(old);
+            let new = if new.contains('.') { parse_qualified(new) } else { QualifiedName::new(old.namespace.clone(), new) };
+            hints.enums.push((old, new));
+        }
+        "column" => {
+            let (table, col) = parse_member(kind, old)?;
+            hints.columns.push((table, col, new.to_string()));
+        }
+        "value" => {
+            let (e, value) = parse_member(kind, old)?;
+            hints.enum_values.push((e, value, new.to_string()));
+        }
+        _ => bail!("--rename {flag}: unknown kind `{kind}`; {usage}"),
+    }
+    Ok(())
+}
+
+/// Adds a `--no-rename KIND:NAME` (a confirmed drop) to the hints.
+pub fn parse_no_rename_flag(flag: &str, hints: &mut RenameHints) -> Result<()> {
+    let usage = "expected KIND:NAME with KIND one of table, column, enum, value";
+    let Some((kind, name)) = flag.split_once(':') else { bail!("--no-rename {flag}: {usage}") };
+    let name = name.trim();
+    if name.is_empty() {
+        bail!("--no-rename {flag}: {usage}");
+    }
+    match kind {
+        "table" => hints.dropped_tables.push(parse_qualified(name)),
+        "enum" => hints.dropped_enums.push(parse_qualified(name)),
+        "column" => hints.dropped_columns.push(parse_member(kind, name)?),
+        "value" => hints.dropped_enum_values.push(parse_member(kind, name)?),
+        _ => bail!("--no-rename {flag}: unknown kind `{kind}`; {usage}"),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rename_flags_parse_into_hints() {
+        let mut h = RenameHints::default();
+        parse_rename_flag("table:users=people", &mut h).unwrap();
+        parse_rename_flag("table:auth.users=members", &mut h).unwrap();
+        parse_rename_flag("column:auth.users.bio=about", &mut h).unwrap();
+        parse_rename_flag("value:role.guest=visitor", &mut h).unwrap();
+        parse_no_rename_flag("column:users.nickname", &mut h).unwrap();
+        assert_eq!(h.tables[0], (QualifiedName::public("users"), QualifiedName::public("people")));
+        assert_eq!(h.tables[1], (QualifiedName::new("auth", "users"), QualifiedName::new("auth", "members")));
+        assert_eq!(h.columns[0], (QualifiedName::new("auth", "users"), "bio".into(), "about".into()));
+        assert_eq!(h.enum_values[0], (QualifiedName::public("role"), "guest".into(), "visitor".into()));
+        assert_eq!(h.dropped_columns[0], (QualifiedName::public("users"), "nickname".into()));
+        assert!(parse_rename_flag("column:bio=about", &mut h).is_err());
+        assert!(parse_rename_flag("index:a=b", &mut h).is_err());
+        assert!(parse_no_rename_flag("table:", &mut h).is_err());
+    }
+
+    #[test]
+    fn names_are_sanitised() {
+        assert_eq!(sanitize_name("Add Billing!").unwrap(), "add_billing");
+        assert!(sanitize_name("--").is_err());
+    }
+}

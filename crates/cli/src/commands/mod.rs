@@ -1,0 +1,19 @@
+//! One module per command. Each `run` returns an [`Outcome`](crate::Outcome)
+//! or an error (exit 2), and prints through [`Ui`](crate::output::Ui) only.
+
+pub mod generate;
+pub mod init;
+pub mod project;
+
+use crate::config::Config;
+use crate::output::Ui;
+
+/// What every command gets: the configuration, the output, and `--db`.
+pub struct Context<'a> {
+    /// `shale.toml` with command-line overrides applied.
+    pub config: Config,
+    /// Output.
+    pub ui: &'a Ui,
+    /// `--db URL`, if given.
+    pub db_flag: Option<&'a str>,
+}

@@ -1,0 +1,139 @@
+//! Loading the pieces of a project that several commands share: the schema
+//! source (with rendered diagnostics), the journal, and the latest snapshot.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context as _, Result};
+use shale_migrations::journal::Journal;
+use shale_migrations::snapshot::{self, Snapshot};
+use shale_model::{RenameHints, Schema};
+use shale_parser::{ParseOptions, SourceFile};
+
+use super::Context;
+use crate::config::Dialect;
+use crate::diagnostics;
+
+/// The schema parsed from source.
+pub struct ParsedSchema {
+    /// The model.
+    pub schema: Schema,
+    /// `renamed_from` hints.
+    pub renames: RenameHints,
+}
+
+/// An invalid schema source: the diagnostics already rendered.
+#[derive(Debug)]
+pub struct SchemaErrors {
+    /// Rendered text (with source lines underlined).
+    pub rendered: String,
+    /// The diagnostics as JSON.
+    pub json: serde_json::Value,
+    /// How many.
+    pub count: usize,
+}
+
+impl std::fmt::Display for SchemaErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = if self.count == 1 { "" } else { "s" };
+        write!(f, "the schema has {} error{s}", self.count)
+    }
+}
+
+impl std::error::Error for SchemaErrors {}
+
+impl Context<'_> {
+    /// The snapshot dialect of this project.
+    pub fn snapshot_dialect(&self) -> snapshot::Dialect {
+        match self.config.dialect {
+            Dialect::Postgresql => snapshot::Dialect::Postgresql,
+            Dialect::Sqlite => snapshot::Dialect::Sqlite,
+        }
+    }
+
+    /// Reads and parses the schema source at `path`. Errors carry every
+    /// diagnostic, rendered with the offending source underlined.
+    pub fn parse_schema_at(&self, path: &Path) -> Result<ParsedSchema> {
+        let sources = shale_parser::load_sources(path)
+            .with_context(|| format!("cannot read the schema at {}", path.display()))?;
+        if sources.is_empty() {
+            bail!("no .rs files in {}: point `schema` in shale.toml (or --schema) at your schema", path.display());
+        }
+        let options = ParseOptions {
+            dialect: match self.config.dialect {
+                Dialect::Postgresql => shale_parser::Dialect::Postgres,
+                Dialect::Sqlite => shale_parser::Dialect::Sqlite,
+            },
+        };
+        let parsed = shale_parser::parse_sources(&sources, &options);
+        if !parsed.diagnostics.is_empty() {
+            return Err(schema_errors(&sources, &parsed.diagnostics, self.ui.color_stderr).into());
+        }
+        Ok(ParsedSchema { schema: parsed.schema, renames: parsed.renames })
+    }
+
+    /// [`Context::parse_schema_at`] on the configured schema.
+    pub fn parse_schema(&self) -> Result<ParsedSchema> {
+        self.parse_schema_at(&self.config.schema.clone())
+    }
+
+    /// `migrations/meta/_journal.json`.
+    pub fn journal_path(&self) -> PathBuf {
+        self.config.migrations.join("meta").join("_journal.json")
+    }
+
+    /// The journal, or an empty one when the file does not exist yet.
+    pub fn load_journal(&self) -> Result<Journal> {
+        let path = self.journal_path();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Journal::parse(&text).map_err(|e| anyhow!("{}: {e}", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Journal::new(self.config.dialect.as_str())),
+            Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+        }
+    }
+
+    /// The snapshot after the journal's last entry (the empty schema before
+    /// the first one), with its id.
+    pub fn latest_snapshot(&self, journal: &Journal) -> Result<(String, Schema)> {
+        let Some(last) = journal.entries.last() else {
+            return Ok((snapshot::ROOT_ID.to_string(), Schema::default()));
+        };
+        let path = self.config.snapshots.join(snapshot::file_name(last.idx));
+        let text = std::fs::read_to_string(&path).with_context(|| {
+            format!(
+                "cannot read {}, the snapshot of migration {}: restore it from version control \
+                 (snapshots are written by `shale generate` and must be committed)",
+                path.display(),
+                last.tag
+            )
+        })?;
+        let snap = Snapshot::from_json(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+        if snap.dialect != self.snapshot_dialect() {
+            bail!(
+                "{} was generated for {}, but shale.toml says dialect = \"{}\"",
+                path.display(),
+                snap.dialect,
+                self.config.dialect.as_str()
+            );
+        }
+        Ok((snap.id, snap.schema))
+    }
+}
+
+fn schema_errors(sources: &[SourceFile], diags: &[shale_parser::Diagnostic], color: bool) -> SchemaErrors {
+    SchemaErrors {
+        rendered: diagnostics::render(sources, diags, color),
+        json: diagnostics::to_json(sources, diags),
+        count: diags.len(),
+    }
+}
+
+/// Writes a file through a temporary sibling and a rename, so a reader never
+/// sees half a file.
+pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let tmp = path.with_extension("tmp~");
+    std::fs::write(&tmp, contents).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+}

@@ -1,0 +1,901 @@
+//! The differ proper: match previous and next objects (by rename hint, then by
+//! name), report unsettled renames, then run ordered `push_*_steps` passes
+//! and sort the steps into execution order.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
+
+use shale_model::{
+    expr, BaseType, CheckConstraint, Column, ColumnType, Enum, ForeignKey, Index, IndexKey, IndexTarget, PrimaryKey,
+    QualifiedName, RenameHints, Schema, Table, UniqueConstraint, DEFAULT_NAMESPACE,
+};
+
+use crate::{
+    Ambiguities, Ambiguity, ColumnChanges, CommentTarget, EnumValuePlacement, MigrationPair, ObjectKind, Step,
+};
+
+/// Plans the steps from `schemas.previous` to `schemas.next`, sorted.
+pub(crate) fn calculate_steps(schemas: MigrationPair<&Schema>, hints: &RenameHints) -> Result<Vec<Step>, Ambiguities> {
+    let mut ambiguities = Vec::new();
+    let db = DifferDatabase::new(schemas, hints, &mut ambiguities);
+    if !ambiguities.is_empty() {
+        return Err(Ambiguities(ambiguities));
+    }
+    let mut differ = Differ { db: &db, steps: Vec::new(), dropped_keys: HashSet::new(), recreated_columns: HashSet::new() };
+    differ.push_namespace_steps();
+    differ.push_enum_steps();
+    differ.push_table_steps();
+    differ.push_column_steps();
+    differ.push_primary_key_steps();
+    differ.push_unique_steps();
+    differ.push_check_steps();
+    // Indexes before foreign keys: dropping a unique index marks the foreign
+    // keys that depend on it for re-creation.
+    differ.push_index_steps();
+    differ.push_foreign_key_steps();
+    differ.push_comment_steps();
+    let mut steps = differ.steps;
+    steps.sort();
+    steps.dedup();
+    Ok(steps)
+}
+
+/// Which previous object became which next object.
+struct Matching {
+    /// `(previous index, next index)`.
+    pairs: Vec<(usize, usize)>,
+    /// Previous indexes with no next counterpart.
+    dropped: Vec<usize>,
+    /// Next indexes with no previous counterpart.
+    created: Vec<usize>,
+}
+
+/// Matches by rename hint first, then by equal name. A hint counts only when
+/// its previous name exists on the previous side and no longer exists on the
+/// next side, and its next name exists on the next side: stale hints (the
+/// rename was already applied) are ignored.
+fn match_names<K: Eq + Hash>(previous: &[K], next: &[K], renames: impl Iterator<Item = (K, K)>) -> Matching {
+    let previous_index: HashMap<&K, usize> = previous.iter().enumerate().map(|(i, k)| (k, i)).collect();
+    let next_index: HashMap<&K, usize> = next.iter().enumerate().map(|(i, k)| (k, i)).collect();
+    let mut previous_taken = vec![false; previous.len()];
+    let mut next_taken = vec![false; next.len()];
+    let mut pairs = Vec::new();
+    for (p, n) in renames {
+        let (Some(&pi), Some(&ni)) = (previous_index.get(&p), next_index.get(&n)) else { continue };
+        if next_index.contains_key(&p) || previous_taken[pi] || next_taken[ni] {
+            continue;
+        }
+        previous_taken[pi] = true;
+        next_taken[ni] = true;
+        pairs.push((pi, ni));
+    }
+    for (pi, k) in previous.iter().enumerate() {
+        if previous_taken[pi] {
+            continue;
+        }
+        if let Some(&ni) = next_index.get(k) {
+            if !next_taken[ni] {
+                previous_taken[pi] = true;
+                next_taken[ni] = true;
+                pairs.push((pi, ni));
+            }
+        }
+    }
+    Matching {
+        pairs,
+        dropped: (0..previous.len()).filter(|&i| !previous_taken[i]).collect(),
+        created: (0..next.len()).filter(|&i| !next_taken[i]).collect(),
+    }
+}
+
+/// A table that exists on both sides, with its columns matched.
+struct TablePair<'a> {
+    tables: MigrationPair<&'a Table>,
+    columns: Vec<MigrationPair<&'a Column>>,
+    added_columns: Vec<&'a Column>,
+    dropped_columns: Vec<&'a Column>,
+    /// Previous column name → next column name, for matched columns.
+    column_names: HashMap<&'a str, &'a str>,
+}
+
+impl TablePair<'_> {
+    fn names(&self) -> MigrationPair<&QualifiedName> {
+        self.tables.map(|t| &t.name)
+    }
+
+    /// The next name of a previous column, `None` when it was dropped.
+    fn next_column<'s>(&'s self, previous: &str) -> Option<&'s str> {
+        self.column_names.get(previous).copied()
+    }
+}
+
+/// Both schemas with every object matched across them.
+struct DifferDatabase<'a> {
+    schemas: MigrationPair<&'a Schema>,
+    enums: Vec<MigrationPair<&'a Enum>>,
+    /// The value matching of each enum pair, parallel to `enums`.
+    enum_values: Vec<Matching>,
+    /// Next names of the enums that need the type swap.
+    swapped_enums: HashSet<&'a QualifiedName>,
+    created_enums: Vec<&'a Enum>,
+    dropped_enums: Vec<&'a Enum>,
+    /// Previous enum name → next enum name.
+    enum_names: HashMap<&'a QualifiedName, &'a QualifiedName>,
+    tables: Vec<TablePair<'a>>,
+    created_tables: Vec<&'a Table>,
+    dropped_tables: Vec<&'a Table>,
+    /// Previous table name → index into `tables`.
+    table_by_previous: HashMap<&'a QualifiedName, usize>,
+    /// Next table name → index into `tables`.
+    table_by_next: HashMap<&'a QualifiedName, usize>,
+}
+
+impl<'a> DifferDatabase<'a> {
+    fn new(schemas: MigrationPair<&'a Schema>, hints: &RenameHints, ambiguities: &mut Vec<Ambiguity>) -> Self {
+        // Enums.
+        let enum_names_pair = schemas.map(|s| s.enums.iter().map(|e| &e.name).collect::<Vec<_>>());
+        let matching = match_names(
+            &enum_names_pair.previous,
+            &enum_names_pair.next,
+            hints.enums.iter().map(|(p, n)| (p, n)),
+        );
+        let enums: Vec<MigrationPair<&Enum>> = matching
+            .pairs
+            .iter()
+            .map(|&(p, n)| MigrationPair::new(&schemas.previous.enums[p], &schemas.next.enums[n]))
+            .collect();
+        let created_enums: Vec<&Enum> = matching.created.iter().map(|&i| &schemas.next.enums[i]).collect();
+        let dropped_enums: Vec<&Enum> = matching.dropped.iter().map(|&i| &schemas.previous.enums[i]).collect();
+        for dropped in &dropped_enums {
+            if hints.dropped_enums.contains(&dropped.name) {
+                continue;
+            }
+            let candidates: Vec<String> = created_enums
+                .iter()
+                .filter(|c| c.name.namespace == dropped.name.namespace)
+                .map(|c| c.name.to_string())
+                .collect();
+            if !candidates.is_empty() {
+                ambiguities.push(Ambiguity {
+                    kind: ObjectKind::Enum,
+                    parent: None,
+                    previous: dropped.name.to_string(),
+                    candidates,
+                });
+            }
+        }
+        let enum_names: HashMap<&QualifiedName, &QualifiedName> =
+            enums.iter().map(|pair| (&pair.previous.name, &pair.next.name)).collect();
+        let enum_values: Vec<Matching> = enums.iter().map(|pair| enum_value_matching(*pair, hints)).collect();
+        for (pair, matching) in enums.iter().zip(&enum_values) {
+            enum_value_ambiguities(*pair, matching, hints, ambiguities);
+        }
+
+        // Tables.
+        let table_names_pair = schemas.map(|s| s.tables.iter().map(|t| &t.name).collect::<Vec<_>>());
+        let matching = match_names(
+            &table_names_pair.previous,
+            &table_names_pair.next,
+            hints.tables.iter().map(|(p, n)| (p, n)),
+        );
+        let created_tables: Vec<&Table> = matching.created.iter().map(|&i| &schemas.next.tables[i]).collect();
+        let dropped_tables: Vec<&Table> = matching.dropped.iter().map(|&i| &schemas.previous.tables[i]).collect();
+        if !dropped_tables.is_empty() && !created_tables.is_empty() {
+            let mut created_by_namespace: HashMap<&str, Vec<String>> = HashMap::new();
+            for t in &created_tables {
+                created_by_namespace.entry(t.name.namespace.as_str()).or_default().push(t.name.to_string());
+            }
+            for dropped in &dropped_tables {
+                if hints.dropped_tables.contains(&dropped.name) {
+                    continue;
+                }
+                if let Some(candidates) = created_by_namespace.get(dropped.name.namespace.as_str()) {
+                    ambiguities.push(Ambiguity {
+                        kind: ObjectKind::Table,
+                        parent: None,
+                        previous: dropped.name.to_string(),
+                        candidates: candidates.clone(),
+                    });
+                }
+            }
+        }
+        let mut db = DifferDatabase {
+            schemas,
+            enums,
+            enum_values,
+            swapped_enums: HashSet::new(),
+            created_enums,
+            dropped_enums,
+            enum_names,
+            tables: Vec::with_capacity(matching.pairs.len()),
+            created_tables,
+            dropped_tables,
+            table_by_previous: HashMap::with_capacity(matching.pairs.len()),
+            table_by_next: HashMap::with_capacity(matching.pairs.len()),
+        };
+        // Column hints are keyed by the table's next name.
+        let mut column_hints: HashMap<&QualifiedName, Vec<(&str, &str)>> = HashMap::new();
+        for (table, p, n) in &hints.columns {
+            column_hints.entry(table).or_default().push((p.as_str(), n.as_str()));
+        }
+        let mut dropped_column_hints: HashSet<(&QualifiedName, &str)> = HashSet::new();
+        for (table, column) in &hints.dropped_columns {
+            dropped_column_hints.insert((table, column.as_str()));
+        }
+        for &(p, n) in &matching.pairs {
+            let tables = MigrationPair::new(&schemas.previous.tables[p], &schemas.next.tables[n]);
+            let names = tables.map(|t| t.columns.iter().map(|c| c.name.as_str()).collect::<Vec<_>>());
+            let renames = column_hints.get(&tables.next.name).map(Vec::as_slice).unwrap_or(&[]);
+            let matching = match_names(&names.previous, &names.next, renames.iter().copied());
+            let columns: Vec<MigrationPair<&Column>> = matching
+                .pairs
+                .iter()
+                .map(|&(p, n)| MigrationPair::new(&tables.previous.columns[p], &tables.next.columns[n]))
+                .collect();
+            let added_columns: Vec<&Column> = matching.created.iter().map(|&i| &tables.next.columns[i]).collect();
+            let dropped_columns: Vec<&Column> =
+                matching.dropped.iter().map(|&i| &tables.previous.columns[i]).collect();
+            for dropped in &dropped_columns {
+                if dropped_column_hints.contains(&(&tables.next.name, dropped.name.as_str())) {
+                    continue;
+                }
+                let ty = db.map_type(&dropped.ty);
+                let candidates: Vec<String> =
+                    added_columns.iter().filter(|c| c.ty == ty).map(|c| c.name.clone()).collect();
+                if !candidates.is_empty() {
+                    ambiguities.push(Ambiguity {
+                        kind: ObjectKind::Column,
+                        parent: Some(tables.next.name.clone()),
+                        previous: dropped.name.clone(),
+                        candidates,
+                    });
+                }
+            }
+            let column_names = columns.iter().map(|c| (c.previous.name.as_str(), c.next.name.as_str())).collect();
+            let index = db.tables.len();
+            db.table_by_previous.insert(&tables.previous.name, index);
+            db.table_by_next.insert(&tables.next.name, index);
+            db.tables.push(TablePair { tables, columns, added_columns, dropped_columns, column_names });
+        }
+        db.swapped_enums = db
+            .enums
+            .iter()
+            .zip(&db.enum_values)
+            .filter(|(pair, matching)| db.needs_swap(**pair, matching))
+            .map(|(pair, _)| &pair.next.name)
+            .collect();
+        db
+    }
+
+    /// An enum needs the type swap when a value is removed or surviving
+    /// values change order (`ADD VALUE` can do neither), or when a value added
+    /// with `ADD VALUE` would be used by a column default in the same
+    /// migration (PostgreSQL refuses to use a value added in the same
+    /// transaction; a type created in it has no such restriction).
+    fn needs_swap(&self, pair: MigrationPair<&Enum>, matching: &Matching) -> bool {
+        if !matching.dropped.is_empty() {
+            return true;
+        }
+        let mut by_next = matching.pairs.clone();
+        by_next.sort_by_key(|&(_, n)| n);
+        if by_next.windows(2).any(|w| w[1].0 < w[0].0) {
+            return true;
+        }
+        if matching.created.is_empty() {
+            return false;
+        }
+        let added: Vec<String> =
+            matching.created.iter().map(|&i| format!("'{}'", pair.next.values[i].replace('\'', "''"))).collect();
+        let name = &pair.next.name;
+        self.tables.iter().map(|t| t.tables.next).chain(self.created_tables.iter().copied()).any(|t| {
+            t.columns.iter().any(|c| {
+                matches!(&c.ty.base, BaseType::Enum(e) if e == name)
+                    && c.default.as_deref().is_some_and(|d| added.iter().any(|a| d.contains(a.as_str())))
+            })
+        })
+    }
+
+    /// A previous column type with enum renames applied, for comparison
+    /// with next types.
+    fn map_type(&self, ty: &ColumnType) -> ColumnType {
+        match &ty.base {
+            BaseType::Enum(name) => match self.enum_names.get(name) {
+                Some(next) => ColumnType { base: BaseType::Enum((*next).clone()), array_dims: ty.array_dims },
+                None => ty.clone(),
+            },
+            BaseType::Named(_) => ty.clone(),
+        }
+    }
+
+    /// The next name of a previous table, `None` when it was dropped.
+    fn next_table_name(&self, previous: &QualifiedName) -> Option<&'a QualifiedName> {
+        self.table_by_previous.get(previous).map(|&i| &self.tables[i].tables.next.name)
+    }
+
+    /// The next name of a column of a previous table.
+    fn next_column_name(&self, previous_table: &QualifiedName, column: &str) -> Option<&str> {
+        let pair = &self.tables[*self.table_by_previous.get(previous_table)?];
+        pair.next_column(column)
+    }
+}
+
+/// An enum value disappearing while values appear, with no hint.
+fn enum_value_ambiguities(
+    pair: MigrationPair<&Enum>,
+    matching: &Matching,
+    hints: &RenameHints,
+    ambiguities: &mut Vec<Ambiguity>,
+) {
+    let name = &pair.next.name;
+    if matching.created.is_empty() {
+        return;
+    }
+    let candidates: Vec<String> = matching.created.iter().map(|&i| pair.next.values[i].clone()).collect();
+    for &i in &matching.dropped {
+        let value = &pair.previous.values[i];
+        if hints.dropped_enum_values.iter().any(|(e, v)| e == name && v == value) {
+            continue;
+        }
+        ambiguities.push(Ambiguity {
+            kind: ObjectKind::EnumValue,
+            parent: Some(name.clone()),
+            previous: value.clone(),
+            candidates: candidates.clone(),
+        });
+    }
+}
+
+fn enum_value_matching(pair: MigrationPair<&Enum>, hints: &RenameHints) -> Matching {
+    let name = &pair.next.name;
+    match_names(
+        &pair.previous.values,
+        &pair.next.values,
+        hints.enum_values.iter().filter(|(e, _, _)| e == name).map(|(_, p, n)| (p.clone(), n.clone())),
+    )
+}
+
+/// The namespaces a schema uses besides `public`.
+fn namespaces(schema: &Schema) -> HashSet<&str> {
+    let mut out: HashSet<&str> = schema.namespaces.iter().map(String::as_str).collect();
+    out.extend(schema.tables.iter().map(|t| t.name.namespace.as_str()));
+    out.extend(schema.enums.iter().map(|e| e.name.namespace.as_str()));
+    out.remove(DEFAULT_NAMESPACE);
+    out
+}
+
+/// Whether an SQL expression mentions a column name as an identifier.
+fn mentions(expression: &str, column: &str) -> bool {
+    let normalized = expr::normalize(expression);
+    let column_lower = column.to_lowercase();
+    let quoted = format!("\"{column}\"");
+    normalized.contains(&quoted)
+        || normalized
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .any(|word| word == column_lower && column == column_lower)
+}
+
+fn optional_expressions_equivalent(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => expr::equivalent(a, b),
+        _ => false,
+    }
+}
+
+/// The ordered passes, each pushing the steps of one kind of object.
+struct Differ<'d, 'a> {
+    db: &'d DifferDatabase<'a>,
+    steps: Vec<Step>,
+    /// Keys (primary keys, unique constraints, unique indexes) dropped from
+    /// existing tables: `(table's next name, sorted next column names)`.
+    /// Foreign keys referencing them must be dropped first and added again.
+    dropped_keys: HashSet<(QualifiedName, Vec<String>)>,
+    /// Columns dropped and added again (generated expression changes):
+    /// `(table's next name, column)`. Everything using them is re-created.
+    recreated_columns: HashSet<(QualifiedName, String)>,
+}
+
+impl Differ<'_, '_> {
+    fn push_namespace_steps(&mut self) {
+        let namespaces = self.db.schemas.map(namespaces);
+        for ns in namespaces.next.difference(&namespaces.previous) {
+            self.steps.push(Step::CreateSchema { namespace: ns.to_string() });
+        }
+        for ns in namespaces.previous.difference(&namespaces.next) {
+            self.steps.push(Step::DropSchema { namespace: ns.to_string() });
+        }
+    }
+
+
+    fn push_table_steps(&mut self) {
+        let db = self.db;
+        let dropped: HashSet<&QualifiedName> = db.dropped_tables.iter().map(|t| &t.name).collect();
+        for t in &db.created_tables {
+            self.steps.push(Step::CreateTable { table: t.name.clone() });
+        }
+        for t in &db.dropped_tables {
+            self.steps.push(Step::DropTable { table: t.name.clone() });
+            // A foreign key between two dropped tables would make the first
+            // DROP TABLE fail (think of a cycle a → b → a): drop it first.
+            for fk in &t.foreign_keys {
+                if fk.referenced_table != t.name && dropped.contains(&fk.referenced_table) {
+                    self.steps.push(Step::DropForeignKey { table: t.name.clone(), name: fk.name.clone() });
+                }
+            }
+        }
+        for pair in &db.tables {
+            let names = pair.names();
+            if names.previous != names.next {
+                self.steps.push(Step::RenameTable { names: names.map(Clone::clone) });
+            }
+        }
+    }
+
+    fn push_column_steps(&mut self) {
+        let db = self.db;
+        for pair in &db.tables {
+            let names = pair.names();
+            for column in &pair.dropped_columns {
+                self.steps.push(Step::DropColumn {
+                    table: names.previous.clone(),
+                    column: column.name.clone(),
+                    regenerated: false,
+                });
+            }
+            for column in &pair.added_columns {
+                self.steps.push(Step::AddColumn { table: names.next.clone(), column: column.name.clone() });
+            }
+            for columns in &pair.columns {
+                if columns.previous.name != columns.next.name {
+                    self.steps.push(Step::RenameColumn {
+                        table: names.next.clone(),
+                        names: columns.map(|c| c.name.clone()),
+                    });
+                }
+                let generated = columns.map(|c| c.generated.as_deref());
+                let recreate = match (generated.previous, generated.next) {
+                    (Some(p), Some(n)) => !expr::equivalent(p, n),
+                    // PostgreSQL cannot turn a plain column into a generated one.
+                    (None, Some(_)) => true,
+                    _ => false,
+                };
+                if recreate {
+                    self.steps.push(Step::DropColumn {
+                        table: names.previous.clone(),
+                        column: columns.previous.name.clone(),
+                        regenerated: generated.previous.is_some(),
+                    });
+                    self.steps.push(Step::AddColumn { table: names.next.clone(), column: columns.next.name.clone() });
+                    self.recreated_columns.insert((names.next.clone(), columns.next.name.clone()));
+                    continue;
+                }
+                let changes = self.column_changes(*columns);
+                if changes.any() {
+                    self.steps.push(Step::AlterColumn {
+                        table: names.map(Clone::clone),
+                        column: columns.map(|c| c.name.clone()),
+                        changes,
+                    });
+                }
+            }
+        }
+        self.push_enum_value_steps();
+    }
+
+    fn column_changes(&self, columns: MigrationPair<&Column>) -> ColumnChanges {
+        let previous_ty = self.db.map_type(&columns.previous.ty);
+        let next_ty = &columns.next.ty;
+        let storage = |ty: &ColumnType| ty.serial_storage().map(ColumnType::named).unwrap_or_else(|| ty.clone());
+        let swapped = match &next_ty.base {
+            BaseType::Enum(name) => self.db.swapped_enums.contains(name),
+            BaseType::Named(_) => false,
+        };
+        let default_changed =
+            !optional_expressions_equivalent(columns.previous.default.as_deref(), columns.next.default.as_deref());
+        ColumnChanges {
+            ty: storage(&previous_ty) != storage(next_ty),
+            nullable: columns.previous.nullable != columns.next.nullable,
+            // An enum swap drops and restores the default itself, after the
+            // new type exists (the previous type may lack the default's value).
+            default: default_changed && !swapped,
+            identity: columns.previous.identity != columns.next.identity,
+            drop_expression: columns.previous.generated.is_some() && columns.next.generated.is_none(),
+            sequence: previous_ty.is_serial() != next_ty.is_serial()
+                || (previous_ty.is_serial() && previous_ty != *next_ty),
+        }
+    }
+
+    fn push_enum_steps(&mut self) {
+        let db = self.db;
+        for e in &db.created_enums {
+            self.steps.push(Step::CreateEnum { name: e.name.clone() });
+        }
+        for e in &db.dropped_enums {
+            self.steps.push(Step::DropEnum { name: e.name.clone() });
+        }
+        for pair in &db.enums {
+            let names = pair.map(|e| &e.name);
+            if names.previous != names.next {
+                self.steps.push(Step::RenameEnum { names: names.map(Clone::clone) });
+            }
+        }
+    }
+
+    /// Value renames, additions and type swaps. Runs after the column pass,
+    /// which knows which columns are re-created rather than converted.
+    fn push_enum_value_steps(&mut self) {
+        let db = self.db;
+        for (pair, matching) in db.enums.iter().zip(&db.enum_values) {
+            let name = &pair.next.name;
+            for &(p, n) in &matching.pairs {
+                let values = MigrationPair::new(&pair.previous.values[p], &pair.next.values[n]);
+                if values.previous != values.next {
+                    self.steps.push(Step::RenameEnumValue {
+                        enum_name: name.clone(),
+                        values: values.map(Clone::clone),
+                    });
+                }
+            }
+            if db.swapped_enums.contains(name) {
+                let mut columns = Vec::new();
+                for table in &db.tables {
+                    for column in &table.columns {
+                        let uses = matches!(&column.next.ty.base, BaseType::Enum(e) if e == name);
+                        let key = (table.tables.next.name.clone(), column.next.name.clone());
+                        if uses && !self.recreated_columns.contains(&key) {
+                            columns.push(key);
+                        }
+                    }
+                }
+                self.steps.push(Step::ReplaceEnum { name: name.clone(), columns });
+                continue;
+            }
+            let created: HashSet<usize> = matching.created.iter().copied().collect();
+            let first_existing = (0..pair.next.values.len()).find(|i| !created.contains(i));
+            for &i in &matching.created {
+                let placement = if i > 0 {
+                    EnumValuePlacement::After(pair.next.values[i - 1].clone())
+                } else if let Some(first) = first_existing {
+                    EnumValuePlacement::Before(pair.next.values[first].clone())
+                } else {
+                    EnumValuePlacement::Last
+                };
+                self.steps.push(Step::AddEnumValue {
+                    enum_name: name.clone(),
+                    position: i,
+                    value: pair.next.values[i].clone(),
+                    placement,
+                });
+            }
+        }
+    }
+
+    /// Whether a previous object of this table touches a re-created column.
+    fn touches_recreated<'c>(&self, table: &TablePair<'_>, mut columns: impl Iterator<Item = &'c str>) -> bool {
+        !self.recreated_columns.is_empty()
+            && columns.any(|c| {
+                let next = table.next_column(c).unwrap_or(c);
+                self.recreated_columns.contains(&(table.tables.next.name.clone(), next.to_string()))
+            })
+    }
+
+    /// Whether an expression of this table mentions a re-created column.
+    fn expression_touches_recreated(&self, table: &TablePair<'_>, expression: &str) -> bool {
+        !self.recreated_columns.is_empty()
+            && self
+                .recreated_columns
+                .iter()
+                .any(|(t, c)| t == &table.tables.next.name && mentions(expression, c))
+    }
+
+    /// Previous column names mapped to next names (dropped ones marked so
+    /// they never equal a next list).
+    fn map_columns(table: &TablePair<'_>, columns: &[String]) -> Vec<String> {
+        columns.iter().map(|c| table.next_column(c).map_or_else(|| format!("\0{c}"), str::to_string)).collect()
+    }
+
+    fn key_of(table: &QualifiedName, columns: &[String]) -> (QualifiedName, Vec<String>) {
+        let mut sorted = columns.to_vec();
+        sorted.sort();
+        (table.clone(), sorted)
+    }
+
+    fn push_primary_key_steps(&mut self) {
+        let db = self.db;
+        for table in &db.tables {
+            let names = table.names();
+            let keys = table.tables.map(|t| t.primary_key.as_ref().map(std::slice::from_ref).unwrap_or(&[]));
+            let same = |p: &PrimaryKey, n: &PrimaryKey| {
+                Self::map_columns(table, &p.columns) == n.columns
+                    && !self.touches_recreated(table, p.columns.iter().map(String::as_str))
+            };
+            for event in diff_named(keys, |k: &PrimaryKey| k.name.as_str(), same) {
+                match event {
+                    Event::Drop(k) => {
+                        self.steps.push(Step::DropConstraint { table: names.previous.clone(), name: k.name.clone() });
+                        self.dropped_keys.insert(Self::key_of(names.next, &Self::map_columns(table, &k.columns)));
+                    }
+                    Event::Add(k) => {
+                        self.steps.push(Step::AddConstraint { table: names.next.clone(), name: k.name.clone() })
+                    }
+                    Event::Rename(p, n) => self.steps.push(Step::RenameConstraint {
+                        table: names.next.clone(),
+                        names: MigrationPair::new(p.name.clone(), n.name.clone()),
+                    }),
+                }
+            }
+        }
+    }
+
+    fn push_unique_steps(&mut self) {
+        let db = self.db;
+        for table in &db.tables {
+            let names = table.names();
+            let same = |p: &UniqueConstraint, n: &UniqueConstraint| {
+                Self::map_columns(table, &p.columns) == n.columns
+                    && p.nulls_not_distinct == n.nulls_not_distinct
+                    && !self.touches_recreated(table, p.columns.iter().map(String::as_str))
+            };
+            let uniques = table.tables.map(|t| t.uniques.as_slice());
+            for event in diff_named(uniques, |u: &UniqueConstraint| u.name.as_str(), same) {
+                match event {
+                    Event::Drop(u) => {
+                        self.steps.push(Step::DropConstraint { table: names.previous.clone(), name: u.name.clone() });
+                        self.dropped_keys.insert(Self::key_of(names.next, &Self::map_columns(table, &u.columns)));
+                    }
+                    Event::Add(u) => {
+                        self.steps.push(Step::AddConstraint { table: names.next.clone(), name: u.name.clone() })
+                    }
+                    Event::Rename(p, n) => self.steps.push(Step::RenameConstraint {
+                        table: names.next.clone(),
+                        names: MigrationPair::new(p.name.clone(), n.name.clone()),
+                    }),
+                }
+            }
+        }
+    }
+
+    fn push_check_steps(&mut self) {
+        let db = self.db;
+        for table in &db.tables {
+            let names = table.names();
+            let same = |p: &CheckConstraint, n: &CheckConstraint| {
+                expr::equivalent(&p.expr, &n.expr) && !self.expression_touches_recreated(table, &p.expr)
+            };
+            let checks = table.tables.map(|t| t.checks.as_slice());
+            for event in diff_named(checks, |c: &CheckConstraint| c.name.as_str(), same) {
+                match event {
+                    Event::Drop(c) => {
+                        self.steps.push(Step::DropConstraint { table: names.previous.clone(), name: c.name.clone() })
+                    }
+                    Event::Add(c) => {
+                        self.steps.push(Step::AddConstraint { table: names.next.clone(), name: c.name.clone() })
+                    }
+                    Event::Rename(p, n) => self.steps.push(Step::RenameConstraint {
+                        table: names.next.clone(),
+                        names: MigrationPair::new(p.name.clone(), n.name.clone()),
+                    }),
+                }
+            }
+        }
+    }
+
+    fn push_index_steps(&mut self) {
+        let db = self.db;
+        for table in &db.created_tables {
+            for index in &table.indexes {
+                self.steps.push(Step::CreateIndex {
+                    table: table.name.clone(),
+                    name: index.name.clone(),
+                    on_new_table: true,
+                });
+            }
+        }
+        for table in &db.tables {
+            let names = table.names();
+            let same = |p: &Index, n: &Index| self.same_index(table, p, n);
+            let indexes = table.tables.map(|t| t.indexes.as_slice());
+            let mut dropped_keys = Vec::new();
+            for event in diff_named(indexes, |i: &Index| i.name.as_str(), same) {
+                match event {
+                    Event::Drop(i) => {
+                        self.steps.push(Step::DropIndex { table: names.previous.clone(), name: i.name.clone() });
+                        if i.unique && i.predicate.is_none() {
+                            let columns: Vec<String> = i
+                                .keys
+                                .iter()
+                                .filter_map(|k| match &k.target {
+                                    IndexTarget::Column(c) => Some(c.clone()),
+                                    IndexTarget::Expression(_) => None,
+                                })
+                                .collect();
+                            if columns.len() == i.keys.len() {
+                                dropped_keys.push(Self::key_of(names.next, &Self::map_columns(table, &columns)));
+                            }
+                        }
+                    }
+                    Event::Add(i) => self.steps.push(Step::CreateIndex {
+                        table: names.next.clone(),
+                        name: i.name.clone(),
+                        on_new_table: false,
+                    }),
+                    Event::Rename(p, n) => self.steps.push(Step::RenameIndex {
+                        table: names.next.clone(),
+                        names: MigrationPair::new(p.name.clone(), n.name.clone()),
+                    }),
+                }
+            }
+            self.dropped_keys.extend(dropped_keys);
+        }
+    }
+
+    fn same_index(&self, table: &TablePair<'_>, previous: &Index, next: &Index) -> bool {
+        let same_key = |p: &IndexKey, n: &IndexKey| {
+            let target = match (&p.target, &n.target) {
+                (IndexTarget::Column(pc), IndexTarget::Column(nc)) => {
+                    table.next_column(pc) == Some(nc.as_str())
+                        && !self.touches_recreated(table, std::iter::once(pc.as_str()))
+                }
+                (IndexTarget::Expression(pe), IndexTarget::Expression(ne)) => {
+                    expr::equivalent(pe, ne) && !self.expression_touches_recreated(table, pe)
+                }
+                _ => false,
+            };
+            target && p.order == n.order && p.nulls == n.nulls && p.opclass == n.opclass
+        };
+        previous.unique == next.unique
+            && previous.nulls_not_distinct == next.nulls_not_distinct
+            && previous.method == next.method
+            && previous.keys.len() == next.keys.len()
+            && previous.keys.iter().zip(&next.keys).all(|(p, n)| same_key(p, n))
+            && Self::map_columns(table, &previous.include) == next.include
+            && !self.touches_recreated(table, previous.include.iter().map(String::as_str))
+            && optional_expressions_equivalent(previous.predicate.as_deref(), next.predicate.as_deref())
+            && !previous.predicate.as_deref().is_some_and(|p| self.expression_touches_recreated(table, p))
+    }
+
+    fn push_foreign_key_steps(&mut self) {
+        let db = self.db;
+        for table in &db.created_tables {
+            for fk in &table.foreign_keys {
+                self.steps.push(Step::AddForeignKey { table: table.name.clone(), name: fk.name.clone() });
+            }
+        }
+        for table in &db.tables {
+            let names = table.names();
+            let same = |p: &ForeignKey, n: &ForeignKey| self.same_foreign_key(table, p, n);
+            let fks = table.tables.map(|t| t.foreign_keys.as_slice());
+            let events: Vec<Step> = diff_named(fks, |f: &ForeignKey| f.name.as_str(), same)
+                .into_iter()
+                .map(|event| match event {
+                    Event::Drop(f) => Step::DropForeignKey { table: names.previous.clone(), name: f.name.clone() },
+                    Event::Add(f) => Step::AddForeignKey { table: names.next.clone(), name: f.name.clone() },
+                    Event::Rename(p, n) => Step::RenameConstraint {
+                        table: names.next.clone(),
+                        names: MigrationPair::new(p.name.clone(), n.name.clone()),
+                    },
+                })
+                .collect();
+            self.steps.extend(events);
+        }
+    }
+
+    fn same_foreign_key(&self, table: &TablePair<'_>, previous: &ForeignKey, next: &ForeignKey) -> bool {
+        let db = self.db;
+        let Some(referenced) = db.next_table_name(&previous.referenced_table) else { return false };
+        let referenced_columns: Vec<String> = previous
+            .referenced_columns
+            .iter()
+            .map(|c| db.next_column_name(&previous.referenced_table, c).map_or_else(|| format!("\0{c}"), str::to_string))
+            .collect();
+        if *referenced != next.referenced_table
+            || referenced_columns != next.referenced_columns
+            || Self::map_columns(table, &previous.columns) != next.columns
+            || (previous.on_delete, previous.on_update, previous.deferrable)
+                != (next.on_delete, next.on_update, next.deferrable)
+        {
+            return false;
+        }
+        // The key it depends on is dropped (and maybe added again): drop the
+        // foreign key first and add it again afterwards.
+        if self.dropped_keys.contains(&Self::key_of(referenced, &referenced_columns)) {
+            return false;
+        }
+        let recreated = |t: &QualifiedName, c: &String| self.recreated_columns.contains(&(t.clone(), c.clone()));
+        !(next.columns.iter().any(|c| recreated(&table.tables.next.name, c))
+            || next.referenced_columns.iter().any(|c| recreated(referenced, c)))
+    }
+
+    fn push_comment_steps(&mut self) {
+        let db = self.db;
+        for table in &db.created_tables {
+            if table.comment.is_some() {
+                self.steps.push(Step::SetComment { target: CommentTarget::Table(table.name.clone()) });
+            }
+            for column in &table.columns {
+                if column.comment.is_some() {
+                    self.steps.push(Step::SetComment {
+                        target: CommentTarget::Column(table.name.clone(), column.name.clone()),
+                    });
+                }
+            }
+        }
+        for table in &db.tables {
+            let name = &table.tables.next.name;
+            if table.tables.previous.comment != table.tables.next.comment {
+                self.steps.push(Step::SetComment { target: CommentTarget::Table(name.clone()) });
+            }
+            for column in &table.columns {
+                let recreated = self.recreated_columns.contains(&(name.clone(), column.next.name.clone()));
+                let changed = column.previous.comment != column.next.comment;
+                if changed || (recreated && column.next.comment.is_some()) {
+                    self.steps.push(Step::SetComment {
+                        target: CommentTarget::Column(name.clone(), column.next.name.clone()),
+                    });
+                }
+            }
+            for column in &table.added_columns {
+                if column.comment.is_some() {
+                    self.steps.push(Step::SetComment {
+                        target: CommentTarget::Column(name.clone(), column.name.clone()),
+                    });
+                }
+            }
+        }
+        for e in &db.created_enums {
+            if e.comment.is_some() {
+                self.steps.push(Step::SetComment { target: CommentTarget::Enum(e.name.clone()) });
+            }
+        }
+        for pair in &db.enums {
+            let swapped = db.swapped_enums.contains(&pair.next.name);
+            if pair.previous.comment != pair.next.comment || (swapped && pair.next.comment.is_some()) {
+                self.steps.push(Step::SetComment { target: CommentTarget::Enum(pair.next.name.clone()) });
+            }
+        }
+    }
+}
+
+/// What happened to one named object of a table.
+enum Event<'x, T> {
+    Drop(&'x T),
+    Add(&'x T),
+    Rename(&'x T, &'x T),
+}
+
+/// Matches named objects (constraints, indexes) by name; a changed one is
+/// dropped and added again; an unmatched previous one identical to an
+/// unmatched next one was renamed.
+fn diff_named<'x, T>(
+    objects: MigrationPair<&'x [T]>,
+    name: impl Fn(&T) -> &str,
+    same: impl Fn(&T, &T) -> bool,
+) -> Vec<Event<'x, T>> {
+    let mut events = Vec::new();
+    if objects.previous.is_empty() && objects.next.is_empty() {
+        return events;
+    }
+    let names = objects.map(|list| list.iter().map(&name).collect::<Vec<&str>>());
+    let matching = match_names(&names.previous, &names.next, std::iter::empty());
+    for &(p, n) in &matching.pairs {
+        let (previous, next) = (&objects.previous[p], &objects.next[n]);
+        if !same(previous, next) {
+            events.push(Event::Drop(previous));
+            events.push(Event::Add(next));
+        }
+    }
+    let mut created: Vec<Option<&T>> = matching.created.iter().map(|&i| Some(&objects.next[i])).collect();
+    for &p in &matching.dropped {
+        let previous = &objects.previous[p];
+        match created.iter_mut().find(|c| c.is_some_and(|next| same(previous, next))) {
+            Some(slot) => {
+                if let Some(next) = slot.take() {
+                    events.push(Event::Rename(previous, next));
+                }
+            }
+            None => events.push(Event::Drop(previous)),
+        }
+    }
+    events.extend(created.into_iter().flatten().map(Event::Add));
+    events
+}

@@ -1,0 +1,253 @@
+//! The plan's vocabulary: one [`Step`] per schema change, whose variant order
+//! is the order PostgreSQL must run them in.
+
+use shale_model::QualifiedName;
+
+use crate::MigrationPair;
+
+/// One schema change. The variant order *is* the execution order: a plan is
+/// sorted with the derived `Ord`, so each variant's position below is chosen
+/// for what must already exist or already be gone when it runs.
+///
+/// Names are given as they are when the step runs: steps before the renames
+/// (`Drop*`) use previous names, steps after them use next names.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Step {
+    /// `CREATE SCHEMA`. First: any object below may live in it.
+    CreateSchema {
+        /// The namespace.
+        namespace: String,
+    },
+    /// Drop a foreign key. Before anything it points at (tables, columns,
+    /// primary keys, unique constraints and indexes) is dropped or changed,
+    /// and before its own table or columns go.
+    DropForeignKey {
+        /// The table's previous name.
+        table: QualifiedName,
+        /// The constraint's previous name.
+        name: String,
+    },
+    /// Drop an index. Before the columns it uses are dropped, and before a
+    /// rename or a new index takes its name. After foreign keys: a foreign
+    /// key may depend on a unique index.
+    DropIndex {
+        /// The table's previous name.
+        table: QualifiedName,
+        /// The index's previous name.
+        name: String,
+    },
+    /// Drop a primary key, unique or check constraint. After the foreign keys
+    /// that depend on a primary key or unique constraint; before the columns
+    /// it uses are dropped or change type.
+    DropConstraint {
+        /// The table's previous name.
+        table: QualifiedName,
+        /// The constraint's previous name.
+        name: String,
+    },
+    /// `DROP TABLE`. After foreign keys into it are gone; before a renamed
+    /// table takes its name; before the enums its columns use are dropped.
+    DropTable {
+        /// The table's previous name.
+        table: QualifiedName,
+    },
+    /// Drop a column. After the indexes and constraints that use it; before
+    /// a renamed column takes its name; before an enum it uses is swapped or
+    /// dropped.
+    DropColumn {
+        /// The table's previous name.
+        table: QualifiedName,
+        /// The column's previous name.
+        column: String,
+        /// The column is a stored generated column dropped only to be added
+        /// again with a new expression: no data is lost, it is recomputed.
+        regenerated: bool,
+    },
+    /// `ALTER TYPE … RENAME TO` (and `SET SCHEMA`). Before enums are
+    /// created: a new enum may take the previous name.
+    RenameEnum {
+        /// Previous and next names.
+        names: MigrationPair<QualifiedName>,
+    },
+    /// `CREATE TYPE … AS ENUM`. Before the tables and columns that use it.
+    CreateEnum {
+        /// The enum's name.
+        name: QualifiedName,
+    },
+    /// `ALTER TYPE … RENAME VALUE`. Before values are added, which may take
+    /// the previous value or be placed next to the renamed one.
+    RenameEnumValue {
+        /// The enum's next name.
+        enum_name: QualifiedName,
+        /// Previous and next values.
+        values: MigrationPair<String>,
+    },
+    /// `ALTER TYPE … ADD VALUE … BEFORE/AFTER`. Sorted by position, so each
+    /// value's neighbour exists when it is added.
+    AddEnumValue {
+        /// The enum's next name.
+        enum_name: QualifiedName,
+        /// The value's position in the next enum.
+        position: usize,
+        /// The value.
+        value: String,
+        /// Where it goes.
+        placement: EnumValuePlacement,
+    },
+    /// `ALTER TABLE … RENAME TO` (and `SET SCHEMA`). After the drops that
+    /// use previous names, before everything that uses next names.
+    RenameTable {
+        /// Previous and next names.
+        names: MigrationPair<QualifiedName>,
+    },
+    /// `ALTER TABLE … RENAME COLUMN`. After the table's rename and after a
+    /// dropped column freed the name.
+    RenameColumn {
+        /// The table's next name.
+        table: QualifiedName,
+        /// Previous and next column names.
+        names: MigrationPair<String>,
+    },
+    /// `ALTER TABLE … RENAME CONSTRAINT`: a constraint whose definition is
+    /// unchanged but whose name changed.
+    RenameConstraint {
+        /// The table's next name.
+        table: QualifiedName,
+        /// Previous and next constraint names.
+        names: MigrationPair<String>,
+    },
+    /// `ALTER INDEX … RENAME TO`: an index whose definition is unchanged but
+    /// whose name changed.
+    RenameIndex {
+        /// The table's next name.
+        table: QualifiedName,
+        /// Previous and next index names.
+        names: MigrationPair<String>,
+    },
+    /// Changes to one existing column (type, nullability, default, identity,
+    /// generation, serial sequence). After the renames (uses next names) and
+    /// after dropping checks that may not hold for the new type; before the
+    /// enum swaps, which convert the column when it ends up in a swapped enum.
+    AlterColumn {
+        /// The table's previous and next names.
+        table: MigrationPair<QualifiedName>,
+        /// The column's previous and next names.
+        column: MigrationPair<String>,
+        /// What changes.
+        changes: ColumnChanges,
+    },
+    /// Remove values from an enum by swapping in a new type: rename the
+    /// current one out of the way, create the next one, convert every column
+    /// that uses it, drop the previous one. After column changes (columns
+    /// moving into or out of the enum have done so), before tables and
+    /// columns are created (they can use the next type directly).
+    ReplaceEnum {
+        /// The enum's next name (already renamed if it was renamed).
+        name: QualifiedName,
+        /// The existing columns to convert: `(table's next name, column)`.
+        columns: Vec<(QualifiedName, String)>,
+    },
+    /// `CREATE TABLE` with its columns, primary key, unique and check
+    /// constraints inline. After the enums it uses.
+    CreateTable {
+        /// The table's name.
+        table: QualifiedName,
+    },
+    /// `ALTER TABLE … ADD COLUMN`. After the enums it uses.
+    AddColumn {
+        /// The table's next name.
+        table: QualifiedName,
+        /// The column's name.
+        column: String,
+    },
+    /// Add a primary key, unique or check constraint to an existing table.
+    /// After the columns exist; before foreign keys that need the key.
+    AddConstraint {
+        /// The table's next name.
+        table: QualifiedName,
+        /// The constraint's name.
+        name: String,
+    },
+    /// `CREATE INDEX`. After the table and columns exist; before foreign
+    /// keys, which may need a unique index.
+    CreateIndex {
+        /// The table's next name.
+        table: QualifiedName,
+        /// The index's name.
+        name: String,
+        /// The table is created by the same plan (no build on existing rows).
+        on_new_table: bool,
+    },
+    /// `ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY`. After all tables,
+    /// columns and keys exist, so that cycles of foreign keys work.
+    AddForeignKey {
+        /// The table's next name.
+        table: QualifiedName,
+        /// The constraint's name.
+        name: String,
+    },
+    /// `COMMENT ON … IS …` (or `IS NULL`). After the object exists.
+    SetComment {
+        /// What the comment is on.
+        target: CommentTarget,
+    },
+    /// `DROP TYPE`. After the tables and columns that used it are dropped or
+    /// changed.
+    DropEnum {
+        /// The enum's previous name.
+        name: QualifiedName,
+    },
+    /// `DROP SCHEMA` (without `CASCADE`). Last: after everything in it.
+    DropSchema {
+        /// The namespace.
+        namespace: String,
+    },
+}
+
+/// Where an added enum value goes.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EnumValuePlacement {
+    /// `BEFORE 'value'`.
+    Before(String),
+    /// `AFTER 'value'`.
+    After(String),
+    /// At the end (the enum had no values).
+    Last,
+}
+
+/// The object a comment is on (next names).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CommentTarget {
+    /// `COMMENT ON TABLE`.
+    Table(QualifiedName),
+    /// `COMMENT ON COLUMN`.
+    Column(QualifiedName, String),
+    /// `COMMENT ON TYPE`.
+    Enum(QualifiedName),
+}
+
+/// What changes about one column in [`Step::AlterColumn`]. The renderer reads
+/// the details from the two schemas.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ColumnChanges {
+    /// The stored type changes (serial types count as their integer type).
+    pub ty: bool,
+    /// NULL becomes allowed or forbidden.
+    pub nullable: bool,
+    /// The default changes (not set when an enum swap restores it).
+    pub default: bool,
+    /// Identity is added, dropped or switched between always and by default.
+    pub identity: bool,
+    /// A stored generated column becomes a plain column (`DROP EXPRESSION`).
+    pub drop_expression: bool,
+    /// The column becomes serial or stops being serial (its sequence is
+    /// created or dropped), or changes serial size.
+    pub sequence: bool,
+}
+
+impl ColumnChanges {
+    /// Whether anything changes.
+    pub fn any(&self) -> bool {
+        self.ty || self.nullable || self.default || self.identity || self.drop_expression || self.sequence
+    }
+}

@@ -1,0 +1,11 @@
+//! A first table: identity key, NOT NULL and nullable text.
+
+/// People who can sign in.
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    pub email: String,
+    pub name: Option<String>,
+}

@@ -1,0 +1,11 @@
+//! A table referencing itself (a tree of comments).
+
+#[derive(Table)]
+#[table(name = "comments")]
+pub struct Comment {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    #[column(references = "comments.id", on_delete = "cascade")]
+    pub parent_id: Option<i64>,
+    pub body: String,
+}

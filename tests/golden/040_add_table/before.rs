@@ -1,0 +1,8 @@
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    pub email: String,
+    pub name: Option<String>,
+}

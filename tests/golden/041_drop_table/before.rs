@@ -1,0 +1,15 @@
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    pub email: String,
+    pub name: Option<String>,
+}
+#[derive(Table)]
+#[table(name = "orgs")]
+pub struct Org {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    pub name: String,
+}

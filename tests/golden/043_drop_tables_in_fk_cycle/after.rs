@@ -1,0 +1,1 @@
+//! Both tables of a foreign-key cycle are dropped.

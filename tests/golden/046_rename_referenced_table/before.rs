@@ -1,0 +1,16 @@
+#[derive(Table)]
+#[table(name = "orgs")]
+pub struct Org {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Table)]
+#[table(name = "projects")]
+pub struct Project {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    #[column(references = "orgs.id", on_delete = "cascade")]
+    pub org_id: i64,
+}

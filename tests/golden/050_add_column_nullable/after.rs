@@ -1,0 +1,11 @@
+//! A nullable column is added.
+
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    pub email: String,
+    pub name: Option<String>,
+    pub bio: Option<String>,
+}

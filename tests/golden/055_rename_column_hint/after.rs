@@ -1,0 +1,10 @@
+//! A column is renamed, settled by a --rename hint.
+
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    pub email: String,
+    pub full_name: Option<String>,
+}

@@ -1,0 +1,12 @@
+//! A bigserial column is added to an existing table.
+
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    pub email: String,
+    pub name: Option<String>,
+    #[column(sql_type = "bigserial")]
+    pub position: i64,
+}

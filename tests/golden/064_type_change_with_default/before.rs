@@ -1,0 +1,8 @@
+#[derive(Table)]
+#[table(name = "counters")]
+pub struct Counter {
+    #[column(primary_key)]
+    pub id: i64,
+    #[column(default = "'0'")]
+    pub value: String,
+}

@@ -1,0 +1,10 @@
+//! A NOT NULL column becomes nullable.
+
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    pub email: Option<String>,
+    pub name: Option<String>,
+}

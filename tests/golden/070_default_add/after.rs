@@ -1,0 +1,14 @@
+//! A default is added.
+
+#[derive(Table)]
+#[table(name = "settings")]
+pub struct Setting {
+    #[column(primary_key)]
+    pub id: i64,
+    #[column(default = "'light'")]
+    pub theme: String,
+    #[column(default = "10")]
+    pub page_size: i32,
+    #[column(default = "now()")]
+    pub updated_at: DateTime<Utc>,
+}

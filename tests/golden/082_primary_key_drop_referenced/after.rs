@@ -1,0 +1,18 @@
+//! A primary key that a foreign key depends on is replaced: the foreign key
+//! is dropped before it and re-created after.
+
+#[derive(Table)]
+#[table(name = "tags")]
+#[primary_key(columns(name), name = "tags_name_pk")]
+pub struct Tag {
+    pub name: String,
+}
+
+#[derive(Table)]
+#[table(name = "taggings")]
+pub struct Tagging {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    #[column(references = "tags.name")]
+    pub tag: String,
+}

@@ -1,0 +1,14 @@
+//! Indexes are dropped.
+
+#[derive(Table)]
+#[table(name = "articles")]
+#[index(columns(author_id))]
+pub struct Article {
+    #[column(primary_key)]
+    pub id: i64,
+    pub author_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub published_at: Option<DateTime<Utc>>,
+    pub tags: Vec<String>,
+}

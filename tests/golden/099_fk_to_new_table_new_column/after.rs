@@ -1,0 +1,27 @@
+//! A new table and a new column referencing it in an existing table.
+
+#[derive(Table)]
+#[table(name = "orgs")]
+pub struct Org {
+    #[column(primary_key, identity)]
+    pub id: i64,
+}
+
+#[derive(Table)]
+#[table(name = "regions")]
+pub struct Region {
+    #[column(primary_key)]
+    pub code: String,
+}
+
+#[derive(Table)]
+#[table(name = "projects")]
+pub struct Project {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    #[column(references = "orgs.id")]
+    pub org_id: i64,
+    pub owner_org_id: Option<i64>,
+    #[column(references = "regions.code", on_update = "cascade")]
+    pub region: Option<String>,
+}

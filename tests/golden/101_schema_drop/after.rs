@@ -1,0 +1,10 @@
+//! The billing schema, its table and its enum are dropped.
+
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    pub email: String,
+    pub name: Option<String>,
+}

@@ -1,0 +1,1 @@
+//! The table using the enum is dropped, then the enum.

@@ -1,0 +1,19 @@
+//! A value is appended: ALTER TYPE … ADD VALUE.
+
+#[derive(PgEnum)]
+#[pg_enum(name = "status")]
+pub enum Status {
+    Draft,
+    Review,
+    Published,
+    Archived,
+}
+
+#[derive(Table)]
+#[table(name = "pages")]
+pub struct Page {
+    #[column(primary_key)]
+    pub id: i64,
+    #[column(default = "'draft'")]
+    pub status: Status,
+}

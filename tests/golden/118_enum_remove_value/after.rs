@@ -1,0 +1,18 @@
+//! A value is removed: the type is swapped (rename old, create new, cast
+//! columns, drop old), with the column default dropped and restored.
+
+#[derive(PgEnum)]
+#[pg_enum(name = "status")]
+pub enum Status {
+    Draft,
+    Published,
+}
+
+#[derive(Table)]
+#[table(name = "pages")]
+pub struct Page {
+    #[column(primary_key)]
+    pub id: i64,
+    #[column(default = "'draft'")]
+    pub status: Status,
+}

@@ -1,0 +1,18 @@
+//! The enum status disappears and state appears with the same values.
+
+#[derive(PgEnum)]
+#[pg_enum(name = "state")]
+pub enum State {
+    Draft,
+    Review,
+    Published,
+}
+
+#[derive(Table)]
+#[table(name = "pages")]
+pub struct Page {
+    #[column(primary_key)]
+    pub id: i64,
+    #[column(default = "'draft'")]
+    pub status: State,
+}

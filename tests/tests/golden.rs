@@ -1,0 +1,422 @@
+//! The golden migration corpus: every folder of `tests/golden/` is a schema
+//! change (`before.rs` → `after.rs`, optional `renames.txt`) with the migration
+//! file shale must generate for it (`expected.sql`); every folder of
+//! `tests/golden/errors/` is a change the differ must refuse to guess
+//! (`expected.txt` holds the ambiguities as text).
+//!
+//! Each case is parsed, diffed, rendered and formatted like `shale generate`
+//! does it, compared with its expected file, re-parsed statement by statement
+//! with sqlparser's PostgreSQL dialect, and then applied to a real PostgreSQL
+//! (`empty → before`, then `before → after`) and introspected back: the live
+//! database must diff empty against `after.rs` ("there is drift" otherwise).
+//!
+//! All cases run in one test function that lists every failing case at the
+//! end. `SHALE_GOLDEN=substring` runs only the matching cases;
+//! `SHALE_BLESS=1` rewrites the expected files instead of failing on them.
+
+use std::cell::RefCell;
+use std::fmt::Write as _;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::Once;
+
+use shale_differ::{Ambiguities, MigrationPair, ObjectKind};
+use shale_model::{QualifiedName, RenameHints, Schema};
+use shale_parser::{ParseOptions, Parsed, SourceFile};
+use shale_sql::{Postgres, SqlDialect, Statement};
+use sqlparser::dialect::PostgreSqlDialect;
+
+/// The marker line between two statements of a migration file (drizzle's).
+const BREAKPOINT: &str = "--> statement-breakpoint";
+
+#[test]
+fn golden_migrations() {
+    let cases = case_dirs(&golden_root());
+    assert!(cases.len() >= 70, "the corpus shrank to {} cases (at least 70 expected)", cases.len());
+    run_all(&cases, migration_case);
+}
+
+#[test]
+fn golden_ambiguities() {
+    let cases = case_dirs(&golden_root().join("errors"));
+    assert!(cases.len() >= 4, "only {} ambiguity cases (at least 4 expected)", cases.len());
+    run_all(&cases, ambiguity_case);
+}
+
+/// The example application schema in `schema/` parses cleanly and its whole
+/// migration from an empty database applies to PostgreSQL without drift.
+#[test]
+fn example_schema_applies() {
+    let outcome = catching(|| {
+        let dir = shale_tests::repo_root().join("schema");
+        let files = shale_parser::load_sources(&dir).map_err(|e| format!("read {}: {e}", dir.display()))?;
+        if files.len() < 3 {
+            return Err(format!("the example schema has only {} files", files.len()));
+        }
+        let parsed = parse_files(&files)?;
+        if parsed.schema.tables.len() < 10 {
+            return Err(format!("the example schema has only {} tables", parsed.schema.tables.len()));
+        }
+        let statements = migrate_sql(&Schema::default(), &parsed.schema, &RenameHints::default())?;
+        let url = shale_tests::fresh_database();
+        apply(&url, &statements).map_err(|e| format!("empty → schema/: {e}"))?;
+        check_no_drift(&url, &parsed.schema)
+    });
+    if let Err(e) = outcome {
+        panic!("example schema: {e}");
+    }
+}
+
+// ---------------------------------------------------------------- running
+
+fn golden_root() -> PathBuf {
+    shale_tests::repo_root().join("tests").join("golden")
+}
+
+/// Case folders (those holding an `after.rs`) below `root`, sorted.
+fn case_dirs(root: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
+        .unwrap_or_else(|e| panic!("read {}: {e}", root.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("after.rs").is_file())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// Runs every selected case and fails once at the end, listing all failures.
+fn run_all(cases: &[PathBuf], run: fn(&Path) -> Result<(), String>) {
+    let filter = std::env::var("SHALE_GOLDEN").ok().filter(|f| !f.is_empty());
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    for dir in cases {
+        let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if filter.as_deref().is_some_and(|f| !name.contains(f)) {
+            continue;
+        }
+        ran += 1;
+        if let Err(e) = catching(|| run(dir)) {
+            failures.push(format!("── {name}\n{e}"));
+        }
+    }
+    assert!(ran > 0, "SHALE_GOLDEN={filter:?} matches no case");
+    if !failures.is_empty() {
+        panic!("{} of {ran} golden cases failed:\n\n{}\n", failures.len(), failures.join("\n\n"));
+    }
+}
+
+thread_local! {
+    /// The message of the last panic on this thread, captured by the hook.
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Runs `f`, turning a panic inside shale's crates into an error naming it,
+/// so that one crashing case does not hide the others.
+fn catching(f: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let default = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            let captured = LAST_PANIC.with(|p| {
+                let mut p = p.borrow_mut();
+                if p.is_none() {
+                    *p = Some(info.to_string());
+                    true
+                } else {
+                    false
+                }
+            });
+            if !captured {
+                default(info);
+            }
+        }));
+    });
+    // `None` arms the hook; the final assertion's own panic is not caught here.
+    LAST_PANIC.with(|p| *p.borrow_mut() = None);
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    let message = LAST_PANIC.with(|p| p.borrow_mut().take());
+    // Disarm: panics outside `catching` go to the default hook again.
+    LAST_PANIC.with(|p| *p.borrow_mut() = Some(String::new()));
+    match result {
+        Ok(r) => r,
+        Err(_) => Err(format!("panicked: {}", message.unwrap_or_default())),
+    }
+}
+
+// ---------------------------------------------------------------- one case
+
+fn migration_case(dir: &Path) -> Result<(), String> {
+    let before = parse_file(&dir.join("before.rs"))?;
+    let after = parse_file(&dir.join("after.rs"))?;
+    let mut hints = after.renames.clone();
+    let hints_path = dir.join("renames.txt");
+    if hints_path.is_file() {
+        merge_hints(&mut hints, parse_hints(&read(&hints_path)?)?);
+    }
+
+    let statements = migrate_sql(&before.schema, &after.schema, &hints)?;
+    let text = sql_file_text(&statements);
+    compare_or_bless(&dir.join("expected.sql"), &text)?;
+
+    for s in &statements {
+        sqlparser::parser::Parser::parse_sql(&PostgreSqlDialect {}, &s.sql)
+            .map_err(|e| format!("sqlparser rejects a statement: {e}\n{}", s.sql))?;
+    }
+
+    let setup = migrate_sql(&Schema::default(), &before.schema, &RenameHints::default())?;
+    let url = shale_tests::fresh_database();
+    apply(&url, &setup).map_err(|e| format!("empty → before: {e}"))?;
+    check_no_drift(&url, &before.schema).map_err(|e| format!("after empty → before: {e}"))?;
+    apply(&url, &statements).map_err(|e| format!("before → after: {e}"))?;
+    check_no_drift(&url, &after.schema).map_err(|e| format!("after before → after: {e}"))
+}
+
+fn ambiguity_case(dir: &Path) -> Result<(), String> {
+    let before = parse_file(&dir.join("before.rs"))?;
+    let after = parse_file(&dir.join("after.rs"))?;
+    let text = match shale_differ::diff(MigrationPair::new(&before.schema, &after.schema), &after.renames) {
+        Ok(plan) => {
+            return Err(format!("the differ guessed instead of asking: it planned {} steps", plan.steps.len()))
+        }
+        Err(ambiguities) => ambiguities_text(&ambiguities),
+    };
+    compare_or_bless(&dir.join("expected.txt"), &text)
+}
+
+/// Parses one schema file; an empty file is the empty schema.
+fn parse_file(path: &Path) -> Result<Parsed, String> {
+    let text = read(path)?;
+    parse_files(&[SourceFile { path: path.to_path_buf(), text }])
+}
+
+fn parse_files(files: &[SourceFile]) -> Result<Parsed, String> {
+    let parsed = shale_parser::parse_sources(files, &ParseOptions::default());
+    if !parsed.diagnostics.is_empty() {
+        let mut out = String::from("the parser reports diagnostics:\n");
+        for d in &parsed.diagnostics {
+            let _ = writeln!(out, "  {}:{}:{}: {}", files[d.file].path.display(), d.line, d.column, d.message);
+        }
+        return Err(out);
+    }
+    let mut normalized = parsed.schema.clone();
+    normalized.normalize();
+    if normalized != parsed.schema {
+        return Err("the parser returned a schema that is not normalised".into());
+    }
+    Ok(parsed)
+}
+
+/// Plans and renders the statements turning `previous` into `next`.
+fn migrate_sql(previous: &Schema, next: &Schema, hints: &RenameHints) -> Result<Vec<Statement>, String> {
+    let pair = MigrationPair::new(previous, next);
+    let plan = shale_differ::diff(pair, hints)
+        .map_err(|a| format!("the differ asks about renames:\n{}", ambiguities_text(&a)))?;
+    let statements = Postgres.render(&plan, pair);
+    for s in &statements {
+        if !s.sql.trim_end().ends_with(';') {
+            return Err(format!("a statement does not end in `;`:\n{}", s.sql));
+        }
+    }
+    Ok(statements)
+}
+
+/// The migration file's text as `shale generate` writes it (design.md §2):
+/// one `-- hazard:` comment line per hazard, a blank line, then the
+/// statements separated by `--> statement-breakpoint` lines.
+fn sql_file_text(statements: &[Statement]) -> String {
+    let mut out = String::new();
+    for h in statements.iter().flat_map(|s| &s.hazards) {
+        let _ = writeln!(out, "-- hazard: {} {}", h.kind.as_str(), h.message);
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    let body: Vec<&str> = statements.iter().map(|s| s.sql.trim_end()).collect();
+    if !body.is_empty() {
+        out.push_str(&body.join(&format!("\n{BREAKPOINT}\n")));
+        out.push('\n');
+    }
+    out
+}
+
+/// Runs a migration's statements on the database in one transaction, as
+/// `shale migrate` does.
+fn apply(url: &str, statements: &[Statement]) -> Result<(), String> {
+    let mut client = shale_tests::connect(url);
+    let mut tx = client.transaction().map_err(|e| format!("begin: {e}"))?;
+    for (i, s) in statements.iter().enumerate() {
+        tx.batch_execute(&s.sql).map_err(|e| {
+            let detail = e.as_db_error().map(|d| d.message().to_string()).unwrap_or_else(|| e.to_string());
+            format!("PostgreSQL refuses statement {} of {}: {detail}\n{}", i + 1, statements.len(), s.sql)
+        })?;
+    }
+    tx.commit().map_err(|e| format!("commit: {e}"))
+}
+
+/// The live database must hold exactly `expected`: introspect it and diff.
+fn check_no_drift(url: &str, expected: &Schema) -> Result<(), String> {
+    let Some(live) = introspect(url)? else { return Ok(()) };
+    let plan = shale_differ::diff(MigrationPair::new(&live, expected), &RenameHints::default())
+        .map_err(|a| format!("there is drift (ambiguous):\n{}", ambiguities_text(&a)))?;
+    if plan.is_empty() {
+        return Ok(());
+    }
+    let mut out = String::from("there is drift between the database and the schema; steps:\n");
+    for step in &plan.steps {
+        let _ = writeln!(out, "  {step:?}");
+    }
+    Err(out)
+}
+
+/// The live database's schema. PENDING-INTROSPECT: switch to
+/// `shale_introspect::introspect` as soon as it exists.
+fn introspect(url: &str) -> Result<Option<Schema>, String> {
+    let _ = url;
+    Ok(None)
+}
+
+// ---------------------------------------------------------------- files
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("read {}: {e}", path.display()))
+}
+
+fn bless() -> bool {
+    std::env::var("SHALE_BLESS").is_ok_and(|v| v == "1")
+}
+
+/// Compares `actual` with the expected file, or rewrites the file under
+/// `SHALE_BLESS=1`. A mismatch is shown as a unified diff.
+fn compare_or_bless(path: &Path, actual: &str) -> Result<(), String> {
+    let expected = std::fs::read_to_string(path).ok();
+    if expected.as_deref() == Some(actual) {
+        return Ok(());
+    }
+    if bless() {
+        return std::fs::write(path, actual).map_err(|e| format!("write {}: {e}", path.display()));
+    }
+    let Some(expected) = expected else {
+        return Err(format!("{} is missing; create it with SHALE_BLESS=1\n{actual}", path.display()));
+    };
+    let diff = similar::TextDiff::from_lines(&expected, actual)
+        .unified_diff()
+        .context_radius(3)
+        .header("expected", "actual")
+        .to_string();
+    Err(format!("{} differs (SHALE_BLESS=1 rewrites it):\n{diff}", path.display()))
+}
+
+/// The ambiguities as stable text, one line each, with the flag that settles it.
+fn ambiguities_text(ambiguities: &Ambiguities) -> String {
+    let mut out = String::new();
+    for a in &ambiguities.0 {
+        let (kind, flag_kind) = match a.kind {
+            ObjectKind::Table => ("table", "table"),
+            ObjectKind::Column => ("column", "column"),
+            ObjectKind::Enum => ("enum", "enum"),
+            ObjectKind::EnumValue => ("enum value", "value"),
+        };
+        let prefix = a.parent.as_ref().map(|p| format!("{p}.")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{kind} {prefix}{} disappeared; renamed to one of [{}]? settle with --rename {flag_kind}:{prefix}{}=NEW",
+            a.previous,
+            a.candidates.join(", "),
+            a.previous,
+        );
+    }
+    out
+}
+
+// ---------------------------------------------------------------- renames.txt
+
+/// Parses `renames.txt`: one hint per line in `--rename` spelling
+/// (`table:OLD=NEW`, `column:TABLE.OLD=NEW`, `enum:OLD=NEW`,
+/// `value:ENUM.OLD=NEW`) or a confirmed drop (`drop:table:NAME`,
+/// `drop:column:TABLE.NAME`, `drop:enum:NAME`, `drop:value:ENUM.VALUE`).
+/// Names may be schema-qualified; blank lines and `#` comments are skipped.
+fn parse_hints(text: &str) -> Result<RenameHints, String> {
+    let mut hints = RenameHints::default();
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = |why: &str| format!("renames.txt line {}: {why}: `{line}`", n + 1);
+        let (kind, rest) = line.split_once(':').ok_or_else(|| bad("expected KIND:…"))?;
+        if kind == "drop" {
+            let (kind, name) = rest.split_once(':').ok_or_else(|| bad("expected drop:KIND:NAME"))?;
+            match kind {
+                "table" => hints.dropped_tables.push(qualified(name)),
+                "enum" => hints.dropped_enums.push(qualified(name)),
+                "column" => hints.dropped_columns.push(member(name).ok_or_else(|| bad("expected TABLE.COLUMN"))?),
+                "value" => hints.dropped_enum_values.push(member(name).ok_or_else(|| bad("expected ENUM.VALUE"))?),
+                _ => return Err(bad("unknown kind (table, column, enum, value)")),
+            }
+            continue;
+        }
+        let (old, new) = rest.split_once('=').ok_or_else(|| bad("expected OLD=NEW"))?;
+        let new = new.trim().to_string();
+        match kind {
+            "table" => hints.tables.push((qualified(old), qualified(&new))),
+            "enum" => hints.enums.push((qualified(old), qualified(&new))),
+            "column" => {
+                let (table, old) = member(old).ok_or_else(|| bad("expected TABLE.OLD=NEW"))?;
+                hints.columns.push((table, old, new));
+            }
+            "value" => {
+                let (enum_, old) = member(old).ok_or_else(|| bad("expected ENUM.OLD=NEW"))?;
+                hints.enum_values.push((enum_, old, new));
+            }
+            _ => return Err(bad("unknown kind (table, column, enum, value, drop)")),
+        }
+    }
+    Ok(hints)
+}
+
+/// `schema.name` or `name` (in `public`).
+fn qualified(s: &str) -> QualifiedName {
+    match s.trim().split_once('.') {
+        Some((ns, name)) => QualifiedName::new(ns, name),
+        None => QualifiedName::public(s.trim()),
+    }
+}
+
+/// `[schema.]parent.member` split at the last dot.
+fn member(s: &str) -> Option<(QualifiedName, String)> {
+    let (parent, name) = s.trim().rsplit_once('.')?;
+    Some((qualified(parent), name.to_string()))
+}
+
+fn merge_hints(into: &mut RenameHints, from: RenameHints) {
+    into.tables.extend(from.tables);
+    into.columns.extend(from.columns);
+    into.enums.extend(from.enums);
+    into.enum_values.extend(from.enum_values);
+    into.dropped_tables.extend(from.dropped_tables);
+    into.dropped_columns.extend(from.dropped_columns);
+    into.dropped_enums.extend(from.dropped_enums);
+    into.dropped_enum_values.extend(from.dropped_enum_values);
+}
+
+#[test]
+fn hint_lines_parse() {
+    let hints = parse_hints(
+        "# a comment\n\
+         table:billing.invoice=billing.invoices\n\
+         column:users.name=full_name\n\
+         enum:status=state\n\
+         value:billing.status.old=new\n\
+         drop:column:users.bio\n\
+         drop:table:legacy\n",
+    )
+    .unwrap();
+    assert_eq!(hints.tables, vec![(QualifiedName::new("billing", "invoice"), QualifiedName::new("billing", "invoices"))]);
+    assert_eq!(hints.columns, vec![(QualifiedName::public("users"), "name".into(), "full_name".into())]);
+    assert_eq!(hints.enums, vec![(QualifiedName::public("status"), QualifiedName::public("state"))]);
+    assert_eq!(hints.enum_values, vec![(QualifiedName::new("billing", "status"), "old".into(), "new".into())]);
+    assert_eq!(hints.dropped_columns, vec![(QualifiedName::public("users"), "bio".into())]);
+    assert_eq!(hints.dropped_tables, vec![QualifiedName::public("legacy")]);
+    assert!(parse_hints("column:nodot=x").is_err());
+    assert!(parse_hints("colum:users.a=b").is_err());
+}
