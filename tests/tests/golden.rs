@@ -21,13 +21,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Once;
 
 use shale_differ::{Ambiguities, MigrationPair, ObjectKind};
+use shale_introspect::IntrospectOptions;
 use shale_model::{QualifiedName, RenameHints, Schema};
 use shale_parser::{ParseOptions, Parsed, SourceFile};
 use shale_sql::{Postgres, SqlDialect, Statement};
 use sqlparser::dialect::PostgreSqlDialect;
-
-/// The marker line between two statements of a migration file (drizzle's).
-const BREAKPOINT: &str = "--> statement-breakpoint";
 
 #[test]
 fn golden_migrations() {
@@ -220,23 +218,20 @@ fn migrate_sql(previous: &Schema, next: &Schema, hints: &RenameHints) -> Result<
     Ok(statements)
 }
 
-/// The migration file's text as `shale generate` writes it (design.md §2):
-/// one `-- hazard:` comment line per hazard, a blank line, then the
-/// statements separated by `--> statement-breakpoint` lines.
+/// The migration file's text exactly as `shale generate` writes it (the
+/// hazard header, then the statements between breakpoint lines); empty when
+/// there is nothing to do, as `generate` then writes no file.
 fn sql_file_text(statements: &[Statement]) -> String {
-    let mut out = String::new();
-    for h in statements.iter().flat_map(|s| &s.hazards) {
-        let _ = writeln!(out, "-- hazard: {} {}", h.kind.as_str(), h.message);
+    if statements.is_empty() {
+        return String::new();
     }
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    let body: Vec<&str> = statements.iter().map(|s| s.sql.trim_end()).collect();
-    if !body.is_empty() {
-        out.push_str(&body.join(&format!("\n{BREAKPOINT}\n")));
-        out.push('\n');
-    }
-    out
+    let sqls: Vec<String> = statements.iter().map(|s| s.sql.clone()).collect();
+    let hazards: Vec<(String, String)> = statements
+        .iter()
+        .flat_map(|s| &s.hazards)
+        .map(|h| (h.kind.as_str().to_string(), h.message.clone()))
+        .collect();
+    shale_migrations::sqlfile::render(&sqls, &hazards)
 }
 
 /// Runs a migration's statements on the database in one transaction, as
@@ -255,7 +250,9 @@ fn apply(url: &str, statements: &[Statement]) -> Result<(), String> {
 
 /// The live database must hold exactly `expected`: introspect it and diff.
 fn check_no_drift(url: &str, expected: &Schema) -> Result<(), String> {
-    let Some(live) = introspect(url)? else { return Ok(()) };
+    let mut client = shale_tests::connect(url);
+    let live = shale_introspect::introspect(&mut client, &IntrospectOptions::default())
+        .map_err(|e| format!("introspection failed: {e}"))?;
     let plan = shale_differ::diff(MigrationPair::new(&live, expected), &RenameHints::default())
         .map_err(|a| format!("there is drift (ambiguous):\n{}", ambiguities_text(&a)))?;
     if plan.is_empty() {
@@ -266,13 +263,6 @@ fn check_no_drift(url: &str, expected: &Schema) -> Result<(), String> {
         let _ = writeln!(out, "  {step:?}");
     }
     Err(out)
-}
-
-/// The live database's schema. PENDING-INTROSPECT: switch to
-/// `shale_introspect::introspect` as soon as it exists.
-fn introspect(url: &str) -> Result<Option<Schema>, String> {
-    let _ = url;
-    Ok(None)
 }
 
 // ---------------------------------------------------------------- files
@@ -298,7 +288,7 @@ fn compare_or_bless(path: &Path, actual: &str) -> Result<(), String> {
     let Some(expected) = expected else {
         return Err(format!("{} is missing; create it with SHALE_BLESS=1\n{actual}", path.display()));
     };
-    let diff = similar::TextDiff::from_lines(&expected, actual)
+    let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
         .unified_diff()
         .context_radius(3)
         .header("expected", "actual")

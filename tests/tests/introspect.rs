@@ -27,7 +27,7 @@ fn assert_golden(name: &str, actual: &str) {
     let expected = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("read {}: {e} (run with SHALE_BLESS=1 to create it)", path.display()));
     if expected != actual {
-        let diff = similar::TextDiff::from_lines(&expected, actual);
+        let diff = similar::TextDiff::from_lines(expected.as_str(), actual);
         panic!(
             "{} differs (SHALE_BLESS=1 rewrites it):\n{}",
             path.display(),

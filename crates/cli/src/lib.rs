@@ -87,6 +87,12 @@ pub enum Command {
     /// Diff the schema against the latest snapshot and write the next
     /// migration, journal entry and snapshot.
     Generate(commands::generate::Args),
+    /// Apply pending migrations exactly once, in journal order, each in its
+    /// own transaction with its tracking row.
+    Migrate(commands::migrate::MigrateArgs),
+    /// Applied, pending, edited, unknown and out-of-order migrations of the
+    /// database (exit 1 when anything is pending or wrong).
+    Status(commands::migrate::StatusArgs),
 }
 
 /// How a command ended, when it ran.
@@ -136,6 +142,8 @@ fn run(cli: &Cli, ui: &Ui) -> anyhow::Result<Outcome> {
     match &cli.command {
         Command::Init(args) => commands::init::run(&ctx, args),
         Command::Generate(args) => commands::generate::run(&ctx, args),
+        Command::Migrate(args) => commands::migrate::migrate(&ctx, args),
+        Command::Status(args) => commands::migrate::status(&ctx, args),
     }
 }
 

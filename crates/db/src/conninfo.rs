@@ -398,7 +398,7 @@ mod tests {
         let i = ConnInfo::parse("postgres://bob@%2Fvar%2Frun%2Fpostgresql/db").unwrap();
         assert_eq!(i.host, Host::Socket("/var/run/postgresql".into()));
         let i = ConnInfo::parse("postgres:///db?host=/tmp&user=u&password=x").unwrap();
-        assert_eq!((i.host, i.user.as_str(), i.has_password()), (Host::Socket("/tmp".into()), "u", true));
+        assert_eq!((i.host.clone(), i.user.as_str(), i.has_password()), (Host::Socket("/tmp".into()), "u", true));
     }
 
     #[test]

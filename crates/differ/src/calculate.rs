@@ -11,7 +11,7 @@ use shale_model::{
 };
 
 use crate::{
-    Ambiguities, Ambiguity, ColumnChanges, CommentTarget, EnumValuePlacement, MigrationPair, ObjectKind, Step,
+    Ambiguities, Ambiguity, ColumnChanges, CommentTarget, EnumColumn, EnumValuePlacement, MigrationPair, ObjectKind, Step,
 };
 
 /// Plans the steps from `schemas.previous` to `schemas.next`, sorted.
@@ -363,6 +363,12 @@ fn namespaces(schema: &Schema) -> HashSet<&str> {
     out
 }
 
+/// Whether the column is NOT NULL in the database: identity and serial
+/// columns always are.
+pub(crate) fn not_null(column: &Column) -> bool {
+    !column.nullable || column.identity.is_some() || column.ty.is_serial()
+}
+
 /// Whether an SQL expression mentions a column name as an identifier.
 fn mentions(expression: &str, column: &str) -> bool {
     let normalized = expr::normalize(expression);
@@ -494,7 +500,7 @@ impl Differ<'_, '_> {
             !optional_expressions_equivalent(columns.previous.default.as_deref(), columns.next.default.as_deref());
         ColumnChanges {
             ty: storage(&previous_ty) != storage(next_ty),
-            nullable: columns.previous.nullable != columns.next.nullable,
+            nullable: not_null(columns.previous) != not_null(columns.next),
             // An enum swap drops and restores the default itself, after the
             // new type exists (the previous type may lack the default's value).
             default: default_changed && !swapped,
@@ -543,11 +549,19 @@ impl Differ<'_, '_> {
                         let uses = matches!(&column.next.ty.base, BaseType::Enum(e) if e == name);
                         let key = (table.tables.next.name.clone(), column.next.name.clone());
                         if uses && !self.recreated_columns.contains(&key) {
-                            columns.push(key);
+                            // The column pass left the default alone, so the
+                            // previous default is the one in place.
+                            let drop_default = column.previous.default.is_some();
+                            columns.push(EnumColumn { table: key.0, column: key.1, drop_default });
                         }
                     }
                 }
-                self.steps.push(Step::ReplaceEnum { name: name.clone(), columns });
+                let removed_values = matching.dropped.iter().map(|&i| pair.previous.values[i].clone()).collect();
+                self.steps.push(Step::ReplaceEnum {
+                    names: pair.map(|e| e.name.clone()),
+                    removed_values,
+                    columns,
+                });
                 continue;
             }
             let created: HashSet<usize> = matching.created.iter().copied().collect();

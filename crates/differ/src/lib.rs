@@ -14,7 +14,7 @@ mod tests;
 
 use shale_model::{RenameHints, Schema};
 
-pub use step::{ColumnChanges, CommentTarget, EnumValuePlacement, Step};
+pub use step::{ColumnChanges, CommentTarget, EnumColumn, EnumValuePlacement, Step};
 
 /// Two versions of the same thing: before and after the migration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

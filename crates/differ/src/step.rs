@@ -142,10 +142,13 @@ pub enum Step {
     /// moving into or out of the enum have done so), before tables and
     /// columns are created (they can use the next type directly).
     ReplaceEnum {
-        /// The enum's next name (already renamed if it was renamed).
-        name: QualifiedName,
-        /// The existing columns to convert: `(table's next name, column)`.
-        columns: Vec<(QualifiedName, String)>,
+        /// The enum's previous and next names (it is already renamed when
+        /// this runs, so it is found under the next name).
+        names: MigrationPair<QualifiedName>,
+        /// The previous values that are gone (not renamed).
+        removed_values: Vec<String>,
+        /// The existing columns to convert.
+        columns: Vec<EnumColumn>,
     },
     /// `CREATE TABLE` with its columns, primary key, unique and check
     /// constraints inline. After the enums it uses.
@@ -202,6 +205,18 @@ pub enum Step {
         /// The namespace.
         namespace: String,
     },
+}
+
+/// An existing column converted by [`Step::ReplaceEnum`].
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EnumColumn {
+    /// The table's next name.
+    pub table: QualifiedName,
+    /// The column's next name.
+    pub column: String,
+    /// The column has a default now (it is bound to the previous type and
+    /// must be dropped before the conversion).
+    pub drop_default: bool,
 }
 
 /// Where an added enum value goes.

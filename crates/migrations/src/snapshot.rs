@@ -14,6 +14,7 @@
 //! spaces and the file ends in a newline. Unknown keys are refused on reading,
 //! since silently dropping them would lose part of a schema.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::io;
@@ -114,7 +115,8 @@ impl Snapshot {
             enums: &enums,
             tables: &tables,
         };
-        let mut out = Vec::with_capacity(4096 + 1024 * self.schema.tables.len());
+        // About 2 KiB per table: one allocation, no copying while the file grows.
+        let mut out = Vec::with_capacity(4096 + 2048 * self.schema.tables.len() + 128 * self.schema.enums.len());
         serde_json::to_writer_pretty(&mut out, &file).expect("serialising to memory cannot fail");
         out.push(b'\n');
         String::from_utf8(out).expect("serde_json writes UTF-8")
@@ -499,13 +501,23 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }
 
-fn default_method() -> String {
-    DEFAULT_INDEX_METHOD.to_string()
+fn is_empty_list<L: std::ops::Deref<Target = [T]>, T>(list: &L) -> bool {
+    list.is_empty()
 }
 
-fn is_default_method(m: &str) -> bool {
+fn default_method() -> Str<'static> {
+    Cow::Borrowed(DEFAULT_INDEX_METHOD)
+}
+
+fn is_default_method(m: &Str<'_>) -> bool {
     m == DEFAULT_INDEX_METHOD
 }
+
+/// Strings borrow from the model when writing and own their text when reading.
+type Str<'a> = Cow<'a, str>;
+
+/// A list of names, borrowed from the model when writing.
+type List<'a> = Cow<'a, [String]>;
 
 /// Only the keys needed to explain why a document did not parse.
 #[derive(Deserialize)]
@@ -524,17 +536,17 @@ struct FileOutV1<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     namespaces: &'a [&'a str],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    enums: &'a [EnumV1],
+    enums: &'a [EnumV1<'a>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    tables: &'a [TableV1],
+    tables: &'a [TableV1<'a>],
 }
 
 /// The schema part of a file, hashed into ids.
 #[derive(Serialize)]
 struct BodyV1<'a> {
     namespaces: &'a [&'a str],
-    enums: &'a [EnumV1],
-    tables: &'a [TableV1],
+    enums: &'a [EnumV1<'a>],
+    tables: &'a [TableV1<'a>],
 }
 
 #[derive(Deserialize)]
@@ -547,69 +559,69 @@ struct FileInV1 {
     #[serde(default)]
     namespaces: Vec<String>,
     #[serde(default)]
-    enums: Vec<EnumV1>,
+    enums: Vec<EnumV1<'static>>,
     #[serde(default)]
-    tables: Vec<TableV1>,
+    tables: Vec<TableV1<'static>>,
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct EnumV1 {
-    name: String,
+struct EnumV1<'a> {
+    name: Str<'a>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    schema: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    values: Vec<String>,
+    schema: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "is_empty_list")]
+    values: List<'a>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    comment: Option<String>,
+    comment: Option<Str<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct TableV1 {
-    name: String,
+struct TableV1<'a> {
+    name: Str<'a>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    schema: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    columns: Vec<ColumnV1>,
+    schema: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "is_empty_list")]
+    columns: Vec<ColumnV1<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    primary_key: Option<PrimaryKeyV1>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    uniques: Vec<UniqueV1>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    checks: Vec<CheckV1>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    foreign_keys: Vec<ForeignKeyV1>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    indexes: Vec<IndexV1>,
+    primary_key: Option<PrimaryKeyV1<'a>>,
+    #[serde(default, skip_serializing_if = "is_empty_list")]
+    uniques: Vec<UniqueV1<'a>>,
+    #[serde(default, skip_serializing_if = "is_empty_list")]
+    checks: Vec<CheckV1<'a>>,
+    #[serde(default, skip_serializing_if = "is_empty_list")]
+    foreign_keys: Vec<ForeignKeyV1<'a>>,
+    #[serde(default, skip_serializing_if = "is_empty_list")]
+    indexes: Vec<IndexV1<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    comment: Option<String>,
+    comment: Option<Str<'a>>,
 }
 
 /// A column's type is either `type` (a built-in, canonical spelling) or `enum`
 /// (+ `enumSchema` outside `public`), with `arrayDims` for arrays.
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ColumnV1 {
-    name: String,
+struct ColumnV1<'a> {
+    name: Str<'a>,
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    ty: Option<String>,
+    ty: Option<Str<'a>>,
     #[serde(rename = "enum", default, skip_serializing_if = "Option::is_none")]
-    enum_name: Option<String>,
+    enum_name: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    enum_schema: Option<String>,
+    enum_schema: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "is_zero")]
     array_dims: u8,
     #[serde(default, skip_serializing_if = "is_false")]
     nullable: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    default: Option<String>,
+    default: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     identity: Option<IdentityV1>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    generated: Option<String>,
+    generated: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    comment: Option<String>,
+    comment: Option<Str<'a>>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy)]
@@ -621,33 +633,33 @@ enum IdentityV1 {
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PrimaryKeyV1 {
-    name: String,
-    columns: Vec<String>,
+struct PrimaryKeyV1<'a> {
+    name: Str<'a>,
+    columns: List<'a>,
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct UniqueV1 {
-    name: String,
-    columns: Vec<String>,
+struct UniqueV1<'a> {
+    name: Str<'a>,
+    columns: List<'a>,
     #[serde(default, skip_serializing_if = "is_false")]
     nulls_not_distinct: bool,
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CheckV1 {
-    name: String,
-    expr: String,
+struct CheckV1<'a> {
+    name: Str<'a>,
+    expr: Str<'a>,
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ForeignKeyV1 {
-    name: String,
-    columns: Vec<String>,
-    references: ReferenceV1,
+struct ForeignKeyV1<'a> {
+    name: Str<'a>,
+    columns: List<'a>,
+    references: ReferenceV1<'a>,
     #[serde(default, skip_serializing_if = "is_default")]
     on_delete: ActionV1,
     #[serde(default, skip_serializing_if = "is_default")]
@@ -658,11 +670,11 @@ struct ForeignKeyV1 {
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ReferenceV1 {
-    table: String,
+struct ReferenceV1<'a> {
+    table: Str<'a>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    schema: Option<String>,
-    columns: Vec<String>,
+    schema: Option<Str<'a>>,
+    columns: List<'a>,
 }
 
 /// The schema language's spellings (`no_action`, `set_null`, …).
@@ -688,38 +700,38 @@ enum DeferrableV1 {
 
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct IndexV1 {
-    name: String,
+struct IndexV1<'a> {
+    name: Str<'a>,
     #[serde(default, skip_serializing_if = "is_false")]
     unique: bool,
     #[serde(default, skip_serializing_if = "is_false")]
     nulls_not_distinct: bool,
     #[serde(default = "default_method", skip_serializing_if = "is_default_method")]
-    method: String,
-    keys: Vec<KeyV1>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    include: Vec<String>,
+    method: Str<'a>,
+    keys: Vec<KeyV1<'a>>,
+    #[serde(default, skip_serializing_if = "is_empty_list")]
+    include: List<'a>,
     #[serde(rename = "where", default, skip_serializing_if = "Option::is_none")]
-    predicate: Option<String>,
+    predicate: Option<Str<'a>>,
 }
 
 /// An index key. A plain ascending column key is written as its name alone
 /// (`"email"`), anything else as an object, to keep files short and readable.
-struct KeyV1(KeyObjectV1);
+struct KeyV1<'a>(KeyObjectV1<'a>);
 
 #[derive(Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-struct KeyObjectV1 {
+struct KeyObjectV1<'a> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    column: Option<String>,
+    column: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    expression: Option<String>,
+    expression: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "is_default")]
     order: OrderV1,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     nulls: Option<NullsV1>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    opclass: Option<String>,
+    opclass: Option<Str<'a>>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Default, PartialEq)]
@@ -737,7 +749,7 @@ enum NullsV1 {
     Last,
 }
 
-impl Serialize for KeyV1 {
+impl Serialize for KeyV1<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let k = &self.0;
         match (&k.column, &k.expression, k.order, k.nulls, &k.opclass) {
@@ -747,38 +759,46 @@ impl Serialize for KeyV1 {
     }
 }
 
-impl<'de> Deserialize<'de> for KeyV1 {
+impl<'de, 'a> Deserialize<'de> for KeyV1<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = KeyV1;
+        struct KeyVisitor<'a>(std::marker::PhantomData<KeyV1<'a>>);
+        impl<'de, 'a> Visitor<'de> for KeyVisitor<'a> {
+            type Value = KeyV1<'a>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a column name or an index key object")
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyV1, E> {
-                Ok(KeyV1(KeyObjectV1 { column: Some(v.to_string()), ..KeyObjectV1::default() }))
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyV1<'a>, E> {
+                Ok(KeyV1(KeyObjectV1 { column: Some(Cow::Owned(v.to_string())), ..KeyObjectV1::default() }))
             }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<KeyV1, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<KeyV1<'a>, A::Error> {
                 KeyObjectV1::deserialize(de::value::MapAccessDeserializer::new(map)).map(KeyV1)
             }
         }
-        d.deserialize_any(KeyVisitor)
+        d.deserialize_any(KeyVisitor(std::marker::PhantomData))
     }
 }
 
 // ---------------------------------------------------------------------------
-// Conversions. Model → file sorts defensively; file → model validates what
-// the types cannot express.
+// Conversions. Model → file borrows and sorts defensively; file → model
+// validates what the types cannot express.
 
-fn schema_of(name: &QualifiedName) -> Option<String> {
-    (!name.is_public()).then(|| name.namespace.clone())
+fn schema_of(name: &QualifiedName) -> Option<Str<'_>> {
+    (!name.is_public()).then_some(Cow::Borrowed(name.namespace.as_str()))
 }
 
-fn qualified(schema: Option<String>, name: String) -> QualifiedName {
-    QualifiedName::new(schema.unwrap_or_else(|| DEFAULT_NAMESPACE.to_string()), name)
+fn qualified(schema: Option<Str<'_>>, name: Str<'_>) -> QualifiedName {
+    QualifiedName::new(schema.map_or_else(|| DEFAULT_NAMESPACE.to_string(), Cow::into_owned), name.into_owned())
 }
 
-fn body_v1(schema: &Schema) -> (Vec<&str>, Vec<EnumV1>, Vec<TableV1>) {
+fn owned(s: Option<Str<'_>>) -> Option<String> {
+    s.map(Cow::into_owned)
+}
+
+fn borrowed(s: &Option<String>) -> Option<Str<'_>> {
+    s.as_deref().map(Cow::Borrowed)
+}
+
+fn body_v1(schema: &Schema) -> (Vec<&str>, Vec<EnumV1<'_>>, Vec<TableV1<'_>>) {
     let mut namespaces: Vec<&str> = schema.namespaces.iter().map(String::as_str).collect();
     namespaces.sort_unstable();
     namespaces.dedup();
@@ -795,49 +815,49 @@ fn sorted_by_name<'a, T>(items: &'a [T], name: impl Fn(&T) -> &str) -> Vec<&'a T
     v
 }
 
-impl EnumV1 {
-    fn from_model(e: &Enum) -> EnumV1 {
+impl<'a> EnumV1<'a> {
+    fn from_model(e: &'a Enum) -> EnumV1<'a> {
         EnumV1 {
-            name: e.name.name.clone(),
+            name: Cow::Borrowed(&e.name.name),
             schema: schema_of(&e.name),
-            values: e.values.clone(),
-            comment: e.comment.clone(),
+            values: Cow::Borrowed(&e.values),
+            comment: borrowed(&e.comment),
         }
     }
 
     fn into_model(self) -> Enum {
-        Enum { name: qualified(self.schema, self.name), values: self.values, comment: self.comment }
+        Enum { name: qualified(self.schema, self.name), values: self.values.into_owned(), comment: owned(self.comment) }
     }
 }
 
-impl TableV1 {
-    fn from_model(t: &Table) -> TableV1 {
+impl<'a> TableV1<'a> {
+    fn from_model(t: &'a Table) -> TableV1<'a> {
         TableV1 {
-            name: t.name.name.clone(),
+            name: Cow::Borrowed(&t.name.name),
             schema: schema_of(&t.name),
             columns: t.columns.iter().map(ColumnV1::from_model).collect(),
             primary_key: t
                 .primary_key
                 .as_ref()
-                .map(|pk| PrimaryKeyV1 { name: pk.name.clone(), columns: pk.columns.clone() }),
+                .map(|pk| PrimaryKeyV1 { name: Cow::Borrowed(&pk.name), columns: Cow::Borrowed(&pk.columns) }),
             uniques: sorted_by_name(&t.uniques, |u| &u.name)
                 .into_iter()
                 .map(|u| UniqueV1 {
-                    name: u.name.clone(),
-                    columns: u.columns.clone(),
+                    name: Cow::Borrowed(&u.name),
+                    columns: Cow::Borrowed(&u.columns),
                     nulls_not_distinct: u.nulls_not_distinct,
                 })
                 .collect(),
             checks: sorted_by_name(&t.checks, |c| &c.name)
                 .into_iter()
-                .map(|c| CheckV1 { name: c.name.clone(), expr: c.expr.clone() })
+                .map(|c| CheckV1 { name: Cow::Borrowed(&c.name), expr: Cow::Borrowed(&c.expr) })
                 .collect(),
             foreign_keys: sorted_by_name(&t.foreign_keys, |f| &f.name)
                 .into_iter()
                 .map(ForeignKeyV1::from_model)
                 .collect(),
             indexes: sorted_by_name(&t.indexes, |i| &i.name).into_iter().map(IndexV1::from_model).collect(),
-            comment: t.comment.clone(),
+            comment: borrowed(&t.comment),
         }
     }
 
@@ -848,66 +868,75 @@ impl TableV1 {
         let indexes = self.indexes.into_iter().map(|i| i.into_model(&name)).collect::<Result<_, _>>()?;
         Ok(Table {
             columns,
-            primary_key: self.primary_key.map(|pk| PrimaryKey { name: pk.name, columns: pk.columns }),
+            primary_key: self
+                .primary_key
+                .map(|pk| PrimaryKey { name: pk.name.into_owned(), columns: pk.columns.into_owned() }),
             uniques: self
                 .uniques
                 .into_iter()
-                .map(|u| UniqueConstraint { name: u.name, columns: u.columns, nulls_not_distinct: u.nulls_not_distinct })
+                .map(|u| UniqueConstraint {
+                    name: u.name.into_owned(),
+                    columns: u.columns.into_owned(),
+                    nulls_not_distinct: u.nulls_not_distinct,
+                })
                 .collect(),
-            checks: self.checks.into_iter().map(|c| CheckConstraint { name: c.name, expr: c.expr }).collect(),
+            checks: self
+                .checks
+                .into_iter()
+                .map(|c| CheckConstraint { name: c.name.into_owned(), expr: c.expr.into_owned() })
+                .collect(),
             foreign_keys,
             indexes,
-            comment: self.comment,
+            comment: owned(self.comment),
             name,
         })
     }
 }
 
-impl ColumnV1 {
-    fn from_model(c: &Column) -> ColumnV1 {
+impl<'a> ColumnV1<'a> {
+    fn from_model(c: &'a Column) -> ColumnV1<'a> {
         let (ty, enum_name, enum_schema) = match &c.ty.base {
-            BaseType::Named(n) => (Some(n.clone()), None, None),
-            BaseType::Enum(q) => (None, Some(q.name.clone()), schema_of(q)),
+            BaseType::Named(n) => (Some(Cow::Borrowed(n.as_str())), None, None),
+            BaseType::Enum(q) => (None, Some(Cow::Borrowed(q.name.as_str())), schema_of(q)),
         };
         ColumnV1 {
-            name: c.name.clone(),
+            name: Cow::Borrowed(&c.name),
             ty,
             enum_name,
             enum_schema,
             array_dims: c.ty.array_dims,
             nullable: c.nullable,
-            default: c.default.clone(),
+            default: borrowed(&c.default),
             identity: c.identity.map(|i| match i {
                 Identity::Always => IdentityV1::Always,
                 Identity::ByDefault => IdentityV1::ByDefault,
             }),
-            generated: c.generated.clone(),
-            comment: c.comment.clone(),
+            generated: borrowed(&c.generated),
+            comment: borrowed(&c.comment),
         }
     }
 
     fn into_model(self, table: &QualifiedName) -> Result<Column, SnapshotError> {
-        let invalid = |what: &str| {
-            SnapshotError::Invalid(format!("column \"{}\" of table \"{table}\" {what}", self.name))
-        };
-        let base = match (self.ty.clone(), self.enum_name.clone(), self.enum_schema.is_some()) {
-            (Some(ty), None, false) => BaseType::Named(ty),
-            (None, Some(e), _) => BaseType::Enum(qualified(self.enum_schema.clone(), e)),
+        let invalid =
+            |what: &str| SnapshotError::Invalid(format!("column \"{}\" of table \"{table}\" {what}", self.name));
+        let base = match (self.ty, self.enum_name, self.enum_schema) {
+            (Some(ty), None, None) => BaseType::Named(ty.into_owned()),
+            (None, Some(e), schema) => BaseType::Enum(qualified(schema, e)),
             (Some(_), Some(_), _) => return Err(invalid("has both \"type\" and \"enum\": keep one")),
             (None, None, _) => return Err(invalid("has neither \"type\" nor \"enum\"")),
-            (Some(_), None, true) => return Err(invalid("has \"enumSchema\" but no \"enum\"")),
+            (Some(_), None, Some(_)) => return Err(invalid("has \"enumSchema\" but no \"enum\"")),
         };
         Ok(Column {
-            name: self.name,
+            name: self.name.into_owned(),
             ty: ColumnType { base, array_dims: self.array_dims },
             nullable: self.nullable,
-            default: self.default,
+            default: owned(self.default),
             identity: self.identity.map(|i| match i {
                 IdentityV1::Always => Identity::Always,
                 IdentityV1::ByDefault => Identity::ByDefault,
             }),
-            generated: self.generated,
-            comment: self.comment,
+            generated: owned(self.generated),
+            comment: owned(self.comment),
         })
     }
 }
@@ -934,15 +963,15 @@ impl ActionV1 {
     }
 }
 
-impl ForeignKeyV1 {
-    fn from_model(f: &ForeignKey) -> ForeignKeyV1 {
+impl<'a> ForeignKeyV1<'a> {
+    fn from_model(f: &'a ForeignKey) -> ForeignKeyV1<'a> {
         ForeignKeyV1 {
-            name: f.name.clone(),
-            columns: f.columns.clone(),
+            name: Cow::Borrowed(&f.name),
+            columns: Cow::Borrowed(&f.columns),
             references: ReferenceV1 {
-                table: f.referenced_table.name.clone(),
+                table: Cow::Borrowed(&f.referenced_table.name),
                 schema: schema_of(&f.referenced_table),
-                columns: f.referenced_columns.clone(),
+                columns: Cow::Borrowed(&f.referenced_columns),
             },
             on_delete: ActionV1::from_model(f.on_delete),
             on_update: ActionV1::from_model(f.on_update),
@@ -964,10 +993,10 @@ impl ForeignKeyV1 {
             )));
         }
         Ok(ForeignKey {
-            name: self.name,
-            columns: self.columns,
+            name: self.name.into_owned(),
+            columns: self.columns.into_owned(),
             referenced_table: qualified(self.references.schema, self.references.table),
-            referenced_columns: self.references.columns,
+            referenced_columns: self.references.columns.into_owned(),
             on_delete: self.on_delete.into_model(),
             on_update: self.on_update.into_model(),
             deferrable: match self.deferrable {
@@ -979,21 +1008,21 @@ impl ForeignKeyV1 {
     }
 }
 
-impl IndexV1 {
-    fn from_model(i: &Index) -> IndexV1 {
+impl<'a> IndexV1<'a> {
+    fn from_model(i: &'a Index) -> IndexV1<'a> {
         IndexV1 {
-            name: i.name.clone(),
+            name: Cow::Borrowed(&i.name),
             unique: i.unique,
             nulls_not_distinct: i.nulls_not_distinct,
-            method: i.method.clone(),
+            method: Cow::Borrowed(&i.method),
             keys: i.keys.iter().map(KeyV1::from_model).collect(),
-            include: i.include.clone(),
-            predicate: i.predicate.clone(),
+            include: Cow::Borrowed(&i.include),
+            predicate: borrowed(&i.predicate),
         }
     }
 
     fn into_model(self, table: &QualifiedName) -> Result<Index, SnapshotError> {
-        let name = self.name;
+        let name = self.name.into_owned();
         let keys = self
             .keys
             .into_iter()
@@ -1009,19 +1038,19 @@ impl IndexV1 {
             name,
             unique: self.unique,
             nulls_not_distinct: self.nulls_not_distinct,
-            method: self.method,
+            method: self.method.into_owned(),
             keys,
-            include: self.include,
-            predicate: self.predicate,
+            include: self.include.into_owned(),
+            predicate: owned(self.predicate),
         })
     }
 }
 
-impl KeyV1 {
-    fn from_model(k: &IndexKey) -> KeyV1 {
+impl<'a> KeyV1<'a> {
+    fn from_model(k: &'a IndexKey) -> KeyV1<'a> {
         let (column, expression) = match &k.target {
-            IndexTarget::Column(c) => (Some(c.clone()), None),
-            IndexTarget::Expression(e) => (None, Some(e.clone())),
+            IndexTarget::Column(c) => (Some(Cow::Borrowed(c.as_str())), None),
+            IndexTarget::Expression(e) => (None, Some(Cow::Borrowed(e.as_str()))),
         };
         KeyV1(KeyObjectV1 {
             column,
@@ -1034,15 +1063,15 @@ impl KeyV1 {
                 NullsOrder::First => NullsV1::First,
                 NullsOrder::Last => NullsV1::Last,
             }),
-            opclass: k.opclass.clone(),
+            opclass: borrowed(&k.opclass),
         })
     }
 
     fn into_model(self) -> Option<IndexKey> {
         let k = self.0;
         let target = match (k.column, k.expression) {
-            (Some(c), None) => IndexTarget::Column(c),
-            (None, Some(e)) => IndexTarget::Expression(e),
+            (Some(c), None) => IndexTarget::Column(c.into_owned()),
+            (None, Some(e)) => IndexTarget::Expression(e.into_owned()),
             _ => return None,
         };
         Some(IndexKey {
@@ -1055,7 +1084,7 @@ impl KeyV1 {
                 NullsV1::First => NullsOrder::First,
                 NullsV1::Last => NullsOrder::Last,
             }),
-            opclass: k.opclass,
+            opclass: owned(k.opclass),
         })
     }
 }

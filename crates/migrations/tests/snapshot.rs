@@ -363,13 +363,18 @@ fn contradictory_contents_are_refused() {
 fn three_thousand_tables_round_trip() {
     let schema = synthetic(3000);
     let snap = Snapshot::new(Dialect::Postgresql, ROOT_ID, "bench", schema);
-    let start = Instant::now();
-    let text = snap.to_json();
-    let write = start.elapsed();
-    let start = Instant::now();
-    let back = Snapshot::from_json(&text).unwrap();
-    let read = start.elapsed();
-    assert_eq!(back, snap);
+    // best of three, to see through noise from other processes
+    let (mut write, mut read) = (std::time::Duration::MAX, std::time::Duration::MAX);
+    let (mut text, mut back) = (String::new(), None);
+    for _ in 0..3 {
+        let start = Instant::now();
+        text = snap.to_json();
+        write = write.min(start.elapsed());
+        let start = Instant::now();
+        back = Some(Snapshot::from_json(&text).unwrap());
+        read = read.min(start.elapsed());
+    }
+    assert_eq!(back.as_ref(), Some(&snap));
     // Timing is measured, not asserted (debug builds and shared machines vary);
     // `cargo test --release -p shale-migrations --test snapshot -- --nocapture three` prints it.
     println!("3000 tables: {} bytes, to_json {write:?}, from_json {read:?}", text.len());

@@ -1035,10 +1035,14 @@ fn parse_entry(tts: &[TokenTree], errors: &mut Vec<Error>) -> Option<Entry> {
                 Ok(lit) => Value::Lit(lit),
                 Err(_) => {
                     let shown: String = rest.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ");
+                    let help = match rest {
+                        [TokenTree::Ident(_)] => Some(format!("quote the value: `{key_name} = \"{shown}\"`")),
+                        _ => None,
+                    };
                     errors.push(
                         Error::new(span_of(rest), format!("expected a literal after `{key_name} =`, found `{shown}`"))
                             .label("expected a literal")
-                            .help(format!("quote the value: `{key_name} = \"{shown}\"`")),
+                            .maybe_help(help),
                     );
                     return None;
                 }

@@ -6,10 +6,24 @@
 //! first error: [`parse_sources`] returns the model it could build together
 //! with all diagnostics. Rendering diagnostics is the CLI's job.
 
-use std::ops::Range;
-use std::path::PathBuf;
+#![deny(missing_docs)]
 
+pub mod grammar;
+mod lower;
+mod rust_types;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use shale_model::{RenameHints, Schema};
+use syn::parse::discouraged::Speculative;
+use syn::parse::{ParseStream, Parser};
+use syn::{Attribute, Ident, Item, Token, Visibility};
+
+use crate::grammar::Error;
+use crate::lower::{Decls, Problem};
 
 /// One schema source file.
 #[derive(Clone, Debug)]
@@ -69,14 +83,362 @@ pub struct Parsed {
 }
 
 /// Parses schema sources into a model.
+///
+/// Never panics on any input and never stops at the first problem: the
+/// result holds the schema built from everything that could be read and every
+/// diagnostic of every file, sorted by file and position.
 pub fn parse_sources(files: &[SourceFile], options: &ParseOptions) -> Parsed {
-    let _ = (files, options);
-    todo!("parser")
+    // syn parses recursively; a worker thread with a generous stack keeps
+    // deeply nested (but legal) input from overflowing a small caller stack,
+    // and proc-macro2's thread-local source map of the files' text is freed
+    // with the thread instead of growing with every call.
+    const STACK_BYTES: usize = 64 << 20;
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("shale-parser".into())
+            .stack_size(STACK_BYTES)
+            .spawn_scoped(scope, || parse_on_this_thread(files, options));
+        match worker {
+            Ok(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => parse_on_this_thread(files, options),
+        }
+    })
+}
+
+fn parse_on_this_thread(files: &[SourceFile], options: &ParseOptions) -> Parsed {
+    let mut decls = Decls::default();
+    let mut problems: Vec<Problem> = Vec::new();
+    for (file, source) in files.iter().enumerate() {
+        let (items, errors, broken) = parse_file(&source.text);
+        match broken {
+            Broken::Items(names) => decls.broken_names.extend(names),
+            Broken::File => decls.incomplete = true,
+        }
+        problems.extend(errors.into_iter().map(|error| Problem { file, error }));
+        for item in &items {
+            collect(file, item, &mut decls, &mut problems);
+        }
+    }
+    let lowered = lower::lower(decls, files, options);
+    problems.extend(lowered.problems);
+    let diagnostics = diagnostics(files, problems);
+    Parsed { schema: lowered.schema, renames: lowered.renames, diagnostics }
+}
+
+/// Hands a table struct or `PgEnum` to the grammar.
+fn collect(file: usize, item: &Item, decls: &mut Decls, problems: &mut Vec<Problem>) {
+    let mut push = |errors: Vec<Error>| problems.extend(errors.into_iter().map(|error| Problem { file, error }));
+    match item {
+        Item::Struct(s) if grammar::is_table(&s.attrs) => {
+            let (def, errors) = grammar::table(s);
+            push(errors);
+            decls.tables.push((file, def));
+        }
+        Item::Struct(s) => {
+            if let Some(span) = grammar::derives(&s.attrs, "PgEnum") {
+                push(vec![lower::misplaced_derive(span, "PgEnum", "a struct")]);
+            }
+        }
+        Item::Enum(e) if grammar::is_pg_enum(&e.attrs) => {
+            let (def, errors) = grammar::pg_enum(e);
+            push(errors);
+            decls.enums.push((file, def));
+        }
+        Item::Enum(e) => {
+            if let Some(span) = grammar::derives(&e.attrs, "Table") {
+                push(vec![lower::misplaced_derive(span, "Table", "an enum")]);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Deeper nesting than this is refused before syn sees it: no schema needs
+/// it, and it bounds syn's recursion.
+const MAX_NESTING: usize = 256;
+
+/// What a file's syntax errors hide from lowering.
+enum Broken {
+    /// Only these items (their Rust names and table names) could not be read.
+    Items(Vec<String>),
+    /// Nothing of the file could be read.
+    File,
+}
+
+/// Reads one file's items, recovering after a broken item so that the rest
+/// of the file is still read. Inline `mod m { … }` blocks are flattened.
+fn parse_file(text: &str) -> (Vec<Item>, Vec<Error>, Broken) {
+    let tokens = match TokenStream::from_str(text) {
+        Ok(tokens) => tokens,
+        Err(e) => {
+            let error = Error::new(e.span(), "cannot read this file as Rust tokens")
+                .label("unbalanced delimiter or unterminated literal")
+                .help("every `(`, `[`, `{` needs its closing partner, and every string its closing quote");
+            return (Vec::new(), vec![error], Broken::File);
+        }
+    };
+    if let Some(span) = too_deep(&tokens) {
+        // Dropping a deeply nested stream recurses as deep as the nesting;
+        // leaking this pathological input is the safe choice.
+        std::mem::forget(tokens);
+        let error = Error::new(span, format!("nesting deeper than {MAX_NESTING} levels"))
+            .label("too deeply nested")
+            .help("a schema file never needs this much nesting; check for a runaway `(`, `[`, `{` or `<`");
+        return (Vec::new(), vec![error], Broken::File);
+    }
+    let mut out = ItemsOut::default();
+    let parser = |input: ParseStream| parse_items(input, &mut out);
+    if let Err(e) = parser.parse2(tokens) {
+        out.errors.push(e);
+    }
+    let errors = out.errors.into_iter().flat_map(Error::from_syn).collect();
+    (out.items, errors, Broken::Items(out.broken_names))
+}
+
+#[derive(Default)]
+struct ItemsOut {
+    items: Vec<Item>,
+    errors: Vec<syn::Error>,
+    broken_names: Vec<String>,
+}
+
+/// The span of a token beyond [`MAX_NESTING`] levels of groups or of `<`
+/// inside one group, if any. Iterative, so it is safe on any input.
+fn too_deep(tokens: &TokenStream) -> Option<Span> {
+    let mut stack: Vec<proc_macro2::token_stream::IntoIter> = vec![tokens.clone().into_iter()];
+    let mut angles: Vec<usize> = vec![0];
+    while let Some(top) = stack.last_mut() {
+        let Some(tt) = top.next() else {
+            stack.pop();
+            angles.pop();
+            continue;
+        };
+        match tt {
+            TokenTree::Group(g) => {
+                if stack.len() + angles.last().copied().unwrap_or(0) >= MAX_NESTING {
+                    return Some(g.span_open());
+                }
+                stack.push(g.stream().into_iter());
+                angles.push(0);
+            }
+            TokenTree::Punct(p) => {
+                let depth = angles.last_mut()?;
+                match p.as_char() {
+                    '<' => *depth += 1,
+                    '>' => *depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                if stack.len() + *depth >= MAX_NESTING {
+                    return Some(p.span());
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn parse_items(input: ParseStream, out: &mut ItemsOut) -> syn::Result<()> {
+    let fork = input.fork();
+    if fork.call(Attribute::parse_inner).is_ok() {
+        input.advance_to(&fork);
+    }
+    while !input.is_empty() {
+        if inline_module(input, out)? {
+            continue;
+        }
+        let fork = input.fork();
+        match fork.parse::<Item>() {
+            Ok(item) => {
+                input.advance_to(&fork);
+                out.items.push(item);
+            }
+            Err(e) => {
+                out.errors.push(e);
+                skip_item(input, &mut out.broken_names)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `[attrs] [vis] mod name { … }`: reads the body with the same recovery.
+fn inline_module(input: ParseStream, out: &mut ItemsOut) -> syn::Result<bool> {
+    let fork = input.fork();
+    let is_module = fork.call(Attribute::parse_outer).is_ok()
+        && fork.parse::<Visibility>().is_ok()
+        && fork.peek(Token![mod])
+        && fork.peek2(Ident)
+        && fork.peek3(syn::token::Brace);
+    if !is_module {
+        return Ok(false);
+    }
+    fork.parse::<Token![mod]>()?;
+    fork.parse::<Ident>()?;
+    let content;
+    syn::braced!(content in fork);
+    parse_items(&content, out)?;
+    input.advance_to(&fork);
+    Ok(true)
+}
+
+/// Skips the rest of a broken item: up to and including the next `;` or
+/// `{ … }` block at this level (at least one token, so parsing progresses).
+///
+/// Records the names the item may have declared (the identifier after
+/// `struct`/`enum`, its snake_case table name, and `#[table(name = "…")]`),
+/// so that lowering does not report uses of them as unknown.
+fn skip_item(input: ParseStream, broken_names: &mut Vec<String>) -> syn::Result<()> {
+    input.step(|cursor| {
+        let mut rest = *cursor;
+        let mut after_keyword = false;
+        while let Some((tt, next)) = rest.token_tree() {
+            rest = next;
+            match &tt {
+                TokenTree::Ident(ident) if after_keyword => {
+                    let name = ident.to_string();
+                    broken_names.push(heck::ToSnakeCase::to_snake_case(name.as_str()));
+                    broken_names.push(name);
+                }
+                TokenTree::Group(g) if g.delimiter() == Delimiter::Bracket => table_names(g.stream(), broken_names),
+                _ => {}
+            }
+            after_keyword = matches!(&tt, TokenTree::Ident(i) if i == "struct" || i == "enum");
+            match &tt {
+                TokenTree::Punct(p) if p.as_char() == ';' => break,
+                TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => break,
+                _ => {}
+            }
+        }
+        Ok(((), rest))
+    })
+}
+
+/// The string after `name =` in `table(…)` inside an attribute's tokens.
+fn table_names(attr: TokenStream, out: &mut Vec<String>) {
+    let tokens: Vec<TokenTree> = attr.into_iter().collect();
+    for pair in tokens.windows(2) {
+        let [TokenTree::Ident(ident), TokenTree::Group(args)] = pair else { continue };
+        if ident != "table" {
+            continue;
+        }
+        let args: Vec<TokenTree> = args.stream().into_iter().collect();
+        for triple in args.windows(3) {
+            if let [TokenTree::Ident(key), TokenTree::Punct(eq), TokenTree::Literal(lit)] = triple {
+                if key == "name" && eq.as_char() == '=' {
+                    if let Ok(s) = syn::parse2::<syn::LitStr>(TokenTree::Literal(lit.clone()).into()) {
+                        out.push(s.value());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Line starts of a text, for turning byte offsets into lines and columns.
+#[derive(Clone, Debug)]
+pub(crate) struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    pub(crate) fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { starts }
+    }
+
+    /// 1-based line and 1-based column in characters of a byte offset.
+    pub(crate) fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset);
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+}
+
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Located, sorted, de-duplicated diagnostics.
+fn diagnostics(files: &[SourceFile], problems: Vec<Problem>) -> Vec<Diagnostic> {
+    let mut lines: Vec<Option<Lines>> = vec![None; files.len()];
+    let mut out: Vec<Diagnostic> = problems
+        .into_iter()
+        .filter(|p| p.file < files.len())
+        .map(|p| {
+            let text = &files[p.file].text;
+            let range = p.error.span.byte_range();
+            let mut start = floor_char_boundary(text, range.start);
+            let mut end = floor_char_boundary(text, range.end.max(start));
+            if start == 0 && end == 0 && p.error.message.contains("end of input") {
+                // syn reports a missing token at the end of a file with no
+                // location; point at the end instead of the first character.
+                start = text.trim_end().len();
+                end = start;
+            }
+            let (line, column) = lines[p.file].get_or_insert_with(|| Lines::new(text)).line_column(text, start);
+            Diagnostic {
+                file: p.file,
+                span: start..end,
+                line,
+                column,
+                message: p.error.message,
+                label: p.error.label,
+                help: p.error.help,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (a.file, a.span.start, a.span.end, &a.message).cmp(&(b.file, b.span.start, b.span.end, &b.message))
+    });
+    out.dedup();
+    out
 }
 
 /// Reads every `.rs` file below `path` (or `path` itself when it is a file),
 /// sorted by path, for [`parse_sources`].
-pub fn load_sources(path: &std::path::Path) -> std::io::Result<Vec<SourceFile>> {
-    let _ = path;
-    todo!("parser")
+///
+/// Paths are shown as given (`schema` gives `schema/users.rs`). Symbolic
+/// links to directories are not followed, so a link cycle cannot loop.
+pub fn load_sources(path: &Path) -> std::io::Result<Vec<SourceFile>> {
+    let with_path = |p: &Path, e: std::io::Error| std::io::Error::new(e.kind(), format!("{}: {e}", p.display()));
+    let metadata = std::fs::metadata(path).map_err(|e| with_path(path, e))?;
+    let mut paths = Vec::new();
+    if metadata.is_dir() {
+        collect_rs_files(path, &mut paths).map_err(|(p, e)| with_path(&p, e))?;
+    } else {
+        paths.push(path.to_path_buf());
+    }
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).map_err(|e| with_path(&p, e))?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{}: file is not valid UTF-8", p.display()))
+            })?;
+            Ok(SourceFile { path: p, text })
+        })
+        .collect()
+}
+
+fn collect_rs_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), (PathBuf, std::io::Error)> {
+    let entries = std::fs::read_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| (dir.to_path_buf(), e))?;
+        let path = entry.path();
+        let file_type = entry.file_type().map_err(|e| (path.clone(), e))?;
+        if file_type.is_dir() {
+            collect_rs_files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "rs") && (file_type.is_file() || path.is_file()) {
+            out.push(path);
+        }
+    }
+    Ok(())
 }

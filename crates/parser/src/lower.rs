@@ -37,9 +37,12 @@ pub(crate) struct Problem {
 pub(crate) struct Decls {
     pub tables: Vec<(usize, TableDef)>,
     pub enums: Vec<(usize, EnumDef)>,
-    /// Some item could not be parsed: references to missing tables or types
-    /// may point into it, so those are not reported this run.
+    /// Some file could not be read at all: references to missing tables or
+    /// types may point into it, so those are not reported this run.
     pub incomplete: bool,
+    /// Names declared by items with syntax errors (Rust names and table
+    /// names): uses of them are not reported as unknown this run.
+    pub broken_names: HashSet<String>,
 }
 
 /// The lowering result.
@@ -55,6 +58,7 @@ struct Cx<'a> {
     lines: Vec<Option<Lines>>,
     problems: Vec<Problem>,
     incomplete: bool,
+    broken_names: HashSet<String>,
     renames: RenameHints,
 }
 
@@ -118,7 +122,7 @@ impl Cx<'_> {
 
 /// Lowers the collected declarations into a schema.
 pub(crate) fn lower(decls: Decls, files: &[SourceFile], options: &ParseOptions) -> Lowered {
-    let mut cx = Cx { options, files, lines: vec![None; files.len()], problems: Vec::new(), incomplete: decls.incomplete, renames: RenameHints::default() };
+    let mut cx = Cx { options, files, lines: vec![None; files.len()], problems: Vec::new(), incomplete: decls.incomplete, broken_names: decls.broken_names, renames: RenameHints::default() };
     let enums = lower_enums(&mut cx, &decls.enums);
     let mut tables = lower_tables(&mut cx, &decls.tables, &enums);
     resolve_foreign_keys(&mut cx, &mut tables);
@@ -433,7 +437,6 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
         pending_fks: Vec::new(),
     };
     b.table.comment = def.doc.clone();
-    let table_name = qname.name.clone();
     // Rust identifier → column index, so that attribute lists may name a
     // column by field or by SQL name.
     let mut by_ident: HashMap<String, usize> = HashMap::new();
@@ -493,7 +496,7 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
     };
     let resolve = |cx: &mut Cx, column: &Spanned<String>| scope.resolve(cx, column);
     let resolve_all = |cx: &mut Cx, columns: &[Spanned<String>]| scope.resolve_all(cx, columns);
-    let names_of = |indexes: &[usize], _: &Table| scope.names_of(indexes);
+    let names_of = |indexes: &[usize]| scope.names_of(indexes);
 
     // Primary key: table-level attributes come first in the source, then fields.
     let mut pk_spans: Vec<Span> = Vec::new();
@@ -534,7 +537,7 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
         );
     }
     if let Some((columns, name)) = pk {
-        b.table.primary_key = Some(PrimaryKey { name: String::new(), columns: names_of(&columns, &b.table) });
+        b.table.primary_key = Some(PrimaryKey { name: String::new(), columns: names_of(&columns) });
         b.names.push(NameRequest { explicit: name, target: NameTarget::PrimaryKey, name2: None, label: "pkey" });
     }
 
@@ -578,7 +581,7 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
             cx.postgres_only(file, nnd, "`nulls_not_distinct`");
         }
         let Some(columns) = resolve_all(cx, &attr.columns) else { continue };
-        let columns = names_of(&columns, &b.table);
+        let columns = names_of(&columns);
         let i = b.table.uniques.len();
         let name2 = Some(columns.join("_"));
         b.table.uniques.push(UniqueConstraint { name: String::new(), columns, nulls_not_distinct: attr.nulls_not_distinct.is_some() });
@@ -599,7 +602,7 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
         let on_delete = action(cx, file, &attr.on_delete);
         let on_update = action(cx, file, &attr.on_update);
         let Some(local) = local else { continue };
-        let columns = names_of(&local, &b.table);
+        let columns = names_of(&local);
         let deferrable = match attr.deferrable.as_ref().map(|d| d.value) {
             None => Deferrable::No,
             Some(DeferrableAttr::InitiallyImmediate) => Deferrable::InitiallyImmediate,
@@ -708,7 +711,7 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
             nulls_not_distinct: attr.nulls_not_distinct.is_some(),
             method,
             keys,
-            include: names_of(&include, &b.table),
+            include: names_of(&include),
             predicate: attr.predicate.as_ref().map(|p| p.value.clone()),
         });
         b.names.push(NameRequest { explicit: attr.name.clone(), target: NameTarget::Index(i), name2: Some(name2), label: "idx" });
@@ -831,14 +834,13 @@ fn lower_column(cx: &mut Cx, file: usize, field: &FieldDef, name: &str, enums: &
     column.default = a.default.as_ref().map(|d| d.value.clone());
     column.generated = a.generated.as_ref().map(|g| g.value.clone());
 
-    if let (Some(pk), true) = (a.primary_key, nullable) {
+    if let (Some(_), true) = (a.primary_key, nullable) {
         cx.err(
             file,
             Error::new(field.ty.span(), format!("primary key column `{name}` is nullable"))
                 .label("`Option<…>` type")
                 .help("primary key columns are NOT NULL; remove the `Option<…>`"),
         );
-        let _ = pk;
     }
     for (value, what) in [(&a.default, "default"), (&a.generated, "generated expression")] {
         if let Some(v) = value {
@@ -944,7 +946,7 @@ fn sql_string_literal(expr: &str) -> Option<String> {
 fn type_error(cx: &mut Cx, file: usize, error: TypeError) {
     let error = match error {
         TypeError::Unknown { span, name } => {
-            if cx.incomplete {
+            if cx.incomplete || cx.broken_names.contains(&name) {
                 return;
             }
             let help = match did_you_mean(&name, rust_types::KNOWN) {
@@ -1023,7 +1025,7 @@ fn resolve_foreign_keys(cx: &mut Cx, tables: &mut [TableBuild]) {
             };
             let Some((target_name, &target)) = candidates.iter().find_map(|q| by_name.get_key_value(q)) else {
                 drop.insert(p.index);
-                if !cx.incomplete {
+                if !cx.incomplete && !cx.broken_names.contains(&r.table) {
                     let names: Vec<String> = by_name.keys().filter(|q| q.name.len().abs_diff(r.table.len()) <= 3).map(|q| q.name.clone()).collect();
                     let names: Vec<&str> = names.iter().map(String::as_str).collect();
                     let help = match did_you_mean(&r.table, &names) {

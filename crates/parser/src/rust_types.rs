@@ -112,7 +112,7 @@ fn map_scalar(ty: &Type, enums: &dyn Fn(&str) -> EnumLookup, depth: u8) -> Resul
     }
     if name == "Vec" {
         let arg = arg.ok_or_else(|| TypeError::MissingArgument { span: ty.span(), name: name.clone() })?;
-        if depth == 0 && last_segment(peel(arg)).is_some_and(|(n, _)| n == "u8") {
+        if last_segment(peel(arg)).is_some_and(|(n, _)| n == "u8") {
             return Ok(ColumnType::named("bytea"));
         }
         if depth >= 6 {

@@ -1,3 +1,977 @@
 //! Applies pending migrations exactly once (journal order, one transaction per
 //! migration with its tracking row, transaction-scoped advisory lock) and
 //! reports the status of a database's migrations.
+//!
+//! Two calls: [`status`] and [`migrate`], both taking a connected client (see
+//! `shale_db::connect`) and a loaded, consistent `MigrationFolder`.
+//!
+//! # Which migrations are pending
+//! A journal entry is *applied* when the tracking table has a row whose
+//! `created_at` is the entry's `when`, and *pending* otherwise. (drizzle's
+//! migrator compares with the newest row instead, and so silently skips a
+//! migration merged from another branch; shale applies it, in journal order,
+//! and reports it as *out of order*.) A row whose `hash` differs from the
+//! file's SHA-256 (line endings aside) is an *edited* migration: `migrate`
+//! stops before applying anything. A row with no journal entry is *unknown*.
+//!
+//! # Concurrency
+//! Runners serialise on a transaction-scoped advisory lock
+//! (`pg_advisory_xact_lock`, key derived from the tracking table's name), so
+//! the lock works through a transaction-mode pooler such as PgBouncer, where
+//! session state (and session advisory locks) does not survive a
+//! transaction. Each migration runs as:
+//!
+//! 1. `BEGIN`, take the lock (waiting at most the lock timeout; PostgreSQL's
+//!    `lock_timeout` bounds advisory lock waits too),
+//! 2. look for the migration's row again: a runner that held the lock before
+//!    may have applied it; if so, end the transaction and move on,
+//! 3. run the statements, insert the tracking row, `COMMIT` (which releases
+//!    the lock).
+//!
+//! So however many runners start at once, each migration is applied exactly
+//! once, and a failure rolls back that migration alone (its statements and
+//! its row), keeping the earlier ones. A killed runner's transaction is
+//! rolled back by the server, so a rerun starts that migration afresh.
+//!
+//! # Migrations outside a transaction
+//! Some statements cannot run in a transaction block (`CREATE`/`DROP INDEX
+//! CONCURRENTLY`, `REINDEX … CONCURRENTLY`, `VACUUM`, `ALTER SYSTEM`,
+//! `CREATE DATABASE`, …), and an enum value added by `ALTER TYPE … ADD VALUE`
+//! cannot be used before its transaction commits. Files containing such
+//! statements (detected automatically, see [`no_transaction_reason`]) or
+//! starting with `-- shale:no-transaction` run one SQL statement at a time,
+//! each committed on its own. The advisory lock cannot be held across them
+//! (it is transaction-scoped), so the file is *claimed* instead: under the
+//! lock, in a short transaction, the runner inserts the migration's row with
+//! an in-progress marker in `hash` (`shale:in-progress:<backend pid>:<backend
+//! start>:<statements done>:<sha256>`, see [`InProgressMarker`]). Other runners
+//! then see the row and wait for the marker to be replaced by the real hash
+//! (bounded by the lock timeout). The marker counts completed statements;
+//! when the file finishes, the real hash replaces it.
+//!
+//! What such a file loses: atomicity. A failing statement does not undo the
+//! statements before it (the error says how many were applied; the claim is
+//! removed so a rerun starts from the first statement again, which is why
+//! these files should use `IF NOT EXISTS`/`IF EXISTS`). If the runner is
+//! killed mid-file, its marker stays; a later runner finds the claiming
+//! backend gone (checked in `pg_stat_activity` by pid and start time) and
+//! stops with an *interrupted* error naming how many statements completed and
+//! the SQL to resolve it, rather than guessing whether a half-built
+//! `CREATE INDEX CONCURRENTLY` finished. Behind a transaction pooler the
+//! recorded backend is a pooled server connection that usually outlives the
+//! runner, so an interrupted claim is reported as still running until the
+//! lock timeout, never applied twice.
+#![deny(missing_docs)]
+
+pub mod bench;
+mod detect;
+mod table;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use postgres::Client;
+use shale_db::{quote_literal, Settings};
+use shale_migrations::folder::{Migration, MigrationFolder};
+use shale_migrations::sqlfile::{self, Statement};
+
+pub use detect::no_transaction_reason;
+pub use table::{quote_ident, InProgressMarker, TrackingRow, TrackingTable};
+
+use table::{query_text, Probe};
+
+/// A journal entry, by position, tag and `when`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MigrationRef {
+    /// Journal idx.
+    pub idx: u32,
+    /// Tag (file name without `.sql`).
+    pub tag: String,
+    /// The entry's `when` (the tracking row's `created_at`).
+    pub when: i64,
+}
+
+impl MigrationRef {
+    fn of(m: &Migration) -> MigrationRef {
+        MigrationRef { idx: m.entry.idx, tag: m.entry.tag.clone(), when: m.entry.when }
+    }
+}
+
+/// An applied migration whose file is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppliedMigration {
+    /// The entry.
+    pub migration: MigrationRef,
+    /// The tracking row.
+    pub row: TrackingRow,
+}
+
+/// A migration not yet applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingMigration {
+    /// The entry.
+    pub migration: MigrationRef,
+    /// Older than the newest applied migration (typically merged from another
+    /// branch); still applied by `migrate`, in journal order.
+    pub out_of_order: bool,
+}
+
+/// An applied migration whose file changed since.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditedMigration {
+    /// The entry.
+    pub migration: MigrationRef,
+    /// The file.
+    pub path: PathBuf,
+    /// The hash the tracking table recorded.
+    pub recorded_hash: String,
+    /// The file's hash now.
+    pub file_hash: String,
+}
+
+/// A migration run outside a transaction that has a claim row but no final hash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InProgressMigration {
+    /// The entry.
+    pub migration: MigrationRef,
+    /// The claim.
+    pub marker: InProgressMarker,
+    /// SQL statements in the file (outside a transaction, each runs alone).
+    pub total_statements: usize,
+    /// Whether the claiming backend is still connected (a runner is at work).
+    pub running: bool,
+}
+
+/// What [`status`] finds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Status {
+    /// Whether the tracking table exists.
+    pub table_exists: bool,
+    /// Applied and unchanged, in journal order.
+    pub applied: Vec<AppliedMigration>,
+    /// Not applied, in journal order.
+    pub pending: Vec<PendingMigration>,
+    /// Applied, then edited.
+    pub edited: Vec<EditedMigration>,
+    /// Rows with no journal entry (applied but missing locally), by id.
+    pub unknown: Vec<TrackingRow>,
+    /// Running or interrupted migrations outside a transaction.
+    pub in_progress: Vec<InProgressMigration>,
+}
+
+impl Status {
+    /// The pending migrations older than the newest applied one.
+    pub fn out_of_order(&self) -> Vec<&PendingMigration> {
+        self.pending.iter().filter(|p| p.out_of_order).collect()
+    }
+
+    /// True when everything is applied and nothing is wrong (`shale status`
+    /// exits 0); false when anything is pending, edited, unknown or in progress.
+    pub fn is_up_to_date(&self) -> bool {
+        self.pending.is_empty() && self.edited.is_empty() && self.unknown.is_empty() && self.in_progress.is_empty()
+    }
+}
+
+/// Options of [`migrate`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MigrateOptions {
+    /// Report what would run; change nothing (the tracking table is not even created).
+    pub dry_run: bool,
+    /// Stop after the migration with this tag (pending ones before it still run).
+    pub to_tag: Option<String>,
+    /// Where the tracking table is.
+    pub table: TrackingTable,
+    /// How long to wait for another runner (the advisory lock, or a claimed
+    /// no-transaction migration) before giving up.
+    pub lock_timeout: Duration,
+    /// `statement_timeout`/`lock_timeout` for the migrations' own statements,
+    /// applied with `SET LOCAL` in each migration's transaction (so they hold
+    /// behind a transaction pooler too).
+    pub settings: Settings,
+}
+
+impl Default for MigrateOptions {
+    fn default() -> Self {
+        MigrateOptions {
+            dry_run: false,
+            to_tag: None,
+            table: TrackingTable::default(),
+            lock_timeout: Duration::from_secs(60),
+            settings: Settings::default(),
+        }
+    }
+}
+
+/// One migration applied by [`migrate`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppliedReport {
+    /// The entry.
+    pub migration: MigrationRef,
+    /// Wall time, from taking the lock to commit.
+    pub duration: Duration,
+    /// Statements (breakpoint-separated chunks) run.
+    pub statements: usize,
+    /// `None` when it ran in one transaction; else why it could not.
+    pub no_transaction: Option<String>,
+    /// Applied after a newer migration (see [`PendingMigration::out_of_order`]).
+    pub out_of_order: bool,
+}
+
+/// One migration [`migrate`] would apply (`dry_run`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlannedMigration {
+    /// The entry.
+    pub migration: MigrationRef,
+    /// The file.
+    pub path: PathBuf,
+    /// Its statements.
+    pub statements: Vec<Statement>,
+    /// `None` when it would run in one transaction; else why it could not.
+    pub no_transaction: Option<String>,
+    /// Older than the newest applied migration.
+    pub out_of_order: bool,
+}
+
+/// What [`migrate`] did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Whether this was a dry run.
+    pub dry_run: bool,
+    /// Applied now, in order.
+    pub applied: Vec<AppliedReport>,
+    /// What a dry run would apply.
+    pub planned: Vec<PlannedMigration>,
+    /// Pending when this run started but applied meanwhile by a concurrent runner.
+    pub applied_by_another_runner: Vec<MigrationRef>,
+    /// Rows with no journal entry (for a warning).
+    pub unknown: Vec<TrackingRow>,
+    /// Wall time of the whole run.
+    pub total: Duration,
+}
+
+impl Report {
+    /// True when there was nothing to apply.
+    pub fn nothing_to_do(&self) -> bool {
+        self.applied.is_empty() && self.planned.is_empty()
+    }
+}
+
+/// Where a migration failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MigrationFailure {
+    /// The file.
+    pub path: PathBuf,
+    /// The entry.
+    pub migration: MigrationRef,
+    /// 1-based statement (breakpoint chunk) number; `None` when the commit
+    /// (deferred constraints) or the tracking row failed.
+    pub statement: Option<usize>,
+    /// Statements in the file.
+    pub total_statements: usize,
+    /// 1-based line in the file of the statement (or of the error position).
+    pub line: usize,
+    /// 1-based column of the error position, when PostgreSQL gave one.
+    pub column: Option<usize>,
+    /// The statement's first line of SQL.
+    pub first_line: String,
+    /// SQLSTATE.
+    pub code: Option<String>,
+    /// PostgreSQL's (or the driver's) message.
+    pub message: String,
+    /// PostgreSQL's detail.
+    pub detail: Option<String>,
+    /// PostgreSQL's hint.
+    pub hint: Option<String>,
+    /// PostgreSQL's 1-based character position in the statement.
+    pub position: Option<u32>,
+    /// `None` for a transactional file (rolled back entirely); for a file run
+    /// outside a transaction, how many SQL statements stayed applied.
+    pub left_applied: Option<usize>,
+}
+
+impl std::fmt::Display for MigrationFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let file = self.path.display();
+        match self.statement {
+            Some(n) => write!(
+                f,
+                "migration {file} failed at statement {n} of {} (line {}: `{}`): {}",
+                self.total_statements, self.line, self.first_line, self.message
+            )?,
+            None => write!(f, "migration {file} failed at commit: {}", self.message)?,
+        }
+        if let Some(code) = &self.code {
+            write!(f, " [SQLSTATE {code}]")?;
+        }
+        if let Some(d) = &self.detail {
+            write!(f, "; detail: {d}")?;
+        }
+        if let Some(h) = &self.hint {
+            write!(f, "; hint: {h}")?;
+        }
+        if let Some(p) = self.position {
+            write!(f, "; at character {p}")?;
+            if let Some(c) = self.column {
+                write!(f, " (line {}, column {c})", self.line)?;
+            }
+        }
+        match self.left_applied {
+            None => write!(
+                f,
+                "; the migration was rolled back and left no trace, earlier migrations stay applied; fix it and run `shale migrate` again"
+            ),
+            Some(k) => write!(
+                f,
+                "; this file runs outside a transaction, so its first {k} SQL statement(s) stayed applied; undo them or make them idempotent (IF NOT EXISTS) before running `shale migrate` again"
+            ),
+        }
+    }
+}
+
+fn edited_lines(table: &str, edits: &[EditedMigration]) -> String {
+    edits
+        .iter()
+        .map(|e| {
+            format!(
+                "migration {} was edited after it was applied (recorded sha256 {}, file sha256 {}); restore the file as it was applied (e.g. from git history) and put the change in a new migration, or if the edit is intentional and harmless record it with: UPDATE {table} SET hash = '{}' WHERE created_at = {}",
+                e.path.display(),
+                e.recorded_hash,
+                e.file_hash,
+                e.file_hash,
+                e.migration.when
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Why [`status`] or [`migrate`] stopped. `Display` is one line per problem,
+/// with what to do.
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+pub enum RunError {
+    /// The journal is for another database.
+    #[error("the migrations folder is for {dialect}, not PostgreSQL; check `dialect` in shale.toml and the database url")]
+    Dialect {
+        /// The journal's dialect.
+        dialect: String,
+    },
+    /// Applied migrations whose files changed; nothing was applied.
+    #[error("{}", edited_lines(.table, .migrations))]
+    Edited {
+        /// The tracking table, quoted.
+        table: String,
+        /// The edited migrations.
+        migrations: Vec<EditedMigration>,
+    },
+    /// `--to` names no journal entry.
+    #[error("no migration tagged `{tag}` in the journal; --to takes a tag such as `{example}` (the file name without .sql)")]
+    UnknownTarget {
+        /// The tag given.
+        tag: String,
+        /// A real tag.
+        example: String,
+    },
+    /// A migration failed and was rolled back.
+    #[error("{0}")]
+    Failed(Box<MigrationFailure>),
+    /// Another runner held the lock too long.
+    #[error("timed out after {seconds}s waiting for another `shale migrate` on this database (advisory lock {key}) before applying {tag}; let it finish and run again, or raise the lock timeout")]
+    LockTimeout {
+        /// The wait.
+        seconds: u64,
+        /// The lock key.
+        key: i64,
+        /// The migration about to run.
+        tag: String,
+    },
+    /// Another runner is still applying a migration outside a transaction.
+    #[error("timed out after {seconds}s waiting for {tag}, which another runner (backend pid {pid}) is applying outside a transaction; let it finish and run again (if no runner is at work, see `shale status`)")]
+    StillRunning {
+        /// The wait.
+        seconds: u64,
+        /// The migration.
+        tag: String,
+        /// The claiming backend.
+        pid: i64,
+    },
+    /// A migration run outside a transaction was interrupted.
+    #[error("migration {tag} runs outside a transaction and was interrupted after {done} of {total} SQL statement(s) (its runner is gone); check which of its statements took effect and finish or undo them by hand, then either mark it applied with UPDATE {table} SET hash = '{hash}' WHERE created_at = {when}, or let it run again from the start with DELETE FROM {table} WHERE created_at = {when}")]
+    Interrupted {
+        /// The migration.
+        tag: String,
+        /// Statements completed.
+        done: usize,
+        /// Statements in the file.
+        total: usize,
+        /// The tracking table, quoted.
+        table: String,
+        /// The file's hash.
+        hash: String,
+        /// The entry's when.
+        when: i64,
+    },
+    /// A query on the tracking table (or the connection) failed.
+    #[error("{context}: {message}")]
+    Database {
+        /// What shale was doing.
+        context: String,
+        /// PostgreSQL's or the driver's message.
+        message: String,
+    },
+}
+
+fn db_err(context: impl Into<String>) -> impl FnOnce(postgres::Error) -> RunError {
+    let context = context.into();
+    move |e| RunError::Database { context, message: shale_db::error_line(&e) }
+}
+
+fn check_dialect(folder: &MigrationFolder) -> Result<(), RunError> {
+    match folder.journal.dialect.as_str() {
+        "postgresql" | "postgres" | "pg" => Ok(()),
+        other => Err(RunError::Dialect { dialect: other.to_string() }),
+    }
+}
+
+/// Reports applied, pending, edited, unknown, out-of-order and in-progress
+/// migrations. Read-only: creates nothing.
+pub fn status(client: &mut Client, folder: &MigrationFolder, table: &TrackingTable) -> Result<Status, RunError> {
+    check_dialect(folder)?;
+    let probe = table::probe(client, table).map_err(db_err(format!("reading {}", table.qualified())))?;
+    let rows = table::read_rows(client, table, &probe).map_err(db_err(format!("reading {}", table.qualified())))?;
+    compute_status(client, folder, &probe, rows)
+}
+
+fn compute_status(
+    client: &mut Client,
+    folder: &MigrationFolder,
+    probe: &Probe,
+    rows: Vec<TrackingRow>,
+) -> Result<Status, RunError> {
+    let newest = rows.iter().filter_map(|r| r.created_at).max();
+    let mut st = Status { table_exists: probe.table_exists(), ..Status::default() };
+    for m in &folder.migrations {
+        let r = MigrationRef::of(m);
+        let matching: Vec<&TrackingRow> = rows.iter().filter(|row| row.created_at == Some(m.entry.when)).collect();
+        let Some(row) = matching.iter().find(|row| sqlfile::hash_matches(&row.hash, &m.bytes)).or(matching.first())
+        else {
+            let out_of_order = newest.is_some_and(|n| n > m.entry.when);
+            st.pending.push(PendingMigration { migration: r, out_of_order });
+            continue;
+        };
+        if let Some(marker) = InProgressMarker::parse(&row.hash) {
+            let running = backend_alive(client, &marker)?;
+            st.in_progress.push(InProgressMigration {
+                migration: r,
+                total_statements: sql_statements(m).len(),
+                marker,
+                running,
+            });
+        } else if sqlfile::hash_matches(&row.hash, &m.bytes) {
+            st.applied.push(AppliedMigration { migration: r, row: (*row).clone() });
+        } else {
+            st.edited.push(EditedMigration {
+                migration: r,
+                path: m.path.clone(),
+                recorded_hash: row.hash.clone(),
+                file_hash: m.hash.clone(),
+            });
+        }
+    }
+    st.unknown = rows
+        .into_iter()
+        .filter(|row| !folder.migrations.iter().any(|m| row.created_at == Some(m.entry.when)))
+        .collect();
+    Ok(st)
+}
+
+fn backend_alive(client: &mut Client, marker: &InProgressMarker) -> Result<bool, RunError> {
+    let rows = query_text(
+        client,
+        &format!(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_stat_activity WHERE pid = {} \
+             AND (extract(epoch FROM backend_start) * 1000000)::bigint = {})",
+            marker.backend_pid, marker.backend_start_us
+        ),
+    )
+    .map_err(db_err("checking whether a runner is still at work"))?;
+    Ok(rows.first().and_then(|r| r.first().cloned().flatten()).as_deref() == Some("t"))
+}
+
+/// The SQL statements a file runs outside a transaction, one at a time, each
+/// with its breakpoint chunk's number and its byte offset in that chunk.
+fn sql_statements(m: &Migration) -> Vec<(usize, usize, String, Statement)> {
+    let mut out = Vec::new();
+    for (n, chunk) in m.statements().into_iter().enumerate() {
+        let mut cursor = 0;
+        for piece in sqlfile::split_sql_statements(&chunk.sql) {
+            let offset = chunk.sql[cursor..].find(&piece).map_or(cursor, |i| cursor + i);
+            cursor = offset + piece.len();
+            out.push((n + 1, offset, piece, chunk.clone()));
+        }
+    }
+    out
+}
+
+/// Applies pending migrations in journal order (see the crate docs for the
+/// guarantees). Stops before applying anything when an applied migration was
+/// edited; stops at the first failure, keeping what was applied before it.
+pub fn migrate(client: &mut Client, folder: &MigrationFolder, options: &MigrateOptions) -> Result<Report, RunError> {
+    let started = Instant::now();
+    check_dialect(folder)?;
+    let t = &options.table;
+    let last_idx = match &options.to_tag {
+        None => u32::MAX,
+        Some(tag) => match folder.journal.entry(tag) {
+            Some(e) => e.idx,
+            None => {
+                return Err(RunError::UnknownTarget {
+                    tag: tag.clone(),
+                    example: folder.journal.entries.last().map_or("0000_init".into(), |e| e.tag.clone()),
+                })
+            }
+        },
+    };
+    let context = format!("reading {}", t.qualified());
+    let probe = table::probe(client, t).map_err(db_err(&context))?;
+    let rows = table::read_rows(client, t, &probe).map_err(db_err(&context))?;
+    let st = compute_status(client, folder, &probe, rows)?;
+    if !st.edited.is_empty() {
+        return Err(RunError::Edited { table: t.qualified(), migrations: st.edited });
+    }
+    let out_of_order: Vec<&str> = st.out_of_order().iter().map(|p| p.migration.tag.as_str()).collect();
+    let todo: Vec<&Migration> = folder
+        .migrations
+        .iter()
+        .filter(|m| m.entry.idx <= last_idx)
+        .filter(|m| {
+            st.pending.iter().any(|p| p.migration.tag == m.entry.tag)
+                || st.in_progress.iter().any(|p| p.migration.tag == m.entry.tag)
+        })
+        .collect();
+    let mut report = Report { dry_run: options.dry_run, unknown: st.unknown.clone(), ..Report::default() };
+    if options.dry_run {
+        report.planned = todo
+            .iter()
+            .map(|m| PlannedMigration {
+                migration: MigrationRef::of(m),
+                path: m.path.clone(),
+                statements: m.statements(),
+                no_transaction: no_transaction_reason(&m.text),
+                out_of_order: out_of_order.contains(&m.tag()),
+            })
+            .collect();
+        report.total = started.elapsed();
+        return Ok(report);
+    }
+    if todo.is_empty() {
+        report.total = started.elapsed();
+        return Ok(report);
+    }
+    let has_name = ensure_table(client, t, options, probe)?;
+    // The lock_timeout the migrations' statements run with, restored after the
+    // advisory lock was taken under the runner's own wait bound.
+    let restore = match &options.settings.lock_timeout {
+        Some(v) => v.clone(),
+        None => query_text(client, "SHOW lock_timeout")
+            .map_err(db_err("reading lock_timeout"))?
+            .first()
+            .and_then(|r| r.first().cloned().flatten())
+            .unwrap_or_else(|| "0".into()),
+    };
+    let ctx = Ctx { t, options, has_name, restore };
+    for m in todo {
+        let ooo = out_of_order.contains(&m.tag());
+        match apply(client, m, &ctx)? {
+            Outcome::Applied(mut r) => {
+                r.out_of_order = ooo;
+                report.applied.push(r);
+            }
+            Outcome::AlreadyApplied => report.applied_by_another_runner.push(MigrationRef::of(m)),
+        }
+    }
+    report.total = started.elapsed();
+    Ok(report)
+}
+
+struct Ctx<'a> {
+    t: &'a TrackingTable,
+    options: &'a MigrateOptions,
+    has_name: bool,
+    restore: String,
+}
+
+enum Outcome {
+    Applied(AppliedReport),
+    AlreadyApplied,
+}
+
+/// Creates the tracking table if missing (and adds shale's optional columns),
+/// under the advisory lock so concurrent runners do not race on the catalog.
+/// Returns whether the `name` column exists.
+fn ensure_table(
+    client: &mut Client,
+    t: &TrackingTable,
+    options: &MigrateOptions,
+    probe: Probe,
+) -> Result<bool, RunError> {
+    if probe.table_exists() && probe.has("name") && probe.has("applied_at") {
+        return Ok(true);
+    }
+    let context = format!("creating {}", t.qualified());
+    lock(client, options, t, "the tracking table")?;
+    // Look again: another runner may have created it while we waited.
+    let probe = table::probe(client, t).map_err(db_err(&context))?;
+    let create = table::create_sql(t, &probe);
+    if let Err(e) = client.batch_execute(&create) {
+        let _ = client.batch_execute("ROLLBACK");
+        return Err(db_err(context)(e));
+    }
+    client.batch_execute("COMMIT").map_err(db_err(&context))?;
+    let probe = table::probe(client, t).map_err(db_err(&context))?;
+    if let Some(alter) = table::extra_columns_sql(t, &probe) {
+        // Optional: a table created by drizzle and owned by another role may
+        // not be alterable; shale works without these columns.
+        lock(client, options, t, "the tracking table")?;
+        if client.batch_execute(&format!("{alter} COMMIT")).is_err() {
+            let _ = client.batch_execute("ROLLBACK");
+        }
+    }
+    let probe = table::probe(client, t).map_err(db_err(&context))?;
+    Ok(probe.has("name"))
+}
+
+/// `BEGIN` and take the advisory lock, waiting at most the lock timeout.
+fn lock(client: &mut Client, options: &MigrateOptions, t: &TrackingTable, what: &str) -> Result<(), RunError> {
+    let ms = options.lock_timeout.as_millis().max(1);
+    let sql = format!("BEGIN; SET LOCAL lock_timeout = '{ms}ms'; SELECT pg_advisory_xact_lock({});", t.lock_key());
+    lock_with(client, &sql, options, t, what)
+}
+
+fn lock_with(client: &mut Client, sql: &str, options: &MigrateOptions, t: &TrackingTable, what: &str) -> Result<(), RunError> {
+    if let Err(e) = client.batch_execute(sql) {
+        let _ = client.batch_execute("ROLLBACK");
+        if e.code().map(|c| c.code()) == Some("55P03") {
+            return Err(RunError::LockTimeout { seconds: options.lock_timeout.as_secs(), key: t.lock_key(), tag: what.to_string() });
+        }
+        return Err(db_err("taking the migration lock")(e));
+    }
+    Ok(())
+}
+
+/// What the migration's row says, read under the lock.
+enum RowState {
+    Absent,
+    Applied(String),
+    Claimed(InProgressMarker),
+}
+
+fn row_state(client: &mut Client, ctx: &Ctx<'_>, m: &Migration) -> Result<RowState, RunError> {
+    let rows = query_text(
+        client,
+        &format!("SELECT hash FROM {} WHERE created_at = {} ORDER BY id", ctx.t.qualified(), m.entry.when),
+    );
+    let rows = match rows {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = client.batch_execute("ROLLBACK");
+            return Err(db_err(format!("reading {}", ctx.t.qualified()))(e));
+        }
+    };
+    let hashes: Vec<String> = rows.into_iter().filter_map(|r| r.into_iter().next().flatten()).collect();
+    if let Some(h) = hashes.iter().find(|h| sqlfile::hash_matches(h, &m.bytes)) {
+        return Ok(RowState::Applied(h.clone()));
+    }
+    Ok(match hashes.into_iter().next() {
+        None => RowState::Absent,
+        Some(h) => match InProgressMarker::parse(&h) {
+            Some(marker) => RowState::Claimed(marker),
+            None => RowState::Applied(h),
+        },
+    })
+}
+
+/// Applies one migration, or finds it applied by another runner.
+fn apply(client: &mut Client, m: &Migration, ctx: &Ctx<'_>) -> Result<Outcome, RunError> {
+    let no_transaction = no_transaction_reason(&m.text);
+    let wait_started = Instant::now();
+    let ms = ctx.options.lock_timeout.as_millis().max(1);
+    let begin = format!(
+        "BEGIN; SET LOCAL lock_timeout = '{ms}ms'; SELECT pg_advisory_xact_lock({}); SET LOCAL lock_timeout = {}; {}",
+        ctx.t.lock_key(),
+        quote_literal(&ctx.restore),
+        ctx.options.settings.set_sql(true)
+    );
+    loop {
+        lock_with(client, &begin, ctx.options, ctx.t, m.tag())?;
+        let started = Instant::now();
+        match row_state(client, ctx, m)? {
+            RowState::Absent => {
+                return match &no_transaction {
+                    None => apply_in_transaction(client, m, ctx, started),
+                    Some(reason) => apply_outside_transaction(client, m, ctx, reason.clone(), started),
+                }
+            }
+            RowState::Applied(hash) => {
+                let _ = client.batch_execute("ROLLBACK");
+                if !sqlfile::hash_matches(&hash, &m.bytes) {
+                    return Err(RunError::Edited {
+                        table: ctx.t.qualified(),
+                        migrations: vec![EditedMigration {
+                            migration: MigrationRef::of(m),
+                            path: m.path.clone(),
+                            recorded_hash: hash,
+                            file_hash: m.hash.clone(),
+                        }],
+                    });
+                }
+                return Ok(Outcome::AlreadyApplied);
+            }
+            RowState::Claimed(marker) => {
+                let _ = client.batch_execute("ROLLBACK");
+                if !backend_alive(client, &marker)? {
+                    return Err(RunError::Interrupted {
+                        tag: m.tag().to_string(),
+                        done: marker.done,
+                        total: sql_statements(m).len(),
+                        table: ctx.t.qualified(),
+                        hash: m.hash.clone(),
+                        when: m.entry.when,
+                    });
+                }
+                if wait_started.elapsed() >= ctx.options.lock_timeout {
+                    return Err(RunError::StillRunning {
+                        seconds: ctx.options.lock_timeout.as_secs(),
+                        tag: m.tag().to_string(),
+                        pid: marker.backend_pid,
+                    });
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+    }
+}
+
+/// Line and column in the file of a 1-based character `position` in `sent`,
+/// which starts at byte `offset` of the chunk `stmt`.
+fn locate(stmt: &Statement, offset: usize, sent: &str, position: Option<u32>) -> (usize, Option<usize>) {
+    let leading = stmt.sql.lines().take_while(|l| l.trim().is_empty() || l.trim().starts_with("--")).count();
+    let chunk_start = stmt.line.saturating_sub(leading);
+    let byte_in_sent = match position {
+        Some(p) => sent.char_indices().nth(p.saturating_sub(1) as usize).map_or(sent.len(), |(i, _)| i),
+        None => {
+            // No position: the line of the statement's first SQL line.
+            let skip = sent.lines().take_while(|l| l.trim().is_empty() || l.trim().starts_with("--")).count();
+            sent.split_inclusive('\n').take(skip).map(str::len).sum()
+        }
+    };
+    let abs = (offset + byte_in_sent).min(stmt.sql.len());
+    let before = &stmt.sql[..floor_char_boundary(&stmt.sql, abs)];
+    let line = chunk_start + before.matches('\n').count();
+    let column = position.map(|_| before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1);
+    (line, column)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn failure(
+    m: &Migration,
+    statement: Option<(usize, &Statement, usize, &str)>,
+    total: usize,
+    e: &postgres::Error,
+    left_applied: Option<usize>,
+) -> RunError {
+    let db = e.as_db_error();
+    let position = db.and_then(|d| match d.position() {
+        Some(postgres::error::ErrorPosition::Original(p)) => Some(*p),
+        _ => None,
+    });
+    let (n, line, column, first_line) = match statement {
+        Some((n, stmt, offset, sent)) => {
+            let (line, column) = locate(stmt, offset, sent, position);
+            let first = sent
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !l.starts_with("--"))
+                .unwrap_or(stmt.first_line())
+                .to_string();
+            (Some(n), line, column, first)
+        }
+        None => (None, 0, None, String::new()),
+    };
+    RunError::Failed(Box::new(MigrationFailure {
+        path: m.path.clone(),
+        migration: MigrationRef::of(m),
+        statement: n,
+        total_statements: total,
+        line,
+        column,
+        first_line,
+        code: db.map(|d| d.code().code().to_string()),
+        message: db.map_or_else(|| shale_db::error_line(e), |d| d.message().to_string()),
+        detail: db.and_then(|d| d.detail().map(str::to_string)),
+        hint: db.and_then(|d| d.hint().map(str::to_string)),
+        position,
+        left_applied,
+    }))
+}
+
+fn insert_row_sql(ctx: &Ctx<'_>, m: &Migration, hash: &str) -> String {
+    if ctx.has_name {
+        format!(
+            "INSERT INTO {} (hash, created_at, name) VALUES ({}, {}, {});",
+            ctx.t.qualified(),
+            quote_literal(hash),
+            m.entry.when,
+            quote_literal(m.tag())
+        )
+    } else {
+        format!("INSERT INTO {} (hash, created_at) VALUES ({}, {});", ctx.t.qualified(), quote_literal(hash), m.entry.when)
+    }
+}
+
+fn apply_in_transaction(client: &mut Client, m: &Migration, ctx: &Ctx<'_>, started: Instant) -> Result<Outcome, RunError> {
+    let statements = m.statements();
+    let total = statements.len();
+    for (i, stmt) in statements.iter().enumerate() {
+        if let Err(e) = client.batch_execute(&stmt.sql) {
+            let _ = client.batch_execute("ROLLBACK");
+            return Err(failure(m, Some((i + 1, stmt, 0, &stmt.sql)), total, &e, None));
+        }
+    }
+    let finish = format!("{} COMMIT;", insert_row_sql(ctx, m, &m.hash));
+    if let Err(e) = client.batch_execute(&finish) {
+        let _ = client.batch_execute("ROLLBACK");
+        return Err(failure(m, None, total, &e, None));
+    }
+    Ok(Outcome::Applied(AppliedReport {
+        migration: MigrationRef::of(m),
+        duration: started.elapsed(),
+        statements: total,
+        no_transaction: None,
+        out_of_order: false,
+    }))
+}
+
+fn apply_outside_transaction(
+    client: &mut Client,
+    m: &Migration,
+    ctx: &Ctx<'_>,
+    reason: String,
+    started: Instant,
+) -> Result<Outcome, RunError> {
+    let t = ctx.t.qualified();
+    let claim_ctx = format!("claiming {} in {t}", m.tag());
+    // Still inside the locked transaction: record the claim.
+    let me = match query_text(
+        client,
+        "SELECT pg_backend_pid(), (extract(epoch FROM backend_start) * 1000000)::bigint \
+         FROM pg_catalog.pg_stat_activity WHERE pid = pg_backend_pid()",
+    ) {
+        Ok(rows) => rows,
+        Err(e) => {
+            let _ = client.batch_execute("ROLLBACK");
+            return Err(db_err(claim_ctx)(e));
+        }
+    };
+    let field = |i: usize| me.first().and_then(|r| r.get(i).cloned().flatten()).and_then(|v| v.parse().ok()).unwrap_or(0);
+    let mut marker = InProgressMarker { backend_pid: field(0), backend_start_us: field(1), done: 0, hash: m.hash.clone() };
+    if let Err(e) = client.batch_execute(&format!("{} COMMIT;", insert_row_sql(ctx, m, &marker.render()))) {
+        let _ = client.batch_execute("ROLLBACK");
+        return Err(db_err(claim_ctx)(e));
+    }
+    let statements = sql_statements(m);
+    let total = statements.len();
+    let chunks = m.statements().len();
+    if let Err(e) = client.batch_execute(&ctx.options.settings.set_sql(false)) {
+        release_claim(client, ctx, m, &marker);
+        return Err(db_err("applying statement_timeout/lock_timeout")(e));
+    }
+    for (k, (n, offset, sql, chunk)) in statements.iter().enumerate() {
+        if let Err(e) = client.batch_execute(sql) {
+            release_claim(client, ctx, m, &marker);
+            return Err(failure(m, Some((*n, chunk, *offset, sql)), chunks, &e, Some(k)));
+        }
+        let previous = marker.render();
+        marker.done = k + 1;
+        let progress = if k + 1 == total { m.hash.clone() } else { marker.render() };
+        let update = format!(
+            "UPDATE {t} SET hash = {} WHERE created_at = {} AND hash = {}",
+            quote_literal(&progress),
+            m.entry.when,
+            quote_literal(&previous)
+        );
+        client.batch_execute(&update).map_err(db_err(format!("recording progress of {} in {t}", m.tag())))?;
+    }
+    if total == 0 {
+        let update = format!(
+            "UPDATE {t} SET hash = {} WHERE created_at = {} AND hash = {}",
+            quote_literal(&m.hash),
+            m.entry.when,
+            quote_literal(&marker.render())
+        );
+        client.batch_execute(&update).map_err(db_err(format!("recording {} in {t}", m.tag())))?;
+    }
+    Ok(Outcome::Applied(AppliedReport {
+        migration: MigrationRef::of(m),
+        duration: started.elapsed(),
+        statements: chunks,
+        no_transaction: Some(reason),
+        out_of_order: false,
+    }))
+}
+
+/// Removes this runner's claim after a failure, so a rerun starts the file
+/// from its first statement.
+fn release_claim(client: &mut Client, ctx: &Ctx<'_>, m: &Migration, marker: &InProgressMarker) {
+    let _ = client.batch_execute(&format!(
+        "DELETE FROM {} WHERE created_at = {} AND hash = {}",
+        ctx.t.qualified(),
+        m.entry.when,
+        quote_literal(&marker.render())
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_positions_in_the_file() {
+        let text = "-- hazard: X y\n\nSELECT 1;\n--> statement-breakpoint\nSELECT\n  nope FROM t;\n";
+        let stmts = sqlfile::split(text);
+        let s = &stmts[1];
+        // "SELECT\n  nope": 'n' of nope is character 10.
+        assert_eq!(locate(s, 0, &s.sql, Some(10)), (6, Some(3)));
+        assert_eq!(locate(s, 0, &s.sql, None), (5, None));
+        let s0 = &stmts[0];
+        assert_eq!(locate(s0, 0, &s0.sql, None), (3, None));
+        assert_eq!(locate(s0, 0, &s0.sql, Some(1000)).0, 3);
+    }
+
+    #[test]
+    fn failure_message_is_one_line() {
+        let f = MigrationFailure {
+            path: "migrations/0002_x.sql".into(),
+            migration: MigrationRef { idx: 2, tag: "0002_x".into(), when: 3 },
+            statement: Some(3),
+            total_statements: 4,
+            line: 7,
+            column: Some(15),
+            first_line: "INSERT INTO nope VALUES (1);".into(),
+            code: Some("42P01".into()),
+            message: "relation \"nope\" does not exist".into(),
+            detail: None,
+            hint: Some("create it".into()),
+            position: Some(13),
+            left_applied: None,
+        };
+        let s = f.to_string();
+        assert!(!s.contains('\n'));
+        assert!(s.starts_with("migration migrations/0002_x.sql failed at statement 3 of 4 (line 7: `INSERT INTO nope VALUES (1);`): relation \"nope\" does not exist [SQLSTATE 42P01]; hint: create it; at character 13 (line 7, column 15)"), "{s}");
+    }
+}

@@ -1,11 +1,615 @@
 //! Renders a [`shale_model::Schema`] as Rust source in shale's schema language
 //! (what `shale pull` writes), built with quote and formatted with prettyplease.
+//!
+//! **Architecture invariant:** the output parses back to the identical model
+//! (`parse_sources(render(s)) == s`). Names, types and options are written
+//! only when the parser would not derive the same value by itself, so that
+//! pulled schemas read like hand-written ones; what the schema language
+//! cannot express is reported by [`render_with_warnings`], never dropped
+//! silently.
 #![deny(missing_docs)]
 
-use shale_model::Schema;
+use std::collections::{HashMap, HashSet};
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+use shale_model::naming;
+use shale_model::{
+    BaseType, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity, Index, IndexKey,
+    IndexTarget, NullsOrder, QualifiedName, Schema, SortOrder, Table, DEFAULT_INDEX_METHOD,
+};
 
 /// The Rust schema source for `schema`.
 pub fn render(schema: &Schema) -> String {
-    let _ = schema;
-    String::new()
+    render_with_warnings(schema).0
+}
+
+/// The Rust schema source for `schema`, and a message for each thing the
+/// schema language cannot express exactly (e.g. an index mixing column and
+/// expression keys), which `shale pull` prints.
+pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
+    let mut r = Renderer { warnings: Vec::new(), used_idents: HashSet::new(), enum_idents: HashMap::new() };
+    let mut items = Vec::new();
+    for e in &schema.enums {
+        let ident = r.type_ident(&e.name);
+        r.enum_idents.insert(e.name.clone(), ident);
+    }
+    for e in &schema.enums {
+        items.push(r.render_enum(e));
+    }
+    for t in &schema.tables {
+        items.push(r.render_table(t));
+    }
+    let file = quote! {
+        use shale::{PgEnum, Table};
+        #(#items)*
+    };
+    let text = match syn::parse2::<syn::File>(file.clone()) {
+        Ok(parsed) => prettyplease::unparse(&parsed),
+        // Unreachable for tokens built here, but an unformatted file beats a panic.
+        Err(_) => file.to_string(),
+    };
+    (text, r.warnings)
+}
+
+struct Renderer {
+    warnings: Vec<String>,
+    /// Type idents taken so far (structs and enums share one namespace).
+    used_idents: HashSet<String>,
+    enum_idents: HashMap<QualifiedName, Ident>,
+}
+
+impl Renderer {
+    /// A unique UpperCamelCase ident for a table or enum; prefixed with the
+    /// namespace, then numbered, when two would clash.
+    fn type_ident(&mut self, name: &QualifiedName) -> Ident {
+        let base = valid_type_ident(&name.name.to_upper_camel_case());
+        let mut candidate = base.clone();
+        if self.used_idents.contains(&candidate) && !name.is_public() {
+            candidate = valid_type_ident(&format!("{}{}", name.namespace.to_upper_camel_case(), base));
+        }
+        let stem = candidate.clone();
+        let mut n = 2;
+        while self.used_idents.contains(&candidate) {
+            candidate = format!("{stem}{n}");
+            n += 1;
+        }
+        self.used_idents.insert(candidate.clone());
+        Ident::new(&candidate, Span::call_site())
+    }
+
+    fn render_enum(&mut self, e: &Enum) -> TokenStream {
+        let ident = self.enum_idents[&e.name].clone();
+        let mut args = Vec::new();
+        if ident.to_string().to_snake_case() != e.name.name {
+            let n = &e.name.name;
+            args.push(quote!(name = #n));
+        }
+        if !e.name.is_public() {
+            let s = &e.name.namespace;
+            args.push(quote!(schema = #s));
+        }
+        let attr = (!args.is_empty()).then(|| quote!(#[pg_enum(#(#args),*)]));
+        let mut used = HashSet::new();
+        let variants = e.values.iter().map(|value| {
+            let base = valid_type_ident(&value.to_upper_camel_case());
+            let mut v = base.clone();
+            let mut n = 2;
+            while !used.insert(v.clone()) {
+                v = format!("{base}{n}");
+                n += 1;
+            }
+            let rename = (v.to_snake_case() != *value).then(|| quote!(#[pg_enum(rename = #value)]));
+            let v = Ident::new(&v, Span::call_site());
+            quote!(#rename #v)
+        });
+        let doc = doc_attrs(e.comment.as_deref());
+        quote! {
+            #doc
+            #[derive(PgEnum)]
+            #attr
+            pub enum #ident { #(#variants),* }
+        }
+    }
+
+    fn render_table(&mut self, t: &Table) -> TokenStream {
+        let ident = self.type_ident(&t.name);
+        let table = &t.name.name;
+        let mut table_args = Vec::new();
+        if ident.to_string().to_snake_case() != *table {
+            table_args.push(quote!(name = #table));
+        }
+        if !t.name.is_public() {
+            let s = &t.name.namespace;
+            table_args.push(quote!(schema = #s));
+        }
+        let mut table_attrs = Vec::new();
+        if !table_args.is_empty() {
+            table_attrs.push(quote!(#[table(#(#table_args),*)]));
+        }
+
+        // Column-level attributes collected first; what cannot sit on a
+        // column goes to the struct.
+        let mut column_extra: Vec<Vec<TokenStream>> = vec![Vec::new(); t.columns.len()];
+        let position = |name: &str| t.columns.iter().position(|c| c.name == name);
+
+        if let Some(pk) = &t.primary_key {
+            let default_name = pk.name == naming::primary_key(table);
+            match (pk.columns.as_slice(), default_name) {
+                ([only], true) if position(only).is_some() => {
+                    column_extra[position(only).unwrap_or_default()].push(quote!(primary_key));
+                }
+                _ => {
+                    let cols = idents_list(&pk.columns);
+                    let name = (!default_name).then(|| {
+                        let n = &pk.name;
+                        quote!(, name = #n)
+                    });
+                    table_attrs.push(quote!(#[primary_key(columns(#cols) #name)]));
+                }
+            }
+        }
+        for u in &t.uniques {
+            match u.columns.as_slice() {
+                [only]
+                    if !u.nulls_not_distinct
+                        && u.name == naming::unique(table, &u.columns)
+                        && position(only).is_some()
+                        && !column_extra[position(only).unwrap_or_default()]
+                            .iter()
+                            .any(|a| a.to_string() == "unique") =>
+                {
+                    column_extra[position(only).unwrap_or_default()].push(quote!(unique));
+                }
+                _ => {
+                    let cols = idents_list(&u.columns);
+                    let mut args = vec![quote!(columns(#cols))];
+                    if u.name != naming::unique(table, &u.columns) {
+                        let n = &u.name;
+                        args.push(quote!(name = #n));
+                    }
+                    if u.nulls_not_distinct {
+                        args.push(quote!(nulls_not_distinct));
+                    }
+                    table_attrs.push(quote!(#[unique(#(#args),*)]));
+                }
+            }
+        }
+        let mut column_has_check = vec![false; t.columns.len()];
+        for c in &t.checks {
+            let on_column = t
+                .columns
+                .iter()
+                .position(|col| c.name == naming::check(table, Some(&col.name)))
+                .filter(|&i| !column_has_check[i]);
+            let expr = &c.expr;
+            match on_column {
+                Some(i) => {
+                    column_has_check[i] = true;
+                    column_extra[i].push(quote!(check = #expr));
+                }
+                None => {
+                    let name = (c.name != naming::check(table, None)).then(|| {
+                        let n = &c.name;
+                        quote!(name = #n,)
+                    });
+                    table_attrs.push(quote!(#[check(#name expr = #expr)]));
+                }
+            }
+        }
+        let mut column_has_fk = vec![false; t.columns.len()];
+        for fk in &t.foreign_keys {
+            let default_name = fk.name == naming::foreign_key(table, &fk.columns);
+            let single = match (fk.columns.as_slice(), fk.referenced_columns.as_slice()) {
+                ([c], [_]) if default_name && fk.deferrable == Deferrable::No => {
+                    position(c).filter(|&i| !column_has_fk[i])
+                }
+                _ => None,
+            };
+            match single {
+                Some(i) => {
+                    column_has_fk[i] = true;
+                    let target = format!("{}.{}", reference_table(&fk.referenced_table), fk.referenced_columns[0]);
+                    column_extra[i].push(quote!(references = #target));
+                    column_extra[i].extend(actions(fk));
+                }
+                None => table_attrs.push(self.foreign_key_attr(table, fk, default_name)),
+            }
+        }
+        for index in &t.indexes {
+            table_attrs.push(self.index_attr(t, index));
+        }
+
+        let mut used_fields = HashSet::new();
+        let fields: Vec<TokenStream> = t
+            .columns
+            .iter()
+            .zip(column_extra)
+            .map(|(c, extra)| self.render_column(t, c, extra, &mut used_fields))
+            .collect();
+        let doc = doc_attrs(t.comment.as_deref());
+        quote! {
+            #doc
+            #[derive(Table)]
+            #(#table_attrs)*
+            pub struct #ident { #(#fields),* }
+        }
+    }
+
+    fn foreign_key_attr(&mut self, table: &str, fk: &ForeignKey, default_name: bool) -> TokenStream {
+        let cols = idents_list(&fk.columns);
+        let target = format!("{}({})", reference_table(&fk.referenced_table), fk.referenced_columns.join(", "));
+        let mut args = vec![quote!(columns(#cols)), quote!(references = #target)];
+        args.extend(actions(fk));
+        if !default_name {
+            let n = &fk.name;
+            args.push(quote!(name = #n));
+        }
+        match fk.deferrable {
+            Deferrable::No => {}
+            Deferrable::InitiallyImmediate => args.push(quote!(deferrable = "initially_immediate")),
+            Deferrable::InitiallyDeferred => args.push(quote!(deferrable = "initially_deferred")),
+        }
+        let _ = table;
+        quote!(#[foreign_key(#(#args),*)])
+    }
+
+    fn index_attr(&mut self, t: &Table, index: &Index) -> TokenStream {
+        let table = &t.name.name;
+        let mut args = Vec::new();
+        let key_names: Vec<&str> = index
+            .keys
+            .iter()
+            .map(|k| match &k.target {
+                IndexTarget::Column(c) => c.as_str(),
+                IndexTarget::Expression(_) => "expr",
+            })
+            .collect();
+        match index.keys.as_slice() {
+            [IndexKey { target: IndexTarget::Expression(e), order, nulls, opclass }] => {
+                if *order != SortOrder::Asc || nulls.is_some() || opclass.is_some() {
+                    self.warnings.push(format!(
+                        "index `{}` on `{}`: ordering and operator class of an expression key cannot be written; \
+                         they are left out",
+                        index.name, t.name
+                    ));
+                }
+                args.push(quote!(expr = #e));
+            }
+            keys if keys.iter().all(|k| matches!(k.target, IndexTarget::Column(_))) => {
+                let keys = keys.iter().map(index_key);
+                args.push(quote!(columns(#(#keys),*)));
+            }
+            keys => {
+                self.warnings.push(format!(
+                    "index `{}` on `{}` mixes column and expression keys, which the schema language cannot \
+                     write; it is written with its column keys only",
+                    index.name, t.name
+                ));
+                let keys = keys.iter().filter(|k| matches!(k.target, IndexTarget::Column(_))).map(index_key);
+                args.push(quote!(columns(#(#keys),*)));
+            }
+        }
+        if index.name != naming::index(table, &key_names) {
+            let n = &index.name;
+            args.push(quote!(name = #n));
+        }
+        if index.unique {
+            args.push(quote!(unique));
+        }
+        if index.nulls_not_distinct {
+            args.push(quote!(nulls_not_distinct));
+        }
+        if index.method != DEFAULT_INDEX_METHOD {
+            let m = &index.method;
+            args.push(quote!(method = #m));
+        }
+        if let Some(p) = &index.predicate {
+            args.push(quote!(where = #p));
+        }
+        if !index.include.is_empty() {
+            let inc = idents_list(&index.include);
+            args.push(quote!(include(#inc)));
+        }
+        quote!(#[index(#(#args),*)])
+    }
+
+    fn render_column(
+        &mut self,
+        t: &Table,
+        c: &Column,
+        mut attrs: Vec<TokenStream>,
+        used: &mut HashSet<String>,
+    ) -> TokenStream {
+        let (field, rename) = field_ident(&c.name, used);
+        let mut args = Vec::new();
+        if rename {
+            let n = &c.name;
+            args.push(quote!(name = #n));
+        }
+        let (rust_ty, sql_type) = self.rust_type(&c.ty);
+        if let Some(sql) = sql_type {
+            args.push(quote!(sql_type = #sql));
+        }
+        args.append(&mut attrs);
+        match c.identity {
+            Some(Identity::ByDefault) => args.push(quote!(identity)),
+            Some(Identity::Always) => args.push(quote!(identity = "always")),
+            None => {}
+        }
+        if let Some(d) = &c.default {
+            args.push(quote!(default = #d));
+        }
+        if let Some(g) = &c.generated {
+            args.push(quote!(generated = #g));
+        }
+        let _ = t;
+        let attr = (!args.is_empty()).then(|| quote!(#[column(#(#args),*)]));
+        let ty = if c.nullable { quote!(Option<#rust_ty>) } else { rust_ty };
+        let doc = doc_attrs(c.comment.as_deref());
+        quote! {
+            #doc
+            #attr
+            pub #field: #ty
+        }
+    }
+
+    /// The Rust type, and the `sql_type` to write when the Rust type alone
+    /// would not map back to exactly this column type.
+    fn rust_type(&mut self, ty: &ColumnType) -> (TokenStream, Option<String>) {
+        let (scalar, exact) = match &ty.base {
+            BaseType::Enum(q) => match self.enum_idents.get(q) {
+                Some(ident) => (quote!(#ident), true),
+                None => (quote!(String), false),
+            },
+            BaseType::Named(name) => scalar_rust_type(name),
+        };
+        // `Vec<u8>` is bytea, so a smallint-like byte array cannot be nested
+        // that way; none of the mapped scalars is `u8`, so plain nesting works.
+        let bytea_array = matches!(&ty.base, BaseType::Named(n) if n == "bytea") && ty.array_dims > 0;
+        let mut rust = scalar;
+        for _ in 0..ty.array_dims {
+            rust = quote!(Vec<#rust>);
+        }
+        if exact && !bytea_array {
+            return (rust, None);
+        }
+        let spelling = match &ty.base {
+            BaseType::Named(n) => n.clone(),
+            BaseType::Enum(q) => q.to_string(),
+        };
+        (rust, Some(format!("{spelling}{}", "[]".repeat(ty.array_dims as usize))))
+    }
+}
+
+/// The Rust type for a canonical SQL base type, and whether mapping it back
+/// gives exactly that type (design.md §4's type table).
+fn scalar_rust_type(name: &str) -> (TokenStream, bool) {
+    let exact = |t: TokenStream| (t, true);
+    let approx = |t: TokenStream| (t, false);
+    match name {
+        "smallint" => exact(quote!(i16)),
+        "integer" => exact(quote!(i32)),
+        "bigint" => exact(quote!(i64)),
+        "real" => exact(quote!(f32)),
+        "double precision" => exact(quote!(f64)),
+        "boolean" => exact(quote!(bool)),
+        "text" => exact(quote!(String)),
+        "bytea" => exact(quote!(Vec<u8>)),
+        "uuid" => exact(quote!(uuid::Uuid)),
+        "date" => exact(quote!(chrono::NaiveDate)),
+        "time" => exact(quote!(chrono::NaiveTime)),
+        "timestamp" => exact(quote!(chrono::NaiveDateTime)),
+        "timestamptz" => exact(quote!(chrono::DateTime<chrono::Utc>)),
+        "numeric" => exact(quote!(rust_decimal::Decimal)),
+        "jsonb" => exact(quote!(serde_json::Value)),
+        "inet" => exact(quote!(std::net::IpAddr)),
+        "smallserial" => approx(quote!(i16)),
+        "serial" => approx(quote!(i32)),
+        "bigserial" => approx(quote!(i64)),
+        "json" => approx(quote!(serde_json::Value)),
+        n if n.starts_with("numeric(") => approx(quote!(rust_decimal::Decimal)),
+        n if n.starts_with("timestamptz(") => approx(quote!(chrono::DateTime<chrono::Utc>)),
+        n if n.starts_with("timestamp(") => approx(quote!(chrono::NaiveDateTime)),
+        n if n.starts_with("time(") => approx(quote!(chrono::NaiveTime)),
+        _ => approx(quote!(String)),
+    }
+}
+
+fn actions(fk: &ForeignKey) -> Vec<TokenStream> {
+    let mut out = Vec::new();
+    if fk.on_delete != ForeignKeyAction::NoAction {
+        let a = action_spelling(fk.on_delete);
+        out.push(quote!(on_delete = #a));
+    }
+    if fk.on_update != ForeignKeyAction::NoAction {
+        let a = action_spelling(fk.on_update);
+        out.push(quote!(on_update = #a));
+    }
+    out
+}
+
+fn action_spelling(a: ForeignKeyAction) -> &'static str {
+    match a {
+        ForeignKeyAction::NoAction => "no_action",
+        ForeignKeyAction::Restrict => "restrict",
+        ForeignKeyAction::Cascade => "cascade",
+        ForeignKeyAction::SetNull => "set_null",
+        ForeignKeyAction::SetDefault => "set_default",
+    }
+}
+
+/// `table` in `public`, `schema.table` elsewhere: an unqualified reference
+/// would resolve to the referencing table's own namespace first.
+fn reference_table(q: &QualifiedName) -> String {
+    format!("{}.{}", q.namespace, q.name)
+}
+
+fn index_key(k: &IndexKey) -> TokenStream {
+    let IndexTarget::Column(c) = &k.target else { return TokenStream::new() };
+    let ident = list_ident(c);
+    let mut opts = Vec::new();
+    if k.order == SortOrder::Desc {
+        opts.push(quote!(desc));
+    }
+    match (k.order, k.nulls) {
+        (SortOrder::Asc, Some(NullsOrder::First)) => opts.push(quote!(nulls_first)),
+        (SortOrder::Desc, Some(NullsOrder::Last)) => opts.push(quote!(nulls_last)),
+        _ => {}
+    }
+    if let Some(ops) = &k.opclass {
+        opts.push(quote!(ops = #ops));
+    }
+    if opts.is_empty() {
+        ident
+    } else {
+        quote!(#ident(#(#opts),*))
+    }
+}
+
+/// A column name inside `columns(…)` / `include(…)`: the parser resolves
+/// names there by SQL name first, so the SQL name itself is written.
+fn list_ident(name: &str) -> TokenStream {
+    if is_plain_ident(name) && syn::parse_str::<Ident>(name).is_ok() {
+        let i = Ident::new(name, Span::call_site());
+        quote!(#i)
+    } else if is_plain_ident(name) && can_be_raw(name) {
+        let i = Ident::new_raw(name, Span::call_site());
+        quote!(#i)
+    } else {
+        quote!(#name)
+    }
+}
+
+fn idents_list(names: &[String]) -> TokenStream {
+    let items = names.iter().map(|n| list_ident(n));
+    quote!(#(#items),*)
+}
+
+/// The field ident for a column and whether `#[column(name = …)]` is needed.
+fn field_ident(column: &str, used: &mut HashSet<String>) -> (Ident, bool) {
+    let mut base = column.to_snake_case();
+    if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
+        base = format!("c_{base}");
+    }
+    if !is_plain_ident(&base) {
+        base = base.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+    }
+    if !can_be_raw(&base) {
+        base.push('_');
+    }
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while !used.insert(candidate.clone()) {
+        candidate = format!("{base}_{n}");
+        n += 1;
+    }
+    let ident = if syn::parse_str::<Ident>(&candidate).is_ok() {
+        Ident::new(&candidate, Span::call_site())
+    } else {
+        Ident::new_raw(&candidate, Span::call_site())
+    };
+    (ident, candidate != column)
+}
+
+fn is_plain_ident(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && s != "_"
+}
+
+/// `self`, `super`, `crate`, `Self` and `_` cannot be raw identifiers.
+fn can_be_raw(s: &str) -> bool {
+    !matches!(s, "self" | "super" | "crate" | "Self" | "_")
+}
+
+fn valid_type_ident(s: &str) -> String {
+    let mut out: String = s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'T');
+    }
+    if syn::parse_str::<Ident>(&out).is_err() {
+        out.push('_');
+    }
+    out
+}
+
+/// One `#[doc]` per line, with the space `///` comments carry.
+fn doc_attrs(comment: Option<&str>) -> TokenStream {
+    let Some(comment) = comment else { return TokenStream::new() };
+    let lines = comment.split('\n').map(|l| format!(" {l}"));
+    quote!(#(#[doc = #lines])*)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shale_model::{CheckConstraint, Column, PrimaryKey, UniqueConstraint};
+
+    fn users() -> Schema {
+        let mut t = Table::new(QualifiedName::public("users"));
+        let mut id = Column::new("id", ColumnType::named("bigint"));
+        id.identity = Some(Identity::Always);
+        let mut email = Column::new("email", ColumnType::named("varchar(320)"));
+        email.comment = Some("where we write".into());
+        let mut ty = Column::new("type", ColumnType::enum_(QualifiedName::new("auth", "role")));
+        ty.nullable = true;
+        let mut age = Column::new("Age", ColumnType::named("integer"));
+        age.default = Some("0".into());
+        t.columns = vec![id, email, ty, age];
+        t.primary_key = Some(PrimaryKey { name: "users_pkey".into(), columns: vec!["id".into()] });
+        t.uniques = vec![UniqueConstraint { name: "users_email_key".into(), columns: vec!["email".into()], nulls_not_distinct: false }];
+        t.checks = vec![CheckConstraint { name: "users_Age_check".into(), expr: "\"Age\" > 0".into() }];
+        t.comment = Some("People\nwho sign in".into());
+        let mut s = Schema {
+            namespaces: vec!["auth".into()],
+            enums: vec![Enum {
+                name: QualifiedName::new("auth", "role"),
+                values: vec!["admin".into(), "guest-user".into()],
+                comment: None,
+            }],
+            tables: vec![t],
+        };
+        s.normalize();
+        s
+    }
+
+    #[test]
+    fn renders_clean_source() {
+        let text = render(&users());
+        let expected = r#"use shale::{PgEnum, Table};
+#[derive(PgEnum)]
+#[pg_enum(schema = "auth")]
+pub enum Role {
+    Admin,
+    #[pg_enum(rename = "guest-user")]
+    GuestUser,
+}
+/// People
+/// who sign in
+#[derive(Table)]
+pub struct Users {
+    #[column(primary_key, identity = "always")]
+    pub id: i64,
+    /// where we write
+    #[column(sql_type = "varchar(320)", unique)]
+    pub email: String,
+    pub r#type: Option<Role>,
+    #[column(name = "Age", check = "\"Age\" > 0", default = "0")]
+    pub age: i32,
+}
+"#;
+        assert_eq!(text, expected, "\n{text}");
+    }
+
+    #[test]
+    fn field_idents_are_valid_and_unique() {
+        let mut used = HashSet::new();
+        assert_eq!(field_ident("type", &mut used), (Ident::new_raw("type", Span::call_site()), false));
+        assert_eq!(field_ident("self", &mut used).0.to_string(), "self_");
+        assert_eq!(field_ident("1st", &mut used).0.to_string(), "c_1st");
+        assert_eq!(field_ident("Type", &mut used).0.to_string(), "type_2");
+        assert!(field_ident("a b", &mut used).1);
+    }
 }

@@ -5,6 +5,13 @@
 //! differences sit behind [`SqlDialect`], never in `if dialect == …` branches
 //! of shared code.
 
+#![deny(missing_docs)]
+
+pub mod hazards;
+mod postgres;
+#[cfg(test)]
+mod tests;
+
 use shale_differ::{MigrationPair, Plan};
 use shale_model::Schema;
 
@@ -68,8 +75,95 @@ pub trait SqlDialect {
 pub struct Postgres;
 
 impl SqlDialect for Postgres {
+    /// Renders a plan made by `shale_differ::diff` from the same schemas.
+    /// A step naming an object missing from the schemas (a plan that does not
+    /// belong to them) renders nothing; [`Postgres::try_render`] reports it.
     fn render(&self, plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Statement> {
-        let _ = (plan, schemas);
-        todo!("postgres renderer")
+        postgres::render(plan, schemas, false).unwrap_or_default()
+    }
+}
+
+impl Postgres {
+    /// Renders a plan, failing on a step that names an object missing from
+    /// the schemas.
+    pub fn try_render(&self, plan: &Plan, schemas: MigrationPair<&Schema>) -> Result<Vec<Statement>, RenderError> {
+        postgres::render(plan, schemas, true)
+    }
+
+    /// The statements that create the whole schema in an empty database.
+    pub fn create_all(&self, schema: &Schema) -> Vec<Statement> {
+        let empty = Schema::default();
+        let schemas = MigrationPair::new(&empty, schema);
+        // From an empty schema nothing disappears, so there is nothing ambiguous.
+        match shale_differ::diff(schemas, &shale_model::RenameHints::default()) {
+            Ok(plan) => self.render(&plan, schemas),
+            Err(_) => Vec::new(),
+        }
+    }
+}
+
+/// A plan that does not fit the schemas it is rendered with.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RenderError {
+    /// A step names a table the schema lacks.
+    #[error("the plan names table {name} which the schema lacks; render a plan with the schemas it was diffed from")]
+    MissingTable {
+        /// The table.
+        name: String,
+    },
+    /// A step names an enum the schema lacks.
+    #[error("the plan names enum {name} which the schema lacks; render a plan with the schemas it was diffed from")]
+    MissingEnum {
+        /// The enum.
+        name: String,
+    },
+    /// A step names a column the table lacks.
+    #[error("the plan names column {table}.{column} which the schema lacks; render a plan with the schemas it was diffed from")]
+    MissingColumn {
+        /// The table.
+        table: String,
+        /// The column.
+        column: String,
+    },
+    /// A step names a constraint or index the table lacks.
+    #[error("the plan names {name} on table {table} which the schema lacks; render a plan with the schemas it was diffed from")]
+    MissingObject {
+        /// The table.
+        table: String,
+        /// The constraint or index.
+        name: String,
+    },
+}
+
+/// Whether any statement loses data (carries [`HazardKind::DeletesData`]).
+pub fn has_data_loss(statements: &[Statement]) -> bool {
+    statements.iter().any(|s| s.hazards.iter().any(|h| h.kind == HazardKind::DeletesData))
+}
+
+/// Every hazard of the statements, in statement order, without duplicates.
+pub fn all_hazards(statements: &[Statement]) -> Vec<&Hazard> {
+    let mut seen = std::collections::HashSet::new();
+    statements.iter().flat_map(|s| &s.hazards).filter(|h| seen.insert((h.kind, h.message.as_str()))).collect()
+}
+
+/// The comment block a generated migration file starts with, one line per
+/// hazard: `-- hazard: DELETES_DATA drops column "users"."bio"`. Empty when
+/// there are no hazards.
+pub fn hazard_comments(statements: &[Statement]) -> String {
+    let mut out = String::new();
+    for h in all_hazards(statements) {
+        out.push_str("-- hazard: ");
+        out.push_str(h.kind.as_str());
+        out.push(' ');
+        out.push_str(&h.message);
+        out.push('\n');
+    }
+    out
+}
+
+impl std::fmt::Display for Hazard {
+    /// `DELETES_DATA drops column "users"."bio"`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.kind.as_str(), self.message)
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod generate;
 pub mod init;
+pub mod migrate;
 pub mod project;
 
 use crate::config::Config;

@@ -1,0 +1,239 @@
+//! `shale migrate` and `shale status`: apply pending migrations exactly once,
+//! and report where a database stands against the migrations folder.
+
+use std::time::Duration;
+
+use anyhow::{anyhow, Result};
+use serde_json::json;
+use shale_migrations::folder::MigrationFolder;
+use shale_runner::{MigrateOptions, RunError, Status, TrackingTable};
+
+use super::Context;
+use crate::output::Style;
+use crate::Outcome;
+
+/// `shale migrate` flags.
+#[derive(Debug, clap::Args)]
+pub struct MigrateArgs {
+    /// Print what would run (each pending migration and its statements);
+    /// change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Stop after the migration with this tag (its file name without `.sql`).
+    #[arg(long, value_name = "TAG")]
+    pub to: Option<String>,
+    /// Seconds to wait for another `shale migrate` on the same database.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub wait: u64,
+    /// PostgreSQL `lock_timeout` for the migrations' statements (e.g. `5s`):
+    /// a statement waiting longer for a lock fails instead of queueing traffic
+    /// behind it.
+    #[arg(long, value_name = "DURATION")]
+    pub lock_timeout: Option<String>,
+    /// PostgreSQL `statement_timeout` for the migrations' statements (e.g. `10min`).
+    #[arg(long, value_name = "DURATION")]
+    pub statement_timeout: Option<String>,
+}
+
+/// `shale status` flags.
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {}
+
+impl Context<'_> {
+    /// The migrations folder, checked (journal and files agree).
+    pub fn load_folder(&self) -> Result<MigrationFolder> {
+        MigrationFolder::load(&self.config.migrations).map_err(|e| anyhow!("{e}"))
+    }
+
+    /// The configured tracking table.
+    pub fn tracking_table(&self) -> TrackingTable {
+        TrackingTable {
+            schema: self.config.migrations_table.schema.clone(),
+            table: self.config.migrations_table.table.clone(),
+        }
+    }
+
+    /// A connection to the configured database.
+    pub fn connect(&self) -> Result<shale_db::Client> {
+        let url = self.config.database_url(self.db_flag)?;
+        shale_db::connect(&url).map_err(|e| anyhow!("{e}"))
+    }
+}
+
+/// Runner errors that are findings about the migrations (exit 1) rather than
+/// failures to run (exit 2).
+fn is_finding(e: &RunError) -> bool {
+    matches!(e, RunError::Edited { .. } | RunError::Failed(_) | RunError::Interrupted { .. })
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// Runs `shale migrate`.
+pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
+    let ui = ctx.ui;
+    let folder = ctx.load_folder()?;
+    let mut client = ctx.connect()?;
+    let options = MigrateOptions {
+        dry_run: args.dry_run,
+        to_tag: args.to.clone(),
+        table: ctx.tracking_table(),
+        lock_timeout: Duration::from_secs(args.wait),
+        settings: shale_db::Settings {
+            statement_timeout: args.statement_timeout.clone(),
+            lock_timeout: args.lock_timeout.clone(),
+        },
+    };
+    let report = match shale_runner::migrate(&mut client, &folder, &options) {
+        Ok(r) => r,
+        Err(e) if is_finding(&e) => {
+            ui.error(&anyhow!("{e}"));
+            return Ok(Outcome::Findings);
+        }
+        Err(e) => return Err(anyhow!("{e}")),
+    };
+    for row in &report.unknown {
+        ui.warn(&format!(
+            "the database has a migration that is not in the journal (tracking row id {}, created_at {}): \
+             it was applied from another branch or a deleted file",
+            row.id,
+            row.created_at.map_or("NULL".into(), |c| c.to_string())
+        ));
+    }
+    if report.dry_run {
+        for p in &report.planned {
+            let note = match (&p.no_transaction, p.out_of_order) {
+                (Some(why), _) => format!(" (outside a transaction: {why})"),
+                (None, true) => " (out of order)".to_string(),
+                (None, false) => String::new(),
+            };
+            ui.result(&format!("{} {}{note}", ui.paint(Style::Warn, "would apply"), p.migration.tag));
+            for s in &p.statements {
+                ui.line(&format!("{}\n", s.sql));
+            }
+        }
+        if report.planned.is_empty() {
+            ui.result("nothing to do: the database is up to date");
+        }
+    } else {
+        for a in &report.applied {
+            let mut notes = Vec::new();
+            if a.out_of_order {
+                notes.push("out of order".to_string());
+            }
+            if let Some(why) = &a.no_transaction {
+                notes.push(format!("outside a transaction: {why}"));
+            }
+            let notes = if notes.is_empty() { String::new() } else { format!(" ({})", notes.join("; ")) };
+            ui.result(&format!(
+                "{} {} ({} statement{}) in {}{notes}",
+                ui.paint(Style::Good, "applied"),
+                a.migration.tag,
+                a.statements,
+                if a.statements == 1 { "" } else { "s" },
+                ms(a.duration)
+            ));
+        }
+        for m in &report.applied_by_another_runner {
+            ui.line(&format!("{} {} (applied by another runner meanwhile)", ui.paint(Style::Dim, "skipped"), m.tag));
+        }
+        if report.applied.is_empty() {
+            ui.result("nothing to do: the database is up to date");
+        } else {
+            let n = report.applied.len();
+            ui.line(&format!("{n} migration{} applied in {}", if n == 1 { "" } else { "s" }, ms(report.total)));
+        }
+    }
+    ui.document(&json!({
+        "dry_run": report.dry_run,
+        "applied": report.applied.iter().map(|a| json!({
+            "tag": a.migration.tag,
+            "idx": a.migration.idx,
+            "statements": a.statements,
+            "duration_ms": a.duration.as_secs_f64() * 1000.0,
+            "out_of_order": a.out_of_order,
+            "no_transaction": a.no_transaction,
+        })).collect::<Vec<_>>(),
+        "planned": report.planned.iter().map(|p| json!({
+            "tag": p.migration.tag,
+            "idx": p.migration.idx,
+            "statements": p.statements.iter().map(|s| s.sql.as_str()).collect::<Vec<_>>(),
+            "out_of_order": p.out_of_order,
+            "no_transaction": p.no_transaction,
+        })).collect::<Vec<_>>(),
+        "applied_by_another_runner": report.applied_by_another_runner.iter().map(|m| m.tag.as_str()).collect::<Vec<_>>(),
+        "total_ms": report.total.as_secs_f64() * 1000.0,
+    }));
+    Ok(Outcome::Clean)
+}
+
+/// Runs `shale status`: exit 0 when everything is applied and nothing is
+/// wrong, 1 when anything is pending, edited, unknown or in progress.
+pub fn status(ctx: &Context<'_>, _args: &StatusArgs) -> Result<Outcome> {
+    let folder = ctx.load_folder()?;
+    let mut client = ctx.connect()?;
+    let table = ctx.tracking_table();
+    let status = shale_runner::status(&mut client, &folder, &table).map_err(|e| anyhow!("{e}"))?;
+    print_status(ctx, &status, &table);
+    Ok(if status.is_up_to_date() { Outcome::Clean } else { Outcome::Findings })
+}
+
+fn print_status(ctx: &Context<'_>, s: &Status, table: &TrackingTable) {
+    let ui = ctx.ui;
+    if !s.table_exists {
+        ui.line(&format!("no tracking table {} yet: nothing applied", table.qualified()));
+    }
+    for a in &s.applied {
+        let when = a.row.applied_at.as_deref().map(|t| format!("  {t}")).unwrap_or_default();
+        ui.line(&format!("{}   {}{}", ui.paint(Style::Good, "applied"), a.migration.tag, ui.paint(Style::Dim, &when)));
+    }
+    for e in &s.edited {
+        ui.result(&format!(
+            "{}    {}  changed after it was applied (recorded sha256 {}…, file {}…)",
+            ui.paint(Style::Bad, "edited"),
+            e.migration.tag,
+            &e.recorded_hash.get(..12).unwrap_or(&e.recorded_hash),
+            &e.file_hash.get(..12).unwrap_or(&e.file_hash)
+        ));
+    }
+    for p in &s.in_progress {
+        let state = if p.running { "being applied outside a transaction now" } else { "interrupted while applied outside a transaction" };
+        ui.result(&format!("{} {}  {state}", ui.paint(Style::Bad, "in progress"), p.migration.tag));
+    }
+    for p in &s.pending {
+        let note = if p.out_of_order { "  out of order: older than the newest applied migration" } else { "" };
+        ui.result(&format!("{}   {}{}", ui.paint(Style::Warn, "pending"), p.migration.tag, ui.paint(Style::Dim, note)));
+    }
+    for r in &s.unknown {
+        ui.result(&format!(
+            "{}   tracking row id {} (created_at {}): applied but not in the local journal",
+            ui.paint(Style::Bad, "unknown"),
+            r.id,
+            r.created_at.map_or("NULL".into(), |c| c.to_string())
+        ));
+    }
+    if s.is_up_to_date() {
+        ui.result(&format!("up to date: {} applied", s.applied.len()));
+    }
+    ui.document(&json!({
+        "up_to_date": s.is_up_to_date(),
+        "table_exists": s.table_exists,
+        "applied": s.applied.iter().map(|a| json!({
+            "tag": a.migration.tag, "idx": a.migration.idx, "applied_at": a.row.applied_at,
+        })).collect::<Vec<_>>(),
+        "pending": s.pending.iter().map(|p| json!({
+            "tag": p.migration.tag, "idx": p.migration.idx, "out_of_order": p.out_of_order,
+        })).collect::<Vec<_>>(),
+        "edited": s.edited.iter().map(|e| json!({
+            "tag": e.migration.tag, "file": e.path.display().to_string(),
+            "recorded_hash": e.recorded_hash, "file_hash": e.file_hash,
+        })).collect::<Vec<_>>(),
+        "unknown": s.unknown.iter().map(|r| json!({
+            "id": r.id, "hash": r.hash, "created_at": r.created_at,
+        })).collect::<Vec<_>>(),
+        "in_progress": s.in_progress.iter().map(|p| json!({
+            "tag": p.migration.tag, "running": p.running, "total_statements": p.total_statements,
+        })).collect::<Vec<_>>(),
+    }));
+}

@@ -1,0 +1,1 @@
+//! Hazard rules over migration SQL.

@@ -1,0 +1,18 @@
+#[derive(Table)]
+#[column(name = "x")]
+#[pg_enum(name = "x")]
+pub struct User {
+    #[unique]
+    pub id: i64,
+    #[index(columns(id))]
+    pub email: String,
+    #[table(name = "x")]
+    pub name: String,
+}
+
+#[derive(PgEnum)]
+#[table(name = "x")]
+pub enum Role {
+    #[column(name = "x")]
+    Admin,
+}

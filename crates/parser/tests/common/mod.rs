@@ -1,0 +1,232 @@
+//! Helpers shared by the parser's integration tests: fixture splitting, a
+//! stable dump of the parsed model, and a plain-text diagnostic renderer.
+
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use shale_model::{BaseType, Deferrable, ForeignKeyAction, Identity, IndexTarget, NullsOrder, Schema, SortOrder};
+use shale_parser::{Diagnostic, Parsed, SourceFile};
+
+/// Splits a fixture into files: lines `//- path.rs` start a new file; text
+/// before the first marker (or the whole text without markers) is the file
+/// named after the fixture.
+pub fn split_fixture(name: &str, text: &str) -> Vec<SourceFile> {
+    let mut files: Vec<SourceFile> = vec![SourceFile { path: PathBuf::from(name), text: String::new() }];
+    for line in text.split_inclusive('\n') {
+        if let Some(path) = line.strip_prefix("//- ") {
+            files.push(SourceFile { path: PathBuf::from(path.trim()), text: String::new() });
+        } else {
+            files.last_mut().unwrap().text.push_str(line);
+        }
+    }
+    if files.len() > 1 && files[0].text.trim().is_empty() {
+        files.remove(0);
+    }
+    files
+}
+
+/// The fixture files below `dir` (`*.rs`), sorted.
+pub fn fixtures(dir: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// Compares `actual` with the file at `path`, or rewrites the file when
+/// `SHALE_BLESS=1` is set. Returns a failure description.
+pub fn compare(path: &Path, actual: &str) -> Option<String> {
+    let bless = std::env::var("SHALE_BLESS").is_ok_and(|v| v == "1");
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    if expected == actual {
+        return None;
+    }
+    if bless {
+        std::fs::write(path, actual).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        return None;
+    }
+    let diff = similar_lines(&expected, actual);
+    Some(format!("{} is out of date (run with SHALE_BLESS=1 to update):\n{diff}", path.display()))
+}
+
+fn similar_lines(expected: &str, actual: &str) -> String {
+    let mut out = String::new();
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    for i in 0..e.len().max(a.len()) {
+        match (e.get(i), a.get(i)) {
+            (Some(x), Some(y)) if x == y => {}
+            (x, y) => {
+                let _ = writeln!(out, "line {}:\n  - {}\n  + {}", i + 1, x.unwrap_or(&"<none>"), y.unwrap_or(&"<none>"));
+            }
+        }
+    }
+    out
+}
+
+/// A stable, readable dump of a parsed schema and its rename hints.
+pub fn dump(parsed: &Parsed) -> String {
+    let mut out = dump_schema(&parsed.schema);
+    let r = &parsed.renames;
+    if !r.is_empty() {
+        out.push_str("renames\n");
+        let q = |q: &shale_model::QualifiedName| format!("{}.{}", q.namespace, q.name);
+        for (p, n) in &r.tables {
+            let _ = writeln!(out, "  table {} -> {}", q(p), q(n));
+        }
+        for (t, p, n) in &r.columns {
+            let _ = writeln!(out, "  column {}: {p} -> {n}", q(t));
+        }
+        for (p, n) in &r.enums {
+            let _ = writeln!(out, "  enum {} -> {}", q(p), q(n));
+        }
+        for (e, p, n) in &r.enum_values {
+            let _ = writeln!(out, "  enum value {}: {p} -> {n}", q(e));
+        }
+    }
+    out
+}
+
+fn comment(out: &mut String, indent: &str, comment: &Option<String>) {
+    if let Some(c) = comment {
+        let _ = writeln!(out, "{indent}comment {c:?}");
+    }
+}
+
+fn action(a: ForeignKeyAction) -> &'static str {
+    a.as_sql()
+}
+
+pub fn dump_schema(schema: &Schema) -> String {
+    let mut out = String::new();
+    if !schema.namespaces.is_empty() {
+        let _ = writeln!(out, "namespaces {}", schema.namespaces.join(", "));
+    }
+    for e in &schema.enums {
+        let _ = writeln!(out, "enum {}.{} [{}]", e.name.namespace, e.name.name, e.values.join(", "));
+        comment(&mut out, "  ", &e.comment);
+    }
+    for t in &schema.tables {
+        let _ = writeln!(out, "table {}.{}", t.name.namespace, t.name.name);
+        comment(&mut out, "  ", &t.comment);
+        for c in &t.columns {
+            let ty = match &c.ty.base {
+                BaseType::Named(n) => n.clone(),
+                BaseType::Enum(q) => format!("enum {}.{}", q.namespace, q.name),
+            } + &"[]".repeat(c.ty.array_dims as usize);
+            let _ = write!(out, "  column {}: {ty}{}", c.name, if c.nullable { " null" } else { " not null" });
+            if let Some(d) = &c.default {
+                let _ = write!(out, " default {d:?}");
+            }
+            match c.identity {
+                Some(Identity::Always) => out.push_str(" identity always"),
+                Some(Identity::ByDefault) => out.push_str(" identity by default"),
+                None => {}
+            }
+            if let Some(g) = &c.generated {
+                let _ = write!(out, " generated {g:?}");
+            }
+            out.push('\n');
+            comment(&mut out, "    ", &c.comment);
+        }
+        if let Some(pk) = &t.primary_key {
+            let _ = writeln!(out, "  primary key {} ({})", pk.name, pk.columns.join(", "));
+        }
+        for u in &t.uniques {
+            let nnd = if u.nulls_not_distinct { " nulls not distinct" } else { "" };
+            let _ = writeln!(out, "  unique {} ({}){nnd}", u.name, u.columns.join(", "));
+        }
+        for c in &t.checks {
+            let _ = writeln!(out, "  check {} {:?}", c.name, c.expr);
+        }
+        for fk in &t.foreign_keys {
+            let _ = write!(
+                out,
+                "  foreign key {} ({}) references {}.{} ({}) on delete {} on update {}",
+                fk.name,
+                fk.columns.join(", "),
+                fk.referenced_table.namespace,
+                fk.referenced_table.name,
+                fk.referenced_columns.join(", "),
+                action(fk.on_delete),
+                action(fk.on_update),
+            );
+            match fk.deferrable {
+                Deferrable::No => {}
+                Deferrable::InitiallyImmediate => out.push_str(" deferrable initially immediate"),
+                Deferrable::InitiallyDeferred => out.push_str(" deferrable initially deferred"),
+            }
+            out.push('\n');
+        }
+        for ix in &t.indexes {
+            let keys: Vec<String> = ix
+                .keys
+                .iter()
+                .map(|k| {
+                    let mut s = match &k.target {
+                        IndexTarget::Column(c) => c.clone(),
+                        IndexTarget::Expression(e) => format!("({e})"),
+                    };
+                    if let Some(o) = &k.opclass {
+                        s.push_str(&format!(" {o}"));
+                    }
+                    if k.order == SortOrder::Desc {
+                        s.push_str(" desc");
+                    }
+                    match k.nulls {
+                        Some(NullsOrder::First) => s.push_str(" nulls first"),
+                        Some(NullsOrder::Last) => s.push_str(" nulls last"),
+                        None => {}
+                    }
+                    s
+                })
+                .collect();
+            let _ = write!(
+                out,
+                "  index {}{}{} using {} ({})",
+                ix.name,
+                if ix.unique { " unique" } else { "" },
+                if ix.nulls_not_distinct { " nulls not distinct" } else { "" },
+                ix.method,
+                keys.join(", ")
+            );
+            if !ix.include.is_empty() {
+                let _ = write!(out, " include ({})", ix.include.join(", "));
+            }
+            if let Some(p) = &ix.predicate {
+                let _ = write!(out, " where {p:?}");
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `file:line:col: message`, the source line, a `^^^` underline with the
+/// label, and the help.
+pub fn render(files: &[SourceFile], diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let file = &files[d.file];
+        let _ = writeln!(out, "{}:{}:{}: {}", file.path.display(), d.line, d.column, d.message);
+        let line = file.text.lines().nth(d.line - 1).unwrap_or("");
+        let _ = writeln!(out, "{line}");
+        let prefix: String = line.chars().take(d.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+        let line_start = file.text[..d.span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = file.text[line_start..].find('\n').map_or(file.text.len(), |i| line_start + i);
+        let end = d.span.end.min(line_end).max(d.span.start);
+        let width = file.text[d.span.start..end].chars().count().max(1);
+        let label = if d.label.is_empty() { String::new() } else { format!(" {}", d.label) };
+        let _ = writeln!(out, "{prefix}{}{label}", "^".repeat(width));
+        if let Some(help) = &d.help {
+            let _ = writeln!(out, "help: {help}");
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,84 @@
+//! Data-driven parser tests, rust-analyzer style: each
+//! `test_data/ok/NNNN_name.rs` must parse without diagnostics into the model
+//! dump in `NNNN_name.txt`; each `test_data/err/NNNN_name.rs` must produce
+//! the rendered diagnostics in `NNNN_name.txt`. `SHALE_BLESS=1 cargo test`
+//! rewrites the expected files. A fixture may hold several files, each
+//! started by a line `//- path.rs`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use shale_parser::{parse_sources, Dialect, ParseOptions};
+
+use common::{compare, dump, fixtures, render, split_fixture};
+
+fn data_dir(kind: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data").join(kind)
+}
+
+/// Files whose name contains `sqlite` are parsed for the SQLite dialect.
+fn options_for(path: &Path) -> ParseOptions {
+    let sqlite = path.file_name().is_some_and(|n| n.to_string_lossy().contains("sqlite"));
+    ParseOptions { dialect: if sqlite { Dialect::Sqlite } else { Dialect::Postgres } }
+}
+
+/// Runs `check` over every fixture of a kind and reports all failures at once.
+fn check_all(kind: &str, check: impl Fn(&Path, &str) -> Result<String, String>) {
+    let paths = fixtures(&data_dir(kind));
+    assert!(!paths.is_empty(), "no fixtures in test_data/{kind}");
+    let mut failures = Vec::new();
+    for path in &paths {
+        let text = std::fs::read_to_string(path).unwrap();
+        match check(path, &text) {
+            Ok(actual) => {
+                if let Some(failure) = compare(&path.with_extension("txt"), &actual) {
+                    failures.push(failure);
+                }
+            }
+            Err(failure) => failures.push(format!("{}: {failure}", path.display())),
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} fixtures failed:\n\n{}", failures.len(), paths.len(), failures.join("\n"));
+}
+
+fn fixture_name(path: &Path) -> String {
+    path.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn ok_fixtures_parse_into_their_models() {
+    check_all("ok", |path, text| {
+        let files = split_fixture(&fixture_name(path), text);
+        let parsed = parse_sources(&files, &options_for(path));
+        if !parsed.diagnostics.is_empty() {
+            return Err(format!("unexpected diagnostics:\n{}", render(&files, &parsed.diagnostics)));
+        }
+        // The model must not depend on the order of the files.
+        let mut reversed = files.clone();
+        reversed.reverse();
+        let again = parse_sources(&reversed, &options_for(path));
+        if again.schema != parsed.schema || again.renames != parsed.renames {
+            return Err("the model depends on the order of the files".to_string());
+        }
+        Ok(dump(&parsed))
+    });
+}
+
+#[test]
+fn err_fixtures_report_their_diagnostics() {
+    check_all("err", |path, text| {
+        let files = split_fixture(&fixture_name(path), text);
+        let parsed = parse_sources(&files, &options_for(path));
+        if parsed.diagnostics.is_empty() {
+            return Err("expected diagnostics, got none".to_string());
+        }
+        for d in &parsed.diagnostics {
+            let first = d.message.chars().next().unwrap_or(' ');
+            if first.is_uppercase() || d.message.ends_with('.') {
+                return Err(format!("message not lowercase without final period: {:?}", d.message));
+            }
+        }
+        Ok(render(&files, &parsed.diagnostics))
+    });
+}

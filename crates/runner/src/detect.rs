@@ -1,0 +1,159 @@
+//! Which migration files must run outside a transaction: statements
+//! PostgreSQL refuses inside a transaction block, an `ALTER TYPE … ADD VALUE`
+//! whose new value the same file uses later (PostgreSQL refuses to use a new
+//! enum value before the transaction that added it commits), or the
+//! `-- shale:no-transaction` first line.
+
+use shale_migrations::sqlfile;
+
+/// Why a file runs outside a transaction, or `None` when it runs inside one.
+pub fn no_transaction_reason(text: &str) -> Option<String> {
+    if sqlfile::is_no_transaction(text) {
+        return Some(format!("its first line is `{}`", sqlfile::NO_TRANSACTION));
+    }
+    let pieces: Vec<String> = sqlfile::split(text)
+        .iter()
+        .flat_map(|s| sqlfile::split_sql_statements(&s.sql))
+        .map(|p| normalize(sqlfile::strip_leading_comments(&p)))
+        .collect();
+    for (i, piece) in pieces.iter().enumerate() {
+        if let Some(what) = refused_in_transaction(piece) {
+            return Some(format!("it contains {what}, which PostgreSQL cannot run inside a transaction"));
+        }
+        if let Some(value) = added_enum_value(piece) {
+            if pieces[i + 1..].iter().any(|later| later.contains(&value)) {
+                return Some(format!(
+                    "it adds enum value {value} with ALTER TYPE … ADD VALUE and uses it later in the same file"
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Upper-cased keywords with whitespace collapsed; quoted text keeps its case
+/// only where it matters (enum values are matched on the original text, see
+/// [`added_enum_value`]), so the whole piece is kept as is apart from spacing.
+fn normalize(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn starts_with_words(sql: &str, words: &[&str]) -> bool {
+    let mut tokens = sql.split([' ', '(', ';']).filter(|t| !t.is_empty());
+    words.iter().all(|w| tokens.next().is_some_and(|t| t.eq_ignore_ascii_case(w)))
+}
+
+/// The kind of statement, when PostgreSQL refuses it in a transaction block.
+fn refused_in_transaction(sql: &str) -> Option<&'static str> {
+    let upper = sql.to_ascii_uppercase();
+    let s = upper.as_str();
+    if starts_with_words(s, &["CREATE", "INDEX", "CONCURRENTLY"]) || starts_with_words(s, &["CREATE", "UNIQUE", "INDEX", "CONCURRENTLY"]) {
+        return Some("CREATE INDEX CONCURRENTLY");
+    }
+    if starts_with_words(s, &["DROP", "INDEX", "CONCURRENTLY"]) {
+        return Some("DROP INDEX CONCURRENTLY");
+    }
+    if starts_with_words(s, &["REINDEX"]) {
+        // REINDEX [(options)] {INDEX|TABLE|SCHEMA|DATABASE|SYSTEM} CONCURRENTLY name
+        let head: Vec<&str> = s.split([' ', ';']).take(8).collect();
+        if head.contains(&"CONCURRENTLY") {
+            return Some("REINDEX … CONCURRENTLY");
+        }
+        if starts_with_words(s, &["REINDEX", "DATABASE"]) || starts_with_words(s, &["REINDEX", "SYSTEM"]) {
+            return Some("REINDEX DATABASE/SYSTEM");
+        }
+    }
+    if starts_with_words(s, &["VACUUM"]) {
+        return Some("VACUUM");
+    }
+    if starts_with_words(s, &["ALTER", "SYSTEM"]) {
+        return Some("ALTER SYSTEM");
+    }
+    if starts_with_words(s, &["CREATE", "DATABASE"]) {
+        return Some("CREATE DATABASE");
+    }
+    if starts_with_words(s, &["DROP", "DATABASE"]) {
+        return Some("DROP DATABASE");
+    }
+    if starts_with_words(s, &["CREATE", "TABLESPACE"]) || starts_with_words(s, &["DROP", "TABLESPACE"]) {
+        return Some("CREATE/DROP TABLESPACE");
+    }
+    None
+}
+
+/// For `ALTER TYPE … ADD VALUE [IF NOT EXISTS] 'v' …`, the literal `'v'`
+/// (with its quotes, as later statements spell it).
+fn added_enum_value(sql: &str) -> Option<String> {
+    if !starts_with_words(&sql.to_ascii_uppercase(), &["ALTER", "TYPE"]) {
+        return None;
+    }
+    let upper = sql.to_ascii_uppercase();
+    let at = upper.find(" ADD VALUE ")? + " ADD VALUE ".len();
+    let mut rest = &sql[at..];
+    if rest.to_ascii_uppercase().starts_with("IF NOT EXISTS ") {
+        rest = &rest["IF NOT EXISTS ".len()..];
+    }
+    let body = rest.strip_prefix('\'')?;
+    // A literal ends at a quote not doubled.
+    let mut end = None;
+    let b = body.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\'' {
+            if b.get(i + 1) == Some(&b'\'') {
+                i += 2;
+                continue;
+            }
+            end = Some(i);
+            break;
+        }
+        i += 1;
+    }
+    Some(format!("'{}'", &body[..end?]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_statements_refused_in_a_transaction() {
+        for sql in [
+            "CREATE INDEX CONCURRENTLY i ON t (a);",
+            "create unique index concurrently if not exists i on t (a);",
+            "-- comment\nDROP INDEX CONCURRENTLY i;",
+            "REINDEX (VERBOSE) TABLE CONCURRENTLY t;",
+            "VACUUM ANALYZE t;",
+            "ALTER SYSTEM SET work_mem = '64MB';",
+            "CREATE DATABASE x;",
+            "SELECT 1;\n--> statement-breakpoint\nSELECT 2; VACUUM t;",
+        ] {
+            assert!(no_transaction_reason(sql).is_some(), "{sql}");
+        }
+        for sql in [
+            "CREATE INDEX i ON t (a);",
+            "CREATE TABLE concurrently (id int);",
+            "INSERT INTO t VALUES ('VACUUM');",
+            "-- VACUUM\nSELECT 1;",
+            "REINDEX TABLE t;",
+            "ALTER TYPE role ADD VALUE 'guest';\n--> statement-breakpoint\nSELECT 'other';",
+        ] {
+            assert_eq!(no_transaction_reason(sql), None, "{sql}");
+        }
+    }
+
+    #[test]
+    fn enum_value_used_later() {
+        let sql = "ALTER TYPE \"role\" ADD VALUE IF NOT EXISTS 'guest' AFTER 'member';\n--> statement-breakpoint\nUPDATE users SET role = 'guest';";
+        let reason = no_transaction_reason(sql).unwrap();
+        assert!(reason.contains("'guest'"), "{reason}");
+        assert_eq!(added_enum_value("ALTER TYPE r ADD VALUE 'it''s'"), Some("'it''s'".into()));
+        assert_eq!(added_enum_value("ALTER TYPE r RENAME VALUE 'a' TO 'b'"), None);
+        assert_eq!(added_enum_value("ALTER TYPE r ADD VALUE 'open"), None);
+    }
+
+    #[test]
+    fn explicit_marker() {
+        assert!(no_transaction_reason("-- shale:no-transaction\nSELECT 1;").unwrap().contains("first line"));
+    }
+}
