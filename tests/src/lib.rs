@@ -11,6 +11,8 @@
 //! The binaries are found in `$SHALE_PG_BIN`, else the newest
 //! `/usr/lib/postgresql/*/bin`, else on `PATH`.
 
+pub mod arbitrary;
+
 use std::ffi::CString;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

@@ -65,6 +65,8 @@ pub enum Format {
     Text,
     /// One JSON document on stdout.
     Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), for `check` and `lint`.
+    Github,
 }
 
 /// Colour choice.
@@ -93,6 +95,12 @@ pub enum Command {
     /// Applied, pending, edited, unknown and out-of-order migrations of the
     /// database (exit 1 when anything is pending or wrong).
     Status(commands::migrate::StatusArgs),
+    /// CI gate: migrations, journal, snapshots, integrity record and schema
+    /// agree, and every file parses (exit 1 with a fix-it message otherwise).
+    Check(commands::check::Args),
+    /// Re-record every migration's hash in `migrations/meta/shale.sum` (after
+    /// filling in a custom migration by hand).
+    Hash(commands::hash::Args),
 }
 
 /// How a command ended, when it ran.
@@ -144,6 +152,8 @@ fn run(cli: &Cli, ui: &Ui) -> anyhow::Result<Outcome> {
         Command::Generate(args) => commands::generate::run(&ctx, args),
         Command::Migrate(args) => commands::migrate::migrate(&ctx, args),
         Command::Status(args) => commands::migrate::status(&ctx, args),
+        Command::Check(args) => commands::check::run(&ctx, args),
+        Command::Hash(args) => commands::hash::run(&ctx, args),
     }
 }
 

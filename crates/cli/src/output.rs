@@ -60,18 +60,40 @@ impl Ui {
         paint(self.color, style, text)
     }
 
-    /// Prints a line of text on stdout (text format only; suppressed by `--quiet`).
+    /// Prints a line of text on stdout (text formats only; suppressed by `--quiet`).
     pub fn line(&self, text: &str) {
-        if self.format == Format::Text && !self.quiet {
+        if self.format != Format::Json && !self.quiet {
             write_stdout(text);
         }
     }
 
     /// Prints a line of text on stdout even under `--quiet` (the essential result).
     pub fn result(&self, text: &str) {
-        if self.format == Format::Text {
+        if self.format != Format::Json {
             write_stdout(text);
         }
+    }
+
+    /// Whether output is GitHub Actions workflow commands.
+    pub fn github(&self) -> bool {
+        self.format == Format::Github
+    }
+
+    /// A GitHub Actions annotation (`::error file=…,line=…,title=…::message`);
+    /// printed only with `--format github`.
+    pub fn annotation(&self, level: &str, file: Option<&str>, line: Option<usize>, title: &str, message: &str) {
+        if self.format != Format::Github {
+            return;
+        }
+        let mut props = Vec::new();
+        if let Some(f) = file {
+            props.push(format!("file={}", escape_property(f)));
+        }
+        if let Some(l) = line {
+            props.push(format!("line={l}"));
+        }
+        props.push(format!("title={}", escape_property(title)));
+        write_stdout(&format!("::{level} {}::{}", props.join(","), escape_data(message)));
     }
 
     /// Prints the one JSON document (JSON format only).
@@ -82,9 +104,9 @@ impl Ui {
         }
     }
 
-    /// Prints a warning on stderr (text format).
+    /// Prints a warning on stderr (text formats).
     pub fn warn(&self, text: &str) {
-        if self.format == Format::Text {
+        if self.format != Format::Json {
             let label = paint(self.color_stderr, Style::Warn, "warning");
             let _ = writeln!(std::io::stderr(), "{label}: {text}");
         }
@@ -103,7 +125,7 @@ impl Ui {
                 }
                 write_stdout(&serde_json::to_string_pretty(&doc).unwrap_or_default());
             }
-            Format::Text => {
+            Format::Text | Format::Github => {
                 if let Some(s) = schema_errors {
                     let _ = write!(std::io::stderr(), "{}", s.rendered);
                 }
@@ -112,6 +134,16 @@ impl Ui {
             }
         }
     }
+}
+
+/// Escapes a workflow command's message (`%`, CR, LF).
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value (also `:` and `,`).
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
 fn paint(on: bool, style: Style, text: &str) -> String {

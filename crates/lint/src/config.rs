@@ -35,7 +35,7 @@ impl LintConfig {
 mod tests {
     use super::*;
 
-    #[derive(Deserialize)]
+    #[derive(Debug, Deserialize)]
     struct File {
         lint: LintConfig,
     }

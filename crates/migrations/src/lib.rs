@@ -12,3 +12,4 @@ pub mod folder;
 pub mod journal;
 pub mod snapshot;
 pub mod sqlfile;
+pub mod sum;

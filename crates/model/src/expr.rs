@@ -2,50 +2,42 @@
 //! predicates, generated columns) written by people with the same expressions
 //! as a database prints them back.
 //!
-//! [`normalize`] maps spellings that mean the same thing to one string:
-//! keyword and identifier case outside quotes, white space, redundant outer
-//! parentheses, and the explicit casts PostgreSQL adds to literals
-//! (`'a'::text`). It is deliberately conservative: two expressions that
-//! normalise differently are reported as different.
+//! [`normalize`] parses the expression with PostgreSQL's operator precedence
+//! and prints the tree in one canonical, fully parenthesised form, so that
+//! parentheses people write and parentheses PostgreSQL's deparser adds (or
+//! leaves out) no longer matter while the structure still does. On the way it
+//! undoes exactly the rewrites PostgreSQL applies when it stores an
+//! expression:
+//!
+//! - literals get an explicit cast to the type they resolved to (`'a'::text`,
+//!   `'member'::auth.role`, `'{}'::jsonb`, `'-1'::integer`): casts directly on a
+//!   literal are dropped, since the literal's type comes from its context
+//!   either way, and a quoted number cast to a numeric type becomes the number;
+//! - implicit casts of `varchar`/`char` columns to `text` become visible
+//!   (`lower(email)` is stored as `lower((email)::text)`): a cast to a
+//!   text-like type on a plain column reference is dropped;
+//! - `x IN (a, b)` is stored as `x = ANY (ARRAY[a, b])`, `NOT IN` as
+//!   `<> ALL (…)`, `BETWEEN` as two comparisons, `LIKE` as `~~`, `!=` as `<>`,
+//!   `CAST(x AS t)` as `x::t`, `interval '1 day'` as `'1 day'::interval`;
+//! - keyword and identifier case outside quotes, `"plain"` quoted names,
+//!   white space, and type spellings (via [`crate::types::canonical_type`]).
+//!
+//! Everything else is kept: `now()` and `CURRENT_TIMESTAMP` stay different
+//! (PostgreSQL stores them differently too), and two expressions that
+//! normalise differently are reported as different. Text the parser does not
+//! understand (subqueries, exotic syntax) falls back to a token-level
+//! comparison, which is stricter, never looser.
+
+use crate::types::{canonical_type, split_array_suffix};
 
 /// The normalised form of an SQL expression, for equality comparison only.
 pub fn normalize(expr: &str) -> String {
     let tokens = tokenize(expr);
-    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
-    let mut i = 0;
-    while i < tokens.len() {
-        let t = &tokens[i];
-        // Drop `::<type>` casts that follow a string literal or a NULL, which
-        // PostgreSQL adds when it deparses (e.g. `'x'::text`,
-        // `'{}'::jsonb` stays since jsonb is not text-like).
-        if t == "::" && i + 1 < tokens.len() {
-            let prev_is_literal = out.last().is_some_and(|p| p.starts_with('\'') || p == "null");
-            let ty = tokens[i + 1].as_str();
-            let mut j = i + 2;
-            let mut full_ty = ty.to_string();
-            // multi-word types: "character varying", "timestamp with time zone"
-            while j < tokens.len() && is_type_word(&tokens[j]) && is_type_word(&full_ty) {
-                full_ty.push(' ');
-                full_ty.push_str(&tokens[j]);
-                j += 1;
-            }
-            if prev_is_literal && is_texty(&full_ty) {
-                i = j;
-                continue;
-            }
-        }
-        out.push(t.clone());
-        i += 1;
+    let mut p = Parser { tokens: &tokens, pos: 0 };
+    match p.expr(0) {
+        Some(node) if p.pos == tokens.len() => print(&simplify(node)),
+        _ => token_fallback(&tokens),
     }
-    let mut s = join_tokens(&out);
-    loop {
-        let stripped = strip_outer_parens(&s);
-        if stripped.len() == s.len() {
-            break;
-        }
-        s = stripped.to_string();
-    }
-    s
 }
 
 /// Whether two expressions are the same after [`normalize`].
@@ -53,17 +45,29 @@ pub fn equivalent(a: &str, b: &str) -> bool {
     a == b || normalize(a) == normalize(b)
 }
 
-fn is_type_word(w: &str) -> bool {
-    matches!(w, "character" | "varying" | "timestamp" | "time" | "with" | "without" | "zone" | "double" | "precision")
-        || w.starts_with("character")
-        || w.starts_with("timestamp")
+// ---------------------------------------------------------------------------
+// Tokens
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Tok {
+    /// An unquoted word, lowercased (identifier, keyword, function name).
+    Word(String),
+    /// A quoted identifier with its quotes, or a plain word when quoting it
+    /// changes nothing (`"email"` → `email`).
+    Quoted(String),
+    /// A string literal with its quotes (also `E'…'`).
+    Str(String),
+    /// A numeric literal.
+    Num(String),
+    /// An operator (a run of operator characters, PostgreSQL's lexer rule).
+    Op(String),
+    /// `(` `)` `[` `]` `,` `.` `::` `;`
+    Punct(&'static str),
 }
 
-fn is_texty(ty: &str) -> bool {
-    matches!(ty, "text" | "character varying" | "varchar" | "bpchar" | "name")
-}
+const OP_CHARS: &str = "+-*/<>=~!@#%^&|`?";
 
-fn tokenize(s: &str) -> Vec<String> {
+fn tokenize(s: &str) -> Vec<Tok> {
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -71,91 +75,612 @@ fn tokenize(s: &str) -> Vec<String> {
         let c = chars[i];
         if c.is_whitespace() {
             i += 1;
-        } else if c == '\'' || c == '"' {
-            let quote = c;
+        } else if c == '-' && chars.get(i + 1) == Some(&'-') {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+        } else if c == '\'' || c == '"' || ((c == 'e' || c == 'E') && chars.get(i + 1) == Some(&'\'')) {
             let start = i;
+            if c != '\'' && c != '"' {
+                i += 1;
+            }
+            let quote = chars[i];
             i += 1;
             while i < chars.len() {
                 if chars[i] == quote {
-                    if i + 1 < chars.len() && chars[i + 1] == quote {
+                    if chars.get(i + 1) == Some(&quote) {
                         i += 2;
                         continue;
                     }
                     i += 1;
                     break;
                 }
-                i += 1;
-            }
-            let tok: String = chars[start..i].iter().collect();
-            // "name" → name when it is a plain lowercase identifier
-            if quote == '"' {
-                let inner = &tok[1..tok.len().saturating_sub(1)];
-                if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') && !inner.starts_with(|c: char| c.is_ascii_digit()) {
-                    out.push(inner.to_string());
+                if chars[i] == '\\' && start != i && chars[start] != '\'' && chars[start] != '"' {
+                    i += 2;
                     continue;
                 }
-            }
-            out.push(tok);
-        } else if c.is_alphanumeric() || c == '_' || c == '$' {
-            let start = i;
-            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$' || (chars[i] == '.' && chars[start].is_ascii_digit())) {
                 i += 1;
             }
-            out.push(chars[start..i].iter().collect::<String>().to_lowercase());
-        } else if c == ':' && i + 1 < chars.len() && chars[i + 1] == ':' {
-            out.push("::".into());
+            let tok: String = chars[start..i.min(chars.len())].iter().collect();
+            if quote == '"' {
+                let inner = &tok[1..tok.len().saturating_sub(1)];
+                let plain = !inner.is_empty()
+                    && inner.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                    && !inner.starts_with(|c: char| c.is_ascii_digit());
+                out.push(if plain { Tok::Word(inner.to_string()) } else { Tok::Quoted(tok) });
+            } else {
+                out.push(Tok::Str(tok));
+            }
+        } else if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())) {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '.' || chars[i] == '_') {
+                // `1.e5`, `1e-5`
+                if (chars[i] == 'e' || chars[i] == 'E') && matches!(chars.get(i + 1), Some('-' | '+')) {
+                    i += 1;
+                }
+                i += 1;
+            }
+            out.push(Tok::Num(chars[start..i].iter().collect()));
+        } else if c.is_alphanumeric() || c == '_' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$') {
+                i += 1;
+            }
+            out.push(Tok::Word(chars[start..i].iter().collect::<String>().to_lowercase()));
+        } else if c == ':' && chars.get(i + 1) == Some(&':') {
+            out.push(Tok::Punct("::"));
             i += 2;
-        } else if "<>=!|&".contains(c) {
+        } else if OP_CHARS.contains(c) {
             let start = i;
-            while i < chars.len() && "<>=!|&".contains(chars[i]) {
+            while i < chars.len() && OP_CHARS.contains(chars[i]) {
+                if chars[i] == '-' && chars.get(i + 1) == Some(&'-') && i > start {
+                    break;
+                }
                 i += 1;
             }
-            out.push(chars[start..i].iter().collect());
+            let mut op: String = chars[start..i].iter().collect();
+            // A multi-character operator cannot end in + or - unless it also
+            // holds one of ~ ! @ # % ^ & | ` ? (so `>-1` is `>` then `-1`).
+            while op.len() > 1 && (op.ends_with('+') || op.ends_with('-')) && !op.contains(|c| "~!@#%^&|`?".contains(c))
+            {
+                op.pop();
+                i -= 1;
+            }
+            out.push(Tok::Op(if op == "!=" { "<>".to_string() } else { op }));
         } else {
-            out.push(c.to_string());
+            let p = match c {
+                '(' => "(",
+                ')' => ")",
+                '[' => "[",
+                ']' => "]",
+                ',' => ",",
+                '.' => ".",
+                ';' => ";",
+                _ => {
+                    i += 1;
+                    out.push(Tok::Op(c.to_string()));
+                    continue;
+                }
+            };
+            out.push(Tok::Punct(p));
             i += 1;
         }
     }
     out
 }
 
-fn join_tokens(tokens: &[String]) -> String {
+fn tok_text(t: &Tok) -> &str {
+    match t {
+        Tok::Word(s) | Tok::Quoted(s) | Tok::Str(s) | Tok::Num(s) | Tok::Op(s) => s,
+        Tok::Punct(p) => p,
+    }
+}
+
+/// The old, strictly token-level comparison for text the parser does not
+/// understand: case, white space, quoting of plain names, `!=`.
+fn token_fallback(tokens: &[Tok]) -> String {
     let mut s = String::new();
-    for (i, t) in tokens.iter().enumerate() {
-        let word = |x: &str| x.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '\'' || c == '"');
-        if i > 0 && word(t) && word(&tokens[i - 1]) {
+    let mut prev_word = false;
+    for t in tokens {
+        let word = matches!(t, Tok::Word(_) | Tok::Quoted(_) | Tok::Str(_) | Tok::Num(_));
+        if prev_word && word {
             s.push(' ');
         }
-        s.push_str(t);
+        s.push_str(tok_text(t));
+        prev_word = word;
     }
     s
 }
 
-fn strip_outer_parens(s: &str) -> &str {
-    let b = s.as_bytes();
-    if b.len() < 2 || b[0] != b'(' || b[b.len() - 1] != b')' {
-        return s;
+// ---------------------------------------------------------------------------
+// Parsing with PostgreSQL's precedence (lowest first)
+
+const P_OR: u8 = 1;
+const P_AND: u8 = 2;
+const P_NOT: u8 = 3;
+const P_IS: u8 = 4;
+const P_CMP: u8 = 5;
+const P_LIKE: u8 = 6;
+const P_OTHER: u8 = 7;
+const P_ADD: u8 = 8;
+const P_MUL: u8 = 9;
+const P_EXP: u8 = 10;
+const P_UNARY: u8 = 11;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Node {
+    /// A column reference, keyword constant or qualified name.
+    Name(String),
+    Str(String),
+    Num(String),
+    Call(String, Vec<Node>),
+    Cast(Box<Node>, String),
+    Unary(String, Box<Node>),
+    Binary(String, Box<Node>, Box<Node>),
+    /// `x IS NULL`, `x IS NOT TRUE`, …: the suffix words.
+    Postfix(Box<Node>, String),
+    Array(Vec<Node>),
+    Subscript(Box<Node>, Box<Node>),
+    Case(Option<Box<Node>>, Vec<(Node, Node)>, Option<Box<Node>>),
+}
+
+struct Parser<'t> {
+    tokens: &'t [Tok],
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Tok> {
+        self.tokens.get(self.pos)
     }
-    let mut depth = 0i32;
-    let mut in_quote: Option<u8> = None;
-    for (i, &c) in b.iter().enumerate() {
-        match in_quote {
-            Some(q) if c == q => in_quote = None,
-            Some(_) => {}
-            None => match c {
-                b'\'' | b'"' => in_quote = Some(c),
-                b'(' => depth += 1,
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 && i != b.len() - 1 {
-                        return s;
-                    }
+
+    fn peek_at(&self, n: usize) -> Option<&Tok> {
+        self.tokens.get(self.pos + n)
+    }
+
+    fn is_word(&self, w: &str) -> bool {
+        matches!(self.peek(), Some(Tok::Word(x)) if x == w)
+    }
+
+    fn is_punct(&self, p: &str) -> bool {
+        matches!(self.peek(), Some(Tok::Punct(x)) if *x == p)
+    }
+
+    fn eat_word(&mut self, w: &str) -> bool {
+        let yes = self.is_word(w);
+        if yes {
+            self.pos += 1;
+        }
+        yes
+    }
+
+    fn eat_punct(&mut self, p: &str) -> bool {
+        let yes = self.is_punct(p);
+        if yes {
+            self.pos += 1;
+        }
+        yes
+    }
+
+    fn expect_punct(&mut self, p: &str) -> Option<()> {
+        self.eat_punct(p).then_some(())
+    }
+
+    fn expr(&mut self, min: u8) -> Option<Node> {
+        let mut lhs = self.prefix()?;
+        loop {
+            let Some(tok) = self.peek().cloned() else { break };
+            match tok {
+                Tok::Punct("::") => {
+                    self.pos += 1;
+                    let ty = self.type_name()?;
+                    lhs = Node::Cast(Box::new(lhs), ty);
                 }
-                _ => {}
-            },
+                Tok::Punct("[") => {
+                    self.pos += 1;
+                    let index = self.expr(0)?;
+                    self.expect_punct("]")?;
+                    lhs = Node::Subscript(Box::new(lhs), Box::new(index));
+                }
+                Tok::Word(w) => {
+                    let (prec, negated) = match w.as_str() {
+                        "or" => (P_OR, false),
+                        "and" => (P_AND, false),
+                        "is" | "isnull" | "notnull" => (P_IS, false),
+                        "like" | "ilike" | "in" | "between" | "similar" => (P_LIKE, false),
+                        "not" => match self.peek_at(1) {
+                            Some(Tok::Word(n)) if matches!(n.as_str(), "like" | "ilike" | "in" | "between") => {
+                                (P_LIKE, true)
+                            }
+                            _ => break,
+                        },
+                        _ => break,
+                    };
+                    if prec < min {
+                        break;
+                    }
+                    self.pos += 1;
+                    if negated {
+                        self.pos += 1;
+                    }
+                    let w = if negated {
+                        match &self.tokens[self.pos - 1] {
+                            Tok::Word(x) => x.clone(),
+                            _ => return None,
+                        }
+                    } else {
+                        w
+                    };
+                    lhs = self.word_infix(lhs, &w, negated, prec)?;
+                }
+                Tok::Op(op) => {
+                    let prec = match op.as_str() {
+                        "<" | ">" | "=" | "<=" | ">=" | "<>" => P_CMP,
+                        "+" | "-" => P_ADD,
+                        "*" | "/" | "%" => P_MUL,
+                        "^" => P_EXP,
+                        _ => P_OTHER,
+                    };
+                    if prec < min {
+                        break;
+                    }
+                    self.pos += 1;
+                    let rhs = self.expr(prec + 1)?;
+                    lhs = Node::Binary(op, Box::new(lhs), Box::new(rhs));
+                }
+                _ => break,
+            }
+        }
+        Some(lhs)
+    }
+
+    fn word_infix(&mut self, lhs: Node, w: &str, negated: bool, prec: u8) -> Option<Node> {
+        Some(match w {
+            "or" | "and" => {
+                let rhs = self.expr(prec + 1)?;
+                Node::Binary(w.to_string(), Box::new(lhs), Box::new(rhs))
+            }
+            "isnull" => Node::Postfix(Box::new(lhs), "is null".into()),
+            "notnull" => Node::Postfix(Box::new(lhs), "is not null".into()),
+            "is" => {
+                let not = self.eat_word("not");
+                let prefix = if not { "is not" } else { "is" };
+                if self.eat_word("distinct") {
+                    if !self.eat_word("from") {
+                        return None;
+                    }
+                    let rhs = self.expr(prec + 1)?;
+                    return Some(Node::Binary(format!("{prefix} distinct from"), Box::new(lhs), Box::new(rhs)));
+                }
+                let Some(Tok::Word(what)) = self.peek().cloned() else { return None };
+                if !matches!(what.as_str(), "null" | "true" | "false" | "unknown") {
+                    return None;
+                }
+                self.pos += 1;
+                Node::Postfix(Box::new(lhs), format!("{prefix} {what}"))
+            }
+            "like" | "ilike" => {
+                let rhs = self.expr(prec + 1)?;
+                let op = match (w, negated) {
+                    ("like", false) => "~~",
+                    ("like", true) => "!~~",
+                    ("ilike", false) => "~~*",
+                    _ => "!~~*",
+                };
+                Node::Binary(op.into(), Box::new(lhs), Box::new(rhs))
+            }
+            "in" => {
+                self.expect_punct("(")?;
+                if self.is_word("select") || self.is_word("with") {
+                    return None;
+                }
+                let items = self.list(")")?;
+                let (op, quantifier) = if negated { ("<>", "all") } else { ("=", "any") };
+                Node::Binary(
+                    op.into(),
+                    Box::new(lhs),
+                    Box::new(Node::Call(quantifier.into(), vec![Node::Array(items)])),
+                )
+            }
+            "between" => {
+                if self.eat_word("symmetric") {
+                    return None;
+                }
+                self.eat_word("asymmetric");
+                let low = self.expr(P_LIKE + 1)?;
+                if !self.eat_word("and") {
+                    return None;
+                }
+                let high = self.expr(P_LIKE + 1)?;
+                let (a, b, join) = if negated { ("<", ">", "or") } else { (">=", "<=", "and") };
+                Node::Binary(
+                    join.into(),
+                    Box::new(Node::Binary(a.into(), Box::new(lhs.clone()), Box::new(low))),
+                    Box::new(Node::Binary(b.into(), Box::new(lhs), Box::new(high))),
+                )
+            }
+            _ => return None,
+        })
+    }
+
+    /// Comma-separated expressions up to the closing `close`.
+    fn list(&mut self, close: &str) -> Option<Vec<Node>> {
+        let mut items = Vec::new();
+        if self.eat_punct(close) {
+            return Some(items);
+        }
+        loop {
+            items.push(self.expr(0)?);
+            if self.eat_punct(close) {
+                return Some(items);
+            }
+            self.expect_punct(",")?;
         }
     }
-    &s[1..s.len() - 1]
+
+    fn prefix(&mut self) -> Option<Node> {
+        let tok = self.peek()?.clone();
+        self.pos += 1;
+        match tok {
+            Tok::Punct("(") => {
+                if self.is_word("select") || self.is_word("with") || self.is_word("values") {
+                    return None;
+                }
+                let inner = self.expr(0)?;
+                // A row constructor `(a, b)` is not a parenthesised expression.
+                self.expect_punct(")")?;
+                Some(inner)
+            }
+            Tok::Str(s) => Some(Node::Str(s)),
+            Tok::Num(n) => Some(Node::Num(n)),
+            Tok::Op(op) if op == "-" || op == "+" => {
+                let operand = self.expr(P_UNARY)?;
+                Some(match (op.as_str(), operand) {
+                    ("-", Node::Num(n)) => Node::Num(format!("-{n}")),
+                    ("+", Node::Num(n)) => Node::Num(n),
+                    (_, operand) => Node::Unary(op, Box::new(operand)),
+                })
+            }
+            Tok::Op(op) => {
+                // Prefix operators such as `~` or `@`.
+                let operand = self.expr(P_UNARY)?;
+                Some(Node::Unary(op, Box::new(operand)))
+            }
+            Tok::Quoted(q) => self.name_or_call(q),
+            Tok::Word(w) => match w.as_str() {
+                "not" => {
+                    let operand = self.expr(P_NOT)?;
+                    Some(Node::Unary("not".into(), Box::new(operand)))
+                }
+                "array" if self.is_punct("[") => {
+                    self.pos += 1;
+                    Some(Node::Array(self.list("]")?))
+                }
+                "cast" if self.is_punct("(") => {
+                    self.pos += 1;
+                    let inner = self.expr(0)?;
+                    if !self.eat_word("as") {
+                        return None;
+                    }
+                    let ty = self.type_name()?;
+                    self.expect_punct(")")?;
+                    Some(Node::Cast(Box::new(inner), ty))
+                }
+                "case" => self.case(),
+                "exists" | "select" | "distinct" => None,
+                // Typed literals: `interval '1 day'`, `date '2020-01-01'`.
+                "interval" | "date" | "timestamp" | "timestamptz" | "time" | "timetz" | "uuid" | "jsonb" | "json"
+                | "text" | "numeric" | "integer" | "bigint" | "boolean" | "inet"
+                    if matches!(self.peek(), Some(Tok::Str(_))) =>
+                {
+                    let Some(Tok::Str(s)) = self.peek().cloned() else { return None };
+                    self.pos += 1;
+                    Some(Node::Cast(Box::new(Node::Str(s)), w))
+                }
+                _ => self.name_or_call(w),
+            },
+            _ => None,
+        }
+    }
+
+    fn name_or_call(&mut self, first: String) -> Option<Node> {
+        let mut name = first;
+        while self.is_punct(".") {
+            self.pos += 1;
+            match self.peek().cloned() {
+                Some(Tok::Word(w)) | Some(Tok::Quoted(w)) => {
+                    self.pos += 1;
+                    name.push('.');
+                    name.push_str(&w);
+                }
+                Some(Tok::Op(o)) if o == "*" => {
+                    self.pos += 1;
+                    name.push_str(".*");
+                }
+                _ => return None,
+            }
+        }
+        if !self.is_punct("(") {
+            return Some(Node::Name(name));
+        }
+        self.pos += 1;
+        if matches!(self.peek(), Some(Tok::Op(o)) if o == "*") && matches!(self.peek_at(1), Some(Tok::Punct(")"))) {
+            self.pos += 2;
+            return Some(Node::Call(name, vec![Node::Name("*".into())]));
+        }
+        if self.is_word("distinct") || self.is_word("order") || self.is_word("variadic") {
+            return None;
+        }
+        let args = self.list(")")?;
+        Some(Node::Call(name, args))
+    }
+
+    fn case(&mut self) -> Option<Node> {
+        let operand = if self.is_word("when") { None } else { Some(Box::new(self.expr(0)?)) };
+        let mut arms = Vec::new();
+        while self.eat_word("when") {
+            let cond = self.expr(0)?;
+            if !self.eat_word("then") {
+                return None;
+            }
+            arms.push((cond, self.expr(0)?));
+        }
+        let otherwise = if self.eat_word("else") { Some(Box::new(self.expr(0)?)) } else { None };
+        if !self.eat_word("end") || arms.is_empty() {
+            return None;
+        }
+        Some(Node::Case(operand, arms, otherwise))
+    }
+
+    /// A type name after `::` or `AS`, canonicalised.
+    fn type_name(&mut self) -> Option<String> {
+        let mut words: Vec<String> = Vec::new();
+        match self.peek()?.clone() {
+            Tok::Word(w) | Tok::Quoted(w) => {
+                self.pos += 1;
+                words.push(w);
+            }
+            _ => return None,
+        }
+        while self.is_punct(".") {
+            self.pos += 1;
+            match self.peek()?.clone() {
+                Tok::Word(w) | Tok::Quoted(w) => {
+                    self.pos += 1;
+                    let last = words.pop().unwrap_or_default();
+                    words.push(format!("{last}.{w}"));
+                }
+                _ => return None,
+            }
+        }
+        let multi = |w: &str| matches!(w, "varying" | "precision" | "with" | "without" | "time" | "zone");
+        let starts_multi = matches!(words[0].as_str(), "character" | "double" | "timestamp" | "time" | "bit" | "char");
+        let mut modifier = String::new();
+        loop {
+            match self.peek() {
+                Some(Tok::Word(w)) if starts_multi && multi(w) => {
+                    words.push(w.clone());
+                    self.pos += 1;
+                }
+                Some(Tok::Punct("(")) if modifier.is_empty() => {
+                    self.pos += 1;
+                    let mut args = Vec::new();
+                    loop {
+                        match self.peek()?.clone() {
+                            Tok::Num(n) => args.push(n),
+                            Tok::Word(w) => args.push(w),
+                            _ => return None,
+                        }
+                        self.pos += 1;
+                        if self.eat_punct(")") {
+                            break;
+                        }
+                        self.expect_punct(",")?;
+                    }
+                    modifier = format!("({})", args.join(","));
+                    // `timestamp(3) with time zone`: the modifier sits inside.
+                    words.push(modifier.clone());
+                }
+                _ => break,
+            }
+        }
+        let mut dims = 0usize;
+        while self.is_punct("[") {
+            self.pos += 1;
+            if let Some(Tok::Num(_)) = self.peek() {
+                self.pos += 1;
+            }
+            self.expect_punct("]")?;
+            dims += 1;
+        }
+        let spelled = words.join(" ").replace(" (", "(");
+        let (base, more) = split_array_suffix(&spelled);
+        Some(format!("{}{}", canonical_type(base), "[]".repeat(dims + more as usize)))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Undoing PostgreSQL's rewrites, then printing
+
+fn is_numeric_type(ty: &str) -> bool {
+    let base = ty.split('(').next().unwrap_or(ty);
+    matches!(base, "smallint" | "integer" | "bigint" | "numeric" | "real" | "double precision")
+}
+
+fn is_texty(ty: &str) -> bool {
+    let base = ty.split('(').next().unwrap_or(ty);
+    matches!(base, "text" | "varchar" | "char" | "bpchar" | "name" | "citext")
+}
+
+fn simplify(node: Node) -> Node {
+    match node {
+        Node::Cast(inner, ty) => {
+            let inner = simplify(*inner);
+            match inner {
+                // A literal's cast names the type it resolved to in context.
+                Node::Str(s) => {
+                    let body = &s[1..s.len().saturating_sub(1)];
+                    if is_numeric_type(&ty) && !body.is_empty() && body.parse::<f64>().is_ok() && s.starts_with('\'') {
+                        Node::Num(body.to_string())
+                    } else {
+                        Node::Str(s)
+                    }
+                }
+                Node::Num(n) if is_numeric_type(&ty) => Node::Num(n),
+                // Implicit varchar → text casts PostgreSQL makes visible.
+                // Implicit varchar → text and integer → numeric casts that
+                // PostgreSQL makes visible on column references; both are
+                // lossless, unlike casts to integer types, which are kept.
+                Node::Name(n) if is_texty(&ty) || ty == "numeric" => Node::Name(n),
+                Node::Array(items) if ty.ends_with("[]") && is_texty(ty.trim_end_matches("[]")) => Node::Array(items),
+                Node::Name(n) if n == "null" => Node::Name(n),
+                other => Node::Cast(Box::new(other), ty),
+            }
+        }
+        Node::Call(name, args) => Node::Call(name, args.into_iter().map(simplify).collect()),
+        Node::Unary(op, x) => Node::Unary(op, Box::new(simplify(*x))),
+        Node::Binary(op, a, b) => Node::Binary(op, Box::new(simplify(*a)), Box::new(simplify(*b))),
+        Node::Postfix(x, s) => Node::Postfix(Box::new(simplify(*x)), s),
+        Node::Array(items) => Node::Array(items.into_iter().map(simplify).collect()),
+        Node::Subscript(a, b) => Node::Subscript(Box::new(simplify(*a)), Box::new(simplify(*b))),
+        Node::Case(op, arms, otherwise) => Node::Case(
+            op.map(|o| Box::new(simplify(*o))),
+            arms.into_iter().map(|(c, r)| (simplify(c), simplify(r))).collect(),
+            otherwise.map(|o| Box::new(simplify(*o))),
+        ),
+        other => other,
+    }
+}
+
+fn print(node: &Node) -> String {
+    match node {
+        Node::Name(n) | Node::Str(n) | Node::Num(n) => n.clone(),
+        Node::Call(name, args) => {
+            format!("{name}({})", args.iter().map(print).collect::<Vec<_>>().join(","))
+        }
+        Node::Cast(inner, ty) => format!("{}::{ty}", print(inner)),
+        Node::Unary(op, x) if op == "not" => format!("(not {})", print(x)),
+        Node::Unary(op, x) => format!("({op}{})", print(x)),
+        Node::Binary(op, a, b) => format!("({} {op} {})", print(a), print(b)),
+        Node::Postfix(x, s) => format!("({} {s})", print(x)),
+        Node::Array(items) => format!("array[{}]", items.iter().map(print).collect::<Vec<_>>().join(",")),
+        Node::Subscript(a, b) => format!("{}[{}]", print(a), print(b)),
+        Node::Case(op, arms, otherwise) => {
+            let mut s = String::from("case");
+            if let Some(o) = op {
+                s.push(' ');
+                s.push_str(&print(o));
+            }
+            for (c, r) in arms {
+                s.push_str(&format!(" when {} then {}", print(c), print(r)));
+            }
+            if let Some(o) = otherwise {
+                s.push_str(&format!(" else {}", print(o)));
+            }
+            s.push_str(" end");
+            s
+        }
+    }
 }
 
 #[cfg(test)]
@@ -169,6 +694,7 @@ mod tests {
         assert!(equivalent("'member'::text", "'member'"));
         assert!(equivalent("'a'::character varying", "'a'"));
         assert!(equivalent("lower(\"email\")", "lower(email)"));
+        assert!(equivalent("a != b", "a <> b"));
     }
 
     #[test]
@@ -176,5 +702,76 @@ mod tests {
         assert!(!equivalent("age > 0", "age >= 0"));
         assert!(!equivalent("'A'", "'a'"));
         assert!(!equivalent("\"Email\"", "email"));
+        assert!(!equivalent("now()", "CURRENT_TIMESTAMP"));
+        assert!(!equivalent("(a + b) * c", "a + b * c"));
+        assert!(!equivalent("(a OR b) AND c", "a OR b AND c"));
+        assert!(!equivalent("1", "'1'"));
+        assert!(!equivalent("x::integer", "x"));
+        assert!(!equivalent("'{}'::jsonb", "'[]'::jsonb"));
+        assert!(!equivalent("a IS NULL", "a IS NOT NULL"));
+        assert!(!equivalent("x IN (1, 2)", "x NOT IN (1, 2)"));
+        assert!(!equivalent("a - b - c", "a - (b - c)"));
+    }
+
+    /// Pairs of (as written in a schema, as PostgreSQL 15 prints it back with
+    /// `pg_get_expr(…, true)` / `pg_get_constraintdef`), from a real server.
+    #[test]
+    fn postgres_deparsed_forms_match_what_people_write() {
+        for (written, stored) in [
+            // defaults
+            ("'member'", "'member'::role"),
+            ("'active'::auth.status", "'active'::auth.status"),
+            ("'active'", "'active'::\"Status\""),
+            ("'{}'", "'{}'::text[]"),
+            ("0", "0"),
+            ("-1", "'-1'::integer"),
+            ("1.5", "1.5"),
+            ("now()", "now()"),
+            ("CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP"),
+            ("'{}'::jsonb", "'{}'::jsonb"),
+            ("'{}'", "'{}'::jsonb"),
+            ("true", "true"),
+            ("gen_random_uuid()", "gen_random_uuid()"),
+            ("now() + interval '1 day'", "now() + '1 day'::interval"),
+            ("nextval('users_id_seq')", "nextval('users_id_seq'::regclass)"),
+            // generated
+            ("lower(handle) || '@' || email", "(lower(handle) || '@'::text) || email::text"),
+            ("lower(handle) || '@' || email", "((lower(handle) || '@'::text) || (email)::text)"),
+            ("price * quantity", "price * quantity::numeric"),
+            // checks
+            ("age > 0", "age > 0"),
+            ("age > 0", "CHECK ((age > 0))".trim_start_matches("CHECK ")),
+            (
+                "email LIKE '%@%' AND length(email) < 320",
+                "email::text ~~ '%@%'::text AND length(email::text) < 320",
+            ),
+            (
+                "(email LIKE '%@%') AND (length(email) < 320)",
+                "(((email)::text ~~ '%@%'::text) AND (length((email)::text) < 320))",
+            ),
+            ("status IN ('a', 'b')", "status = ANY (ARRAY['a'::text, 'b'::text])"),
+            (
+                "kind IN ('YES', 'NO')",
+                "kind::text = ANY (ARRAY['YES'::character varying, 'NO'::character varying]::text[])",
+            ),
+            ("role NOT IN ('admin')", "role <> ALL (ARRAY['admin'::role])"),
+            ("age BETWEEN 0 AND 150", "age >= 0 AND age <= 150"),
+            ("price >= 0 OR price IS NULL", "price >= 0::numeric OR price IS NULL"),
+            ("NOT (a AND b)", "NOT (a AND b)"),
+            ("starts_at < ends_at", "(starts_at < ends_at)"),
+            ("CAST(x AS text) <> ''", "x::text <> ''::text"),
+            // index expressions and predicates
+            ("lower(email)", "lower((email)::text)"),
+            ("deleted_at IS NULL", "(deleted_at IS NULL)"),
+            ("age + 1", "(age + 1)"),
+        ] {
+            assert_eq!(normalize(written), normalize(stored), "{written}  vs  {stored}");
+        }
+    }
+
+    #[test]
+    fn unparsable_text_still_compares_by_tokens() {
+        assert!(equivalent("EXISTS (SELECT 1)", "exists (select 1)"));
+        assert!(!equivalent("EXISTS (SELECT 1)", "EXISTS (SELECT 2)"));
     }
 }

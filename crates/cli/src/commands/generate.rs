@@ -53,6 +53,9 @@ pub struct Args {
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let ui = ctx.ui;
     let parsed = ctx.parse_schema()?;
+    // The folder must be consistent (journal and files agree) before a new
+    // migration is appended to it.
+    let folder = ctx.load_folder_if_any()?;
     let mut journal = ctx.load_journal()?;
     let (prev_id, previous) = ctx.latest_snapshot(&journal)?;
     let next = if args.custom { previous.clone() } else { parsed.schema };
@@ -128,6 +131,11 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     write_atomic(&sql_path, &text)?;
     write_atomic(&snap_path, &snap.to_json())?;
     write_atomic(&ctx.journal_path(), &journal.to_json())?;
+    let mut files: Vec<(String, Vec<u8>)> = folder
+        .map(|f| f.migrations.into_iter().map(|m| (m.file_name(), m.bytes)).collect())
+        .unwrap_or_default();
+    files.push((format!("{}.sql", entry.tag), text.clone().into_bytes()));
+    ctx.write_sum(&files)?;
 
     if !ui.json() {
         print_hazards(ui, &hazards);

@@ -45,6 +45,25 @@ impl Context<'_> {
         MigrationFolder::load(&self.config.migrations).map_err(|e| anyhow!("{e}"))
     }
 
+    /// The folder when it exists (a new project has none yet).
+    pub fn load_folder_if_any(&self) -> Result<Option<MigrationFolder>> {
+        if !self.config.migrations.exists() {
+            return Ok(None);
+        }
+        self.load_folder().map(Some)
+    }
+
+    /// `migrations/meta/shale.sum`.
+    pub fn sum_path(&self) -> std::path::PathBuf {
+        self.config.migrations.join("meta").join(shale_migrations::sum::FILE_NAME)
+    }
+
+    /// Rewrites `shale.sum` for these files (`(name, bytes)`, journal order).
+    pub fn write_sum(&self, files: &[(String, Vec<u8>)]) -> Result<()> {
+        let sum = shale_migrations::sum::Sum::of(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+        super::project::write_atomic(&self.sum_path(), &sum.to_text())
+    }
+
     /// The configured tracking table.
     pub fn tracking_table(&self) -> TrackingTable {
         TrackingTable {

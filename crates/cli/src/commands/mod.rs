@@ -1,7 +1,9 @@
 //! One module per command. Each `run` returns an [`Outcome`](crate::Outcome)
 //! or an error (exit 2), and prints through [`Ui`](crate::output::Ui) only.
 
+pub mod check;
 pub mod generate;
+pub mod hash;
 pub mod init;
 pub mod migrate;
 pub mod project;

@@ -1,0 +1,603 @@
+//! From a migration file's text to located statements: split on breakpoints
+//! (`shale_migrations::sqlfile::split`), tokenize each chunk with sqlparser,
+//! cut the tokens into statements at top-level `;`, bridge the PostgreSQL
+//! syntax sqlparser 0.59 lacks, parse, and collect `-- shale:allow` comments.
+//!
+//! Everything works on sqlparser tokens, never on raw text, so quotes, dollar
+//! quotes and comments can never be mistaken for SQL.
+
+use shale_migrations::snapshot::Dialect;
+use shale_migrations::sqlfile;
+use sqlparser::ast::Statement;
+use sqlparser::dialect::{Dialect as SqlDialect, PostgreSqlDialect, SQLiteDialect};
+use sqlparser::parser::{Parser, ParserError};
+use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Tokenizer, Whitespace};
+
+/// A position in the file: 1-based line and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Maps chunk-relative token locations to file positions.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LineMap {
+    /// File line of the chunk's first line.
+    base: usize,
+    /// Characters the chunk's first line was trimmed of.
+    first_column_offset: usize,
+}
+
+impl LineMap {
+    /// The file position of a chunk location; `None` for the empty location
+    /// sqlparser uses when it has no span.
+    pub fn pos(&self, loc: Location) -> Option<Pos> {
+        if loc.line == 0 {
+            return None;
+        }
+        let line = loc.line as usize;
+        let column = loc.column as usize + if line == 1 { self.first_column_offset } else { 0 };
+        Some(Pos { line: self.base + line - 1, column })
+    }
+}
+
+/// One statement of the file, located.
+pub(crate) struct Piece {
+    /// 1-based number of the statement in the file.
+    pub index: usize,
+    /// Where its first token is.
+    pub pos: Pos,
+    /// Maps the spans inside `kind` to file positions.
+    pub map: LineMap,
+    /// Rule names from `-- shale:allow` comments inside the statement, just
+    /// before it, or after its `;` on the same line, with their positions.
+    pub allows: Vec<(String, Pos)>,
+    /// What the statement is.
+    pub kind: PieceKind,
+}
+
+/// A statement's content.
+pub(crate) enum PieceKind {
+    /// Parsed by sqlparser (possibly after bridging PostgreSQL syntax).
+    Parsed(Box<Statement>, Marks),
+    /// Valid PostgreSQL that sqlparser 0.59 cannot parse; only its form is known.
+    Opaque { form: &'static str, concurrently: bool },
+    /// Does not parse.
+    Invalid { message: String, pos: Pos },
+}
+
+/// Facts about a parsed statement that sqlparser's AST cannot carry because
+/// they were bridged at the token level.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Marks {
+    /// `DROP INDEX CONCURRENTLY`.
+    pub drop_index_concurrently: bool,
+    /// `ADD … UNIQUE | PRIMARY KEY USING INDEX name`.
+    pub using_index: bool,
+    /// `ALTER TABLE` operations sqlparser cannot parse (e.g. `SET SCHEMA`),
+    /// by form, and whether each says CONCURRENTLY.
+    pub opaque_ops: Vec<(&'static str, bool)>,
+}
+
+/// sqlparser's dialect for a shale dialect.
+fn sql_dialect(dialect: Dialect) -> Box<dyn SqlDialect> {
+    match dialect {
+        Dialect::Postgresql => Box::new(PostgreSqlDialect {}),
+        Dialect::Sqlite => Box::new(SQLiteDialect {}),
+    }
+}
+
+/// Every statement of a migration file, in order.
+pub(crate) fn pieces(text: &str, dialect: Dialect) -> Vec<Piece> {
+    let sql_dialect = sql_dialect(dialect);
+    let file_lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for chunk in sqlfile::split(text) {
+        let map = line_map(&chunk, &file_lines);
+        let tokens = match Tokenizer::new(&*sql_dialect, &chunk.sql).tokenize_with_location() {
+            Ok(tokens) => tokens,
+            Err(e) => {
+                // The rest of the chunk cannot be cut into statements.
+                let pos = map.pos(e.location).unwrap_or(Pos { line: chunk.line, column: 1 });
+                out.push(Piece {
+                    index: out.len() + 1,
+                    pos,
+                    map,
+                    allows: Vec::new(),
+                    kind: PieceKind::Invalid { message: lowercase_first(&e.message), pos },
+                });
+                continue;
+            }
+        };
+        for group in statements(tokens) {
+            let Some(first) = group.iter().find(|t| !is_trivia(&t.token) && t.token != Token::SemiColon) else {
+                continue;
+            };
+            let pos = map.pos(first.span.start).unwrap_or(Pos { line: chunk.line, column: 1 });
+            let allows = allow_comments(&group, &map);
+            for kind in parse_group(group, &*sql_dialect, &map, pos) {
+                out.push(Piece { index: out.len() + 1, pos, map, allows: allows.clone(), kind });
+            }
+        }
+    }
+    out
+}
+
+/// The line map of a chunk: `split` trims the chunk and reports the line of
+/// its first SQL line, skipping blank and `--` lines.
+fn line_map(chunk: &sqlfile::Statement, file_lines: &[&str]) -> LineMap {
+    let skipped = chunk
+        .sql
+        .lines()
+        .take_while(|l| {
+            let t = l.trim();
+            t.is_empty() || t.starts_with("--")
+        })
+        .count();
+    let base = chunk.line.saturating_sub(skipped).max(1);
+    let first = chunk.sql.lines().next().unwrap_or("");
+    let first_column_offset = file_lines
+        .get(base - 1)
+        .and_then(|l| l.find(first).map(|i| l[..i].chars().count()))
+        .unwrap_or(0);
+    LineMap { base, first_column_offset }
+}
+
+fn is_trivia(token: &Token) -> bool {
+    matches!(token, Token::Whitespace(_))
+}
+
+fn is_word(token: &Token, keyword: &str) -> bool {
+    matches!(token, Token::Word(w) if w.quote_style.is_none() && w.value.eq_ignore_ascii_case(keyword))
+}
+
+/// Cuts a chunk's tokens into statements at top-level `;`. A `;` inside
+/// `BEGIN ATOMIC … END` (SQL-standard function bodies) does not end the
+/// statement. Comments after a `;` on the same line stay with the statement
+/// they follow.
+fn statements(tokens: Vec<TokenWithSpan>) -> Vec<Vec<TokenWithSpan>> {
+    let mut out = Vec::new();
+    let mut current: Vec<TokenWithSpan> = Vec::new();
+    // Depth of BEGIN ATOMIC / CASE blocks inside an atomic body.
+    let mut atomic_depth = 0usize;
+    let mut trailing = false;
+    for token in tokens {
+        if trailing {
+            match &token.token {
+                Token::Whitespace(Whitespace::Space | Whitespace::Tab) => {
+                    current.push(token);
+                    continue;
+                }
+                Token::Whitespace(Whitespace::SingleLineComment { .. } | Whitespace::MultiLineComment(_)) => {
+                    current.push(token);
+                    continue;
+                }
+                _ => {
+                    out.push(std::mem::take(&mut current));
+                    trailing = false;
+                }
+            }
+        }
+        if let Token::Word(_) = &token.token {
+            if atomic_depth > 0 && (is_word(&token.token, "CASE") || is_word(&token.token, "BEGIN")) {
+                atomic_depth += 1;
+            } else if atomic_depth > 0 && is_word(&token.token, "END") {
+                atomic_depth -= 1;
+            } else if is_word(&token.token, "ATOMIC") && last_significant(&current).is_some_and(|t| is_word(t, "BEGIN")) {
+                atomic_depth += 1;
+            }
+        }
+        let ends = token.token == Token::SemiColon && atomic_depth == 0;
+        current.push(token);
+        if ends {
+            trailing = true;
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn last_significant(tokens: &[TokenWithSpan]) -> Option<&Token> {
+    tokens.iter().rev().map(|t| &t.token).find(|t| !is_trivia(t))
+}
+
+/// Rule names named by `shale:allow` comments among the tokens.
+fn allow_comments(tokens: &[TokenWithSpan], map: &LineMap) -> Vec<(String, Pos)> {
+    let mut out = Vec::new();
+    for token in tokens {
+        let text = match &token.token {
+            Token::Whitespace(Whitespace::SingleLineComment { comment, .. }) => comment.as_str(),
+            Token::Whitespace(Whitespace::MultiLineComment(comment)) => comment.as_str(),
+            _ => continue,
+        };
+        let pos = map.pos(token.span.start).unwrap_or(Pos { line: 1, column: 1 });
+        out.extend(allowed_names(text).into_iter().map(|n| (n, pos)));
+    }
+    out
+}
+
+/// The rule names of one comment's text: `shale:allow a, b reason…` gives
+/// `a` and `b`; words after the first of each comma-separated part are a
+/// free-form reason.
+pub(crate) fn allowed_names(comment: &str) -> Vec<String> {
+    let Some(rest) = comment.trim().strip_prefix("shale:allow") else {
+        return Vec::new();
+    };
+    if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+        return Vec::new();
+    }
+    rest.split(',')
+        .filter_map(|part| part.split_whitespace().next())
+        .map(|name| name.trim_end_matches([':', ';', '.']).to_string())
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// Parses one statement's tokens: directly, else after bridging known
+/// PostgreSQL forms; a statement that still fails is `Invalid`.
+fn parse_group(tokens: Vec<TokenWithSpan>, dialect: &dyn SqlDialect, map: &LineMap, start: Pos) -> Vec<PieceKind> {
+    let mut marks = Marks::default();
+    let tokens = bridge(tokens, &mut marks);
+    let error = match parse(dialect, tokens.clone()) {
+        Ok(statements) => {
+            return statements.into_iter().map(|s| PieceKind::Parsed(Box::new(s), marks.clone())).collect();
+        }
+        Err(e) => e,
+    };
+    let sig: Vec<&Token> = tokens.iter().map(|t| &t.token).filter(|t| !is_trivia(t) && **t != Token::SemiColon).collect();
+    if let Some(form) = opaque_statement_form(&sig) {
+        let concurrently = sig.iter().any(|t| is_word(t, "CONCURRENTLY"));
+        return vec![PieceKind::Opaque { form, concurrently }];
+    }
+    if sig.len() > 2 && is_word(sig[0], "ALTER") && is_word(sig[1], "TABLE") {
+        if let Some(kind) = parse_alter_table_by_operation(&tokens, dialect, map, marks) {
+            return vec![kind];
+        }
+    }
+    vec![invalid(error, map, start)]
+}
+
+fn parse(dialect: &dyn SqlDialect, tokens: Vec<TokenWithSpan>) -> Result<Vec<Statement>, ParserError> {
+    Parser::new(dialect).with_tokens_with_locations(tokens).parse_statements()
+}
+
+/// A parse error as a finding message, its `at Line: …, Column: …` suffix
+/// (chunk-relative) turned into a file position.
+fn invalid(error: ParserError, map: &LineMap, start: Pos) -> PieceKind {
+    let text = match error {
+        ParserError::ParserError(s) | ParserError::TokenizerError(s) => s,
+        ParserError::RecursionLimitExceeded => "expressions nested too deeply".to_string(),
+    };
+    let (message, pos) = match text.rfind(" at Line: ") {
+        Some(i) => {
+            let loc = text[i + " at Line: ".len()..].split_once(", Column: ").and_then(|(l, c)| {
+                Some(Location { line: l.trim().parse().ok()?, column: c.trim().parse().ok()? })
+            });
+            (text[..i].to_string(), loc.and_then(|l| map.pos(l)).unwrap_or(start))
+        }
+        None => (text, start),
+    };
+    PieceKind::Invalid { message: lowercase_first(&message), pos }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Rewrites, at the token level, PostgreSQL syntax that sqlparser 0.59 does
+/// not parse into an equivalent it does, recording what was rewritten:
+/// `DROP INDEX CONCURRENTLY` (the keyword is dropped and marked),
+/// `UNIQUE | PRIMARY KEY USING INDEX name` (parsed as a one-column key and
+/// marked), and `ON DELETE SET NULL | SET DEFAULT (columns)` (PostgreSQL 15;
+/// the column list is dropped: no rule looks at it).
+fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
+    let sig: Vec<usize> = (0..tokens.len()).filter(|&i| !is_trivia(&tokens[i].token)).collect();
+    let word = |k: usize, kw: &str| sig.get(k).is_some_and(|&i| is_word(&tokens[i].token, kw));
+    let mut blank = Vec::new();
+    let mut open = Vec::new();
+    let mut close_after = Vec::new();
+    if word(0, "DROP") && word(1, "INDEX") && word(2, "CONCURRENTLY") {
+        marks.drop_index_concurrently = true;
+        blank.push(sig[2]);
+    }
+    if word(0, "ALTER") && word(1, "TABLE") {
+        for k in 0..sig.len() {
+            let key = word(k, "UNIQUE") || (word(k, "KEY") && k > 0 && word(k - 1, "PRIMARY"));
+            if key && word(k + 1, "USING") && word(k + 2, "INDEX") && sig.get(k + 3).is_some_and(|&i| matches!(tokens[i].token, Token::Word(_))) {
+                marks.using_index = true;
+                open.push(sig[k + 1]);
+                blank.push(sig[k + 2]);
+                close_after.push(sig[k + 3]);
+            }
+        }
+        for k in 0..sig.len() {
+            if word(k, "ON") && word(k + 1, "DELETE") && word(k + 2, "SET") && (word(k + 3, "NULL") || word(k + 3, "DEFAULT")) {
+                if sig.get(k + 4).is_some_and(|&i| tokens[i].token == Token::LParen) {
+                    let mut depth = 0usize;
+                    for &i in &sig[k + 4..] {
+                        blank.push(i);
+                        match tokens[i].token {
+                            Token::LParen => depth += 1,
+                            Token::RParen => depth -= 1,
+                            _ => {}
+                        }
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if blank.is_empty() && close_after.is_empty() {
+        return tokens;
+    }
+    let mut out = Vec::with_capacity(tokens.len() + close_after.len());
+    for (i, mut token) in tokens.into_iter().enumerate() {
+        if blank.contains(&i) {
+            token.token = Token::Whitespace(Whitespace::Space);
+        }
+        if open.contains(&i) {
+            // `USING INDEX name` becomes `( name )`.
+            token.token = Token::LParen;
+        }
+        let close = close_after.contains(&i).then(|| TokenWithSpan { token: Token::RParen, span: token.span });
+        out.push(token);
+        out.extend(close);
+    }
+    out
+}
+
+/// A pattern over a statement's leading significant tokens.
+enum Pat {
+    /// This keyword.
+    Kw(&'static str),
+    /// Any one of these keywords.
+    Any(&'static [&'static str]),
+    /// A possibly schema-qualified name.
+    Name,
+}
+
+use Pat::{Any, Kw, Name};
+
+/// Valid PostgreSQL statements outside sqlparser 0.59's grammar, by leading
+/// tokens. They are kept as opaque statements (PostgreSQL itself checks them
+/// under `shale check --shadow`) instead of being reported as syntax errors.
+const OPAQUE_STATEMENTS: &[(&str, &[Pat])] = &[
+    ("DO", &[Kw("DO")]),
+    ("ALTER SEQUENCE", &[Kw("ALTER"), Kw("SEQUENCE")]),
+    ("ALTER TYPE", &[Kw("ALTER"), Kw("TYPE"), Name, Any(&["SET", "OWNER", "ADD", "DROP", "ALTER", "RENAME"]), Any(&["SCHEMA", "TO", "ATTRIBUTE"])]),
+    ("COMMENT ON", &[Kw("COMMENT"), Kw("ON")]),
+    ("ALTER DOMAIN", &[Kw("ALTER"), Kw("DOMAIN")]),
+    ("CREATE DOMAIN", &[Kw("CREATE"), Kw("DOMAIN")]),
+    ("ALTER FUNCTION", &[Kw("ALTER"), Any(&["FUNCTION", "PROCEDURE", "ROUTINE", "AGGREGATE"])]),
+    ("ALTER EXTENSION", &[Kw("ALTER"), Kw("EXTENSION")]),
+    ("ALTER TRIGGER", &[Kw("ALTER"), Kw("TRIGGER")]),
+    ("ALTER INDEX", &[Kw("ALTER"), Kw("INDEX")]),
+    ("ALTER MATERIALIZED VIEW", &[Kw("ALTER"), Kw("MATERIALIZED"), Kw("VIEW")]),
+    ("ALTER DEFAULT PRIVILEGES", &[Kw("ALTER"), Kw("DEFAULT"), Kw("PRIVILEGES")]),
+    ("REFRESH MATERIALIZED VIEW", &[Kw("REFRESH"), Kw("MATERIALIZED"), Kw("VIEW")]),
+    ("REINDEX", &[Kw("REINDEX")]),
+    ("CLUSTER", &[Kw("CLUSTER")]),
+    ("CREATE STATISTICS", &[Kw("CREATE"), Kw("STATISTICS")]),
+    ("SECURITY LABEL", &[Kw("SECURITY"), Kw("LABEL")]),
+];
+
+/// `ALTER TABLE` operations outside sqlparser 0.59's grammar, by leading tokens.
+const OPAQUE_ALTER_TABLE_OPS: &[(&str, &[Pat])] = &[
+    ("SET SCHEMA", &[Kw("SET"), Kw("SCHEMA")]),
+    ("SET TABLESPACE", &[Kw("SET"), Kw("TABLESPACE")]),
+    ("SET LOGGED", &[Kw("SET"), Any(&["LOGGED", "UNLOGGED"])]),
+    ("SET WITHOUT", &[Kw("SET"), Kw("WITHOUT")]),
+    ("SET ACCESS METHOD", &[Kw("SET"), Kw("ACCESS"), Kw("METHOD")]),
+    ("RESET", &[Kw("RESET")]),
+    ("CLUSTER ON", &[Kw("CLUSTER"), Kw("ON")]),
+    ("INHERIT", &[Kw("INHERIT")]),
+    ("NO INHERIT", &[Kw("NO"), Kw("INHERIT")]),
+    ("NO FORCE ROW LEVEL SECURITY", &[Kw("NO"), Kw("FORCE")]),
+    ("FORCE ROW LEVEL SECURITY", &[Kw("FORCE"), Kw("ROW")]),
+    ("OF", &[Kw("OF")]),
+    ("NOT OF", &[Kw("NOT"), Kw("OF")]),
+    ("ATTACH PARTITION", &[Kw("ATTACH"), Kw("PARTITION")]),
+    ("DETACH PARTITION", &[Kw("DETACH"), Kw("PARTITION")]),
+    ("ALTER CONSTRAINT", &[Kw("ALTER"), Kw("CONSTRAINT")]),
+    ("ALTER COLUMN DROP IDENTITY", &[Kw("ALTER"), Kw("COLUMN"), Name, Kw("DROP"), Any(&["IDENTITY", "EXPRESSION"])]),
+    ("ALTER COLUMN DROP IDENTITY", &[Kw("ALTER"), Name, Kw("DROP"), Any(&["IDENTITY", "EXPRESSION"])]),
+    ("ALTER COLUMN SET", &[Kw("ALTER"), Kw("COLUMN"), Name, Kw("SET"), Any(&["GENERATED", "STATISTICS", "STORAGE", "COMPRESSION", "INCREMENT", "START", "MAXVALUE", "MINVALUE", "NO", "CYCLE", "CACHE"])]),
+    ("ALTER COLUMN SET", &[Kw("ALTER"), Name, Kw("SET"), Any(&["GENERATED", "STATISTICS", "STORAGE", "COMPRESSION", "INCREMENT", "START", "MAXVALUE", "MINVALUE", "NO", "CYCLE", "CACHE"])]),
+    ("ALTER COLUMN SET", &[Kw("ALTER"), Kw("COLUMN"), Name, Any(&["RESET", "RESTART"])]),
+    ("ALTER COLUMN SET", &[Kw("ALTER"), Name, Any(&["RESET", "RESTART"])]),
+];
+
+/// Whether the significant tokens start with the pattern.
+fn matches(sig: &[&Token], pattern: &[Pat]) -> bool {
+    let mut k = 0;
+    for pat in pattern {
+        match pat {
+            Kw(kw) => {
+                if !sig.get(k).is_some_and(|t| is_word(t, kw)) {
+                    return false;
+                }
+                k += 1;
+            }
+            Any(kws) => {
+                if !sig.get(k).is_some_and(|t| kws.iter().any(|kw| is_word(t, kw))) {
+                    return false;
+                }
+                k += 1;
+            }
+            Name => {
+                if !matches!(sig.get(k), Some(Token::Word(_))) {
+                    return false;
+                }
+                k += 1;
+                while sig.get(k) == Some(&&Token::Period) && matches!(sig.get(k + 1), Some(Token::Word(_))) {
+                    k += 2;
+                }
+            }
+        }
+    }
+    true
+}
+
+fn opaque_statement_form(sig: &[&Token]) -> Option<&'static str> {
+    OPAQUE_STATEMENTS.iter().find(|(_, p)| matches(sig, p)).map(|(form, _)| *form)
+}
+
+/// An `ALTER TABLE` that failed as a whole, parsed one operation at a time:
+/// operations sqlparser knows are parsed, PostgreSQL-only ones are kept as
+/// opaque operations. `None` when some operation is neither.
+fn parse_alter_table_by_operation(tokens: &[TokenWithSpan], dialect: &dyn SqlDialect, map: &LineMap, marks: Marks) -> Option<PieceKind> {
+    // The header: ALTER TABLE [IF EXISTS] [ONLY] name [*].
+    let sig: Vec<usize> = (0..tokens.len()).filter(|&i| !is_trivia(&tokens[i].token)).collect();
+    let tok = |k: usize| sig.get(k).map(|&i| &tokens[i].token);
+    let mut k = 2;
+    if tok(k).is_some_and(|t| is_word(t, "IF")) && tok(k + 1).is_some_and(|t| is_word(t, "EXISTS")) {
+        k += 2;
+    }
+    if tok(k).is_some_and(|t| is_word(t, "ONLY")) {
+        k += 1;
+    }
+    if !matches!(tok(k), Some(Token::Word(_))) {
+        return None;
+    }
+    k += 1;
+    while tok(k) == Some(&Token::Period) && matches!(tok(k + 1), Some(Token::Word(_))) {
+        k += 2;
+    }
+    if tok(k) == Some(&Token::Mul) {
+        k += 1;
+    }
+    let header_end = *sig.get(k)?;
+    let header = &tokens[..header_end];
+    // Operations: the rest, cut at top-level commas.
+    let mut ops: Vec<Vec<TokenWithSpan>> = vec![Vec::new()];
+    let mut depth = 0usize;
+    for token in &tokens[header_end..] {
+        match token.token {
+            Token::LParen => depth += 1,
+            Token::RParen => depth = depth.saturating_sub(1),
+            Token::Comma if depth == 0 => {
+                ops.push(Vec::new());
+                continue;
+            }
+            _ => {}
+        }
+        ops.last_mut().expect("never empty").push(token.clone());
+    }
+    let mut marks = marks;
+    let mut parsed: Option<Statement> = None;
+    for op in ops {
+        let op_sig: Vec<&Token> = op.iter().map(|t| &t.token).filter(|t| !is_trivia(t) && **t != Token::SemiColon).collect();
+        if let Some((form, _)) = OPAQUE_ALTER_TABLE_OPS.iter().find(|(_, p)| matches(&op_sig, p)) {
+            marks.opaque_ops.push((form, op_sig.iter().any(|t| is_word(t, "CONCURRENTLY"))));
+            continue;
+        }
+        let mut statement_tokens = header.to_vec();
+        statement_tokens.extend(op);
+        match parse(dialect, statement_tokens) {
+            Ok(mut statements) if statements.len() == 1 => {
+                let statement = statements.pop().expect("one statement");
+                match (&mut parsed, statement) {
+                    (Some(Statement::AlterTable { operations, .. }), Statement::AlterTable { operations: more, .. }) => {
+                        operations.extend(more)
+                    }
+                    (None, statement) => parsed = Some(statement),
+                    _ => return None,
+                }
+            }
+            Ok(_) => return None,
+            Err(e) => {
+                let start = map.pos(tokens[sig[0]].span.start).unwrap_or(Pos { line: 1, column: 1 });
+                return Some(invalid(e, map, start));
+            }
+        }
+    }
+    match parsed {
+        Some(statement) => Some(PieceKind::Parsed(Box::new(statement), marks)),
+        // Only opaque operations: an ALTER TABLE with none sqlparser knows.
+        None => {
+            let mut header_tokens = header.to_vec();
+            header_tokens.push(TokenWithSpan { token: Token::make_keyword("VALIDATE"), span: Span::empty() });
+            header_tokens.push(TokenWithSpan { token: Token::make_keyword("CONSTRAINT"), span: Span::empty() });
+            header_tokens.push(TokenWithSpan { token: Token::make_word("__shale_placeholder", None), span: Span::empty() });
+            let mut statement = parse(dialect, header_tokens).ok()?.pop()?;
+            if let Statement::AlterTable { operations, .. } = &mut statement {
+                operations.clear();
+            }
+            Some(PieceKind::Parsed(Box::new(statement), marks))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(sql: &str) -> Vec<String> {
+        pieces(sql, Dialect::Postgresql)
+            .into_iter()
+            .map(|p| {
+                let at = format!("{}:{}#{}", p.pos.line, p.pos.column, p.index);
+                match p.kind {
+                    PieceKind::Parsed(s, m) => format!("{at} {s} {m:?}"),
+                    PieceKind::Opaque { form, concurrently } => format!("{at} opaque {form} {concurrently}"),
+                    PieceKind::Invalid { message, pos } => format!("{at} invalid {}:{} {message}", pos.line, pos.column),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn statements_are_located_across_chunks() {
+        let sql = "-- hazard: X y\n\n  SELECT 1; SELECT 2;\n--> statement-breakpoint\nSELECT\n  3;-- trailing\nSELECT 'a;b';";
+        let got = kinds(sql);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got[0].starts_with("3:3#1 SELECT 1"), "{got:?}");
+        assert!(got[1].starts_with("3:13#2 SELECT 2"), "{got:?}");
+        assert!(got[2].starts_with("5:1#3 SELECT 3"), "{got:?}");
+        assert!(got[3].starts_with("7:1#4 SELECT 'a;b'"), "{got:?}");
+    }
+
+    #[test]
+    fn bridges_postgresql_forms() {
+        let got = kinds("DROP INDEX CONCURRENTLY IF EXISTS \"i\";\nALTER TABLE t ADD CONSTRAINT u UNIQUE USING INDEX i, ADD CONSTRAINT p PRIMARY KEY USING INDEX \"j\";\nALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a, b) REFERENCES u (a, b) ON DELETE SET NULL (b);");
+        assert!(got[0].contains("DROP INDEX IF EXISTS \"i\"") && got[0].contains("drop_index_concurrently: true"), "{got:?}");
+        assert!(got[1].contains("UNIQUE (i)") && got[1].contains("PRIMARY KEY (\"j\")") && got[1].contains("using_index: true"), "{got:?}");
+        assert!(got[2].contains("ON DELETE SET NULL"), "{got:?}");
+    }
+
+    #[test]
+    fn postgresql_only_forms_are_opaque_not_invalid() {
+        let got = kinds("DO $$ BEGIN PERFORM 1; END $$;\nALTER SEQUENCE s AS integer;\nALTER TYPE a.b SET SCHEMA c;\nCOMMENT ON TYPE x IS 'y';\nALTER TABLE t SET SCHEMA s;\nALTER TABLE ONLY t ALTER COLUMN a DROP IDENTITY, DROP COLUMN b, DETACH PARTITION p CONCURRENTLY;");
+        assert!(got[0].contains("opaque DO"), "{got:?}");
+        assert!(got[1].contains("opaque ALTER SEQUENCE"), "{got:?}");
+        assert!(got[2].contains("opaque ALTER TYPE"), "{got:?}");
+        assert!(got[3].contains("opaque COMMENT ON"), "{got:?}");
+        assert!(got[4].contains("ALTER TABLE t ") && got[4].contains("opaque_ops: [(\"SET SCHEMA\", false)]"), "{got:?}");
+        assert!(got[5].contains("DROP COLUMN b") && got[5].contains("(\"ALTER COLUMN DROP IDENTITY\", false), (\"DETACH PARTITION\", true)"), "{got:?}");
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_file_position() {
+        let got = kinds("SELECT 1;\n--> statement-breakpoint\nCREATE TABLE t (\n  a int,\n  b int int\n);\nALTER TABLE t ALTER COLUMN a DROP NOTHING;\nSELECT 'open");
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got[1].starts_with("3:1#2 invalid 5:9 expected: "), "{got:?}");
+        assert!(got[2].starts_with("7:1#3 invalid 7:"), "{got:?}");
+        assert!(got[3].contains("invalid 8:8 unterminated string literal"), "{got:?}");
+    }
+
+    #[test]
+    fn allow_comment_names() {
+        assert_eq!(allowed_names(" shale:allow dropping-table, renaming-column: unused since v2\n"), vec!["dropping-table", "renaming-column"]);
+        assert!(allowed_names(" shale:allowed x").is_empty());
+        assert!(allowed_names(" hazard: DELETES_DATA").is_empty());
+    }
+}

@@ -1,0 +1,150 @@
+-- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "old_logs" against reads and writes
+-- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "trash" against reads and writes
+-- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "accounts" against reads and writes
+-- hazard: DELETES_DATA drops table "junk" and all its rows
+-- hazard: BACKWARD_INCOMPATIBLE code using table "junk" breaks
+-- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "junk" against reads and writes
+-- hazard: DELETES_DATA drops column "accounts"."legacy"
+-- hazard: BACKWARD_INCOMPATIBLE code using column "accounts"."legacy" breaks
+-- hazard: BACKWARD_INCOMPATIBLE renames enum "color" to "colour"
+-- hazard: BACKWARD_INCOMPATIBLE renames value 'banned' of enum "status" to 'suspended'
+-- hazard: BACKWARD_INCOMPATIBLE renames table "old_logs" to "logs": code using the previous name breaks
+-- hazard: BACKWARD_INCOMPATIBLE renames column "accounts"."nick" to "handle": code using the previous name breaks
+-- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "logs" against reads and writes
+-- hazard: TABLE_REWRITE rewrites table "accounts" to change column "accounts"."score" to bigint
+-- hazard: DELETES_DATA removes value 'gone' from enum "status": converting a row that holds one fails
+-- hazard: BACKWARD_INCOMPATIBLE code writing 'gone' to enum "status" breaks
+-- hazard: TABLE_REWRITE rewrites table "accounts" to convert column "accounts"."status" to the new enum
+-- hazard: NOT_NULL_WITHOUT_DEFAULT adds NOT NULL column "accounts"."colors" without a default: fails if the table has rows
+-- hazard: TABLE_REWRITE rewrites table "accounts" to fill column "accounts"."doubled"
+-- hazard: TABLE_REWRITE rewrites table "accounts" to fill column "accounts"."shade"
+-- hazard: NOT_NULL_WITHOUT_DEFAULT adds NOT NULL column "logs"."at" without a default: fails if the table has rows
+-- hazard: INDEX_BUILD builds the index of constraint "accounts_email_key" on "accounts"
+-- hazard: INDEX_BUILD builds index "accounts_plan_idx" on "accounts", blocking writes while it runs
+-- hazard: BACKWARD_INCOMPATIBLE drops enum "legacy"."mood"
+CREATE SCHEMA "auth";
+--> statement-breakpoint
+ALTER TABLE "public"."old_logs" DROP CONSTRAINT "old_logs_account_id_fkey";
+--> statement-breakpoint
+ALTER TABLE "public"."trash" DROP CONSTRAINT "trash_account_email_fkey";
+--> statement-breakpoint
+DROP INDEX "public"."accounts_plan_idx";
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" DROP CONSTRAINT "accounts_email_key";
+--> statement-breakpoint
+DROP TABLE "public"."junk";
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" DROP COLUMN "doubled";
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" DROP COLUMN "legacy";
+--> statement-breakpoint
+ALTER TYPE "public"."color" RENAME TO "colour";
+--> statement-breakpoint
+CREATE TYPE "auth"."level" AS ENUM ('low', 'high');
+--> statement-breakpoint
+ALTER TYPE "public"."status" RENAME VALUE 'banned' TO 'suspended';
+--> statement-breakpoint
+ALTER TYPE "public"."colour" ADD VALUE 'blue' AFTER 'green';
+--> statement-breakpoint
+ALTER TABLE "public"."old_logs" RENAME TO "logs";
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" RENAME COLUMN "nick" TO "handle";
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" RENAME CONSTRAINT "accounts_score_check" TO "accounts_score_positive";
+--> statement-breakpoint
+ALTER TABLE "public"."logs" RENAME CONSTRAINT "old_logs_pkey" TO "logs_pkey";
+--> statement-breakpoint
+ALTER INDEX "public"."accounts_nick_idx" RENAME TO "accounts_handle_idx";
+--> statement-breakpoint
+CREATE SEQUENCE "public"."accounts_counter_seq" AS integer OWNED BY "public"."accounts"."counter";
+--> statement-breakpoint
+SELECT setval('"public"."accounts_counter_seq"', COALESCE(MAX("counter"), 0) + 1, false) FROM "public"."accounts";
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ALTER COLUMN "counter" SET DEFAULT nextval('"public"."accounts_counter_seq"'::regclass);
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ALTER COLUMN "frozen" DROP EXPRESSION;
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ALTER COLUMN "ident" SET GENERATED ALWAYS;
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ALTER COLUMN "plan" DROP DEFAULT;
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ALTER COLUMN "plan" DROP NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ALTER COLUMN "score" SET DATA TYPE bigint USING "score"::bigint;
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ALTER COLUMN "seq" DROP DEFAULT;
+--> statement-breakpoint
+DROP SEQUENCE "public"."accounts_seq_seq";
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ALTER COLUMN "ticket" DROP IDENTITY;
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ALTER COLUMN "ticket" DROP NOT NULL;
+--> statement-breakpoint
+ALTER TYPE "public"."size" RENAME TO "size__previous";
+--> statement-breakpoint
+CREATE TYPE "public"."size" AS ENUM ('s', 'm', 'l');
+--> statement-breakpoint
+DROP TYPE "public"."size__previous";
+--> statement-breakpoint
+ALTER TYPE "public"."status" RENAME TO "status__previous";
+--> statement-breakpoint
+CREATE TYPE "public"."status" AS ENUM ('active', 'suspended');
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ALTER COLUMN "status" DROP DEFAULT;
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ALTER COLUMN "status" SET DATA TYPE "public"."status" USING "status"::text::"public"."status";
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ALTER COLUMN "status" SET DEFAULT 'active';
+--> statement-breakpoint
+DROP TYPE "public"."status__previous";
+--> statement-breakpoint
+CREATE TABLE "auth"."members" (
+	"id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+	"account_id" bigint NOT NULL,
+	"name" varchar(100) NOT NULL,
+	"tags" text[],
+	"name_len" integer GENERATED ALWAYS AS (length(name)) STORED NOT NULL,
+	"size" "public"."size" DEFAULT 'm' NOT NULL,
+	CONSTRAINT "members_pkey" PRIMARY KEY ("id"),
+	CONSTRAINT "members_account_id_name_key" UNIQUE ("account_id", "name"),
+	CONSTRAINT "members_name_check" CHECK (name <> '')
+);
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ADD COLUMN "added" timestamptz DEFAULT now();
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ADD COLUMN "colors" "public"."colour"[] NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ADD COLUMN "doubled" integer GENERATED ALWAYS AS (score * 3) STORED NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ADD COLUMN "shade" integer GENERATED ALWAYS AS IDENTITY NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "public"."logs" ADD COLUMN "at" timestamptz NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ADD CONSTRAINT "accounts_email_key" UNIQUE NULLS NOT DISTINCT ("email");
+--> statement-breakpoint
+ALTER TABLE "public"."logs" ADD CONSTRAINT "logs_at_check" CHECK (at > '2000-01-01');
+--> statement-breakpoint
+CREATE UNIQUE INDEX "members_lower_name_idx" ON "auth"."members" USING btree ((lower(name)), "account_id" int8_ops DESC NULLS LAST) INCLUDE ("tags") NULLS NOT DISTINCT WHERE account_id > 0;
+--> statement-breakpoint
+CREATE INDEX "members_tags_idx" ON "auth"."members" USING gin ("tags");
+--> statement-breakpoint
+CREATE INDEX "accounts_plan_idx" ON "public"."accounts" USING btree ((lower(plan)));
+--> statement-breakpoint
+ALTER TABLE "auth"."members" ADD CONSTRAINT "members_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id");
+--> statement-breakpoint
+ALTER TABLE "public"."logs" ADD CONSTRAINT "logs_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
+--> statement-breakpoint
+ALTER TABLE "public"."trash" ADD CONSTRAINT "trash_account_email_fkey" FOREIGN KEY ("account_email") REFERENCES "public"."accounts"("email");
+--> statement-breakpoint
+COMMENT ON TABLE "auth"."members" IS 'members of an account';
+--> statement-breakpoint
+COMMENT ON TABLE "public"."accounts" IS 'people''s accounts';
+--> statement-breakpoint
+COMMENT ON COLUMN "public"."accounts"."status" IS 'where the account stands';
+--> statement-breakpoint
+COMMENT ON TYPE "public"."colour" IS 'paint';
+--> statement-breakpoint
+DROP TYPE "legacy"."mood";
+--> statement-breakpoint
+DROP SCHEMA "legacy";
+--> statement-breakpoint

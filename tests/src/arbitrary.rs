@@ -1,0 +1,1100 @@
+//! Random *valid* schemas and schema evolutions for property tests
+//! ([`schema`], [`schema_pair`]), the validity invariants they satisfy
+//! ([`check_valid`]), and the rename hints that confirm every drop of a pair
+//! ([`confirmed_drops`]).
+//!
+//! Strategies generate plain parameters (indexes, selectors, flags) and a
+//! deterministic builder turns any parameters into a valid schema: indexes
+//! are taken modulo what exists, impossible choices become "nothing", names
+//! are made unique by construction. Nothing is filtered, so shrinking a
+//! failing case shrinks the parameters and every shrunk schema is still valid.
+
+use std::collections::{HashMap, HashSet};
+
+use proptest::collection::vec;
+use proptest::option;
+use proptest::prelude::*;
+use shale_model::{
+    naming, BaseType, CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction,
+    Identity, Index, IndexKey, IndexTarget, PrimaryKey, QualifiedName, RenameHints, Schema, SortOrder, Table,
+    UniqueConstraint, DEFAULT_NAMESPACE,
+};
+
+/// Namespaces besides `public`.
+const NAMESPACES: [&str; 2] = ["auth", "billing"];
+/// Table names; disjoint from [`ENUM_WORDS`] because a table also creates a
+/// type of its name.
+const TABLE_WORDS: [&str; 10] =
+    ["users", "orgs", "posts", "comments", "invoices", "tags", "events", "accounts", "projects", "tasks"];
+const ENUM_WORDS: [&str; 4] = ["mood", "status", "role", "tier"];
+const ENUM_VALUES: [&str; 8] = ["active", "inactive", "pending", "archived", "guest_user", "admin", "low", "high"];
+const COLUMN_WORDS: [&str; 12] =
+    ["id", "name", "email", "age", "score", "title", "body", "amount", "created_on", "kind", "code", "flag"];
+const COMMENTS: [&str; 3] = ["Primary contact.", "It's complicated.", "Two\nlines."];
+const VARCHAR_LENGTHS: [u32; 3] = [8, 32, 255];
+const NUMERICS: [(u32, u32); 3] = [(6, 0), (10, 2), (12, 4)];
+
+/// The number of column type selectors ([`type_of`]).
+const TYPE_CHOICES: u8 = 12;
+
+/// Parameters of one column.
+#[derive(Clone, Debug)]
+pub struct ColumnSpec {
+    ty: u8,
+    variant: u8,
+    nullable: bool,
+    default: Option<u8>,
+    identity: Option<bool>,
+    comment: Option<u8>,
+}
+
+/// Parameters of a column set (primary key, unique constraint): positions
+/// into the table's columns.
+#[derive(Clone, Debug)]
+pub struct KeySpec {
+    columns: Vec<u8>,
+    nulls_not_distinct: bool,
+}
+
+/// Parameters of a check constraint.
+#[derive(Clone, Debug)]
+pub struct CheckSpec {
+    column: u8,
+    form: u8,
+}
+
+/// Parameters of an index.
+#[derive(Clone, Debug)]
+pub struct IndexSpec {
+    keys: Vec<(u8, bool)>,
+    unique: bool,
+    nulls_not_distinct: bool,
+    partial: Option<u8>,
+    hash: bool,
+}
+
+/// Parameters of a foreign key: which table, which of its keys, actions.
+#[derive(Clone, Debug)]
+pub struct FkSpec {
+    target: u8,
+    key: u8,
+    nullable: bool,
+    on_delete: u8,
+    on_update: u8,
+    deferrable: u8,
+}
+
+/// Parameters of a table.
+#[derive(Clone, Debug)]
+pub struct TableSpec {
+    namespace: u8,
+    name: u8,
+    column_offset: u8,
+    columns: Vec<ColumnSpec>,
+    primary_key: Option<KeySpec>,
+    uniques: Vec<KeySpec>,
+    checks: Vec<CheckSpec>,
+    foreign_keys: Vec<FkSpec>,
+    indexes: Vec<IndexSpec>,
+    comment: Option<u8>,
+}
+
+/// Parameters of an enum.
+#[derive(Clone, Debug)]
+pub struct EnumSpec {
+    namespace: u8,
+    values: u8,
+    offset: u8,
+    comment: Option<u8>,
+}
+
+/// Parameters of a whole schema.
+#[derive(Clone, Debug)]
+pub struct SchemaSpec {
+    namespaces: u8,
+    enums: Vec<EnumSpec>,
+    tables: Vec<TableSpec>,
+}
+
+/// One edit of an evolution. Indexes are taken modulo what exists; an edit
+/// that does not apply (e.g. drop a check of a table without checks) does
+/// nothing.
+#[derive(Clone, Debug)]
+pub enum Edit {
+    /// Adds a table (with its foreign keys).
+    AddTable(TableSpec),
+    /// Drops a table and every foreign key that references it.
+    DropTable(u8),
+    /// Adds a column.
+    AddColumn(u8, ColumnSpec),
+    /// Drops a column and whatever uses it.
+    DropColumn(u8, u8),
+    /// Changes a column's type to a compatible one (foreign keys that no
+    /// longer match are dropped).
+    ChangeType(u8, u8, u8),
+    /// Toggles NULL / NOT NULL (not on key or identity columns).
+    ToggleNullable(u8, u8),
+    /// Sets or removes a default.
+    ChangeDefault(u8, u8, Option<u8>),
+    /// Adds an index.
+    AddIndex(u8, IndexSpec),
+    /// Drops an index.
+    DropIndex(u8, u8),
+    /// Adds a unique constraint.
+    AddUnique(u8, KeySpec),
+    /// Drops a unique constraint and the foreign keys that need it.
+    DropUnique(u8, u8),
+    /// Adds a check constraint.
+    AddCheck(u8, CheckSpec),
+    /// Drops a check constraint.
+    DropCheck(u8, u8),
+    /// Adds a foreign key (and its columns).
+    AddForeignKey(u8, FkSpec),
+    /// Drops a foreign key.
+    DropForeignKey(u8, u8),
+    /// Adds an enum value, at the end or before an existing one.
+    AddEnumValue(u8, u8, Option<u8>),
+    /// Sets or clears the comment of a table (0), a column (1) or an enum (2).
+    ChangeComment(u8, u8, u8, Option<u8>),
+}
+
+// --- strategies ---------------------------------------------------------------
+
+prop_compose! {
+    /// A column's parameters.
+    pub fn column_spec()(
+        ty in 0..TYPE_CHOICES,
+        variant in 0u8..3,
+        nullable in any::<bool>(),
+        default in option::weighted(0.4, 0u8..3),
+        identity in option::weighted(0.25, any::<bool>()),
+        comment in option::weighted(0.15, 0u8..3),
+    ) -> ColumnSpec {
+        ColumnSpec { ty, variant, nullable, default, identity, comment }
+    }
+}
+
+prop_compose! {
+    /// A key's parameters (1–2 columns).
+    pub fn key_spec()(columns in vec(0u8..8, 1..=2), nulls_not_distinct in prop::bool::weighted(0.2)) -> KeySpec {
+        KeySpec { columns, nulls_not_distinct }
+    }
+}
+
+prop_compose! {
+    /// A check's parameters.
+    pub fn check_spec()(column in 0u8..8, form in 0u8..3) -> CheckSpec {
+        CheckSpec { column, form }
+    }
+}
+
+prop_compose! {
+    /// An index's parameters (1–3 keys).
+    pub fn index_spec()(
+        keys in vec((0u8..8, prop::bool::weighted(0.25)), 1..=3),
+        unique in prop::bool::weighted(0.3),
+        nulls_not_distinct in prop::bool::weighted(0.2),
+        partial in option::weighted(0.25, 0u8..8),
+        hash in prop::bool::weighted(0.2),
+    ) -> IndexSpec {
+        IndexSpec { keys, unique, nulls_not_distinct, partial, hash }
+    }
+}
+
+prop_compose! {
+    /// A foreign key's parameters.
+    pub fn fk_spec()(
+        target in 0u8..8,
+        key in 0u8..3,
+        nullable in any::<bool>(),
+        on_delete in 0u8..5,
+        on_update in 0u8..5,
+        deferrable in 0u8..3,
+    ) -> FkSpec {
+        FkSpec { target, key, nullable, on_delete, on_update, deferrable }
+    }
+}
+
+prop_compose! {
+    /// A table's parameters (1–8 columns).
+    pub fn table_spec()(
+        namespace in 0u8..3,
+        name in 0u8..10,
+        column_offset in 0u8..12,
+        columns in vec(column_spec(), 1..=8),
+        primary_key in option::weighted(0.8, key_spec()),
+        uniques in vec(key_spec(), 0..=2),
+        checks in vec(check_spec(), 0..=2),
+        foreign_keys in vec(fk_spec(), 0..=2),
+        indexes in vec(index_spec(), 0..=3),
+        comment in option::weighted(0.3, 0u8..3),
+    ) -> TableSpec {
+        TableSpec { namespace, name, column_offset, columns, primary_key, uniques, checks, foreign_keys, indexes, comment }
+    }
+}
+
+prop_compose! {
+    /// An enum's parameters (1–5 values).
+    pub fn enum_spec()(namespace in 0u8..3, values in 1u8..=5, offset in 0u8..8, comment in option::weighted(0.3, 0u8..3)) -> EnumSpec {
+        EnumSpec { namespace, values, offset, comment }
+    }
+}
+
+prop_compose! {
+    /// A schema's parameters: 1–3 namespaces, 0–3 enums, 1–8 tables.
+    pub fn schema_spec()(namespaces in 1u8..=3, enums in vec(enum_spec(), 0..=3), tables in vec(table_spec(), 1..=8)) -> SchemaSpec {
+        SchemaSpec { namespaces, enums, tables }
+    }
+}
+
+/// One edit of an evolution.
+pub fn edit() -> impl Strategy<Value = Edit> {
+    let i = || 0u8..8;
+    prop_oneof![
+        1 => table_spec().prop_map(Edit::AddTable),
+        1 => i().prop_map(Edit::DropTable),
+        3 => (i(), column_spec()).prop_map(|(t, c)| Edit::AddColumn(t, c)),
+        2 => (i(), i()).prop_map(|(t, c)| Edit::DropColumn(t, c)),
+        2 => (i(), i(), 0u8..3).prop_map(|(t, c, k)| Edit::ChangeType(t, c, k)),
+        2 => (i(), i()).prop_map(|(t, c)| Edit::ToggleNullable(t, c)),
+        2 => (i(), i(), option::of(0u8..3)).prop_map(|(t, c, d)| Edit::ChangeDefault(t, c, d)),
+        2 => (i(), index_spec()).prop_map(|(t, s)| Edit::AddIndex(t, s)),
+        1 => (i(), i()).prop_map(|(t, k)| Edit::DropIndex(t, k)),
+        1 => (i(), key_spec()).prop_map(|(t, s)| Edit::AddUnique(t, s)),
+        1 => (i(), i()).prop_map(|(t, k)| Edit::DropUnique(t, k)),
+        1 => (i(), check_spec()).prop_map(|(t, s)| Edit::AddCheck(t, s)),
+        1 => (i(), i()).prop_map(|(t, k)| Edit::DropCheck(t, k)),
+        2 => (i(), fk_spec()).prop_map(|(t, s)| Edit::AddForeignKey(t, s)),
+        1 => (i(), i()).prop_map(|(t, k)| Edit::DropForeignKey(t, k)),
+        1 => (0u8..4, i(), option::of(i())).prop_map(|(e, v, p)| Edit::AddEnumValue(e, v, p)),
+        1 => (0u8..3, i(), i(), option::of(0u8..3)).prop_map(|(k, a, b, c)| Edit::ChangeComment(k, a, b, c)),
+    ]
+}
+
+/// A random valid, normalised schema.
+pub fn schema() -> impl Strategy<Value = Schema> {
+    schema_spec().prop_map(|spec| build(&spec))
+}
+
+/// A random valid schema and a valid evolution of it (1–6 edits; an edit may
+/// turn out to change nothing, so the two can be equal).
+pub fn schema_pair() -> impl Strategy<Value = (Schema, Schema)> {
+    (schema_spec(), vec(edit(), 1..=6)).prop_map(|(spec, edits)| {
+        let previous = build(&spec);
+        let next = evolve(&previous, &edits);
+        (previous, next)
+    })
+}
+
+// --- building -------------------------------------------------------------------
+
+/// Builds the schema the parameters describe. Always valid.
+pub fn build(spec: &SchemaSpec) -> Schema {
+    let mut schema = Schema::default();
+    let namespaces = namespace_list(spec.namespaces);
+    schema.namespaces = namespaces.iter().filter(|n| **n != DEFAULT_NAMESPACE).map(|n| n.to_string()).collect();
+    let mut names = Names::default();
+    for (i, e) in spec.enums.iter().enumerate() {
+        let ns = namespaces[e.namespace as usize % namespaces.len()];
+        let name = QualifiedName::new(ns, ENUM_WORDS[i % ENUM_WORDS.len()]);
+        names.take(&name.namespace, &name.name);
+        let values = (0..e.values as usize).map(|k| ENUM_VALUES[(e.offset as usize + k) % ENUM_VALUES.len()].to_string());
+        schema.enums.push(Enum { name, values: values.collect(), comment: e.comment.map(comment) });
+    }
+    // Every table name first, so no constraint name can take one.
+    let mut table_names = Vec::new();
+    for t in &spec.tables {
+        let ns = namespaces[t.namespace as usize % namespaces.len()];
+        let name = free_table_name(&names, ns, t.name);
+        names.take(ns, &name);
+        table_names.push(QualifiedName::new(ns, name));
+    }
+    let enums = schema.enums.clone();
+    for (t, name) in spec.tables.iter().zip(table_names) {
+        let table = build_table(t, name, &enums, &mut names);
+        schema.tables.push(table);
+    }
+    for (i, t) in spec.tables.iter().enumerate() {
+        for fk in &t.foreign_keys {
+            add_foreign_key(&mut schema, i, fk, &mut names);
+        }
+    }
+    schema.normalize();
+    schema
+}
+
+/// Applies edits to a valid schema; the result is valid and normalised.
+pub fn evolve(previous: &Schema, edits: &[Edit]) -> Schema {
+    let mut schema = previous.clone();
+    // Enum defaults use values of `previous` only: a value added by the same
+    // migration cannot be used before its transaction commits.
+    let enums = previous.enums.clone();
+    for edit in edits {
+        apply(&mut schema, &enums, edit);
+        repair(&mut schema);
+        schema.normalize();
+    }
+    schema
+}
+
+fn apply(schema: &mut Schema, enums: &[Enum], edit: &Edit) {
+    let mut names = Names::of(schema);
+    let n_tables = schema.tables.len();
+    let table_at = |t: u8| (n_tables > 0).then(|| t as usize % n_tables);
+    match edit {
+        Edit::AddTable(spec) => {
+            let namespaces: Vec<&str> =
+                std::iter::once(DEFAULT_NAMESPACE).chain(schema.namespaces.iter().map(String::as_str)).collect();
+            let ns = namespaces[spec.namespace as usize % namespaces.len()].to_string();
+            let name = free_table_name(&names, &ns, spec.name);
+            names.take(&ns, &name);
+            let table = build_table(spec, QualifiedName::new(ns, name), enums, &mut names);
+            schema.tables.push(table);
+            let i = schema.tables.len() - 1;
+            for fk in &spec.foreign_keys {
+                add_foreign_key(schema, i, fk, &mut names);
+            }
+        }
+        Edit::DropTable(t) => {
+            if let Some(i) = table_at(*t) {
+                let gone = schema.tables.remove(i).name;
+                for t in &mut schema.tables {
+                    t.foreign_keys.retain(|fk| fk.referenced_table != gone);
+                }
+            }
+        }
+        Edit::AddColumn(t, spec) => {
+            if let Some(i) = table_at(*t) {
+                let table = &mut schema.tables[i];
+                let name = free_column_name(table, COLUMN_WORDS[spec.ty as usize % COLUMN_WORDS.len()]);
+                table.columns.push(make_column(spec, &name, enums));
+            }
+        }
+        Edit::DropColumn(t, c) => {
+            if let Some(i) = table_at(*t) {
+                let table = &mut schema.tables[i];
+                if table.columns.len() > 1 {
+                    table.columns.remove(*c as usize % table.columns.len());
+                }
+            }
+        }
+        Edit::ChangeType(t, c, k) => {
+            if let Some(col) = table_at(*t).and_then(|i| column_at(&mut schema.tables[i], *c)) {
+                if let Some(ty) = widened(&col.ty, *k) {
+                    col.ty = ty;
+                }
+            }
+        }
+        Edit::ToggleNullable(t, c) => {
+            if let Some(i) = table_at(*t) {
+                let table = &mut schema.tables[i];
+                let pk: Vec<String> = table.primary_key.as_ref().map(|p| p.columns.clone()).unwrap_or_default();
+                if let Some(col) = column_at(table, *c) {
+                    if !pk.contains(&col.name) && col.identity.is_none() {
+                        col.nullable = !col.nullable;
+                    }
+                }
+            }
+        }
+        Edit::ChangeDefault(t, c, d) => {
+            if let Some(col) = table_at(*t).and_then(|i| column_at(&mut schema.tables[i], *c)) {
+                if col.identity.is_none() {
+                    col.default = d.and_then(|d| default_for(&col.ty, d, enums));
+                }
+            }
+        }
+        Edit::AddIndex(t, spec) => {
+            if let Some(i) = table_at(*t) {
+                add_index(&mut schema.tables[i], spec, &mut names);
+            }
+        }
+        Edit::DropIndex(t, k) => {
+            if let Some(i) = table_at(*t) {
+                remove_at(&mut schema.tables[i].indexes, *k);
+            }
+        }
+        Edit::AddUnique(t, spec) => {
+            if let Some(i) = table_at(*t) {
+                add_unique(&mut schema.tables[i], spec, &mut names);
+            }
+        }
+        Edit::DropUnique(t, k) => {
+            if let Some(i) = table_at(*t) {
+                remove_at(&mut schema.tables[i].uniques, *k);
+            }
+        }
+        Edit::AddCheck(t, spec) => {
+            if let Some(i) = table_at(*t) {
+                add_check(&mut schema.tables[i], spec, &mut names);
+            }
+        }
+        Edit::DropCheck(t, k) => {
+            if let Some(i) = table_at(*t) {
+                remove_at(&mut schema.tables[i].checks, *k);
+            }
+        }
+        Edit::AddForeignKey(t, spec) => {
+            if let Some(i) = table_at(*t) {
+                add_foreign_key(schema, i, spec, &mut names);
+            }
+        }
+        Edit::DropForeignKey(t, k) => {
+            if let Some(i) = table_at(*t) {
+                remove_at(&mut schema.tables[i].foreign_keys, *k);
+            }
+        }
+        Edit::AddEnumValue(e, v, before) => {
+            if schema.enums.is_empty() {
+                return;
+            }
+            let n = schema.enums.len();
+            let en = &mut schema.enums[*e as usize % n];
+            let mut value = ENUM_VALUES[*v as usize % ENUM_VALUES.len()].to_string();
+            let mut k = 2;
+            while en.values.contains(&value) {
+                value = format!("{}_{k}", ENUM_VALUES[*v as usize % ENUM_VALUES.len()]);
+                k += 1;
+            }
+            let at = before.map_or(en.values.len(), |b| b as usize % (en.values.len() + 1));
+            en.values.insert(at, value);
+        }
+        Edit::ChangeComment(kind, a, b, text) => {
+            let text = text.map(comment);
+            match kind % 3 {
+                0 => {
+                    if let Some(i) = table_at(*a) {
+                        schema.tables[i].comment = text;
+                    }
+                }
+                1 => {
+                    if let Some(col) = table_at(*a).and_then(|i| column_at(&mut schema.tables[i], *b)) {
+                        col.comment = text;
+                    }
+                }
+                _ => {
+                    if !schema.enums.is_empty() {
+                        let n = schema.enums.len();
+                        schema.enums[*a as usize % n].comment = text;
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn remove_at<T>(items: &mut Vec<T>, k: u8) {
+    if !items.is_empty() {
+        let n = items.len();
+        items.remove(k as usize % n);
+    }
+}
+
+fn column_at(table: &mut Table, c: u8) -> Option<&mut Column> {
+    let n = table.columns.len();
+    (n > 0).then(move || &mut table.columns[c as usize % n])
+}
+
+/// A compatible wider (or otherwise easily converted) type, if there is one.
+fn widened(ty: &ColumnType, k: u8) -> Option<ColumnType> {
+    if ty.array_dims != 0 {
+        return None;
+    }
+    let name = ty.base_name()?;
+    let next = match name {
+        "integer" => "bigint".to_string(),
+        "bigint" => "integer".to_string(),
+        "text" => format!("varchar({})", VARCHAR_LENGTHS[k as usize % VARCHAR_LENGTHS.len()]),
+        n if n.starts_with("varchar(") => {
+            if k % 2 == 0 {
+                "text".to_string()
+            } else {
+                let len: u32 = n["varchar(".len()..n.len() - 1].parse().ok()?;
+                format!("varchar({})", len + 10)
+            }
+        }
+        n if n.starts_with("numeric(") => {
+            let (p, s) = n["numeric(".len()..n.len() - 1].split_once(',')?;
+            format!("numeric({},{s})", p.parse::<u32>().ok()? + 2)
+        }
+        _ => return None,
+    };
+    Some(ColumnType::named(&next))
+}
+
+/// Removes whatever no longer resolves after an edit, so the schema stays valid.
+fn repair(schema: &mut Schema) {
+    for t in &mut schema.tables {
+        let cols: HashSet<String> = t.columns.iter().map(|c| c.name.clone()).collect();
+        let has_all = |names: &[String]| names.iter().all(|n| cols.contains(n));
+        if t.primary_key.as_ref().is_some_and(|pk| !has_all(&pk.columns)) {
+            t.primary_key = None;
+        }
+        t.uniques.retain(|u| has_all(&u.columns));
+        t.checks.retain(|c| has_all(&quoted_identifiers(&c.expr)));
+        t.indexes.retain(|i| {
+            i.keys.iter().all(|k| matches!(&k.target, IndexTarget::Column(c) if cols.contains(c)))
+                && has_all(&i.include)
+                && i.predicate.as_deref().is_none_or(|p| has_all(&quoted_identifiers(p)))
+                && (i.method != "hash" || i.keys.iter().all(|k| hashable(t.columns.iter().find(|c| matches!(&k.target, IndexTarget::Column(n) if *n == c.name)))))
+        });
+        let pk: Vec<String> = t.primary_key.as_ref().map(|p| p.columns.clone()).unwrap_or_default();
+        for c in &mut t.columns {
+            if pk.contains(&c.name) {
+                c.nullable = false;
+            }
+        }
+    }
+    let keys = key_index(schema);
+    for t in &mut schema.tables {
+        let name = t.name.clone();
+        t.foreign_keys.retain(|fk| fk_problem(&name, fk, &keys).is_none());
+    }
+}
+
+fn hashable(column: Option<&Column>) -> bool {
+    column.is_some_and(|c| {
+        c.ty.array_dims == 0
+            && match &c.ty.base {
+                BaseType::Named(n) => {
+                    matches!(n.as_str(), "integer" | "bigint" | "text" | "uuid" | "date") || n.starts_with("varchar(")
+                }
+                BaseType::Enum(_) => true,
+            }
+    })
+}
+
+fn namespace_list(count: u8) -> Vec<&'static str> {
+    std::iter::once(DEFAULT_NAMESPACE).chain(NAMESPACES.iter().copied()).take(count.clamp(1, 3) as usize).collect()
+}
+
+fn free_table_name(names: &Names, ns: &str, start: u8) -> String {
+    for k in 0..TABLE_WORDS.len() {
+        let word = TABLE_WORDS[(start as usize + k) % TABLE_WORDS.len()];
+        if !names.taken(ns, word) {
+            return word.to_string();
+        }
+    }
+    let word = TABLE_WORDS[start as usize % TABLE_WORDS.len()];
+    (2..).map(|k| format!("{word}_{k}")).find(|n| !names.taken(ns, n)).expect("an unbounded search finds a name")
+}
+
+fn free_column_name(table: &Table, word: &str) -> String {
+    if table.column(word).is_none() {
+        return word.to_string();
+    }
+    (2..).map(|k| format!("{word}_{k}")).find(|n| table.column(n).is_none()).expect("an unbounded search finds a name")
+}
+
+fn build_table(spec: &TableSpec, name: QualifiedName, enums: &[Enum], names: &mut Names) -> Table {
+    let mut table = Table::new(name);
+    for (k, c) in spec.columns.iter().enumerate() {
+        let col_name = COLUMN_WORDS[(spec.column_offset as usize + k) % COLUMN_WORDS.len()];
+        table.columns.push(make_column(c, col_name, enums));
+    }
+    if let Some(pk) = &spec.primary_key {
+        let columns = pick_columns(&table, &pk.columns);
+        for c in &mut table.columns {
+            if columns.contains(&c.name) {
+                c.nullable = false;
+            }
+        }
+        let pk_name = names.fresh(&table.name.namespace, naming::primary_key(&table.name.name));
+        table.primary_key = Some(PrimaryKey { name: pk_name, columns });
+    }
+    for u in &spec.uniques {
+        add_unique(&mut table, u, names);
+    }
+    for c in &spec.checks {
+        add_check(&mut table, c, names);
+    }
+    for i in &spec.indexes {
+        add_index(&mut table, i, names);
+    }
+    table.comment = spec.comment.map(comment);
+    for c in &table.columns {
+        if c.identity.is_some() {
+            names.take(&table.name.namespace, &naming::serial_sequence(&table.name.name, &c.name));
+        }
+    }
+    table
+}
+
+fn comment(k: u8) -> String {
+    COMMENTS[k as usize % COMMENTS.len()].to_string()
+}
+
+/// The type a selector stands for; an enum when the schema has one.
+fn type_of(ty: u8, variant: u8, enums: &[Enum]) -> ColumnType {
+    let v = variant as usize;
+    let named = match ty % TYPE_CHOICES {
+        0 => "integer".to_string(),
+        1 => "bigint".to_string(),
+        2 => "text".to_string(),
+        3 => format!("varchar({})", VARCHAR_LENGTHS[v % VARCHAR_LENGTHS.len()]),
+        4 => {
+            let (p, s) = NUMERICS[v % NUMERICS.len()];
+            format!("numeric({p},{s})")
+        }
+        5 => "boolean".to_string(),
+        6 => "timestamptz".to_string(),
+        7 => "date".to_string(),
+        8 => "uuid".to_string(),
+        9 => "jsonb".to_string(),
+        10 => "text[]".to_string(),
+        _ => match enums.len() {
+            0 => "text".to_string(),
+            n => return ColumnType::enum_(enums[v % n].name.clone()),
+        },
+    };
+    ColumnType::named(&named)
+}
+
+/// A valid default for the type, `None` when choice `d` has none.
+fn default_for(ty: &ColumnType, d: u8, enums: &[Enum]) -> Option<String> {
+    let d = d as usize;
+    let pick = |options: &[&str]| Some(options[d % options.len()].to_string());
+    if ty.array_dims == 1 && ty.base_name() == Some("text") {
+        return pick(&["'{}'::text[]", "ARRAY['a', 'b']::text[]"]);
+    }
+    if ty.array_dims != 0 {
+        return None;
+    }
+    match &ty.base {
+        BaseType::Enum(name) => {
+            let e = enums.iter().find(|e| &e.name == name)?;
+            let value = e.values.get(d % e.values.len().max(1))?;
+            Some(format!("'{value}'"))
+        }
+        BaseType::Named(n) => match n.as_str() {
+            "integer" | "bigint" => pick(&["0", "42", "-1"]),
+            "text" => pick(&["'x'", "''", "'it''s'"]),
+            n if n.starts_with("varchar(") => pick(&["'x'", "''", "'it''s'"]),
+            n if n.starts_with("numeric(") => pick(&["0", "12.5", "1"]),
+            "boolean" => pick(&["true", "false"]),
+            "timestamptz" => pick(&["now()", "CURRENT_TIMESTAMP"]),
+            "date" => pick(&["CURRENT_DATE"]),
+            "uuid" => pick(&["gen_random_uuid()"]),
+            "jsonb" => pick(&["'{}'::jsonb", "'[]'::jsonb"]),
+            _ => None,
+        },
+    }
+}
+
+fn is_integer(ty: &ColumnType) -> bool {
+    ty.array_dims == 0 && matches!(ty.base_name(), Some("integer" | "bigint"))
+}
+
+fn is_numeric(ty: &ColumnType) -> bool {
+    is_integer(ty) || (ty.array_dims == 0 && ty.base_name().is_some_and(|n| n.starts_with("numeric")))
+}
+
+fn make_column(spec: &ColumnSpec, name: &str, enums: &[Enum]) -> Column {
+    let mut column = Column::new(name, type_of(spec.ty, spec.variant, enums));
+    column.nullable = spec.nullable;
+    column.comment = spec.comment.map(comment);
+    match spec.identity {
+        Some(always) if is_integer(&column.ty) => {
+            column.identity = Some(if always { Identity::Always } else { Identity::ByDefault });
+            column.nullable = false;
+        }
+        _ => column.default = spec.default.and_then(|d| default_for(&column.ty, d, enums)),
+    }
+    column
+}
+
+/// The distinct columns at these positions, in order.
+fn pick_columns(table: &Table, positions: &[u8]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in positions {
+        let name = &table.columns[*p as usize % table.columns.len()].name;
+        if !out.contains(name) {
+            out.push(name.clone());
+        }
+    }
+    out
+}
+
+fn add_unique(table: &mut Table, spec: &KeySpec, names: &mut Names) {
+    if table.columns.is_empty() {
+        return;
+    }
+    let columns = pick_columns(table, &spec.columns);
+    let same = |cols: &[String]| cols == columns.as_slice();
+    if table.primary_key.as_ref().is_some_and(|pk| same(&pk.columns)) || table.uniques.iter().any(|u| same(&u.columns)) {
+        return;
+    }
+    let name = names.fresh(&table.name.namespace, naming::unique(&table.name.name, &columns));
+    table.uniques.push(UniqueConstraint { name, columns, nulls_not_distinct: spec.nulls_not_distinct });
+}
+
+fn add_check(table: &mut Table, spec: &CheckSpec, names: &mut Names) {
+    let numeric: Vec<&Column> = table.columns.iter().filter(|c| is_numeric(&c.ty)).collect();
+    if numeric.is_empty() {
+        return;
+    }
+    let col = &numeric[spec.column as usize % numeric.len()].name;
+    let expr = match spec.form % 3 {
+        0 => format!("\"{col}\" > 0"),
+        1 => format!("\"{col}\" >= 0 AND \"{col}\" < 1000000"),
+        _ => format!("\"{col}\" <> 7"),
+    };
+    let name = names.fresh(&table.name.namespace, naming::check(&table.name.name, Some(col)));
+    table.checks.push(CheckConstraint { name, expr });
+}
+
+fn add_index(table: &mut Table, spec: &IndexSpec, names: &mut Names) {
+    if table.columns.is_empty() {
+        return;
+    }
+    let positions: Vec<u8> = spec.keys.iter().map(|k| k.0).collect();
+    let columns = pick_columns(table, &positions);
+    let desc: Vec<bool> = columns
+        .iter()
+        .map(|c| {
+            let at = spec.keys.iter().position(|k| table.columns[k.0 as usize % table.columns.len()].name == *c);
+            at.is_some_and(|i| spec.keys[i].1)
+        })
+        .collect();
+    // hash: one key, not unique, a type with a hash operator class
+    let hash = spec.hash && columns.len() == 1 && !spec.unique && hashable(table.column(&columns[0]));
+    let keys = columns
+        .iter()
+        .zip(&desc)
+        .map(|(c, d)| IndexKey {
+            target: IndexTarget::Column(c.clone()),
+            order: if *d && !hash { SortOrder::Desc } else { SortOrder::Asc },
+            nulls: None,
+            opclass: None,
+        })
+        .collect();
+    let predicate = spec.partial.map(|p| {
+        let col = &table.columns[p as usize % table.columns.len()].name;
+        format!("\"{col}\" IS NOT NULL")
+    });
+    let name = names.fresh(&table.name.namespace, naming::index(&table.name.name, &columns));
+    table.indexes.push(Index {
+        name,
+        unique: spec.unique && !hash,
+        nulls_not_distinct: spec.unique && !hash && spec.nulls_not_distinct,
+        method: if hash { "hash" } else { "btree" }.to_string(),
+        keys,
+        include: vec![],
+        predicate,
+    });
+}
+
+const ACTIONS: [ForeignKeyAction; 5] = [
+    ForeignKeyAction::NoAction,
+    ForeignKeyAction::Restrict,
+    ForeignKeyAction::Cascade,
+    ForeignKeyAction::SetNull,
+    ForeignKeyAction::SetDefault,
+];
+
+fn add_foreign_key(schema: &mut Schema, from: usize, spec: &FkSpec, names: &mut Names) {
+    let target = &schema.tables[spec.target as usize % schema.tables.len()];
+    let mut keys: Vec<&[String]> = Vec::new();
+    if let Some(pk) = &target.primary_key {
+        keys.push(&pk.columns);
+    }
+    keys.extend(target.uniques.iter().map(|u| u.columns.as_slice()));
+    if keys.is_empty() {
+        return;
+    }
+    let key = keys[spec.key as usize % keys.len()];
+    let referenced: Vec<(String, ColumnType)> = key
+        .iter()
+        .map(|c| (c.clone(), target.column(c).expect("keys name existing columns").ty.clone()))
+        .collect();
+    let target_name = target.name.clone();
+    let table = &mut schema.tables[from];
+    let mut columns = Vec::new();
+    for (col, ty) in &referenced {
+        let base = format!("{}_{col}", target_name.name);
+        let mut name = base.clone();
+        let mut k = 2;
+        // reuse a matching column, else add one under a free name
+        loop {
+            match table.column(&name) {
+                Some(c) if c.ty == *ty && c.identity.is_none() && !columns.contains(&name) => break,
+                Some(_) => {
+                    name = format!("{base}_{k}");
+                    k += 1;
+                }
+                None => {
+                    let mut c = Column::new(name.clone(), ty.clone());
+                    c.nullable = spec.nullable;
+                    table.columns.push(c);
+                    break;
+                }
+            }
+        }
+        columns.push(name);
+    }
+    let all_nullable = columns.iter().all(|c| table.column(c).is_some_and(|c| c.nullable));
+    // SET NULL / SET DEFAULT on a NOT NULL column fail at run time: cascade instead
+    let action = |a: u8| match ACTIONS[a as usize % ACTIONS.len()] {
+        ForeignKeyAction::SetNull | ForeignKeyAction::SetDefault if !all_nullable => ForeignKeyAction::Cascade,
+        other => other,
+    };
+    let name = names.fresh(&table.name.namespace, naming::foreign_key(&table.name.name, &columns));
+    table.foreign_keys.push(ForeignKey {
+        name,
+        columns,
+        referenced_table: target_name,
+        referenced_columns: referenced.into_iter().map(|(c, _)| c).collect(),
+        on_delete: action(spec.on_delete),
+        on_update: action(spec.on_update),
+        deferrable: [Deferrable::No, Deferrable::InitiallyImmediate, Deferrable::InitiallyDeferred]
+            [spec.deferrable as usize % 3],
+    });
+}
+
+/// Names taken per namespace: relations (tables, indexes, key constraints,
+/// identity sequences), types, and, to be safe, every constraint.
+#[derive(Default)]
+struct Names(HashSet<(String, String)>);
+
+impl Names {
+    fn of(schema: &Schema) -> Names {
+        let mut names = Names::default();
+        for e in &schema.enums {
+            names.take(&e.name.namespace, &e.name.name);
+        }
+        for t in &schema.tables {
+            let ns = &t.name.namespace;
+            names.take(ns, &t.name.name);
+            for n in object_names(t) {
+                names.take(ns, n);
+            }
+            for c in &t.columns {
+                if c.identity.is_some() {
+                    names.take(ns, &naming::serial_sequence(&t.name.name, &c.name));
+                }
+            }
+        }
+        names
+    }
+
+    fn taken(&self, ns: &str, name: &str) -> bool {
+        self.0.contains(&(ns.to_string(), name.to_string()))
+    }
+
+    fn take(&mut self, ns: &str, name: &str) {
+        self.0.insert((ns.to_string(), name.to_string()));
+    }
+
+    /// `base`, or `base_2`, `base_3`, … if taken; marked as taken.
+    fn fresh(&mut self, ns: &str, base: String) -> String {
+        let name = if self.taken(ns, &base) {
+            (2..).map(|k| format!("{base}_{k}")).find(|n| !self.taken(ns, n)).expect("an unbounded search finds a name")
+        } else {
+            base
+        };
+        self.take(ns, &name);
+        name
+    }
+}
+
+fn object_names(t: &Table) -> impl Iterator<Item = &String> {
+    t.primary_key
+        .iter()
+        .map(|p| &p.name)
+        .chain(t.uniques.iter().map(|u| &u.name))
+        .chain(t.checks.iter().map(|c| &c.name))
+        .chain(t.foreign_keys.iter().map(|f| &f.name))
+        .chain(t.indexes.iter().map(|i| &i.name))
+}
+
+/// `"name"` identifiers in an SQL expression.
+fn quoted_identifiers(expr: &str) -> Vec<String> {
+    expr.split('"').skip(1).step_by(2).map(str::to_string).collect()
+}
+
+/// Per table: its key column sets and column types.
+type KeyIndex = HashMap<QualifiedName, (Vec<Vec<String>>, HashMap<String, ColumnType>)>;
+
+fn key_index(schema: &Schema) -> KeyIndex {
+    schema
+        .tables
+        .iter()
+        .map(|t| {
+            let mut keys: Vec<Vec<String>> = t.primary_key.iter().map(|p| p.columns.clone()).collect();
+            keys.extend(t.uniques.iter().map(|u| u.columns.clone()));
+            let types = t.columns.iter().map(|c| (c.name.clone(), c.ty.clone())).collect();
+            (t.name.clone(), (keys, types))
+        })
+        .collect()
+}
+
+fn fk_problem(table: &QualifiedName, fk: &ForeignKey, keys: &KeyIndex) -> Option<String> {
+    let Some((target_keys, target_types)) = keys.get(&fk.referenced_table) else {
+        return Some(format!("references missing table {}", fk.referenced_table));
+    };
+    if !target_keys.contains(&fk.referenced_columns) {
+        return Some(format!("references {:?}, not a primary key or unique constraint", fk.referenced_columns));
+    }
+    if fk.columns.len() != fk.referenced_columns.len() {
+        return Some("has a different number of columns than it references".into());
+    }
+    let local = &keys.get(table).expect("the table itself is indexed").1;
+    for (c, r) in fk.columns.iter().zip(&fk.referenced_columns) {
+        match (local.get(c), target_types.get(r)) {
+            (Some(a), Some(b)) if a == b => {}
+            (None, _) => return Some(format!("uses missing column {c}")),
+            _ => return Some(format!("column {c} does not match the type of {r}")),
+        }
+    }
+    None
+}
+
+// --- validity -------------------------------------------------------------------
+
+/// Checks the invariants every generated schema satisfies; returns every
+/// violation found. Usable on any schema (e.g. a parsed or introspected one).
+pub fn check_valid(schema: &Schema) -> Result<(), Vec<String>> {
+    let mut problems = Vec::new();
+    let mut normalised = schema.clone();
+    normalised.normalize();
+    if normalised != *schema {
+        problems.push("the schema is not normalised".to_string());
+    }
+    let mut namespaces: HashSet<&str> = schema.namespaces.iter().map(String::as_str).collect();
+    namespaces.insert(DEFAULT_NAMESPACE);
+    let mut types: HashSet<&QualifiedName> = HashSet::new();
+    let mut relations: HashSet<(&str, &str)> = HashSet::new();
+    let ident = |n: &str| {
+        !n.is_empty()
+            && n.len() <= naming::MAX_IDENTIFIER_BYTES
+            && n.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+            && n.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
+    for e in &schema.enums {
+        if !namespaces.contains(e.name.namespace.as_str()) {
+            problems.push(format!("enum {} is in an undeclared namespace", e.name));
+        }
+        if !ident(&e.name.name) || !types.insert(&e.name) {
+            problems.push(format!("enum {} has a bad or duplicate name", e.name));
+        }
+        let distinct: HashSet<&String> = e.values.iter().collect();
+        if e.values.is_empty() || distinct.len() != e.values.len() {
+            problems.push(format!("enum {} has no or duplicate values", e.name));
+        }
+    }
+    let keys = key_index(schema);
+    for t in &schema.tables {
+        let ns = t.name.namespace.as_str();
+        let name = &t.name;
+        if !namespaces.contains(ns) {
+            problems.push(format!("table {name} is in an undeclared namespace"));
+        }
+        if !ident(&t.name.name) || !types.insert(&t.name) || !relations.insert((ns, &t.name.name)) {
+            problems.push(format!("table {name} has a bad name or one taken by a type or relation"));
+        }
+        let mut cols = HashSet::new();
+        for c in &t.columns {
+            if !ident(&c.name) || !cols.insert(c.name.as_str()) {
+                problems.push(format!("column {name}.{} has a bad or duplicate name", c.name));
+            }
+            if let BaseType::Enum(e) = &c.ty.base {
+                if !schema.enums.iter().any(|x| &x.name == e) {
+                    problems.push(format!("column {name}.{} has missing enum type {e}", c.name));
+                }
+            }
+            if c.identity.is_some() && (!is_integer(&c.ty) || c.nullable || c.default.is_some()) {
+                problems.push(format!("identity column {name}.{} is not a NOT NULL integer without default", c.name));
+            }
+        }
+        let has_all = |list: &[String]| !list.is_empty() && list.iter().all(|c| cols.contains(c.as_str()));
+        if let Some(pk) = &t.primary_key {
+            if !has_all(&pk.columns) {
+                problems.push(format!("primary key of {name} names missing columns"));
+            }
+            if pk.columns.iter().any(|c| t.column(c).is_some_and(|c| c.nullable)) {
+                problems.push(format!("primary key of {name} has a nullable column"));
+            }
+        }
+        for u in &t.uniques {
+            if !has_all(&u.columns) {
+                problems.push(format!("unique {} of {name} names missing columns", u.name));
+            }
+        }
+        for c in &t.checks {
+            if !has_all(&quoted_identifiers(&c.expr)) {
+                problems.push(format!("check {} of {name} names missing columns", c.name));
+            }
+        }
+        for i in &t.indexes {
+            let key_cols: Vec<String> = i
+                .keys
+                .iter()
+                .filter_map(|k| match &k.target {
+                    IndexTarget::Column(c) => Some(c.clone()),
+                    IndexTarget::Expression(_) => None,
+                })
+                .collect();
+            if i.keys.is_empty() || !key_cols.iter().all(|c| cols.contains(c.as_str())) {
+                problems.push(format!("index {} of {name} names missing columns", i.name));
+            }
+            if i.predicate.as_deref().is_some_and(|p| !quoted_identifiers(p).iter().all(|c| cols.contains(c.as_str()))) {
+                problems.push(format!("predicate of index {} of {name} names missing columns", i.name));
+            }
+            if i.method == "hash" && (i.keys.len() != 1 || i.unique) {
+                problems.push(format!("hash index {} of {name} is unique or has several keys", i.name));
+            }
+        }
+        for fk in &t.foreign_keys {
+            if let Some(p) = fk_problem(name, fk, &keys) {
+                problems.push(format!("foreign key {} of {name} {p}", fk.name));
+            }
+        }
+        let mut constraint_names = HashSet::new();
+        for n in object_names(t) {
+            if !ident(n) || !constraint_names.insert(n.as_str()) {
+                problems.push(format!("constraint or index {n} of {name} has a bad or duplicate name"));
+            }
+        }
+        for n in t.primary_key.iter().map(|p| &p.name).chain(t.uniques.iter().map(|u| &u.name)).chain(t.indexes.iter().map(|i| &i.name)) {
+            if !relations.insert((ns, n)) {
+                problems.push(format!("index name {n} of {name} is taken by another relation in {ns}"));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// Rename hints that confirm every table, column, enum and enum value of
+/// `previous` missing from `next` as dropped, so the differ never asks
+/// whether something was renamed.
+pub fn confirmed_drops(previous: &Schema, next: &Schema) -> RenameHints {
+    let mut hints = RenameHints::default();
+    for t in &previous.tables {
+        match next.tables.iter().find(|n| n.name == t.name) {
+            None => hints.dropped_tables.push(t.name.clone()),
+            Some(n) => {
+                for c in &t.columns {
+                    if n.column(&c.name).is_none() {
+                        hints.dropped_columns.push((n.name.clone(), c.name.clone()));
+                    }
+                }
+            }
+        }
+    }
+    for e in &previous.enums {
+        match next.enums.iter().find(|n| n.name == e.name) {
+            None => hints.dropped_enums.push(e.name.clone()),
+            Some(n) => {
+                for v in &e.values {
+                    if !n.values.contains(v) {
+                        hints.dropped_enum_values.push((n.name.clone(), v.clone()));
+                    }
+                }
+            }
+        }
+    }
+    hints
+}
