@@ -28,6 +28,7 @@ fn project(schema: &str) -> tempfile::TempDir {
 const USERS: &str = r#"
 use shale::Table;
 #[derive(Table)]
+#[table(name = "users")]
 pub struct User {
     #[column(primary_key, identity)]
     pub id: i64,
@@ -95,6 +96,7 @@ fn schema_errors_point_at_file_line_and_column_and_write_nothing() {
         r#"
 use shale::Table;
 #[derive(Table)]
+#[table(name = "users")]
 pub struct User {
     #[column(primary_kee)]
     pub id: i64,
@@ -105,9 +107,9 @@ pub struct User {
     let o = shale(dir.path(), &["generate"]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     let t = text(&o);
-    assert!(t.contains("schema/schema.rs:5:"), "no file:line:col in {t}");
+    assert!(t.contains("schema/schema.rs:6:14"), "no file:line:col in {t}");
     assert!(t.contains("primary_key"), "no did-you-mean in {t}");
-    assert!(t.contains("schema/schema.rs:7:"), "the second error is missing: {t}");
+    assert!(t.contains("schema/schema.rs:8:15"), "the second error is missing: {t}");
     assert!(t.contains("^^^"), "no underline in {t}");
     assert!(!dir.path().join("migrations").exists(), "something was written");
 
@@ -115,7 +117,7 @@ pub struct User {
     assert_eq!(o.status.code(), Some(2));
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON document");
     assert_eq!(doc["diagnostics"].as_array().map(Vec::len), Some(2), "{doc}");
-    assert_eq!(doc["diagnostics"][0]["line"], 5);
+    assert_eq!(doc["diagnostics"][0]["line"], 6);
 }
 
 #[test]
@@ -188,7 +190,8 @@ fn the_example_schema_migrations_are_in_sync() {
     assert_eq!(
         doc["status"], "no_changes",
         "schema/ changed without a migration: run `cargo run -p shale-cli -- generate --name <what changed>` \
-         at the repository root and commit migrations/ and snapshots/ ({doc})"
+         at the repository root and commit migrations/ and snapshots/ (it would write {})",
+        doc["migration"]["tag"]
     );
 }
 

@@ -95,22 +95,23 @@ pub(crate) fn pieces(text: &str, dialect: Dialect) -> Vec<Piece> {
     let mut out = Vec::new();
     for chunk in sqlfile::split(text) {
         let map = line_map(&chunk, &file_lines);
-        let tokens = match Tokenizer::new(&*sql_dialect, &chunk.sql).tokenize_with_location() {
-            Ok(tokens) => tokens,
+        let (tokens, error) = match Tokenizer::new(&*sql_dialect, &chunk.sql).tokenize_with_location() {
+            Ok(tokens) => (tokens, None),
             Err(e) => {
-                // The rest of the chunk cannot be cut into statements.
-                let pos = map.pos(e.location).unwrap_or(Pos { line: chunk.line, column: 1 });
-                out.push(Piece {
-                    index: out.len() + 1,
-                    pos,
-                    map,
-                    allows: Vec::new(),
-                    kind: PieceKind::Invalid { message: lowercase_first(&e.message), pos },
-                });
-                continue;
+                // Keep the complete statements before the bad token; the
+                // statement holding it is reported with the tokenizer's error.
+                let prefix = offset_of(&chunk.sql, e.location).map_or("", |o| &chunk.sql[..o]);
+                let tokens = Tokenizer::new(&*sql_dialect, prefix).tokenize_with_location().unwrap_or_default();
+                (tokens, Some(e))
             }
         };
-        for group in statements(tokens) {
+        let mut groups = statements(tokens);
+        let mut incomplete_start = None;
+        if error.is_some() && groups.last().is_some_and(|g| !g.iter().any(|t| t.token == Token::SemiColon)) {
+            let last = groups.pop().expect("checked");
+            incomplete_start = last.iter().find(|t| !is_trivia(&t.token)).and_then(|t| map.pos(t.span.start));
+        }
+        for group in groups {
             let Some(first) = group.iter().find(|t| !is_trivia(&t.token) && t.token != Token::SemiColon) else {
                 continue;
             };
@@ -120,8 +121,36 @@ pub(crate) fn pieces(text: &str, dialect: Dialect) -> Vec<Piece> {
                 out.push(Piece { index: out.len() + 1, pos, map, allows: allows.clone(), kind });
             }
         }
+        if let Some(e) = error {
+            let pos = map.pos(e.location).unwrap_or(Pos { line: chunk.line, column: 1 });
+            out.push(Piece {
+                index: out.len() + 1,
+                pos: incomplete_start.unwrap_or(pos),
+                map,
+                allows: Vec::new(),
+                kind: PieceKind::Invalid { message: lowercase_first(&e.message), pos },
+            });
+        }
     }
     out
+}
+
+/// The byte offset of a (1-based line, character column) location in `text`.
+fn offset_of(text: &str, loc: Location) -> Option<usize> {
+    let mut line = 1u64;
+    let mut column = 1u64;
+    for (i, c) in text.char_indices() {
+        if line == loc.line && column == loc.column {
+            return Some(i);
+        }
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    (line == loc.line && column == loc.column).then_some(text.len())
 }
 
 /// The line map of a chunk: `split` trims the chunk and reports the line of
@@ -317,20 +346,20 @@ fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
                 close_after.push(sig[k + 3]);
             }
         }
-        for k in 0..sig.len() {
-            if word(k, "ON") && word(k + 1, "DELETE") && word(k + 2, "SET") && (word(k + 3, "NULL") || word(k + 3, "DEFAULT")) {
-                if sig.get(k + 4).is_some_and(|&i| tokens[i].token == Token::LParen) {
-                    let mut depth = 0usize;
-                    for &i in &sig[k + 4..] {
-                        blank.push(i);
-                        match tokens[i].token {
-                            Token::LParen => depth += 1,
-                            Token::RParen => depth -= 1,
-                            _ => {}
-                        }
-                        if depth == 0 {
-                            break;
-                        }
+    }
+    for k in 0..sig.len() {
+        if word(k, "ON") && word(k + 1, "DELETE") && word(k + 2, "SET") && (word(k + 3, "NULL") || word(k + 3, "DEFAULT")) {
+            if sig.get(k + 4).is_some_and(|&i| tokens[i].token == Token::LParen) {
+                let mut depth = 0usize;
+                for &i in &sig[k + 4..] {
+                    blank.push(i);
+                    match tokens[i].token {
+                        Token::LParen => depth += 1,
+                        Token::RParen => depth -= 1,
+                        _ => {}
+                    }
+                    if depth == 0 {
+                        break;
                     }
                 }
             }
@@ -591,7 +620,7 @@ mod tests {
         assert_eq!(got.len(), 4, "{got:?}");
         assert!(got[1].starts_with("3:1#2 invalid 5:9 expected: "), "{got:?}");
         assert!(got[2].starts_with("7:1#3 invalid 7:"), "{got:?}");
-        assert!(got[3].contains("invalid 8:8 unterminated string literal"), "{got:?}");
+        assert!(got[3].starts_with("8:1#4 invalid 8:8 unterminated string literal"), "{got:?}");
     }
 
     #[test]

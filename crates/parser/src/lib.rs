@@ -115,11 +115,18 @@ fn parse_on_this_thread(files: &[SourceFile], options: &ParseOptions) -> Parsed 
             Broken::File => decls.incomplete = true,
         }
         problems.extend(errors.into_iter().map(|error| Problem { file, error }));
+        let t0 = std::time::Instant::now();
         for item in &items {
             collect(file, item, &mut decls, &mut problems);
         }
+        eprintln!("grammar {:?}", t0.elapsed());
+        let t0 = std::time::Instant::now();
+        drop(items);
+        eprintln!("drop {:?}", t0.elapsed());
     }
+    let t0 = std::time::Instant::now();
     let lowered = lower::lower(decls, files, options);
+    eprintln!("lower {:?}", t0.elapsed());
     problems.extend(lowered.problems);
     let diagnostics = diagnostics(files, problems);
     Parsed { schema: lowered.schema, renames: lowered.renames, diagnostics }
@@ -168,6 +175,7 @@ enum Broken {
 /// Reads one file's items, recovering after a broken item so that the rest
 /// of the file is still read. Inline `mod m { … }` blocks are flattened.
 fn parse_file(text: &str) -> (Vec<Item>, Vec<Error>, Broken) {
+    let t0 = std::time::Instant::now();
     let tokens = match TokenStream::from_str(text) {
         Ok(tokens) => tokens,
         Err(e) => {
@@ -177,7 +185,11 @@ fn parse_file(text: &str) -> (Vec<Item>, Vec<Error>, Broken) {
             return (Vec::new(), vec![error], Broken::File);
         }
     };
-    if let Some(span) = too_deep(&tokens) {
+    eprintln!("lex {:?}", t0.elapsed());
+    let t0 = std::time::Instant::now();
+    let deep = too_deep(&tokens);
+    eprintln!("deep {:?}", t0.elapsed());
+    if let Some(span) = deep {
         // Dropping a deeply nested stream recurses as deep as the nesting;
         // leaking this pathological input is the safe choice.
         std::mem::forget(tokens);
@@ -187,10 +199,12 @@ fn parse_file(text: &str) -> (Vec<Item>, Vec<Error>, Broken) {
         return (Vec::new(), vec![error], Broken::File);
     }
     let mut out = ItemsOut::default();
+    let t0 = std::time::Instant::now();
     let parser = |input: ParseStream| parse_items(input, &mut out);
     if let Err(e) = parser.parse2(tokens) {
         out.errors.push(e);
     }
+    eprintln!("syn {:?}", t0.elapsed());
     let errors = out.errors.into_iter().flat_map(Error::from_syn).collect();
     (out.items, errors, Broken::Items(out.broken_names))
 }

@@ -436,9 +436,24 @@ fn check_dialect(folder: &MigrationFolder) -> Result<(), RunError> {
 /// migrations. Read-only: creates nothing.
 pub fn status(client: &mut Client, folder: &MigrationFolder, table: &TrackingTable) -> Result<Status, RunError> {
     check_dialect(folder)?;
-    let probe = table::probe(client, table).map_err(db_err(format!("reading {}", table.qualified())))?;
-    let rows = table::read_rows(client, table, &probe).map_err(db_err(format!("reading {}", table.qualified())))?;
-    compute_status(client, folder, &probe, rows)
+    let context = format!("reading {}", table.qualified());
+    let probe = table::probe(client, table).map_err(db_err(&context))?;
+    let mut attempts = 0;
+    loop {
+        let rows = table::read_rows(client, table, &probe).map_err(db_err(&context))?;
+        let st = compute_status(client, folder, &probe, rows)?;
+        // A claim whose backend looked gone may just have finished; it is
+        // interrupted only if its marker is still there after the check.
+        let dead: Vec<String> = st.in_progress.iter().filter(|p| !p.running).map(|p| p.marker.render()).collect();
+        attempts += 1;
+        if dead.is_empty() || attempts == 3 {
+            return Ok(st);
+        }
+        let again = table::read_rows(client, table, &probe).map_err(db_err(&context))?;
+        if dead.iter().all(|d| again.iter().any(|r| &r.hash == d)) {
+            return Ok(st);
+        }
+    }
 }
 
 fn compute_status(
@@ -701,6 +716,7 @@ fn apply(client: &mut Client, m: &Migration, ctx: &Ctx<'_>) -> Result<Outcome, R
         quote_literal(&ctx.restore),
         ctx.options.settings.set_sql(true)
     );
+    let mut last_dead: Option<InProgressMarker> = None;
     loop {
         lock_with(client, &begin, ctx.options, ctx.t, m.tag())?;
         let started = Instant::now();
@@ -729,6 +745,13 @@ fn apply(client: &mut Client, m: &Migration, ctx: &Ctx<'_>) -> Result<Outcome, R
             RowState::Claimed(marker) => {
                 let _ = client.batch_execute("ROLLBACK");
                 if !backend_alive(client, &marker)? {
+                    // The claimer may have finished between our read and the
+                    // liveness check: only a marker seen again after its
+                    // backend was found gone is an interrupted run.
+                    if last_dead.as_ref() != Some(&marker) {
+                        last_dead = Some(marker);
+                        continue;
+                    }
                     return Err(RunError::Interrupted {
                         tag: m.tag().to_string(),
                         done: marker.done,

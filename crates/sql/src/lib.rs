@@ -10,6 +10,8 @@
 pub mod hazards;
 mod postgres;
 #[cfg(test)]
+mod fixtures;
+#[cfg(test)]
 mod tests;
 
 use shale_differ::{MigrationPair, Plan};

@@ -8,9 +8,12 @@
 -- hazard: BACKWARD_INCOMPATIBLE code using column "accounts"."legacy" breaks
 -- hazard: BACKWARD_INCOMPATIBLE renames enum "color" to "colour"
 -- hazard: BACKWARD_INCOMPATIBLE renames value 'banned' of enum "status" to 'suspended'
+-- hazard: BACKWARD_INCOMPATIBLE renames table "archive" to "auth"."archive": code using the previous name breaks
+-- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "archive" against reads and writes
 -- hazard: BACKWARD_INCOMPATIBLE renames table "old_logs" to "logs": code using the previous name breaks
 -- hazard: BACKWARD_INCOMPATIBLE renames column "accounts"."nick" to "handle": code using the previous name breaks
 -- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "logs" against reads and writes
+-- hazard: TABLE_REWRITE rewrites table "accounts" to change column "accounts"."big" to bigint
 -- hazard: TABLE_REWRITE rewrites table "accounts" to change column "accounts"."score" to bigint
 -- hazard: DELETES_DATA removes value 'gone' from enum "status": converting a row that holds one fails
 -- hazard: BACKWARD_INCOMPATIBLE code writing 'gone' to enum "status" breaks
@@ -46,6 +49,8 @@ ALTER TYPE "public"."status" RENAME VALUE 'banned' TO 'suspended';
 --> statement-breakpoint
 ALTER TYPE "public"."colour" ADD VALUE 'blue' AFTER 'green';
 --> statement-breakpoint
+ALTER TABLE "public"."archive" SET SCHEMA "auth";
+--> statement-breakpoint
 ALTER TABLE "public"."old_logs" RENAME TO "logs";
 --> statement-breakpoint
 ALTER TABLE "public"."accounts" RENAME COLUMN "nick" TO "handle";
@@ -55,6 +60,10 @@ ALTER TABLE "public"."accounts" RENAME CONSTRAINT "accounts_score_check" TO "acc
 ALTER TABLE "public"."logs" RENAME CONSTRAINT "old_logs_pkey" TO "logs_pkey";
 --> statement-breakpoint
 ALTER INDEX "public"."accounts_nick_idx" RENAME TO "accounts_handle_idx";
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ALTER COLUMN "big" SET DATA TYPE bigint USING "big"::bigint;
+--> statement-breakpoint
+ALTER SEQUENCE "public"."accounts_big_seq" AS bigint;
 --> statement-breakpoint
 CREATE SEQUENCE "public"."accounts_counter_seq" AS integer OWNED BY "public"."accounts"."counter";
 --> statement-breakpoint

@@ -1,0 +1,3 @@
+SELECT set_config('lock_timeout', '3s', true);
+--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "note" text;

@@ -1,0 +1,3 @@
+SET lock_timeout = '5s';
+--> statement-breakpoint
+ALTER TABLE "users" RENAME COLUMN "nickname" TO "handle";

@@ -1,0 +1,4 @@
+SET lock_timeout = '5s';
+--> statement-breakpoint
+-- shale:allow droping-table
+DROP TABLE "sessions";

@@ -1,0 +1,199 @@
+//! `shale check`, the CI drift gate: one test per failure it must catch, each
+//! on a real project folder in a temporary directory, asserting the exit code
+//! and the fix-it message; and a clean project passes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn shale(dir: &Path, args: &[&str]) -> Output {
+    Command::new(shale_tests::shale_bin!())
+        .args(args)
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run shale")
+}
+
+fn text(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+const V1: &str = r#"
+use shale::Table;
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    pub email: String,
+}
+"#;
+
+/// A project with two generated migrations, passing `shale check`.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("schema")).unwrap();
+    std::fs::write(dir.path().join("schema/schema.rs"), V1).unwrap();
+    let o = shale(dir.path(), &["generate", "--name", "users"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    std::fs::write(dir.path().join("schema/schema.rs"), V1.replace("pub email: String,", "pub email: String,\n    pub age: Option<i32>,")).unwrap();
+    let o = shale(dir.path(), &["generate", "--name", "age"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = shale(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(0), "a fresh project must pass: {}", text(&o));
+    dir
+}
+
+fn journal(dir: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(dir.join("migrations/meta/_journal.json")).unwrap()).unwrap()
+}
+
+fn write_journal(dir: &Path, j: &serde_json::Value) {
+    std::fs::write(dir.join("migrations/meta/_journal.json"), serde_json::to_string_pretty(j).unwrap()).unwrap();
+}
+
+/// Runs `shale check`, asserts exit 1 and that the output holds every needle.
+fn fails_with(dir: &Path, needles: &[&str]) {
+    let o = shale(dir, &["check"]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(1), "check must fail: {t}");
+    for n in needles {
+        assert!(t.contains(n), "missing {n:?} in:\n{t}");
+    }
+}
+
+#[test]
+fn a_schema_edit_without_generate_fails() {
+    let dir = project();
+    std::fs::write(dir.path().join("schema/schema.rs"), V1.replace("pub email", "pub name: String,\n    pub email")).unwrap();
+    fails_with(dir.path(), &["error[schema]", "run `shale generate`", "ADD COLUMN \"name\" text"]);
+}
+
+#[test]
+fn a_missing_migration_file_fails() {
+    let dir = project();
+    std::fs::remove_file(dir.path().join("migrations/0001_age.sql")).unwrap();
+    fails_with(dir.path(), &["error[journal]", "0001_age"]);
+}
+
+#[test]
+fn an_orphan_migration_file_fails() {
+    let dir = project();
+    std::fs::write(dir.path().join("migrations/0002_orphan.sql"), "SELECT 1;\n").unwrap();
+    fails_with(dir.path(), &["error[journal]", "0002_orphan.sql"]);
+}
+
+#[test]
+fn a_duplicate_idx_fails() {
+    let dir = project();
+    let mut j = journal(dir.path());
+    j["entries"][1]["idx"] = 0.into();
+    write_journal(dir.path(), &j);
+    fails_with(dir.path(), &["error[journal]"]);
+}
+
+#[test]
+fn a_gap_in_idx_fails() {
+    let dir = project();
+    let mut j = journal(dir.path());
+    j["entries"][1]["idx"] = 5.into();
+    write_journal(dir.path(), &j);
+    fails_with(dir.path(), &["error[journal]"]);
+}
+
+#[test]
+fn a_duplicate_tag_fails() {
+    let dir = project();
+    let mut j = journal(dir.path());
+    j["entries"][1]["tag"] = "0000_users".into();
+    write_journal(dir.path(), &j);
+    fails_with(dir.path(), &["error[journal]", "0000_users"]);
+}
+
+#[test]
+fn when_going_backwards_fails() {
+    let dir = project();
+    let mut j = journal(dir.path());
+    let first = j["entries"][0]["when"].as_i64().unwrap();
+    j["entries"][1]["when"] = (first - 1000).into();
+    write_journal(dir.path(), &j);
+    fails_with(dir.path(), &["error[journal]"]);
+}
+
+#[test]
+fn a_missing_snapshot_fails() {
+    let dir = project();
+    std::fs::remove_file(dir.path().join("snapshots/0001_snapshot.json")).unwrap();
+    fails_with(dir.path(), &["error[snapshots]", "0001_age"]);
+}
+
+#[test]
+fn a_broken_prev_id_fails() {
+    let dir = project();
+    let path = dir.path().join("snapshots/0001_snapshot.json");
+    let mut s: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    s["prevId"] = "11111111-1111-8111-8111-111111111111".into();
+    std::fs::write(&path, serde_json::to_string_pretty(&s).unwrap()).unwrap();
+    fails_with(dir.path(), &["error[snapshots]", "0001_snapshot.json"]);
+}
+
+#[test]
+fn two_snapshots_with_the_same_parent_fail() {
+    let dir = project();
+    // What a merge of two branches that both generated migration 0001 leaves
+    // behind (after a hand-resolved journal): a second child of snapshot 0000.
+    let s0: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("snapshots/0000_snapshot.json")).unwrap()).unwrap();
+    let mut s2: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("snapshots/0001_snapshot.json")).unwrap()).unwrap();
+    s2["prevId"] = s0["id"].clone();
+    s2["id"] = "22222222-2222-8222-8222-222222222222".into();
+    std::fs::write(dir.path().join("snapshots/0002_snapshot.json"), serde_json::to_string_pretty(&s2).unwrap()).unwrap();
+    std::fs::write(dir.path().join("migrations/0002_other.sql"), "SELECT 1;\n").unwrap();
+    let mut j = journal(dir.path());
+    let mut e = j["entries"][1].clone();
+    e["idx"] = 2.into();
+    e["tag"] = "0002_other".into();
+    e["when"] = (e["when"].as_i64().unwrap() + 1).into();
+    j["entries"].as_array_mut().unwrap().push(e);
+    write_journal(dir.path(), &j);
+    fails_with(dir.path(), &["error[snapshots]"]);
+}
+
+#[test]
+fn an_edited_generated_migration_fails_until_rehashed() {
+    let dir = project();
+    let path = dir.path().join("migrations/0001_age.sql");
+    let mut sql = std::fs::read_to_string(&path).unwrap();
+    sql.push_str("--> statement-breakpoint\nUPDATE \"public\".\"users\" SET \"age\" = 0;\n");
+    std::fs::write(&path, sql).unwrap();
+    fails_with(dir.path(), &["error[integrity]", "0001_age.sql was edited after it was generated", "shale hash"]);
+    let o = shale(dir.path(), &["hash"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = shale(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+}
+
+#[test]
+fn github_and_json_formats_point_at_the_file() {
+    let dir = project();
+    std::fs::write(dir.path().join("migrations/0001_age.sql"), "SELECT 2;\n").unwrap();
+    let o = shale(dir.path(), &["check", "--format", "github"]);
+    assert_eq!(o.status.code(), Some(1));
+    let t = text(&o);
+    assert!(t.contains("::error file=migrations/0001_age.sql,title=shale check%3A integrity::"), "{t}");
+    let o = shale(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON document");
+    assert_eq!(doc["ok"], false);
+    assert_eq!(doc["findings"][0]["code"], "integrity");
+}
+
+#[test]
+fn a_bad_schema_source_cannot_run() {
+    let dir = project();
+    std::fs::write(dir.path().join("schema/schema.rs"), "pub struct {").unwrap();
+    let o = shale(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+}

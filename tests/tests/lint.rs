@@ -1,0 +1,136 @@
+//! Golden cases for `shale lint`: every folder of `tests/lint/` is named
+//! after a rule and holds `flagged*.sql` (each must raise that rule) and
+//! `clean*.sql` (none may raise it) migration files; other `*.sql` files
+//! (e.g. in `tests/lint/suppression/`) only compare. Every file's findings,
+//! rendered as text, are compared with the `.expected` file beside it.
+//! A file named `*.sqlite.sql` is linted with the SQLite dialect,
+//! `*.config` beside a file (`rule = severity` lines) sets severities.
+//!
+//! All cases run in one test that lists every failing case at the end;
+//! `SHALE_BLESS=1` rewrites the expected files instead of failing on them
+//! (the flagged/clean invariants are still enforced).
+
+use std::path::{Path, PathBuf};
+
+use shale_lint::{lint, Dialect, LintConfig, Rule, Severity};
+
+fn lint_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("lint")
+}
+
+fn bless() -> bool {
+    std::env::var("SHALE_BLESS").is_ok_and(|v| v == "1")
+}
+
+/// Compares `actual` with the expected file, or rewrites it under `SHALE_BLESS=1`.
+fn compare_or_bless(path: &Path, actual: &str) -> Result<(), String> {
+    let expected = std::fs::read_to_string(path).ok();
+    if expected.as_deref() == Some(actual) {
+        return Ok(());
+    }
+    if bless() {
+        return std::fs::write(path, actual).map_err(|e| format!("write {}: {e}", path.display()));
+    }
+    let Some(expected) = expected else {
+        return Err(format!("{} is missing; create it with SHALE_BLESS=1\n{actual}", path.display()));
+    };
+    let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
+        .unified_diff()
+        .context_radius(3)
+        .header("expected", "actual")
+        .to_string();
+    Err(format!("{} differs (SHALE_BLESS=1 rewrites it):\n{diff}", path.display()))
+}
+
+/// A case's configuration: `rule = severity` lines of the `.config` file beside it.
+fn case_config(sql: &Path) -> Result<LintConfig, String> {
+    let path = sql.with_extension("config");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(LintConfig::default());
+    };
+    let mut config = LintConfig::default();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let (rule, severity) = line.split_once('=').ok_or_else(|| format!("{}: expected `rule = severity`", path.display()))?;
+        let rule: Rule = rule.trim().parse().map_err(|e| format!("{}: {e}", path.display()))?;
+        let severity = match severity.trim().trim_matches('"') {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            "off" => Severity::Off,
+            other => return Err(format!("{}: unknown severity {other}", path.display())),
+        };
+        config = config.with(rule, severity);
+    }
+    Ok(config)
+}
+
+/// Lints one case file and checks it; the rendered findings end with a newline.
+fn run_case(root: &Path, sql: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(sql).map_err(|e| format!("read {}: {e}", sql.display()))?;
+    let name = sql.file_name().unwrap().to_string_lossy().into_owned();
+    let dialect = if name.ends_with(".sqlite.sql") { Dialect::Sqlite } else { Dialect::Postgresql };
+    let relative = sql.strip_prefix(root).unwrap();
+    let findings = lint(relative, &text, dialect, &case_config(sql)?);
+    let rendered: String = findings.iter().map(|f| format!("{f}\n")).collect();
+    let folder = relative.parent().unwrap().to_string_lossy().replace('\\', "/");
+    if let Ok(rule) = folder.parse::<Rule>() {
+        let raised = findings.iter().any(|f| f.rule == rule);
+        if name.starts_with("flagged") && !raised {
+            return Err(format!("{}: expected a `{rule}` finding, got:\n{rendered}", relative.display()));
+        }
+        if name.starts_with("clean") && raised {
+            return Err(format!("{}: expected no `{rule}` finding, got:\n{rendered}", relative.display()));
+        }
+    }
+    let expected = sql.with_file_name(format!("{}.expected", name.trim_end_matches(".sql")));
+    compare_or_bless(&expected, &rendered)
+}
+
+fn case_files(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    for dir in dirs {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "sql"))
+            .collect();
+        files.sort();
+        out.extend(files);
+    }
+    out
+}
+
+#[test]
+fn golden_lint_cases() {
+    let root = lint_root();
+    let files = case_files(&root);
+    let mut failures = Vec::new();
+    for file in &files {
+        if let Err(e) = run_case(&root, file) {
+            failures.push(e);
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} lint cases failed:\n\n{}", failures.len(), files.len(), failures.join("\n\n"));
+}
+
+/// Every rule (but `syntax`, covered by its own folder too) has a folder with
+/// at least one flagged and one clean case, so no rule goes untested.
+#[test]
+fn every_rule_has_flagged_and_clean_cases() {
+    let root = lint_root();
+    let mut missing = Vec::new();
+    for rule in Rule::all() {
+        let dir = root.join(rule.name());
+        let has = |prefix: &str| {
+            std::fs::read_dir(&dir).into_iter().flatten().flatten().any(|e| {
+                let n = e.file_name().to_string_lossy().into_owned();
+                n.starts_with(prefix) && n.ends_with(".sql")
+            })
+        };
+        if !has("flagged") || !has("clean") {
+            missing.push(rule.name());
+        }
+    }
+    assert!(missing.is_empty(), "rules without flagged and clean golden cases: {missing:?}");
+}
