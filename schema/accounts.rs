@@ -58,7 +58,7 @@ pub struct Organisation {
 // E-mail addresses are compared case-insensitively: the uniqueness lives on
 // the expression, not on the column.
 #[index(expr = "lower(email)", columns(email), unique, name = "users_email_lower_key")]
-#[check(name = "users_email_has_at", expr = "position('@' in email) > 1")]
+#[check(name = "users_email_has_at", expr = "strpos(email, '@') > 1")]
 pub struct User {
     #[column(primary_key, identity)]
     pub id: i64,

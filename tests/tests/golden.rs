@@ -56,6 +56,9 @@ fn example_schema_applies() {
             return Err(format!("the example schema has only {} tables", parsed.schema.tables.len()));
         }
         let statements = migrate_sql(&Schema::default(), &parsed.schema, &RenameHints::default())?;
+        for s in &statements {
+            reparse(&s.sql)?;
+        }
         let url = shale_tests::fresh_database();
         apply(&url, &statements).map_err(|e| format!("empty → schema/: {e}"))?;
         check_no_drift(&url, &parsed.schema)
@@ -157,8 +160,7 @@ fn migration_case(dir: &Path) -> Result<(), String> {
     compare_or_bless(&dir.join("expected.sql"), &text)?;
 
     for s in &statements {
-        sqlparser::parser::Parser::parse_sql(&PostgreSqlDialect {}, &s.sql)
-            .map_err(|e| format!("sqlparser rejects a statement: {e}\n{}", s.sql))?;
+        reparse(&s.sql)?;
     }
 
     let setup = migrate_sql(&Schema::default(), &before.schema, &RenameHints::default())?;
@@ -246,6 +248,23 @@ fn apply(url: &str, statements: &[Statement]) -> Result<(), String> {
         })?;
     }
     tx.commit().map_err(|e| format!("commit: {e}"))
+}
+
+/// Statement shapes sqlparser 0.59 cannot parse although PostgreSQL accepts
+/// them and no other spelling exists (the same list as shale-sql's renderer
+/// tests). They are still checked: the apply step runs them on PostgreSQL.
+const SQLPARSER_GAPS: &[&str] =
+    &["COMMENT ON TYPE ", " DROP IDENTITY;", " SET GENERATED ", " DROP EXPRESSION;", " SET SCHEMA ", "ALTER SEQUENCE "];
+
+/// One generated statement must re-parse as exactly one statement with
+/// sqlparser's PostgreSQL dialect.
+fn reparse(sql: &str) -> Result<(), String> {
+    match sqlparser::parser::Parser::parse_sql(&PostgreSqlDialect {}, sql) {
+        Ok(parsed) if parsed.len() == 1 => Ok(()),
+        Ok(parsed) => Err(format!("sqlparser reads {} statements in one:\n{sql}", parsed.len())),
+        Err(_) if SQLPARSER_GAPS.iter().any(|gap| sql.contains(gap)) => Ok(()),
+        Err(e) => Err(format!("sqlparser rejects a statement: {e}\n{sql}")),
+    }
 }
 
 /// The live database must hold exactly `expected`: introspect it and diff.

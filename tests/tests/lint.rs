@@ -134,3 +134,98 @@ fn every_rule_has_flagged_and_clean_cases() {
     }
     assert!(missing.is_empty(), "rules without flagged and clean golden cases: {missing:?}");
 }
+
+fn lint_pg(text: &str, config: &LintConfig) -> Vec<shale_lint::Finding> {
+    lint(Path::new("m.sql"), text, Dialect::Postgresql, config)
+}
+
+fn rules(findings: &[shale_lint::Finding]) -> Vec<(Rule, usize)> {
+    findings.iter().map(|f| (f.rule, f.line)).collect()
+}
+
+#[test]
+fn suppression_is_per_statement_and_per_rule() {
+    let sql = "SET lock_timeout = '1s';\nDROP TABLE a; -- shale:allow dropping-table\nDROP TABLE b;\n--> statement-breakpoint\n-- shale:allow dropping-column, renaming-column\nALTER TABLE c DROP COLUMN x, RENAME COLUMN y TO z, ALTER COLUMN w SET DATA TYPE int;\n";
+    let findings = lint_pg(sql, &LintConfig::default());
+    assert_eq!(rules(&findings), vec![(Rule::DroppingTable, 3), (Rule::ChangingColumnType, 6)], "{findings:#?}");
+    // The same statements without the comments raise every rule.
+    let bare: String = sql.lines().map(|l| l.split(" -- shale").next().unwrap()).filter(|l| !l.starts_with("-- shale")).map(|l| format!("{l}\n")).collect();
+    let all = rules(&lint_pg(&bare, &LintConfig::default()));
+    assert_eq!(all.len(), 5, "{all:?}");
+}
+
+#[test]
+fn severities_follow_the_config() {
+    let sql = "DROP TABLE a;\nCREATE INDEX i ON b (c);\n";
+    let defaults = lint_pg(sql, &LintConfig::default());
+    let got: Vec<(Rule, Severity)> = defaults.iter().map(|f| (f.rule, f.severity)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Rule::DroppingTable, Severity::Error),
+            (Rule::MissingLockTimeout, Severity::Warning),
+            (Rule::IndexWithoutConcurrently, Severity::Warning),
+        ]
+    );
+    assert!(shale_lint::has_errors(&defaults));
+    let relaxed = LintConfig::default()
+        .with(Rule::DroppingTable, Severity::Warning)
+        .with(Rule::MissingLockTimeout, Severity::Off)
+        .with(Rule::IndexWithoutConcurrently, Severity::Error);
+    let got: Vec<(Rule, Severity)> = lint_pg(sql, &relaxed).iter().map(|f| (f.rule, f.severity)).collect();
+    assert_eq!(got, vec![(Rule::DroppingTable, Severity::Warning), (Rule::IndexWithoutConcurrently, Severity::Error)]);
+    let off = Rule::all().iter().fold(LintConfig::default(), |c, r| c.with(*r, Severity::Off));
+    assert!(lint_pg(sql, &off).is_empty());
+}
+
+#[test]
+fn findings_carry_file_statement_and_help() {
+    let sql = "-- hazard: DELETES_DATA drops column \"users\".\"bio\"\n\nSET lock_timeout = '1s';\n--> statement-breakpoint\nALTER TABLE \"users\"\n  DROP COLUMN \"bio\";\n";
+    let findings = lint(Path::new("migrations/0003_x.sql"), sql, Dialect::Postgresql, &LintConfig::default());
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!((f.rule, f.line, f.column, f.statement_index), (Rule::DroppingColumn, 6, 15, 2));
+    assert_eq!(f.path, Path::new("migrations/0003_x.sql"));
+    assert_eq!(f.help, Rule::DroppingColumn.alternative());
+    assert_eq!(
+        f.to_string(),
+        format!("migrations/0003_x.sql:6:15: error[dropping-column]: dropping column \"bio\" of \"users\" deletes its data\n  help: {}", f.help)
+    );
+}
+
+#[test]
+fn unparsable_files_report_file_statement_and_line() {
+    let sql = "CREATE TABLE a (id int);\n--> statement-breakpoint\nCREATE TABLE b (id int;\n--> statement-breakpoint\nCREATE TABLE c (id int);\n";
+    let findings = lint(Path::new("migrations/0001_b.sql"), sql, Dialect::Postgresql, &LintConfig::default());
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!((findings[0].rule, findings[0].line, findings[0].statement_index), (Rule::Syntax, 3, 2));
+    assert!(findings[0].message.starts_with("statement 2 does not parse: expected: "), "{}", findings[0].message);
+    // The same file is fine once fixed, and SQLite reads it too.
+    let fixed = sql.replace("id int;", "id int);");
+    assert!(lint_pg(&fixed, &LintConfig::default()).is_empty());
+    assert!(lint(Path::new("x.sql"), &fixed, Dialect::Sqlite, &LintConfig::default()).is_empty());
+}
+
+#[test]
+fn the_rule_table_lists_every_rule() {
+    let table = shale_lint::markdown_table();
+    assert_eq!(table.lines().count(), Rule::all().len() + 2);
+    for rule in Rule::all() {
+        assert!(table.contains(&format!("| `{}` | {} |", rule.name(), rule.default_severity())), "{}", rule.name());
+    }
+}
+
+#[test]
+fn lint_path_reads_files_and_reports_bad_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("0000_a.sql");
+    std::fs::write(&good, "DROP TABLE a;\n").unwrap();
+    let findings = shale_lint::lint_path(&good, Dialect::Postgresql, &LintConfig::default()).unwrap();
+    assert_eq!(findings[0].path, good);
+    let missing = shale_lint::lint_path(&dir.path().join("nope.sql"), Dialect::Postgresql, &LintConfig::default()).unwrap_err();
+    assert!(missing.to_string().starts_with("cannot read migration file "), "{missing}");
+    let binary = dir.path().join("0001_b.sql");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00]).unwrap();
+    let err = shale_lint::lint_path(&binary, Dialect::Postgresql, &LintConfig::default()).unwrap_err();
+    assert!(err.to_string().ends_with("is not UTF-8 text; save it as UTF-8"), "{err}");
+}

@@ -15,7 +15,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod commands;
 mod config;
 mod diagnostics;
+mod drift;
 mod output;
+mod sources;
 
 pub use config::Config;
 use output::Ui;
@@ -101,6 +103,15 @@ pub enum Command {
     /// Re-record every migration's hash in `migrations/meta/shale.sum` (after
     /// filling in a custom migration by hand).
     Hash(commands::hash::Args),
+    /// Compare the live database with the schema: object-level drift report
+    /// and the SQL that would reconcile them (read-only; exit 1 on drift).
+    Verify(commands::verify::VerifyArgs),
+    /// The SQL turning one source into another (`schema:PATH`,
+    /// `snapshot:PATH`, `migrations:DIR`, `postgres://…`, `empty`); exit 1
+    /// when they differ.
+    Diff(commands::verify::DiffArgs),
+    /// Write Rust schema source from a live database.
+    Pull(commands::pull::Args),
 }
 
 /// How a command ended, when it ran.
@@ -154,6 +165,9 @@ fn run(cli: &Cli, ui: &Ui) -> anyhow::Result<Outcome> {
         Command::Status(args) => commands::migrate::status(&ctx, args),
         Command::Check(args) => commands::check::run(&ctx, args),
         Command::Hash(args) => commands::hash::run(&ctx, args),
+        Command::Verify(args) => commands::verify::verify(&ctx, args),
+        Command::Diff(args) => commands::verify::diff(&ctx, args),
+        Command::Pull(args) => commands::pull::run(&ctx, args),
     }
 }
 

@@ -21,7 +21,7 @@ pub(crate) fn calculate_steps(schemas: MigrationPair<&Schema>, hints: &RenameHin
     if !ambiguities.is_empty() {
         return Err(Ambiguities(ambiguities));
     }
-    let mut differ = Differ { db: &db, steps: Vec::new(), dropped_keys: HashSet::new(), recreated_columns: HashSet::new() };
+    let mut differ = Differ { db: &db, steps: Vec::new(), dropped_keys: HashSet::new(), recreated_columns: HashSet::new(), swapped_columns: HashSet::new() };
     differ.push_namespace_steps();
     differ.push_enum_steps();
     differ.push_table_steps();
@@ -271,7 +271,9 @@ impl<'a> DifferDatabase<'a> {
     /// values change order (`ADD VALUE` can do neither), or when a value added
     /// with `ADD VALUE` would be used by a column default in the same
     /// migration (PostgreSQL refuses to use a value added in the same
-    /// transaction; a type created in it has no such restriction).
+    /// transaction; a type created in it has no such restriction). A
+    /// default, check or index predicate of a table using the enum that
+    /// spells the added value as a literal counts as a use.
     fn needs_swap(&self, pair: MigrationPair<&Enum>, matching: &Matching) -> bool {
         if !matching.dropped.is_empty() {
             return true;
@@ -287,11 +289,13 @@ impl<'a> DifferDatabase<'a> {
         let added: Vec<String> =
             matching.created.iter().map(|&i| format!("'{}'", pair.next.values[i].replace('\'', "''"))).collect();
         let name = &pair.next.name;
+        let uses_added = |expression: &str| added.iter().any(|a| expression.contains(a.as_str()));
         self.tables.iter().map(|t| t.tables.next).chain(self.created_tables.iter().copied()).any(|t| {
-            t.columns.iter().any(|c| {
-                matches!(&c.ty.base, BaseType::Enum(e) if e == name)
-                    && c.default.as_deref().is_some_and(|d| added.iter().any(|a| d.contains(a.as_str())))
-            })
+            let uses_enum = t.columns.iter().any(|c| matches!(&c.ty.base, BaseType::Enum(e) if e == name));
+            uses_enum
+                && (t.columns.iter().any(|c| c.default.as_deref().is_some_and(uses_added))
+                    || t.checks.iter().any(|c| uses_added(&c.expr))
+                    || t.indexes.iter().any(|i| i.predicate.as_deref().is_some_and(uses_added)))
         })
     }
 
@@ -399,6 +403,10 @@ struct Differ<'d, 'a> {
     /// Columns dropped and added again (generated expression changes):
     /// `(table's next name, column)`. Everything using them is re-created.
     recreated_columns: HashSet<(QualifiedName, String)>,
+    /// Columns converted by an enum swap: `(table's next name, column)`.
+    /// Checks and index predicates or expressions using them are bound to
+    /// the previous type and are re-created around the swap.
+    swapped_columns: HashSet<(QualifiedName, String)>,
 }
 
 impl Differ<'_, '_> {
@@ -552,6 +560,7 @@ impl Differ<'_, '_> {
                             // The column pass left the default alone, so the
                             // previous default is the one in place.
                             let drop_default = column.previous.default.is_some();
+                            self.swapped_columns.insert(key.clone());
                             columns.push(EnumColumn { table: key.0, column: key.1, drop_default });
                         }
                     }
@@ -593,13 +602,13 @@ impl Differ<'_, '_> {
             })
     }
 
-    /// Whether an expression of this table mentions a re-created column.
+    /// Whether an expression of this table mentions a re-created column or
+    /// a column converted by an enum swap.
     fn expression_touches_recreated(&self, table: &TablePair<'_>, expression: &str) -> bool {
-        !self.recreated_columns.is_empty()
-            && self
-                .recreated_columns
-                .iter()
-                .any(|(t, c)| t == &table.tables.next.name && mentions(expression, c))
+        [&self.recreated_columns, &self.swapped_columns].into_iter().any(|columns| {
+            !columns.is_empty()
+                && columns.iter().any(|(t, c)| t == &table.tables.next.name && mentions(expression, c))
+        })
     }
 
     /// Previous column names mapped to next names (dropped ones marked so

@@ -106,7 +106,7 @@ pub fn lint(path: &Path, text: &str, dialect: Dialect, config: &LintConfig) -> V
                 line: pos.line,
                 column: pos.column,
                 statement_index,
-                message,
+                message: one_line(&message),
                 help: rule.alternative().to_string(),
             });
         }
@@ -129,6 +129,20 @@ pub fn lint(path: &Path, text: &str, dialect: Dialect, config: &LintConfig) -> V
     }
     findings.sort_by(|a, b| (a.line, a.column, a.statement_index, a.rule).cmp(&(b.line, b.column, b.statement_index, b.rule)));
     findings
+}
+
+/// A message on one line: control characters (from quoted identifiers or
+/// tokens echoed by the parser) are escaped.
+fn one_line(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    for c in message.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Reads and lints one migration file.

@@ -117,7 +117,7 @@ pub(crate) fn pieces(text: &str, dialect: Dialect) -> Vec<Piece> {
             };
             let pos = map.pos(first.span.start).unwrap_or(Pos { line: chunk.line, column: 1 });
             let allows = allow_comments(&group, &map);
-            for kind in parse_group(group, &*sql_dialect, &map, pos) {
+            for kind in parse_group(group, dialect, &*sql_dialect, &map, pos) {
                 out.push(Piece { index: out.len() + 1, pos, map, allows: allows.clone(), kind });
             }
         }
@@ -249,8 +249,7 @@ fn allow_comments(tokens: &[TokenWithSpan], map: &LineMap) -> Vec<(String, Pos)>
 }
 
 /// The rule names of one comment's text: `shale:allow a, b reason…` gives
-/// `a` and `b`; words after the first of each comma-separated part are a
-/// free-form reason.
+/// `a` and `b`: a comma-separated list of names, then free-form text.
 pub(crate) fn allowed_names(comment: &str) -> Vec<String> {
     let Some(rest) = comment.trim().strip_prefix("shale:allow") else {
         return Vec::new();
@@ -258,16 +257,25 @@ pub(crate) fn allowed_names(comment: &str) -> Vec<String> {
     if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
         return Vec::new();
     }
-    rest.split(',')
-        .filter_map(|part| part.split_whitespace().next())
-        .map(|name| name.trim_end_matches([':', ';', '.']).to_string())
-        .filter(|name| !name.is_empty())
-        .collect()
+    let mut names = Vec::new();
+    let mut rest = rest.trim_start();
+    loop {
+        let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).unwrap_or(rest.len());
+        if end == 0 {
+            break;
+        }
+        names.push(rest[..end].to_string());
+        match rest[end..].trim_start().strip_prefix(',') {
+            Some(more) => rest = more.trim_start(),
+            None => break,
+        }
+    }
+    names
 }
 
 /// Parses one statement's tokens: directly, else after bridging known
 /// PostgreSQL forms; a statement that still fails is `Invalid`.
-fn parse_group(tokens: Vec<TokenWithSpan>, dialect: &dyn SqlDialect, map: &LineMap, start: Pos) -> Vec<PieceKind> {
+fn parse_group(tokens: Vec<TokenWithSpan>, shale_dialect: Dialect, dialect: &dyn SqlDialect, map: &LineMap, start: Pos) -> Vec<PieceKind> {
     let mut marks = Marks::default();
     let tokens = bridge(tokens, &mut marks);
     let error = match parse(dialect, tokens.clone()) {
@@ -277,7 +285,7 @@ fn parse_group(tokens: Vec<TokenWithSpan>, dialect: &dyn SqlDialect, map: &LineM
         Err(e) => e,
     };
     let sig: Vec<&Token> = tokens.iter().map(|t| &t.token).filter(|t| !is_trivia(t) && **t != Token::SemiColon).collect();
-    if let Some(form) = opaque_statement_form(&sig) {
+    if let Some(form) = opaque_statement_form(shale_dialect, &sig) {
         let concurrently = sig.iter().any(|t| is_word(t, "CONCURRENTLY"));
         return vec![PieceKind::Opaque { form, concurrently }];
     }
@@ -419,6 +427,10 @@ const OPAQUE_STATEMENTS: &[(&str, &[Pat])] = &[
     ("SECURITY LABEL", &[Kw("SECURITY"), Kw("LABEL")]),
 ];
 
+/// SQLite statements outside sqlparser 0.59's grammar: `PRAGMA name=OFF`
+/// (drizzle's "redefine table" migrations write `PRAGMA foreign_keys=OFF;`).
+const OPAQUE_SQLITE_STATEMENTS: &[(&str, &[Pat])] = &[("PRAGMA", &[Kw("PRAGMA"), Name])];
+
 /// `ALTER TABLE` operations outside sqlparser 0.59's grammar, by leading tokens.
 const OPAQUE_ALTER_TABLE_OPS: &[(&str, &[Pat])] = &[
     ("SET SCHEMA", &[Kw("SET"), Kw("SCHEMA")]),
@@ -476,8 +488,12 @@ fn matches(sig: &[&Token], pattern: &[Pat]) -> bool {
     true
 }
 
-fn opaque_statement_form(sig: &[&Token]) -> Option<&'static str> {
-    OPAQUE_STATEMENTS.iter().find(|(_, p)| matches(sig, p)).map(|(form, _)| *form)
+fn opaque_statement_form(dialect: Dialect, sig: &[&Token]) -> Option<&'static str> {
+    let forms = match dialect {
+        Dialect::Postgresql => OPAQUE_STATEMENTS,
+        Dialect::Sqlite => OPAQUE_SQLITE_STATEMENTS,
+    };
+    forms.iter().find(|(_, p)| matches(sig, p)).map(|(form, _)| *form)
 }
 
 /// An `ALTER TABLE` that failed as a whole, parsed one operation at a time:
@@ -625,7 +641,9 @@ mod tests {
 
     #[test]
     fn allow_comment_names() {
-        assert_eq!(allowed_names(" shale:allow dropping-table, renaming-column: unused since v2\n"), vec!["dropping-table", "renaming-column"]);
+        assert_eq!(allowed_names(" shale:allow dropping-table, renaming-column: unused since v2, deployed\n"), vec!["dropping-table", "renaming-column"]);
+        assert_eq!(allowed_names("shale:allow a ,b"), vec!["a", "b"]);
+        assert!(allowed_names("shale:allow").is_empty());
         assert!(allowed_names(" shale:allowed x").is_empty());
         assert!(allowed_names(" hazard: DELETES_DATA").is_empty());
     }

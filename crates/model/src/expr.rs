@@ -206,6 +206,13 @@ const P_ADD: u8 = 8;
 const P_MUL: u8 = 9;
 const P_EXP: u8 = 10;
 const P_UNARY: u8 = 11;
+/// `AT TIME ZONE` and `COLLATE` bind tighter than unary minus.
+const P_AT: u8 = 12;
+
+/// Functions with SQL-standard syntax: keywords separate their arguments
+/// (`position('@' IN email)`, `substring(t FROM 1 FOR 2)`).
+const KEYWORD_ARG_FUNCTIONS: &[&str] = &["position", "substring", "extract", "trim", "overlay"];
+const ARG_KEYWORDS: &[&str] = &["from", "for", "in", "both", "leading", "trailing", "placing"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Node {
@@ -288,8 +295,11 @@ impl Parser<'_> {
                         "and" => (P_AND, false),
                         "is" | "isnull" | "notnull" => (P_IS, false),
                         "like" | "ilike" | "in" | "between" | "similar" => (P_LIKE, false),
+                        "at" | "collate" => (P_AT, false),
                         "not" => match self.peek_at(1) {
-                            Some(Tok::Word(n)) if matches!(n.as_str(), "like" | "ilike" | "in" | "between") => {
+                            Some(Tok::Word(n))
+                                if matches!(n.as_str(), "like" | "ilike" | "in" | "between" | "similar") =>
+                            {
                                 (P_LIKE, true)
                             }
                             _ => break,
@@ -381,6 +391,34 @@ impl Parser<'_> {
                     Box::new(lhs),
                     Box::new(Node::Call(quantifier.into(), vec![Node::Array(items)])),
                 )
+            }
+            "similar" => {
+                if !self.eat_word("to") {
+                    return None;
+                }
+                let pattern = self.expr(prec + 1)?;
+                if self.is_word("escape") {
+                    return None;
+                }
+                // Stored as a regular expression match on the translated pattern.
+                let op = if negated { "!~" } else { "~" };
+                Node::Binary(
+                    op.into(),
+                    Box::new(lhs),
+                    Box::new(Node::Call("similar_to_escape".into(), vec![pattern])),
+                )
+            }
+            "at" => {
+                if !(self.eat_word("time") && self.eat_word("zone")) {
+                    return None;
+                }
+                let zone = self.expr(prec + 1)?;
+                Node::Binary("at time zone".into(), Box::new(lhs), Box::new(zone))
+            }
+            "collate" => {
+                let Some(Tok::Word(c) | Tok::Quoted(c)) = self.peek().cloned() else { return None };
+                self.pos += 1;
+                Node::Postfix(Box::new(lhs), format!("collate {c}"))
             }
             "between" => {
                 if self.eat_word("symmetric") {
@@ -511,6 +549,22 @@ impl Parser<'_> {
         if self.is_word("distinct") || self.is_word("order") || self.is_word("variadic") {
             return None;
         }
+        if KEYWORD_ARG_FUNCTIONS.contains(&name.as_str()) {
+            let mut args = Vec::new();
+            loop {
+                if self.eat_punct(")") {
+                    return Some(Node::Call(name, args));
+                }
+                match self.peek() {
+                    Some(Tok::Word(w)) if ARG_KEYWORDS.contains(&w.as_str()) => {
+                        args.push(Node::Name(w.clone()));
+                        self.pos += 1;
+                    }
+                    Some(Tok::Punct(",")) => self.pos += 1,
+                    _ => args.push(self.expr(P_LIKE + 1)?),
+                }
+            }
+        }
         let args = self.list(")")?;
         Some(Node::Call(name, args))
     }
@@ -618,6 +672,10 @@ fn simplify(node: Node) -> Node {
             let inner = simplify(*inner);
             match inner {
                 // A literal's cast names the type it resolved to in context.
+                Node::Str(s) if ty == "jsonb" => match canonical_jsonb(&s[1..s.len().saturating_sub(1)]) {
+                    Some(json) => Node::Str(format!("'{json}'")),
+                    None => Node::Str(s),
+                },
                 Node::Str(s) => {
                     let body = &s[1..s.len().saturating_sub(1)];
                     if is_numeric_type(&ty) && !body.is_empty() && body.parse::<f64>().is_ok() && s.starts_with('\'') {
@@ -648,8 +706,126 @@ fn simplify(node: Node) -> Node {
             arms.into_iter().map(|(c, r)| (simplify(c), simplify(r))).collect(),
             otherwise.map(|o| Box::new(simplify(*o))),
         ),
+        // Object literals in PostgreSQL's jsonb spelling whether or not the
+        // cast is written: people leave it out where the context is jsonb
+        // (`DEFAULT '{"a":1}'`, `doc @> '{"a":1}'`), and a text value that is
+        // a JSON object differing only in spacing or key order is not a
+        // difference worth reporting.
+        Node::Str(s) if s.starts_with("'{\"") => match canonical_jsonb(&s[1..s.len() - 1]) {
+            Some(json) => Node::Str(format!("'{json}'")),
+            None => Node::Str(s),
+        },
         other => other,
     }
+}
+
+/// A jsonb literal's text as PostgreSQL prints jsonb: `", "` and `": "`
+/// separators, object keys sorted by length then bytes, the last of
+/// duplicate keys kept. `None` when the text is not JSON (SQL quotes are
+/// still doubled inside; JSON text never needs them, so `''` fails).
+fn canonical_jsonb(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut pos = 0;
+    let out = json_value(&chars, &mut pos)?;
+    skip_ws(&chars, &mut pos);
+    (pos == chars.len()).then_some(out)
+}
+
+fn skip_ws(c: &[char], pos: &mut usize) {
+    while *pos < c.len() && c[*pos].is_whitespace() {
+        *pos += 1;
+    }
+}
+
+fn json_value(c: &[char], pos: &mut usize) -> Option<String> {
+    skip_ws(c, pos);
+    match *c.get(*pos)? {
+        '{' => {
+            *pos += 1;
+            let mut members: Vec<(String, String)> = Vec::new();
+            skip_ws(c, pos);
+            if c.get(*pos) == Some(&'}') {
+                *pos += 1;
+                return Some("{}".into());
+            }
+            loop {
+                skip_ws(c, pos);
+                let key = json_string(c, pos)?;
+                skip_ws(c, pos);
+                if c.get(*pos) != Some(&':') {
+                    return None;
+                }
+                *pos += 1;
+                let value = json_value(c, pos)?;
+                members.retain(|(k, _)| *k != key);
+                members.push((key, value));
+                skip_ws(c, pos);
+                match c.get(*pos)? {
+                    ',' => *pos += 1,
+                    '}' => {
+                        *pos += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+            members.sort_by(|a, b| a.0.len().cmp(&b.0.len()).then_with(|| a.0.cmp(&b.0)));
+            let inner: Vec<String> = members.into_iter().map(|(k, v)| format!("{k}: {v}")).collect();
+            Some(format!("{{{}}}", inner.join(", ")))
+        }
+        '[' => {
+            *pos += 1;
+            let mut items = Vec::new();
+            skip_ws(c, pos);
+            if c.get(*pos) == Some(&']') {
+                *pos += 1;
+                return Some("[]".into());
+            }
+            loop {
+                items.push(json_value(c, pos)?);
+                skip_ws(c, pos);
+                match c.get(*pos)? {
+                    ',' => *pos += 1,
+                    ']' => {
+                        *pos += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+            Some(format!("[{}]", items.join(", ")))
+        }
+        '"' => json_string(c, pos),
+        _ => {
+            let start = *pos;
+            while *pos < c.len() && (c[*pos].is_ascii_alphanumeric() || "+-.".contains(c[*pos])) {
+                *pos += 1;
+            }
+            let word: String = c[start..*pos].iter().collect();
+            let ok = matches!(word.as_str(), "true" | "false" | "null")
+                || (!word.is_empty() && word.parse::<f64>().is_ok());
+            ok.then_some(word)
+        }
+    }
+}
+
+fn json_string(c: &[char], pos: &mut usize) -> Option<String> {
+    if c.get(*pos) != Some(&'"') {
+        return None;
+    }
+    let start = *pos;
+    *pos += 1;
+    while *pos < c.len() {
+        match c[*pos] {
+            '\\' => *pos += 2,
+            '"' => {
+                *pos += 1;
+                return Some(c[start..*pos].iter().collect());
+            }
+            _ => *pos += 1,
+        }
+    }
+    None
 }
 
 fn print(node: &Node) -> String {
@@ -711,6 +887,7 @@ mod tests {
         assert!(!equivalent("a IS NULL", "a IS NOT NULL"));
         assert!(!equivalent("x IN (1, 2)", "x NOT IN (1, 2)"));
         assert!(!equivalent("a - b - c", "a - (b - c)"));
+        assert!(!equivalent("'{\"a\": 1}'::jsonb", "'{\"a\": 2}'::jsonb"));
     }
 
     /// Pairs of (as written in a schema, as PostgreSQL 15 prints it back with
@@ -762,11 +939,65 @@ mod tests {
             ("CAST(x AS text) <> ''", "x::text <> ''::text"),
             // index expressions and predicates
             ("lower(email)", "lower((email)::text)"),
+            ("position('@' in email) > 1", "POSITION(('@'::text) IN (email)) > 1"),
+            ("substring(t from 1 for 2) = 'ab'", "SUBSTRING(t FROM 1 FOR 2) = 'ab'::text"),
+            ("extract(year from d) > 2000", "EXTRACT(year FROM d) > 2000::numeric"),
+            ("trim(both ' ' from t) <> ''", "TRIM(BOTH ' '::text FROM t) <> ''::text"),
+            ("t collate \"C\" > 'a'", "(t COLLATE \"C\") > 'a'::text"),
+            ("coalesce(n, 0) >= 0 AND nullif(t, '') IS NOT NULL", "COALESCE(n, 0) >= 0 AND NULLIF(t, ''::text) IS NOT NULL"),
+            (
+                "j ? 'a' and j->>'k' = 'v' and j @> '{\"a\":1}'",
+                "j ? 'a'::text AND (j ->> 'k'::text) = 'v'::text AND j @> '{\"a\": 1}'::jsonb",
+            ),
+            ("greatest(n, 1) < 10 and n % 2 = 0 and -n < 0", "GREATEST(n, 1) < 10 AND (n % 2) = 0 AND (- n) < 0"),
+            ("case when b then n > 0 else n < 0 end", "CASE\n    WHEN b THEN n > 0\n    ELSE n < 0\nEND"),
+            ("d > now() - interval '1 day'", "d > (now() - '1 day'::interval)"),
+            (
+                "t ~ '^[a-z]+$' and t ilike 'a%' and t not like 'b%'",
+                "t ~ '^[a-z]+$'::text AND t ~~* 'a%'::text AND t !~~ 'b%'::text",
+            ),
+            ("n between 1 and 10 and n not between 20 and 30", "n >= 1 AND n <= 10 AND (n < 20 OR n > 30)"),
+            (
+                "b is true and b is not false and t is distinct from 'x'",
+                "b IS TRUE AND b IS NOT FALSE AND t IS DISTINCT FROM 'x'::text",
+            ),
+            (
+                "array_length(arr, 1) > 0 and arr[1] = 1 and 1 = any(arr)",
+                "array_length(arr, 1) > 0 AND arr[1] = 1 AND (1 = ANY (arr))",
+            ),
+            (
+                "n::text <> '' and cast(n as bigint) > 0 and price > 0.5",
+                "n::text <> ''::text AND n::bigint > 0 AND price > 0.5",
+            ),
+            (
+                "current_date > '2020-01-01' and date_trunc('day', d) = d",
+                "CURRENT_DATE > '2020-01-01'::date AND date_trunc('day'::text, d) = d",
+            ),
+            (
+                "n in (1,2,3) and email in ('a','b') and not (n = 5)",
+                "(n = ANY (ARRAY[1, 2, 3])) AND (email::text = ANY (ARRAY['a'::character varying, 'b'::character varying]::text[])) AND NOT n = 5",
+            ),
+            ("email similar to 'x%'", "email::text ~ similar_to_escape('x%'::text)"),
+            ("(1 > 0)", "1 > 0"),
+            ("'it''s'", "'it''s'::text"),
+            ("-5", "'-5'::integer"),
+            ("9999999999", "'9999999999'::bigint"),
+            ("now() at time zone 'utc'", "(now() AT TIME ZONE 'utc'::text)"),
+            ("'{1,2}'", "'{1,2}'::integer[]"),
+            ("array['a','b']", "ARRAY['a'::text, 'b'::text]"),
             ("deleted_at IS NULL", "(deleted_at IS NULL)"),
             ("age + 1", "(age + 1)"),
         ] {
             assert_eq!(normalize(written), normalize(stored), "{written}  vs  {stored}");
         }
+    }
+
+    #[test]
+    fn jsonb_literals_compare_as_postgres_stores_them() {
+        assert!(equivalent("'{\"b\":1,\"a\":[1,2]}'::jsonb", "'{\"a\": [1, 2], \"b\": 1}'::jsonb"));
+        assert!(equivalent("'{\"a\":1,\"a\":2}'::jsonb", "'{\"a\": 2}'::jsonb"));
+        assert!(equivalent("'{\"aa\":1,\"b\":2}'::jsonb", "'{\"b\": 2, \"aa\": 1}'::jsonb"));
+        assert_eq!(canonical_jsonb("not json"), None);
     }
 
     #[test]

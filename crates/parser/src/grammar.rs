@@ -468,21 +468,23 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
 }
 
 /// Reads a table struct: its table-level attributes and every named field.
-pub fn table(item: &ItemStruct) -> (TableDef, Vec<Error>) {
+/// Takes the item by value so that field types move instead of being cloned.
+pub fn table(item: ItemStruct) -> (TableDef, Vec<Error>) {
     let mut errors = Vec::new();
     check_attribute_names(&item.attrs, Place::Struct, &mut errors);
     let attrs = table_attrs(&item.attrs, &mut errors);
     let mut fields = Vec::new();
-    match &item.fields {
+    match item.fields {
         Fields::Named(named) => {
-            for field in &named.named {
-                let Some(ident) = field.ident.clone() else { continue };
+            fields.reserve_exact(named.named.len());
+            for field in named.named {
+                let Some(ident) = field.ident else { continue };
                 check_attribute_names(&field.attrs, Place::Field, &mut errors);
                 fields.push(FieldDef {
                     ident,
-                    ty: field.ty.clone(),
                     attrs: column_attrs(&field.attrs, &mut errors),
                     doc: doc_comment(&field.attrs),
+                    ty: field.ty,
                 });
             }
         }
@@ -492,7 +494,7 @@ pub fn table(item: &ItemStruct) -> (TableDef, Vec<Error>) {
                 .help("each named field is a column; tuple and unit structs cannot be tables"),
         ),
     }
-    let def = TableDef { ident: item.ident.clone(), attrs, fields, doc: doc_comment(&item.attrs) };
+    let def = TableDef { doc: doc_comment(&item.attrs), ident: item.ident, attrs, fields };
     (def, errors)
 }
 

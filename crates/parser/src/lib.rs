@@ -115,25 +115,18 @@ fn parse_on_this_thread(files: &[SourceFile], options: &ParseOptions) -> Parsed 
             Broken::File => decls.incomplete = true,
         }
         problems.extend(errors.into_iter().map(|error| Problem { file, error }));
-        let t0 = std::time::Instant::now();
-        for item in &items {
+        for item in items {
             collect(file, item, &mut decls, &mut problems);
         }
-        eprintln!("grammar {:?}", t0.elapsed());
-        let t0 = std::time::Instant::now();
-        drop(items);
-        eprintln!("drop {:?}", t0.elapsed());
     }
-    let t0 = std::time::Instant::now();
     let lowered = lower::lower(decls, files, options);
-    eprintln!("lower {:?}", t0.elapsed());
     problems.extend(lowered.problems);
     let diagnostics = diagnostics(files, problems);
     Parsed { schema: lowered.schema, renames: lowered.renames, diagnostics }
 }
 
 /// Hands a table struct or `PgEnum` to the grammar.
-fn collect(file: usize, item: &Item, decls: &mut Decls, problems: &mut Vec<Problem>) {
+fn collect(file: usize, item: Item, decls: &mut Decls, problems: &mut Vec<Problem>) {
     let mut push = |errors: Vec<Error>| problems.extend(errors.into_iter().map(|error| Problem { file, error }));
     match item {
         Item::Struct(s) if grammar::is_table(&s.attrs) => {
@@ -147,7 +140,7 @@ fn collect(file: usize, item: &Item, decls: &mut Decls, problems: &mut Vec<Probl
             }
         }
         Item::Enum(e) if grammar::is_pg_enum(&e.attrs) => {
-            let (def, errors) = grammar::pg_enum(e);
+            let (def, errors) = grammar::pg_enum(&e);
             push(errors);
             decls.enums.push((file, def));
         }
@@ -175,7 +168,6 @@ enum Broken {
 /// Reads one file's items, recovering after a broken item so that the rest
 /// of the file is still read. Inline `mod m { … }` blocks are flattened.
 fn parse_file(text: &str) -> (Vec<Item>, Vec<Error>, Broken) {
-    let t0 = std::time::Instant::now();
     let tokens = match TokenStream::from_str(text) {
         Ok(tokens) => tokens,
         Err(e) => {
@@ -185,10 +177,7 @@ fn parse_file(text: &str) -> (Vec<Item>, Vec<Error>, Broken) {
             return (Vec::new(), vec![error], Broken::File);
         }
     };
-    eprintln!("lex {:?}", t0.elapsed());
-    let t0 = std::time::Instant::now();
-    let deep = too_deep(&tokens);
-    eprintln!("deep {:?}", t0.elapsed());
+    let deep = if nesting_upper_bound(text) + 2 < MAX_NESTING { None } else { too_deep(&tokens) };
     if let Some(span) = deep {
         // Dropping a deeply nested stream recurses as deep as the nesting;
         // leaking this pathological input is the safe choice.
@@ -199,12 +188,10 @@ fn parse_file(text: &str) -> (Vec<Item>, Vec<Error>, Broken) {
         return (Vec::new(), vec![error], Broken::File);
     }
     let mut out = ItemsOut::default();
-    let t0 = std::time::Instant::now();
     let parser = |input: ParseStream| parse_items(input, &mut out);
     if let Err(e) = parser.parse2(tokens) {
         out.errors.push(e);
     }
-    eprintln!("syn {:?}", t0.elapsed());
     let errors = out.errors.into_iter().flat_map(Error::from_syn).collect();
     (out.items, errors, Broken::Items(out.broken_names))
 }
@@ -214,6 +201,98 @@ struct ItemsOut {
     items: Vec<Item>,
     errors: Vec<syn::Error>,
     broken_names: Vec<String>,
+}
+
+/// An upper bound of the nesting [`too_deep`] measures, from the raw text
+/// in one cheap pass: strings, character literals and comments are skipped,
+/// and anything that might open a level is counted. Doc comments become
+/// `#[doc]` groups when lexed, hence the caller's slack of two levels.
+fn nesting_upper_bound(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut angles: Vec<usize> = vec![0];
+    let mut max = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                let mut depth = 0usize;
+                while i < b.len() {
+                    if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+                        depth += 1;
+                        i += 2;
+                    } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            b'r' if matches!(b.get(i + 1), Some(b'#' | b'"')) && (i == 0 || !is_ident_byte(b[i - 1]) || b[i - 1] == b'b') => {
+                // Raw string r#"…"#: skip to the quote followed by as many hashes.
+                let mut j = i + 1;
+                while b.get(j) == Some(&b'#') {
+                    j += 1;
+                }
+                if b.get(j) == Some(&b'"') {
+                    let hashes = j - i - 1;
+                    j += 1;
+                    while j < b.len() && !(b[j] == b'"' && b[j + 1..].iter().take(hashes).filter(|&&c| c == b'#').count() == hashes) {
+                        j += 1;
+                    }
+                    i = j + 1 + hashes;
+                    continue;
+                }
+            }
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'\'' => {
+                // A character literal ('x', '\n', '\u{…}'), else a lifetime.
+                let rest = &text[i + 1..];
+                let len = if rest.starts_with('\\') {
+                    rest[1..].find('\'').map(|p| p + 1)
+                } else {
+                    rest.chars().next().filter(|_| rest[rest.chars().next().map_or(0, char::len_utf8)..].starts_with('\'')).map(char::len_utf8)
+                };
+                if let Some(len) = len {
+                    i += len + 1;
+                }
+            }
+            b'(' | b'[' | b'{' => angles.push(0),
+            b')' | b']' | b'}' => {
+                if angles.len() > 1 {
+                    angles.pop();
+                }
+            }
+            b'<' => *angles.last_mut().unwrap_or(&mut 0) += 1,
+            b'>' if i == 0 || !matches!(b[i - 1], b'-' | b'=') => {
+                if let Some(a) = angles.last_mut() {
+                    *a = a.saturating_sub(1);
+                }
+            }
+            _ => {}
+        }
+        max = max.max(angles.len() + angles.last().copied().unwrap_or(0));
+        i += 1;
+    }
+    max
+}
+
+fn is_ident_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
 }
 
 /// The span of a token beyond [`MAX_NESTING`] levels of groups or of `<`
@@ -278,15 +357,12 @@ fn parse_items(input: ParseStream, out: &mut ItemsOut) -> syn::Result<()> {
 
 /// `[attrs] [vis] mod name { … }`: reads the body with the same recovery.
 fn inline_module(input: ParseStream, out: &mut ItemsOut) -> syn::Result<bool> {
-    let fork = input.fork();
-    let is_module = fork.call(Attribute::parse_outer).is_ok()
-        && fork.parse::<Visibility>().is_ok()
-        && fork.peek(Token![mod])
-        && fork.peek2(Ident)
-        && fork.peek3(syn::token::Brace);
-    if !is_module {
+    if !looks_like_inline_module(input.cursor()) {
         return Ok(false);
     }
+    let fork = input.fork();
+    fork.call(Attribute::parse_outer)?;
+    fork.parse::<Visibility>()?;
     fork.parse::<Token![mod]>()?;
     fork.parse::<Ident>()?;
     let content;
@@ -294,6 +370,31 @@ fn inline_module(input: ParseStream, out: &mut ItemsOut) -> syn::Result<bool> {
     parse_items(&content, out)?;
     input.advance_to(&fork);
     Ok(true)
+}
+
+/// `#[…]… [pub[(…)]] mod name { … }`, checked on the cursor without
+/// parsing (and allocating) the attributes.
+fn looks_like_inline_module(mut cursor: syn::buffer::Cursor) -> bool {
+    loop {
+        if let Some((p, next)) = cursor.punct() {
+            if p.as_char() == '#' {
+                if let Some((_, _, after)) = next.group(Delimiter::Bracket) {
+                    cursor = after;
+                    continue;
+                }
+            }
+            return false;
+        }
+        break;
+    }
+    if let Some((ident, next)) = cursor.ident() {
+        if ident == "pub" {
+            cursor = next.group(Delimiter::Parenthesis).map_or(next, |(_, _, after)| after);
+        }
+    }
+    let Some((keyword, next)) = cursor.ident() else { return false };
+    keyword == "mod"
+        && next.ident().is_some_and(|(_, after)| after.group(Delimiter::Brace).is_some())
 }
 
 /// Skips the rest of a broken item: up to and including the next `;` or

@@ -1130,12 +1130,23 @@ fn remove_foreign_keys(t: &mut TableBuild, drop: &HashSet<usize>) {
 // ---------------------------------------------------------------------------
 // Names
 
-/// What already holds a name, for messages.
-#[derive(Clone)]
+/// What already holds a name, for messages (worded only when one is needed).
+#[derive(Clone, Copy)]
 struct Holder {
-    what: String,
-    file: usize,
+    /// `None` for the table itself.
+    noun: Option<&'static str>,
+    table: usize,
     span: Span,
+}
+
+impl Holder {
+    fn describe(&self, tables: &[TableBuild]) -> String {
+        let table = &tables[self.table].table.name;
+        match self.noun {
+            Some(noun) => format!("{noun} on table `{table}`"),
+            None => format!("table `{table}`"),
+        }
+    }
 }
 
 /// Chooses every constraint and index name. Explicit names are reserved
@@ -1150,11 +1161,11 @@ fn assign_names(cx: &mut Cx, tables: &mut [TableBuild]) {
     // Relation names per namespace: tables, and the indexes behind indexes,
     // primary keys and unique constraints.
     let mut relations: HashMap<String, HashMap<String, Holder>> = HashMap::new();
-    for t in tables.iter() {
-        relations.entry(t.table.name.namespace.clone()).or_default().insert(
-            t.table.name.name.clone(),
-            Holder { what: format!("table `{}`", t.table.name), file: t.file, span: t.span },
-        );
+    for (i, t) in tables.iter().enumerate() {
+        relations
+            .entry(t.table.name.namespace.clone())
+            .or_default()
+            .insert(t.table.name.name.clone(), Holder { noun: None, table: i, span: t.span });
     }
     let mut constraints: Vec<HashMap<String, Holder>> = vec![HashMap::new(); tables.len()];
 
@@ -1171,7 +1182,7 @@ fn assign_names(cx: &mut Cx, tables: &mut [TableBuild]) {
                 continue;
             }
             let name = explicit.value.clone();
-            let holder = Holder { what: format!("{} on table `{table_name}`", req.target.noun()), file, span: explicit.span };
+            let holder = Holder { noun: Some(req.target.noun()), table: t, span: explicit.span };
             let clash = if req.target.is_relation() {
                 relations.get(&namespace).and_then(|m| m.get(&name)).cloned()
             } else {
@@ -1179,12 +1190,13 @@ fn assign_names(cx: &mut Cx, tables: &mut [TableBuild]) {
             }
             .or_else(|| if req.target.is_constraint() { constraints[t].get(&name).cloned() } else { None });
             if let Some(first) = clash {
-                let at = cx.location(first.file, first.span);
+                let at = cx.location(tables[first.table].file, first.span);
+                let what = first.describe(tables);
                 cx.err(
                     file,
                     Error::new(explicit.span, format!("duplicate name `{name}` in schema `{namespace}`"))
                         .label("name already used")
-                        .help(format!("{} at {} already has this name; choose another", first.what, at)),
+                        .help(format!("{what} at {at} already has this name; choose another")),
                 );
                 rejected.push(req.target);
                 continue;
@@ -1209,7 +1221,7 @@ fn assign_names(cx: &mut Cx, tables: &mut [TableBuild]) {
                 }
                 n += 1;
             };
-            let holder = Holder { what: format!("{} on table `{table_name}`", req.target.noun()), file, span: tables[t].span };
+            let holder = Holder { noun: Some(req.target.noun()), table: t, span: tables[t].span };
             if req.target.is_relation() {
                 relations.entry(namespace.clone()).or_default().insert(name.clone(), holder.clone());
             }

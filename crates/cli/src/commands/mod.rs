@@ -7,6 +7,8 @@ pub mod hash;
 pub mod init;
 pub mod migrate;
 pub mod project;
+pub mod pull;
+pub mod verify;
 
 use crate::config::Config;
 use crate::output::Ui;

@@ -1,0 +1,185 @@
+//! `shale verify` (live database versus schema) and `shale diff --from
+//! --to` (any two sources): the same diff between two schemas, reported as
+//! drift and as the SQL that would reconcile them.
+
+use anyhow::Result;
+use serde_json::json;
+use shale_differ::{Ambiguities, Ambiguity, MigrationPair, Plan};
+use shale_model::{RenameHints, Schema};
+use shale_sql::{SqlDialect, Statement};
+
+use super::generate::parse_rename_flag;
+use super::Context;
+use crate::drift;
+use crate::output::Style;
+use crate::sources::{self, Source};
+use crate::Outcome;
+
+/// `shale verify` flags.
+#[derive(Debug, clap::Args)]
+pub struct VerifyArgs {}
+
+/// `shale diff` flags.
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// Where the migration starts: `schema:PATH`, `snapshot:PATH`,
+    /// `migrations:DIR`, `postgres://…`, `postgresql://…` or `empty`.
+    #[arg(long, value_name = "SRC")]
+    pub from: String,
+    /// What the migration produces (same forms as --from).
+    #[arg(long, value_name = "SRC")]
+    pub to: String,
+    /// Settle a rename, as for `generate`: `table:OLD=NEW`, `column:TABLE.OLD=NEW`, …
+    #[arg(long, value_name = "KIND:OLD=NEW")]
+    pub rename: Vec<String>,
+}
+
+/// Plans `schemas`, taking every unsettled rename question as a drop and a
+/// create (a database has no rename history); returns the plan and the
+/// questions so they can be shown.
+pub fn plan_assuming_drops(schemas: MigrationPair<&Schema>, hints: &RenameHints) -> (Plan, Vec<Ambiguity>) {
+    let mut hints = hints.clone();
+    let mut asked = Vec::new();
+    loop {
+        match shale_differ::diff(schemas, &hints) {
+            Ok(plan) => return (plan, asked),
+            Err(Ambiguities(list)) => {
+                for a in &list {
+                    use shale_differ::ObjectKind;
+                    let parent = a.parent.clone();
+                    match a.kind {
+                        ObjectKind::Table => hints.dropped_tables.push(qualified_in(&a.previous, schemas.previous, true)),
+                        ObjectKind::Enum => hints.dropped_enums.push(qualified_in(&a.previous, schemas.previous, false)),
+                        ObjectKind::Column => {
+                            hints.dropped_columns.push((parent.expect("column questions name their table"), a.previous.clone()))
+                        }
+                        ObjectKind::EnumValue => hints
+                            .dropped_enum_values
+                            .push((parent.expect("value questions name their enum"), a.previous.clone())),
+                    }
+                }
+                let before = asked.len();
+                asked.extend(list);
+                if asked.len() == before {
+                    return (Plan::default(), asked);
+                }
+            }
+        }
+    }
+}
+
+/// The qualified name of a table or enum named `name` (as `Display` prints
+/// it: `name` in public, `ns.name` elsewhere) in `schema`.
+fn qualified_in(name: &str, schema: &Schema, table: bool) -> shale_model::QualifiedName {
+    let found = if table {
+        schema.tables.iter().map(|t| &t.name).find(|n| n.to_string() == name || n.name == name)
+    } else {
+        schema.enums.iter().map(|e| &e.name).find(|n| n.to_string() == name || n.name == name)
+    };
+    found.cloned().unwrap_or_else(|| match name.rsplit_once('.') {
+        Some((ns, n)) => shale_model::QualifiedName::new(ns, n),
+        None => shale_model::QualifiedName::public(name),
+    })
+}
+
+fn statements_json(statements: &[Statement]) -> serde_json::Value {
+    statements
+        .iter()
+        .map(|s| {
+            json!({
+                "sql": s.sql,
+                "hazards": s.hazards.iter().map(|h| json!({ "kind": h.kind.as_str(), "message": h.message })).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+fn print_sql(ctx: &Context<'_>, statements: &[Statement]) {
+    let ui = ctx.ui;
+    for s in statements {
+        for h in &s.hazards {
+            ui.result(&ui.paint(Style::Warn, &format!("-- hazard: {} {}", h.kind.as_str(), h.message)));
+        }
+        ui.result(&s.sql);
+    }
+}
+
+fn rename_notes(ctx: &Context<'_>, asked: &[Ambiguity]) {
+    for a in asked {
+        ctx.ui.warn(&format!("{a}; shown as a drop and a create, pass --rename to treat it as a rename"));
+    }
+}
+
+/// Runs `shale verify`: exit 0 in sync, 1 drift.
+pub fn verify(ctx: &Context<'_>, _args: &VerifyArgs) -> Result<Outcome> {
+    let ui = ctx.ui;
+    let parsed = ctx.parse_schema()?;
+    let mut client = ctx.connect()?;
+    // Safe to point at production: read-only catalog queries, one connection,
+    // and a short statement timeout.
+    client.batch_execute("SET statement_timeout = '30s'").map_err(|e| anyhow::anyhow!("{}", shale_db::error_line(&e)))?;
+    let database = sources::introspect(ctx, &mut client)?;
+    let pair = MigrationPair::new(&database, &parsed.schema);
+    let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
+    if plan.is_empty() {
+        ui.result(&format!("{}: the database matches the schema", ui.paint(Style::Good, "in sync")));
+        ui.document(&json!({ "in_sync": true, "drift": [], "sql": [] }));
+        return Ok(Outcome::Clean);
+    }
+    let drift = drift::describe(&plan, pair);
+    let statements = shale_sql::Postgres.render(&plan, pair);
+    if !ui.json() {
+        ui.result(&format!("{}: {} difference(s) between the database and the schema", ui.paint(Style::Bad, "drift"), drift.len()));
+        for d in &drift {
+            let (mark, style) = match d.kind {
+                "missing" => ("+", Style::Good),
+                "extra" => ("-", Style::Bad),
+                _ => ("~", Style::Warn),
+            };
+            ui.result(&format!("  {} {}", ui.paint(style, mark), ui.paint(Style::Bold, &d.object)));
+            if let Some(s) = &d.schema {
+                ui.result(&format!("      schema:   {s}"));
+            }
+            if let Some(db) = &d.database {
+                ui.result(&format!("      database: {db}"));
+            }
+        }
+        ui.result("\nSQL that would bring the database to the schema:\n");
+        print_sql(ctx, &statements);
+    }
+    ui.document(&json!({
+        "in_sync": false,
+        "drift": drift.iter().map(drift::Drift::to_json).collect::<Vec<_>>(),
+        "sql": statements_json(&statements),
+    }));
+    Ok(Outcome::Findings)
+}
+
+/// Runs `shale diff`: exit 0 when the sources are equal, 1 when not.
+pub fn diff(ctx: &Context<'_>, args: &DiffArgs) -> Result<Outcome> {
+    let ui = ctx.ui;
+    let from = Source::parse(&args.from)?;
+    let to = Source::parse(&args.to)?;
+    let (previous, _) = from.load(ctx)?;
+    let (next, mut hints) = to.load(ctx)?;
+    for r in &args.rename {
+        parse_rename_flag(r, &mut hints)?;
+    }
+    let pair = MigrationPair::new(&previous, &next);
+    let (plan, asked) = plan_assuming_drops(pair, &hints);
+    rename_notes(ctx, &asked);
+    let statements = shale_sql::Postgres.render(&plan, pair);
+    if statements.is_empty() {
+        ui.result(&format!("-- no differences between {} and {}", from.describe(), to.describe()));
+    } else {
+        print_sql(ctx, &statements);
+    }
+    ui.document(&json!({
+        "from": from.describe(),
+        "to": to.describe(),
+        "empty": statements.is_empty(),
+        "statements": statements_json(&statements),
+    }));
+    Ok(if statements.is_empty() { Outcome::Clean } else { Outcome::Findings })
+}
+

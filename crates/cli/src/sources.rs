@@ -1,0 +1,124 @@
+//! The sources `shale diff --from/--to` (and `verify`) compare, each lowered
+//! to the same `Schema`: `schema:PATH`, `snapshot:PATH`, `migrations:DIR`,
+//! `postgres://…` / `postgresql://…`, and `empty`.
+
+use std::path::PathBuf;
+
+use anyhow::{anyhow, bail, Context as _, Result};
+use shale_migrations::journal::Journal;
+use shale_migrations::snapshot::{self, Snapshot};
+use shale_model::{RenameHints, Schema};
+
+use crate::commands::Context;
+
+/// A schema source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Rust schema source (a directory or a file).
+    Schema(PathBuf),
+    /// A snapshot file.
+    Snapshot(PathBuf),
+    /// A migrations folder: the state after its last migration's snapshot.
+    Migrations(PathBuf),
+    /// A live PostgreSQL database.
+    Postgres(String),
+    /// The empty schema.
+    Empty,
+}
+
+impl Source {
+    /// Parses `schema:PATH`, `snapshot:PATH`, `migrations:DIR`,
+    /// `postgres://…`, `postgresql://…` or `empty`.
+    pub fn parse(s: &str) -> Result<Source> {
+        if s == "empty" {
+            return Ok(Source::Empty);
+        }
+        if s.starts_with("postgres://") || s.starts_with("postgresql://") {
+            return Ok(Source::Postgres(s.to_string()));
+        }
+        let usage = "expected schema:PATH, snapshot:PATH, migrations:DIR, postgres://…, postgresql://… or empty";
+        let Some((kind, rest)) = s.split_once(':') else { bail!("unknown source `{s}`: {usage}") };
+        if rest.is_empty() {
+            bail!("source `{s}` needs a path: {usage}");
+        }
+        Ok(match kind {
+            "schema" => Source::Schema(rest.into()),
+            "snapshot" => Source::Snapshot(rest.into()),
+            "migrations" => Source::Migrations(rest.into()),
+            "sqlite" => bail!("source `{s}`: SQLite sources are not supported by this version of shale (PostgreSQL only)"),
+            _ => bail!("unknown source kind `{kind}`: {usage}"),
+        })
+    }
+
+    /// A description for messages (passwords redacted).
+    pub fn describe(&self) -> String {
+        match self {
+            Source::Schema(p) => format!("schema:{}", p.display()),
+            Source::Snapshot(p) => format!("snapshot:{}", p.display()),
+            Source::Migrations(p) => format!("migrations:{}", p.display()),
+            Source::Postgres(url) => shale_db::redact(url),
+            Source::Empty => "empty".into(),
+        }
+    }
+
+    /// Lowers the source to a schema (with rename hints from schema source).
+    pub fn load(&self, ctx: &Context<'_>) -> Result<(Schema, RenameHints)> {
+        match self {
+            Source::Empty => Ok((Schema::default(), RenameHints::default())),
+            Source::Schema(path) => {
+                let parsed = ctx.parse_schema_at(path)?;
+                Ok((parsed.schema, parsed.renames))
+            }
+            Source::Snapshot(path) => Ok((read_snapshot(path)?, RenameHints::default())),
+            Source::Migrations(dir) => {
+                let journal_path = dir.join("meta").join("_journal.json");
+                let text = std::fs::read_to_string(&journal_path)
+                    .with_context(|| format!("cannot read {}", journal_path.display()))?;
+                let journal = Journal::parse(&text).map_err(|e| anyhow!("{}: {e}", journal_path.display()))?;
+                let Some(last) = journal.entries.last() else { return Ok((Schema::default(), RenameHints::default())) };
+                // The snapshots of the configured migrations folder are the
+                // configured snapshots folder; any other folder's are its sibling.
+                let snapshots = if dir == &ctx.config.migrations {
+                    ctx.config.snapshots.clone()
+                } else {
+                    dir.parent().unwrap_or(dir).join("snapshots")
+                };
+                Ok((read_snapshot(&snapshots.join(snapshot::file_name(last.idx)))?, RenameHints::default()))
+            }
+            Source::Postgres(url) => {
+                let mut client = shale_db::connect(url).map_err(|e| anyhow!("{e}"))?;
+                Ok((introspect(ctx, &mut client)?, RenameHints::default()))
+            }
+        }
+    }
+}
+
+/// Reads a live database into a schema, leaving out the tracking table's schema.
+pub fn introspect(ctx: &Context<'_>, client: &mut shale_db::Client) -> Result<Schema> {
+    let options = shale_introspect::IntrospectOptions {
+        tracking_schema: Some(ctx.config.migrations_table.schema.clone()),
+        ..Default::default()
+    };
+    shale_introspect::introspect(client, &options).map_err(|e| anyhow!("{e}"))
+}
+
+fn read_snapshot(path: &std::path::Path) -> Result<Schema> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(Snapshot::from_json(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?.schema)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_parse() {
+        assert_eq!(Source::parse("empty").unwrap(), Source::Empty);
+        assert_eq!(Source::parse("schema:schema").unwrap(), Source::Schema("schema".into()));
+        assert_eq!(Source::parse("migrations:m").unwrap(), Source::Migrations("m".into()));
+        assert!(matches!(Source::parse("postgresql://u@h/db").unwrap(), Source::Postgres(_)));
+        assert!(Source::parse("mysql://x").is_err());
+        assert!(Source::parse("schema:").is_err());
+        assert!(Source::parse("nonsense").is_err());
+    }
+}

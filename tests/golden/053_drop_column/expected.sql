@@ -1,0 +1,5 @@
+-- hazard: DELETES_DATA drops column "users"."name"
+-- hazard: BACKWARD_INCOMPATIBLE code using column "users"."name" breaks
+-- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "users" against reads and writes
+
+ALTER TABLE "public"."users" DROP COLUMN "name";
