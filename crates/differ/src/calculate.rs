@@ -6,22 +6,33 @@ use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
 use shale_model::{
-    expr, BaseType, CheckConstraint, Column, ColumnType, Enum, ForeignKey, Index, IndexKey, IndexTarget, PrimaryKey,
-    QualifiedName, RenameHints, Schema, Table, UniqueConstraint, DEFAULT_NAMESPACE,
+    expr, BaseType, CheckConstraint, Column, ColumnType, Enum, ForeignKey, Index, IndexKey,
+    IndexTarget, PrimaryKey, QualifiedName, RenameHints, Schema, Table, UniqueConstraint,
+    DEFAULT_NAMESPACE,
 };
 
 use crate::{
-    Ambiguities, Ambiguity, ColumnChanges, CommentTarget, EnumColumn, EnumValuePlacement, MigrationPair, ObjectKind, Step,
+    Ambiguities, Ambiguity, ColumnChanges, CommentTarget, EnumColumn, EnumValuePlacement,
+    MigrationPair, ObjectKind, Step,
 };
 
 /// Plans the steps from `schemas.previous` to `schemas.next`, sorted.
-pub(crate) fn calculate_steps(schemas: MigrationPair<&Schema>, hints: &RenameHints) -> Result<Vec<Step>, Ambiguities> {
+pub(crate) fn calculate_steps(
+    schemas: MigrationPair<&Schema>,
+    hints: &RenameHints,
+) -> Result<Vec<Step>, Ambiguities> {
     let mut ambiguities = Vec::new();
     let db = DifferDatabase::new(schemas, hints, &mut ambiguities);
     if !ambiguities.is_empty() {
         return Err(Ambiguities(ambiguities));
     }
-    let mut differ = Differ { db: &db, steps: Vec::new(), dropped_keys: HashSet::new(), recreated_columns: HashSet::new(), swapped_columns: HashSet::new() };
+    let mut differ = Differ {
+        db: &db,
+        steps: Vec::new(),
+        dropped_keys: HashSet::new(),
+        recreated_columns: HashSet::new(),
+        swapped_columns: HashSet::new(),
+    };
     differ.push_namespace_steps();
     differ.push_enum_steps();
     differ.push_table_steps();
@@ -54,14 +65,21 @@ struct Matching {
 /// its previous name exists on the previous side and no longer exists on the
 /// next side, and its next name exists on the next side: stale hints (the
 /// rename was already applied) are ignored.
-fn match_names<K: Eq + Hash>(previous: &[K], next: &[K], renames: impl Iterator<Item = (K, K)>) -> Matching {
-    let previous_index: HashMap<&K, usize> = previous.iter().enumerate().map(|(i, k)| (k, i)).collect();
+fn match_names<K: Eq + Hash>(
+    previous: &[K],
+    next: &[K],
+    renames: impl Iterator<Item = (K, K)>,
+) -> Matching {
+    let previous_index: HashMap<&K, usize> =
+        previous.iter().enumerate().map(|(i, k)| (k, i)).collect();
     let next_index: HashMap<&K, usize> = next.iter().enumerate().map(|(i, k)| (k, i)).collect();
     let mut previous_taken = vec![false; previous.len()];
     let mut next_taken = vec![false; next.len()];
     let mut pairs = Vec::new();
     for (p, n) in renames {
-        let (Some(&pi), Some(&ni)) = (previous_index.get(&p), next_index.get(&n)) else { continue };
+        let (Some(&pi), Some(&ni)) = (previous_index.get(&p), next_index.get(&n)) else {
+            continue;
+        };
         if next_index.contains_key(&p) || previous_taken[pi] || next_taken[ni] {
             continue;
         }
@@ -83,7 +101,9 @@ fn match_names<K: Eq + Hash>(previous: &[K], next: &[K], renames: impl Iterator<
     }
     Matching {
         pairs,
-        dropped: (0..previous.len()).filter(|&i| !previous_taken[i]).collect(),
+        dropped: (0..previous.len())
+            .filter(|&i| !previous_taken[i])
+            .collect(),
         created: (0..next.len()).filter(|&i| !next_taken[i]).collect(),
     }
 }
@@ -131,7 +151,11 @@ struct DifferDatabase<'a> {
 }
 
 impl<'a> DifferDatabase<'a> {
-    fn new(schemas: MigrationPair<&'a Schema>, hints: &RenameHints, ambiguities: &mut Vec<Ambiguity>) -> Self {
+    fn new(
+        schemas: MigrationPair<&'a Schema>,
+        hints: &RenameHints,
+        ambiguities: &mut Vec<Ambiguity>,
+    ) -> Self {
         // Enums.
         let enum_names_pair = schemas.map(|s| s.enums.iter().map(|e| &e.name).collect::<Vec<_>>());
         let matching = match_names(
@@ -144,8 +168,16 @@ impl<'a> DifferDatabase<'a> {
             .iter()
             .map(|&(p, n)| MigrationPair::new(&schemas.previous.enums[p], &schemas.next.enums[n]))
             .collect();
-        let created_enums: Vec<&Enum> = matching.created.iter().map(|&i| &schemas.next.enums[i]).collect();
-        let dropped_enums: Vec<&Enum> = matching.dropped.iter().map(|&i| &schemas.previous.enums[i]).collect();
+        let created_enums: Vec<&Enum> = matching
+            .created
+            .iter()
+            .map(|&i| &schemas.next.enums[i])
+            .collect();
+        let dropped_enums: Vec<&Enum> = matching
+            .dropped
+            .iter()
+            .map(|&i| &schemas.previous.enums[i])
+            .collect();
         for dropped in &dropped_enums {
             if hints.dropped_enums.contains(&dropped.name) {
                 continue;
@@ -164,32 +196,50 @@ impl<'a> DifferDatabase<'a> {
                 });
             }
         }
-        let enum_names: HashMap<&QualifiedName, &QualifiedName> =
-            enums.iter().map(|pair| (&pair.previous.name, &pair.next.name)).collect();
-        let enum_values: Vec<Matching> = enums.iter().map(|pair| enum_value_matching(*pair, hints)).collect();
+        let enum_names: HashMap<&QualifiedName, &QualifiedName> = enums
+            .iter()
+            .map(|pair| (&pair.previous.name, &pair.next.name))
+            .collect();
+        let enum_values: Vec<Matching> = enums
+            .iter()
+            .map(|pair| enum_value_matching(*pair, hints))
+            .collect();
         for (pair, matching) in enums.iter().zip(&enum_values) {
             enum_value_ambiguities(*pair, matching, hints, ambiguities);
         }
 
         // Tables.
-        let table_names_pair = schemas.map(|s| s.tables.iter().map(|t| &t.name).collect::<Vec<_>>());
+        let table_names_pair =
+            schemas.map(|s| s.tables.iter().map(|t| &t.name).collect::<Vec<_>>());
         let matching = match_names(
             &table_names_pair.previous,
             &table_names_pair.next,
             hints.tables.iter().map(|(p, n)| (p, n)),
         );
-        let created_tables: Vec<&Table> = matching.created.iter().map(|&i| &schemas.next.tables[i]).collect();
-        let dropped_tables: Vec<&Table> = matching.dropped.iter().map(|&i| &schemas.previous.tables[i]).collect();
+        let created_tables: Vec<&Table> = matching
+            .created
+            .iter()
+            .map(|&i| &schemas.next.tables[i])
+            .collect();
+        let dropped_tables: Vec<&Table> = matching
+            .dropped
+            .iter()
+            .map(|&i| &schemas.previous.tables[i])
+            .collect();
         if !dropped_tables.is_empty() && !created_tables.is_empty() {
             let mut created_by_namespace: HashMap<&str, Vec<String>> = HashMap::new();
             for t in &created_tables {
-                created_by_namespace.entry(t.name.namespace.as_str()).or_default().push(t.name.to_string());
+                created_by_namespace
+                    .entry(t.name.namespace.as_str())
+                    .or_default()
+                    .push(t.name.to_string());
             }
             for dropped in &dropped_tables {
                 if hints.dropped_tables.contains(&dropped.name) {
                     continue;
                 }
-                if let Some(candidates) = created_by_namespace.get(dropped.name.namespace.as_str()) {
+                if let Some(candidates) = created_by_namespace.get(dropped.name.namespace.as_str())
+                {
                     ambiguities.push(Ambiguity {
                         kind: ObjectKind::Table,
                         parent: None,
@@ -216,7 +266,10 @@ impl<'a> DifferDatabase<'a> {
         // Column hints are keyed by the table's next name.
         let mut column_hints: HashMap<&QualifiedName, Vec<(&str, &str)>> = HashMap::new();
         for (table, p, n) in &hints.columns {
-            column_hints.entry(table).or_default().push((p.as_str(), n.as_str()));
+            column_hints
+                .entry(table)
+                .or_default()
+                .push((p.as_str(), n.as_str()));
         }
         let mut dropped_column_hints: HashSet<(&QualifiedName, &str)> = HashSet::new();
         for (table, column) in &hints.dropped_columns {
@@ -224,24 +277,44 @@ impl<'a> DifferDatabase<'a> {
         }
         for &(p, n) in &matching.pairs {
             let tables = MigrationPair::new(&schemas.previous.tables[p], &schemas.next.tables[n]);
-            let names = tables.map(|t| t.columns.iter().map(|c| c.name.as_str()).collect::<Vec<_>>());
-            let renames = column_hints.get(&tables.next.name).map(Vec::as_slice).unwrap_or(&[]);
+            let names = tables.map(|t| {
+                t.columns
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect::<Vec<_>>()
+            });
+            let renames = column_hints
+                .get(&tables.next.name)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
             let matching = match_names(&names.previous, &names.next, renames.iter().copied());
             let columns: Vec<MigrationPair<&Column>> = matching
                 .pairs
                 .iter()
-                .map(|&(p, n)| MigrationPair::new(&tables.previous.columns[p], &tables.next.columns[n]))
+                .map(|&(p, n)| {
+                    MigrationPair::new(&tables.previous.columns[p], &tables.next.columns[n])
+                })
                 .collect();
-            let added_columns: Vec<&Column> = matching.created.iter().map(|&i| &tables.next.columns[i]).collect();
-            let dropped_columns: Vec<&Column> =
-                matching.dropped.iter().map(|&i| &tables.previous.columns[i]).collect();
+            let added_columns: Vec<&Column> = matching
+                .created
+                .iter()
+                .map(|&i| &tables.next.columns[i])
+                .collect();
+            let dropped_columns: Vec<&Column> = matching
+                .dropped
+                .iter()
+                .map(|&i| &tables.previous.columns[i])
+                .collect();
             for dropped in &dropped_columns {
                 if dropped_column_hints.contains(&(&tables.next.name, dropped.name.as_str())) {
                     continue;
                 }
                 let ty = db.map_type(&dropped.ty);
-                let candidates: Vec<String> =
-                    added_columns.iter().filter(|c| c.ty == ty).map(|c| c.name.clone()).collect();
+                let candidates: Vec<String> = added_columns
+                    .iter()
+                    .filter(|c| c.ty == ty)
+                    .map(|c| c.name.clone())
+                    .collect();
                 if !candidates.is_empty() {
                     ambiguities.push(Ambiguity {
                         kind: ObjectKind::Column,
@@ -251,11 +324,20 @@ impl<'a> DifferDatabase<'a> {
                     });
                 }
             }
-            let column_names = columns.iter().map(|c| (c.previous.name.as_str(), c.next.name.as_str())).collect();
+            let column_names = columns
+                .iter()
+                .map(|c| (c.previous.name.as_str(), c.next.name.as_str()))
+                .collect();
             let index = db.tables.len();
             db.table_by_previous.insert(&tables.previous.name, index);
             db.table_by_next.insert(&tables.next.name, index);
-            db.tables.push(TablePair { tables, columns, added_columns, dropped_columns, column_names });
+            db.tables.push(TablePair {
+                tables,
+                columns,
+                added_columns,
+                dropped_columns,
+                column_names,
+            });
         }
         db.swapped_enums = db
             .enums
@@ -286,17 +368,32 @@ impl<'a> DifferDatabase<'a> {
         if matching.created.is_empty() {
             return false;
         }
-        let added: Vec<String> =
-            matching.created.iter().map(|&i| format!("'{}'", pair.next.values[i].replace('\'', "''"))).collect();
+        let added: Vec<String> = matching
+            .created
+            .iter()
+            .map(|&i| format!("'{}'", pair.next.values[i].replace('\'', "''")))
+            .collect();
         let name = &pair.next.name;
         let uses_added = |expression: &str| added.iter().any(|a| expression.contains(a.as_str()));
-        self.tables.iter().map(|t| t.tables.next).chain(self.created_tables.iter().copied()).any(|t| {
-            let uses_enum = t.columns.iter().any(|c| matches!(&c.ty.base, BaseType::Enum(e) if e == name));
-            uses_enum
-                && (t.columns.iter().any(|c| c.default.as_deref().is_some_and(uses_added))
-                    || t.checks.iter().any(|c| uses_added(&c.expr))
-                    || t.indexes.iter().any(|i| i.predicate.as_deref().is_some_and(uses_added)))
-        })
+        self.tables
+            .iter()
+            .map(|t| t.tables.next)
+            .chain(self.created_tables.iter().copied())
+            .any(|t| {
+                let uses_enum = t
+                    .columns
+                    .iter()
+                    .any(|c| matches!(&c.ty.base, BaseType::Enum(e) if e == name));
+                uses_enum
+                    && (t
+                        .columns
+                        .iter()
+                        .any(|c| c.default.as_deref().is_some_and(uses_added))
+                        || t.checks.iter().any(|c| uses_added(&c.expr))
+                        || t.indexes
+                            .iter()
+                            .any(|i| i.predicate.as_deref().is_some_and(uses_added)))
+            })
     }
 
     /// A previous column type with enum renames applied, for comparison
@@ -304,7 +401,10 @@ impl<'a> DifferDatabase<'a> {
     fn map_type(&self, ty: &ColumnType) -> ColumnType {
         match &ty.base {
             BaseType::Enum(name) => match self.enum_names.get(name) {
-                Some(next) => ColumnType { base: BaseType::Enum((*next).clone()), array_dims: ty.array_dims },
+                Some(next) => ColumnType {
+                    base: BaseType::Enum((*next).clone()),
+                    array_dims: ty.array_dims,
+                },
                 None => ty.clone(),
             },
             BaseType::Named(_) => ty.clone(),
@@ -313,7 +413,9 @@ impl<'a> DifferDatabase<'a> {
 
     /// The next name of a previous table, `None` when it was dropped.
     fn next_table_name(&self, previous: &QualifiedName) -> Option<&'a QualifiedName> {
-        self.table_by_previous.get(previous).map(|&i| &self.tables[i].tables.next.name)
+        self.table_by_previous
+            .get(previous)
+            .map(|&i| &self.tables[i].tables.next.name)
     }
 
     /// The next name of a column of a previous table.
@@ -334,10 +436,18 @@ fn enum_value_ambiguities(
     if matching.created.is_empty() {
         return;
     }
-    let candidates: Vec<String> = matching.created.iter().map(|&i| pair.next.values[i].clone()).collect();
+    let candidates: Vec<String> = matching
+        .created
+        .iter()
+        .map(|&i| pair.next.values[i].clone())
+        .collect();
     for &i in &matching.dropped {
         let value = &pair.previous.values[i];
-        if hints.dropped_enum_values.iter().any(|(e, v)| e == name && v == value) {
+        if hints
+            .dropped_enum_values
+            .iter()
+            .any(|(e, v)| e == name && v == value)
+        {
             continue;
         }
         ambiguities.push(Ambiguity {
@@ -354,7 +464,11 @@ fn enum_value_matching(pair: MigrationPair<&Enum>, hints: &RenameHints) -> Match
     match_names(
         &pair.previous.values,
         &pair.next.values,
-        hints.enum_values.iter().filter(|(e, _, _)| e == name).map(|(_, p, n)| (p.clone(), n.clone())),
+        hints
+            .enum_values
+            .iter()
+            .filter(|(e, _, _)| e == name)
+            .map(|(_, p, n)| (p.clone(), n.clone())),
     )
 }
 
@@ -413,34 +527,46 @@ impl Differ<'_, '_> {
     fn push_namespace_steps(&mut self) {
         let namespaces = self.db.schemas.map(namespaces);
         for ns in namespaces.next.difference(&namespaces.previous) {
-            self.steps.push(Step::CreateSchema { namespace: ns.to_string() });
+            self.steps.push(Step::CreateSchema {
+                namespace: ns.to_string(),
+            });
         }
         for ns in namespaces.previous.difference(&namespaces.next) {
-            self.steps.push(Step::DropSchema { namespace: ns.to_string() });
+            self.steps.push(Step::DropSchema {
+                namespace: ns.to_string(),
+            });
         }
     }
-
 
     fn push_table_steps(&mut self) {
         let db = self.db;
         let dropped: HashSet<&QualifiedName> = db.dropped_tables.iter().map(|t| &t.name).collect();
         for t in &db.created_tables {
-            self.steps.push(Step::CreateTable { table: t.name.clone() });
+            self.steps.push(Step::CreateTable {
+                table: t.name.clone(),
+            });
         }
         for t in &db.dropped_tables {
-            self.steps.push(Step::DropTable { table: t.name.clone() });
+            self.steps.push(Step::DropTable {
+                table: t.name.clone(),
+            });
             // A foreign key between two dropped tables would make the first
             // DROP TABLE fail (think of a cycle a → b → a): drop it first.
             for fk in &t.foreign_keys {
                 if fk.referenced_table != t.name && dropped.contains(&fk.referenced_table) {
-                    self.steps.push(Step::DropForeignKey { table: t.name.clone(), name: fk.name.clone() });
+                    self.steps.push(Step::DropForeignKey {
+                        table: t.name.clone(),
+                        name: fk.name.clone(),
+                    });
                 }
             }
         }
         for pair in &db.tables {
             let names = pair.names();
             if names.previous != names.next {
-                self.steps.push(Step::RenameTable { names: names.map(Clone::clone) });
+                self.steps.push(Step::RenameTable {
+                    names: names.map(Clone::clone),
+                });
             }
         }
     }
@@ -457,7 +583,10 @@ impl Differ<'_, '_> {
                 });
             }
             for column in &pair.added_columns {
-                self.steps.push(Step::AddColumn { table: names.next.clone(), column: column.name.clone() });
+                self.steps.push(Step::AddColumn {
+                    table: names.next.clone(),
+                    column: column.name.clone(),
+                });
             }
             for columns in &pair.columns {
                 if columns.previous.name != columns.next.name {
@@ -479,8 +608,12 @@ impl Differ<'_, '_> {
                         column: columns.previous.name.clone(),
                         regenerated: generated.previous.is_some(),
                     });
-                    self.steps.push(Step::AddColumn { table: names.next.clone(), column: columns.next.name.clone() });
-                    self.recreated_columns.insert((names.next.clone(), columns.next.name.clone()));
+                    self.steps.push(Step::AddColumn {
+                        table: names.next.clone(),
+                        column: columns.next.name.clone(),
+                    });
+                    self.recreated_columns
+                        .insert((names.next.clone(), columns.next.name.clone()));
                     continue;
                 }
                 let changes = self.column_changes(*columns);
@@ -499,13 +632,19 @@ impl Differ<'_, '_> {
     fn column_changes(&self, columns: MigrationPair<&Column>) -> ColumnChanges {
         let previous_ty = self.db.map_type(&columns.previous.ty);
         let next_ty = &columns.next.ty;
-        let storage = |ty: &ColumnType| ty.serial_storage().map(ColumnType::named).unwrap_or_else(|| ty.clone());
+        let storage = |ty: &ColumnType| {
+            ty.serial_storage()
+                .map(ColumnType::named)
+                .unwrap_or_else(|| ty.clone())
+        };
         let swapped = match &next_ty.base {
             BaseType::Enum(name) => self.db.swapped_enums.contains(name),
             BaseType::Named(_) => false,
         };
-        let default_changed =
-            !optional_expressions_equivalent(columns.previous.default.as_deref(), columns.next.default.as_deref());
+        let default_changed = !optional_expressions_equivalent(
+            columns.previous.default.as_deref(),
+            columns.next.default.as_deref(),
+        );
         ColumnChanges {
             ty: storage(&previous_ty) != storage(next_ty),
             nullable: not_null(columns.previous) != not_null(columns.next),
@@ -513,7 +652,8 @@ impl Differ<'_, '_> {
             // new type exists (the previous type may lack the default's value).
             default: default_changed && !swapped,
             identity: columns.previous.identity != columns.next.identity,
-            drop_expression: columns.previous.generated.is_some() && columns.next.generated.is_none(),
+            drop_expression: columns.previous.generated.is_some()
+                && columns.next.generated.is_none(),
             sequence: previous_ty.is_serial() != next_ty.is_serial()
                 || (previous_ty.is_serial() && previous_ty != *next_ty),
         }
@@ -522,15 +662,21 @@ impl Differ<'_, '_> {
     fn push_enum_steps(&mut self) {
         let db = self.db;
         for e in &db.created_enums {
-            self.steps.push(Step::CreateEnum { name: e.name.clone() });
+            self.steps.push(Step::CreateEnum {
+                name: e.name.clone(),
+            });
         }
         for e in &db.dropped_enums {
-            self.steps.push(Step::DropEnum { name: e.name.clone() });
+            self.steps.push(Step::DropEnum {
+                name: e.name.clone(),
+            });
         }
         for pair in &db.enums {
             let names = pair.map(|e| &e.name);
             if names.previous != names.next {
-                self.steps.push(Step::RenameEnum { names: names.map(Clone::clone) });
+                self.steps.push(Step::RenameEnum {
+                    names: names.map(Clone::clone),
+                });
             }
         }
     }
@@ -561,11 +707,19 @@ impl Differ<'_, '_> {
                             // previous default is the one in place.
                             let drop_default = column.previous.default.is_some();
                             self.swapped_columns.insert(key.clone());
-                            columns.push(EnumColumn { table: key.0, column: key.1, drop_default });
+                            columns.push(EnumColumn {
+                                table: key.0,
+                                column: key.1,
+                                drop_default,
+                            });
                         }
                     }
                 }
-                let removed_values = matching.dropped.iter().map(|&i| pair.previous.values[i].clone()).collect();
+                let removed_values = matching
+                    .dropped
+                    .iter()
+                    .map(|&i| pair.previous.values[i].clone())
+                    .collect();
                 self.steps.push(Step::ReplaceEnum {
                     names: pair.map(|e| e.name.clone()),
                     removed_values,
@@ -594,27 +748,43 @@ impl Differ<'_, '_> {
     }
 
     /// Whether a previous object of this table touches a re-created column.
-    fn touches_recreated<'c>(&self, table: &TablePair<'_>, mut columns: impl Iterator<Item = &'c str>) -> bool {
+    fn touches_recreated<'c>(
+        &self,
+        table: &TablePair<'_>,
+        mut columns: impl Iterator<Item = &'c str>,
+    ) -> bool {
         !self.recreated_columns.is_empty()
             && columns.any(|c| {
                 let next = table.next_column(c).unwrap_or(c);
-                self.recreated_columns.contains(&(table.tables.next.name.clone(), next.to_string()))
+                self.recreated_columns
+                    .contains(&(table.tables.next.name.clone(), next.to_string()))
             })
     }
 
     /// Whether an expression of this table mentions a re-created column or
     /// a column converted by an enum swap.
     fn expression_touches_recreated(&self, table: &TablePair<'_>, expression: &str) -> bool {
-        [&self.recreated_columns, &self.swapped_columns].into_iter().any(|columns| {
-            !columns.is_empty()
-                && columns.iter().any(|(t, c)| t == &table.tables.next.name && mentions(expression, c))
-        })
+        [&self.recreated_columns, &self.swapped_columns]
+            .into_iter()
+            .any(|columns| {
+                !columns.is_empty()
+                    && columns
+                        .iter()
+                        .any(|(t, c)| t == &table.tables.next.name && mentions(expression, c))
+            })
     }
 
     /// Previous column names mapped to next names (dropped ones marked so
     /// they never equal a next list).
     fn map_columns(table: &TablePair<'_>, columns: &[String]) -> Vec<String> {
-        columns.iter().map(|c| table.next_column(c).map_or_else(|| format!("\0{c}"), str::to_string)).collect()
+        columns
+            .iter()
+            .map(|c| {
+                table
+                    .next_column(c)
+                    .map_or_else(|| format!("\0{c}"), str::to_string)
+            })
+            .collect()
     }
 
     fn key_of(table: &QualifiedName, columns: &[String]) -> (QualifiedName, Vec<String>) {
@@ -627,7 +797,12 @@ impl Differ<'_, '_> {
         let db = self.db;
         for table in &db.tables {
             let names = table.names();
-            let keys = table.tables.map(|t| t.primary_key.as_ref().map(std::slice::from_ref).unwrap_or(&[]));
+            let keys = table.tables.map(|t| {
+                t.primary_key
+                    .as_ref()
+                    .map(std::slice::from_ref)
+                    .unwrap_or(&[])
+            });
             let same = |p: &PrimaryKey, n: &PrimaryKey| {
                 Self::map_columns(table, &p.columns) == n.columns
                     && !self.touches_recreated(table, p.columns.iter().map(String::as_str))
@@ -635,12 +810,19 @@ impl Differ<'_, '_> {
             for event in diff_named(keys, |k: &PrimaryKey| k.name.as_str(), same) {
                 match event {
                     Event::Drop(k) => {
-                        self.steps.push(Step::DropConstraint { table: names.previous.clone(), name: k.name.clone() });
-                        self.dropped_keys.insert(Self::key_of(names.next, &Self::map_columns(table, &k.columns)));
+                        self.steps.push(Step::DropConstraint {
+                            table: names.previous.clone(),
+                            name: k.name.clone(),
+                        });
+                        self.dropped_keys.insert(Self::key_of(
+                            names.next,
+                            &Self::map_columns(table, &k.columns),
+                        ));
                     }
-                    Event::Add(k) => {
-                        self.steps.push(Step::AddConstraint { table: names.next.clone(), name: k.name.clone() })
-                    }
+                    Event::Add(k) => self.steps.push(Step::AddConstraint {
+                        table: names.next.clone(),
+                        name: k.name.clone(),
+                    }),
                     Event::Rename(p, n) => self.steps.push(Step::RenameConstraint {
                         table: names.next.clone(),
                         names: MigrationPair::new(p.name.clone(), n.name.clone()),
@@ -663,12 +845,19 @@ impl Differ<'_, '_> {
             for event in diff_named(uniques, |u: &UniqueConstraint| u.name.as_str(), same) {
                 match event {
                     Event::Drop(u) => {
-                        self.steps.push(Step::DropConstraint { table: names.previous.clone(), name: u.name.clone() });
-                        self.dropped_keys.insert(Self::key_of(names.next, &Self::map_columns(table, &u.columns)));
+                        self.steps.push(Step::DropConstraint {
+                            table: names.previous.clone(),
+                            name: u.name.clone(),
+                        });
+                        self.dropped_keys.insert(Self::key_of(
+                            names.next,
+                            &Self::map_columns(table, &u.columns),
+                        ));
                     }
-                    Event::Add(u) => {
-                        self.steps.push(Step::AddConstraint { table: names.next.clone(), name: u.name.clone() })
-                    }
+                    Event::Add(u) => self.steps.push(Step::AddConstraint {
+                        table: names.next.clone(),
+                        name: u.name.clone(),
+                    }),
                     Event::Rename(p, n) => self.steps.push(Step::RenameConstraint {
                         table: names.next.clone(),
                         names: MigrationPair::new(p.name.clone(), n.name.clone()),
@@ -683,17 +872,20 @@ impl Differ<'_, '_> {
         for table in &db.tables {
             let names = table.names();
             let same = |p: &CheckConstraint, n: &CheckConstraint| {
-                expr::equivalent(&p.expr, &n.expr) && !self.expression_touches_recreated(table, &p.expr)
+                expr::equivalent(&p.expr, &n.expr)
+                    && !self.expression_touches_recreated(table, &p.expr)
             };
             let checks = table.tables.map(|t| t.checks.as_slice());
             for event in diff_named(checks, |c: &CheckConstraint| c.name.as_str(), same) {
                 match event {
-                    Event::Drop(c) => {
-                        self.steps.push(Step::DropConstraint { table: names.previous.clone(), name: c.name.clone() })
-                    }
-                    Event::Add(c) => {
-                        self.steps.push(Step::AddConstraint { table: names.next.clone(), name: c.name.clone() })
-                    }
+                    Event::Drop(c) => self.steps.push(Step::DropConstraint {
+                        table: names.previous.clone(),
+                        name: c.name.clone(),
+                    }),
+                    Event::Add(c) => self.steps.push(Step::AddConstraint {
+                        table: names.next.clone(),
+                        name: c.name.clone(),
+                    }),
                     Event::Rename(p, n) => self.steps.push(Step::RenameConstraint {
                         table: names.next.clone(),
                         names: MigrationPair::new(p.name.clone(), n.name.clone()),
@@ -722,7 +914,10 @@ impl Differ<'_, '_> {
             for event in diff_named(indexes, |i: &Index| i.name.as_str(), same) {
                 match event {
                     Event::Drop(i) => {
-                        self.steps.push(Step::DropIndex { table: names.previous.clone(), name: i.name.clone() });
+                        self.steps.push(Step::DropIndex {
+                            table: names.previous.clone(),
+                            name: i.name.clone(),
+                        });
                         if i.unique && i.predicate.is_none() {
                             let columns: Vec<String> = i
                                 .keys
@@ -733,7 +928,10 @@ impl Differ<'_, '_> {
                                 })
                                 .collect();
                             if columns.len() == i.keys.len() {
-                                dropped_keys.push(Self::key_of(names.next, &Self::map_columns(table, &columns)));
+                                dropped_keys.push(Self::key_of(
+                                    names.next,
+                                    &Self::map_columns(table, &columns),
+                                ));
                             }
                         }
                     }
@@ -770,18 +968,31 @@ impl Differ<'_, '_> {
             && previous.nulls_not_distinct == next.nulls_not_distinct
             && previous.method == next.method
             && previous.keys.len() == next.keys.len()
-            && previous.keys.iter().zip(&next.keys).all(|(p, n)| same_key(p, n))
+            && previous
+                .keys
+                .iter()
+                .zip(&next.keys)
+                .all(|(p, n)| same_key(p, n))
             && Self::map_columns(table, &previous.include) == next.include
             && !self.touches_recreated(table, previous.include.iter().map(String::as_str))
-            && optional_expressions_equivalent(previous.predicate.as_deref(), next.predicate.as_deref())
-            && !previous.predicate.as_deref().is_some_and(|p| self.expression_touches_recreated(table, p))
+            && optional_expressions_equivalent(
+                previous.predicate.as_deref(),
+                next.predicate.as_deref(),
+            )
+            && !previous
+                .predicate
+                .as_deref()
+                .is_some_and(|p| self.expression_touches_recreated(table, p))
     }
 
     fn push_foreign_key_steps(&mut self) {
         let db = self.db;
         for table in &db.created_tables {
             for fk in &table.foreign_keys {
-                self.steps.push(Step::AddForeignKey { table: table.name.clone(), name: fk.name.clone() });
+                self.steps.push(Step::AddForeignKey {
+                    table: table.name.clone(),
+                    name: fk.name.clone(),
+                });
             }
         }
         for table in &db.tables {
@@ -791,8 +1002,14 @@ impl Differ<'_, '_> {
             let events: Vec<Step> = diff_named(fks, |f: &ForeignKey| f.name.as_str(), same)
                 .into_iter()
                 .map(|event| match event {
-                    Event::Drop(f) => Step::DropForeignKey { table: names.previous.clone(), name: f.name.clone() },
-                    Event::Add(f) => Step::AddForeignKey { table: names.next.clone(), name: f.name.clone() },
+                    Event::Drop(f) => Step::DropForeignKey {
+                        table: names.previous.clone(),
+                        name: f.name.clone(),
+                    },
+                    Event::Add(f) => Step::AddForeignKey {
+                        table: names.next.clone(),
+                        name: f.name.clone(),
+                    },
                     Event::Rename(p, n) => Step::RenameConstraint {
                         table: names.next.clone(),
                         names: MigrationPair::new(p.name.clone(), n.name.clone()),
@@ -803,13 +1020,23 @@ impl Differ<'_, '_> {
         }
     }
 
-    fn same_foreign_key(&self, table: &TablePair<'_>, previous: &ForeignKey, next: &ForeignKey) -> bool {
+    fn same_foreign_key(
+        &self,
+        table: &TablePair<'_>,
+        previous: &ForeignKey,
+        next: &ForeignKey,
+    ) -> bool {
         let db = self.db;
-        let Some(referenced) = db.next_table_name(&previous.referenced_table) else { return false };
+        let Some(referenced) = db.next_table_name(&previous.referenced_table) else {
+            return false;
+        };
         let referenced_columns: Vec<String> = previous
             .referenced_columns
             .iter()
-            .map(|c| db.next_column_name(&previous.referenced_table, c).map_or_else(|| format!("\0{c}"), str::to_string))
+            .map(|c| {
+                db.next_column_name(&previous.referenced_table, c)
+                    .map_or_else(|| format!("\0{c}"), str::to_string)
+            })
             .collect();
         if *referenced != next.referenced_table
             || referenced_columns != next.referenced_columns
@@ -821,19 +1048,32 @@ impl Differ<'_, '_> {
         }
         // The key it depends on is dropped (and maybe added again): drop the
         // foreign key first and add it again afterwards.
-        if self.dropped_keys.contains(&Self::key_of(referenced, &referenced_columns)) {
+        if self
+            .dropped_keys
+            .contains(&Self::key_of(referenced, &referenced_columns))
+        {
             return false;
         }
-        let recreated = |t: &QualifiedName, c: &String| self.recreated_columns.contains(&(t.clone(), c.clone()));
-        !(next.columns.iter().any(|c| recreated(&table.tables.next.name, c))
-            || next.referenced_columns.iter().any(|c| recreated(referenced, c)))
+        let recreated = |t: &QualifiedName, c: &String| {
+            self.recreated_columns.contains(&(t.clone(), c.clone()))
+        };
+        !(next
+            .columns
+            .iter()
+            .any(|c| recreated(&table.tables.next.name, c))
+            || next
+                .referenced_columns
+                .iter()
+                .any(|c| recreated(referenced, c)))
     }
 
     fn push_comment_steps(&mut self) {
         let db = self.db;
         for table in &db.created_tables {
             if table.comment.is_some() {
-                self.steps.push(Step::SetComment { target: CommentTarget::Table(table.name.clone()) });
+                self.steps.push(Step::SetComment {
+                    target: CommentTarget::Table(table.name.clone()),
+                });
             }
             for column in &table.columns {
                 if column.comment.is_some() {
@@ -846,10 +1086,14 @@ impl Differ<'_, '_> {
         for table in &db.tables {
             let name = &table.tables.next.name;
             if table.tables.previous.comment != table.tables.next.comment {
-                self.steps.push(Step::SetComment { target: CommentTarget::Table(name.clone()) });
+                self.steps.push(Step::SetComment {
+                    target: CommentTarget::Table(name.clone()),
+                });
             }
             for column in &table.columns {
-                let recreated = self.recreated_columns.contains(&(name.clone(), column.next.name.clone()));
+                let recreated = self
+                    .recreated_columns
+                    .contains(&(name.clone(), column.next.name.clone()));
                 let changed = column.previous.comment != column.next.comment;
                 if changed || (recreated && column.next.comment.is_some()) {
                     self.steps.push(Step::SetComment {
@@ -867,13 +1111,19 @@ impl Differ<'_, '_> {
         }
         for e in &db.created_enums {
             if e.comment.is_some() {
-                self.steps.push(Step::SetComment { target: CommentTarget::Enum(e.name.clone()) });
+                self.steps.push(Step::SetComment {
+                    target: CommentTarget::Enum(e.name.clone()),
+                });
             }
         }
         for pair in &db.enums {
             let swapped = db.swapped_enums.contains(&pair.next.name);
-            if pair.previous.comment != pair.next.comment || (swapped && pair.next.comment.is_some()) {
-                self.steps.push(Step::SetComment { target: CommentTarget::Enum(pair.next.name.clone()) });
+            if pair.previous.comment != pair.next.comment
+                || (swapped && pair.next.comment.is_some())
+            {
+                self.steps.push(Step::SetComment {
+                    target: CommentTarget::Enum(pair.next.name.clone()),
+                });
             }
         }
     }
@@ -907,10 +1157,17 @@ fn diff_named<'x, T>(
             events.push(Event::Add(next));
         }
     }
-    let mut created: Vec<Option<&T>> = matching.created.iter().map(|&i| Some(&objects.next[i])).collect();
+    let mut created: Vec<Option<&T>> = matching
+        .created
+        .iter()
+        .map(|&i| Some(&objects.next[i]))
+        .collect();
     for &p in &matching.dropped {
         let previous = &objects.previous[p];
-        match created.iter_mut().find(|c| c.is_some_and(|next| same(previous, next))) {
+        match created
+            .iter_mut()
+            .find(|c| c.is_some_and(|next| same(previous, next)))
+        {
             Some(slot) => {
                 if let Some(next) = slot.take() {
                     events.push(Event::Rename(previous, next));

@@ -33,17 +33,26 @@ impl<T> MigrationPair<T> {
 
     /// Applies `f` to both sides.
     pub fn map<U>(self, mut f: impl FnMut(T) -> U) -> MigrationPair<U> {
-        MigrationPair { previous: f(self.previous), next: f(self.next) }
+        MigrationPair {
+            previous: f(self.previous),
+            next: f(self.next),
+        }
     }
 
     /// Pairs up the two sides of two pairs.
     pub fn zip<U>(self, other: MigrationPair<U>) -> MigrationPair<(T, U)> {
-        MigrationPair { previous: (self.previous, other.previous), next: (self.next, other.next) }
+        MigrationPair {
+            previous: (self.previous, other.previous),
+            next: (self.next, other.next),
+        }
     }
 
     /// Borrows both sides.
     pub fn as_ref(&self) -> MigrationPair<&T> {
-        MigrationPair { previous: &self.previous, next: &self.next }
+        MigrationPair {
+            previous: &self.previous,
+            next: &self.next,
+        }
     }
 }
 
@@ -112,7 +121,11 @@ impl std::fmt::Display for Ambiguity {
             ObjectKind::EnumValue => "enum value",
         };
         match &self.parent {
-            Some(parent) => write!(f, "{kind} \"{parent}\".\"{}\" disappeared while ", self.previous)?,
+            Some(parent) => write!(
+                f,
+                "{kind} \"{parent}\".\"{}\" disappeared while ",
+                self.previous
+            )?,
             None => write!(f, "{kind} \"{}\" disappeared while ", self.previous)?,
         }
         let candidates: Vec<String> = self.candidates.iter().map(|c| format!("\"{c}\"")).collect();

@@ -263,6 +263,11 @@ pub struct ColumnChanges {
 impl ColumnChanges {
     /// Whether anything changes.
     pub fn any(&self) -> bool {
-        self.ty || self.nullable || self.default || self.identity || self.drop_expression || self.sequence
+        self.ty
+            || self.nullable
+            || self.default
+            || self.identity
+            || self.drop_expression
+            || self.sequence
     }
 }

@@ -1,11 +1,14 @@
 //! Unit tests of the differ: matching, ambiguity, and step ordering.
 
 use shale_model::{
-    CheckConstraint, Column, ColumnType, Enum, ForeignKey, ForeignKeyAction, Identity, Index, IndexKey, PrimaryKey,
-    QualifiedName, RenameHints, Schema, Table, UniqueConstraint,
+    CheckConstraint, Column, ColumnType, Enum, ForeignKey, ForeignKeyAction, Identity, Index,
+    IndexKey, PrimaryKey, QualifiedName, RenameHints, Schema, Table, UniqueConstraint,
 };
 
-use crate::{diff, Ambiguity, ColumnChanges, CommentTarget, EnumValuePlacement, MigrationPair, ObjectKind, Step};
+use crate::{
+    diff, Ambiguity, ColumnChanges, CommentTarget, EnumValuePlacement, MigrationPair, ObjectKind,
+    Step,
+};
 
 fn q(name: &str) -> QualifiedName {
     match name.split_once('.') {
@@ -28,7 +31,10 @@ fn table(name: &str, columns: Vec<Column>) -> Table {
     let mut t = Table::new(qn.clone());
     t.columns.push(col("id", "bigint"));
     t.columns.extend(columns);
-    t.primary_key = Some(PrimaryKey { name: shale_model::naming::primary_key(&qn.name), columns: vec!["id".into()] });
+    t.primary_key = Some(PrimaryKey {
+        name: shale_model::naming::primary_key(&qn.name),
+        columns: vec!["id".into()],
+    });
     t
 }
 
@@ -45,11 +51,19 @@ fn fk(table: &Table, column: &str, referenced: &str) -> ForeignKey {
 }
 
 fn enum_(name: &str, values: &[&str]) -> Enum {
-    Enum { name: q(name), values: values.iter().map(|v| v.to_string()).collect(), comment: None }
+    Enum {
+        name: q(name),
+        values: values.iter().map(|v| v.to_string()).collect(),
+        comment: None,
+    }
 }
 
 fn schema(tables: Vec<Table>, enums: Vec<Enum>) -> Schema {
-    let mut s = Schema { namespaces: Vec::new(), enums, tables };
+    let mut s = Schema {
+        namespaces: Vec::new(),
+        enums,
+        tables,
+    };
     s.normalize();
     s
 }
@@ -69,7 +83,10 @@ fn ambiguities(previous: &Schema, next: &Schema, hints: &RenameHints) -> Vec<Amb
 }
 
 fn position(steps: &[Step], wanted: &Step) -> usize {
-    steps.iter().position(|s| s == wanted).unwrap_or_else(|| panic!("{wanted:?} not in {steps:#?}"))
+    steps
+        .iter()
+        .position(|s| s == wanted)
+        .unwrap_or_else(|| panic!("{wanted:?} not in {steps:#?}"))
 }
 
 fn cycle() -> Schema {
@@ -90,11 +107,18 @@ fn identical_schemas_make_an_empty_plan() {
 fn equivalent_expressions_are_no_change() {
     let mut previous = table("t", vec![col("at", "timestamptz")]);
     previous.columns[1].default = Some("now()".into());
-    previous.checks.push(CheckConstraint { name: "t_check".into(), expr: "(id > 0)".into() });
+    previous.checks.push(CheckConstraint {
+        name: "t_check".into(),
+        expr: "(id > 0)".into(),
+    });
     let mut next = previous.clone();
     next.columns[1].default = Some("NOW( )".into());
     next.checks[0].expr = "id>0".into();
-    let steps = plan(&schema(vec![previous], vec![]), &schema(vec![next], vec![]), &RenameHints::default());
+    let steps = plan(
+        &schema(vec![previous], vec![]),
+        &schema(vec![next], vec![]),
+        &RenameHints::default(),
+    );
     assert!(steps.is_empty(), "{steps:#?}");
 }
 
@@ -106,8 +130,14 @@ fn foreign_key_cycle_is_created_with_keys_after_tables() {
         vec![
             Step::CreateTable { table: q("a") },
             Step::CreateTable { table: q("b") },
-            Step::AddForeignKey { table: q("a"), name: "a_b_id_fkey".into() },
-            Step::AddForeignKey { table: q("b"), name: "b_a_id_fkey".into() },
+            Step::AddForeignKey {
+                table: q("a"),
+                name: "a_b_id_fkey".into()
+            },
+            Step::AddForeignKey {
+                table: q("b"),
+                name: "b_a_id_fkey".into()
+            },
         ]
     );
 }
@@ -118,8 +148,14 @@ fn foreign_key_cycle_is_dropped_keys_first() {
     assert_eq!(
         steps,
         vec![
-            Step::DropForeignKey { table: q("a"), name: "a_b_id_fkey".into() },
-            Step::DropForeignKey { table: q("b"), name: "b_a_id_fkey".into() },
+            Step::DropForeignKey {
+                table: q("a"),
+                name: "a_b_id_fkey".into()
+            },
+            Step::DropForeignKey {
+                table: q("b"),
+                name: "b_a_id_fkey".into()
+            },
             Step::DropTable { table: q("a") },
             Step::DropTable { table: q("b") },
         ]
@@ -128,26 +164,52 @@ fn foreign_key_cycle_is_dropped_keys_first() {
 
 #[test]
 fn enums_are_created_before_tables_and_dropped_after() {
-    let with = schema(vec![table("users", vec![enum_col("role", "role")])], vec![enum_("role", &["a", "b"])]);
+    let with = schema(
+        vec![table("users", vec![enum_col("role", "role")])],
+        vec![enum_("role", &["a", "b"])],
+    );
     let steps = plan(&Schema::default(), &with, &RenameHints::default());
-    assert!(position(&steps, &Step::CreateEnum { name: q("role") }) < position(&steps, &Step::CreateTable { table: q("users") }));
+    assert!(
+        position(&steps, &Step::CreateEnum { name: q("role") })
+            < position(&steps, &Step::CreateTable { table: q("users") })
+    );
     let steps = plan(&with, &Schema::default(), &RenameHints::default());
-    assert!(position(&steps, &Step::DropTable { table: q("users") }) < position(&steps, &Step::DropEnum { name: q("role") }));
+    assert!(
+        position(&steps, &Step::DropTable { table: q("users") })
+            < position(&steps, &Step::DropEnum { name: q("role") })
+    );
 }
 
 #[test]
 fn namespaces_are_created_first_and_dropped_last() {
-    let with = schema(vec![table("auth.users", vec![])], vec![enum_("auth.role", &["a"])]);
+    let with = schema(
+        vec![table("auth.users", vec![])],
+        vec![enum_("auth.role", &["a"])],
+    );
     let steps = plan(&Schema::default(), &with, &RenameHints::default());
-    assert_eq!(steps[0], Step::CreateSchema { namespace: "auth".into() });
+    assert_eq!(
+        steps[0],
+        Step::CreateSchema {
+            namespace: "auth".into()
+        }
+    );
     let steps = plan(&with, &Schema::default(), &RenameHints::default());
-    assert_eq!(steps.last(), Some(&Step::DropSchema { namespace: "auth".into() }));
+    assert_eq!(
+        steps.last(),
+        Some(&Step::DropSchema {
+            namespace: "auth".into()
+        })
+    );
 }
 
 #[test]
 fn foreign_key_is_dropped_before_the_key_it_depends_on_and_added_after() {
     let mut users = table("users", vec![col("email", "text")]);
-    users.uniques.push(UniqueConstraint { name: "users_email_key".into(), columns: vec!["email".into()], nulls_not_distinct: false });
+    users.uniques.push(UniqueConstraint {
+        name: "users_email_key".into(),
+        columns: vec!["email".into()],
+        nulls_not_distinct: false,
+    });
     let mut posts = table("posts", vec![col("author_email", "text")]);
     posts.foreign_keys.push(ForeignKey {
         name: "posts_author_email_fkey".into(),
@@ -162,11 +224,26 @@ fn foreign_key_is_dropped_before_the_key_it_depends_on_and_added_after() {
     users.uniques[0].nulls_not_distinct = true;
     let next = schema(vec![users, posts], vec![]);
     let steps = plan(&previous, &next, &RenameHints::default());
-    let drop_fk = Step::DropForeignKey { table: q("posts"), name: "posts_author_email_fkey".into() };
-    let drop_unique = Step::DropConstraint { table: q("users"), name: "users_email_key".into() };
-    let add_unique = Step::AddConstraint { table: q("users"), name: "users_email_key".into() };
-    let add_fk = Step::AddForeignKey { table: q("posts"), name: "posts_author_email_fkey".into() };
-    let order: Vec<usize> = [&drop_fk, &drop_unique, &add_unique, &add_fk].iter().map(|s| position(&steps, s)).collect();
+    let drop_fk = Step::DropForeignKey {
+        table: q("posts"),
+        name: "posts_author_email_fkey".into(),
+    };
+    let drop_unique = Step::DropConstraint {
+        table: q("users"),
+        name: "users_email_key".into(),
+    };
+    let add_unique = Step::AddConstraint {
+        table: q("users"),
+        name: "users_email_key".into(),
+    };
+    let add_fk = Step::AddForeignKey {
+        table: q("posts"),
+        name: "posts_author_email_fkey".into(),
+    };
+    let order: Vec<usize> = [&drop_fk, &drop_unique, &add_unique, &add_fk]
+        .iter()
+        .map(|s| position(&steps, s))
+        .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{steps:#?}");
 }
 
@@ -182,37 +259,89 @@ fn indexes_and_constraints_are_dropped_before_their_columns() {
         include: vec![],
         predicate: None,
     });
-    previous.checks.push(CheckConstraint { name: "t_a_check".into(), expr: "a <> ''".into() });
+    previous.checks.push(CheckConstraint {
+        name: "t_a_check".into(),
+        expr: "a <> ''".into(),
+    });
     let next = table("t", vec![]);
-    let hints = RenameHints { dropped_columns: vec![(q("t"), "a".into())], ..Default::default() };
-    let steps = plan(&schema(vec![previous], vec![]), &schema(vec![next], vec![]), &hints);
-    let drop_column = position(&steps, &Step::DropColumn { table: q("t"), column: "a".into(), regenerated: false });
-    assert!(position(&steps, &Step::DropIndex { table: q("t"), name: "t_a_idx".into() }) < drop_column);
-    assert!(position(&steps, &Step::DropConstraint { table: q("t"), name: "t_a_check".into() }) < drop_column);
+    let hints = RenameHints {
+        dropped_columns: vec![(q("t"), "a".into())],
+        ..Default::default()
+    };
+    let steps = plan(
+        &schema(vec![previous], vec![]),
+        &schema(vec![next], vec![]),
+        &hints,
+    );
+    let drop_column = position(
+        &steps,
+        &Step::DropColumn {
+            table: q("t"),
+            column: "a".into(),
+            regenerated: false,
+        },
+    );
+    assert!(
+        position(
+            &steps,
+            &Step::DropIndex {
+                table: q("t"),
+                name: "t_a_idx".into()
+            }
+        ) < drop_column
+    );
+    assert!(
+        position(
+            &steps,
+            &Step::DropConstraint {
+                table: q("t"),
+                name: "t_a_check".into()
+            }
+        ) < drop_column
+    );
 }
 
 #[test]
 fn each_kind_of_ambiguity_is_reported_at_once() {
     let previous = schema(
-        vec![table("users", vec![col("bio", "text")]), table("old_posts", vec![])],
+        vec![
+            table("users", vec![col("bio", "text")]),
+            table("old_posts", vec![]),
+        ],
         vec![enum_("role", &["admin", "guest"]), enum_("mood", &["ok"])],
     );
     let next = schema(
-        vec![table("users", vec![col("about", "text")]), table("posts", vec![])],
-        vec![enum_("role", &["admin", "visitor"]), enum_("feeling", &["ok"])],
+        vec![
+            table("users", vec![col("about", "text")]),
+            table("posts", vec![]),
+        ],
+        vec![
+            enum_("role", &["admin", "visitor"]),
+            enum_("feeling", &["ok"]),
+        ],
     );
     let found = ambiguities(&previous, &next, &RenameHints::default());
     assert_eq!(
         found,
         vec![
-            Ambiguity { kind: ObjectKind::Enum, parent: None, previous: "mood".into(), candidates: vec!["feeling".into()] },
+            Ambiguity {
+                kind: ObjectKind::Enum,
+                parent: None,
+                previous: "mood".into(),
+                candidates: vec!["feeling".into()]
+            },
             Ambiguity {
                 kind: ObjectKind::EnumValue,
                 parent: Some(q("role")),
                 previous: "guest".into(),
                 candidates: vec!["visitor".into()]
             },
-            Ambiguity { kind: ObjectKind::Table, parent: None, previous: "old_posts".into(), candidates: vec!["posts".into()] },
+            Ambiguity {
+                kind: ObjectKind::Table,
+                parent: None,
+                previous: "old_posts".into(),
+                candidates: vec!["posts".into()]
+            },
             Ambiguity {
                 kind: ObjectKind::Column,
                 parent: Some(q("users")),
@@ -234,10 +363,20 @@ fn each_kind_of_ambiguity_is_reported_at_once() {
     assert_eq!(
         steps,
         vec![
-            Step::RenameEnum { names: MigrationPair::new(q("mood"), q("feeling")) },
-            Step::RenameEnumValue { enum_name: q("role"), values: MigrationPair::new("guest".into(), "visitor".into()) },
-            Step::RenameTable { names: MigrationPair::new(q("old_posts"), q("posts")) },
-            Step::RenameColumn { table: q("users"), names: MigrationPair::new("bio".into(), "about".into()) },
+            Step::RenameEnum {
+                names: MigrationPair::new(q("mood"), q("feeling"))
+            },
+            Step::RenameEnumValue {
+                enum_name: q("role"),
+                values: MigrationPair::new("guest".into(), "visitor".into())
+            },
+            Step::RenameTable {
+                names: MigrationPair::new(q("old_posts"), q("posts"))
+            },
+            Step::RenameColumn {
+                table: q("users"),
+                names: MigrationPair::new("bio".into(), "about".into())
+            },
             Step::RenameConstraint {
                 table: q("posts"),
                 names: MigrationPair::new("old_posts_pkey".into(), "posts_pkey".into())
@@ -254,9 +393,15 @@ fn each_kind_of_ambiguity_is_reported_at_once() {
         ..Default::default()
     };
     let steps = plan(&previous, &next, &drops);
-    assert!(steps.contains(&Step::DropTable { table: q("old_posts") }));
+    assert!(steps.contains(&Step::DropTable {
+        table: q("old_posts")
+    }));
     assert!(steps.contains(&Step::CreateTable { table: q("posts") }));
-    assert!(steps.contains(&Step::DropColumn { table: q("users"), column: "bio".into(), regenerated: false }));
+    assert!(steps.contains(&Step::DropColumn {
+        table: q("users"),
+        column: "bio".into(),
+        regenerated: false
+    }));
     assert!(steps.contains(&Step::DropEnum { name: q("mood") }));
     assert!(steps.iter().any(|s| matches!(s, Step::ReplaceEnum { removed_values, .. } if removed_values == &["guest".to_string()])));
 }
@@ -264,17 +409,33 @@ fn each_kind_of_ambiguity_is_reported_at_once() {
 #[test]
 fn no_ambiguity_without_a_candidate() {
     // A table in another namespace or a column of another type is no candidate.
-    let previous = schema(vec![table("users", vec![col("bio", "text")]), table("a", vec![])], vec![]);
-    let next = schema(vec![table("users", vec![col("age", "integer")]), table("auth.b", vec![])], vec![]);
+    let previous = schema(
+        vec![table("users", vec![col("bio", "text")]), table("a", vec![])],
+        vec![],
+    );
+    let next = schema(
+        vec![
+            table("users", vec![col("age", "integer")]),
+            table("auth.b", vec![]),
+        ],
+        vec![],
+    );
     let steps = plan(&previous, &next, &RenameHints::default());
     assert!(steps.contains(&Step::DropTable { table: q("a") }));
-    assert!(steps.contains(&Step::DropColumn { table: q("users"), column: "bio".into(), regenerated: false }));
+    assert!(steps.contains(&Step::DropColumn {
+        table: q("users"),
+        column: "bio".into(),
+        regenerated: false
+    }));
 }
 
 #[test]
 fn stale_rename_hints_are_ignored() {
     // The rename was applied in an earlier migration; `renamed_from` stays in source.
-    let s = schema(vec![table("people", vec![col("handle", "text")])], vec![enum_("role", &["a"])]);
+    let s = schema(
+        vec![table("people", vec![col("handle", "text")])],
+        vec![enum_("role", &["a"])],
+    );
     let hints = RenameHints {
         tables: vec![(q("users"), q("people"))],
         columns: vec![(q("people"), "nickname".into(), "handle".into())],
@@ -302,12 +463,21 @@ fn renamed_table_is_diffed_against_its_previous_self() {
     next.columns[1].ty = ColumnType::named("bigint");
     // The primary key keeps its name, the index is renamed.
     next.indexes[0].name = "people_name_idx".into();
-    let hints = RenameHints { tables: vec![(q("users"), q("people"))], ..Default::default() };
-    let steps = plan(&schema(vec![previous], vec![]), &schema(vec![next], vec![]), &hints);
+    let hints = RenameHints {
+        tables: vec![(q("users"), q("people"))],
+        ..Default::default()
+    };
+    let steps = plan(
+        &schema(vec![previous], vec![]),
+        &schema(vec![next], vec![]),
+        &hints,
+    );
     assert_eq!(
         steps,
         vec![
-            Step::RenameTable { names: MigrationPair::new(q("users"), q("people")) },
+            Step::RenameTable {
+                names: MigrationPair::new(q("users"), q("people"))
+            },
             Step::RenameIndex {
                 table: q("people"),
                 names: MigrationPair::new("users_name_idx".into(), "people_name_idx".into())
@@ -315,7 +485,10 @@ fn renamed_table_is_diffed_against_its_previous_self() {
             Step::AlterColumn {
                 table: MigrationPair::new(q("users"), q("people")),
                 column: MigrationPair::new("age".into(), "age".into()),
-                changes: ColumnChanges { ty: true, ..Default::default() },
+                changes: ColumnChanges {
+                    ty: true,
+                    ..Default::default()
+                },
             },
         ]
     );
@@ -336,12 +509,23 @@ fn changed_index_is_dropped_and_created() {
     previous.indexes.push(index.clone());
     let mut next = previous.clone();
     next.indexes[0].predicate = Some("a IS NOT NULL".into());
-    let steps = plan(&schema(vec![previous], vec![]), &schema(vec![next], vec![]), &RenameHints::default());
+    let steps = plan(
+        &schema(vec![previous], vec![]),
+        &schema(vec![next], vec![]),
+        &RenameHints::default(),
+    );
     assert_eq!(
         steps,
         vec![
-            Step::DropIndex { table: q("t"), name: "t_a_idx".into() },
-            Step::CreateIndex { table: q("t"), name: "t_a_idx".into(), on_new_table: false },
+            Step::DropIndex {
+                table: q("t"),
+                name: "t_a_idx".into()
+            },
+            Step::CreateIndex {
+                table: q("t"),
+                name: "t_a_idx".into(),
+                on_new_table: false
+            },
         ]
     );
 }
@@ -354,7 +538,9 @@ fn enum_values_are_added_in_position() {
     let placements: Vec<(String, EnumValuePlacement)> = steps
         .into_iter()
         .map(|s| match s {
-            Step::AddEnumValue { value, placement, .. } => (value, placement),
+            Step::AddEnumValue {
+                value, placement, ..
+            } => (value, placement),
             other => panic!("unexpected {other:?}"),
         })
         .collect();
@@ -372,7 +558,10 @@ fn enum_values_are_added_in_position() {
 fn removing_an_enum_value_swaps_the_type_and_converts_columns() {
     let mut users = table("users", vec![enum_col("role", "role")]);
     users.columns[1].default = Some("'member'::role".into());
-    let previous = schema(vec![users.clone()], vec![enum_("role", &["admin", "member", "guest"])]);
+    let previous = schema(
+        vec![users.clone()],
+        vec![enum_("role", &["admin", "member", "guest"])],
+    );
     let next = schema(vec![users], vec![enum_("role", &["admin", "member"])]);
     let steps = plan(&previous, &next, &RenameHints::default());
     assert_eq!(
@@ -380,7 +569,11 @@ fn removing_an_enum_value_swaps_the_type_and_converts_columns() {
         vec![Step::ReplaceEnum {
             names: MigrationPair::new(q("role"), q("role")),
             removed_values: vec!["guest".into()],
-            columns: vec![crate::EnumColumn { table: q("users"), column: "role".into(), drop_default: true }],
+            columns: vec![crate::EnumColumn {
+                table: q("users"),
+                column: "role".into(),
+                drop_default: true
+            }],
         }]
     );
 }
@@ -393,7 +586,10 @@ fn added_value_used_by_a_default_swaps_the_type() {
     users.columns[1].default = Some("'member'".into());
     let next = schema(vec![users], vec![enum_("role", &["admin", "member"])]);
     let steps = plan(&previous, &next, &RenameHints::default());
-    assert!(matches!(&steps[..], [Step::ReplaceEnum { removed_values, .. }] if removed_values.is_empty()), "{steps:#?}");
+    assert!(
+        matches!(&steps[..], [Step::ReplaceEnum { removed_values, .. }] if removed_values.is_empty()),
+        "{steps:#?}"
+    );
 }
 
 #[test]
@@ -402,19 +598,37 @@ fn generated_expression_change_drops_and_adds_the_column() {
     previous.columns[2].generated = Some("a * 2".into());
     let mut next = previous.clone();
     next.columns[2].generated = Some("a * 3".into());
-    let steps = plan(&schema(vec![previous], vec![]), &schema(vec![next], vec![]), &RenameHints::default());
+    let steps = plan(
+        &schema(vec![previous], vec![]),
+        &schema(vec![next], vec![]),
+        &RenameHints::default(),
+    );
     assert_eq!(
         steps,
         vec![
-            Step::DropColumn { table: q("t"), column: "b".into(), regenerated: true },
-            Step::AddColumn { table: q("t"), column: "b".into() },
+            Step::DropColumn {
+                table: q("t"),
+                column: "b".into(),
+                regenerated: true
+            },
+            Step::AddColumn {
+                table: q("t"),
+                column: "b".into()
+            },
         ]
     );
 }
 
 #[test]
 fn column_changes_are_detected() {
-    let mut previous = table("t", vec![col("a", "integer"), col("b", "integer"), col("c", "integer")]);
+    let mut previous = table(
+        "t",
+        vec![
+            col("a", "integer"),
+            col("b", "integer"),
+            col("c", "integer"),
+        ],
+    );
     previous.columns[2].nullable = true;
     let mut next = previous.clone();
     next.columns[1].identity = Some(Identity::Always);
@@ -422,7 +636,11 @@ fn column_changes_are_detected() {
     next.columns[2].default = Some("0".into());
     next.columns[3].ty = ColumnType::named("serial");
     next.comment = Some("things".into());
-    let steps = plan(&schema(vec![previous], vec![]), &schema(vec![next], vec![]), &RenameHints::default());
+    let steps = plan(
+        &schema(vec![previous], vec![]),
+        &schema(vec![next], vec![]),
+        &RenameHints::default(),
+    );
     let alter = |c: &str, changes| Step::AlterColumn {
         table: MigrationPair::new(q("t"), q("t")),
         column: MigrationPair::new(c.into(), c.into()),
@@ -431,10 +649,31 @@ fn column_changes_are_detected() {
     assert_eq!(
         steps,
         vec![
-            alter("a", ColumnChanges { identity: true, ..Default::default() }),
-            alter("b", ColumnChanges { nullable: true, default: true, ..Default::default() }),
-            alter("c", ColumnChanges { sequence: true, ..Default::default() }),
-            Step::SetComment { target: CommentTarget::Table(q("t")) },
+            alter(
+                "a",
+                ColumnChanges {
+                    identity: true,
+                    ..Default::default()
+                }
+            ),
+            alter(
+                "b",
+                ColumnChanges {
+                    nullable: true,
+                    default: true,
+                    ..Default::default()
+                }
+            ),
+            alter(
+                "c",
+                ColumnChanges {
+                    sequence: true,
+                    ..Default::default()
+                }
+            ),
+            Step::SetComment {
+                target: CommentTarget::Table(q("t"))
+            },
         ]
     );
 }
@@ -444,9 +683,18 @@ fn variant_order_is_execution_order() {
     // Spot checks of the derived order the plan is sorted by.
     let create_enum = Step::CreateEnum { name: q("e") };
     let create_table = Step::CreateTable { table: q("t") };
-    let add_fk = Step::AddForeignKey { table: q("a"), name: "x".into() };
-    let drop_fk = Step::DropForeignKey { table: q("z"), name: "x".into() };
-    let drop_constraint = Step::DropConstraint { table: q("a"), name: "x".into() };
+    let add_fk = Step::AddForeignKey {
+        table: q("a"),
+        name: "x".into(),
+    };
+    let drop_fk = Step::DropForeignKey {
+        table: q("z"),
+        name: "x".into(),
+    };
+    let drop_constraint = Step::DropConstraint {
+        table: q("a"),
+        name: "x".into(),
+    };
     let drop_table = Step::DropTable { table: q("a") };
     let drop_enum = Step::DropEnum { name: q("a") };
     assert!(create_enum < create_table && create_table < add_fk);

@@ -31,6 +31,29 @@ pub fn no_transaction_reason(text: &str) -> Option<String> {
     None
 }
 
+/// A transaction-control statement (`BEGIN`, `START TRANSACTION`, `COMMIT`,
+/// `END`, `ROLLBACK` other than `ROLLBACK TO SAVEPOINT`, `ABORT`) at the top
+/// level of a file that runs in shale's transaction: it would end that
+/// transaction (and release the lock) half-way. Returns the 1-based
+/// statement number and the statement.
+pub fn transaction_control(text: &str) -> Option<(usize, String)> {
+    for (n, chunk) in sqlfile::split(text).iter().enumerate() {
+        for piece in sqlfile::split_sql_statements(&chunk.sql) {
+            let sql = normalize(sqlfile::strip_leading_comments(&piece)).to_ascii_uppercase();
+            let controls = starts_with_words(&sql, &["BEGIN"])
+                || starts_with_words(&sql, &["START", "TRANSACTION"])
+                || starts_with_words(&sql, &["COMMIT"])
+                || starts_with_words(&sql, &["END"])
+                || starts_with_words(&sql, &["ABORT"])
+                || (starts_with_words(&sql, &["ROLLBACK"]) && !sql.contains(" TO "));
+            if controls {
+                return Some((n + 1, normalize(sqlfile::strip_leading_comments(&piece))));
+            }
+        }
+    }
+    None
+}
+
 /// Upper-cased keywords with whitespace collapsed; quoted text keeps its case
 /// only where it matters (enum values are matched on the original text, see
 /// [`added_enum_value`]), so the whole piece is kept as is apart from spacing.
@@ -150,6 +173,21 @@ mod tests {
         assert_eq!(added_enum_value("ALTER TYPE r ADD VALUE 'it''s'"), Some("'it''s'".into()));
         assert_eq!(added_enum_value("ALTER TYPE r RENAME VALUE 'a' TO 'b'"), None);
         assert_eq!(added_enum_value("ALTER TYPE r ADD VALUE 'open"), None);
+    }
+
+    #[test]
+    fn transaction_control_statements() {
+        assert_eq!(transaction_control("BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;"), Some((1, "BEGIN;".into())));
+        assert_eq!(
+            transaction_control("SELECT 1;\n--> statement-breakpoint\n-- done\ncommit;"),
+            Some((2, "commit;".into()))
+        );
+        assert_eq!(transaction_control("SAVEPOINT a; ROLLBACK TO SAVEPOINT a; RELEASE a;"), None);
+        assert_eq!(
+            transaction_control("CREATE FUNCTION f() RETURNS void AS $$ BEGIN END $$ LANGUAGE plpgsql;\nDO $$ BEGIN COMMIT; END $$;"),
+            None
+        );
+        assert_eq!(transaction_control("CREATE TABLE ending (id int);"), None);
     }
 
     #[test]

@@ -75,7 +75,7 @@ use shale_db::{quote_literal, Settings};
 use shale_migrations::folder::{Migration, MigrationFolder};
 use shale_migrations::sqlfile::{self, Statement};
 
-pub use detect::no_transaction_reason;
+pub use detect::{no_transaction_reason, transaction_control};
 pub use table::{quote_ident, InProgressMarker, TrackingRow, TrackingTable};
 
 use table::{query_text, Probe};
@@ -410,6 +410,16 @@ pub enum RunError {
         /// The entry's when.
         when: i64,
     },
+    /// A file that would end shale's transaction with its own `COMMIT` etc.
+    #[error("migration {} controls transactions itself (statement {statement}: `{sql}`); remove its BEGIN/COMMIT, since shale runs each migration in its own transaction, or start the file with `-- shale:no-transaction`", path.display())]
+    TransactionControl {
+        /// The file.
+        path: PathBuf,
+        /// 1-based statement number.
+        statement: usize,
+        /// The statement.
+        sql: String,
+    },
     /// A query on the tracking table (or the connection) failed.
     #[error("{context}: {message}")]
     Database {
@@ -581,6 +591,14 @@ pub fn migrate(client: &mut Client, folder: &MigrationFolder, options: &MigrateO
     if todo.is_empty() {
         report.total = started.elapsed();
         return Ok(report);
+    }
+    // Refuse, before anything runs, a file that would end shale's transaction.
+    for m in &todo {
+        if no_transaction_reason(&m.text).is_none() {
+            if let Some((statement, sql)) = detect::transaction_control(&m.text) {
+                return Err(RunError::TransactionControl { path: m.path.clone(), statement, sql });
+            }
+        }
     }
     let has_name = ensure_table(client, t, options, probe)?;
     // The lock_timeout the migrations' statements run with, restored after the

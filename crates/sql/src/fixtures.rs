@@ -4,8 +4,9 @@
 #![allow(dead_code)]
 
 use shale_model::{
-    CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity, Index, IndexKey,
-    IndexTarget, NullsOrder, PrimaryKey, QualifiedName, RenameHints, Schema, SortOrder, Table, UniqueConstraint,
+    CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity,
+    Index, IndexKey, IndexTarget, NullsOrder, PrimaryKey, QualifiedName, RenameHints, Schema,
+    SortOrder, Table, UniqueConstraint,
 };
 
 pub fn q(name: &str) -> QualifiedName {
@@ -33,7 +34,10 @@ pub fn table(name: &str, columns: Vec<Column>) -> Table {
     let qn = q(name);
     let mut t = Table::new(qn.clone());
     t.columns = columns;
-    t.primary_key = Some(PrimaryKey { name: format!("{}_pkey", qn.name), columns: vec!["id".into()] });
+    t.primary_key = Some(PrimaryKey {
+        name: format!("{}_pkey", qn.name),
+        columns: vec!["id".into()],
+    });
     t
 }
 
@@ -49,7 +53,12 @@ pub fn index(name: &str, keys: Vec<IndexKey>) -> Index {
     }
 }
 
-pub fn fk(name: &str, columns: &[&str], referenced: &str, referenced_columns: &[&str]) -> ForeignKey {
+pub fn fk(
+    name: &str,
+    columns: &[&str],
+    referenced: &str,
+    referenced_columns: &[&str],
+) -> ForeignKey {
     ForeignKey {
         name: name.into(),
         columns: columns.iter().map(|c| c.to_string()).collect(),
@@ -62,11 +71,19 @@ pub fn fk(name: &str, columns: &[&str], referenced: &str, referenced_columns: &[
 }
 
 pub fn enum_(name: &str, values: &[&str]) -> Enum {
-    Enum { name: q(name), values: values.iter().map(|v| v.to_string()).collect(), comment: None }
+    Enum {
+        name: q(name),
+        values: values.iter().map(|v| v.to_string()).collect(),
+        comment: None,
+    }
 }
 
 pub fn schema(tables: Vec<Table>, enums: Vec<Enum>) -> Schema {
-    let mut s = Schema { namespaces: Vec::new(), enums, tables };
+    let mut s = Schema {
+        namespaces: Vec::new(),
+        enums,
+        tables,
+    };
     s.normalize();
     s
 }
@@ -111,14 +128,41 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
         ],
     );
     accounts.columns[12].default = Some("'active'".into());
-    accounts.uniques.push(UniqueConstraint { name: "accounts_email_key".into(), columns: vec!["email".into()], nulls_not_distinct: false });
-    accounts.checks.push(CheckConstraint { name: "accounts_score_check".into(), expr: "score >= 0".into() });
-    accounts.indexes.push(index("accounts_nick_idx", vec![IndexKey::column("nick")]));
-    accounts.indexes.push(index("accounts_plan_idx", vec![IndexKey::column("plan")]));
-    let mut old_logs = table("old_logs", vec![col("id", "bigint"), col("account_id", "bigint")]);
-    old_logs.foreign_keys.push(fk("old_logs_account_id_fkey", &["account_id"], "accounts", &["id"]));
-    let mut trash = table("trash", vec![col("id", "bigint"), nullable(col("account_email", "text"))]);
-    trash.foreign_keys.push(fk("trash_account_email_fkey", &["account_email"], "accounts", &["email"]));
+    accounts.uniques.push(UniqueConstraint {
+        name: "accounts_email_key".into(),
+        columns: vec!["email".into()],
+        nulls_not_distinct: false,
+    });
+    accounts.checks.push(CheckConstraint {
+        name: "accounts_score_check".into(),
+        expr: "score >= 0".into(),
+    });
+    accounts
+        .indexes
+        .push(index("accounts_nick_idx", vec![IndexKey::column("nick")]));
+    accounts
+        .indexes
+        .push(index("accounts_plan_idx", vec![IndexKey::column("plan")]));
+    let mut old_logs = table(
+        "old_logs",
+        vec![col("id", "bigint"), col("account_id", "bigint")],
+    );
+    old_logs.foreign_keys.push(fk(
+        "old_logs_account_id_fkey",
+        &["account_id"],
+        "accounts",
+        &["id"],
+    ));
+    let mut trash = table(
+        "trash",
+        vec![col("id", "bigint"), nullable(col("account_email", "text"))],
+    );
+    trash.foreign_keys.push(fk(
+        "trash_account_email_fkey",
+        &["account_email"],
+        "accounts",
+        &["email"],
+    ));
     let junk = table("junk", vec![col("id", "bigint")]);
     let archive = table("archive", vec![col("id", "bigint")]);
     let previous = schema(
@@ -179,22 +223,48 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
             nullable(col("ticket", "bigint")),
         ],
     );
-    accounts.uniques.push(UniqueConstraint { name: "accounts_email_key".into(), columns: vec!["email".into()], nulls_not_distinct: true });
-    accounts.checks.push(CheckConstraint { name: "accounts_score_positive".into(), expr: "score >= 0".into() });
-    accounts.indexes.push(index("accounts_handle_idx", vec![IndexKey::column("handle")]));
+    accounts.uniques.push(UniqueConstraint {
+        name: "accounts_email_key".into(),
+        columns: vec!["email".into()],
+        nulls_not_distinct: true,
+    });
+    accounts.checks.push(CheckConstraint {
+        name: "accounts_score_positive".into(),
+        expr: "score >= 0".into(),
+    });
+    accounts.indexes.push(index(
+        "accounts_handle_idx",
+        vec![IndexKey::column("handle")],
+    ));
     accounts.indexes.push(index(
         "accounts_plan_idx",
-        vec![IndexKey { target: IndexTarget::Expression("lower(plan)".into()), ..IndexKey::column("x") }],
+        vec![IndexKey {
+            target: IndexTarget::Expression("lower(plan)".into()),
+            ..IndexKey::column("x")
+        }],
     ));
     accounts.comment = Some("people's accounts".into());
-    let mut logs = table("logs", vec![col("id", "bigint"), col("account_id", "bigint"), col("at", "timestamptz")]);
-    logs.primary_key = Some(PrimaryKey { name: "logs_pkey".into(), columns: vec!["id".into()] });
+    let mut logs = table(
+        "logs",
+        vec![
+            col("id", "bigint"),
+            col("account_id", "bigint"),
+            col("at", "timestamptz"),
+        ],
+    );
+    logs.primary_key = Some(PrimaryKey {
+        name: "logs_pkey".into(),
+        columns: vec!["id".into()],
+    });
     logs.foreign_keys.push(ForeignKey {
         on_delete: ForeignKeyAction::Cascade,
         deferrable: Deferrable::InitiallyDeferred,
         ..fk("logs_account_id_fkey", &["account_id"], "accounts", &["id"])
     });
-    logs.checks.push(CheckConstraint { name: "logs_at_check".into(), expr: "at > '2000-01-01'".into() });
+    logs.checks.push(CheckConstraint {
+        name: "logs_at_check".into(),
+        expr: "at > '2000-01-01'".into(),
+    });
     let mut members = table(
         "auth.members",
         vec![
@@ -220,7 +290,10 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
         columns: vec!["account_id".into(), "name".into()],
         nulls_not_distinct: false,
     });
-    members.checks.push(CheckConstraint { name: "members_name_check".into(), expr: "name <> ''".into() });
+    members.checks.push(CheckConstraint {
+        name: "members_name_check".into(),
+        expr: "name <> ''".into(),
+    });
     members.indexes.push(Index {
         unique: true,
         nulls_not_distinct: true,
@@ -230,7 +303,10 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
         ..index(
             "members_lower_name_idx",
             vec![
-                IndexKey { target: IndexTarget::Expression("lower(name)".into()), ..IndexKey::column("x") },
+                IndexKey {
+                    target: IndexTarget::Expression("lower(name)".into()),
+                    ..IndexKey::column("x")
+                },
                 IndexKey {
                     target: IndexTarget::Column("account_id".into()),
                     order: SortOrder::Desc,
@@ -240,11 +316,27 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
             ],
         )
     });
-    members.indexes.push(Index { method: "gin".into(), ..index("members_tags_idx", vec![IndexKey::column("tags")]) });
-    members.foreign_keys.push(fk("members_account_id_fkey", &["account_id"], "accounts", &["id"]));
+    members.indexes.push(Index {
+        method: "gin".into(),
+        ..index("members_tags_idx", vec![IndexKey::column("tags")])
+    });
+    members.foreign_keys.push(fk(
+        "members_account_id_fkey",
+        &["account_id"],
+        "accounts",
+        &["id"],
+    ));
     members.comment = Some("members of an account".into());
-    let mut trash = table("trash", vec![col("id", "bigint"), nullable(col("account_email", "text"))]);
-    trash.foreign_keys.push(fk("trash_account_email_fkey", &["account_email"], "accounts", &["email"]));
+    let mut trash = table(
+        "trash",
+        vec![col("id", "bigint"), nullable(col("account_email", "text"))],
+    );
+    trash.foreign_keys.push(fk(
+        "trash_account_email_fkey",
+        &["account_email"],
+        "accounts",
+        &["email"],
+    ));
     let mut colour = enum_("colour", &["red", "green", "blue"]);
     colour.comment = Some("paint".into());
     // Moved to another namespace; its primary key keeps its name.
@@ -259,7 +351,10 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
         ],
     );
     let hints = RenameHints {
-        tables: vec![(q("old_logs"), q("logs")), (q("archive"), q("auth.archive"))],
+        tables: vec![
+            (q("old_logs"), q("logs")),
+            (q("archive"), q("auth.archive")),
+        ],
         columns: vec![(q("accounts"), "nick".into(), "handle".into())],
         enums: vec![(q("color"), q("colour"))],
         enum_values: vec![(q("status"), "banned".into(), "suspended".into())],
@@ -271,16 +366,22 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
     (previous, next, hints)
 }
 
-
 /// The hints that settle the way back, from `every_step().1` to `every_step().0`.
 pub fn every_step_back_hints() -> RenameHints {
     RenameHints {
-    tables: vec![(q("logs"), q("old_logs")), (q("auth.archive"), q("archive"))],
-    columns: vec![(q("accounts"), "handle".into(), "nick".into())],
-    enums: vec![(q("colour"), q("color"))],
-    enum_values: vec![(q("status"), "suspended".into(), "banned".into())],
-    dropped_columns: vec![(q("accounts"), "added".into()), (q("accounts"), "shade".into()), (q("accounts"), "colors".into())],
-    dropped_enums: vec![q("auth.level")],
-    ..Default::default()
-}
+        tables: vec![
+            (q("logs"), q("old_logs")),
+            (q("auth.archive"), q("archive")),
+        ],
+        columns: vec![(q("accounts"), "handle".into(), "nick".into())],
+        enums: vec![(q("colour"), q("color"))],
+        enum_values: vec![(q("status"), "suspended".into(), "banned".into())],
+        dropped_columns: vec![
+            (q("accounts"), "added".into()),
+            (q("accounts"), "shade".into()),
+            (q("accounts"), "colors".into()),
+        ],
+        dropped_enums: vec![q("auth.level")],
+        ..Default::default()
+    }
 }

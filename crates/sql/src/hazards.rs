@@ -12,16 +12,28 @@ pub struct TypeChange {
     pub lossy: bool,
 }
 
-const FREE: TypeChange = TypeChange { rewrite: false, lossy: false };
-const WIDENING: TypeChange = TypeChange { rewrite: true, lossy: false };
-const NARROWING: TypeChange = TypeChange { rewrite: true, lossy: true };
+const FREE: TypeChange = TypeChange {
+    rewrite: false,
+    lossy: false,
+};
+const WIDENING: TypeChange = TypeChange {
+    rewrite: true,
+    lossy: false,
+};
+const NARROWING: TypeChange = TypeChange {
+    rewrite: true,
+    lossy: true,
+};
 
 /// Splits `varchar(10)` into `("varchar", [10])`; arguments that are not
 /// numbers make the list empty.
 fn split(name: &str) -> (&str, Vec<u32>) {
     match name.find('(') {
         Some(open) if name.ends_with(')') => {
-            let args = name[open + 1..name.len() - 1].split(',').map(|a| a.trim().parse::<u32>()).collect::<Result<Vec<_>, _>>();
+            let args = name[open + 1..name.len() - 1]
+                .split(',')
+                .map(|a| a.trim().parse::<u32>())
+                .collect::<Result<Vec<_>, _>>();
             (&name[..open], args.unwrap_or_default())
         }
         _ => (name, Vec::new()),
@@ -73,19 +85,27 @@ pub fn type_change(previous: &ColumnType, next: &ColumnType) -> TypeChange {
         ("numeric", "numeric") => match (p_args.as_slice(), n_args.as_slice()) {
             (_, []) => FREE,
             ([pp, ps], [np, ns]) if ns == ps && np >= pp => FREE,
-            ([pp, ps], [np, ns]) if ns >= ps && i64::from(*np) - i64::from(*ns) >= i64::from(*pp) - i64::from(*ps) => WIDENING,
+            ([pp, ps], [np, ns])
+                if ns >= ps
+                    && i64::from(*np) - i64::from(*ns) >= i64::from(*pp) - i64::from(*ps) =>
+            {
+                WIDENING
+            }
             _ => NARROWING,
         },
         // Raising the fractional-second precision keeps every value.
-        ("timestamp", "timestamp") | ("timestamptz", "timestamptz") | ("time", "time") | ("timetz", "timetz")
+        ("timestamp", "timestamp")
+        | ("timestamptz", "timestamptz")
+        | ("time", "time")
+        | ("timetz", "timetz")
         | ("interval", "interval") => match (p_args.first(), n_args.first()) {
             (_, None) => FREE,
             (Some(a), Some(b)) if b >= a => FREE,
             _ => NARROWING,
         },
-        ("timestamp", "timestamptz") | ("timestamptz", "timestamp") | ("date", "timestamp" | "timestamptz") => {
-            WIDENING
-        }
+        ("timestamp", "timestamptz")
+        | ("timestamptz", "timestamp")
+        | ("date", "timestamp" | "timestamptz") => WIDENING,
         ("json", "jsonb") | ("jsonb", "json") => WIDENING,
         ("real", "double precision") => WIDENING,
         (_, "text") => WIDENING,

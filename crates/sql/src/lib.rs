@@ -7,10 +7,10 @@
 
 #![deny(missing_docs)]
 
-pub mod hazards;
-mod postgres;
 #[cfg(test)]
 mod fixtures;
+pub mod hazards;
+mod postgres;
 #[cfg(test)]
 mod tests;
 
@@ -88,7 +88,11 @@ impl SqlDialect for Postgres {
 impl Postgres {
     /// Renders a plan, failing on a step that names an object missing from
     /// the schemas.
-    pub fn try_render(&self, plan: &Plan, schemas: MigrationPair<&Schema>) -> Result<Vec<Statement>, RenderError> {
+    pub fn try_render(
+        &self,
+        plan: &Plan,
+        schemas: MigrationPair<&Schema>,
+    ) -> Result<Vec<Statement>, RenderError> {
         postgres::render(plan, schemas, true)
     }
 
@@ -139,13 +143,19 @@ pub enum RenderError {
 
 /// Whether any statement loses data (carries [`HazardKind::DeletesData`]).
 pub fn has_data_loss(statements: &[Statement]) -> bool {
-    statements.iter().any(|s| s.hazards.iter().any(|h| h.kind == HazardKind::DeletesData))
+    statements
+        .iter()
+        .any(|s| s.hazards.iter().any(|h| h.kind == HazardKind::DeletesData))
 }
 
 /// Every hazard of the statements, in statement order, without duplicates.
 pub fn all_hazards(statements: &[Statement]) -> Vec<&Hazard> {
     let mut seen = std::collections::HashSet::new();
-    statements.iter().flat_map(|s| &s.hazards).filter(|h| seen.insert((h.kind, h.message.as_str()))).collect()
+    statements
+        .iter()
+        .flat_map(|s| &s.hazards)
+        .filter(|h| seen.insert((h.kind, h.message.as_str())))
+        .collect()
 }
 
 /// The comment block a generated migration file starts with, one line per

@@ -3,10 +3,12 @@
 
 use std::collections::HashSet;
 
-use shale_differ::{ColumnChanges, CommentTarget, EnumColumn, EnumValuePlacement, MigrationPair, Plan, Step};
+use shale_differ::{
+    ColumnChanges, CommentTarget, EnumColumn, EnumValuePlacement, MigrationPair, Plan, Step,
+};
 use shale_model::{
-    naming, BaseType, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity, Index, IndexKey,
-    IndexTarget, NullsOrder, QualifiedName, Schema, SortOrder, Table,
+    naming, BaseType, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity,
+    Index, IndexKey, IndexTarget, NullsOrder, QualifiedName, Schema, SortOrder, Table,
 };
 
 use crate::hazards::{type_change, TypeChange};
@@ -27,7 +29,9 @@ pub(crate) fn render(
     for step in &plan.steps {
         if let Step::ReplaceEnum { columns, .. } = step {
             for c in columns {
-                renderer.enum_swapped_columns.insert((c.table.clone(), c.column.clone()));
+                renderer
+                    .enum_swapped_columns
+                    .insert((c.table.clone(), c.column.clone()));
             }
         }
     }
@@ -120,7 +124,10 @@ fn column_definition(column: &Column) -> String {
         out.push_str(&format!(" GENERATED ALWAYS AS ({expr}) STORED"));
     }
     if let Some(identity) = column.identity {
-        out.push_str(&format!(" GENERATED {} AS IDENTITY", identity_sql(identity)));
+        out.push_str(&format!(
+            " GENERATED {} AS IDENTITY",
+            identity_sql(identity)
+        ));
     }
     if let Some(default) = &column.default {
         out.push_str(&format!(" DEFAULT {default}"));
@@ -132,15 +139,28 @@ fn column_definition(column: &Column) -> String {
 }
 
 fn column_list(columns: &[String]) -> String {
-    columns.iter().map(|c| ident(c)).collect::<Vec<_>>().join(", ")
+    columns
+        .iter()
+        .map(|c| ident(c))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn hazard(kind: HazardKind, message: impl Into<String>) -> Hazard {
-    Hazard { kind, message: message.into() }
+    Hazard {
+        kind,
+        message: message.into(),
+    }
 }
 
 fn lock_hazard(table: &QualifiedName) -> Hazard {
-    hazard(HazardKind::AcquiresAccessExclusiveLock, format!("locks table {} against reads and writes", table_label(table)))
+    hazard(
+        HazardKind::AcquiresAccessExclusiveLock,
+        format!(
+            "locks table {} against reads and writes",
+            table_label(table)
+        ),
+    )
 }
 
 struct Renderer<'a> {
@@ -156,23 +176,46 @@ impl<'a> Renderer<'a> {
     }
 
     fn previous_table(&self, name: &QualifiedName) -> Result<&'a Table, RenderError> {
-        self.schemas.previous.table(name).ok_or_else(|| RenderError::MissingTable { name: name.to_string() })
+        self.schemas
+            .previous
+            .table(name)
+            .ok_or_else(|| RenderError::MissingTable {
+                name: name.to_string(),
+            })
     }
 
     fn next_table(&self, name: &QualifiedName) -> Result<&'a Table, RenderError> {
-        self.schemas.next.table(name).ok_or_else(|| RenderError::MissingTable { name: name.to_string() })
+        self.schemas
+            .next
+            .table(name)
+            .ok_or_else(|| RenderError::MissingTable {
+                name: name.to_string(),
+            })
     }
 
     fn next_enum(&self, name: &QualifiedName) -> Result<&'a Enum, RenderError> {
-        self.schemas.next.enum_(name).ok_or_else(|| RenderError::MissingEnum { name: name.to_string() })
+        self.schemas
+            .next
+            .enum_(name)
+            .ok_or_else(|| RenderError::MissingEnum {
+                name: name.to_string(),
+            })
     }
 
     fn render_step(&mut self, step: &Step) -> Result<(), RenderError> {
         match step {
-            Step::CreateSchema { namespace } => self.push(format!("CREATE SCHEMA {};", ident(namespace)), vec![]),
-            Step::DropSchema { namespace } => self.push(format!("DROP SCHEMA {};", ident(namespace)), vec![]),
+            Step::CreateSchema { namespace } => {
+                self.push(format!("CREATE SCHEMA {};", ident(namespace)), vec![])
+            }
+            Step::DropSchema { namespace } => {
+                self.push(format!("DROP SCHEMA {};", ident(namespace)), vec![])
+            }
             Step::DropForeignKey { table, name } => self.push(
-                format!("ALTER TABLE {} DROP CONSTRAINT {};", qualified(table), ident(name)),
+                format!(
+                    "ALTER TABLE {} DROP CONSTRAINT {};",
+                    qualified(table),
+                    ident(name)
+                ),
                 vec![lock_hazard(table)],
             ),
             Step::DropIndex { table, name } => self.push(
@@ -180,26 +223,53 @@ impl<'a> Renderer<'a> {
                 vec![lock_hazard(table)],
             ),
             Step::DropConstraint { table, name } => self.push(
-                format!("ALTER TABLE {} DROP CONSTRAINT {};", qualified(table), ident(name)),
+                format!(
+                    "ALTER TABLE {} DROP CONSTRAINT {};",
+                    qualified(table),
+                    ident(name)
+                ),
                 vec![lock_hazard(table)],
             ),
             Step::DropTable { table } => self.push(
                 format!("DROP TABLE {};", qualified(table)),
                 vec![
-                    hazard(HazardKind::DeletesData, format!("drops table {} and all its rows", table_label(table))),
-                    hazard(HazardKind::BackwardIncompatible, format!("code using table {} breaks", table_label(table))),
+                    hazard(
+                        HazardKind::DeletesData,
+                        format!("drops table {} and all its rows", table_label(table)),
+                    ),
+                    hazard(
+                        HazardKind::BackwardIncompatible,
+                        format!("code using table {} breaks", table_label(table)),
+                    ),
                     lock_hazard(table),
                 ],
             ),
-            Step::DropColumn { table, column, regenerated } => {
+            Step::DropColumn {
+                table,
+                column,
+                regenerated,
+            } => {
                 let label = column_label(table, column);
                 let mut hazards = Vec::new();
                 if !regenerated {
-                    hazards.push(hazard(HazardKind::DeletesData, format!("drops column {label}")));
-                    hazards.push(hazard(HazardKind::BackwardIncompatible, format!("code using column {label} breaks")));
+                    hazards.push(hazard(
+                        HazardKind::DeletesData,
+                        format!("drops column {label}"),
+                    ));
+                    hazards.push(hazard(
+                        HazardKind::BackwardIncompatible,
+                        format!("code using column {label} breaks"),
+                    ));
                 }
                 hazards.push(lock_hazard(table));
-                self.push(format!("ALTER TABLE {} DROP COLUMN {};", qualified(table), ident(column)), hazards);
+                self.push(
+                    format!(
+                        "ALTER TABLE {} DROP COLUMN {};",
+                        qualified(table),
+                        ident(column)
+                    ),
+                    hazards,
+                );
             }
             Step::RenameEnum { names } => self.render_rename_enum(names),
             Step::CreateEnum { name } => {
@@ -223,13 +293,25 @@ impl<'a> Renderer<'a> {
                     ),
                 )],
             ),
-            Step::AddEnumValue { enum_name, value, placement, .. } => {
+            Step::AddEnumValue {
+                enum_name,
+                value,
+                placement,
+                ..
+            } => {
                 let position = match placement {
                     EnumValuePlacement::Before(v) => format!(" BEFORE {}", literal(v)),
                     EnumValuePlacement::After(v) => format!(" AFTER {}", literal(v)),
                     EnumValuePlacement::Last => String::new(),
                 };
-                self.push(format!("ALTER TYPE {} ADD VALUE {}{position};", qualified(enum_name), literal(value)), vec![]);
+                self.push(
+                    format!(
+                        "ALTER TYPE {} ADD VALUE {}{position};",
+                        qualified(enum_name),
+                        literal(value)
+                    ),
+                    vec![],
+                );
             }
             Step::RenameTable { names } => self.render_rename_table(names),
             Step::RenameColumn { table, names } => self.push(
@@ -269,28 +351,43 @@ impl<'a> Renderer<'a> {
                 ),
                 vec![],
             ),
-            Step::AlterColumn { table, column, changes } => self.render_alter_column(table, column, *changes)?,
-            Step::ReplaceEnum { names, removed_values, columns } => {
-                self.render_replace_enum(names, removed_values, columns)?
-            }
+            Step::AlterColumn {
+                table,
+                column,
+                changes,
+            } => self.render_alter_column(table, column, *changes)?,
+            Step::ReplaceEnum {
+                names,
+                removed_values,
+                columns,
+            } => self.render_replace_enum(names, removed_values, columns)?,
             Step::CreateTable { table } => {
                 let t = self.next_table(table)?;
                 self.push(create_table_sql(t), vec![]);
             }
             Step::AddColumn { table, column } => self.render_add_column(table, column)?,
             Step::AddConstraint { table, name } => self.render_add_constraint(table, name)?,
-            Step::CreateIndex { table, name, on_new_table } => {
+            Step::CreateIndex {
+                table,
+                name,
+                on_new_table,
+            } => {
                 let t = self.next_table(table)?;
-                let index = t
-                    .indexes
-                    .iter()
-                    .find(|i| &i.name == name)
-                    .ok_or_else(|| RenderError::MissingObject { table: table.to_string(), name: name.clone() })?;
+                let index = t.indexes.iter().find(|i| &i.name == name).ok_or_else(|| {
+                    RenderError::MissingObject {
+                        table: table.to_string(),
+                        name: name.clone(),
+                    }
+                })?;
                 let mut hazards = Vec::new();
                 if !on_new_table {
                     hazards.push(hazard(
                         HazardKind::IndexBuild,
-                        format!("builds index {} on {}, blocking writes while it runs", ident(name), table_label(table)),
+                        format!(
+                            "builds index {} on {}, blocking writes while it runs",
+                            ident(name),
+                            table_label(table)
+                        ),
                     ));
                 }
                 self.push(create_index_sql(table, index), hazards);
@@ -301,28 +398,63 @@ impl<'a> Renderer<'a> {
                     .foreign_keys
                     .iter()
                     .find(|f| &f.name == name)
-                    .ok_or_else(|| RenderError::MissingObject { table: table.to_string(), name: name.clone() })?;
-                self.push(format!("ALTER TABLE {} ADD {};", qualified(table), foreign_key_sql(fk)), vec![]);
+                    .ok_or_else(|| RenderError::MissingObject {
+                        table: table.to_string(),
+                        name: name.clone(),
+                    })?;
+                self.push(
+                    format!(
+                        "ALTER TABLE {} ADD {};",
+                        qualified(table),
+                        foreign_key_sql(fk)
+                    ),
+                    vec![],
+                );
             }
             Step::SetComment { target } => self.render_comment(target)?,
             Step::DropEnum { name } => self.push(
                 format!("DROP TYPE {};", qualified(name)),
-                vec![hazard(HazardKind::BackwardIncompatible, format!("drops enum {}", table_label(name)))],
+                vec![hazard(
+                    HazardKind::BackwardIncompatible,
+                    format!("drops enum {}", table_label(name)),
+                )],
             ),
         }
         Ok(())
     }
 
     fn render_rename_enum(&mut self, names: &MigrationPair<QualifiedName>) {
-        let hazards =
-            || vec![hazard(HazardKind::BackwardIncompatible, format!("renames enum {} to {}", table_label(&names.previous), table_label(&names.next)))];
+        let hazards = || {
+            vec![hazard(
+                HazardKind::BackwardIncompatible,
+                format!(
+                    "renames enum {} to {}",
+                    table_label(&names.previous),
+                    table_label(&names.next)
+                ),
+            )]
+        };
         let mut current = names.previous.clone();
         if names.previous.namespace != names.next.namespace {
-            self.push(format!("ALTER TYPE {} SET SCHEMA {};", qualified(&current), ident(&names.next.namespace)), hazards());
+            self.push(
+                format!(
+                    "ALTER TYPE {} SET SCHEMA {};",
+                    qualified(&current),
+                    ident(&names.next.namespace)
+                ),
+                hazards(),
+            );
             current.namespace = names.next.namespace.clone();
         }
         if current.name != names.next.name {
-            self.push(format!("ALTER TYPE {} RENAME TO {};", qualified(&current), ident(&names.next.name)), hazards());
+            self.push(
+                format!(
+                    "ALTER TYPE {} RENAME TO {};",
+                    qualified(&current),
+                    ident(&names.next.name)
+                ),
+                hazards(),
+            );
         }
     }
 
@@ -342,11 +474,25 @@ impl<'a> Renderer<'a> {
         };
         let mut current = names.previous.clone();
         if names.previous.namespace != names.next.namespace {
-            self.push(format!("ALTER TABLE {} SET SCHEMA {};", qualified(&current), ident(&names.next.namespace)), hazards());
+            self.push(
+                format!(
+                    "ALTER TABLE {} SET SCHEMA {};",
+                    qualified(&current),
+                    ident(&names.next.namespace)
+                ),
+                hazards(),
+            );
             current.namespace = names.next.namespace.clone();
         }
         if current.name != names.next.name {
-            self.push(format!("ALTER TABLE {} RENAME TO {};", qualified(&current), ident(&names.next.name)), hazards());
+            self.push(
+                format!(
+                    "ALTER TABLE {} RENAME TO {};",
+                    qualified(&current),
+                    ident(&names.next.name)
+                ),
+                hazards(),
+            );
         }
     }
 
@@ -358,23 +504,37 @@ impl<'a> Renderer<'a> {
     ) -> Result<(), RenderError> {
         let previous_table = self.previous_table(&tables.previous)?;
         let next_table = self.next_table(&tables.next)?;
-        let missing = |t: &QualifiedName, c: &str| RenderError::MissingColumn { table: t.to_string(), column: c.to_string() };
-        let previous = previous_table.column(&columns.previous).ok_or_else(|| missing(&tables.previous, &columns.previous))?;
-        let next = next_table.column(&columns.next).ok_or_else(|| missing(&tables.next, &columns.next))?;
+        let missing = |t: &QualifiedName, c: &str| RenderError::MissingColumn {
+            table: t.to_string(),
+            column: c.to_string(),
+        };
+        let previous = previous_table
+            .column(&columns.previous)
+            .ok_or_else(|| missing(&tables.previous, &columns.previous))?;
+        let next = next_table
+            .column(&columns.next)
+            .ok_or_else(|| missing(&tables.next, &columns.next))?;
         let table = &tables.next;
-        let alter = format!("ALTER TABLE {} ALTER COLUMN {}", qualified(table), ident(&next.name));
+        let alter = format!(
+            "ALTER TABLE {} ALTER COLUMN {}",
+            qualified(table),
+            ident(&next.name)
+        );
         let label = column_label(table, &next.name);
         let lock = || lock_hazard(table);
         let previous_serial = previous.ty.is_serial();
         let next_serial = next.ty.is_serial();
         let becomes_serial = changes.sequence && !previous_serial && next_serial;
         let stops_serial = changes.sequence && previous_serial && !next_serial;
-        let swapped = self.enum_swapped_columns.contains(&(table.clone(), next.name.clone()));
+        let swapped = self
+            .enum_swapped_columns
+            .contains(&(table.clone(), next.name.clone()));
 
         // 1. Defaults go first: a changed type may not cast the previous
         //    default, an identity cannot coexist with one, and a serial's
         //    sequence cannot be dropped while its default uses it.
-        let drop_default = (previous.default.is_some() && (changes.default || changes.ty || becomes_serial))
+        let drop_default = (previous.default.is_some()
+            && (changes.default || changes.ty || becomes_serial))
             || stops_serial
             || (swapped && changes.ty && previous.default.is_some());
         if drop_default {
@@ -414,20 +574,33 @@ impl<'a> Renderer<'a> {
             if rewrite {
                 hazards.push(hazard(
                     HazardKind::TableRewrite,
-                    format!("rewrites table {} to change column {label} to {next_ty}", table_label(table)),
+                    format!(
+                        "rewrites table {} to change column {label} to {next_ty}",
+                        table_label(table)
+                    ),
                 ));
             }
             hazards.push(lock());
             // Enum to enum and enum to anything but text needs a detour
             // through text, which every type casts from and to.
-            let via_text = matches!(previous_ty.base, BaseType::Enum(_)) && matches!(next_ty.base, BaseType::Enum(_));
+            let via_text = matches!(previous_ty.base, BaseType::Enum(_))
+                && matches!(next_ty.base, BaseType::Enum(_));
             let cast = if via_text {
-                let text = ColumnType { base: BaseType::Named("text".into()), array_dims: previous_ty.array_dims };
+                let text = ColumnType {
+                    base: BaseType::Named("text".into()),
+                    array_dims: previous_ty.array_dims,
+                };
                 format!("::{}::{rendered}", render_type(&text))
             } else {
                 format!("::{rendered}")
             };
-            self.push(format!("{alter} SET DATA TYPE {rendered} USING {}{cast};", ident(&next.name)), hazards);
+            self.push(
+                format!(
+                    "{alter} SET DATA TYPE {rendered} USING {}{cast};",
+                    ident(&next.name)
+                ),
+                hazards,
+            );
         }
         if changes.sequence && previous_serial && next_serial {
             // Between serial sizes: the sequence's type follows the column's.
@@ -436,7 +609,10 @@ impl<'a> Renderer<'a> {
                 naming::serial_sequence(&tables.previous.name, &columns.previous),
             );
             let storage = next.ty.serial_storage().unwrap_or("integer");
-            self.push(format!("ALTER SEQUENCE {} AS {storage};", qualified(&sequence)), vec![]);
+            self.push(
+                format!("ALTER SEQUENCE {} AS {storage};", qualified(&sequence)),
+                vec![],
+            );
         }
         // 4. Nullability, before identity (which requires NOT NULL).
         if changes.nullable {
@@ -459,19 +635,31 @@ impl<'a> Renderer<'a> {
         if changes.identity {
             match (previous.identity, next.identity) {
                 (None, Some(identity)) => {
-                    self.push(format!("{alter} ADD GENERATED {} AS IDENTITY;", identity_sql(identity)), vec![lock()]);
+                    self.push(
+                        format!(
+                            "{alter} ADD GENERATED {} AS IDENTITY;",
+                            identity_sql(identity)
+                        ),
+                        vec![lock()],
+                    );
                     // Existing rows hold values: start the sequence after them.
                     self.push(sequence_restart_sql(table, &next.name, None), vec![]);
                 }
                 (Some(_), Some(identity)) => {
-                    self.push(format!("{alter} SET GENERATED {};", identity_sql(identity)), vec![lock()]);
+                    self.push(
+                        format!("{alter} SET GENERATED {};", identity_sql(identity)),
+                        vec![lock()],
+                    );
                 }
                 _ => {}
             }
         }
         // 6. The serial sequence, created for the column.
         if becomes_serial {
-            let sequence = QualifiedName::new(table.namespace.clone(), naming::serial_sequence(&table.name, &next.name));
+            let sequence = QualifiedName::new(
+                table.namespace.clone(),
+                naming::serial_sequence(&table.name, &next.name),
+            );
             let storage = next.ty.serial_storage().unwrap_or("integer");
             self.push(
                 format!(
@@ -482,9 +670,15 @@ impl<'a> Renderer<'a> {
                 ),
                 vec![],
             );
-            self.push(sequence_restart_sql(table, &next.name, Some(&sequence)), vec![]);
             self.push(
-                format!("{alter} SET DEFAULT nextval({}::regclass);", literal(&qualified(&sequence))),
+                sequence_restart_sql(table, &next.name, Some(&sequence)),
+                vec![],
+            );
+            self.push(
+                format!(
+                    "{alter} SET DEFAULT nextval({}::regclass);",
+                    literal(&qualified(&sequence))
+                ),
                 vec![lock()],
             );
         }
@@ -508,7 +702,10 @@ impl<'a> Renderer<'a> {
         let name = &e.name;
         // The previous type steps aside under a temporary name in the same
         // namespace; `<name>__previous` is clearly shale's and is dropped below.
-        let temporary = QualifiedName::new(name.namespace.clone(), naming::make_object_name(&name.name, Some(""), "previous"));
+        let temporary = QualifiedName::new(
+            name.namespace.clone(),
+            naming::make_object_name(&name.name, Some(""), "previous"),
+        );
         let mut hazards = Vec::new();
         if !removed_values.is_empty() {
             let values: Vec<String> = removed_values.iter().map(|v| literal(v)).collect();
@@ -523,30 +720,58 @@ impl<'a> Renderer<'a> {
             ));
             hazards.push(hazard(
                 HazardKind::BackwardIncompatible,
-                format!("code writing {} to enum {} breaks", values.join(", "), table_label(name)),
+                format!(
+                    "code writing {} to enum {} breaks",
+                    values.join(", "),
+                    table_label(name)
+                ),
             ));
         }
-        self.push(format!("ALTER TYPE {} RENAME TO {};", qualified(name), ident(&temporary.name)), hazards);
+        self.push(
+            format!(
+                "ALTER TYPE {} RENAME TO {};",
+                qualified(name),
+                ident(&temporary.name)
+            ),
+            hazards,
+        );
         self.push(create_enum_sql(name, &e.values), vec![]);
         for column in columns {
             let table = self.next_table(&column.table)?;
-            let c = table.column(&column.column).ok_or_else(|| RenderError::MissingColumn {
-                table: column.table.to_string(),
-                column: column.column.clone(),
-            })?;
-            let alter = format!("ALTER TABLE {} ALTER COLUMN {}", qualified(&column.table), ident(&c.name));
+            let c = table
+                .column(&column.column)
+                .ok_or_else(|| RenderError::MissingColumn {
+                    table: column.table.to_string(),
+                    column: column.column.clone(),
+                })?;
+            let alter = format!(
+                "ALTER TABLE {} ALTER COLUMN {}",
+                qualified(&column.table),
+                ident(&c.name)
+            );
             let lock = || lock_hazard(&column.table);
             if column.drop_default {
                 self.push(format!("{alter} DROP DEFAULT;"), vec![lock()]);
             }
             let rendered = render_type(&c.ty);
-            let text = ColumnType { base: BaseType::Named("text".into()), array_dims: c.ty.array_dims };
+            let text = ColumnType {
+                base: BaseType::Named("text".into()),
+                array_dims: c.ty.array_dims,
+            };
             self.push(
-                format!("{alter} SET DATA TYPE {rendered} USING {}::{}::{rendered};", ident(&c.name), render_type(&text)),
+                format!(
+                    "{alter} SET DATA TYPE {rendered} USING {}::{}::{rendered};",
+                    ident(&c.name),
+                    render_type(&text)
+                ),
                 vec![
                     hazard(
                         HazardKind::TableRewrite,
-                        format!("rewrites table {} to convert column {} to the new enum", table_label(&column.table), column_label(&column.table, &c.name)),
+                        format!(
+                            "rewrites table {} to convert column {} to the new enum",
+                            table_label(&column.table),
+                            column_label(&column.table, &c.name)
+                        ),
                     ),
                     lock(),
                 ],
@@ -559,53 +784,92 @@ impl<'a> Renderer<'a> {
         Ok(())
     }
 
-    fn render_add_column(&mut self, table: &QualifiedName, column: &str) -> Result<(), RenderError> {
+    fn render_add_column(
+        &mut self,
+        table: &QualifiedName,
+        column: &str,
+    ) -> Result<(), RenderError> {
         let t = self.next_table(table)?;
-        let c = t
-            .column(column)
-            .ok_or_else(|| RenderError::MissingColumn { table: table.to_string(), column: column.to_string() })?;
+        let c = t.column(column).ok_or_else(|| RenderError::MissingColumn {
+            table: table.to_string(),
+            column: column.to_string(),
+        })?;
         let label = column_label(table, column);
         let mut hazards = Vec::new();
-        let fills_itself = c.default.is_some() || c.identity.is_some() || c.generated.is_some() || c.ty.is_serial();
+        let fills_itself = c.default.is_some()
+            || c.identity.is_some()
+            || c.generated.is_some()
+            || c.ty.is_serial();
         if not_null(c) && !fills_itself {
             hazards.push(hazard(
                 HazardKind::NotNullWithoutDefault,
-                format!("adds NOT NULL column {label} without a default: fails if the table has rows"),
+                format!(
+                    "adds NOT NULL column {label} without a default: fails if the table has rows"
+                ),
             ));
         }
         if c.generated.is_some() || c.identity.is_some() || c.ty.is_serial() {
             hazards.push(hazard(
                 HazardKind::TableRewrite,
-                format!("rewrites table {} to fill column {label}", table_label(table)),
+                format!(
+                    "rewrites table {} to fill column {label}",
+                    table_label(table)
+                ),
             ));
         }
         hazards.push(lock_hazard(table));
-        self.push(format!("ALTER TABLE {} ADD COLUMN {};", qualified(table), column_definition(c)), hazards);
+        self.push(
+            format!(
+                "ALTER TABLE {} ADD COLUMN {};",
+                qualified(table),
+                column_definition(c)
+            ),
+            hazards,
+        );
         Ok(())
     }
 
-    fn render_add_constraint(&mut self, table: &QualifiedName, name: &str) -> Result<(), RenderError> {
+    fn render_add_constraint(
+        &mut self,
+        table: &QualifiedName,
+        name: &str,
+    ) -> Result<(), RenderError> {
         let t = self.next_table(table)?;
-        let (definition, builds_index) = constraint_sql(t, name)
-            .ok_or_else(|| RenderError::MissingObject { table: table.to_string(), name: name.to_string() })?;
+        let (definition, builds_index) =
+            constraint_sql(t, name).ok_or_else(|| RenderError::MissingObject {
+                table: table.to_string(),
+                name: name.to_string(),
+            })?;
         let mut hazards = Vec::new();
         if builds_index {
             hazards.push(hazard(
                 HazardKind::IndexBuild,
-                format!("builds the index of constraint {} on {}", ident(name), table_label(table)),
+                format!(
+                    "builds the index of constraint {} on {}",
+                    ident(name),
+                    table_label(table)
+                ),
             ));
         }
         hazards.push(lock_hazard(table));
-        self.push(format!("ALTER TABLE {} ADD {definition};", qualified(table)), hazards);
+        self.push(
+            format!("ALTER TABLE {} ADD {definition};", qualified(table)),
+            hazards,
+        );
         Ok(())
     }
 
     fn render_comment(&mut self, target: &CommentTarget) -> Result<(), RenderError> {
-        let comment_sql = |c: &Option<String>| c.as_deref().map_or_else(|| "NULL".to_string(), literal);
+        let comment_sql =
+            |c: &Option<String>| c.as_deref().map_or_else(|| "NULL".to_string(), literal);
         let sql = match target {
             CommentTarget::Table(name) => {
                 let t = self.next_table(name)?;
-                format!("COMMENT ON TABLE {} IS {};", qualified(name), comment_sql(&t.comment))
+                format!(
+                    "COMMENT ON TABLE {} IS {};",
+                    qualified(name),
+                    comment_sql(&t.comment)
+                )
             }
             CommentTarget::Column(table, column) => {
                 let t = self.next_table(table)?;
@@ -613,11 +877,20 @@ impl<'a> Renderer<'a> {
                     table: table.to_string(),
                     column: column.clone(),
                 })?;
-                format!("COMMENT ON COLUMN {}.{} IS {};", qualified(table), ident(column), comment_sql(&c.comment))
+                format!(
+                    "COMMENT ON COLUMN {}.{} IS {};",
+                    qualified(table),
+                    ident(column),
+                    comment_sql(&c.comment)
+                )
             }
             CommentTarget::Enum(name) => {
                 let e = self.next_enum(name)?;
-                format!("COMMENT ON TYPE {} IS {};", qualified(name), comment_sql(&e.comment))
+                format!(
+                    "COMMENT ON TYPE {} IS {};",
+                    qualified(name),
+                    comment_sql(&e.comment)
+                )
             }
         };
         self.push(sql, vec![]);
@@ -627,10 +900,18 @@ impl<'a> Renderer<'a> {
 
 /// `SELECT setval(…)` so that a new identity or serial sequence continues
 /// after the values already in the column.
-fn sequence_restart_sql(table: &QualifiedName, column: &str, sequence: Option<&QualifiedName>) -> String {
+fn sequence_restart_sql(
+    table: &QualifiedName,
+    column: &str,
+    sequence: Option<&QualifiedName>,
+) -> String {
     let sequence = match sequence {
         Some(s) => literal(&qualified(s)),
-        None => format!("pg_get_serial_sequence({}, {})", literal(&qualified(table)), literal(column)),
+        None => format!(
+            "pg_get_serial_sequence({}, {})",
+            literal(&qualified(table)),
+            literal(column)
+        ),
     };
     format!(
         "SELECT setval({sequence}, COALESCE(MAX({}), 0) + 1, false) FROM {};",
@@ -641,7 +922,11 @@ fn sequence_restart_sql(table: &QualifiedName, column: &str, sequence: Option<&Q
 
 fn create_enum_sql(name: &QualifiedName, values: &[String]) -> String {
     let values: Vec<String> = values.iter().map(|v| literal(v)).collect();
-    format!("CREATE TYPE {} AS ENUM ({});", qualified(name), values.join(", "))
+    format!(
+        "CREATE TYPE {} AS ENUM ({});",
+        qualified(name),
+        values.join(", ")
+    )
 }
 
 /// `CREATE TABLE` with one column or constraint per line, tab-indented;
@@ -649,13 +934,25 @@ fn create_enum_sql(name: &QualifiedName, values: &[String]) -> String {
 pub(crate) fn create_table_sql(table: &Table) -> String {
     let mut lines: Vec<String> = table.columns.iter().map(column_definition).collect();
     if let Some(pk) = &table.primary_key {
-        lines.push(constraint_sql(table, &pk.name).map(|(sql, _)| sql).unwrap_or_default());
+        lines.push(
+            constraint_sql(table, &pk.name)
+                .map(|(sql, _)| sql)
+                .unwrap_or_default(),
+        );
     }
     for u in &table.uniques {
-        lines.push(constraint_sql(table, &u.name).map(|(sql, _)| sql).unwrap_or_default());
+        lines.push(
+            constraint_sql(table, &u.name)
+                .map(|(sql, _)| sql)
+                .unwrap_or_default(),
+        );
     }
     for c in &table.checks {
-        lines.push(constraint_sql(table, &c.name).map(|(sql, _)| sql).unwrap_or_default());
+        lines.push(
+            constraint_sql(table, &c.name)
+                .map(|(sql, _)| sql)
+                .unwrap_or_default(),
+        );
     }
     let mut out = format!("CREATE TABLE {} (\n", qualified(&table.name));
     for (i, line) in lines.iter().enumerate() {
@@ -674,14 +971,35 @@ pub(crate) fn create_table_sql(table: &Table) -> String {
 /// this name, and whether it builds an index.
 fn constraint_sql(table: &Table, name: &str) -> Option<(String, bool)> {
     if let Some(pk) = table.primary_key.as_ref().filter(|pk| pk.name == name) {
-        return Some((format!("CONSTRAINT {} PRIMARY KEY ({})", ident(&pk.name), column_list(&pk.columns)), true));
+        return Some((
+            format!(
+                "CONSTRAINT {} PRIMARY KEY ({})",
+                ident(&pk.name),
+                column_list(&pk.columns)
+            ),
+            true,
+        ));
     }
     if let Some(u) = table.uniques.iter().find(|u| u.name == name) {
-        let nulls = if u.nulls_not_distinct { " NULLS NOT DISTINCT" } else { "" };
-        return Some((format!("CONSTRAINT {} UNIQUE{nulls} ({})", ident(&u.name), column_list(&u.columns)), true));
+        let nulls = if u.nulls_not_distinct {
+            " NULLS NOT DISTINCT"
+        } else {
+            ""
+        };
+        return Some((
+            format!(
+                "CONSTRAINT {} UNIQUE{nulls} ({})",
+                ident(&u.name),
+                column_list(&u.columns)
+            ),
+            true,
+        ));
     }
     if let Some(c) = table.checks.iter().find(|c| c.name == name) {
-        return Some((format!("CONSTRAINT {} CHECK ({})", ident(&c.name), c.expr), false));
+        return Some((
+            format!("CONSTRAINT {} CHECK ({})", ident(&c.name), c.expr),
+            false,
+        ));
     }
     None
 }

@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use shale_differ::{diff, MigrationPair, Plan, Step};
-use shale_model::{CheckConstraint, Column, ColumnType, Identity, IndexKey, RenameHints, Schema, UniqueConstraint};
+use shale_model::{
+    CheckConstraint, Column, ColumnType, Identity, IndexKey, RenameHints, Schema, UniqueConstraint,
+};
 
 use crate::fixtures::*;
 
@@ -14,7 +16,9 @@ use crate::{has_data_loss, hazard_comments, HazardKind, Postgres, SqlDialect, St
 fn render(previous: &Schema, next: &Schema, hints: &RenameHints) -> (Plan, Vec<Statement>) {
     let pair = MigrationPair::new(previous, next);
     let plan = diff(pair, hints).unwrap_or_else(|a| panic!("ambiguous: {a}"));
-    let statements = Postgres.try_render(&plan, pair).unwrap_or_else(|e| panic!("{e}"));
+    let statements = Postgres
+        .try_render(&plan, pair)
+        .unwrap_or_else(|e| panic!("{e}"));
     (plan, statements)
 }
 
@@ -36,9 +40,17 @@ fn check_file(relative: &str, actual: &str) {
         std::fs::write(&path, actual).expect("write expected file");
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("read {}: {e} (run with SHALE_BLESS=1 to create it)", path.display()));
-    assert!(expected == actual, "{} differs (SHALE_BLESS=1 rewrites it):\n{actual}", path.display());
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "read {}: {e} (run with SHALE_BLESS=1 to create it)",
+            path.display()
+        )
+    });
+    assert!(
+        expected == actual,
+        "{} differs (SHALE_BLESS=1 rewrites it):\n{actual}",
+        path.display()
+    );
 }
 
 fn variant_name(step: &Step) -> &'static str {
@@ -102,7 +114,10 @@ fn every_step_renders_as_expected() {
     let (previous, next, hints) = every_step();
     let (plan, statements) = render(&previous, &next, &hints);
     let used: BTreeSet<&str> = plan.steps.iter().map(variant_name).collect();
-    let missing: Vec<&&str> = ALL_VARIANTS.iter().filter(|v| !used.contains(**v)).collect();
+    let missing: Vec<&&str> = ALL_VARIANTS
+        .iter()
+        .filter(|v| !used.contains(**v))
+        .collect();
     assert!(missing.is_empty(), "the fixture no longer uses {missing:?}");
     check_file("test_data/every_step.sql", &file_text(&statements));
 }
@@ -139,7 +154,10 @@ fn every_statement_reparses_with_sqlparser() {
         assert!(s.sql.ends_with(';'), "{}", s.sql);
         assert!(!s.sql.contains("--> statement-breakpoint"), "{}", s.sql);
         if let Some(error) = parse_error(&s.sql) {
-            match PARSER_EXCEPTIONS.iter().find(|(needle, _)| s.sql.contains(needle)) {
+            match PARSER_EXCEPTIONS
+                .iter()
+                .find(|(needle, _)| s.sql.contains(needle))
+            {
                 Some((needle, _)) => {
                     excepted.insert(*needle);
                 }
@@ -147,10 +165,17 @@ fn every_statement_reparses_with_sqlparser() {
             }
         }
     }
-    assert!(failures.is_empty(), "sqlparser refuses:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "sqlparser refuses:\n{}",
+        failures.join("\n")
+    );
     // Every documented exception is still needed (and exercised).
     for (needle, reason) in PARSER_EXCEPTIONS {
-        assert!(excepted.contains(needle), "exception {needle:?} ({reason}) is no longer needed or not exercised");
+        assert!(
+            excepted.contains(needle),
+            "exception {needle:?} ({reason}) is no longer needed or not exercised"
+        );
     }
 }
 
@@ -159,7 +184,10 @@ fn identifiers_are_quoted_and_escaped() {
     assert_eq!(crate::postgres::ident("we\"ird"), "\"we\"\"ird\"");
     let t = table("odd\"name", vec![col("id", "bigint")]);
     let sql = crate::postgres::create_table_sql(&t);
-    assert!(sql.starts_with("CREATE TABLE \"public\".\"odd\"\"name\" (\n\t\"id\" bigint NOT NULL,\n"), "{sql}");
+    assert!(
+        sql.starts_with("CREATE TABLE \"public\".\"odd\"\"name\" (\n\t\"id\" bigint NOT NULL,\n"),
+        "{sql}"
+    );
     assert!(parse_error(&sql).is_none());
 }
 
@@ -174,11 +202,21 @@ fn create_table_is_readable_and_explicit() {
                 c
             },
             with_default(col("created_at", "timestamptz"), "now()"),
-            nullable(Column::new("roles", ColumnType::enum_(q("auth.role")).array_of())),
+            nullable(Column::new(
+                "roles",
+                ColumnType::enum_(q("auth.role")).array_of(),
+            )),
         ],
     );
-    t.uniques.push(UniqueConstraint { name: "users_created_at_key".into(), columns: vec!["created_at".into()], nulls_not_distinct: true });
-    t.checks.push(CheckConstraint { name: "users_id_check".into(), expr: "id > 0".into() });
+    t.uniques.push(UniqueConstraint {
+        name: "users_created_at_key".into(),
+        columns: vec!["created_at".into()],
+        nulls_not_distinct: true,
+    });
+    t.checks.push(CheckConstraint {
+        name: "users_id_check".into(),
+        expr: "id > 0".into(),
+    });
     assert_eq!(
         crate::postgres::create_table_sql(&t),
         "CREATE TABLE \"public\".\"users\" (\n\
@@ -198,31 +236,89 @@ fn kinds(s: &Statement) -> Vec<HazardKind> {
 
 #[test]
 fn hazards_are_classified() {
-    let mut previous_t = table("t", vec![col("id", "bigint"), nullable(col("bio", "text")), col("n", "integer"), nullable(col("v", "varchar(10)"))]);
+    let mut previous_t = table(
+        "t",
+        vec![
+            col("id", "bigint"),
+            nullable(col("bio", "text")),
+            col("n", "integer"),
+            nullable(col("v", "varchar(10)")),
+        ],
+    );
     previous_t.indexes.clear();
     let previous = schema(vec![previous_t], vec![]);
-    let mut next_t = table("t", vec![col("id", "bigint"), col("n", "bigint"), nullable(col("v", "text")), col("w", "text")]);
-    next_t.indexes.push(index("t_n_idx", vec![IndexKey::column("n")]));
+    let mut next_t = table(
+        "t",
+        vec![
+            col("id", "bigint"),
+            col("n", "bigint"),
+            nullable(col("v", "text")),
+            col("w", "text"),
+        ],
+    );
+    next_t
+        .indexes
+        .push(index("t_n_idx", vec![IndexKey::column("n")]));
     let next = schema(vec![next_t], vec![]);
-    let hints = RenameHints { dropped_columns: vec![(q("t"), "bio".into())], ..Default::default() };
+    let hints = RenameHints {
+        dropped_columns: vec![(q("t"), "bio".into())],
+        ..Default::default()
+    };
     let (_, statements) = render(&previous, &next, &hints);
     let find = |needle: &str| {
-        statements.iter().find(|s| s.sql.contains(needle)).unwrap_or_else(|| panic!("no {needle} in {statements:#?}"))
+        statements
+            .iter()
+            .find(|s| s.sql.contains(needle))
+            .unwrap_or_else(|| panic!("no {needle} in {statements:#?}"))
     };
     use HazardKind::*;
     let drop = find("DROP COLUMN \"bio\"");
-    assert_eq!(kinds(drop), vec![DeletesData, BackwardIncompatible, AcquiresAccessExclusiveLock]);
+    assert_eq!(
+        kinds(drop),
+        vec![
+            DeletesData,
+            BackwardIncompatible,
+            AcquiresAccessExclusiveLock
+        ]
+    );
     assert_eq!(drop.hazards[0].message, "drops column \"t\".\"bio\"");
-    assert_eq!(kinds(find("\"n\" SET DATA TYPE bigint")), vec![TableRewrite, AcquiresAccessExclusiveLock]);
-    assert_eq!(kinds(find("\"v\" SET DATA TYPE text")), vec![AcquiresAccessExclusiveLock]);
-    assert_eq!(kinds(find("ADD COLUMN \"w\"")), vec![NotNullWithoutDefault, AcquiresAccessExclusiveLock]);
+    assert_eq!(
+        kinds(find("\"n\" SET DATA TYPE bigint")),
+        vec![TableRewrite, AcquiresAccessExclusiveLock]
+    );
+    assert_eq!(
+        kinds(find("\"v\" SET DATA TYPE text")),
+        vec![AcquiresAccessExclusiveLock]
+    );
+    assert_eq!(
+        kinds(find("ADD COLUMN \"w\"")),
+        vec![NotNullWithoutDefault, AcquiresAccessExclusiveLock]
+    );
     assert_eq!(kinds(find("CREATE INDEX")), vec![IndexBuild]);
     assert!(has_data_loss(&statements));
 
     // Narrowing back loses data; an index on a new table is no build hazard.
-    let (_, back) = render(&next, &previous, &RenameHints { dropped_columns: vec![(q("t"), "w".into())], ..Default::default() });
-    let narrow = back.iter().find(|s| s.sql.contains("\"n\" SET DATA TYPE integer")).expect("narrowing");
-    assert_eq!(kinds(narrow), vec![DeletesData, BackwardIncompatible, TableRewrite, AcquiresAccessExclusiveLock]);
+    let (_, back) = render(
+        &next,
+        &previous,
+        &RenameHints {
+            dropped_columns: vec![(q("t"), "w".into())],
+            ..Default::default()
+        },
+    );
+    let narrow = back
+        .iter()
+        .find(|s| s.sql.contains("\"n\" SET DATA TYPE integer"))
+        .expect("narrowing");
+    assert_eq!(
+        kinds(narrow),
+        vec![
+            DeletesData,
+            BackwardIncompatible,
+            TableRewrite,
+            AcquiresAccessExclusiveLock
+        ]
+    );
     let created = Postgres.create_all(&next);
     assert!(created.iter().all(|s| s.hazards.is_empty()), "{created:#?}");
     assert!(!has_data_loss(&created));
@@ -234,13 +330,22 @@ fn hazards_are_classified() {
     let after = schema(vec![nullable_t], vec![]);
     let (_, statements) = render(&before, &after, &RenameHints::default());
     assert_eq!(statements.len(), 1);
-    assert_eq!(statements[0].sql, "ALTER TABLE \"public\".\"u\" ALTER COLUMN \"a\" SET NOT NULL;");
-    assert_eq!(kinds(&statements[0]), vec![NotNullWithoutDefault, AcquiresAccessExclusiveLock]);
+    assert_eq!(
+        statements[0].sql,
+        "ALTER TABLE \"public\".\"u\" ALTER COLUMN \"a\" SET NOT NULL;"
+    );
+    assert_eq!(
+        kinds(&statements[0]),
+        vec![NotNullWithoutDefault, AcquiresAccessExclusiveLock]
+    );
 }
 
 #[test]
 fn hazard_comments_name_each_hazard_once() {
-    let previous = schema(vec![table("t", vec![col("id", "bigint"), col("bio", "text")])], vec![]);
+    let previous = schema(
+        vec![table("t", vec![col("id", "bigint"), col("bio", "text")])],
+        vec![],
+    );
     let next = schema(vec![table("t", vec![col("id", "bigint")])], vec![]);
     let (_, statements) = render(&previous, &next, &RenameHints::default());
     assert_eq!(
@@ -253,7 +358,11 @@ fn hazard_comments_name_each_hazard_once() {
 
 #[test]
 fn a_plan_for_other_schemas_is_an_error_not_a_panic() {
-    let plan = Plan { steps: vec![Step::CreateTable { table: q("nowhere") }] };
+    let plan = Plan {
+        steps: vec![Step::CreateTable {
+            table: q("nowhere"),
+        }],
+    };
     let empty = Schema::default();
     let pair = MigrationPair::new(&empty, &empty);
     assert!(Postgres.try_render(&plan, pair).is_err());
@@ -267,13 +376,38 @@ fn three_thousand_tables_diff_and_render_quickly() {
     let mut tables = Vec::new();
     for i in 0..3000 {
         let name = format!("t{i:04}");
-        let mut t = table(&name, (0..10).map(|c| col(&format!("c{c}"), if c % 2 == 0 { "text" } else { "integer" })).collect());
+        let mut t = table(
+            &name,
+            (0..10)
+                .map(|c| {
+                    col(
+                        &format!("c{c}"),
+                        if c % 2 == 0 { "text" } else { "integer" },
+                    )
+                })
+                .collect(),
+        );
         t.columns[0] = col("id", "bigint");
-        t.uniques.push(UniqueConstraint { name: format!("{name}_c2_key"), columns: vec!["c2".into()], nulls_not_distinct: false });
-        t.indexes.push(index(&format!("{name}_c3_idx"), vec![IndexKey::column("c3")]));
-        t.indexes.push(index(&format!("{name}_c4_idx"), vec![IndexKey::column("c4")]));
+        t.uniques.push(UniqueConstraint {
+            name: format!("{name}_c2_key"),
+            columns: vec!["c2".into()],
+            nulls_not_distinct: false,
+        });
+        t.indexes.push(index(
+            &format!("{name}_c3_idx"),
+            vec![IndexKey::column("c3")],
+        ));
+        t.indexes.push(index(
+            &format!("{name}_c4_idx"),
+            vec![IndexKey::column("c4")],
+        ));
         if i > 0 {
-            t.foreign_keys.push(fk(&format!("{name}_c1_fkey"), &["c1"], &format!("t{:04}", i - 1), &["id"]));
+            t.foreign_keys.push(fk(
+                &format!("{name}_c1_fkey"),
+                &["c1"],
+                &format!("t{:04}", i - 1),
+                &["id"],
+            ));
             t.columns[1] = col("c1", "bigint");
         }
         tables.push(t);
@@ -282,10 +416,14 @@ fn three_thousand_tables_diff_and_render_quickly() {
     let started = std::time::Instant::now();
     let statements = Postgres.create_all(&next);
     let elapsed = started.elapsed();
-    eprintln!("3000 tables from empty: {} statements in {elapsed:?}", statements.len());
+    eprintln!(
+        "3000 tables from empty: {} statements in {elapsed:?}",
+        statements.len()
+    );
     assert_eq!(statements.len(), 3000 + 6000 + 2999);
     let started = std::time::Instant::now();
-    let plan = diff(MigrationPair::new(&next, &next), &RenameHints::default()).expect("no ambiguity");
+    let plan =
+        diff(MigrationPair::new(&next, &next), &RenameHints::default()).expect("no ambiguity");
     eprintln!("3000 tables unchanged: {:?}", started.elapsed());
     assert!(plan.is_empty());
 }
