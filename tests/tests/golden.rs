@@ -20,7 +20,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Once;
 
-use shale_differ::{Ambiguities, MigrationPair, ObjectKind};
+use shale_differ::{Ambiguities, MigrationPair};
 use shale_introspect::IntrospectOptions;
 use shale_model::{QualifiedName, RenameHints, Schema};
 use shale_parser::{ParseOptions, Parsed, SourceFile};
@@ -315,26 +315,9 @@ fn compare_or_bless(path: &Path, actual: &str) -> Result<(), String> {
     Err(format!("{} differs (SHALE_BLESS=1 rewrites it):\n{diff}", path.display()))
 }
 
-/// The ambiguities as stable text, one line each, with the flag that settles it.
+/// The ambiguities as the differ words them, one line each.
 fn ambiguities_text(ambiguities: &Ambiguities) -> String {
-    let mut out = String::new();
-    for a in &ambiguities.0 {
-        let (kind, flag_kind) = match a.kind {
-            ObjectKind::Table => ("table", "table"),
-            ObjectKind::Column => ("column", "column"),
-            ObjectKind::Enum => ("enum", "enum"),
-            ObjectKind::EnumValue => ("enum value", "value"),
-        };
-        let prefix = a.parent.as_ref().map(|p| format!("{p}.")).unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{kind} {prefix}{} disappeared; renamed to one of [{}]? settle with --rename {flag_kind}:{prefix}{}=NEW",
-            a.previous,
-            a.candidates.join(", "),
-            a.previous,
-        );
-    }
-    out
+    format!("{ambiguities}\n")
 }
 
 // ---------------------------------------------------------------- renames.txt

@@ -103,3 +103,23 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(Config { cases: 2000, ..Config::default() })]
+
+    /// Files assembled from SQL fragments and arbitrary text, without any
+    /// valid starting point.
+    #[test]
+    fn lint_never_panics_on_fragment_soup(parts in prop::collection::vec(prop_oneof![
+        (0..PIECES.len()).prop_map(|p| PIECES[p].to_string()),
+        "[ -~]{0,12}",
+        any::<String>(),
+    ], 0..40)) {
+        let text = parts.join(" ");
+        for dialect in [Dialect::Postgresql, Dialect::Sqlite] {
+            for f in lint(Path::new("m.sql"), &text, dialect, &LintConfig::default()) {
+                prop_assert!(f.line >= 1 && f.column >= 1 && f.statement_index >= 1, "{f}");
+            }
+        }
+    }
+}

@@ -496,3 +496,73 @@ fn concurrent_runners_apply_each_migration_exactly_once() {
         assert!(status(&mut client, &folder, &TrackingTable::default()).unwrap().is_up_to_date());
     }
 }
+
+#[test]
+fn file_with_its_own_commit_is_refused_before_anything_runs() {
+    let url = shale_tests::fresh_database();
+    let mut client = connect(&url);
+    let mut p = Project::new();
+    p.add("ok", &["CREATE TABLE ok (id int);"]);
+    p.add("own_tx", &["BEGIN;", "CREATE TABLE own (id int);", "COMMIT;"]);
+    let err = migrate(&mut client, &p.folder(), &opts()).unwrap_err();
+    assert!(matches!(err, RunError::TransactionControl { statement: 1, .. }), "{err}");
+    assert!(err.to_string().contains("0001_own_tx.sql controls transactions itself"), "{err}");
+    assert!(!table_exists(&mut client, "ok"), "nothing runs when a later file would break the transaction");
+}
+
+/// Set in the child process of [`killed_runner_then_rerun_completes_without_applying_twice`]:
+/// `<url>\t<migrations dir>`.
+const CHILD_ENV: &str = "SHALE_TEST_MIGRATE_CHILD";
+
+#[test]
+fn killed_runner_then_rerun_completes_without_applying_twice() {
+    if let Ok(spec) = std::env::var(CHILD_ENV) {
+        // The child: a runner that gets SIGKILLed in the middle of 0001.
+        let (url, dir) = spec.split_once('\t').expect("url\\tdir");
+        let mut client = connect(url);
+        let folder = MigrationFolder::load(dir).unwrap_or_else(|e| panic!("{e}"));
+        migrate(&mut client, &folder, &opts()).unwrap_or_else(|e| panic!("{e}"));
+        return;
+    }
+    let url = shale_tests::fresh_database();
+    let mut p = Project::new();
+    p.add("counter", &["CREATE TABLE counter (n int);", "INSERT INTO counter VALUES (0);"]);
+    p.add("slow", &["UPDATE counter SET n = n + 1;", "SELECT pg_sleep(3);", "UPDATE counter SET n = n + 100;"]);
+    p.add("after", &["UPDATE counter SET n = n + 10;"]);
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "killed_runner_then_rerun_completes_without_applying_twice", "--test-threads=1"])
+        .env(CHILD_ENV, format!("{url}\t{}", p.path().display()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut watcher = connect(&url);
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let sleeping: i64 = watcher
+            .query_one(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep(3)%' AND state = 'active'",
+                &[],
+            )
+            .unwrap()
+            .get(0);
+        if sleeping == 1 {
+            break;
+        }
+        assert!(child.try_wait().unwrap().is_none(), "the child runner exited before it was killed");
+        assert!(std::time::Instant::now() < deadline, "the child runner never reached the slow statement");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+
+    // The rerun waits for the dead runner's transaction to be rolled back,
+    // then applies 0001 and 0002 once.
+    let mut client = connect(&url);
+    let report = migrate(&mut client, &p.folder(), &opts()).unwrap();
+    let tags: Vec<&str> = report.applied.iter().map(|a| a.migration.tag.as_str()).collect();
+    assert_eq!(tags, ["0001_slow", "0002_after"]);
+    let n: i32 = client.query_one("SELECT n FROM counter", &[]).unwrap().get(0);
+    assert_eq!(n, 111, "0001 and 0002 applied exactly once");
+    assert_eq!(tracking_rows(&mut client).len(), 3);
+}

@@ -7,7 +7,7 @@
 use shale_introspect::{introspect, IntrospectOptions};
 use shale_model::{IndexTarget, Schema};
 use shale_parser::{parse_sources, ParseOptions, SourceFile};
-use shale_sql::{Postgres, SqlDialect as _};
+use shale_sql::Postgres;
 
 fn read(url: &str) -> Schema {
     let mut client = shale_tests::connect(url);

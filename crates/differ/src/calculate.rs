@@ -797,12 +797,7 @@ impl Differ<'_, '_> {
         let db = self.db;
         for table in &db.tables {
             let names = table.names();
-            let keys = table.tables.map(|t| {
-                t.primary_key
-                    .as_ref()
-                    .map(std::slice::from_ref)
-                    .unwrap_or(&[])
-            });
+            let keys = table.tables.map(|t| t.primary_key.as_slice());
             let same = |p: &PrimaryKey, n: &PrimaryKey| {
                 Self::map_columns(table, &p.columns) == n.columns
                     && !self.touches_recreated(table, p.columns.iter().map(String::as_str))

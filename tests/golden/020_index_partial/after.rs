@@ -3,7 +3,7 @@
 #[derive(Table)]
 #[table(name = "sessions")]
 #[index(columns(user_id), where = "revoked_at IS NULL")]
-#[index(columns(token), unique, name = "sessions_live_token", where = "revoked_at IS NULL AND expires_at > '2000-01-01'")]
+#[index(columns(token), unique, name = "sessions_live_token", where = "revoked_at IS NULL AND user_id > 0")]
 pub struct Session {
     #[column(primary_key, identity)]
     pub id: i64,

@@ -1,10 +1,13 @@
-//! A primary key that a foreign key depends on is replaced: the foreign key
-//! is dropped before it and re-created after.
+//! The natural primary key of tags, which a foreign key depends on, is
+//! replaced by a surrogate one; the name stays unique. The foreign key must be
+//! dropped before the old key and re-created once the new unique exists.
 
 #[derive(Table)]
 #[table(name = "tags")]
-#[primary_key(columns(name), name = "tags_name_pk")]
 pub struct Tag {
+    #[column(primary_key, identity)]
+    pub id: i64,
+    #[column(unique)]
     pub name: String,
 }
 
