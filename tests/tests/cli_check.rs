@@ -1,6 +1,8 @@
 //! `shale check`, the CI drift gate: one test per failure it must catch, each
 //! on a real project folder in a temporary directory, asserting the exit code
-//! and the fix-it message; and a clean project passes.
+//! and the fix-it message; and a clean project passes. Also the lint rules
+//! inside `check` and `shale lint`, and `check --db URL` against a real
+//! PostgreSQL database (pending migrations, drift).
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -196,4 +198,148 @@ fn a_bad_schema_source_cannot_run() {
     std::fs::write(dir.path().join("schema/schema.rs"), "pub struct {").unwrap();
     let o = shale(dir.path(), &["check"]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+}
+
+#[test]
+fn merge_conflict_markers_name_the_conflict_and_rebase() {
+    let dir = project();
+    let path = dir.path().join("migrations/meta/shale.sum");
+    let sum = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("<<<<<<< HEAD\n{sum}=======\n{sum}>>>>>>> main\n")).unwrap();
+    fails_with(dir.path(), &["error[conflict]", "shale.sum:1:", "merge conflict markers", "`shale rebase`"]);
+}
+
+/// Adds a hand-written migration (and records it) to the project.
+fn add_custom(dir: &Path, name: &str, sql: &str) -> std::path::PathBuf {
+    let o = shale(dir, &["generate", "--custom", "--name", name]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let j = journal(dir);
+    let tag = j["entries"].as_array().unwrap().last().unwrap()["tag"].as_str().unwrap().to_string();
+    let path = dir.join(format!("migrations/{tag}.sql"));
+    std::fs::write(&path, sql).unwrap();
+    let o = shale(dir, &["hash"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    path
+}
+
+#[test]
+fn a_migration_that_does_not_parse_fails_with_file_and_line() {
+    let dir = project();
+    add_custom(dir.path(), "broken", "SELECT 1;\n--> statement-breakpoint\nALTER TABLE users ADD COLUMN;\n");
+    fails_with(dir.path(), &["error[syntax]", "migrations/0002_broken.sql:3:", "statement 2 does not parse"]);
+    let o = shale(dir.path(), &["check", "--format", "github"]);
+    assert_eq!(o.status.code(), Some(1));
+    let t = text(&o);
+    assert!(t.contains("::error file=migrations/0002_broken.sql,line=3,title=shale check%3A syntax::"), "{t}");
+}
+
+#[test]
+fn lint_errors_fail_the_check_and_warnings_do_not() {
+    let dir = project();
+    // A warning-severity hazard: printed, the check passes.
+    add_custom(dir.path(), "index", "CREATE INDEX users_email ON users (email);\n");
+    let o = shale(dir.path(), &["check"]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    assert!(t.contains("warning[lint]: migrations/0002_index.sql:1: index-without-concurrently"), "{t}");
+    let o = shale(dir.path(), &["check", "--format", "github"]);
+    assert!(text(&o).contains("::warning file=migrations/0002_index.sql,line=1,"), "{}", text(&o));
+    // An error-severity hazard fails it, with file and line.
+    add_custom(dir.path(), "drop", "SELECT 1;\n--> statement-breakpoint\nALTER TABLE users DROP COLUMN age;\n");
+    fails_with(dir.path(), &["error[lint]: migrations/0003_drop.sql:3: dropping-column"]);
+    // `[lint]` in shale.toml sets severities.
+    std::fs::write(dir.path().join("shale.toml"), "[lint.rules]\ndropping-column = \"warning\"\n").unwrap();
+    let o = shale(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+}
+
+#[test]
+fn shale_lint_reports_every_migration_or_the_named_files() {
+    let dir = project();
+    let o = shale(dir.path(), &["lint"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("2 file(s) linted: 0 error(s)"), "{}", text(&o));
+    let bad = add_custom(dir.path(), "drop", "ALTER TABLE users DROP COLUMN age;\n");
+    let o = shale(dir.path(), &["lint"]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    assert!(t.contains("migrations/0002_drop.sql:1:31: error[dropping-column]"), "{t}");
+    assert!(t.contains("help: "), "{t}");
+    let o = shale(dir.path(), &["lint", "migrations/0000_users.sql"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = shale(dir.path(), &["lint", "--format", "json", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON document");
+    let drop = doc["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "dropping-column").expect("a finding");
+    assert_eq!((drop["severity"].as_str(), drop["line"].as_u64()), (Some("error"), Some(1)), "{doc}");
+    assert_eq!(doc["ok"], false);
+    let o = shale(dir.path(), &["lint", "--format", "github"]);
+    assert!(text(&o).contains("::error file=migrations/0002_drop.sql,line=1,title=shale lint%3A dropping-column::"), "{}", text(&o));
+    let o = shale(dir.path(), &["lint", "migrations/nope.sql"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+}
+
+#[test]
+fn check_db_reports_pending_migrations_and_only_with_the_flag() {
+    let dir = project();
+    let db = shale_tests::fresh_database();
+    let o = shale(dir.path(), &["migrate", "--db", &db, "--to", "0000_users"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = shale(dir.path(), &["check", "--db", &db]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    assert!(t.contains("error[pending]: migrations/0001_age.sql: migration 0001_age is not applied"), "{t}");
+    assert!(t.contains("run `shale migrate`"), "{t}");
+    assert!(t.contains("error[drift]") && t.contains("+ column users.age"), "{t}");
+    assert!(!t.contains(shale_tests::SUPERUSER_PASSWORD), "the password leaked: {t}");
+    // $DATABASE_URL alone does not make `check` look at a database.
+    let o = Command::new(shale_tests::shale_bin!())
+        .arg("check")
+        .current_dir(dir.path())
+        .env("DATABASE_URL", &db)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // Applied: clean.
+    let o = shale(dir.path(), &["migrate", "--db", &db]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = shale(dir.path(), &["check", "--db", &db]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    assert!(t.contains("matches the schema"), "{t}");
+}
+
+#[test]
+fn check_db_reports_drift_and_edited_migrations() {
+    let dir = project();
+    let db = shale_tests::fresh_database();
+    let o = shale(dir.path(), &["migrate", "--db", &db]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    shale_tests::connect(&db).batch_execute("ALTER TABLE users ADD COLUMN nickname text").unwrap();
+    let o = shale(dir.path(), &["check", "--db", &db, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON document");
+    let drift = doc["findings"].as_array().unwrap().iter().find(|f| f["code"] == "drift").expect("a drift finding");
+    assert!(drift["message"].as_str().unwrap().contains("- column users.nickname"), "{drift}");
+    // An applied migration edited afterwards (and re-recorded, so only the
+    // database can tell).
+    let path = dir.path().join("migrations/0001_age.sql");
+    let mut sql = std::fs::read_to_string(&path).unwrap();
+    sql.push_str("-- reviewed\n");
+    std::fs::write(&path, sql).unwrap();
+    assert_eq!(shale(dir.path(), &["hash"]).status.code(), Some(0));
+    fails_with_args(dir.path(), &["check", "--db", &db], &["error[edited]", "0001_age was edited after it was applied"]);
+    // A database that cannot be reached: could not run.
+    let o = shale(dir.path(), &["check", "--db", "postgres://nobody@127.0.0.1:1/x?connect_timeout=2"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+}
+
+fn fails_with_args(dir: &Path, args: &[&str], needles: &[&str]) {
+    let o = shale(dir, args);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(1), "must fail: {t}");
+    for n in needles {
+        assert!(t.contains(n), "missing {n:?} in:\n{t}");
+    }
 }

@@ -30,14 +30,22 @@ use sqlparser::dialect::PostgreSqlDialect;
 #[test]
 fn golden_migrations() {
     let cases = case_dirs(&golden_root());
-    assert!(cases.len() >= 70, "the corpus shrank to {} cases (at least 70 expected)", cases.len());
+    assert!(
+        cases.len() >= 70,
+        "the corpus shrank to {} cases (at least 70 expected)",
+        cases.len()
+    );
     run_all(&cases, migration_case);
 }
 
 #[test]
 fn golden_ambiguities() {
     let cases = case_dirs(&golden_root().join("errors"));
-    assert!(cases.len() >= 4, "only {} ambiguity cases (at least 4 expected)", cases.len());
+    assert!(
+        cases.len() >= 4,
+        "only {} ambiguity cases (at least 4 expected)",
+        cases.len()
+    );
     run_all(&cases, ambiguity_case);
 }
 
@@ -47,13 +55,17 @@ fn golden_ambiguities() {
 fn example_schema_applies() {
     let outcome = catching(|| {
         let dir = shale_tests::repo_root().join("schema");
-        let files = shale_parser::load_sources(&dir).map_err(|e| format!("read {}: {e}", dir.display()))?;
+        let files =
+            shale_parser::load_sources(&dir).map_err(|e| format!("read {}: {e}", dir.display()))?;
         if files.len() < 3 {
             return Err(format!("the example schema has only {} files", files.len()));
         }
         let parsed = parse_files(&files)?;
         if parsed.schema.tables.len() < 10 {
-            return Err(format!("the example schema has only {} tables", parsed.schema.tables.len()));
+            return Err(format!(
+                "the example schema has only {} tables",
+                parsed.schema.tables.len()
+            ));
         }
         let statements = migrate_sql(&Schema::default(), &parsed.schema, &RenameHints::default())?;
         for s in &statements {
@@ -91,7 +103,10 @@ fn run_all(cases: &[PathBuf], run: fn(&Path) -> Result<(), String>) {
     let mut failures = Vec::new();
     let mut ran = 0;
     for dir in cases {
-        let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if filter.as_deref().is_some_and(|f| !name.contains(f)) {
             continue;
         }
@@ -102,7 +117,11 @@ fn run_all(cases: &[PathBuf], run: fn(&Path) -> Result<(), String>) {
     }
     assert!(ran > 0, "SHALE_GOLDEN={filter:?} matches no case");
     if !failures.is_empty() {
-        panic!("{} of {ran} golden cases failed:\n\n{}\n", failures.len(), failures.join("\n\n"));
+        panic!(
+            "{} of {ran} golden cases failed:\n\n{}\n",
+            failures.len(),
+            failures.join("\n\n")
+        );
     }
 }
 
@@ -146,7 +165,17 @@ fn catching(f: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
 
 // ---------------------------------------------------------------- one case
 
+/// Every case says what it covers in the `//!` line(s) opening `after.rs`.
+fn check_documented(dir: &Path) -> Result<(), String> {
+    if read(&dir.join("after.rs"))?.starts_with("//!") {
+        Ok(())
+    } else {
+        Err("after.rs must start with a `//!` comment saying what the case covers".into())
+    }
+}
+
 fn migration_case(dir: &Path) -> Result<(), String> {
+    check_documented(dir)?;
     let before = parse_file(&dir.join("before.rs"))?;
     let after = parse_file(&dir.join("after.rs"))?;
     let mut hints = after.renames.clone();
@@ -157,36 +186,65 @@ fn migration_case(dir: &Path) -> Result<(), String> {
 
     let statements = migrate_sql(&before.schema, &after.schema, &hints)?;
     let text = sql_file_text(&statements);
-    compare_or_bless(&dir.join("expected.sql"), &text)?;
 
-    for s in &statements {
-        reparse(&s.sql)?;
+    // Every check runs even when the text differs, so that a failing case
+    // also says whether the SQL it produced works; a file is blessed only
+    // when the migration it holds re-parses and applies cleanly.
+    let mut problems: Vec<String> = statements
+        .iter()
+        .filter_map(|s| reparse(&s.sql).err())
+        .collect();
+    if let Err(e) = apply_case(&before.schema, &after.schema, &statements) {
+        problems.push(e);
     }
+    let bless_ok = problems.is_empty();
+    if let Err(e) = compare_or_bless(&dir.join("expected.sql"), &text, bless_ok) {
+        problems.insert(0, e);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
 
-    let setup = migrate_sql(&Schema::default(), &before.schema, &RenameHints::default())?;
+/// Applies `empty → before`, then the case's statements, on a fresh
+/// database, checking for drift after each.
+fn apply_case(before: &Schema, after: &Schema, statements: &[Statement]) -> Result<(), String> {
+    let setup = migrate_sql(&Schema::default(), before, &RenameHints::default())?;
     let url = shale_tests::fresh_database();
     apply(&url, &setup).map_err(|e| format!("empty → before: {e}"))?;
-    check_no_drift(&url, &before.schema).map_err(|e| format!("after empty → before: {e}"))?;
-    apply(&url, &statements).map_err(|e| format!("before → after: {e}"))?;
-    check_no_drift(&url, &after.schema).map_err(|e| format!("after before → after: {e}"))
+    check_no_drift(&url, before).map_err(|e| format!("after empty → before: {e}"))?;
+    apply(&url, statements).map_err(|e| format!("before → after: {e}"))?;
+    check_no_drift(&url, after).map_err(|e| format!("after before → after: {e}"))
 }
 
 fn ambiguity_case(dir: &Path) -> Result<(), String> {
+    check_documented(dir)?;
     let before = parse_file(&dir.join("before.rs"))?;
     let after = parse_file(&dir.join("after.rs"))?;
-    let text = match shale_differ::diff(MigrationPair::new(&before.schema, &after.schema), &after.renames) {
+    let text = match shale_differ::diff(
+        MigrationPair::new(&before.schema, &after.schema),
+        &after.renames,
+    ) {
         Ok(plan) => {
-            return Err(format!("the differ guessed instead of asking: it planned {} steps", plan.steps.len()))
+            return Err(format!(
+                "the differ guessed instead of asking: it planned {} steps",
+                plan.steps.len()
+            ))
         }
         Err(ambiguities) => ambiguities_text(&ambiguities),
     };
-    compare_or_bless(&dir.join("expected.txt"), &text)
+    compare_or_bless(&dir.join("expected.txt"), &text, true)
 }
 
 /// Parses one schema file; an empty file is the empty schema.
 fn parse_file(path: &Path) -> Result<Parsed, String> {
     let text = read(path)?;
-    parse_files(&[SourceFile { path: path.to_path_buf(), text }])
+    parse_files(&[SourceFile {
+        path: path.to_path_buf(),
+        text,
+    }])
 }
 
 fn parse_files(files: &[SourceFile]) -> Result<Parsed, String> {
@@ -194,7 +252,14 @@ fn parse_files(files: &[SourceFile]) -> Result<Parsed, String> {
     if !parsed.diagnostics.is_empty() {
         let mut out = String::from("the parser reports diagnostics:\n");
         for d in &parsed.diagnostics {
-            let _ = writeln!(out, "  {}:{}:{}: {}", files[d.file].path.display(), d.line, d.column, d.message);
+            let _ = writeln!(
+                out,
+                "  {}:{}:{}: {}",
+                files[d.file].path.display(),
+                d.line,
+                d.column,
+                d.message
+            );
         }
         return Err(out);
     }
@@ -207,7 +272,11 @@ fn parse_files(files: &[SourceFile]) -> Result<Parsed, String> {
 }
 
 /// Plans and renders the statements turning `previous` into `next`.
-fn migrate_sql(previous: &Schema, next: &Schema, hints: &RenameHints) -> Result<Vec<Statement>, String> {
+fn migrate_sql(
+    previous: &Schema,
+    next: &Schema,
+    hints: &RenameHints,
+) -> Result<Vec<Statement>, String> {
     let pair = MigrationPair::new(previous, next);
     let plan = shale_differ::diff(pair, hints)
         .map_err(|a| format!("the differ asks about renames:\n{}", ambiguities_text(&a)))?;
@@ -243,8 +312,16 @@ fn apply(url: &str, statements: &[Statement]) -> Result<(), String> {
     let mut tx = client.transaction().map_err(|e| format!("begin: {e}"))?;
     for (i, s) in statements.iter().enumerate() {
         tx.batch_execute(&s.sql).map_err(|e| {
-            let detail = e.as_db_error().map(|d| d.message().to_string()).unwrap_or_else(|| e.to_string());
-            format!("PostgreSQL refuses statement {} of {}: {detail}\n{}", i + 1, statements.len(), s.sql)
+            let detail = e
+                .as_db_error()
+                .map(|d| d.message().to_string())
+                .unwrap_or_else(|| e.to_string());
+            format!(
+                "PostgreSQL refuses statement {} of {}: {detail}\n{}",
+                i + 1,
+                statements.len(),
+                s.sql
+            )
         })?;
     }
     tx.commit().map_err(|e| format!("commit: {e}"))
@@ -253,15 +330,24 @@ fn apply(url: &str, statements: &[Statement]) -> Result<(), String> {
 /// Statement shapes sqlparser 0.59 cannot parse although PostgreSQL accepts
 /// them and no other spelling exists (the same list as shale-sql's renderer
 /// tests). They are still checked: the apply step runs them on PostgreSQL.
-const SQLPARSER_GAPS: &[&str] =
-    &["COMMENT ON TYPE ", " DROP IDENTITY;", " SET GENERATED ", " DROP EXPRESSION;", " SET SCHEMA ", "ALTER SEQUENCE "];
+const SQLPARSER_GAPS: &[&str] = &[
+    "COMMENT ON TYPE ",
+    " DROP IDENTITY;",
+    " SET GENERATED ",
+    " DROP EXPRESSION;",
+    " SET SCHEMA ",
+    "ALTER SEQUENCE ",
+];
 
 /// One generated statement must re-parse as exactly one statement with
 /// sqlparser's PostgreSQL dialect.
 fn reparse(sql: &str) -> Result<(), String> {
     match sqlparser::parser::Parser::parse_sql(&PostgreSqlDialect {}, sql) {
         Ok(parsed) if parsed.len() == 1 => Ok(()),
-        Ok(parsed) => Err(format!("sqlparser reads {} statements in one:\n{sql}", parsed.len())),
+        Ok(parsed) => Err(format!(
+            "sqlparser reads {} statements in one:\n{sql}",
+            parsed.len()
+        )),
         Err(_) if SQLPARSER_GAPS.iter().any(|gap| sql.contains(gap)) => Ok(()),
         Err(e) => Err(format!("sqlparser rejects a statement: {e}\n{sql}")),
     }
@@ -295,24 +381,32 @@ fn bless() -> bool {
 }
 
 /// Compares `actual` with the expected file, or rewrites the file under
-/// `SHALE_BLESS=1`. A mismatch is shown as a unified diff.
-fn compare_or_bless(path: &Path, actual: &str) -> Result<(), String> {
+/// `SHALE_BLESS=1` when `blessable`. A mismatch is shown as a unified diff.
+fn compare_or_bless(path: &Path, actual: &str, blessable: bool) -> Result<(), String> {
     let expected = std::fs::read_to_string(path).ok();
     if expected.as_deref() == Some(actual) {
         return Ok(());
     }
-    if bless() {
+    if bless() && blessable {
         return std::fs::write(path, actual).map_err(|e| format!("write {}: {e}", path.display()));
     }
     let Some(expected) = expected else {
-        return Err(format!("{} is missing; create it with SHALE_BLESS=1\n{actual}", path.display()));
+        return Err(format!(
+            "{} is missing; create it with SHALE_BLESS=1\n{actual}",
+            path.display()
+        ));
     };
     let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
         .unified_diff()
         .context_radius(3)
         .header("expected", "actual")
         .to_string();
-    Err(format!("{} differs (SHALE_BLESS=1 rewrites it):\n{diff}", path.display()))
+    let how = if bless() {
+        "not rewritten, because the generated migration fails (see below)"
+    } else {
+        "SHALE_BLESS=1 rewrites it"
+    };
+    Err(format!("{} differs ({how}):\n{diff}", path.display()))
 }
 
 /// The ambiguities as the differ words them, one line each.
@@ -337,17 +431,25 @@ fn parse_hints(text: &str) -> Result<RenameHints, String> {
         let bad = |why: &str| format!("renames.txt line {}: {why}: `{line}`", n + 1);
         let (kind, rest) = line.split_once(':').ok_or_else(|| bad("expected KIND:…"))?;
         if kind == "drop" {
-            let (kind, name) = rest.split_once(':').ok_or_else(|| bad("expected drop:KIND:NAME"))?;
+            let (kind, name) = rest
+                .split_once(':')
+                .ok_or_else(|| bad("expected drop:KIND:NAME"))?;
             match kind {
                 "table" => hints.dropped_tables.push(qualified(name)),
                 "enum" => hints.dropped_enums.push(qualified(name)),
-                "column" => hints.dropped_columns.push(member(name).ok_or_else(|| bad("expected TABLE.COLUMN"))?),
-                "value" => hints.dropped_enum_values.push(member(name).ok_or_else(|| bad("expected ENUM.VALUE"))?),
+                "column" => hints
+                    .dropped_columns
+                    .push(member(name).ok_or_else(|| bad("expected TABLE.COLUMN"))?),
+                "value" => hints
+                    .dropped_enum_values
+                    .push(member(name).ok_or_else(|| bad("expected ENUM.VALUE"))?),
                 _ => return Err(bad("unknown kind (table, column, enum, value)")),
             }
             continue;
         }
-        let (old, new) = rest.split_once('=').ok_or_else(|| bad("expected OLD=NEW"))?;
+        let (old, new) = rest
+            .split_once('=')
+            .ok_or_else(|| bad("expected OLD=NEW"))?;
         let new = new.trim().to_string();
         match kind {
             "table" => hints.tables.push((qualified(old), qualified(&new))),
@@ -403,11 +505,40 @@ fn hint_lines_parse() {
          drop:table:legacy\n",
     )
     .unwrap();
-    assert_eq!(hints.tables, vec![(QualifiedName::new("billing", "invoice"), QualifiedName::new("billing", "invoices"))]);
-    assert_eq!(hints.columns, vec![(QualifiedName::public("users"), "name".into(), "full_name".into())]);
-    assert_eq!(hints.enums, vec![(QualifiedName::public("status"), QualifiedName::public("state"))]);
-    assert_eq!(hints.enum_values, vec![(QualifiedName::new("billing", "status"), "old".into(), "new".into())]);
-    assert_eq!(hints.dropped_columns, vec![(QualifiedName::public("users"), "bio".into())]);
+    assert_eq!(
+        hints.tables,
+        vec![(
+            QualifiedName::new("billing", "invoice"),
+            QualifiedName::new("billing", "invoices")
+        )]
+    );
+    assert_eq!(
+        hints.columns,
+        vec![(
+            QualifiedName::public("users"),
+            "name".into(),
+            "full_name".into()
+        )]
+    );
+    assert_eq!(
+        hints.enums,
+        vec![(
+            QualifiedName::public("status"),
+            QualifiedName::public("state")
+        )]
+    );
+    assert_eq!(
+        hints.enum_values,
+        vec![(
+            QualifiedName::new("billing", "status"),
+            "old".into(),
+            "new".into()
+        )]
+    );
+    assert_eq!(
+        hints.dropped_columns,
+        vec![(QualifiedName::public("users"), "bio".into())]
+    );
     assert_eq!(hints.dropped_tables, vec![QualifiedName::public("legacy")]);
     assert!(parse_hints("column:nodot=x").is_err());
     assert!(parse_hints("colum:users.a=b").is_err());

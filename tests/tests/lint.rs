@@ -32,14 +32,20 @@ fn compare_or_bless(path: &Path, actual: &str) -> Result<(), String> {
         return std::fs::write(path, actual).map_err(|e| format!("write {}: {e}", path.display()));
     }
     let Some(expected) = expected else {
-        return Err(format!("{} is missing; create it with SHALE_BLESS=1\n{actual}", path.display()));
+        return Err(format!(
+            "{} is missing; create it with SHALE_BLESS=1\n{actual}",
+            path.display()
+        ));
     };
     let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
         .unified_diff()
         .context_radius(3)
         .header("expected", "actual")
         .to_string();
-    Err(format!("{} differs (SHALE_BLESS=1 rewrites it):\n{diff}", path.display()))
+    Err(format!(
+        "{} differs (SHALE_BLESS=1 rewrites it):\n{diff}",
+        path.display()
+    ))
 }
 
 /// A case's configuration: `rule = severity` lines of the `.config` file beside it.
@@ -49,9 +55,18 @@ fn case_config(sql: &Path) -> Result<LintConfig, String> {
         return Ok(LintConfig::default());
     };
     let mut config = LintConfig::default();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-        let (rule, severity) = line.split_once('=').ok_or_else(|| format!("{}: expected `rule = severity`", path.display()))?;
-        let rule: Rule = rule.trim().parse().map_err(|e| format!("{}: {e}", path.display()))?;
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let (rule, severity) = line
+            .split_once('=')
+            .ok_or_else(|| format!("{}: expected `rule = severity`", path.display()))?;
+        let rule: Rule = rule
+            .trim()
+            .parse()
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         let severity = match severity.trim().trim_matches('"') {
             "error" => Severity::Error,
             "warning" => Severity::Warning,
@@ -67,18 +82,32 @@ fn case_config(sql: &Path) -> Result<LintConfig, String> {
 fn run_case(root: &Path, sql: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(sql).map_err(|e| format!("read {}: {e}", sql.display()))?;
     let name = sql.file_name().unwrap().to_string_lossy().into_owned();
-    let dialect = if name.ends_with(".sqlite.sql") { Dialect::Sqlite } else { Dialect::Postgresql };
+    let dialect = if name.ends_with(".sqlite.sql") {
+        Dialect::Sqlite
+    } else {
+        Dialect::Postgresql
+    };
     let relative = sql.strip_prefix(root).unwrap();
     let findings = lint(relative, &text, dialect, &case_config(sql)?);
     let rendered: String = findings.iter().map(|f| format!("{f}\n")).collect();
-    let folder = relative.parent().unwrap().to_string_lossy().replace('\\', "/");
+    let folder = relative
+        .parent()
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/");
     if let Ok(rule) = folder.parse::<Rule>() {
         let raised = findings.iter().any(|f| f.rule == rule);
         if name.starts_with("flagged") && !raised {
-            return Err(format!("{}: expected a `{rule}` finding, got:\n{rendered}", relative.display()));
+            return Err(format!(
+                "{}: expected a `{rule}` finding, got:\n{rendered}",
+                relative.display()
+            ));
         }
         if name.starts_with("clean") && raised {
-            return Err(format!("{}: expected no `{rule}` finding, got:\n{rendered}", relative.display()));
+            return Err(format!(
+                "{}: expected no `{rule}` finding, got:\n{rendered}",
+                relative.display()
+            ));
         }
     }
     let expected = sql.with_file_name(format!("{}.expected", name.trim_end_matches(".sql")));
@@ -87,7 +116,11 @@ fn run_case(root: &Path, sql: &Path) -> Result<(), String> {
 
 fn case_files(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
     dirs.sort();
     for dir in dirs {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -111,7 +144,13 @@ fn golden_lint_cases() {
             failures.push(e);
         }
     }
-    assert!(failures.is_empty(), "{} of {} lint cases failed:\n\n{}", failures.len(), files.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} lint cases failed:\n\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// Every rule (but `syntax`, covered by its own folder too) has a folder with
@@ -123,16 +162,23 @@ fn every_rule_has_flagged_and_clean_cases() {
     for rule in Rule::all() {
         let dir = root.join(rule.name());
         let has = |prefix: &str| {
-            std::fs::read_dir(&dir).into_iter().flatten().flatten().any(|e| {
-                let n = e.file_name().to_string_lossy().into_owned();
-                n.starts_with(prefix) && n.ends_with(".sql")
-            })
+            std::fs::read_dir(&dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .any(|e| {
+                    let n = e.file_name().to_string_lossy().into_owned();
+                    n.starts_with(prefix) && n.ends_with(".sql")
+                })
         };
         if !has("flagged") || !has("clean") {
             missing.push(rule.name());
         }
     }
-    assert!(missing.is_empty(), "rules without flagged and clean golden cases: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "rules without flagged and clean golden cases: {missing:?}"
+    );
 }
 
 fn lint_pg(text: &str, config: &LintConfig) -> Vec<shale_lint::Finding> {
@@ -147,9 +193,18 @@ fn rules(findings: &[shale_lint::Finding]) -> Vec<(Rule, usize)> {
 fn suppression_is_per_statement_and_per_rule() {
     let sql = "SET lock_timeout = '1s';\nDROP TABLE a; -- shale:allow dropping-table\nDROP TABLE b;\n--> statement-breakpoint\n-- shale:allow dropping-column, renaming-column\nALTER TABLE c DROP COLUMN x, RENAME COLUMN y TO z, ALTER COLUMN w SET DATA TYPE int;\n";
     let findings = lint_pg(sql, &LintConfig::default());
-    assert_eq!(rules(&findings), vec![(Rule::DroppingTable, 3), (Rule::ChangingColumnType, 6)], "{findings:#?}");
+    assert_eq!(
+        rules(&findings),
+        vec![(Rule::DroppingTable, 3), (Rule::ChangingColumnType, 6)],
+        "{findings:#?}"
+    );
     // The same statements without the comments raise every rule.
-    let bare: String = sql.lines().map(|l| l.split(" -- shale").next().unwrap()).filter(|l| !l.starts_with("-- shale")).map(|l| format!("{l}\n")).collect();
+    let bare: String = sql
+        .lines()
+        .map(|l| l.split(" -- shale").next().unwrap())
+        .filter(|l| !l.starts_with("-- shale"))
+        .map(|l| format!("{l}\n"))
+        .collect();
     let all = rules(&lint_pg(&bare, &LintConfig::default()));
     assert_eq!(all.len(), 5, "{all:?}");
 }
@@ -172,19 +227,38 @@ fn severities_follow_the_config() {
         .with(Rule::DroppingTable, Severity::Warning)
         .with(Rule::MissingLockTimeout, Severity::Off)
         .with(Rule::IndexWithoutConcurrently, Severity::Error);
-    let got: Vec<(Rule, Severity)> = lint_pg(sql, &relaxed).iter().map(|f| (f.rule, f.severity)).collect();
-    assert_eq!(got, vec![(Rule::DroppingTable, Severity::Warning), (Rule::IndexWithoutConcurrently, Severity::Error)]);
-    let off = Rule::all().iter().fold(LintConfig::default(), |c, r| c.with(*r, Severity::Off));
+    let got: Vec<(Rule, Severity)> = lint_pg(sql, &relaxed)
+        .iter()
+        .map(|f| (f.rule, f.severity))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Rule::DroppingTable, Severity::Warning),
+            (Rule::IndexWithoutConcurrently, Severity::Error)
+        ]
+    );
+    let off = Rule::all()
+        .iter()
+        .fold(LintConfig::default(), |c, r| c.with(*r, Severity::Off));
     assert!(lint_pg(sql, &off).is_empty());
 }
 
 #[test]
 fn findings_carry_file_statement_and_help() {
     let sql = "-- hazard: DELETES_DATA drops column \"users\".\"bio\"\n\nSET lock_timeout = '1s';\n--> statement-breakpoint\nALTER TABLE \"users\"\n  DROP COLUMN \"bio\";\n";
-    let findings = lint(Path::new("migrations/0003_x.sql"), sql, Dialect::Postgresql, &LintConfig::default());
+    let findings = lint(
+        Path::new("migrations/0003_x.sql"),
+        sql,
+        Dialect::Postgresql,
+        &LintConfig::default(),
+    );
     assert_eq!(findings.len(), 1, "{findings:#?}");
     let f = &findings[0];
-    assert_eq!((f.rule, f.line, f.column, f.statement_index), (Rule::DroppingColumn, 6, 15, 2));
+    assert_eq!(
+        (f.rule, f.line, f.column, f.statement_index),
+        (Rule::DroppingColumn, 6, 15, 2)
+    );
     assert_eq!(f.path, Path::new("migrations/0003_x.sql"));
     assert_eq!(f.help, Rule::DroppingColumn.alternative());
     assert_eq!(
@@ -196,14 +270,38 @@ fn findings_carry_file_statement_and_help() {
 #[test]
 fn unparsable_files_report_file_statement_and_line() {
     let sql = "CREATE TABLE a (id int);\n--> statement-breakpoint\nCREATE TABLE b (id int;\n--> statement-breakpoint\nCREATE TABLE c (id int);\n";
-    let findings = lint(Path::new("migrations/0001_b.sql"), sql, Dialect::Postgresql, &LintConfig::default());
+    let findings = lint(
+        Path::new("migrations/0001_b.sql"),
+        sql,
+        Dialect::Postgresql,
+        &LintConfig::default(),
+    );
     assert_eq!(findings.len(), 1, "{findings:#?}");
-    assert_eq!((findings[0].rule, findings[0].line, findings[0].statement_index), (Rule::Syntax, 3, 2));
-    assert!(findings[0].message.starts_with("statement 2 does not parse: expected: "), "{}", findings[0].message);
+    assert_eq!(
+        (
+            findings[0].rule,
+            findings[0].line,
+            findings[0].statement_index
+        ),
+        (Rule::Syntax, 3, 2)
+    );
+    assert!(
+        findings[0]
+            .message
+            .starts_with("statement 2 does not parse: expected: "),
+        "{}",
+        findings[0].message
+    );
     // The same file is fine once fixed, and SQLite reads it too.
     let fixed = sql.replace("id int;", "id int);");
     assert!(lint_pg(&fixed, &LintConfig::default()).is_empty());
-    assert!(lint(Path::new("x.sql"), &fixed, Dialect::Sqlite, &LintConfig::default()).is_empty());
+    assert!(lint(
+        Path::new("x.sql"),
+        &fixed,
+        Dialect::Sqlite,
+        &LintConfig::default()
+    )
+    .is_empty());
 }
 
 #[test]
@@ -211,7 +309,15 @@ fn the_rule_table_lists_every_rule() {
     let table = shale_lint::markdown_table();
     assert_eq!(table.lines().count(), Rule::all().len() + 2);
     for rule in Rule::all() {
-        assert!(table.contains(&format!("| `{}` | {} |", rule.name(), rule.default_severity())), "{}", rule.name());
+        assert!(
+            table.contains(&format!(
+                "| `{}` | {} |",
+                rule.name(),
+                rule.default_severity()
+            )),
+            "{}",
+            rule.name()
+        );
     }
 }
 
@@ -220,12 +326,28 @@ fn lint_path_reads_files_and_reports_bad_ones() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("0000_a.sql");
     std::fs::write(&good, "DROP TABLE a;\n").unwrap();
-    let findings = shale_lint::lint_path(&good, Dialect::Postgresql, &LintConfig::default()).unwrap();
+    let findings =
+        shale_lint::lint_path(&good, Dialect::Postgresql, &LintConfig::default()).unwrap();
     assert_eq!(findings[0].path, good);
-    let missing = shale_lint::lint_path(&dir.path().join("nope.sql"), Dialect::Postgresql, &LintConfig::default()).unwrap_err();
-    assert!(missing.to_string().starts_with("cannot read migration file "), "{missing}");
+    let missing = shale_lint::lint_path(
+        &dir.path().join("nope.sql"),
+        Dialect::Postgresql,
+        &LintConfig::default(),
+    )
+    .unwrap_err();
+    assert!(
+        missing
+            .to_string()
+            .starts_with("cannot read migration file "),
+        "{missing}"
+    );
     let binary = dir.path().join("0001_b.sql");
     std::fs::write(&binary, [0xff, 0xfe, 0x00]).unwrap();
-    let err = shale_lint::lint_path(&binary, Dialect::Postgresql, &LintConfig::default()).unwrap_err();
-    assert!(err.to_string().ends_with("is not UTF-8 text; save it as UTF-8"), "{err}");
+    let err =
+        shale_lint::lint_path(&binary, Dialect::Postgresql, &LintConfig::default()).unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("is not UTF-8 text; save it as UTF-8"),
+        "{err}"
+    );
 }

@@ -52,40 +52,59 @@ fn object_name(message: &str) -> Option<String> {
 }
 
 fn has(findings: &[Finding], rules: &[Rule], name: Option<&str>) -> bool {
-    findings
-        .iter()
-        .any(|f| rules.contains(&f.rule) && name.is_none_or(|n| f.message.contains(&format!("\"{n}\""))))
+    findings.iter().any(|f| {
+        rules.contains(&f.rule) && name.is_none_or(|n| f.message.contains(&format!("\"{n}\"")))
+    })
 }
 
 /// The disagreements between a generated file's hazards and its findings.
 fn disagreements(path: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(path).unwrap();
     let findings = lint(path, &text, Dialect::Postgresql, &LintConfig::default());
-    let mut out: Vec<String> = findings.iter().filter(|f| f.rule == Rule::Syntax).map(|f| f.to_string()).collect();
-    let data_loss = [Rule::DroppingTable, Rule::DroppingColumn, Rule::ChangingColumnType];
+    let mut out: Vec<String> = findings
+        .iter()
+        .filter(|f| f.rule == Rule::Syntax)
+        .map(|f| f.to_string())
+        .collect();
+    let data_loss = [
+        Rule::DroppingTable,
+        Rule::DroppingColumn,
+        Rule::ChangingColumnType,
+    ];
     let not_null = [Rule::AddingNotNullColumn, Rule::SettingNotNull];
     for (kind, message) in hazards(&text) {
         let name = object_name(&message);
         let ok = match kind.as_str() {
-            "DELETES_DATA" if message.starts_with("drops table") => has(&findings, &[Rule::DroppingTable], name.as_deref()),
-            "DELETES_DATA" if message.starts_with("drops column") => has(&findings, &[Rule::DroppingColumn], name.as_deref()),
-            "DELETES_DATA" if message.starts_with("changes column") => has(&findings, &[Rule::ChangingColumnType], name.as_deref()),
+            "DELETES_DATA" if message.starts_with("drops table") => {
+                has(&findings, &[Rule::DroppingTable], name.as_deref())
+            }
+            "DELETES_DATA" if message.starts_with("drops column") => {
+                has(&findings, &[Rule::DroppingColumn], name.as_deref())
+            }
+            "DELETES_DATA" if message.starts_with("changes column") => {
+                has(&findings, &[Rule::ChangingColumnType], name.as_deref())
+            }
             // Removing enum values recreates the type and converts each
             // column using it (a TABLE_REWRITE "to convert column" hazard
             // each); with no such column there are no rows to lose.
             "DELETES_DATA" if message.starts_with("removes value") => {
-                !text.contains("to convert column") || has(&findings, &[Rule::ChangingColumnType], None)
+                !text.contains("to convert column")
+                    || has(&findings, &[Rule::ChangingColumnType], None)
             }
             "DELETES_DATA" => has(&findings, &data_loss, None),
             "NOT_NULL_WITHOUT_DEFAULT" if message.starts_with("adds NOT NULL column") => {
                 has(&findings, &[Rule::AddingNotNullColumn], name.as_deref())
             }
-            "NOT_NULL_WITHOUT_DEFAULT" if message.starts_with("sets column") => has(&findings, &[Rule::SettingNotNull], name.as_deref()),
+            "NOT_NULL_WITHOUT_DEFAULT" if message.starts_with("sets column") => {
+                has(&findings, &[Rule::SettingNotNull], name.as_deref())
+            }
             "NOT_NULL_WITHOUT_DEFAULT" => has(&findings, &not_null, None),
             _ => true,
         };
         if !ok {
-            out.push(format!("hazard `{kind} {message}` has no matching lint finding"));
+            out.push(format!(
+                "hazard `{kind} {message}` has no matching lint finding"
+            ));
         }
     }
     if !out.is_empty() {
@@ -98,7 +117,10 @@ fn disagreements(path: &Path) -> Vec<String> {
 #[test]
 fn lint_agrees_with_generated_hazards() {
     let files = corpus();
-    assert!(!files.is_empty(), "no generated migrations under tests/golden/*/expected.sql");
+    assert!(
+        !files.is_empty(),
+        "no generated migrations under tests/golden/*/expected.sql"
+    );
     let mut failures = Vec::new();
     for file in &files {
         let problems = disagreements(file);
@@ -106,7 +128,13 @@ fn lint_agrees_with_generated_hazards() {
             failures.push(format!("{}:\n{}", file.display(), problems.join("\n")));
         }
     }
-    assert!(failures.is_empty(), "{} of {} generated migrations disagree with the lint:\n\n{}", failures.len(), files.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} generated migrations disagree with the lint:\n\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// The checker itself: a header hazard without the matching statement, and

@@ -16,23 +16,70 @@ fn corpus() -> &'static [String] {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("lint");
         let mut out = Vec::new();
         for dir in std::fs::read_dir(root).unwrap().flatten() {
-            for file in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+            for file in std::fs::read_dir(dir.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
                 if file.path().extension().is_some_and(|e| e == "sql") {
                     out.push(std::fs::read_to_string(file.path()).unwrap());
                 }
             }
         }
         out.sort();
-        assert!(out.len() >= 30, "the lint corpus has only {} files", out.len());
+        assert!(
+            out.len() >= 30,
+            "the lint corpus has only {} files",
+            out.len()
+        );
         out
     })
 }
 
 const PIECES: &[&str] = &[
-    "'", "\"", "$$", "$tag$", ";", "--", "/*", "*/", "(", ")", ",", ".", "::", "\n", "\r\n", "\u{feff}", "é", "\u{0}",
-    "--> statement-breakpoint", "-- shale:no-transaction\n", "-- shale:allow ", "dropping-table", "BEGIN", "COMMIT",
-    "BEGIN ATOMIC", "END", "CASE", "CONCURRENTLY", "USING INDEX", "ON DELETE SET NULL (", "ALTER TABLE", "DROP INDEX",
-    "ALTER COLUMN", "DROP IDENTITY", "SET SCHEMA", "ADD VALUE", "NOT VALID", "PRAGMA", "DO", "E'\\'", "x", "1e", "0x",
+    "'",
+    "\"",
+    "$$",
+    "$tag$",
+    ";",
+    "--",
+    "/*",
+    "*/",
+    "(",
+    ")",
+    ",",
+    ".",
+    "::",
+    "\n",
+    "\r\n",
+    "\u{feff}",
+    "é",
+    "\u{0}",
+    "--> statement-breakpoint",
+    "-- shale:no-transaction\n",
+    "-- shale:allow ",
+    "dropping-table",
+    "BEGIN",
+    "COMMIT",
+    "BEGIN ATOMIC",
+    "END",
+    "CASE",
+    "CONCURRENTLY",
+    "USING INDEX",
+    "ON DELETE SET NULL (",
+    "ALTER TABLE",
+    "DROP INDEX",
+    "ALTER COLUMN",
+    "DROP IDENTITY",
+    "SET SCHEMA",
+    "ADD VALUE",
+    "NOT VALID",
+    "PRAGMA",
+    "DO",
+    "E'\\'",
+    "x",
+    "1e",
+    "0x",
 ];
 
 #[derive(Debug, Clone)]

@@ -21,7 +21,10 @@ impl Project {
     fn new() -> Project {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("meta")).unwrap();
-        let p = Project { dir, journal: Journal::new("postgresql") };
+        let p = Project {
+            dir,
+            journal: Journal::new("postgresql"),
+        };
         p.save();
         p
     }
@@ -37,7 +40,10 @@ impl Project {
     /// Adds a migration at the end with `when` = 1_700_000_000_000 + idx * 10_000.
     fn add(&mut self, name: &str, statements: &[&str]) -> JournalEntry {
         let when = 1_700_000_000_000 + i64::from(self.journal.next_idx()) * 10_000;
-        let entry = self.journal.push_next(name, PrefixMode::Index, when).clone();
+        let entry = self
+            .journal
+            .push_next(name, PrefixMode::Index, when)
+            .clone();
         let stmts: Vec<String> = statements.iter().map(|s| s.to_string()).collect();
         self.write(&entry.tag, &sqlfile::render(&stmts, &[]));
         self.save();
@@ -63,7 +69,10 @@ fn opts() -> MigrateOptions {
 
 fn tracking_rows(client: &mut postgres::Client) -> Vec<(String, i64)> {
     client
-        .query("SELECT hash, created_at FROM drizzle.__drizzle_migrations ORDER BY id", &[])
+        .query(
+            "SELECT hash, created_at FROM drizzle.__drizzle_migrations ORDER BY id",
+            &[],
+        )
         .unwrap()
         .iter()
         .map(|r| (r.get(0), r.get(1)))
@@ -71,16 +80,28 @@ fn tracking_rows(client: &mut postgres::Client) -> Vec<(String, i64)> {
 }
 
 fn table_exists(client: &mut postgres::Client, name: &str) -> bool {
-    client.query_one("SELECT to_regclass($1) IS NOT NULL", &[&name]).unwrap().get(0)
+    client
+        .query_one("SELECT to_regclass($1) IS NOT NULL", &[&name])
+        .unwrap()
+        .get(0)
 }
 
 fn three(p: &mut Project) {
-    p.add("users", &["CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);"]);
-    p.add("posts", &[
-        "CREATE TABLE posts (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));",
-        "CREATE INDEX posts_user_id ON posts (user_id);",
-    ]);
-    p.add("seed", &["INSERT INTO users VALUES (1, 'a@example.com'); INSERT INTO posts VALUES (1, 1);"]);
+    p.add(
+        "users",
+        &["CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);"],
+    );
+    p.add(
+        "posts",
+        &[
+            "CREATE TABLE posts (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));",
+            "CREATE INDEX posts_user_id ON posts (user_id);",
+        ],
+    );
+    p.add(
+        "seed",
+        &["INSERT INTO users VALUES (1, 'a@example.com'); INSERT INTO posts VALUES (1, 1);"],
+    );
 }
 
 #[test]
@@ -97,18 +118,35 @@ fn fresh_database_rerun_and_new_migration() {
     assert!(!before.is_up_to_date());
 
     let report = migrate(&mut client, &folder, &opts()).unwrap();
-    let tags: Vec<&str> = report.applied.iter().map(|a| a.migration.tag.as_str()).collect();
+    let tags: Vec<&str> = report
+        .applied
+        .iter()
+        .map(|a| a.migration.tag.as_str())
+        .collect();
     assert_eq!(tags, ["0000_users", "0001_posts", "0002_seed"]);
     assert_eq!(report.applied[1].statements, 2);
-    assert!(report.applied.iter().all(|a| a.no_transaction.is_none() && !a.out_of_order));
+    assert!(report
+        .applied
+        .iter()
+        .all(|a| a.no_transaction.is_none() && !a.out_of_order));
     let rows = tracking_rows(&mut client);
-    let expected: Vec<(String, i64)> = folder.migrations.iter().map(|m| (m.hash.clone(), m.entry.when)).collect();
+    let expected: Vec<(String, i64)> = folder
+        .migrations
+        .iter()
+        .map(|m| (m.hash.clone(), m.entry.when))
+        .collect();
     assert_eq!(rows, expected);
-    let n: i64 = client.query_one("SELECT count(*) FROM posts", &[]).unwrap().get(0);
+    let n: i64 = client
+        .query_one("SELECT count(*) FROM posts", &[])
+        .unwrap()
+        .get(0);
     assert_eq!(n, 1);
     // shale's optional columns are filled.
     let name: String = client
-        .query_one("SELECT name FROM drizzle.__drizzle_migrations WHERE created_at = $1", &[&folder.migrations[2].entry.when])
+        .query_one(
+            "SELECT name FROM drizzle.__drizzle_migrations WHERE created_at = $1",
+            &[&folder.migrations[2].entry.when],
+        )
         .unwrap()
         .get(0);
     assert_eq!(name, "0002_seed");
@@ -119,7 +157,10 @@ fn fresh_database_rerun_and_new_migration() {
     assert!(st.is_up_to_date(), "{st:?}");
     assert_eq!(st.applied.len(), 3);
 
-    p.add("comments", &["CREATE TABLE comments (id bigint PRIMARY KEY);"]);
+    p.add(
+        "comments",
+        &["CREATE TABLE comments (id bigint PRIMARY KEY);"],
+    );
     let folder = p.folder();
     let st = status(&mut client, &folder, &TrackingTable::default()).unwrap();
     assert_eq!(st.pending.len(), 1);
@@ -137,16 +178,21 @@ fn failing_third_statement_leaves_no_trace() {
     let mut p = Project::new();
     p.add("one", &["CREATE TABLE one (id int);"]);
     p.add("two", &["CREATE TABLE two (id int PRIMARY KEY);"]);
-    p.add("three", &[
-        "CREATE TABLE three (id int);",
-        "INSERT INTO three VALUES (1);",
-        "SELECT idd\nFROM two;",
-        "CREATE TABLE never (id int);",
-    ]);
+    p.add(
+        "three",
+        &[
+            "CREATE TABLE three (id int);",
+            "INSERT INTO three VALUES (1);",
+            "SELECT idd\nFROM two;",
+            "CREATE TABLE never (id int);",
+        ],
+    );
     p.add("four", &["CREATE TABLE four (id int);"]);
     let folder = p.folder();
     let err = migrate(&mut client, &folder, &opts()).unwrap_err();
-    let RunError::Failed(f) = &err else { panic!("unexpected error: {err}") };
+    let RunError::Failed(f) = &err else {
+        panic!("unexpected error: {err}")
+    };
     assert_eq!(f.migration.tag, "0002_three");
     assert_eq!(f.statement, Some(3));
     assert_eq!(f.total_statements, 4);
@@ -171,7 +217,10 @@ fn failing_third_statement_leaves_no_trace() {
     assert_eq!(tracking_rows(&mut client).len(), 2);
 
     // Fixing the file (it was never applied, so editing it is fine) completes the run.
-    p.write("0002_three", &sqlfile::render(&["CREATE TABLE three (id int);".into()], &[]));
+    p.write(
+        "0002_three",
+        &sqlfile::render(&["CREATE TABLE three (id int);".into()], &[]),
+    );
     let report = migrate(&mut client, &p.folder(), &opts()).unwrap();
     assert_eq!(report.applied.len(), 2);
     assert_eq!(tracking_rows(&mut client).len(), 4);
@@ -191,10 +240,18 @@ fn edited_migration_is_refused_but_line_endings_are_tolerated() {
     std::fs::write(&path, sqlfile::to_crlf(&original)).unwrap();
     let st = status(&mut client, &p.folder(), &TrackingTable::default()).unwrap();
     assert!(st.is_up_to_date(), "{st:?}");
-    assert!(migrate(&mut client, &p.folder(), &opts()).unwrap().nothing_to_do());
+    assert!(migrate(&mut client, &p.folder(), &opts())
+        .unwrap()
+        .nothing_to_do());
 
     // A real edit, plus a new pending migration: nothing is applied.
-    std::fs::write(&path, String::from_utf8(original).unwrap().replace("posts_user_id", "posts_by_user")).unwrap();
+    std::fs::write(
+        &path,
+        String::from_utf8(original)
+            .unwrap()
+            .replace("posts_user_id", "posts_by_user"),
+    )
+    .unwrap();
     p.add("later", &["CREATE TABLE later (id int);"]);
     let folder = p.folder();
     let st = status(&mut client, &folder, &TrackingTable::default()).unwrap();
@@ -202,11 +259,23 @@ fn edited_migration_is_refused_but_line_endings_are_tolerated() {
     assert_eq!(st.edited[0].migration.tag, "0001_posts");
     assert_eq!(st.edited[0].file_hash, folder.migrations[1].hash);
     let err = migrate(&mut client, &folder, &opts()).unwrap_err();
-    assert!(matches!(&err, RunError::Edited { migrations, .. } if migrations.len() == 1), "{err}");
+    assert!(
+        matches!(&err, RunError::Edited { migrations, .. } if migrations.len() == 1),
+        "{err}"
+    );
     let msg = err.to_string();
-    assert!(msg.contains("0001_posts.sql was edited after it was applied"), "{msg}");
-    assert!(msg.contains(&st.edited[0].recorded_hash) && msg.contains(&st.edited[0].file_hash), "{msg}");
-    assert!(msg.contains("UPDATE \"drizzle\".\"__drizzle_migrations\" SET hash"), "{msg}");
+    assert!(
+        msg.contains("0001_posts.sql was edited after it was applied"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains(&st.edited[0].recorded_hash) && msg.contains(&st.edited[0].file_hash),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("UPDATE \"drizzle\".\"__drizzle_migrations\" SET hash"),
+        "{msg}"
+    );
     assert!(!table_exists(&mut client, "later"));
     assert_eq!(tracking_rows(&mut client).len(), 3);
 }
@@ -235,7 +304,10 @@ fn out_of_order_merged_migration_is_applied_and_reported() {
     j.entries[2].idx = 2;
     p.journal = j;
     p.save();
-    p.write("0001_branch_feature", "CREATE TABLE branch_feature (id int);\n");
+    p.write(
+        "0001_branch_feature",
+        "CREATE TABLE branch_feature (id int);\n",
+    );
     let folder = p.folder();
 
     let st = status(&mut client, &folder, &TrackingTable::default()).unwrap();
@@ -247,7 +319,9 @@ fn out_of_order_merged_migration_is_applied_and_reported() {
     assert_eq!(report.applied.len(), 1);
     assert!(report.applied[0].out_of_order);
     assert!(table_exists(&mut client, "branch_feature"));
-    assert!(status(&mut client, &folder, &TrackingTable::default()).unwrap().is_up_to_date());
+    assert!(status(&mut client, &folder, &TrackingTable::default())
+        .unwrap()
+        .is_up_to_date());
 }
 
 #[test]
@@ -256,15 +330,29 @@ fn missing_and_orphan_files_stop_before_anything_runs() {
     three(&mut p);
     std::fs::remove_file(p.path().join("0001_posts.sql")).unwrap();
     let err = MigrationFolder::load(p.path()).unwrap_err();
-    assert!(matches!(&err.0[..], [FolderError::MissingFile { tag, .. }] if tag == "0001_posts"), "{err}");
-    assert!(err.to_string().contains("restore the file or remove the entry"), "{err}");
+    assert!(
+        matches!(&err.0[..], [FolderError::MissingFile { tag, .. }] if tag == "0001_posts"),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains("restore the file or remove the entry"),
+        "{err}"
+    );
 
     let mut p = Project::new();
     three(&mut p);
     p.write("0003_stray", "CREATE TABLE stray (id int);\n");
     let err = MigrationFolder::load(p.path()).unwrap_err();
-    assert!(matches!(&err.0[..], [FolderError::OrphanFile { tag, .. }] if tag == "0003_stray"), "{err}");
-    assert!(err.to_string().contains("0003_stray.sql has no journal entry"), "{err}");
+    assert!(
+        matches!(&err.0[..], [FolderError::OrphanFile { tag, .. }] if tag == "0003_stray"),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains("0003_stray.sql has no journal entry"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -304,7 +392,10 @@ fn drizzle_created_tracking_table_continues_cleanly() {
     assert_eq!(rows.len(), 3);
     // drizzle's own insert still works on the table shale extended.
     client
-        .execute("INSERT INTO \"drizzle\".\"__drizzle_migrations\" (hash, created_at) VALUES ('x', 1)", &[])
+        .execute(
+            "INSERT INTO \"drizzle\".\"__drizzle_migrations\" (hash, created_at) VALUES ('x', 1)",
+            &[],
+        )
         .unwrap();
     let st = status(&mut client, &folder, &TrackingTable::default()).unwrap();
     assert_eq!(st.unknown.len(), 1);
@@ -322,20 +413,53 @@ fn dry_run_and_to_tag() {
     let mut p = Project::new();
     three(&mut p);
     let folder = p.folder();
-    let report = migrate(&mut client, &folder, &MigrateOptions { dry_run: true, ..opts() }).unwrap();
+    let report = migrate(
+        &mut client,
+        &folder,
+        &MigrateOptions {
+            dry_run: true,
+            ..opts()
+        },
+    )
+    .unwrap();
     assert_eq!(report.planned.len(), 3);
     assert_eq!(report.planned[1].statements.len(), 2);
     assert!(report.applied.is_empty());
-    assert!(!table_exists(&mut client, "drizzle.__drizzle_migrations"), "a dry run must not create the tracking table");
+    assert!(
+        !table_exists(&mut client, "drizzle.__drizzle_migrations"),
+        "a dry run must not create the tracking table"
+    );
     assert!(!table_exists(&mut client, "users"));
 
-    let report = migrate(&mut client, &folder, &MigrateOptions { to_tag: Some("0001_posts".into()), ..opts() }).unwrap();
+    let report = migrate(
+        &mut client,
+        &folder,
+        &MigrateOptions {
+            to_tag: Some("0001_posts".into()),
+            ..opts()
+        },
+    )
+    .unwrap();
     assert_eq!(report.applied.len(), 2);
     assert_eq!(tracking_rows(&mut client).len(), 2);
-    let seeded: i64 = client.query_one("SELECT count(*) FROM users", &[]).unwrap().get(0);
+    let seeded: i64 = client
+        .query_one("SELECT count(*) FROM users", &[])
+        .unwrap()
+        .get(0);
     assert_eq!(seeded, 0, "0002_seed is after the --to target");
-    let err = migrate(&mut client, &folder, &MigrateOptions { to_tag: Some("nope".into()), ..opts() }).unwrap_err();
-    assert!(err.to_string().contains("no migration tagged `nope`"), "{err}");
+    let err = migrate(
+        &mut client,
+        &folder,
+        &MigrateOptions {
+            to_tag: Some("nope".into()),
+            ..opts()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("no migration tagged `nope`"),
+        "{err}"
+    );
     assert!(err.to_string().contains("0002_seed"), "{err}");
 }
 
@@ -345,12 +469,28 @@ fn custom_tracking_table() {
     let mut client = connect(&url);
     let mut p = Project::new();
     three(&mut p);
-    let table = TrackingTable { schema: "ops".into(), table: "schema \"history\"".into() };
-    migrate(&mut client, &p.folder(), &MigrateOptions { table: table.clone(), ..opts() }).unwrap();
-    let n: i64 = client.query_one("SELECT count(*) FROM ops.\"schema \"\"history\"\"\"", &[]).unwrap().get(0);
+    let table = TrackingTable {
+        schema: "ops".into(),
+        table: "schema \"history\"".into(),
+    };
+    migrate(
+        &mut client,
+        &p.folder(),
+        &MigrateOptions {
+            table: table.clone(),
+            ..opts()
+        },
+    )
+    .unwrap();
+    let n: i64 = client
+        .query_one("SELECT count(*) FROM ops.\"schema \"\"history\"\"\"", &[])
+        .unwrap()
+        .get(0);
     assert_eq!(n, 3);
     assert!(!table_exists(&mut client, "drizzle.__drizzle_migrations"));
-    assert!(status(&mut client, &p.folder(), &table).unwrap().is_up_to_date());
+    assert!(status(&mut client, &p.folder(), &table)
+        .unwrap()
+        .is_up_to_date());
 }
 
 #[test]
@@ -358,9 +498,24 @@ fn statements_refused_in_a_transaction_run_outside_one() {
     let url = shale_tests::fresh_database();
     let mut client = connect(&url);
     let mut p = Project::new();
-    p.add("base", &["CREATE TYPE mood AS ENUM ('sad', 'ok');", "CREATE TABLE t (id int, m mood);"]);
-    p.add("index", &["CREATE INDEX CONCURRENTLY t_id ON t (id); CREATE INDEX CONCURRENTLY t_m ON t (m);"]);
-    p.add("enum", &["ALTER TYPE mood ADD VALUE 'happy';", "INSERT INTO t VALUES (1, 'happy');"]);
+    p.add(
+        "base",
+        &[
+            "CREATE TYPE mood AS ENUM ('sad', 'ok');",
+            "CREATE TABLE t (id int, m mood);",
+        ],
+    );
+    p.add(
+        "index",
+        &["CREATE INDEX CONCURRENTLY t_id ON t (id); CREATE INDEX CONCURRENTLY t_m ON t (m);"],
+    );
+    p.add(
+        "enum",
+        &[
+            "ALTER TYPE mood ADD VALUE 'happy';",
+            "INSERT INTO t VALUES (1, 'happy');",
+        ],
+    );
     p.add("explicit", &["VACUUM t;"]);
     let folder = p.folder();
     let report = migrate(&mut client, &folder, &opts()).unwrap();
@@ -370,26 +525,52 @@ fn statements_refused_in_a_transaction_run_outside_one() {
         assert!(a.no_transaction.is_some(), "{a:?}");
     }
     assert!(table_exists(&mut client, "t_id") && table_exists(&mut client, "t_m"));
-    let n: i64 = client.query_one("SELECT count(*) FROM t WHERE m = 'happy'", &[]).unwrap().get(0);
+    let n: i64 = client
+        .query_one("SELECT count(*) FROM t WHERE m = 'happy'", &[])
+        .unwrap()
+        .get(0);
     assert_eq!(n, 1);
-    assert!(status(&mut client, &folder, &TrackingTable::default()).unwrap().is_up_to_date());
+    assert!(status(&mut client, &folder, &TrackingTable::default())
+        .unwrap()
+        .is_up_to_date());
     let rows = tracking_rows(&mut client);
-    assert!(rows.iter().zip(&folder.migrations).all(|((h, w), m)| h == &m.hash && *w == m.entry.when));
+    assert!(rows
+        .iter()
+        .zip(&folder.migrations)
+        .all(|((h, w), m)| h == &m.hash && *w == m.entry.when));
 
     // A failure outside a transaction keeps the statements before it, says so,
     // and removes the claim so the file can run again.
-    p.add("half", &[
-        "-- shale:no-transaction\nCREATE TABLE IF NOT EXISTS half (id int);",
-        "INSERT INTO missing VALUES (1);",
-    ]);
+    p.add(
+        "half",
+        &[
+            "-- shale:no-transaction\nCREATE TABLE IF NOT EXISTS half (id int);",
+            "INSERT INTO missing VALUES (1);",
+        ],
+    );
     let err = migrate(&mut client, &p.folder(), &opts()).unwrap_err();
-    let RunError::Failed(f) = &err else { panic!("{err}") };
+    let RunError::Failed(f) = &err else {
+        panic!("{err}")
+    };
     assert_eq!((f.statement, f.left_applied), (Some(2), Some(1)));
-    assert!(err.to_string().contains("first 1 SQL statement(s) stayed applied"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("first 1 SQL statement(s) stayed applied"),
+        "{err}"
+    );
     assert!(table_exists(&mut client, "half"));
     assert_eq!(tracking_rows(&mut client).len(), 4);
-    p.write("0004_half", "-- shale:no-transaction\nCREATE TABLE IF NOT EXISTS half (id int);\n");
-    assert_eq!(migrate(&mut client, &p.folder(), &opts()).unwrap().applied.len(), 1);
+    p.write(
+        "0004_half",
+        "-- shale:no-transaction\nCREATE TABLE IF NOT EXISTS half (id int);\n",
+    );
+    assert_eq!(
+        migrate(&mut client, &p.folder(), &opts())
+            .unwrap()
+            .applied
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -398,13 +579,32 @@ fn interrupted_no_transaction_migration_is_reported_not_guessed() {
     let mut client = connect(&url);
     let mut p = Project::new();
     p.add("base", &["CREATE TABLE t (id int);"]);
-    p.add("index", &["CREATE INDEX CONCURRENTLY t_id ON t (id);", "CREATE INDEX CONCURRENTLY t_id2 ON t (id);"]);
+    p.add(
+        "index",
+        &[
+            "CREATE INDEX CONCURRENTLY t_id ON t (id);",
+            "CREATE INDEX CONCURRENTLY t_id2 ON t (id);",
+        ],
+    );
     let folder = p.folder();
-    migrate(&mut client, &folder, &MigrateOptions { to_tag: Some("0000_base".into()), ..opts() }).unwrap();
+    migrate(
+        &mut client,
+        &folder,
+        &MigrateOptions {
+            to_tag: Some("0000_base".into()),
+            ..opts()
+        },
+    )
+    .unwrap();
     // A runner that died after its first statement: a claim from a backend
     // that no longer exists.
     let m = &folder.migrations[1];
-    let marker = shale_runner::InProgressMarker { backend_pid: 999_999, backend_start_us: 1, done: 1, hash: m.hash.clone() };
+    let marker = shale_runner::InProgressMarker {
+        backend_pid: 999_999,
+        backend_start_us: 1,
+        done: 1,
+        hash: m.hash.clone(),
+    };
     client
         .execute(
             "INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ($1, $2)",
@@ -414,13 +614,35 @@ fn interrupted_no_transaction_migration_is_reported_not_guessed() {
     let st = status(&mut client, &folder, &TrackingTable::default()).unwrap();
     assert_eq!(st.in_progress.len(), 1);
     assert!(!st.in_progress[0].running);
-    assert_eq!((st.in_progress[0].marker.done, st.in_progress[0].total_statements), (1, 2));
+    assert_eq!(
+        (
+            st.in_progress[0].marker.done,
+            st.in_progress[0].total_statements
+        ),
+        (1, 2)
+    );
     assert!(st.pending.is_empty() && st.edited.is_empty());
     let err = migrate(&mut client, &folder, &opts()).unwrap_err();
-    assert!(matches!(err, RunError::Interrupted { done: 1, total: 2, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            RunError::Interrupted {
+                done: 1,
+                total: 2,
+                ..
+            }
+        ),
+        "{err}"
+    );
     let msg = err.to_string();
     assert!(msg.contains("interrupted after 1 of 2"), "{msg}");
-    assert!(msg.contains(&format!("DELETE FROM \"drizzle\".\"__drizzle_migrations\" WHERE created_at = {}", m.entry.when)), "{msg}");
+    assert!(
+        msg.contains(&format!(
+            "DELETE FROM \"drizzle\".\"__drizzle_migrations\" WHERE created_at = {}",
+            m.entry.when
+        )),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -433,16 +655,36 @@ fn lock_wait_is_bounded() {
     // Another "runner" holds the lock.
     let mut other = connect(&url);
     other
-        .batch_execute(&format!("BEGIN; SELECT pg_advisory_xact_lock({});", TrackingTable::default().lock_key()))
+        .batch_execute(&format!(
+            "BEGIN; SELECT pg_advisory_xact_lock({});",
+            TrackingTable::default().lock_key()
+        ))
         .unwrap();
     let started = std::time::Instant::now();
-    let err = migrate(&mut client, &folder, &MigrateOptions { lock_timeout: Duration::from_millis(1500), ..opts() })
-        .unwrap_err();
+    let err = migrate(
+        &mut client,
+        &folder,
+        &MigrateOptions {
+            lock_timeout: Duration::from_millis(1500),
+            ..opts()
+        },
+    )
+    .unwrap_err();
     assert!(matches!(err, RunError::LockTimeout { .. }), "{err}");
-    assert!(err.to_string().contains("waiting for another `shale migrate`"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("waiting for another `shale migrate`"),
+        "{err}"
+    );
     assert!(started.elapsed() < Duration::from_secs(10));
     other.batch_execute("COMMIT").unwrap();
-    assert_eq!(migrate(&mut client, &folder, &opts()).unwrap().applied.len(), 3);
+    assert_eq!(
+        migrate(&mut client, &folder, &opts())
+            .unwrap()
+            .applied
+            .len(),
+        3
+    );
 }
 
 #[test]
@@ -452,7 +694,10 @@ fn statement_timeout_applies_to_migrations() {
     let mut p = Project::new();
     p.add("slow", &["SELECT pg_sleep(2);"]);
     let options = MigrateOptions {
-        settings: shale_db::Settings { statement_timeout: Some("200ms".into()), lock_timeout: None },
+        settings: shale_db::Settings {
+            statement_timeout: Some("200ms".into()),
+            lock_timeout: None,
+        },
         ..opts()
     };
     let err = migrate(&mut client, &p.folder(), &options).unwrap_err();
@@ -478,22 +723,34 @@ fn concurrent_runners_apply_each_migration_exactly_once() {
                 std::thread::spawn(move || {
                     let mut client = shale_db::connect(&url).map_err(|e| e.to_string())?;
                     barrier.wait();
-                    migrate(&mut client, &folder, &MigrateOptions::default()).map_err(|e| e.to_string())
+                    migrate(&mut client, &folder, &MigrateOptions::default())
+                        .map_err(|e| e.to_string())
                 })
             })
             .collect();
         let mut applied = 0;
         for h in handles {
-            let report = h.join().unwrap().unwrap_or_else(|e| panic!("repetition {rep}: {e}"));
+            let report = h
+                .join()
+                .unwrap()
+                .unwrap_or_else(|e| panic!("repetition {rep}: {e}"));
             applied += report.applied.len();
         }
-        assert_eq!(applied, 5, "repetition {rep}: each migration applied exactly once");
+        assert_eq!(
+            applied, 5,
+            "repetition {rep}: each migration applied exactly once"
+        );
         let mut client = connect(&url);
         let rows = tracking_rows(&mut client);
         assert_eq!(rows.len(), 5, "repetition {rep}: {rows:?}");
-        let n: i64 = client.query_one("SELECT count(*) FROM a", &[]).unwrap().get(0);
+        let n: i64 = client
+            .query_one("SELECT count(*) FROM a", &[])
+            .unwrap()
+            .get(0);
         assert_eq!(n, 1, "repetition {rep}");
-        assert!(status(&mut client, &folder, &TrackingTable::default()).unwrap().is_up_to_date());
+        assert!(status(&mut client, &folder, &TrackingTable::default())
+            .unwrap()
+            .is_up_to_date());
     }
 }
 
@@ -503,11 +760,24 @@ fn file_with_its_own_commit_is_refused_before_anything_runs() {
     let mut client = connect(&url);
     let mut p = Project::new();
     p.add("ok", &["CREATE TABLE ok (id int);"]);
-    p.add("own_tx", &["BEGIN;", "CREATE TABLE own (id int);", "COMMIT;"]);
+    p.add(
+        "own_tx",
+        &["BEGIN;", "CREATE TABLE own (id int);", "COMMIT;"],
+    );
     let err = migrate(&mut client, &p.folder(), &opts()).unwrap_err();
-    assert!(matches!(err, RunError::TransactionControl { statement: 1, .. }), "{err}");
-    assert!(err.to_string().contains("0001_own_tx.sql controls transactions itself"), "{err}");
-    assert!(!table_exists(&mut client, "ok"), "nothing runs when a later file would break the transaction");
+    assert!(
+        matches!(err, RunError::TransactionControl { statement: 1, .. }),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains("0001_own_tx.sql controls transactions itself"),
+        "{err}"
+    );
+    assert!(
+        !table_exists(&mut client, "ok"),
+        "nothing runs when a later file would break the transaction"
+    );
 }
 
 /// Set in the child process of [`killed_runner_then_rerun_completes_without_applying_twice`]:
@@ -526,11 +796,28 @@ fn killed_runner_then_rerun_completes_without_applying_twice() {
     }
     let url = shale_tests::fresh_database();
     let mut p = Project::new();
-    p.add("counter", &["CREATE TABLE counter (n int);", "INSERT INTO counter VALUES (0);"]);
-    p.add("slow", &["UPDATE counter SET n = n + 1;", "SELECT pg_sleep(3);", "UPDATE counter SET n = n + 100;"]);
+    p.add(
+        "counter",
+        &[
+            "CREATE TABLE counter (n int);",
+            "INSERT INTO counter VALUES (0);",
+        ],
+    );
+    p.add(
+        "slow",
+        &[
+            "UPDATE counter SET n = n + 1;",
+            "SELECT pg_sleep(3);",
+            "UPDATE counter SET n = n + 100;",
+        ],
+    );
     p.add("after", &["UPDATE counter SET n = n + 10;"]);
     let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "killed_runner_then_rerun_completes_without_applying_twice", "--test-threads=1"])
+        .args([
+            "--exact",
+            "killed_runner_then_rerun_completes_without_applying_twice",
+            "--test-threads=1",
+        ])
         .env(CHILD_ENV, format!("{url}\t{}", p.path().display()))
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -549,8 +836,14 @@ fn killed_runner_then_rerun_completes_without_applying_twice() {
         if sleeping == 1 {
             break;
         }
-        assert!(child.try_wait().unwrap().is_none(), "the child runner exited before it was killed");
-        assert!(std::time::Instant::now() < deadline, "the child runner never reached the slow statement");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the child runner exited before it was killed"
+        );
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the child runner never reached the slow statement"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     child.kill().unwrap(); // SIGKILL
@@ -560,9 +853,42 @@ fn killed_runner_then_rerun_completes_without_applying_twice() {
     // then applies 0001 and 0002 once.
     let mut client = connect(&url);
     let report = migrate(&mut client, &p.folder(), &opts()).unwrap();
-    let tags: Vec<&str> = report.applied.iter().map(|a| a.migration.tag.as_str()).collect();
+    let tags: Vec<&str> = report
+        .applied
+        .iter()
+        .map(|a| a.migration.tag.as_str())
+        .collect();
     assert_eq!(tags, ["0001_slow", "0002_after"]);
-    let n: i32 = client.query_one("SELECT n FROM counter", &[]).unwrap().get(0);
+    let n: i32 = client
+        .query_one("SELECT n FROM counter", &[])
+        .unwrap()
+        .get(0);
     assert_eq!(n, 111, "0001 and 0002 applied exactly once");
     assert_eq!(tracking_rows(&mut client).len(), 3);
+}
+
+/// The runner's per-migration overhead on loopback (not a timed test: it
+/// prints the numbers; run alone with `--nocapture` to measure). Checks that
+/// the 1000 migrations were all applied and recorded.
+#[test]
+fn benchmark_1000_small_migrations() {
+    let url = shale_tests::fresh_database();
+    let report = shale_runner::bench::bench(&url, 1000).unwrap_or_else(|e| panic!("{e}"));
+    println!("{report}");
+    let mut client = connect(&url);
+    let rows: i64 = client
+        .query_one(
+            "SELECT count(*) FROM shale_bench_m.__drizzle_migrations",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    let tables: i64 = client
+        .query_one(
+            "SELECT count(*) FROM pg_tables WHERE schemaname IN ('shale_bench_m', 'shale_bench_b')",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!((rows, tables), (1000, 2001));
 }

@@ -60,6 +60,8 @@ pub struct Config {
     pub database: DatabaseConfig,
     /// The tracking table.
     pub migrations_table: MigrationsTable,
+    /// `[lint]`: per-rule severities for `shale lint` and `shale check`.
+    pub lint: shale_lint::LintConfig,
 }
 
 impl Default for Config {
@@ -72,6 +74,7 @@ impl Default for Config {
             prefix: Prefix::Index,
             database: DatabaseConfig::default(),
             migrations_table: MigrationsTable::default(),
+            lint: shale_lint::LintConfig::default(),
         }
     }
 }

@@ -112,6 +112,12 @@ pub enum Command {
     Diff(commands::verify::DiffArgs),
     /// Write Rust schema source from a live database.
     Pull(commands::pull::Args),
+    /// Hazard rules over migration SQL (default: every migration of the
+    /// folder); exit 1 when a finding has error severity.
+    Lint(commands::lint::Args),
+    /// After a git merge, renumber this branch's migrations after the other
+    /// side's and rebuild their snapshots, journal entries and `shale.sum`.
+    Rebase(commands::rebase::Args),
 }
 
 /// How a command ended, when it ran.
@@ -168,6 +174,8 @@ fn run(cli: &Cli, ui: &Ui) -> anyhow::Result<Outcome> {
         Command::Verify(args) => commands::verify::verify(&ctx, args),
         Command::Diff(args) => commands::verify::diff(&ctx, args),
         Command::Pull(args) => commands::pull::run(&ctx, args),
+        Command::Lint(args) => commands::lint::run(&ctx, args),
+        Command::Rebase(args) => commands::rebase::run(&ctx, args),
     }
 }
 

@@ -87,7 +87,10 @@ impl Settings {
     pub fn set_sql(&self, local: bool) -> String {
         let scope = if local { "SET LOCAL" } else { "SET" };
         let mut out = String::new();
-        for (name, value) in [("statement_timeout", &self.statement_timeout), ("lock_timeout", &self.lock_timeout)] {
+        for (name, value) in [
+            ("statement_timeout", &self.statement_timeout),
+            ("lock_timeout", &self.lock_timeout),
+        ] {
             if let Some(v) = value {
                 out.push_str(&format!("{scope} {name} = {};", quote_literal(v)));
             }
@@ -166,14 +169,22 @@ impl ConnInfo {
     /// password.
     pub fn parse(url: &str) -> Result<ConnInfo, DbError> {
         let url = url.trim();
-        let invalid = |reason: &str| DbError::InvalidUrl { url: redact(url), reason: reason.to_string() };
+        let invalid = |reason: &str| DbError::InvalidUrl {
+            url: redact(url),
+            reason: reason.to_string(),
+        };
         let lower = url.to_ascii_lowercase();
         if !(lower.starts_with("postgres://") || lower.starts_with("postgresql://")) {
-            return Err(invalid("it does not start with postgres:// or postgresql://"));
+            return Err(invalid(
+                "it does not start with postgres:// or postgresql://",
+            ));
         }
         let parsed = url::Url::parse(url).map_err(|e| invalid(&e.to_string()))?;
         let decode = |s: &str| -> Result<String, DbError> {
-            percent_decode_str(s).decode_utf8().map(|c| c.into_owned()).map_err(|_| invalid("a percent-encoded part is not UTF-8"))
+            percent_decode_str(s)
+                .decode_utf8()
+                .map(|c| c.into_owned())
+                .map_err(|_| invalid("a percent-encoded part is not UTF-8"))
         };
         let mut user = decode(parsed.username())?;
         let mut password = match parsed.password() {
@@ -188,13 +199,21 @@ impl ConnInfo {
                 if d.contains(',') {
                     return Err(invalid("several hosts are not supported; give one host"));
                 }
-                Some(if d.starts_with('/') { Host::Socket(PathBuf::from(d)) } else { Host::Tcp(d) })
+                Some(if d.starts_with('/') {
+                    Host::Socket(PathBuf::from(d))
+                } else {
+                    Host::Tcp(d)
+                })
             }
             _ => None,
         };
         let mut port = parsed.port();
         let path = parsed.path().strip_prefix('/').unwrap_or(parsed.path());
-        let mut dbname = if path.is_empty() { None } else { Some(decode(path)?) };
+        let mut dbname = if path.is_empty() {
+            None
+        } else {
+            Some(decode(path)?)
+        };
         let mut info_sslmode = SslMode::default();
         let mut sslrootcert = None;
         let mut connect_timeout = Duration::from_secs(10);
@@ -206,19 +225,27 @@ impl ConnInfo {
             let value = value.into_owned();
             let bad = |expected: &str| DbError::InvalidOption {
                 name: key.to_string(),
-                value: if key == "password" { "***".into() } else { value.clone() },
+                value: if key == "password" {
+                    "***".into()
+                } else {
+                    value.clone()
+                },
                 expected: expected.to_string(),
             };
             match key.as_ref() {
                 "sslmode" => {
-                    info_sslmode =
-                        SslMode::parse(&value).ok_or_else(|| bad("disable, prefer, require, verify-ca or verify-full"))?
+                    info_sslmode = SslMode::parse(&value)
+                        .ok_or_else(|| bad("disable, prefer, require, verify-ca or verify-full"))?
                 }
                 "sslrootcert" => sslrootcert = Some(PathBuf::from(value)),
                 "connect_timeout" => {
-                    let secs: u64 = value.trim().parse().map_err(|_| bad("a whole number of seconds"))?;
+                    let secs: u64 = value
+                        .trim()
+                        .parse()
+                        .map_err(|_| bad("a whole number of seconds"))?;
                     // libpq: 0 means wait forever; shale keeps a bound but a generous one.
-                    connect_timeout = Duration::from_secs(if secs == 0 { 3600 } else { secs.max(2) });
+                    connect_timeout =
+                        Duration::from_secs(if secs == 0 { 3600 } else { secs.max(2) });
                 }
                 "application_name" => application_name = Some(value),
                 "options" => options = Some(value),
@@ -230,7 +257,13 @@ impl ConnInfo {
                     }
                     channel_binding = Some(value)
                 }
-                "host" => host = Some(if value.starts_with('/') { Host::Socket(value.into()) } else { Host::Tcp(value) }),
+                "host" => {
+                    host = Some(if value.starts_with('/') {
+                        Host::Socket(value.into())
+                    } else {
+                        Host::Tcp(value)
+                    })
+                }
                 "port" => port = Some(value.parse().map_err(|_| bad("a port number"))?),
                 "user" => user = value,
                 "password" => password = Some(value),
@@ -244,7 +277,9 @@ impl ConnInfo {
             }
         }
         if user.is_empty() {
-            user = std::env::var("PGUSER").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "postgres".into());
+            user = std::env::var("PGUSER")
+                .or_else(|_| std::env::var("USER"))
+                .unwrap_or_else(|_| "postgres".into());
         }
         let host = host.unwrap_or_else(|| Host::Tcp("localhost".into()));
         Ok(ConnInfo {
@@ -287,7 +322,13 @@ impl ConnInfo {
         if let Host::Socket(p) = &self.host {
             q.push(format!("host={}", p.display()));
         }
-        format!("postgres://{}{pw}@{host}:{}/{}?{}", self.user, self.port, self.dbname, q.join("&"))
+        format!(
+            "postgres://{}{pw}@{host}:{}/{}?{}",
+            self.user,
+            self.port,
+            self.dbname,
+            q.join("&")
+        )
     }
 
     /// Removes the password from a message (defence in depth: messages from
@@ -302,7 +343,10 @@ impl ConnInfo {
     /// The driver configuration (without TLS, which is chosen at connect).
     pub(crate) fn to_config(&self) -> postgres::Config {
         let mut c = postgres::Config::new();
-        c.user(&self.user).dbname(&self.dbname).port(self.port).connect_timeout(self.connect_timeout);
+        c.user(&self.user)
+            .dbname(&self.dbname)
+            .port(self.port)
+            .connect_timeout(self.connect_timeout);
         match &self.host {
             Host::Tcp(h) => c.host(h),
             Host::Socket(p) => c.host_path(p),
@@ -350,7 +394,9 @@ pub fn redact(url: &str) -> String {
         let preceded = pos > 0 && matches!(out.as_bytes()[pos - 1], b'?' | b'&' | b' ');
         let start = pos + "password=".len();
         if preceded {
-            let end = out[start..].find(['&', '#', ' ']).map_or(out.len(), |e| start + e);
+            let end = out[start..]
+                .find(['&', '#', ' '])
+                .map_or(out.len(), |e| start + e);
             out.replace_range(start..end, "***");
         }
         search = start.min(out.len());
@@ -383,22 +429,34 @@ mod tests {
         assert_eq!(i.application_name.as_deref(), Some("app"));
         assert_eq!(i.options.as_deref(), Some("-c search_path=x"));
         assert_eq!(i.settings.statement_timeout.as_deref(), Some("30s"));
-        assert_eq!(i.settings.set_sql(true), "SET LOCAL statement_timeout = '30s';SET LOCAL lock_timeout = '5s';");
+        assert_eq!(
+            i.settings.set_sql(true),
+            "SET LOCAL statement_timeout = '30s';SET LOCAL lock_timeout = '5s';"
+        );
         assert!(!format!("{i:?}").contains("p@ss"));
         assert!(!i.redacted().contains("p@ss"));
-        assert_eq!(i.redacted(), "postgres://al@ice:***@db.example.com:6543/my db?sslmode=verify-full");
+        assert_eq!(
+            i.redacted(),
+            "postgres://al@ice:***@db.example.com:6543/my db?sslmode=verify-full"
+        );
     }
 
     #[test]
     fn defaults_and_hosts() {
         let i = ConnInfo::parse("postgres://bob@[::1]/").unwrap();
         assert_eq!(i.host, Host::Tcp("::1".into()));
-        assert_eq!((i.port, i.dbname.as_str(), i.sslmode), (5432, "bob", SslMode::Prefer));
+        assert_eq!(
+            (i.port, i.dbname.as_str(), i.sslmode),
+            (5432, "bob", SslMode::Prefer)
+        );
         assert_eq!(i.target(), "[::1]:5432");
         let i = ConnInfo::parse("postgres://bob@%2Fvar%2Frun%2Fpostgresql/db").unwrap();
         assert_eq!(i.host, Host::Socket("/var/run/postgresql".into()));
         let i = ConnInfo::parse("postgres:///db?host=/tmp&user=u&password=x").unwrap();
-        assert_eq!((i.host.clone(), i.user.as_str(), i.has_password()), (Host::Socket("/tmp".into()), "u", true));
+        assert_eq!(
+            (i.host.clone(), i.user.as_str(), i.has_password()),
+            (Host::Socket("/tmp".into()), "u", true)
+        );
     }
 
     #[test]
@@ -406,9 +464,15 @@ mod tests {
         for (url, needle) in [
             ("mysql://u:hunter2@h/db", "postgres://"),
             ("postgres://u:hunter2@h/db?sslmode=maybe", "sslmode"),
-            ("postgres://u:hunter2@h/db?pool=5", "unknown database url option `pool`"),
+            (
+                "postgres://u:hunter2@h/db?pool=5",
+                "unknown database url option `pool`",
+            ),
             ("postgres://u:hunter2@h:99999/db", "invalid"),
-            ("postgres://u:hunter2@h/db?connect_timeout=soon", "connect_timeout"),
+            (
+                "postgres://u:hunter2@h/db?connect_timeout=soon",
+                "connect_timeout",
+            ),
             ("postgres://u@h/db?password=hunter2&port=x", "port"),
         ] {
             let msg = ConnInfo::parse(url).unwrap_err().to_string();
@@ -420,9 +484,18 @@ mod tests {
 
     #[test]
     fn redacts() {
-        assert_eq!(redact("postgres://u:hunter2@h:5/db?x=1"), "postgres://u:***@h:5/db?x=1");
-        assert_eq!(redact("postgres://u:hun@ter2@h/db"), "postgres://u:***@h/db");
-        assert_eq!(redact("postgres://u@h/db?password=hunter2&a=b"), "postgres://u@h/db?password=***&a=b");
+        assert_eq!(
+            redact("postgres://u:hunter2@h:5/db?x=1"),
+            "postgres://u:***@h:5/db?x=1"
+        );
+        assert_eq!(
+            redact("postgres://u:hun@ter2@h/db"),
+            "postgres://u:***@h/db"
+        );
+        assert_eq!(
+            redact("postgres://u@h/db?password=hunter2&a=b"),
+            "postgres://u@h/db?password=***&a=b"
+        );
         assert_eq!(redact("postgres://h/db"), "postgres://h/db");
         assert_eq!(redact("not a url :: @"), "not a url :: @");
         assert_eq!(redact(""), "");

@@ -103,7 +103,9 @@ pub enum DbError {
         message: String,
     },
     /// A setting from the URL (`statement_timeout`, `lock_timeout`) was refused.
-    #[error("cannot apply {name}={value}: {message}; use a number of milliseconds or a value like 30s")]
+    #[error(
+        "cannot apply {name}={value}: {message}; use a number of milliseconds or a value like 30s"
+    )]
     Setting {
         /// The setting.
         name: String,
@@ -142,7 +144,10 @@ pub fn connect(url: &str) -> Result<Client, DbError> {
 pub fn connect_info(info: &ConnInfo) -> Result<Client, DbError> {
     use postgres::config::SslMode as Pg;
     let rootcert = info.sslrootcert.as_deref();
-    let tls_error = |reason: String| DbError::Tls { target: info.target(), reason };
+    let tls_error = |reason: String| DbError::Tls {
+        target: info.target(),
+        reason,
+    };
     let mut client = match info.sslmode {
         SslMode::Disable => connect_plain(info)?,
         SslMode::Prefer => {
@@ -153,23 +158,40 @@ pub fn connect_info(info: &ConnInfo) -> Result<Client, DbError> {
             }
         }
         SslMode::Require => {
-            let verify = if rootcert.is_some() { Verify::Chain } else { Verify::Nothing };
-            connect_tls(info, tls::client_config(verify, rootcert).map_err(tls_error)?, Pg::Require)?
+            let verify = if rootcert.is_some() {
+                Verify::Chain
+            } else {
+                Verify::Nothing
+            };
+            connect_tls(
+                info,
+                tls::client_config(verify, rootcert).map_err(tls_error)?,
+                Pg::Require,
+            )?
         }
-        SslMode::VerifyCa => connect_tls(info, tls::client_config(Verify::Chain, rootcert).map_err(tls_error)?, Pg::Require)?,
-        SslMode::VerifyFull => {
-            connect_tls(info, tls::client_config(Verify::ChainAndName, rootcert).map_err(tls_error)?, Pg::Require)?
-        }
+        SslMode::VerifyCa => connect_tls(
+            info,
+            tls::client_config(Verify::Chain, rootcert).map_err(tls_error)?,
+            Pg::Require,
+        )?,
+        SslMode::VerifyFull => connect_tls(
+            info,
+            tls::client_config(Verify::ChainAndName, rootcert).map_err(tls_error)?,
+            Pg::Require,
+        )?,
     };
-    for (name, value) in
-        [("statement_timeout", &info.settings.statement_timeout), ("lock_timeout", &info.settings.lock_timeout)]
-    {
+    for (name, value) in [
+        ("statement_timeout", &info.settings.statement_timeout),
+        ("lock_timeout", &info.settings.lock_timeout),
+    ] {
         if let Some(value) = value {
-            client.batch_execute(&format!("SET {name} = {}", quote_literal(value))).map_err(|e| DbError::Setting {
-                name: name.into(),
-                value: value.clone(),
-                message: info.scrub(&error_line(&e)),
-            })?;
+            client
+                .batch_execute(&format!("SET {name} = {}", quote_literal(value)))
+                .map_err(|e| DbError::Setting {
+                    name: name.into(),
+                    value: value.clone(),
+                    message: info.scrub(&error_line(&e)),
+                })?;
         }
     }
     Ok(client)
@@ -178,7 +200,7 @@ pub fn connect_info(info: &ConnInfo) -> Result<Client, DbError> {
 fn connect_plain(info: &ConnInfo) -> Result<Client, DbError> {
     let mut config = info.to_config();
     config.ssl_mode(postgres::config::SslMode::Disable);
-    config.connect(postgres::NoTls).map_err(|e| classify(info, &e))
+    bounded(info, move || config.connect(postgres::NoTls))
 }
 
 fn connect_tls(
@@ -188,7 +210,37 @@ fn connect_tls(
 ) -> Result<Client, DbError> {
     let mut config = info.to_config();
     config.ssl_mode(mode);
-    config.connect(tokio_postgres_rustls::MakeRustlsConnect::new(tls)).map_err(|e| classify(info, &e))
+    bounded(info, move || {
+        config.connect(tokio_postgres_rustls::MakeRustlsConnect::new(tls))
+    })
+}
+
+/// Runs a connection attempt with `connect_timeout` bounding the whole of it.
+/// The driver's own timeout covers only the TCP connect; a peer that accepts
+/// and then never answers (a proxy, a wrong port) would otherwise hang the
+/// TLS or startup exchange forever. On timeout the attempt is left to finish
+/// on its thread and its result is dropped.
+fn bounded<F>(info: &ConnInfo, attempt: F) -> Result<Client, DbError>
+where
+    F: FnOnce() -> Result<Client, postgres::Error> + Send + 'static,
+{
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("shale-db-connect".into())
+        .spawn(move || {
+            let _ = tx.send(attempt());
+        })
+        .map_err(|e| DbError::Other {
+            target: info.target(),
+            message: format!("cannot start a thread: {e}"),
+        })?;
+    match rx.recv_timeout(info.connect_timeout) {
+        Ok(result) => result.map_err(|e| classify(info, &e)),
+        Err(_) => Err(DbError::Timeout {
+            target: info.target(),
+            seconds: info.connect_timeout.as_secs(),
+        }),
+    }
 }
 
 /// Turns a driver error at connect time into a [`DbError`].
@@ -198,8 +250,15 @@ fn classify(info: &ConnInfo, e: &postgres::Error) -> DbError {
         let code = db.code().code();
         let message = info.scrub(db.message());
         return match code {
-            "3D000" => DbError::DatabaseMissing { dbname: info.dbname.clone(), target },
-            "28P01" | "28000" => DbError::Authentication { user: info.user.clone(), target, reason: message },
+            "3D000" => DbError::DatabaseMissing {
+                dbname: info.dbname.clone(),
+                target,
+            },
+            "28P01" | "28000" => DbError::Authentication {
+                user: info.user.clone(),
+                target,
+                reason: message,
+            },
             _ => DbError::Server { target, message },
         };
     }
@@ -211,13 +270,19 @@ fn classify(info: &ConnInfo, e: &postgres::Error) -> DbError {
     while let Some(s) = source {
         if let Some(io) = s.downcast_ref::<std::io::Error>() {
             if let Some(tls) = io.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()) {
-                return DbError::Tls { target, reason: describe_tls(info, tls) };
+                return DbError::Tls {
+                    target,
+                    reason: describe_tls(info, tls),
+                };
             }
             io_kind.get_or_insert(io.kind());
             io_message.get_or_insert_with(|| io.to_string());
         }
         if let Some(tls) = s.downcast_ref::<rustls::Error>() {
-            return DbError::Tls { target, reason: describe_tls(info, tls) };
+            return DbError::Tls {
+                target,
+                reason: describe_tls(info, tls),
+            };
         }
         source = s.source();
     }
@@ -239,17 +304,29 @@ fn classify(info: &ConnInfo, e: &postgres::Error) -> DbError {
         } else {
             info.scrub(&detail)
         };
-        return DbError::Authentication { user: info.user.clone(), target, reason };
+        return DbError::Authentication {
+            user: info.user.clone(),
+            target,
+            reason,
+        };
     }
     match io_kind {
-        Some(std::io::ErrorKind::TimedOut) => {
-            DbError::Timeout { target, seconds: info.connect_timeout.as_secs() }
-        }
-        Some(_) if top.contains("connecting") => {
-            DbError::Unreachable { target, reason: info.scrub(io_message.as_deref().unwrap_or(&detail)) }
-        }
-        _ if top.contains("timeout") => DbError::Timeout { target, seconds: info.connect_timeout.as_secs() },
-        _ => DbError::Other { target, message: info.scrub(&detail) },
+        Some(std::io::ErrorKind::TimedOut) => DbError::Timeout {
+            target,
+            seconds: info.connect_timeout.as_secs(),
+        },
+        Some(_) if top.contains("connecting") => DbError::Unreachable {
+            target,
+            reason: info.scrub(io_message.as_deref().unwrap_or(&detail)),
+        },
+        _ if top.contains("timeout") => DbError::Timeout {
+            target,
+            seconds: info.connect_timeout.as_secs(),
+        },
+        _ => DbError::Other {
+            target,
+            message: info.scrub(&detail),
+        },
     }
 }
 

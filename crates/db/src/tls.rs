@@ -10,7 +10,10 @@ use rustls::client::WebPkiServerVerifier;
 use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider};
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
-use rustls::{CertificateError, ClientConfig, DigitallySignedStruct, Error as TlsError, RootCertStore, SignatureScheme};
+use rustls::{
+    CertificateError, ClientConfig, DigitallySignedStruct, Error as TlsError, RootCertStore,
+    SignatureScheme,
+};
 
 /// How the server's certificate is checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,15 +36,26 @@ fn roots(rootcert: Option<&Path>) -> Result<RootCertStore, String> {
     let mut store = RootCertStore::empty();
     match rootcert {
         Some(path) if path.as_os_str() != "system" => {
-            let bytes = std::fs::read(path).map_err(|e| format!("cannot read sslrootcert {}: {e}", path.display()))?;
+            let bytes = std::fs::read(path)
+                .map_err(|e| format!("cannot read sslrootcert {}: {e}", path.display()))?;
             let mut n = 0;
             for cert in CertificateDer::pem_slice_iter(&bytes) {
-                let cert = cert.map_err(|e| format!("sslrootcert {} is not a PEM certificate file: {e}", path.display()))?;
-                store.add(cert).map_err(|e| format!("sslrootcert {}: {e}", path.display()))?;
+                let cert = cert.map_err(|e| {
+                    format!(
+                        "sslrootcert {} is not a PEM certificate file: {e}",
+                        path.display()
+                    )
+                })?;
+                store
+                    .add(cert)
+                    .map_err(|e| format!("sslrootcert {}: {e}", path.display()))?;
                 n += 1;
             }
             if n == 0 {
-                return Err(format!("sslrootcert {} holds no PEM certificate", path.display()));
+                return Err(format!(
+                    "sslrootcert {} holds no PEM certificate",
+                    path.display()
+                ));
             }
         }
         _ => store.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned()),
@@ -50,7 +64,10 @@ fn roots(rootcert: Option<&Path>) -> Result<RootCertStore, String> {
 }
 
 /// The rustls configuration for a verification level.
-pub(crate) fn client_config(verify: Verify, rootcert: Option<&Path>) -> Result<ClientConfig, String> {
+pub(crate) fn client_config(
+    verify: Verify,
+    rootcert: Option<&Path>,
+) -> Result<ClientConfig, String> {
     let provider = provider();
     let builder = ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
@@ -61,12 +78,19 @@ pub(crate) fn client_config(verify: Verify, rootcert: Option<&Path>) -> Result<C
             .with_custom_certificate_verifier(Arc::new(EncryptOnly { provider }))
             .with_no_client_auth(),
         Verify::Chain | Verify::ChainAndName => {
-            let webpki = WebPkiServerVerifier::builder_with_provider(Arc::new(roots(rootcert)?), provider)
-                .build()
-                .map_err(|e| format!("TLS setup failed: {e}"))?;
-            let verifier: Arc<dyn ServerCertVerifier> =
-                if verify == Verify::Chain { Arc::new(ChainOnly { inner: webpki }) } else { webpki };
-            builder.dangerous().with_custom_certificate_verifier(verifier).with_no_client_auth()
+            let webpki =
+                WebPkiServerVerifier::builder_with_provider(Arc::new(roots(rootcert)?), provider)
+                    .build()
+                    .map_err(|e| format!("TLS setup failed: {e}"))?;
+            let verifier: Arc<dyn ServerCertVerifier> = if verify == Verify::Chain {
+                Arc::new(ChainOnly { inner: webpki })
+            } else {
+                webpki
+            };
+            builder
+                .dangerous()
+                .with_custom_certificate_verifier(verifier)
+                .with_no_client_auth()
         }
     };
     Ok(config)
@@ -98,7 +122,12 @@ impl ServerCertVerifier for EncryptOnly {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, TlsError> {
-        verify_tls12_signature(message, cert, dss, &self.provider.signature_verification_algorithms)
+        verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
     }
 
     fn verify_tls13_signature(
@@ -107,11 +136,18 @@ impl ServerCertVerifier for EncryptOnly {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, TlsError> {
-        verify_tls13_signature(message, cert, dss, &self.provider.signature_verification_algorithms)
+        verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider.signature_verification_algorithms.supported_schemes()
+        self.provider
+            .signature_verification_algorithms
+            .supported_schemes()
     }
 }
 
@@ -130,7 +166,13 @@ impl ServerCertVerifier for ChainOnly {
         ocsp_response: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, TlsError> {
-        match self.inner.verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now) {
+        match self.inner.verify_server_cert(
+            end_entity,
+            intermediates,
+            server_name,
+            ocsp_response,
+            now,
+        ) {
             // webpki checks the chain before the name, so a name error means
             // the chain was fine.
             Err(TlsError::InvalidCertificate(
@@ -172,7 +214,8 @@ mod tests {
         for v in [Verify::Nothing, Verify::Chain, Verify::ChainAndName] {
             client_config(v, None).unwrap();
         }
-        let err = client_config(Verify::Chain, Some(Path::new("/nonexistent/root.crt"))).unwrap_err();
+        let err =
+            client_config(Verify::Chain, Some(Path::new("/nonexistent/root.crt"))).unwrap_err();
         assert!(err.contains("cannot read sslrootcert"), "{err}");
     }
 }

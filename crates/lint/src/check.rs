@@ -8,9 +8,10 @@ use std::ops::ControlFlow;
 
 use shale_migrations::snapshot::Dialect;
 use sqlparser::ast::{
-    AlterColumnOperation, AlterTableOperation, AlterTypeOperation, ColumnDef, ColumnOption, Expr, FunctionArg,
-    FunctionArgExpr, FunctionArguments, Ident, ObjectName, ObjectType, RenameTableNameKind, Set, Statement,
-    TableConstraint, TableObject, Value, visit_expressions, visit_relations,
+    visit_expressions, visit_relations, AlterColumnOperation, AlterTableOperation,
+    AlterTypeOperation, ColumnDef, ColumnOption, Expr, FunctionArg, FunctionArgExpr,
+    FunctionArguments, Ident, ObjectName, ObjectType, RenameTableNameKind, Set, Statement,
+    TableConstraint, TableObject, Value,
 };
 
 use crate::rule::Rule;
@@ -58,7 +59,14 @@ const VOLATILE_FUNCTIONS: &[&str] = &[
 ];
 
 /// Types whose columns get a `nextval()` default.
-const SERIAL_TYPES: &[&str] = &["serial", "serial2", "serial4", "serial8", "smallserial", "bigserial"];
+const SERIAL_TYPES: &[&str] = &[
+    "serial",
+    "serial2",
+    "serial4",
+    "serial8",
+    "smallserial",
+    "bigserial",
+];
 
 /// Per-file state of the pass.
 struct State {
@@ -93,7 +101,12 @@ impl State {
     }
 
     fn push(&mut self, rule: Rule, pos: Pos, message: String) {
-        self.out.push(Raw { rule, piece: self.current, pos, message });
+        self.out.push(Raw {
+            rule,
+            piece: self.current,
+            pos,
+            message,
+        });
     }
 
     /// A statement that takes a strong lock on an existing object: the first
@@ -101,7 +114,11 @@ impl State {
     fn strong_lock(&mut self, pos: Pos, what: &str) {
         if self.dialect.has_lock_queue() && !self.lock_timeout && !self.lock_timeout_reported {
             self.lock_timeout_reported = true;
-            self.push(Rule::MissingLockTimeout, pos, format!("{what} takes a strong lock before any `SET lock_timeout` in this file"));
+            self.push(
+                Rule::MissingLockTimeout,
+                pos,
+                format!("{what} takes a strong lock before any `SET lock_timeout` in this file"),
+            );
         }
     }
 
@@ -131,9 +148,15 @@ pub(crate) fn check(pieces: &[Piece], dialect: Dialect, no_transaction: bool) ->
         st.current = i;
         match &piece.kind {
             PieceKind::Invalid { message, pos } => {
-                st.push(Rule::Syntax, *pos, format!("statement {} does not parse: {message}", piece.index));
+                st.push(
+                    Rule::Syntax,
+                    *pos,
+                    format!("statement {} does not parse: {message}", piece.index),
+                );
             }
-            PieceKind::Opaque { form, concurrently } => opaque(&mut st, piece.pos, form, *concurrently),
+            PieceKind::Opaque { form, concurrently } => {
+                opaque(&mut st, piece.pos, form, *concurrently)
+            }
             PieceKind::Parsed(statement, marks) => {
                 enum_use(&mut st, piece.pos, statement);
                 parsed(&mut st, piece, &piece.map, statement, marks);
@@ -158,7 +181,11 @@ fn concurrently_in_transaction(st: &mut State, pos: Pos, what: &str) {
     } else {
         "inside the migration's transaction (the file does not start with `-- shale:no-transaction`)"
     };
-    st.push(Rule::ConcurrentlyInTransaction, pos, format!("{what} CONCURRENTLY runs {reason}"));
+    st.push(
+        Rule::ConcurrentlyInTransaction,
+        pos,
+        format!("{what} CONCURRENTLY runs {reason}"),
+    );
 }
 
 /// The normalised name of a table or index: unquoted identifiers fold to
@@ -181,7 +208,10 @@ fn normalise(name: &ObjectName) -> String {
 /// Indexes are matched on their last name part: a file that creates index
 /// `i` on `s.t` may drop it as `s.i`.
 fn index_key(name: &ObjectName) -> String {
-    name.0.last().map(|p| p.as_ident().map_or_else(|| p.to_string(), ident)).unwrap_or_default()
+    name.0
+        .last()
+        .map(|p| p.as_ident().map_or_else(|| p.to_string(), ident))
+        .unwrap_or_default()
 }
 
 fn ident(i: &Ident) -> String {
@@ -222,8 +252,13 @@ fn parsed(st: &mut State, piece: &Piece, map: &LineMap, statement: &Statement, m
             // `SELECT set_config('lock_timeout', '5s', …)` sets it too.
             let _ = visit_expressions(statement, |e| {
                 if let Expr::Function(f) = e {
-                    if f.name.0.last().and_then(|p| p.as_ident()).is_some_and(|i| i.value.eq_ignore_ascii_case("set_config"))
-                        && first_string_arg(&f.args).is_some_and(|a| a.eq_ignore_ascii_case("lock_timeout"))
+                    if f.name
+                        .0
+                        .last()
+                        .and_then(|p| p.as_ident())
+                        .is_some_and(|i| i.value.eq_ignore_ascii_case("set_config"))
+                        && first_string_arg(&f.args)
+                            .is_some_and(|a| a.eq_ignore_ascii_case("lock_timeout"))
                     {
                         st.lock_timeout = true;
                     }
@@ -266,26 +301,35 @@ fn parsed(st: &mut State, piece: &Piece, map: &LineMap, statement: &Statement, m
                 st.strong_lock(pos, "CREATE INDEX");
             }
         }
-        Statement::Drop { object_type, names, .. } => drop(st, pos, *object_type, names, marks),
-        Statement::Truncate { table_names, .. } => {
-            if table_names.iter().any(|t| st.is_existing(&normalise(&t.name))) {
-                st.strong_lock(pos, "TRUNCATE");
-            }
+        Statement::Drop {
+            object_type, names, ..
+        } => drop(st, pos, *object_type, names, marks),
+        Statement::Truncate { table_names, .. }
+            if table_names
+                .iter()
+                .any(|t| st.is_existing(&normalise(&t.name))) =>
+        {
+            st.strong_lock(pos, "TRUNCATE")
         }
         Statement::AlterType(alter) => {
             if let AlterTypeOperation::AddValue(add) = &alter.operation {
                 if st.in_transaction() && st.dialect.has_lock_queue() {
-                    st.enum_values.push((add.value.value.clone(), show(&alter.name), pos.line));
+                    st.enum_values
+                        .push((add.value.value.clone(), show(&alter.name), pos.line));
                 }
             }
         }
-        Statement::AlterTable { name, operations, .. } => alter_table(st, piece, map, name, operations, marks),
+        Statement::AlterTable {
+            name, operations, ..
+        } => alter_table(st, piece, map, name, operations, marks),
         _ => {}
     }
 }
 
 fn first_string_arg(args: &FunctionArguments) -> Option<&str> {
-    let FunctionArguments::List(list) = args else { return None };
+    let FunctionArguments::List(list) = args else {
+        return None;
+    };
     match list.args.first()? {
         FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Value(v))) => string_value(&v.value),
         _ => None,
@@ -294,18 +338,31 @@ fn first_string_arg(args: &FunctionArguments) -> Option<&str> {
 
 fn string_value(v: &Value) -> Option<&str> {
     match v {
-        Value::SingleQuotedString(s) | Value::EscapedStringLiteral(s) | Value::DollarQuotedString(sqlparser::ast::DollarQuotedString { value: s, .. }) => Some(s),
+        Value::SingleQuotedString(s)
+        | Value::EscapedStringLiteral(s)
+        | Value::DollarQuotedString(sqlparser::ast::DollarQuotedString { value: s, .. }) => Some(s),
         _ => None,
     }
 }
 
 fn set_statement(st: &mut State, set: &Set) {
-    if let Set::SingleAssignment { variable, values, .. } = set {
-        if variable.0.last().and_then(|p| p.as_ident()).is_some_and(|i| i.value.eq_ignore_ascii_case("lock_timeout")) {
+    if let Set::SingleAssignment {
+        variable, values, ..
+    } = set
+    {
+        if variable
+            .0
+            .last()
+            .and_then(|p| p.as_ident())
+            .is_some_and(|i| i.value.eq_ignore_ascii_case("lock_timeout"))
+        {
             // `0` disables the timeout.
             let disables = values.first().is_some_and(|v| match v {
-                Expr::Value(v) => matches!(&v.value, Value::Number(n, _) if n.trim_start_matches('0').is_empty())
-                    || string_value(&v.value).is_some_and(|s| s.trim().trim_start_matches('0').is_empty()),
+                Expr::Value(v) => {
+                    matches!(&v.value, Value::Number(n, _) if n.trim_start_matches('0').is_empty())
+                        || string_value(&v.value)
+                            .is_some_and(|s| s.trim().trim_start_matches('0').is_empty())
+                }
                 _ => false,
             });
             st.lock_timeout = !disables;
@@ -316,14 +373,21 @@ fn set_statement(st: &mut State, set: &Set) {
 fn drop(st: &mut State, pos: Pos, object_type: ObjectType, names: &[ObjectName], marks: &Marks) {
     match object_type {
         ObjectType::Table => {
-            let existing: Vec<&ObjectName> = names.iter().filter(|n| st.is_existing(&normalise(n))).collect();
+            let existing: Vec<&ObjectName> = names
+                .iter()
+                .filter(|n| st.is_existing(&normalise(n)))
+                .collect();
             for name in &existing {
                 let key = normalise(name);
                 if st.copied_tables.contains(&key) {
                     // Redefined: its rows were copied into a new table first.
                     continue;
                 }
-                st.push(Rule::DroppingTable, pos, format!("dropping table {} deletes its data", show(name)));
+                st.push(
+                    Rule::DroppingTable,
+                    pos,
+                    format!("dropping table {} deletes its data", show(name)),
+                );
             }
             if !existing.is_empty() {
                 st.strong_lock(pos, "DROP TABLE");
@@ -333,7 +397,10 @@ fn drop(st: &mut State, pos: Pos, object_type: ObjectType, names: &[ObjectName],
             }
         }
         ObjectType::Index => {
-            let existing: Vec<&ObjectName> = names.iter().filter(|n| !st.created_indexes.contains(&index_key(n))).collect();
+            let existing: Vec<&ObjectName> = names
+                .iter()
+                .filter(|n| !st.created_indexes.contains(&index_key(n)))
+                .collect();
             if marks.drop_index_concurrently {
                 if st.in_transaction() && st.dialect.has_lock_queue() {
                     concurrently_in_transaction(st, pos, "DROP INDEX");
@@ -353,14 +420,24 @@ fn drop(st: &mut State, pos: Pos, object_type: ObjectType, names: &[ObjectName],
     }
 }
 
-fn alter_table(st: &mut State, piece: &Piece, map: &LineMap, name: &ObjectName, operations: &[AlterTableOperation], marks: &Marks) {
+fn alter_table(
+    st: &mut State,
+    piece: &Piece,
+    map: &LineMap,
+    name: &ObjectName,
+    operations: &[AlterTableOperation],
+    marks: &Marks,
+) {
     let pos = piece.pos;
     let table = normalise(name);
     let shown = show(name);
     if !st.is_existing(&table) {
         // New in this file: only renames matter, to keep tracking the table.
         for op in operations {
-            if let AlterTableOperation::RenameTable { table_name: RenameTableNameKind::To(to) | RenameTableNameKind::As(to) } = op {
+            if let AlterTableOperation::RenameTable {
+                table_name: RenameTableNameKind::To(to) | RenameTableNameKind::As(to),
+            } = op
+            {
                 st.created_tables.insert(renamed(name, to));
             }
         }
@@ -370,6 +447,15 @@ fn alter_table(st: &mut State, piece: &Piece, map: &LineMap, name: &ObjectName, 
     for (form, concurrently) in &marks.opaque_ops {
         if *concurrently && st.in_transaction() && pg {
             concurrently_in_transaction(st, pos, &format!("ALTER TABLE … {form}"));
+        }
+        if *form == "SET SCHEMA" {
+            st.push(
+                Rule::RenamingTable,
+                pos,
+                format!(
+                    "moving table {shown} to another schema breaks code that uses the old name"
+                ),
+            );
         }
     }
     for op in operations {
@@ -391,14 +477,14 @@ fn alter_table(st: &mut State, piece: &Piece, map: &LineMap, name: &ObjectName, 
                 format!("renaming table {shown} to {} breaks code that uses the old name", show(to)),
             ),
             AlterTableOperation::AlterColumn { column_name, op } => match op {
-                AlterColumnOperation::SetNotNull => {
-                    if !st.validated_not_null.contains(&(table.clone(), ident(column_name))) && pg {
-                        st.push(
-                            Rule::SettingNotNull,
-                            at(map, column_name, pos),
-                            format!("SET NOT NULL on \"{}\" of {shown} scans the table under an ACCESS EXCLUSIVE lock", column_name.value),
-                        );
-                    }
+                AlterColumnOperation::SetNotNull
+                    if pg && !st.validated_not_null.contains(&(table.clone(), ident(column_name))) =>
+                {
+                    st.push(
+                        Rule::SettingNotNull,
+                        at(map, column_name, pos),
+                        format!("SET NOT NULL on \"{}\" of {shown} scans the table under an ACCESS EXCLUSIVE lock", column_name.value),
+                    )
                 }
                 AlterColumnOperation::SetDataType { data_type, .. } => st.push(
                     Rule::ChangingColumnType,
@@ -439,11 +525,31 @@ fn renamed(from: &ObjectName, to: &ObjectName) -> String {
 fn add_column(st: &mut State, map: &LineMap, pos: Pos, shown: &str, column: &ColumnDef, pg: bool) {
     let col_pos = at(map, &column.name, pos);
     let options: Vec<&ColumnOption> = column.options.iter().map(|o| &o.option).collect();
-    let default = options.iter().find_map(|o| if let ColumnOption::Default(e) = o { Some(e) } else { None });
-    let generated = options.iter().any(|o| matches!(o, ColumnOption::Generated { .. } | ColumnOption::Identity(_)));
+    let default = options.iter().find_map(|o| {
+        if let ColumnOption::Default(e) = o {
+            Some(e)
+        } else {
+            None
+        }
+    });
+    let generated = options.iter().any(|o| {
+        matches!(
+            o,
+            ColumnOption::Generated { .. } | ColumnOption::Identity(_)
+        )
+    });
     let type_name = column.data_type.to_string().to_lowercase();
     let serial = SERIAL_TYPES.contains(&type_name.as_str());
-    let not_null = options.iter().any(|o| matches!(o, ColumnOption::NotNull | ColumnOption::Unique { is_primary: true, .. }));
+    let not_null = options.iter().any(|o| {
+        matches!(
+            o,
+            ColumnOption::NotNull
+                | ColumnOption::Unique {
+                    is_primary: true,
+                    ..
+                }
+        )
+    });
     if not_null && default.is_none() && !generated && !serial {
         st.push(
             Rule::AddingNotNullColumn,
@@ -467,7 +573,10 @@ fn add_column(st: &mut State, map: &LineMap, pos: Pos, shown: &str, column: &Col
             format!("column \"{}\" added to {shown} as {type_name} gets a nextval() default, which rewrites the table", column.name.value),
         );
     }
-    if options.iter().any(|o| matches!(o, ColumnOption::Unique { .. })) {
+    if options
+        .iter()
+        .any(|o| matches!(o, ColumnOption::Unique { .. }))
+    {
         st.push(
             Rule::AddingUniqueConstraint,
             col_pos,
@@ -495,7 +604,16 @@ fn volatile_call(expr: &Expr) -> Option<String> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn add_constraint(st: &mut State, pos: Pos, table: &str, shown: &str, constraint: &TableConstraint, not_valid: bool, marks: &Marks, pg: bool) {
+fn add_constraint(
+    st: &mut State,
+    pos: Pos,
+    table: &str,
+    shown: &str,
+    constraint: &TableConstraint,
+    not_valid: bool,
+    marks: &Marks,
+    pg: bool,
+) {
     if !pg {
         return;
     }

@@ -21,7 +21,10 @@ pub struct LintConfig {
 impl LintConfig {
     /// The severity a rule's findings get.
     pub fn severity(&self, rule: Rule) -> Severity {
-        self.rules.get(&rule).copied().unwrap_or_else(|| rule.default_severity())
+        self.rules
+            .get(&rule)
+            .copied()
+            .unwrap_or_else(|| rule.default_severity())
     }
 
     /// This configuration with one rule's severity set.
@@ -42,7 +45,10 @@ mod tests {
 
     #[test]
     fn reads_the_lint_table() {
-        let file: File = toml::from_str("[lint.rules]\nmissing-lock-timeout = \"off\"\ndropping-column = \"warning\"\n").unwrap();
+        let file: File = toml::from_str(
+            "[lint.rules]\nmissing-lock-timeout = \"off\"\ndropping-column = \"warning\"\n",
+        )
+        .unwrap();
         assert_eq!(file.lint.severity(Rule::MissingLockTimeout), Severity::Off);
         assert_eq!(file.lint.severity(Rule::DroppingColumn), Severity::Warning);
         assert_eq!(file.lint.severity(Rule::DroppingTable), Severity::Error);
@@ -52,12 +58,26 @@ mod tests {
 
     #[test]
     fn unknown_names_and_severities_are_errors() {
-        let err = toml::from_str::<File>("[lint.rules]\nmissing-lock-timout = \"off\"\n").unwrap_err().to_string();
-        assert!(err.contains("unknown lint rule `missing-lock-timout` (did you mean `missing-lock-timeout`?)"), "{err}");
-        assert!(err.contains("valid rules: syntax, adding-not-null-column"), "{err}");
-        let err = toml::from_str::<File>("[lint.rules]\ndropping-table = \"fatal\"\n").unwrap_err().to_string();
+        let err = toml::from_str::<File>("[lint.rules]\nmissing-lock-timout = \"off\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(
+                "unknown lint rule `missing-lock-timout` (did you mean `missing-lock-timeout`?)"
+            ),
+            "{err}"
+        );
+        assert!(
+            err.contains("valid rules: syntax, adding-not-null-column"),
+            "{err}"
+        );
+        let err = toml::from_str::<File>("[lint.rules]\ndropping-table = \"fatal\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("unknown variant `fatal`"), "{err}");
-        let err = toml::from_str::<File>("[lint]\nrule = {}\n").unwrap_err().to_string();
+        let err = toml::from_str::<File>("[lint]\nrule = {}\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("unknown field `rule`"), "{err}");
     }
 }

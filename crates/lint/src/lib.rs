@@ -114,20 +114,38 @@ pub fn lint(path: &Path, text: &str, dialect: Dialect, config: &LintConfig) -> V
     for piece in &pieces {
         for (name, pos) in &piece.allows {
             if let Err(e) = name.parse::<Rule>() {
-                let hint = e.suggestion.map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
-                emit(Rule::UnknownAllow, *pos, piece.index, format!("`-- shale:allow {name}` names no rule{hint}"));
+                let hint = e
+                    .suggestion
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                emit(
+                    Rule::UnknownAllow,
+                    *pos,
+                    piece.index,
+                    format!("`-- shale:allow {name}` names no rule{hint}"),
+                );
             }
         }
     }
     let raw = check::check(&pieces, dialect, no_transaction);
     for finding in raw {
         let piece = &pieces[finding.piece];
-        let allowed = piece.allows.iter().any(|(n, _)| n.parse::<Rule>() == Ok(finding.rule));
+        let allowed = piece
+            .allows
+            .iter()
+            .any(|(n, _)| n.parse::<Rule>() == Ok(finding.rule));
         if !allowed {
             emit(finding.rule, finding.pos, piece.index, finding.message);
         }
     }
-    findings.sort_by(|a, b| (a.line, a.column, a.statement_index, a.rule).cmp(&(b.line, b.column, b.statement_index, b.rule)));
+    findings.sort_by(|a, b| {
+        (a.line, a.column, a.statement_index, a.rule).cmp(&(
+            b.line,
+            b.column,
+            b.statement_index,
+            b.rule,
+        ))
+    });
     findings
 }
 
@@ -146,9 +164,18 @@ fn one_line(message: &str) -> String {
 }
 
 /// Reads and lints one migration file.
-pub fn lint_path(path: &Path, dialect: Dialect, config: &LintConfig) -> Result<Vec<Finding>, LintError> {
-    let bytes = std::fs::read(path).map_err(|source| LintError::Read { path: path.to_path_buf(), source })?;
-    let text = String::from_utf8(bytes).map_err(|_| LintError::NotUtf8 { path: path.to_path_buf() })?;
+pub fn lint_path(
+    path: &Path,
+    dialect: Dialect,
+    config: &LintConfig,
+) -> Result<Vec<Finding>, LintError> {
+    let bytes = std::fs::read(path).map_err(|source| LintError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| LintError::NotUtf8 {
+        path: path.to_path_buf(),
+    })?;
     Ok(lint(path, &text, dialect, config))
 }
 

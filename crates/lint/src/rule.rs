@@ -168,12 +168,18 @@ pub struct UnknownRule {
 }
 
 fn did_you_mean(suggestion: &Option<&'static str>) -> String {
-    suggestion.map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default()
+    suggestion
+        .map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default()
 }
 
 /// Every rule name, comma-separated.
 pub fn valid_names() -> String {
-    Rule::all().iter().map(|r| r.name()).collect::<Vec<_>>().join(", ")
+    Rule::all()
+        .iter()
+        .map(|r| r.name())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl FromStr for Rule {
@@ -181,16 +187,27 @@ impl FromStr for Rule {
 
     fn from_str(s: &str) -> Result<Rule, UnknownRule> {
         let name = s.trim();
-        if let Some(rule) = Rule::all().iter().find(|r| r.name().eq_ignore_ascii_case(name)) {
+        if let Some(rule) = Rule::all()
+            .iter()
+            .find(|r| r.name().eq_ignore_ascii_case(name))
+        {
             return Ok(*rule);
         }
         let suggestion = Rule::all()
             .iter()
-            .map(|r| (strsim::jaro_winkler(&name.to_ascii_lowercase(), r.name()), r.name()))
+            .map(|r| {
+                (
+                    strsim::jaro_winkler(&name.to_ascii_lowercase(), r.name()),
+                    r.name(),
+                )
+            })
             .filter(|(score, _)| *score > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, n)| n);
-        Err(UnknownRule { name: name.to_string(), suggestion })
+        Err(UnknownRule {
+            name: name.to_string(),
+            suggestion,
+        })
     }
 }
 
@@ -232,7 +249,13 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for rule in Rule::all() {
             assert!(seen.insert(rule.name()), "duplicate {}", rule.name());
-            assert!(rule.name().chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", rule.name());
+            assert!(
+                rule.name()
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                rule.name()
+            );
             assert_eq!(rule.name().parse::<Rule>(), Ok(*rule));
             assert!(!rule.why().contains('\n') && !rule.alternative().contains('\n'));
         }

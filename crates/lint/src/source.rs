@@ -37,8 +37,16 @@ impl LineMap {
             return None;
         }
         let line = loc.line as usize;
-        let column = loc.column as usize + if line == 1 { self.first_column_offset } else { 0 };
-        Some(Pos { line: self.base + line - 1, column })
+        let column = loc.column as usize
+            + if line == 1 {
+                self.first_column_offset
+            } else {
+                0
+            };
+        Some(Pos {
+            line: self.base + line - 1,
+            column,
+        })
     }
 }
 
@@ -62,7 +70,10 @@ pub(crate) enum PieceKind {
     /// Parsed by sqlparser (possibly after bridging PostgreSQL syntax).
     Parsed(Box<Statement>, Marks),
     /// Valid PostgreSQL that sqlparser 0.59 cannot parse; only its form is known.
-    Opaque { form: &'static str, concurrently: bool },
+    Opaque {
+        form: &'static str,
+        concurrently: bool,
+    },
     /// Does not parse.
     Invalid { message: String, pos: Pos },
 }
@@ -95,40 +106,68 @@ pub(crate) fn pieces(text: &str, dialect: Dialect) -> Vec<Piece> {
     let mut out = Vec::new();
     for chunk in sqlfile::split(text) {
         let map = line_map(&chunk, &file_lines);
-        let (tokens, error) = match Tokenizer::new(&*sql_dialect, &chunk.sql).tokenize_with_location() {
-            Ok(tokens) => (tokens, None),
-            Err(e) => {
-                // Keep the complete statements before the bad token; the
-                // statement holding it is reported with the tokenizer's error.
-                let prefix = offset_of(&chunk.sql, e.location).map_or("", |o| &chunk.sql[..o]);
-                let tokens = Tokenizer::new(&*sql_dialect, prefix).tokenize_with_location().unwrap_or_default();
-                (tokens, Some(e))
-            }
-        };
+        let (tokens, error) =
+            match Tokenizer::new(&*sql_dialect, &chunk.sql).tokenize_with_location() {
+                Ok(tokens) => (tokens, None),
+                Err(e) => {
+                    // Keep the complete statements before the bad token; the
+                    // statement holding it is reported with the tokenizer's error.
+                    let prefix = offset_of(&chunk.sql, e.location).map_or("", |o| &chunk.sql[..o]);
+                    let tokens = Tokenizer::new(&*sql_dialect, prefix)
+                        .tokenize_with_location()
+                        .unwrap_or_default();
+                    (tokens, Some(e))
+                }
+            };
         let mut groups = statements(tokens);
         let mut incomplete_start = None;
-        if error.is_some() && groups.last().is_some_and(|g| !g.iter().any(|t| t.token == Token::SemiColon)) {
+        if error.is_some()
+            && groups
+                .last()
+                .is_some_and(|g| !g.iter().any(|t| t.token == Token::SemiColon))
+        {
             let last = groups.pop().expect("checked");
-            incomplete_start = last.iter().find(|t| !is_trivia(&t.token)).and_then(|t| map.pos(t.span.start));
+            incomplete_start = last
+                .iter()
+                .find(|t| !is_trivia(&t.token))
+                .and_then(|t| map.pos(t.span.start));
         }
         for group in groups {
-            let Some(first) = group.iter().find(|t| !is_trivia(&t.token) && t.token != Token::SemiColon) else {
+            let Some(first) = group
+                .iter()
+                .find(|t| !is_trivia(&t.token) && t.token != Token::SemiColon)
+            else {
                 continue;
             };
-            let pos = map.pos(first.span.start).unwrap_or(Pos { line: chunk.line, column: 1 });
+            let pos = map.pos(first.span.start).unwrap_or(Pos {
+                line: chunk.line,
+                column: 1,
+            });
             let allows = allow_comments(&group, &map);
             for kind in parse_group(group, dialect, &*sql_dialect, &map, pos) {
-                out.push(Piece { index: out.len() + 1, pos, map, allows: allows.clone(), kind });
+                out.push(Piece {
+                    index: out.len() + 1,
+                    pos,
+                    map,
+                    allows: allows.clone(),
+                    kind,
+                });
             }
         }
         if let Some(e) = error {
-            let pos = map.pos(e.location).unwrap_or(Pos { line: chunk.line, column: 1 });
+            let pos = map.pos(e.location).unwrap_or(Pos {
+                line: chunk.line,
+                column: 1,
+            });
             out.push(Piece {
                 index: out.len() + 1,
                 pos: incomplete_start.unwrap_or(pos),
                 map,
                 allows: Vec::new(),
-                kind: PieceKind::Invalid { message: lowercase_first(&e.message), pos },
+                kind: PieceKind::Invalid {
+                    message: lowercase_first(&e.message),
+                    pos,
+                },
             });
         }
     }
@@ -170,7 +209,10 @@ fn line_map(chunk: &sqlfile::Statement, file_lines: &[&str]) -> LineMap {
         .get(base - 1)
         .and_then(|l| l.find(first).map(|i| l[..i].chars().count()))
         .unwrap_or(0);
-    LineMap { base, first_column_offset }
+    LineMap {
+        base,
+        first_column_offset,
+    }
 }
 
 fn is_trivia(token: &Token) -> bool {
@@ -198,7 +240,9 @@ fn statements(tokens: Vec<TokenWithSpan>) -> Vec<Vec<TokenWithSpan>> {
                     current.push(token);
                     continue;
                 }
-                Token::Whitespace(Whitespace::SingleLineComment { .. } | Whitespace::MultiLineComment(_)) => {
+                Token::Whitespace(
+                    Whitespace::SingleLineComment { .. } | Whitespace::MultiLineComment(_),
+                ) => {
                     current.push(token);
                     continue;
                 }
@@ -209,11 +253,14 @@ fn statements(tokens: Vec<TokenWithSpan>) -> Vec<Vec<TokenWithSpan>> {
             }
         }
         if let Token::Word(_) = &token.token {
-            if atomic_depth > 0 && (is_word(&token.token, "CASE") || is_word(&token.token, "BEGIN")) {
+            if atomic_depth > 0 && (is_word(&token.token, "CASE") || is_word(&token.token, "BEGIN"))
+            {
                 atomic_depth += 1;
             } else if atomic_depth > 0 && is_word(&token.token, "END") {
                 atomic_depth -= 1;
-            } else if is_word(&token.token, "ATOMIC") && last_significant(&current).is_some_and(|t| is_word(t, "BEGIN")) {
+            } else if is_word(&token.token, "ATOMIC")
+                && last_significant(&current).is_some_and(|t| is_word(t, "BEGIN"))
+            {
                 atomic_depth += 1;
             }
         }
@@ -230,7 +277,11 @@ fn statements(tokens: Vec<TokenWithSpan>) -> Vec<Vec<TokenWithSpan>> {
 }
 
 fn last_significant(tokens: &[TokenWithSpan]) -> Option<&Token> {
-    tokens.iter().rev().map(|t| &t.token).find(|t| !is_trivia(t))
+    tokens
+        .iter()
+        .rev()
+        .map(|t| &t.token)
+        .find(|t| !is_trivia(t))
 }
 
 /// Rule names named by `shale:allow` comments among the tokens.
@@ -242,7 +293,9 @@ fn allow_comments(tokens: &[TokenWithSpan], map: &LineMap) -> Vec<(String, Pos)>
             Token::Whitespace(Whitespace::MultiLineComment(comment)) => comment.as_str(),
             _ => continue,
         };
-        let pos = map.pos(token.span.start).unwrap_or(Pos { line: 1, column: 1 });
+        let pos = map
+            .pos(token.span.start)
+            .unwrap_or(Pos { line: 1, column: 1 });
         out.extend(allowed_names(text).into_iter().map(|n| (n, pos)));
     }
     out
@@ -260,7 +313,9 @@ pub(crate) fn allowed_names(comment: &str) -> Vec<String> {
     let mut names = Vec::new();
     let mut rest = rest.trim_start();
     loop {
-        let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).unwrap_or(rest.len());
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(rest.len());
         if end == 0 {
             break;
         }
@@ -275,16 +330,29 @@ pub(crate) fn allowed_names(comment: &str) -> Vec<String> {
 
 /// Parses one statement's tokens: directly, else after bridging known
 /// PostgreSQL forms; a statement that still fails is `Invalid`.
-fn parse_group(tokens: Vec<TokenWithSpan>, shale_dialect: Dialect, dialect: &dyn SqlDialect, map: &LineMap, start: Pos) -> Vec<PieceKind> {
+fn parse_group(
+    tokens: Vec<TokenWithSpan>,
+    shale_dialect: Dialect,
+    dialect: &dyn SqlDialect,
+    map: &LineMap,
+    start: Pos,
+) -> Vec<PieceKind> {
     let mut marks = Marks::default();
     let tokens = bridge(tokens, &mut marks);
     let error = match parse(dialect, tokens.clone()) {
         Ok(statements) => {
-            return statements.into_iter().map(|s| PieceKind::Parsed(Box::new(s), marks.clone())).collect();
+            return statements
+                .into_iter()
+                .map(|s| PieceKind::Parsed(Box::new(s), marks.clone()))
+                .collect();
         }
         Err(e) => e,
     };
-    let sig: Vec<&Token> = tokens.iter().map(|t| &t.token).filter(|t| !is_trivia(t) && **t != Token::SemiColon).collect();
+    let sig: Vec<&Token> = tokens
+        .iter()
+        .map(|t| &t.token)
+        .filter(|t| !is_trivia(t) && **t != Token::SemiColon)
+        .collect();
     if let Some(form) = opaque_statement_form(shale_dialect, &sig) {
         let concurrently = sig.iter().any(|t| is_word(t, "CONCURRENTLY"));
         return vec![PieceKind::Opaque { form, concurrently }];
@@ -297,8 +365,13 @@ fn parse_group(tokens: Vec<TokenWithSpan>, shale_dialect: Dialect, dialect: &dyn
     vec![invalid(error, map, start)]
 }
 
-fn parse(dialect: &dyn SqlDialect, tokens: Vec<TokenWithSpan>) -> Result<Vec<Statement>, ParserError> {
-    Parser::new(dialect).with_tokens_with_locations(tokens).parse_statements()
+fn parse(
+    dialect: &dyn SqlDialect,
+    tokens: Vec<TokenWithSpan>,
+) -> Result<Vec<Statement>, ParserError> {
+    Parser::new(dialect)
+        .with_tokens_with_locations(tokens)
+        .parse_statements()
 }
 
 /// A parse error as a finding message, its `at Line: …, Column: …` suffix
@@ -310,14 +383,25 @@ fn invalid(error: ParserError, map: &LineMap, start: Pos) -> PieceKind {
     };
     let (message, pos) = match text.rfind(" at Line: ") {
         Some(i) => {
-            let loc = text[i + " at Line: ".len()..].split_once(", Column: ").and_then(|(l, c)| {
-                Some(Location { line: l.trim().parse().ok()?, column: c.trim().parse().ok()? })
-            });
-            (text[..i].to_string(), loc.and_then(|l| map.pos(l)).unwrap_or(start))
+            let loc = text[i + " at Line: ".len()..]
+                .split_once(", Column: ")
+                .and_then(|(l, c)| {
+                    Some(Location {
+                        line: l.trim().parse().ok()?,
+                        column: c.trim().parse().ok()?,
+                    })
+                });
+            (
+                text[..i].to_string(),
+                loc.and_then(|l| map.pos(l)).unwrap_or(start),
+            )
         }
         None => (text, start),
     };
-    PieceKind::Invalid { message: lowercase_first(&message), pos }
+    PieceKind::Invalid {
+        message: lowercase_first(&message),
+        pos,
+    }
 }
 
 fn lowercase_first(s: &str) -> String {
@@ -335,7 +419,9 @@ fn lowercase_first(s: &str) -> String {
 /// marked), and `ON DELETE SET NULL | SET DEFAULT (columns)` (PostgreSQL 15;
 /// the column list is dropped: no rule looks at it).
 fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
-    let sig: Vec<usize> = (0..tokens.len()).filter(|&i| !is_trivia(&tokens[i].token)).collect();
+    let sig: Vec<usize> = (0..tokens.len())
+        .filter(|&i| !is_trivia(&tokens[i].token))
+        .collect();
     let word = |k: usize, kw: &str| sig.get(k).is_some_and(|&i| is_word(&tokens[i].token, kw));
     let mut blank = Vec::new();
     let mut open = Vec::new();
@@ -347,7 +433,13 @@ fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
     if word(0, "ALTER") && word(1, "TABLE") {
         for k in 0..sig.len() {
             let key = word(k, "UNIQUE") || (word(k, "KEY") && k > 0 && word(k - 1, "PRIMARY"));
-            if key && word(k + 1, "USING") && word(k + 2, "INDEX") && sig.get(k + 3).is_some_and(|&i| matches!(tokens[i].token, Token::Word(_))) {
+            if key
+                && word(k + 1, "USING")
+                && word(k + 2, "INDEX")
+                && sig
+                    .get(k + 3)
+                    .is_some_and(|&i| matches!(tokens[i].token, Token::Word(_)))
+            {
                 marks.using_index = true;
                 open.push(sig[k + 1]);
                 blank.push(sig[k + 2]);
@@ -356,19 +448,24 @@ fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
         }
     }
     for k in 0..sig.len() {
-        if word(k, "ON") && word(k + 1, "DELETE") && word(k + 2, "SET") && (word(k + 3, "NULL") || word(k + 3, "DEFAULT")) {
-            if sig.get(k + 4).is_some_and(|&i| tokens[i].token == Token::LParen) {
-                let mut depth = 0usize;
-                for &i in &sig[k + 4..] {
-                    blank.push(i);
-                    match tokens[i].token {
-                        Token::LParen => depth += 1,
-                        Token::RParen => depth -= 1,
-                        _ => {}
-                    }
-                    if depth == 0 {
-                        break;
-                    }
+        if word(k, "ON")
+            && word(k + 1, "DELETE")
+            && word(k + 2, "SET")
+            && (word(k + 3, "NULL") || word(k + 3, "DEFAULT"))
+            && sig
+                .get(k + 4)
+                .is_some_and(|&i| tokens[i].token == Token::LParen)
+        {
+            let mut depth = 0usize;
+            for &i in &sig[k + 4..] {
+                blank.push(i);
+                match tokens[i].token {
+                    Token::LParen => depth += 1,
+                    Token::RParen => depth -= 1,
+                    _ => {}
+                }
+                if depth == 0 {
+                    break;
                 }
             }
         }
@@ -385,7 +482,10 @@ fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
             // `USING INDEX name` becomes `( name )`.
             token.token = Token::LParen;
         }
-        let close = close_after.contains(&i).then(|| TokenWithSpan { token: Token::RParen, span: token.span });
+        let close = close_after.contains(&i).then_some(TokenWithSpan {
+            token: Token::RParen,
+            span: token.span,
+        });
         out.push(token);
         out.extend(close);
     }
@@ -410,17 +510,41 @@ use Pat::{Any, Kw, Name};
 const OPAQUE_STATEMENTS: &[(&str, &[Pat])] = &[
     ("DO", &[Kw("DO")]),
     ("ALTER SEQUENCE", &[Kw("ALTER"), Kw("SEQUENCE")]),
-    ("ALTER TYPE", &[Kw("ALTER"), Kw("TYPE"), Name, Any(&["SET", "OWNER", "ADD", "DROP", "ALTER", "RENAME"]), Any(&["SCHEMA", "TO", "ATTRIBUTE"])]),
+    (
+        "ALTER TYPE",
+        &[
+            Kw("ALTER"),
+            Kw("TYPE"),
+            Name,
+            Any(&["SET", "OWNER", "ADD", "DROP", "ALTER", "RENAME"]),
+            Any(&["SCHEMA", "TO", "ATTRIBUTE"]),
+        ],
+    ),
     ("COMMENT ON", &[Kw("COMMENT"), Kw("ON")]),
     ("ALTER DOMAIN", &[Kw("ALTER"), Kw("DOMAIN")]),
     ("CREATE DOMAIN", &[Kw("CREATE"), Kw("DOMAIN")]),
-    ("ALTER FUNCTION", &[Kw("ALTER"), Any(&["FUNCTION", "PROCEDURE", "ROUTINE", "AGGREGATE"])]),
+    (
+        "ALTER FUNCTION",
+        &[
+            Kw("ALTER"),
+            Any(&["FUNCTION", "PROCEDURE", "ROUTINE", "AGGREGATE"]),
+        ],
+    ),
     ("ALTER EXTENSION", &[Kw("ALTER"), Kw("EXTENSION")]),
     ("ALTER TRIGGER", &[Kw("ALTER"), Kw("TRIGGER")]),
     ("ALTER INDEX", &[Kw("ALTER"), Kw("INDEX")]),
-    ("ALTER MATERIALIZED VIEW", &[Kw("ALTER"), Kw("MATERIALIZED"), Kw("VIEW")]),
-    ("ALTER DEFAULT PRIVILEGES", &[Kw("ALTER"), Kw("DEFAULT"), Kw("PRIVILEGES")]),
-    ("REFRESH MATERIALIZED VIEW", &[Kw("REFRESH"), Kw("MATERIALIZED"), Kw("VIEW")]),
+    (
+        "ALTER MATERIALIZED VIEW",
+        &[Kw("ALTER"), Kw("MATERIALIZED"), Kw("VIEW")],
+    ),
+    (
+        "ALTER DEFAULT PRIVILEGES",
+        &[Kw("ALTER"), Kw("DEFAULT"), Kw("PRIVILEGES")],
+    ),
+    (
+        "REFRESH MATERIALIZED VIEW",
+        &[Kw("REFRESH"), Kw("MATERIALIZED"), Kw("VIEW")],
+    ),
     ("REINDEX", &[Kw("REINDEX")]),
     ("CLUSTER", &[Kw("CLUSTER")]),
     ("CREATE STATISTICS", &[Kw("CREATE"), Kw("STATISTICS")]),
@@ -437,7 +561,10 @@ const OPAQUE_ALTER_TABLE_OPS: &[(&str, &[Pat])] = &[
     ("SET TABLESPACE", &[Kw("SET"), Kw("TABLESPACE")]),
     ("SET LOGGED", &[Kw("SET"), Any(&["LOGGED", "UNLOGGED"])]),
     ("SET WITHOUT", &[Kw("SET"), Kw("WITHOUT")]),
-    ("SET ACCESS METHOD", &[Kw("SET"), Kw("ACCESS"), Kw("METHOD")]),
+    (
+        "SET ACCESS METHOD",
+        &[Kw("SET"), Kw("ACCESS"), Kw("METHOD")],
+    ),
     ("RESET", &[Kw("RESET")]),
     ("CLUSTER ON", &[Kw("CLUSTER"), Kw("ON")]),
     ("INHERIT", &[Kw("INHERIT")]),
@@ -449,12 +576,76 @@ const OPAQUE_ALTER_TABLE_OPS: &[(&str, &[Pat])] = &[
     ("ATTACH PARTITION", &[Kw("ATTACH"), Kw("PARTITION")]),
     ("DETACH PARTITION", &[Kw("DETACH"), Kw("PARTITION")]),
     ("ALTER CONSTRAINT", &[Kw("ALTER"), Kw("CONSTRAINT")]),
-    ("ALTER COLUMN DROP IDENTITY", &[Kw("ALTER"), Kw("COLUMN"), Name, Kw("DROP"), Any(&["IDENTITY", "EXPRESSION"])]),
-    ("ALTER COLUMN DROP IDENTITY", &[Kw("ALTER"), Name, Kw("DROP"), Any(&["IDENTITY", "EXPRESSION"])]),
-    ("ALTER COLUMN SET", &[Kw("ALTER"), Kw("COLUMN"), Name, Kw("SET"), Any(&["GENERATED", "STATISTICS", "STORAGE", "COMPRESSION", "INCREMENT", "START", "MAXVALUE", "MINVALUE", "NO", "CYCLE", "CACHE"])]),
-    ("ALTER COLUMN SET", &[Kw("ALTER"), Name, Kw("SET"), Any(&["GENERATED", "STATISTICS", "STORAGE", "COMPRESSION", "INCREMENT", "START", "MAXVALUE", "MINVALUE", "NO", "CYCLE", "CACHE"])]),
-    ("ALTER COLUMN SET", &[Kw("ALTER"), Kw("COLUMN"), Name, Any(&["RESET", "RESTART"])]),
-    ("ALTER COLUMN SET", &[Kw("ALTER"), Name, Any(&["RESET", "RESTART"])]),
+    (
+        "ALTER COLUMN DROP IDENTITY",
+        &[
+            Kw("ALTER"),
+            Kw("COLUMN"),
+            Name,
+            Kw("DROP"),
+            Any(&["IDENTITY", "EXPRESSION"]),
+        ],
+    ),
+    (
+        "ALTER COLUMN DROP IDENTITY",
+        &[
+            Kw("ALTER"),
+            Name,
+            Kw("DROP"),
+            Any(&["IDENTITY", "EXPRESSION"]),
+        ],
+    ),
+    (
+        "ALTER COLUMN SET",
+        &[
+            Kw("ALTER"),
+            Kw("COLUMN"),
+            Name,
+            Kw("SET"),
+            Any(&[
+                "GENERATED",
+                "STATISTICS",
+                "STORAGE",
+                "COMPRESSION",
+                "INCREMENT",
+                "START",
+                "MAXVALUE",
+                "MINVALUE",
+                "NO",
+                "CYCLE",
+                "CACHE",
+            ]),
+        ],
+    ),
+    (
+        "ALTER COLUMN SET",
+        &[
+            Kw("ALTER"),
+            Name,
+            Kw("SET"),
+            Any(&[
+                "GENERATED",
+                "STATISTICS",
+                "STORAGE",
+                "COMPRESSION",
+                "INCREMENT",
+                "START",
+                "MAXVALUE",
+                "MINVALUE",
+                "NO",
+                "CYCLE",
+                "CACHE",
+            ]),
+        ],
+    ),
+    (
+        "ALTER COLUMN SET",
+        &[Kw("ALTER"), Kw("COLUMN"), Name, Any(&["RESET", "RESTART"])],
+    ),
+    (
+        "ALTER COLUMN SET",
+        &[Kw("ALTER"), Name, Any(&["RESET", "RESTART"])],
+    ),
 ];
 
 /// Whether the significant tokens start with the pattern.
@@ -469,7 +660,10 @@ fn matches(sig: &[&Token], pattern: &[Pat]) -> bool {
                 k += 1;
             }
             Any(kws) => {
-                if !sig.get(k).is_some_and(|t| kws.iter().any(|kw| is_word(t, kw))) {
+                if !sig
+                    .get(k)
+                    .is_some_and(|t| kws.iter().any(|kw| is_word(t, kw)))
+                {
                     return false;
                 }
                 k += 1;
@@ -479,7 +673,9 @@ fn matches(sig: &[&Token], pattern: &[Pat]) -> bool {
                     return false;
                 }
                 k += 1;
-                while sig.get(k) == Some(&&Token::Period) && matches!(sig.get(k + 1), Some(Token::Word(_))) {
+                while sig.get(k) == Some(&&Token::Period)
+                    && matches!(sig.get(k + 1), Some(Token::Word(_)))
+                {
                     k += 2;
                 }
             }
@@ -493,18 +689,29 @@ fn opaque_statement_form(dialect: Dialect, sig: &[&Token]) -> Option<&'static st
         Dialect::Postgresql => OPAQUE_STATEMENTS,
         Dialect::Sqlite => OPAQUE_SQLITE_STATEMENTS,
     };
-    forms.iter().find(|(_, p)| matches(sig, p)).map(|(form, _)| *form)
+    forms
+        .iter()
+        .find(|(_, p)| matches(sig, p))
+        .map(|(form, _)| *form)
 }
 
 /// An `ALTER TABLE` that failed as a whole, parsed one operation at a time:
 /// operations sqlparser knows are parsed, PostgreSQL-only ones are kept as
 /// opaque operations. `None` when some operation is neither.
-fn parse_alter_table_by_operation(tokens: &[TokenWithSpan], dialect: &dyn SqlDialect, map: &LineMap, marks: Marks) -> Option<PieceKind> {
+fn parse_alter_table_by_operation(
+    tokens: &[TokenWithSpan],
+    dialect: &dyn SqlDialect,
+    map: &LineMap,
+    marks: Marks,
+) -> Option<PieceKind> {
     // The header: ALTER TABLE [IF EXISTS] [ONLY] name [*].
-    let sig: Vec<usize> = (0..tokens.len()).filter(|&i| !is_trivia(&tokens[i].token)).collect();
+    let sig: Vec<usize> = (0..tokens.len())
+        .filter(|&i| !is_trivia(&tokens[i].token))
+        .collect();
     let tok = |k: usize| sig.get(k).map(|&i| &tokens[i].token);
     let mut k = 2;
-    if tok(k).is_some_and(|t| is_word(t, "IF")) && tok(k + 1).is_some_and(|t| is_word(t, "EXISTS")) {
+    if tok(k).is_some_and(|t| is_word(t, "IF")) && tok(k + 1).is_some_and(|t| is_word(t, "EXISTS"))
+    {
         k += 2;
     }
     if tok(k).is_some_and(|t| is_word(t, "ONLY")) {
@@ -540,9 +747,18 @@ fn parse_alter_table_by_operation(tokens: &[TokenWithSpan], dialect: &dyn SqlDia
     let mut marks = marks;
     let mut parsed: Option<Statement> = None;
     for op in ops {
-        let op_sig: Vec<&Token> = op.iter().map(|t| &t.token).filter(|t| !is_trivia(t) && **t != Token::SemiColon).collect();
-        if let Some((form, _)) = OPAQUE_ALTER_TABLE_OPS.iter().find(|(_, p)| matches(&op_sig, p)) {
-            marks.opaque_ops.push((form, op_sig.iter().any(|t| is_word(t, "CONCURRENTLY"))));
+        let op_sig: Vec<&Token> = op
+            .iter()
+            .map(|t| &t.token)
+            .filter(|t| !is_trivia(t) && **t != Token::SemiColon)
+            .collect();
+        if let Some((form, _)) = OPAQUE_ALTER_TABLE_OPS
+            .iter()
+            .find(|(_, p)| matches(&op_sig, p))
+        {
+            marks
+                .opaque_ops
+                .push((form, op_sig.iter().any(|t| is_word(t, "CONCURRENTLY"))));
             continue;
         }
         let mut statement_tokens = header.to_vec();
@@ -551,16 +767,21 @@ fn parse_alter_table_by_operation(tokens: &[TokenWithSpan], dialect: &dyn SqlDia
             Ok(mut statements) if statements.len() == 1 => {
                 let statement = statements.pop().expect("one statement");
                 match (&mut parsed, statement) {
-                    (Some(Statement::AlterTable { operations, .. }), Statement::AlterTable { operations: more, .. }) => {
-                        operations.extend(more)
-                    }
+                    (
+                        Some(Statement::AlterTable { operations, .. }),
+                        Statement::AlterTable {
+                            operations: more, ..
+                        },
+                    ) => operations.extend(more),
                     (None, statement) => parsed = Some(statement),
                     _ => return None,
                 }
             }
             Ok(_) => return None,
             Err(e) => {
-                let start = map.pos(tokens[sig[0]].span.start).unwrap_or(Pos { line: 1, column: 1 });
+                let start = map
+                    .pos(tokens[sig[0]].span.start)
+                    .unwrap_or(Pos { line: 1, column: 1 });
                 return Some(invalid(e, map, start));
             }
         }
@@ -570,9 +791,18 @@ fn parse_alter_table_by_operation(tokens: &[TokenWithSpan], dialect: &dyn SqlDia
         // Only opaque operations: an ALTER TABLE with none sqlparser knows.
         None => {
             let mut header_tokens = header.to_vec();
-            header_tokens.push(TokenWithSpan { token: Token::make_keyword("VALIDATE"), span: Span::empty() });
-            header_tokens.push(TokenWithSpan { token: Token::make_keyword("CONSTRAINT"), span: Span::empty() });
-            header_tokens.push(TokenWithSpan { token: Token::make_word("__shale_placeholder", None), span: Span::empty() });
+            header_tokens.push(TokenWithSpan {
+                token: Token::make_keyword("VALIDATE"),
+                span: Span::empty(),
+            });
+            header_tokens.push(TokenWithSpan {
+                token: Token::make_keyword("CONSTRAINT"),
+                span: Span::empty(),
+            });
+            header_tokens.push(TokenWithSpan {
+                token: Token::make_word("__shale_placeholder", None),
+                span: Span::empty(),
+            });
             let mut statement = parse(dialect, header_tokens).ok()?.pop()?;
             if let Statement::AlterTable { operations, .. } = &mut statement {
                 operations.clear();
@@ -593,8 +823,12 @@ mod tests {
                 let at = format!("{}:{}#{}", p.pos.line, p.pos.column, p.index);
                 match p.kind {
                     PieceKind::Parsed(s, m) => format!("{at} {s} {m:?}"),
-                    PieceKind::Opaque { form, concurrently } => format!("{at} opaque {form} {concurrently}"),
-                    PieceKind::Invalid { message, pos } => format!("{at} invalid {}:{} {message}", pos.line, pos.column),
+                    PieceKind::Opaque { form, concurrently } => {
+                        format!("{at} opaque {form} {concurrently}")
+                    }
+                    PieceKind::Invalid { message, pos } => {
+                        format!("{at} invalid {}:{} {message}", pos.line, pos.column)
+                    }
                 }
             })
             .collect()
@@ -614,8 +848,17 @@ mod tests {
     #[test]
     fn bridges_postgresql_forms() {
         let got = kinds("DROP INDEX CONCURRENTLY IF EXISTS \"i\";\nALTER TABLE t ADD CONSTRAINT u UNIQUE USING INDEX i, ADD CONSTRAINT p PRIMARY KEY USING INDEX \"j\";\nALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a, b) REFERENCES u (a, b) ON DELETE SET NULL (b);");
-        assert!(got[0].contains("DROP INDEX IF EXISTS \"i\"") && got[0].contains("drop_index_concurrently: true"), "{got:?}");
-        assert!(got[1].contains("UNIQUE (i)") && got[1].contains("PRIMARY KEY (\"j\")") && got[1].contains("using_index: true"), "{got:?}");
+        assert!(
+            got[0].contains("DROP INDEX IF EXISTS \"i\"")
+                && got[0].contains("drop_index_concurrently: true"),
+            "{got:?}"
+        );
+        assert!(
+            got[1].contains("UNIQUE (i)")
+                && got[1].contains("PRIMARY KEY (\"j\")")
+                && got[1].contains("using_index: true"),
+            "{got:?}"
+        );
         assert!(got[2].contains("ON DELETE SET NULL"), "{got:?}");
     }
 
@@ -626,22 +869,43 @@ mod tests {
         assert!(got[1].contains("opaque ALTER SEQUENCE"), "{got:?}");
         assert!(got[2].contains("opaque ALTER TYPE"), "{got:?}");
         assert!(got[3].contains("opaque COMMENT ON"), "{got:?}");
-        assert!(got[4].contains("ALTER TABLE t ") && got[4].contains("opaque_ops: [(\"SET SCHEMA\", false)]"), "{got:?}");
-        assert!(got[5].contains("DROP COLUMN b") && got[5].contains("(\"ALTER COLUMN DROP IDENTITY\", false), (\"DETACH PARTITION\", true)"), "{got:?}");
+        assert!(
+            got[4].contains("ALTER TABLE t ")
+                && got[4].contains("opaque_ops: [(\"SET SCHEMA\", false)]"),
+            "{got:?}"
+        );
+        assert!(
+            got[5].contains("DROP COLUMN b")
+                && got[5].contains(
+                    "(\"ALTER COLUMN DROP IDENTITY\", false), (\"DETACH PARTITION\", true)"
+                ),
+            "{got:?}"
+        );
     }
 
     #[test]
     fn syntax_errors_point_at_the_file_position() {
         let got = kinds("SELECT 1;\n--> statement-breakpoint\nCREATE TABLE t (\n  a int,\n  b int int\n);\nALTER TABLE t ALTER COLUMN a DROP NOTHING;\nSELECT 'open");
         assert_eq!(got.len(), 4, "{got:?}");
-        assert!(got[1].starts_with("3:1#2 invalid 5:9 expected: "), "{got:?}");
+        assert!(
+            got[1].starts_with("3:1#2 invalid 5:9 expected: "),
+            "{got:?}"
+        );
         assert!(got[2].starts_with("7:1#3 invalid 7:"), "{got:?}");
-        assert!(got[3].starts_with("8:1#4 invalid 8:8 unterminated string literal"), "{got:?}");
+        assert!(
+            got[3].starts_with("8:1#4 invalid 8:8 unterminated string literal"),
+            "{got:?}"
+        );
     }
 
     #[test]
     fn allow_comment_names() {
-        assert_eq!(allowed_names(" shale:allow dropping-table, renaming-column: unused since v2, deployed\n"), vec!["dropping-table", "renaming-column"]);
+        assert_eq!(
+            allowed_names(
+                " shale:allow dropping-table, renaming-column: unused since v2, deployed\n"
+            ),
+            vec!["dropping-table", "renaming-column"]
+        );
         assert_eq!(allowed_names("shale:allow a ,b"), vec!["a", "b"]);
         assert!(allowed_names("shale:allow").is_empty());
         assert!(allowed_names(" shale:allowed x").is_empty());

@@ -208,13 +208,22 @@ impl MigrationFolder {
         let journal_path = dir.join(JOURNAL_PATH);
         let journal = match std::fs::read(&journal_path) {
             Ok(bytes) => {
-                let text = String::from_utf8(bytes).map_err(|_| one(FolderError::NotUtf8(journal_path.clone())))?;
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| one(FolderError::NotUtf8(journal_path.clone())))?;
                 Journal::parse(&text).map_err(|e| {
                     let (line, message) = match e {
-                        JournalError::Json { line, column, message } => (line, format!("column {column}: {message}")),
+                        JournalError::Json {
+                            line,
+                            column,
+                            message,
+                        } => (line, format!("column {column}: {message}")),
                         JournalError::Shape(m) => (1, m),
                     };
-                    one(FolderError::BadJournal { path: journal_path.clone(), line, message })
+                    one(FolderError::BadJournal {
+                        path: journal_path.clone(),
+                        line,
+                        message,
+                    })
                 })?
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -238,12 +247,22 @@ impl MigrationFolder {
                     Ok(text) => {
                         let bytes = text.clone().into_bytes();
                         let hash = sqlfile::sha256_hex(&bytes);
-                        migrations.push(Migration { entry: entry.clone(), path, bytes, text, hash });
+                        migrations.push(Migration {
+                            entry: entry.clone(),
+                            path,
+                            bytes,
+                            text,
+                            hash,
+                        });
                     }
                     Err(_) => problems.push(FolderError::NotUtf8(path)),
                 },
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    problems.push(FolderError::MissingFile { idx: entry.idx, tag: entry.tag.clone(), path })
+                    problems.push(FolderError::MissingFile {
+                        idx: entry.idx,
+                        tag: entry.tag.clone(),
+                        path,
+                    })
                 }
                 Err(e) => problems.push(io(&path, &e)),
             }
@@ -254,7 +273,11 @@ impl MigrationFolder {
             }
         }
         if problems.is_empty() {
-            Ok(MigrationFolder { dir, journal, migrations })
+            Ok(MigrationFolder {
+                dir,
+                journal,
+                migrations,
+            })
         } else {
             Err(FolderErrors(problems))
         }
@@ -271,20 +294,35 @@ pub fn check_journal(journal: &Journal) -> Vec<FolderError> {
     let mut problems = Vec::new();
     for (pos, e) in journal.entries.iter().enumerate() {
         if !is_plain_name(&e.tag) {
-            problems.push(FolderError::BadTag { idx: e.idx, tag: e.tag.clone() });
+            problems.push(FolderError::BadTag {
+                idx: e.idx,
+                tag: e.tag.clone(),
+            });
         }
         for prev in &journal.entries[..pos] {
             if prev.idx == e.idx {
-                problems.push(FolderError::DuplicateIdx { idx: e.idx, first: prev.tag.clone(), second: e.tag.clone() });
+                problems.push(FolderError::DuplicateIdx {
+                    idx: e.idx,
+                    first: prev.tag.clone(),
+                    second: e.tag.clone(),
+                });
             }
             if prev.tag == e.tag {
-                problems.push(FolderError::DuplicateTag { tag: e.tag.clone(), first: prev.idx, second: e.idx });
+                problems.push(FolderError::DuplicateTag {
+                    tag: e.tag.clone(),
+                    first: prev.idx,
+                    second: e.idx,
+                });
             }
         }
         let expected = u32::try_from(pos).unwrap_or(u32::MAX);
         let duplicate_idx = journal.entries[..pos].iter().any(|p| p.idx == e.idx);
         if e.idx != expected && !duplicate_idx {
-            problems.push(FolderError::IdxGap { tag: e.tag.clone(), found: e.idx, expected });
+            problems.push(FolderError::IdxGap {
+                tag: e.tag.clone(),
+                found: e.idx,
+                expected,
+            });
         }
         if let Some(prev) = pos.checked_sub(1).map(|p| &journal.entries[p]) {
             if e.when <= prev.when {
@@ -305,7 +343,10 @@ fn is_plain_name(tag: &str) -> bool {
 }
 
 fn io(path: &Path, e: &std::io::Error) -> FolderError {
-    FolderError::Io { path: path.to_path_buf(), message: e.to_string() }
+    FolderError::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -330,8 +371,14 @@ mod tests {
     fn write_folder(dir: &Path, names: &[&str]) -> Journal {
         let mut j = Journal::new("postgresql");
         for (i, n) in names.iter().enumerate() {
-            let e = j.push_next(n, PrefixMode::Index, 1_700_000_000_000 + i as i64 * 1000).clone();
-            std::fs::write(dir.join(format!("{}.sql", e.tag)), format!("CREATE TABLE {n} (id int);\n")).unwrap();
+            let e = j
+                .push_next(n, PrefixMode::Index, 1_700_000_000_000 + i as i64 * 1000)
+                .clone();
+            std::fs::write(
+                dir.join(format!("{}.sql", e.tag)),
+                format!("CREATE TABLE {n} (id int);\n"),
+            )
+            .unwrap();
         }
         std::fs::write(dir.join(JOURNAL_PATH), j.to_json()).unwrap();
         j
@@ -347,7 +394,10 @@ mod tests {
         let f = MigrationFolder::load(&d.0).unwrap();
         assert_eq!(f.migrations.len(), 2);
         assert_eq!(f.migrations[1].tag(), "0001_b");
-        assert_eq!(f.migrations[1].hash, sqlfile::sha256_hex(b"CREATE TABLE b (id int);\n"));
+        assert_eq!(
+            f.migrations[1].hash,
+            sqlfile::sha256_hex(b"CREATE TABLE b (id int);\n")
+        );
         assert_eq!(f.migrations[0].statements().len(), 1);
     }
 
@@ -386,8 +436,18 @@ mod tests {
         j.entries[2].when = 1;
         std::fs::write(d.0.join(JOURNAL_PATH), j.to_json()).unwrap();
         let err = MigrationFolder::load(&d.0).unwrap_err();
-        assert!(err.0.iter().any(|e| matches!(e, FolderError::DuplicateIdx { idx: 0, .. })), "{err}");
-        assert!(err.0.iter().any(|e| matches!(e, FolderError::WhenNotIncreasing { .. })), "{err}");
+        assert!(
+            err.0
+                .iter()
+                .any(|e| matches!(e, FolderError::DuplicateIdx { idx: 0, .. })),
+            "{err}"
+        );
+        assert!(
+            err.0
+                .iter()
+                .any(|e| matches!(e, FolderError::WhenNotIncreasing { .. })),
+            "{err}"
+        );
 
         let mut j = Journal::new("postgresql");
         j.push_next("a", PrefixMode::Index, 10);
@@ -399,8 +459,23 @@ mod tests {
         dup.when = 30;
         j.entries.push(dup);
         let problems = check_journal(&j);
-        assert!(problems.iter().any(|e| matches!(e, FolderError::IdxGap { found: 2, expected: 1, .. })), "{problems:?}");
-        assert!(problems.iter().any(|e| matches!(e, FolderError::DuplicateTag { .. })), "{problems:?}");
+        assert!(
+            problems.iter().any(|e| matches!(
+                e,
+                FolderError::IdxGap {
+                    found: 2,
+                    expected: 1,
+                    ..
+                }
+            )),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|e| matches!(e, FolderError::DuplicateTag { .. })),
+            "{problems:?}"
+        );
 
         let mut j = Journal::new("postgresql");
         j.push_next("a", PrefixMode::Index, 10);
@@ -418,9 +493,15 @@ mod tests {
         }
         std::fs::write(d.0.join(JOURNAL_PATH), "{\n  \"version\": \"7\",\n  ]\n}").unwrap();
         let err = MigrationFolder::load(&d.0).unwrap_err();
-        assert!(matches!(&err.0[0], FolderError::BadJournal { line: 3, .. }), "{err}");
+        assert!(
+            matches!(&err.0[0], FolderError::BadJournal { line: 3, .. }),
+            "{err}"
+        );
         assert!(err.to_string().contains("_journal.json:3:"), "{err}");
         std::fs::write(d.0.join(JOURNAL_PATH), [0xff, 0xfe]).unwrap();
-        assert!(matches!(MigrationFolder::load(&d.0).unwrap_err().0[0], FolderError::NotUtf8(_)));
+        assert!(matches!(
+            MigrationFolder::load(&d.0).unwrap_err().0[0],
+            FolderError::NotUtf8(_)
+        ));
     }
 }

@@ -71,7 +71,12 @@ impl PrefixMode {
                 let secs = when.div_euclid(1000);
                 let (y, mo, d) = civil_from_days(secs.div_euclid(86_400));
                 let rem = secs.rem_euclid(86_400);
-                format!("{y:04}{mo:02}{d:02}{:02}{:02}{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
+                format!(
+                    "{y:04}{mo:02}{d:02}{:02}{:02}{:02}",
+                    rem / 3600,
+                    rem % 3600 / 60,
+                    rem % 60
+                )
             }
         }
     }
@@ -113,7 +118,11 @@ pub enum JournalError {
 impl Journal {
     /// An empty journal for a dialect (`"postgresql"` or `"sqlite"`).
     pub fn new(dialect: impl Into<String>) -> Journal {
-        Journal { version: JOURNAL_VERSION.to_string(), dialect: dialect.into(), entries: Vec::new() }
+        Journal {
+            version: JOURNAL_VERSION.to_string(),
+            dialect: dialect.into(),
+            entries: Vec::new(),
+        }
     }
 
     /// Parses `_journal.json`. Never panics; a bad document gives its line.
@@ -124,7 +133,9 @@ impl Journal {
             message: strip_position(&e.to_string()),
         })?;
         let Value::Object(mut top) = value else {
-            return Err(JournalError::Shape("the document is not a JSON object".into()));
+            return Err(JournalError::Shape(
+                "the document is not a JSON object".into(),
+            ));
         };
         let version = take_string(&mut top, "version", "the journal")?;
         let dialect = take_string(&mut top, "dialect", "the journal")?;
@@ -144,17 +155,29 @@ impl Journal {
                 Some(Value::Number(n)) => n
                     .as_u64()
                     .and_then(|n| u32::try_from(n).ok())
-                    .ok_or_else(|| JournalError::Shape(format!("{what}: \"idx\" is not a non-negative integer")))?,
-                Some(_) => return Err(JournalError::Shape(format!("{what}: \"idx\" is not a number"))),
+                    .ok_or_else(|| {
+                        JournalError::Shape(format!(
+                            "{what}: \"idx\" is not a non-negative integer"
+                        ))
+                    })?,
+                Some(_) => {
+                    return Err(JournalError::Shape(format!(
+                        "{what}: \"idx\" is not a number"
+                    )))
+                }
                 None => return Err(JournalError::Shape(format!("{what}: missing key \"idx\""))),
             };
             let what = format!("entry idx {idx}");
             let version = take_string(&mut map, "version", &what)?;
             let when = match map.remove("when") {
-                Some(Value::Number(n)) => n
-                    .as_i64()
-                    .ok_or_else(|| JournalError::Shape(format!("{what}: \"when\" is not an integer")))?,
-                Some(_) => return Err(JournalError::Shape(format!("{what}: \"when\" is not a number"))),
+                Some(Value::Number(n)) => n.as_i64().ok_or_else(|| {
+                    JournalError::Shape(format!("{what}: \"when\" is not an integer"))
+                })?,
+                Some(_) => {
+                    return Err(JournalError::Shape(format!(
+                        "{what}: \"when\" is not a number"
+                    )))
+                }
                 None => return Err(JournalError::Shape(format!("{what}: missing key \"when\""))),
             };
             let tag = take_string(&mut map, "tag", &what)?;
@@ -162,18 +185,36 @@ impl Journal {
                 Some(Value::Bool(b)) => b,
                 // drizzle always writes it; a hand-made journal may omit it.
                 None => true,
-                Some(_) => return Err(JournalError::Shape(format!("{what}: \"breakpoints\" is not a boolean"))),
+                Some(_) => {
+                    return Err(JournalError::Shape(format!(
+                        "{what}: \"breakpoints\" is not a boolean"
+                    )))
+                }
             };
-            out.push(JournalEntry { idx, version, when, tag, breakpoints, extra: map });
+            out.push(JournalEntry {
+                idx,
+                version,
+                when,
+                tag,
+                breakpoints,
+                extra: map,
+            });
         }
         if !top.is_empty() {
             // Unknown top-level keys are not representable in the fixed public
             // struct; refusing them is better than silently dropping them on
             // the next write.
             let keys: Vec<&str> = top.keys().map(String::as_str).collect();
-            return Err(JournalError::Shape(format!("unknown top-level key(s): {}", keys.join(", "))));
+            return Err(JournalError::Shape(format!(
+                "unknown top-level key(s): {}",
+                keys.join(", ")
+            )));
         }
-        Ok(Journal { version, dialect, entries: out })
+        Ok(Journal {
+            version,
+            dialect,
+            entries: out,
+        })
     }
 
     /// Serialises in drizzle-kit's exact shape: `JSON.stringify(journal, null, 2)`.
@@ -248,11 +289,19 @@ pub fn now_millis() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
-fn take_string(map: &mut Map<String, Value>, key: &str, what: &str) -> Result<String, JournalError> {
+fn take_string(
+    map: &mut Map<String, Value>,
+    key: &str,
+    what: &str,
+) -> Result<String, JournalError> {
     match map.remove(key) {
         Some(Value::String(s)) => Ok(s),
-        Some(_) => Err(JournalError::Shape(format!("{what}: \"{key}\" is not a string"))),
-        None => Err(JournalError::Shape(format!("{what}: missing key \"{key}\""))),
+        Some(_) => Err(JournalError::Shape(format!(
+            "{what}: \"{key}\" is not a string"
+        ))),
+        None => Err(JournalError::Shape(format!(
+            "{what}: missing key \"{key}\""
+        ))),
     }
 }
 
@@ -305,7 +354,10 @@ mod tests {
     #[test]
     fn empty_journal_matches_drizzle() {
         let j = Journal::new("postgresql");
-        assert_eq!(j.to_json(), "{\n  \"version\": \"7\",\n  \"dialect\": \"postgresql\",\n  \"entries\": []\n}");
+        assert_eq!(
+            j.to_json(),
+            "{\n  \"version\": \"7\",\n  \"dialect\": \"postgresql\",\n  \"entries\": []\n}"
+        );
         assert_eq!(Journal::parse(&j.to_json()).unwrap(), j);
     }
 
@@ -330,16 +382,30 @@ mod tests {
     #[test]
     fn next_entries() {
         let mut j = Journal::new("postgresql");
-        let e = j.push_next("create_users", PrefixMode::Index, 1_732_000_000_000).clone();
-        assert_eq!((e.idx, e.tag.as_str(), e.when), (0, "0000_create_users", 1_732_000_000_000));
+        let e = j
+            .push_next("create_users", PrefixMode::Index, 1_732_000_000_000)
+            .clone();
+        assert_eq!(
+            (e.idx, e.tag.as_str(), e.when),
+            (0, "0000_create_users", 1_732_000_000_000)
+        );
         // A clock behind the last entry still moves `when` forward.
         let e = j.next_entry("second", PrefixMode::Index, 5);
-        assert_eq!((e.idx, e.tag.as_str(), e.when), (1, "0001_second", 1_732_000_000_001));
+        assert_eq!(
+            (e.idx, e.tag.as_str(), e.when),
+            (1, "0001_second", 1_732_000_000_001)
+        );
         // 2024-11-19T07:06:40Z
-        assert_eq!(PrefixMode::Timestamp.prefix(0, 1_732_000_000_000), "20241119070640");
+        assert_eq!(
+            PrefixMode::Timestamp.prefix(0, 1_732_000_000_000),
+            "20241119070640"
+        );
         assert_eq!(PrefixMode::Unix.prefix(0, 1_732_000_000_999), "1732000000");
         assert_eq!(PrefixMode::Timestamp.prefix(0, 0), "19700101000000");
-        assert_eq!(PrefixMode::Timestamp.prefix(0, 951_782_400_000), "20000229000000");
+        assert_eq!(
+            PrefixMode::Timestamp.prefix(0, 951_782_400_000),
+            "20000229000000"
+        );
         assert_eq!(PrefixMode::parse("unix"), Some(PrefixMode::Unix));
         assert_eq!(PrefixMode::parse("nope"), None);
     }

@@ -45,7 +45,11 @@ pub fn render(statements: &[String], hazards: &[(String, String)]) -> String {
 }
 
 /// [`render`], optionally starting with the `-- shale:no-transaction` line.
-pub fn render_file(statements: &[String], hazards: &[(String, String)], no_transaction: bool) -> String {
+pub fn render_file(
+    statements: &[String],
+    hazards: &[(String, String)],
+    no_transaction: bool,
+) -> String {
     let mut out = String::new();
     if no_transaction {
         out.push_str(NO_TRANSACTION);
@@ -54,7 +58,10 @@ pub fn render_file(statements: &[String], hazards: &[(String, String)], no_trans
     for (kind, message) in hazards {
         // A message is one line by construction; a newline would turn the
         // rest into SQL, so it is flattened.
-        out.push_str(&format!("-- hazard: {kind} {}\n", message.replace(['\r', '\n'], " ")));
+        out.push_str(&format!(
+            "-- hazard: {kind} {}\n",
+            message.replace(['\r', '\n'], " ")
+        ));
     }
     if no_transaction || !hazards.is_empty() {
         out.push('\n');
@@ -91,7 +98,10 @@ pub fn split(text: &str) -> Vec<Statement> {
                 break;
             }
         }
-        out.push(Statement { sql: trimmed.to_string(), line });
+        out.push(Statement {
+            sql: trimmed.to_string(),
+            line,
+        });
     }
     out
 }
@@ -143,7 +153,9 @@ fn block_comment_end(s: &str) -> Option<usize> {
 /// Whether the file's first line is `-- shale:no-transaction`.
 pub fn is_no_transaction(text: &str) -> bool {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    text.lines().next().is_some_and(|l| l.trim_end() == NO_TRANSACTION)
+    text.lines()
+        .next()
+        .is_some_and(|l| l.trim_end() == NO_TRANSACTION)
 }
 
 /// Splits SQL text into single statements at top-level `;`, respecting
@@ -173,7 +185,8 @@ pub fn split_sql_statements(sql: &str) -> Vec<String> {
             }
             b'\'' => {
                 // E'…' strings allow backslash escapes.
-                let escapes = i > 0 && matches!(b[i - 1], b'E' | b'e') && (i < 2 || !is_ident(b[i - 2]));
+                let escapes =
+                    i > 0 && matches!(b[i - 1], b'E' | b'e') && (i < 2 || !is_ident(b[i - 2]));
                 i += 1;
                 while i < b.len() {
                     if escapes && b[i] == b'\\' {
@@ -207,11 +220,17 @@ pub fn split_sql_statements(sql: &str) -> Vec<String> {
             }
             b'$' if i == 0 || !is_ident(b[i - 1]) => {
                 // A dollar quote opener is $$ or $tag$ with tag an identifier.
-                let tag_end = sql[i + 1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).map(|n| i + 1 + n);
+                let tag_end = sql[i + 1..]
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .map(|n| i + 1 + n);
                 match tag_end {
-                    Some(e) if b[e] == b'$' && !b[i + 1..e].first().is_some_and(u8::is_ascii_digit) => {
+                    Some(e)
+                        if b[e] == b'$' && !b[i + 1..e].first().is_some_and(u8::is_ascii_digit) =>
+                    {
                         let tag = &sql[i..=e];
-                        i = sql[e + 1..].find(tag).map_or(b.len(), |n| e + 1 + n + tag.len());
+                        i = sql[e + 1..]
+                            .find(tag)
+                            .map_or(b.len(), |n| e + 1 + n + tag.len());
                     }
                     _ => i += 1,
                 }
@@ -270,7 +289,9 @@ pub fn to_crlf(bytes: &[u8]) -> Vec<u8> {
 /// migration): the exact bytes, or the file with LF or CRLF line endings.
 pub fn hash_matches(recorded: &str, bytes: &[u8]) -> bool {
     let recorded = recorded.trim().to_ascii_lowercase();
-    recorded == sha256_hex(bytes) || recorded == sha256_hex(&to_lf(bytes)) || recorded == sha256_hex(&to_crlf(bytes))
+    recorded == sha256_hex(bytes)
+        || recorded == sha256_hex(&to_lf(bytes))
+        || recorded == sha256_hex(&to_crlf(bytes))
 }
 
 #[cfg(test)]
@@ -280,7 +301,10 @@ mod tests {
     #[test]
     fn render_with_header() {
         let s = render(
-            &["DROP TABLE \"a\";".into(), "CREATE TABLE \"b\" (id int);\n".into()],
+            &[
+                "DROP TABLE \"a\";".into(),
+                "CREATE TABLE \"b\" (id int);\n".into(),
+            ],
             &[("DELETES_DATA".into(), "drops table \"a\"".into())],
         );
         assert_eq!(
@@ -289,7 +313,13 @@ mod tests {
         );
         let stmts = split(&s);
         assert_eq!(stmts.len(), 2);
-        assert_eq!(stmts[0], Statement { sql: "-- hazard: DELETES_DATA drops table \"a\"\n\nDROP TABLE \"a\";".into(), line: 3 });
+        assert_eq!(
+            stmts[0],
+            Statement {
+                sql: "-- hazard: DELETES_DATA drops table \"a\"\n\nDROP TABLE \"a\";".into(),
+                line: 3
+            }
+        );
         assert_eq!(stmts[0].first_line(), "DROP TABLE \"a\";");
         assert_eq!(stmts[1].line, 5);
         assert_eq!(render(&["SELECT 1;".into()], &[]), "SELECT 1;\n");
@@ -304,13 +334,32 @@ mod tests {
         let text = "CREATE TABLE a (id int);--> statement-breakpoint\nCREATE TABLE b (\n  id int\n);\n--> statement-breakpoint\n\n-- only a comment\n--> statement-breakpoint\nSELECT 1;\n";
         let stmts = split(text);
         let got: Vec<(&str, usize)> = stmts.iter().map(|s| (s.sql.as_str(), s.line)).collect();
-        assert_eq!(got, vec![("CREATE TABLE a (id int);", 1), ("CREATE TABLE b (\n  id int\n);", 2), ("SELECT 1;", 9)]);
+        assert_eq!(
+            got,
+            vec![
+                ("CREATE TABLE a (id int);", 1),
+                ("CREATE TABLE b (\n  id int\n);", 2),
+                ("SELECT 1;", 9)
+            ]
+        );
         let one = split("\n\nSELECT 1;\nSELECT 2;");
-        assert_eq!(one, vec![Statement { sql: "SELECT 1;\nSELECT 2;".into(), line: 3 }]);
+        assert_eq!(
+            one,
+            vec![Statement {
+                sql: "SELECT 1;\nSELECT 2;".into(),
+                line: 3
+            }]
+        );
         assert!(split("").is_empty());
         assert!(split("-- nothing\n/* at all */").is_empty());
         let crlf = split("SELECT 1;\r\n--> statement-breakpoint\r\nSELECT 2;\r\n");
-        assert_eq!(crlf[1], Statement { sql: "SELECT 2;".into(), line: 3 });
+        assert_eq!(
+            crlf[1],
+            Statement {
+                sql: "SELECT 2;".into(),
+                line: 3
+            }
+        );
     }
 
     #[test]
@@ -328,7 +377,10 @@ mod tests {
             ]
         );
         assert_eq!(split_sql_statements("SELECT 1"), vec!["SELECT 1"]);
-        assert_eq!(split_sql_statements("SELECT $1; SELECT 'it''s';"), vec!["SELECT $1;", "SELECT 'it''s';"]);
+        assert_eq!(
+            split_sql_statements("SELECT $1; SELECT 'it''s';"),
+            vec!["SELECT $1;", "SELECT 'it''s';"]
+        );
         // Unterminated constructs never panic.
         for s in ["'abc", "\"abc", "$x$ abc", "/* abc", "E'\\", "$", "--"] {
             let _ = split_sql_statements(s);
@@ -337,7 +389,10 @@ mod tests {
 
     #[test]
     fn hashes() {
-        assert_eq!(sha256_hex(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assert_eq!(
+            sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
         let lf = b"SELECT 1;\n--> statement-breakpoint\nSELECT 2;\n";
         let crlf = b"SELECT 1;\r\n--> statement-breakpoint\r\nSELECT 2;\r\n";
         assert_eq!(to_crlf(lf), crlf.to_vec());
@@ -345,12 +400,18 @@ mod tests {
         assert!(hash_matches(&sha256_hex(lf), crlf));
         assert!(hash_matches(&sha256_hex(crlf), lf));
         assert!(hash_matches(&sha256_hex(lf).to_uppercase(), lf));
-        assert!(!hash_matches(&sha256_hex(lf), b"SELECT 1;\n--> statement-breakpoint\nSELECT 3;\n"));
+        assert!(!hash_matches(
+            &sha256_hex(lf),
+            b"SELECT 1;\n--> statement-breakpoint\nSELECT 3;\n"
+        ));
     }
 
     #[test]
     fn leading_comments() {
-        assert_eq!(strip_leading_comments("-- a\n /* b /* c */ */ CREATE x"), "CREATE x");
+        assert_eq!(
+            strip_leading_comments("-- a\n /* b /* c */ */ CREATE x"),
+            "CREATE x"
+        );
         assert_eq!(strip_leading_comments("/* open"), "");
     }
 }

@@ -377,6 +377,7 @@ fn three_thousand_tables_round_trip() {
     assert_eq!(back.as_ref(), Some(&snap));
     // Timing is measured, not asserted (debug builds and shared machines vary);
     // `cargo test --release -p shale-migrations --test snapshot -- --nocapture three` prints it.
+    if std::env::var_os("SHALE_DUMP").is_some() { std::fs::write("/tmp/big.json", &text).unwrap(); }
     println!("3000 tables: {} bytes, to_json {write:?}, from_json {read:?}", text.len());
 }
 

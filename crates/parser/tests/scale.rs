@@ -4,6 +4,8 @@
 
 use shale_parser::{parse_sources, ParseOptions, SourceFile};
 
+pub fn generate_for_bench(tables: usize) -> String { generate(tables) }
+
 fn generate(tables: usize) -> String {
     let mut s = String::from("#[derive(PgEnum)]\npub enum Status { Active, Archived }\n\n");
     for i in 0..tables {

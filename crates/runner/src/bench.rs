@@ -24,17 +24,23 @@ pub struct BenchReport {
     /// `(migrate_total - sql_total) / migrations`: what the runner adds per
     /// migration (lock, re-check, tracking row, round trips).
     pub overhead_per_migration: Duration,
+    /// Mean time of one `SELECT 1` round trip, measured alongside: the
+    /// runner adds two round trips per migration (lock and re-check before
+    /// the statements, tracking row and commit after them), so an overhead
+    /// near two round trips means the runner's own work is negligible.
+    pub round_trip: Duration,
 }
 
 impl std::fmt::Display for BenchReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} migrations: migrate {:.1} ms, SQL alone {:.1} ms, overhead {:.3} ms per migration",
+            "{} migrations: migrate {:.1} ms, SQL alone {:.1} ms, overhead {:.3} ms per migration (one round trip: {:.3} ms)",
             self.migrations,
             self.migrate_total.as_secs_f64() * 1e3,
             self.sql_total.as_secs_f64() * 1e3,
-            self.overhead_per_migration.as_secs_f64() * 1e3
+            self.overhead_per_migration.as_secs_f64() * 1e3,
+            self.round_trip.as_secs_f64() * 1e3
         )
     }
 }
@@ -59,7 +65,13 @@ pub fn synthetic_folder(n: usize, schema: &str) -> MigrationFolder {
     let mut journal = Journal::new("postgresql");
     let mut migrations = Vec::with_capacity(n);
     for i in 0..n {
-        let entry = journal.push_next(&format!("bench_{i}"), PrefixMode::Index, 1_700_000_000_000 + i as i64).clone();
+        let entry = journal
+            .push_next(
+                &format!("bench_{i}"),
+                PrefixMode::Index,
+                1_700_000_000_000 + i as i64,
+            )
+            .clone();
         let text = sqlfile::render(&[statement(schema, i)], &[]);
         let bytes = text.clone().into_bytes();
         migrations.push(Migration {
@@ -70,7 +82,11 @@ pub fn synthetic_folder(n: usize, schema: &str) -> MigrationFolder {
             text,
         });
     }
-    MigrationFolder { dir: PathBuf::from("bench"), journal, migrations }
+    MigrationFolder {
+        dir: PathBuf::from("bench"),
+        journal,
+        migrations,
+    }
 }
 
 fn statement(schema: &str, i: usize) -> String {
@@ -81,29 +97,63 @@ fn statement(schema: &str, i: usize) -> String {
 /// and measures the runner's overhead per migration. Creates schemas
 /// `shale_bench_m` and `shale_bench_b` and the tracking table
 /// `shale_bench_m.__drizzle_migrations`.
+///
+/// The work is interleaved in ten slices (`migrate --to` the slice's last
+/// migration, then the same statements directly) so that load from other
+/// processes affects both sides alike.
 pub fn bench(url: &str, n: usize) -> Result<BenchReport, BenchError> {
     let mut client = shale_db::connect(url)?;
+    let sql_err = |e: postgres::Error| BenchError::Sql(shale_db::error_line(&e));
     client
         .batch_execute(
             "DROP SCHEMA IF EXISTS shale_bench_m CASCADE; DROP SCHEMA IF EXISTS shale_bench_b CASCADE; \
              CREATE SCHEMA shale_bench_m; CREATE SCHEMA shale_bench_b;",
         )
-        .map_err(|e| BenchError::Sql(shale_db::error_line(&e)))?;
+        .map_err(sql_err)?;
     let folder = synthetic_folder(n, "shale_bench_m");
-    let options = MigrateOptions {
-        table: TrackingTable { schema: "shale_bench_m".into(), table: "__drizzle_migrations".into() },
-        ..MigrateOptions::default()
+    let table = TrackingTable {
+        schema: "shale_bench_m".into(),
+        table: "__drizzle_migrations".into(),
     };
-    let started = Instant::now();
-    migrate(&mut client, &folder, &options)?;
-    let migrate_total = started.elapsed();
-    let started = Instant::now();
-    for i in 0..n {
-        client
-            .batch_execute(&format!("BEGIN; {} COMMIT;", statement("shale_bench_b", i)))
-            .map_err(|e| BenchError::Sql(shale_db::error_line(&e)))?;
+    let mut migrate_total = Duration::ZERO;
+    let mut sql_total = Duration::ZERO;
+    let mut round_trips = Duration::ZERO;
+    let slices = 10.min(n.max(1));
+    let mut done = 0;
+    for k in 1..=slices {
+        let end = n * k / slices;
+        if end == done {
+            continue;
+        }
+        let options = MigrateOptions {
+            table: table.clone(),
+            to_tag: Some(folder.migrations[end - 1].entry.tag.clone()),
+            ..MigrateOptions::default()
+        };
+        let started = Instant::now();
+        migrate(&mut client, &folder, &options)?;
+        migrate_total += started.elapsed();
+        let started = Instant::now();
+        for i in done..end {
+            client
+                .batch_execute(&format!("BEGIN; {} COMMIT;", statement("shale_bench_b", i)))
+                .map_err(sql_err)?;
+        }
+        sql_total += started.elapsed();
+        let started = Instant::now();
+        for _ in done..end {
+            client.batch_execute("SELECT 1").map_err(sql_err)?;
+        }
+        round_trips += started.elapsed();
+        done = end;
     }
-    let sql_total = started.elapsed();
-    let overhead = migrate_total.saturating_sub(sql_total) / u32::try_from(n.max(1)).unwrap_or(u32::MAX);
-    Ok(BenchReport { migrations: n, migrate_total, sql_total, overhead_per_migration: overhead })
+    let overhead =
+        migrate_total.saturating_sub(sql_total) / u32::try_from(n.max(1)).unwrap_or(u32::MAX);
+    Ok(BenchReport {
+        migrations: n,
+        migrate_total,
+        sql_total,
+        overhead_per_migration: overhead,
+        round_trip: round_trips / u32::try_from(n.max(1)).unwrap_or(u32::MAX),
+    })
 }

@@ -18,7 +18,9 @@ pub fn no_transaction_reason(text: &str) -> Option<String> {
         .collect();
     for (i, piece) in pieces.iter().enumerate() {
         if let Some(what) = refused_in_transaction(piece) {
-            return Some(format!("it contains {what}, which PostgreSQL cannot run inside a transaction"));
+            return Some(format!(
+                "it contains {what}, which PostgreSQL cannot run inside a transaction"
+            ));
         }
         if let Some(value) = added_enum_value(piece) {
             if pieces[i + 1..].iter().any(|later| later.contains(&value)) {
@@ -63,14 +65,18 @@ fn normalize(sql: &str) -> String {
 
 fn starts_with_words(sql: &str, words: &[&str]) -> bool {
     let mut tokens = sql.split([' ', '(', ';']).filter(|t| !t.is_empty());
-    words.iter().all(|w| tokens.next().is_some_and(|t| t.eq_ignore_ascii_case(w)))
+    words
+        .iter()
+        .all(|w| tokens.next().is_some_and(|t| t.eq_ignore_ascii_case(w)))
 }
 
 /// The kind of statement, when PostgreSQL refuses it in a transaction block.
 fn refused_in_transaction(sql: &str) -> Option<&'static str> {
     let upper = sql.to_ascii_uppercase();
     let s = upper.as_str();
-    if starts_with_words(s, &["CREATE", "INDEX", "CONCURRENTLY"]) || starts_with_words(s, &["CREATE", "UNIQUE", "INDEX", "CONCURRENTLY"]) {
+    if starts_with_words(s, &["CREATE", "INDEX", "CONCURRENTLY"])
+        || starts_with_words(s, &["CREATE", "UNIQUE", "INDEX", "CONCURRENTLY"])
+    {
         return Some("CREATE INDEX CONCURRENTLY");
     }
     if starts_with_words(s, &["DROP", "INDEX", "CONCURRENTLY"]) {
@@ -82,7 +88,9 @@ fn refused_in_transaction(sql: &str) -> Option<&'static str> {
         if head.contains(&"CONCURRENTLY") {
             return Some("REINDEX … CONCURRENTLY");
         }
-        if starts_with_words(s, &["REINDEX", "DATABASE"]) || starts_with_words(s, &["REINDEX", "SYSTEM"]) {
+        if starts_with_words(s, &["REINDEX", "DATABASE"])
+            || starts_with_words(s, &["REINDEX", "SYSTEM"])
+        {
             return Some("REINDEX DATABASE/SYSTEM");
         }
     }
@@ -98,7 +106,9 @@ fn refused_in_transaction(sql: &str) -> Option<&'static str> {
     if starts_with_words(s, &["DROP", "DATABASE"]) {
         return Some("DROP DATABASE");
     }
-    if starts_with_words(s, &["CREATE", "TABLESPACE"]) || starts_with_words(s, &["DROP", "TABLESPACE"]) {
+    if starts_with_words(s, &["CREATE", "TABLESPACE"])
+        || starts_with_words(s, &["DROP", "TABLESPACE"])
+    {
         return Some("CREATE/DROP TABLESPACE");
     }
     None
@@ -170,19 +180,31 @@ mod tests {
         let sql = "ALTER TYPE \"role\" ADD VALUE IF NOT EXISTS 'guest' AFTER 'member';\n--> statement-breakpoint\nUPDATE users SET role = 'guest';";
         let reason = no_transaction_reason(sql).unwrap();
         assert!(reason.contains("'guest'"), "{reason}");
-        assert_eq!(added_enum_value("ALTER TYPE r ADD VALUE 'it''s'"), Some("'it''s'".into()));
-        assert_eq!(added_enum_value("ALTER TYPE r RENAME VALUE 'a' TO 'b'"), None);
+        assert_eq!(
+            added_enum_value("ALTER TYPE r ADD VALUE 'it''s'"),
+            Some("'it''s'".into())
+        );
+        assert_eq!(
+            added_enum_value("ALTER TYPE r RENAME VALUE 'a' TO 'b'"),
+            None
+        );
         assert_eq!(added_enum_value("ALTER TYPE r ADD VALUE 'open"), None);
     }
 
     #[test]
     fn transaction_control_statements() {
-        assert_eq!(transaction_control("BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;"), Some((1, "BEGIN;".into())));
+        assert_eq!(
+            transaction_control("BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;"),
+            Some((1, "BEGIN;".into()))
+        );
         assert_eq!(
             transaction_control("SELECT 1;\n--> statement-breakpoint\n-- done\ncommit;"),
             Some((2, "commit;".into()))
         );
-        assert_eq!(transaction_control("SAVEPOINT a; ROLLBACK TO SAVEPOINT a; RELEASE a;"), None);
+        assert_eq!(
+            transaction_control("SAVEPOINT a; ROLLBACK TO SAVEPOINT a; RELEASE a;"),
+            None
+        );
         assert_eq!(
             transaction_control("CREATE FUNCTION f() RETURNS void AS $$ BEGIN END $$ LANGUAGE plpgsql;\nDO $$ BEGIN COMMIT; END $$;"),
             None
@@ -192,6 +214,8 @@ mod tests {
 
     #[test]
     fn explicit_marker() {
-        assert!(no_transaction_reason("-- shale:no-transaction\nSELECT 1;").unwrap().contains("first line"));
+        assert!(no_transaction_reason("-- shale:no-transaction\nSELECT 1;")
+            .unwrap()
+            .contains("first line"));
     }
 }

@@ -93,7 +93,11 @@ pub struct MigrationRef {
 
 impl MigrationRef {
     fn of(m: &Migration) -> MigrationRef {
-        MigrationRef { idx: m.entry.idx, tag: m.entry.tag.clone(), when: m.entry.when }
+        MigrationRef {
+            idx: m.entry.idx,
+            tag: m.entry.tag.clone(),
+            when: m.entry.when,
+        }
     }
 }
 
@@ -168,7 +172,10 @@ impl Status {
     /// True when everything is applied and nothing is wrong (`shale status`
     /// exits 0); false when anything is pending, edited, unknown or in progress.
     pub fn is_up_to_date(&self) -> bool {
-        self.pending.is_empty() && self.edited.is_empty() && self.unknown.is_empty() && self.in_progress.is_empty()
+        self.pending.is_empty()
+            && self.edited.is_empty()
+            && self.unknown.is_empty()
+            && self.in_progress.is_empty()
     }
 }
 
@@ -207,7 +214,7 @@ impl Default for MigrateOptions {
 pub struct AppliedReport {
     /// The entry.
     pub migration: MigrationRef,
-    /// Wall time, from taking the lock to commit.
+    /// Wall time from `BEGIN` to `COMMIT`, any wait for the lock included.
     pub duration: Duration,
     /// Statements (breakpoint-separated chunks) run.
     pub statements: usize,
@@ -430,21 +437,45 @@ pub enum RunError {
     },
 }
 
+impl RunError {
+    /// True for problems with the migrations themselves (edited, failed,
+    /// interrupted, transaction control): `shale migrate` exits 1. The others
+    /// (connection, lock timeout, bad `--to`, dialect) mean it could not run: exit 2.
+    pub fn is_finding(&self) -> bool {
+        matches!(
+            self,
+            RunError::Edited { .. }
+                | RunError::Failed(_)
+                | RunError::Interrupted { .. }
+                | RunError::TransactionControl { .. }
+        )
+    }
+}
+
 fn db_err(context: impl Into<String>) -> impl FnOnce(postgres::Error) -> RunError {
     let context = context.into();
-    move |e| RunError::Database { context, message: shale_db::error_line(&e) }
+    move |e| RunError::Database {
+        context,
+        message: shale_db::error_line(&e),
+    }
 }
 
 fn check_dialect(folder: &MigrationFolder) -> Result<(), RunError> {
     match folder.journal.dialect.as_str() {
         "postgresql" | "postgres" | "pg" => Ok(()),
-        other => Err(RunError::Dialect { dialect: other.to_string() }),
+        other => Err(RunError::Dialect {
+            dialect: other.to_string(),
+        }),
     }
 }
 
 /// Reports applied, pending, edited, unknown, out-of-order and in-progress
 /// migrations. Read-only: creates nothing.
-pub fn status(client: &mut Client, folder: &MigrationFolder, table: &TrackingTable) -> Result<Status, RunError> {
+pub fn status(
+    client: &mut Client,
+    folder: &MigrationFolder,
+    table: &TrackingTable,
+) -> Result<Status, RunError> {
     check_dialect(folder)?;
     let context = format!("reading {}", table.qualified());
     let probe = table::probe(client, table).map_err(db_err(&context))?;
@@ -454,7 +485,12 @@ pub fn status(client: &mut Client, folder: &MigrationFolder, table: &TrackingTab
         let st = compute_status(client, folder, &probe, rows)?;
         // A claim whose backend looked gone may just have finished; it is
         // interrupted only if its marker is still there after the check.
-        let dead: Vec<String> = st.in_progress.iter().filter(|p| !p.running).map(|p| p.marker.render()).collect();
+        let dead: Vec<String> = st
+            .in_progress
+            .iter()
+            .filter(|p| !p.running)
+            .map(|p| p.marker.render())
+            .collect();
         attempts += 1;
         if dead.is_empty() || attempts == 3 {
             return Ok(st);
@@ -473,14 +509,26 @@ fn compute_status(
     rows: Vec<TrackingRow>,
 ) -> Result<Status, RunError> {
     let newest = rows.iter().filter_map(|r| r.created_at).max();
-    let mut st = Status { table_exists: probe.table_exists(), ..Status::default() };
+    let mut st = Status {
+        table_exists: probe.table_exists(),
+        ..Status::default()
+    };
     for m in &folder.migrations {
         let r = MigrationRef::of(m);
-        let matching: Vec<&TrackingRow> = rows.iter().filter(|row| row.created_at == Some(m.entry.when)).collect();
-        let Some(row) = matching.iter().find(|row| sqlfile::hash_matches(&row.hash, &m.bytes)).or(matching.first())
+        let matching: Vec<&TrackingRow> = rows
+            .iter()
+            .filter(|row| row.created_at == Some(m.entry.when))
+            .collect();
+        let Some(row) = matching
+            .iter()
+            .find(|row| sqlfile::hash_matches(&row.hash, &m.bytes))
+            .or(matching.first())
         else {
             let out_of_order = newest.is_some_and(|n| n > m.entry.when);
-            st.pending.push(PendingMigration { migration: r, out_of_order });
+            st.pending.push(PendingMigration {
+                migration: r,
+                out_of_order,
+            });
             continue;
         };
         if let Some(marker) = InProgressMarker::parse(&row.hash) {
@@ -492,7 +540,10 @@ fn compute_status(
                 running,
             });
         } else if sqlfile::hash_matches(&row.hash, &m.bytes) {
-            st.applied.push(AppliedMigration { migration: r, row: (*row).clone() });
+            st.applied.push(AppliedMigration {
+                migration: r,
+                row: (*row).clone(),
+            });
         } else {
             st.edited.push(EditedMigration {
                 migration: r,
@@ -504,7 +555,12 @@ fn compute_status(
     }
     st.unknown = rows
         .into_iter()
-        .filter(|row| !folder.migrations.iter().any(|m| row.created_at == Some(m.entry.when)))
+        .filter(|row| {
+            !folder
+                .migrations
+                .iter()
+                .any(|m| row.created_at == Some(m.entry.when))
+        })
         .collect();
     Ok(st)
 }
@@ -519,7 +575,11 @@ fn backend_alive(client: &mut Client, marker: &InProgressMarker) -> Result<bool,
         ),
     )
     .map_err(db_err("checking whether a runner is still at work"))?;
-    Ok(rows.first().and_then(|r| r.first().cloned().flatten()).as_deref() == Some("t"))
+    Ok(rows
+        .first()
+        .and_then(|r| r.first().cloned().flatten())
+        .as_deref()
+        == Some("t"))
 }
 
 /// The SQL statements a file runs outside a transaction, one at a time, each
@@ -529,7 +589,9 @@ fn sql_statements(m: &Migration) -> Vec<(usize, usize, String, Statement)> {
     for (n, chunk) in m.statements().into_iter().enumerate() {
         let mut cursor = 0;
         for piece in sqlfile::split_sql_statements(&chunk.sql) {
-            let offset = chunk.sql[cursor..].find(&piece).map_or(cursor, |i| cursor + i);
+            let offset = chunk.sql[cursor..]
+                .find(&piece)
+                .map_or(cursor, |i| cursor + i);
             cursor = offset + piece.len();
             out.push((n + 1, offset, piece, chunk.clone()));
         }
@@ -540,7 +602,11 @@ fn sql_statements(m: &Migration) -> Vec<(usize, usize, String, Statement)> {
 /// Applies pending migrations in journal order (see the crate docs for the
 /// guarantees). Stops before applying anything when an applied migration was
 /// edited; stops at the first failure, keeping what was applied before it.
-pub fn migrate(client: &mut Client, folder: &MigrationFolder, options: &MigrateOptions) -> Result<Report, RunError> {
+pub fn migrate(
+    client: &mut Client,
+    folder: &MigrationFolder,
+    options: &MigrateOptions,
+) -> Result<Report, RunError> {
     let started = Instant::now();
     check_dialect(folder)?;
     let t = &options.table;
@@ -551,7 +617,11 @@ pub fn migrate(client: &mut Client, folder: &MigrationFolder, options: &MigrateO
             None => {
                 return Err(RunError::UnknownTarget {
                     tag: tag.clone(),
-                    example: folder.journal.entries.last().map_or("0000_init".into(), |e| e.tag.clone()),
+                    example: folder
+                        .journal
+                        .entries
+                        .last()
+                        .map_or("0000_init".into(), |e| e.tag.clone()),
                 })
             }
         },
@@ -561,19 +631,33 @@ pub fn migrate(client: &mut Client, folder: &MigrationFolder, options: &MigrateO
     let rows = table::read_rows(client, t, &probe).map_err(db_err(&context))?;
     let st = compute_status(client, folder, &probe, rows)?;
     if !st.edited.is_empty() {
-        return Err(RunError::Edited { table: t.qualified(), migrations: st.edited });
+        return Err(RunError::Edited {
+            table: t.qualified(),
+            migrations: st.edited,
+        });
     }
-    let out_of_order: Vec<&str> = st.out_of_order().iter().map(|p| p.migration.tag.as_str()).collect();
+    let out_of_order: Vec<&str> = st
+        .out_of_order()
+        .iter()
+        .map(|p| p.migration.tag.as_str())
+        .collect();
     let todo: Vec<&Migration> = folder
         .migrations
         .iter()
         .filter(|m| m.entry.idx <= last_idx)
         .filter(|m| {
             st.pending.iter().any(|p| p.migration.tag == m.entry.tag)
-                || st.in_progress.iter().any(|p| p.migration.tag == m.entry.tag)
+                || st
+                    .in_progress
+                    .iter()
+                    .any(|p| p.migration.tag == m.entry.tag)
         })
         .collect();
-    let mut report = Report { dry_run: options.dry_run, unknown: st.unknown.clone(), ..Report::default() };
+    let mut report = Report {
+        dry_run: options.dry_run,
+        unknown: st.unknown.clone(),
+        ..Report::default()
+    };
     if options.dry_run {
         report.planned = todo
             .iter()
@@ -596,7 +680,11 @@ pub fn migrate(client: &mut Client, folder: &MigrationFolder, options: &MigrateO
     for m in &todo {
         if no_transaction_reason(&m.text).is_none() {
             if let Some((statement, sql)) = detect::transaction_control(&m.text) {
-                return Err(RunError::TransactionControl { path: m.path.clone(), statement, sql });
+                return Err(RunError::TransactionControl {
+                    path: m.path.clone(),
+                    statement,
+                    sql,
+                });
             }
         }
     }
@@ -611,7 +699,12 @@ pub fn migrate(client: &mut Client, folder: &MigrationFolder, options: &MigrateO
             .and_then(|r| r.first().cloned().flatten())
             .unwrap_or_else(|| "0".into()),
     };
-    let ctx = Ctx { t, options, has_name, restore };
+    let ctx = Ctx {
+        t,
+        options,
+        has_name,
+        restore,
+    };
     for m in todo {
         let ooo = out_of_order.contains(&m.tag());
         match apply(client, m, &ctx)? {
@@ -674,17 +767,25 @@ fn ensure_table(
 }
 
 /// `BEGIN` and take the advisory lock, waiting at most the lock timeout.
-fn lock(client: &mut Client, options: &MigrateOptions, t: &TrackingTable, what: &str) -> Result<(), RunError> {
+fn lock(
+    client: &mut Client,
+    options: &MigrateOptions,
+    t: &TrackingTable,
+    what: &str,
+) -> Result<(), RunError> {
     let ms = options.lock_timeout.as_millis().max(1);
-    let sql = format!("BEGIN; SET LOCAL lock_timeout = '{ms}ms'; SELECT pg_advisory_xact_lock({});", t.lock_key());
-    lock_with(client, &sql, options, t, what)
-}
-
-fn lock_with(client: &mut Client, sql: &str, options: &MigrateOptions, t: &TrackingTable, what: &str) -> Result<(), RunError> {
-    if let Err(e) = client.batch_execute(sql) {
+    let sql = format!(
+        "BEGIN; SET LOCAL lock_timeout = '{ms}ms'; SELECT pg_advisory_xact_lock({});",
+        t.lock_key()
+    );
+    if let Err(e) = client.batch_execute(&sql) {
         let _ = client.batch_execute("ROLLBACK");
         if e.code().map(|c| c.code()) == Some("55P03") {
-            return Err(RunError::LockTimeout { seconds: options.lock_timeout.as_secs(), key: t.lock_key(), tag: what.to_string() });
+            return Err(RunError::LockTimeout {
+                seconds: options.lock_timeout.as_secs(),
+                key: t.lock_key(),
+                tag: what.to_string(),
+            });
         }
         return Err(db_err("taking the migration lock")(e));
     }
@@ -698,19 +799,47 @@ enum RowState {
     Claimed(InProgressMarker),
 }
 
-fn row_state(client: &mut Client, ctx: &Ctx<'_>, m: &Migration) -> Result<RowState, RunError> {
-    let rows = query_text(
-        client,
-        &format!("SELECT hash FROM {} WHERE created_at = {} ORDER BY id", ctx.t.qualified(), m.entry.when),
+/// In one round trip: `BEGIN`, take the advisory lock (bounded wait), restore
+/// the statements' `lock_timeout`, apply the settings, and read the
+/// migration's row.
+fn lock_and_read(
+    client: &mut Client,
+    begin: &str,
+    ctx: &Ctx<'_>,
+    m: &Migration,
+) -> Result<RowState, RunError> {
+    let sql = format!(
+        "{begin} SELECT hash FROM {} WHERE created_at = {} ORDER BY id;",
+        ctx.t.qualified(),
+        m.entry.when
     );
-    let rows = match rows {
-        Ok(r) => r,
+    let messages = match client.simple_query(&sql) {
+        Ok(messages) => messages,
         Err(e) => {
             let _ = client.batch_execute("ROLLBACK");
-            return Err(db_err(format!("reading {}", ctx.t.qualified()))(e));
+            if e.code().map(|c| c.code()) == Some("55P03") {
+                return Err(RunError::LockTimeout {
+                    seconds: ctx.options.lock_timeout.as_secs(),
+                    key: ctx.t.lock_key(),
+                    tag: m.tag().to_string(),
+                });
+            }
+            return Err(db_err(format!("locking and reading {}", ctx.t.qualified()))(e));
         }
     };
-    let hashes: Vec<String> = rows.into_iter().filter_map(|r| r.into_iter().next().flatten()).collect();
+    // Only the last SELECT has a `hash` column (the lock's SELECT returns one
+    // void row of its own).
+    let hashes: Vec<String> = messages
+        .iter()
+        .filter_map(|msg| match msg {
+            postgres::SimpleQueryMessage::Row(r)
+                if r.columns().first().is_some_and(|c| c.name() == "hash") =>
+            {
+                r.get(0).map(str::to_string)
+            }
+            _ => None,
+        })
+        .collect();
     if let Some(h) = hashes.iter().find(|h| sqlfile::hash_matches(h, &m.bytes)) {
         return Ok(RowState::Applied(h.clone()));
     }
@@ -736,13 +865,14 @@ fn apply(client: &mut Client, m: &Migration, ctx: &Ctx<'_>) -> Result<Outcome, R
     );
     let mut last_dead: Option<InProgressMarker> = None;
     loop {
-        lock_with(client, &begin, ctx.options, ctx.t, m.tag())?;
         let started = Instant::now();
-        match row_state(client, ctx, m)? {
+        match lock_and_read(client, &begin, ctx, m)? {
             RowState::Absent => {
                 return match &no_transaction {
                     None => apply_in_transaction(client, m, ctx, started),
-                    Some(reason) => apply_outside_transaction(client, m, ctx, reason.clone(), started),
+                    Some(reason) => {
+                        apply_outside_transaction(client, m, ctx, reason.clone(), started)
+                    }
                 }
             }
             RowState::Applied(hash) => {
@@ -794,14 +924,29 @@ fn apply(client: &mut Client, m: &Migration, ctx: &Ctx<'_>) -> Result<Outcome, R
 
 /// Line and column in the file of a 1-based character `position` in `sent`,
 /// which starts at byte `offset` of the chunk `stmt`.
-fn locate(stmt: &Statement, offset: usize, sent: &str, position: Option<u32>) -> (usize, Option<usize>) {
-    let leading = stmt.sql.lines().take_while(|l| l.trim().is_empty() || l.trim().starts_with("--")).count();
+fn locate(
+    stmt: &Statement,
+    offset: usize,
+    sent: &str,
+    position: Option<u32>,
+) -> (usize, Option<usize>) {
+    let leading = stmt
+        .sql
+        .lines()
+        .take_while(|l| l.trim().is_empty() || l.trim().starts_with("--"))
+        .count();
     let chunk_start = stmt.line.saturating_sub(leading);
     let byte_in_sent = match position {
-        Some(p) => sent.char_indices().nth(p.saturating_sub(1) as usize).map_or(sent.len(), |(i, _)| i),
+        Some(p) => sent
+            .char_indices()
+            .nth(p.saturating_sub(1) as usize)
+            .map_or(sent.len(), |(i, _)| i),
         None => {
             // No position: the line of the statement's first SQL line.
-            let skip = sent.lines().take_while(|l| l.trim().is_empty() || l.trim().starts_with("--")).count();
+            let skip = sent
+                .lines()
+                .take_while(|l| l.trim().is_empty() || l.trim().starts_with("--"))
+                .count();
             sent.split_inclusive('\n').take(skip).map(str::len).sum()
         }
     };
@@ -871,17 +1016,33 @@ fn insert_row_sql(ctx: &Ctx<'_>, m: &Migration, hash: &str) -> String {
             quote_literal(m.tag())
         )
     } else {
-        format!("INSERT INTO {} (hash, created_at) VALUES ({}, {});", ctx.t.qualified(), quote_literal(hash), m.entry.when)
+        format!(
+            "INSERT INTO {} (hash, created_at) VALUES ({}, {});",
+            ctx.t.qualified(),
+            quote_literal(hash),
+            m.entry.when
+        )
     }
 }
 
-fn apply_in_transaction(client: &mut Client, m: &Migration, ctx: &Ctx<'_>, started: Instant) -> Result<Outcome, RunError> {
+fn apply_in_transaction(
+    client: &mut Client,
+    m: &Migration,
+    ctx: &Ctx<'_>,
+    started: Instant,
+) -> Result<Outcome, RunError> {
     let statements = m.statements();
     let total = statements.len();
     for (i, stmt) in statements.iter().enumerate() {
         if let Err(e) = client.batch_execute(&stmt.sql) {
             let _ = client.batch_execute("ROLLBACK");
-            return Err(failure(m, Some((i + 1, stmt, 0, &stmt.sql)), total, &e, None));
+            return Err(failure(
+                m,
+                Some((i + 1, stmt, 0, &stmt.sql)),
+                total,
+                &e,
+                None,
+            ));
         }
     }
     let finish = format!("{} COMMIT;", insert_row_sql(ctx, m, &m.hash));
@@ -919,9 +1080,22 @@ fn apply_outside_transaction(
             return Err(db_err(claim_ctx)(e));
         }
     };
-    let field = |i: usize| me.first().and_then(|r| r.get(i).cloned().flatten()).and_then(|v| v.parse().ok()).unwrap_or(0);
-    let mut marker = InProgressMarker { backend_pid: field(0), backend_start_us: field(1), done: 0, hash: m.hash.clone() };
-    if let Err(e) = client.batch_execute(&format!("{} COMMIT;", insert_row_sql(ctx, m, &marker.render()))) {
+    let field = |i: usize| {
+        me.first()
+            .and_then(|r| r.get(i).cloned().flatten())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    };
+    let mut marker = InProgressMarker {
+        backend_pid: field(0),
+        backend_start_us: field(1),
+        done: 0,
+        hash: m.hash.clone(),
+    };
+    if let Err(e) = client.batch_execute(&format!(
+        "{} COMMIT;",
+        insert_row_sql(ctx, m, &marker.render())
+    )) {
         let _ = client.batch_execute("ROLLBACK");
         return Err(db_err(claim_ctx)(e));
     }
@@ -935,18 +1109,30 @@ fn apply_outside_transaction(
     for (k, (n, offset, sql, chunk)) in statements.iter().enumerate() {
         if let Err(e) = client.batch_execute(sql) {
             release_claim(client, ctx, m, &marker);
-            return Err(failure(m, Some((*n, chunk, *offset, sql)), chunks, &e, Some(k)));
+            return Err(failure(
+                m,
+                Some((*n, chunk, *offset, sql)),
+                chunks,
+                &e,
+                Some(k),
+            ));
         }
         let previous = marker.render();
         marker.done = k + 1;
-        let progress = if k + 1 == total { m.hash.clone() } else { marker.render() };
+        let progress = if k + 1 == total {
+            m.hash.clone()
+        } else {
+            marker.render()
+        };
         let update = format!(
             "UPDATE {t} SET hash = {} WHERE created_at = {} AND hash = {}",
             quote_literal(&progress),
             m.entry.when,
             quote_literal(&previous)
         );
-        client.batch_execute(&update).map_err(db_err(format!("recording progress of {} in {t}", m.tag())))?;
+        client
+            .batch_execute(&update)
+            .map_err(db_err(format!("recording progress of {} in {t}", m.tag())))?;
     }
     if total == 0 {
         let update = format!(
@@ -955,7 +1141,9 @@ fn apply_outside_transaction(
             m.entry.when,
             quote_literal(&marker.render())
         );
-        client.batch_execute(&update).map_err(db_err(format!("recording {} in {t}", m.tag())))?;
+        client
+            .batch_execute(&update)
+            .map_err(db_err(format!("recording {} in {t}", m.tag())))?;
     }
     Ok(Outcome::Applied(AppliedReport {
         migration: MigrationRef::of(m),
@@ -983,7 +1171,8 @@ mod tests {
 
     #[test]
     fn locates_positions_in_the_file() {
-        let text = "-- hazard: X y\n\nSELECT 1;\n--> statement-breakpoint\nSELECT\n  nope FROM t;\n";
+        let text =
+            "-- hazard: X y\n\nSELECT 1;\n--> statement-breakpoint\nSELECT\n  nope FROM t;\n";
         let stmts = sqlfile::split(text);
         let s = &stmts[1];
         // "SELECT\n  nope": 'n' of nope is character 10.
@@ -998,7 +1187,11 @@ mod tests {
     fn failure_message_is_one_line() {
         let f = MigrationFailure {
             path: "migrations/0002_x.sql".into(),
-            migration: MigrationRef { idx: 2, tag: "0002_x".into(), when: 3 },
+            migration: MigrationRef {
+                idx: 2,
+                tag: "0002_x".into(),
+                when: 3,
+            },
             statement: Some(3),
             total_statements: 4,
             line: 7,

@@ -18,7 +18,10 @@ pub struct TrackingTable {
 
 impl Default for TrackingTable {
     fn default() -> Self {
-        TrackingTable { schema: "drizzle".into(), table: "__drizzle_migrations".into() }
+        TrackingTable {
+            schema: "drizzle".into(),
+            table: "__drizzle_migrations".into(),
+        }
     }
 }
 
@@ -32,7 +35,8 @@ impl TrackingTable {
     /// table, so two projects sharing a database with different tables do not
     /// wait for each other.
     pub fn lock_key(&self) -> i64 {
-        let digest = Sha256::digest(format!("shale-migrate:{}.{}", self.schema, self.table).as_bytes());
+        let digest =
+            Sha256::digest(format!("shale-migrate:{}.{}", self.schema, self.table).as_bytes());
         let mut b = [0u8; 8];
         b.copy_from_slice(&digest[..8]);
         i64::from_be_bytes(b)
@@ -77,7 +81,10 @@ pub fn quote_ident(s: &str) -> String {
 }
 
 /// Runs a query through the simple protocol and returns its rows as text.
-pub(crate) fn query_text(client: &mut Client, sql: &str) -> Result<Vec<Vec<Option<String>>>, postgres::Error> {
+pub(crate) fn query_text(
+    client: &mut Client,
+    sql: &str,
+) -> Result<Vec<Vec<Option<String>>>, postgres::Error> {
     let mut rows = Vec::new();
     for m in client.simple_query(sql)? {
         if let SimpleQueryMessage::Row(r) = m {
@@ -110,17 +117,31 @@ pub(crate) fn probe(client: &mut Client, t: &TrackingTable) -> Result<Probe, pos
         .filter(|c| !c.is_empty())
         .map(str::to_string)
         .collect();
-    Ok(Probe { schema_exists, columns })
+    Ok(Probe {
+        schema_exists,
+        columns,
+    })
 }
 
 /// Reads every row, oldest first.
-pub(crate) fn read_rows(client: &mut Client, t: &TrackingTable, probe: &Probe) -> Result<Vec<TrackingRow>, postgres::Error> {
+pub(crate) fn read_rows(
+    client: &mut Client,
+    t: &TrackingTable,
+    probe: &Probe,
+) -> Result<Vec<TrackingRow>, postgres::Error> {
     if !probe.table_exists() {
         return Ok(Vec::new());
     }
     let name = if probe.has("name") { "name" } else { "NULL" };
-    let applied_at = if probe.has("applied_at") { "applied_at::text" } else { "NULL" };
-    let sql = format!("SELECT id, hash, created_at, {name}, {applied_at} FROM {} ORDER BY id", t.qualified());
+    let applied_at = if probe.has("applied_at") {
+        "applied_at::text"
+    } else {
+        "NULL"
+    };
+    let sql = format!(
+        "SELECT id, hash, created_at, {name}, {applied_at} FROM {} ORDER BY id",
+        t.qualified()
+    );
     let rows = query_text(client, &sql)?;
     Ok(rows
         .into_iter()
@@ -142,7 +163,10 @@ pub(crate) fn read_rows(client: &mut Client, t: &TrackingTable, probe: &Probe) -
 pub(crate) fn create_sql(t: &TrackingTable, probe: &Probe) -> String {
     let mut sql = String::new();
     if !probe.schema_exists {
-        sql.push_str(&format!("CREATE SCHEMA IF NOT EXISTS {};", quote_ident(&t.schema)));
+        sql.push_str(&format!(
+            "CREATE SCHEMA IF NOT EXISTS {};",
+            quote_ident(&t.schema)
+        ));
     }
     if !probe.table_exists() {
         sql.push_str(&format!(
@@ -197,7 +221,10 @@ impl InProgressMarker {
 
     /// The `hash` value.
     pub fn render(&self) -> String {
-        format!("{MARKER_PREFIX}{}:{}:{}:{}", self.backend_pid, self.backend_start_us, self.done, self.hash)
+        format!(
+            "{MARKER_PREFIX}{}:{}:{}:{}",
+            self.backend_pid, self.backend_start_us, self.done, self.hash
+        )
     }
 }
 
@@ -209,9 +236,21 @@ mod tests {
     fn names_and_markers() {
         let t = TrackingTable::default();
         assert_eq!(t.qualified(), "\"drizzle\".\"__drizzle_migrations\"");
-        assert_ne!(t.lock_key(), TrackingTable { schema: "x".into(), table: "y".into() }.lock_key());
+        assert_ne!(
+            t.lock_key(),
+            TrackingTable {
+                schema: "x".into(),
+                table: "y".into()
+            }
+            .lock_key()
+        );
         assert_eq!(quote_ident("a\"b"), "\"a\"\"b\"");
-        let m = InProgressMarker { backend_pid: 42, backend_start_us: 1_700_000_000_000_000, done: 2, hash: "ab".into() };
+        let m = InProgressMarker {
+            backend_pid: 42,
+            backend_start_us: 1_700_000_000_000_000,
+            done: 2,
+            hash: "ab".into(),
+        };
         assert_eq!(InProgressMarker::parse(&m.render()), Some(m));
         assert_eq!(InProgressMarker::parse("e3b0c442"), None);
         assert_eq!(InProgressMarker::parse("shale:in-progress:x"), None);

@@ -29,7 +29,12 @@ pub fn render(schema: &Schema) -> String {
 /// schema language cannot express exactly (e.g. an index mixing column and
 /// expression keys), which `shale pull` prints.
 pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
-    let mut r = Renderer { warnings: Vec::new(), used_idents: HashSet::new(), enum_idents: HashMap::new() };
+    let mut r = Renderer {
+        warnings: Vec::new(),
+        used_idents: HashSet::new(),
+        enum_idents: HashMap::new(),
+        fields: HashMap::new(),
+    };
     let mut items = Vec::new();
     for e in &schema.enums {
         let ident = r.type_ident(&e.name);
@@ -46,11 +51,27 @@ pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
         #(#items)*
     };
     let text = match syn::parse2::<syn::File>(file.clone()) {
-        Ok(parsed) => prettyplease::unparse(&parsed),
+        Ok(parsed) => separate_items(&prettyplease::unparse(&parsed)),
         // Unreachable for tokens built here, but an unformatted file beats a panic.
         Err(_) => file.to_string(),
     };
     (text, r.warnings)
+}
+
+/// prettyplease puts top-level items on consecutive lines; a blank line
+/// after each (they all end with a `}` or `;` line at column 0) reads better.
+fn separate_items(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        out.push('\n');
+        let ends_item = line == "}" || (line.starts_with("use ") && line.ends_with(';'));
+        if ends_item && lines.peek().is_some() {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 struct Renderer {
@@ -58,6 +79,9 @@ struct Renderer {
     /// Type idents taken so far (structs and enums share one namespace).
     used_idents: HashSet<String>,
     enum_idents: HashMap<QualifiedName, Ident>,
+    /// The current table's field ident per column name, and whether the
+    /// field needs `#[column(name = …)]`.
+    fields: HashMap<String, (Ident, bool)>,
 }
 
 impl Renderer {
@@ -124,6 +148,7 @@ impl Renderer {
             let s = &t.name.namespace;
             table_args.push(quote!(schema = #s));
         }
+        self.fields = field_idents(&t.columns);
         let mut table_attrs = Vec::new();
         if !table_args.is_empty() {
             table_attrs.push(quote!(#[table(#(#table_args),*)]));
@@ -141,7 +166,7 @@ impl Renderer {
                     column_extra[position(only).unwrap_or_default()].push(quote!(primary_key));
                 }
                 _ => {
-                    let cols = idents_list(&pk.columns);
+                    let cols = self.idents_list(&pk.columns);
                     let name = (!default_name).then(|| {
                         let n = &pk.name;
                         quote!(, name = #n)
@@ -163,7 +188,7 @@ impl Renderer {
                     column_extra[position(only).unwrap_or_default()].push(quote!(unique));
                 }
                 _ => {
-                    let cols = idents_list(&u.columns);
+                    let cols = self.idents_list(&u.columns);
                     let mut args = vec![quote!(columns(#cols))];
                     if u.name != naming::unique(table, &u.columns) {
                         let n = &u.name;
@@ -221,13 +246,8 @@ impl Renderer {
             table_attrs.push(self.index_attr(t, index));
         }
 
-        let mut used_fields = HashSet::new();
-        let fields: Vec<TokenStream> = t
-            .columns
-            .iter()
-            .zip(column_extra)
-            .map(|(c, extra)| self.render_column(t, c, extra, &mut used_fields))
-            .collect();
+        let fields: Vec<TokenStream> =
+            t.columns.iter().zip(column_extra).map(|(c, extra)| self.render_column(c, extra)).collect();
         let doc = doc_attrs(t.comment.as_deref());
         quote! {
             #doc
@@ -238,7 +258,7 @@ impl Renderer {
     }
 
     fn foreign_key_attr(&mut self, table: &str, fk: &ForeignKey, default_name: bool) -> TokenStream {
-        let cols = idents_list(&fk.columns);
+        let cols = self.idents_list(&fk.columns);
         let target = format!("{}({})", reference_table(&fk.referenced_table), fk.referenced_columns.join(", "));
         let mut args = vec![quote!(columns(#cols)), quote!(references = #target)];
         args.extend(actions(fk));
@@ -278,7 +298,7 @@ impl Renderer {
                 args.push(quote!(expr = #e));
             }
             keys if keys.iter().all(|k| matches!(k.target, IndexTarget::Column(_))) => {
-                let keys = keys.iter().map(index_key);
+                let keys = keys.iter().map(|k| self.index_key(k));
                 args.push(quote!(columns(#(#keys),*)));
             }
             keys => {
@@ -287,7 +307,11 @@ impl Renderer {
                      write; it is written with its column keys only",
                     index.name, t.name
                 ));
-                let keys = keys.iter().filter(|k| matches!(k.target, IndexTarget::Column(_))).map(index_key);
+                let keys: Vec<TokenStream> = keys
+                    .iter()
+                    .filter(|k| matches!(k.target, IndexTarget::Column(_)))
+                    .map(|k| self.index_key(k))
+                    .collect();
                 args.push(quote!(columns(#(#keys),*)));
             }
         }
@@ -309,20 +333,14 @@ impl Renderer {
             args.push(quote!(where = #p));
         }
         if !index.include.is_empty() {
-            let inc = idents_list(&index.include);
+            let inc = self.idents_list(&index.include);
             args.push(quote!(include(#inc)));
         }
         quote!(#[index(#(#args),*)])
     }
 
-    fn render_column(
-        &mut self,
-        t: &Table,
-        c: &Column,
-        mut attrs: Vec<TokenStream>,
-        used: &mut HashSet<String>,
-    ) -> TokenStream {
-        let (field, rename) = field_ident(&c.name, used);
+    fn render_column(&mut self, c: &Column, mut attrs: Vec<TokenStream>) -> TokenStream {
+        let (field, rename) = self.fields[&c.name].clone();
         let mut args = Vec::new();
         if rename {
             let n = &c.name;
@@ -344,7 +362,6 @@ impl Renderer {
         if let Some(g) = &c.generated {
             args.push(quote!(generated = #g));
         }
-        let _ = t;
         let attr = (!args.is_empty()).then(|| quote!(#[column(#(#args),*)]));
         let ty = if c.nullable { quote!(Option<#rust_ty>) } else { rust_ty };
         let doc = doc_attrs(c.comment.as_deref());
@@ -446,45 +463,81 @@ fn reference_table(q: &QualifiedName) -> String {
     format!("{}.{}", q.namespace, q.name)
 }
 
-fn index_key(k: &IndexKey) -> TokenStream {
-    let IndexTarget::Column(c) = &k.target else { return TokenStream::new() };
-    let ident = list_ident(c);
-    let mut opts = Vec::new();
-    if k.order == SortOrder::Desc {
-        opts.push(quote!(desc));
+impl Renderer {
+    fn index_key(&self, k: &IndexKey) -> TokenStream {
+        let IndexTarget::Column(c) = &k.target else { return TokenStream::new() };
+        let ident = self.list_ident(c);
+        let mut opts = Vec::new();
+        if k.order == SortOrder::Desc {
+            opts.push(quote!(desc));
+        }
+        match (k.order, k.nulls) {
+            (SortOrder::Asc, Some(NullsOrder::First)) => opts.push(quote!(nulls_first)),
+            (SortOrder::Desc, Some(NullsOrder::Last)) => opts.push(quote!(nulls_last)),
+            _ => {}
+        }
+        if let Some(ops) = &k.opclass {
+            opts.push(quote!(ops = #ops));
+        }
+        if opts.is_empty() {
+            ident
+        } else {
+            quote!(#ident(#(#opts),*))
+        }
     }
-    match (k.order, k.nulls) {
-        (SortOrder::Asc, Some(NullsOrder::First)) => opts.push(quote!(nulls_first)),
-        (SortOrder::Desc, Some(NullsOrder::Last)) => opts.push(quote!(nulls_last)),
-        _ => {}
+
+    /// A column inside `columns(…)` / `include(…)`. The parser resolves an
+    /// ident there by SQL name first, then by field: the SQL name when it
+    /// is an ident, else the field's ident (which never equals another
+    /// column's SQL name, see [`field_idents`]).
+    fn list_ident(&self, name: &str) -> TokenStream {
+        if is_plain_ident(name) && can_be_raw(name) {
+            let i = if syn::parse_str::<Ident>(name).is_ok() {
+                Ident::new(name, Span::call_site())
+            } else {
+                Ident::new_raw(name, Span::call_site())
+            };
+            return quote!(#i);
+        }
+        match self.fields.get(name) {
+            Some((ident, _)) => quote!(#ident),
+            None => quote!(#name),
+        }
     }
-    if let Some(ops) = &k.opclass {
-        opts.push(quote!(ops = #ops));
-    }
-    if opts.is_empty() {
-        ident
-    } else {
-        quote!(#ident(#(#opts),*))
+
+    fn idents_list(&self, names: &[String]) -> TokenStream {
+        let items = names.iter().map(|n| self.list_ident(n));
+        quote!(#(#items),*)
     }
 }
 
-/// A column name inside `columns(…)` / `include(…)`: the parser resolves
-/// names there by SQL name first, so the SQL name itself is written.
-fn list_ident(name: &str) -> TokenStream {
-    if is_plain_ident(name) && syn::parse_str::<Ident>(name).is_ok() {
-        let i = Ident::new(name, Span::call_site());
-        quote!(#i)
-    } else if is_plain_ident(name) && can_be_raw(name) {
-        let i = Ident::new_raw(name, Span::call_site());
-        quote!(#i)
-    } else {
-        quote!(#name)
+/// Field idents for a table's columns. Columns whose name already is a
+/// snake_case ident keep it; the others get a derived ident that is neither
+/// taken nor the SQL name of another column.
+fn field_idents(columns: &[Column]) -> HashMap<String, (Ident, bool)> {
+    let mut used: HashSet<String> = HashSet::new();
+    for c in columns {
+        if is_plain_ident(&c.name) && can_be_raw(&c.name) && c.name.to_snake_case() == c.name {
+            used.insert(c.name.clone());
+        }
     }
+    let mut out = HashMap::new();
+    for c in columns {
+        if used.contains(&c.name) {
+            out.insert(c.name.clone(), (make_ident(&c.name), false));
+            continue;
+        }
+        out.insert(c.name.clone(), field_ident(&c.name, &mut used));
+    }
+    out
 }
 
-fn idents_list(names: &[String]) -> TokenStream {
-    let items = names.iter().map(|n| list_ident(n));
-    quote!(#(#items),*)
+fn make_ident(s: &str) -> Ident {
+    if syn::parse_str::<Ident>(s).is_ok() {
+        Ident::new(s, Span::call_site())
+    } else {
+        Ident::new_raw(s, Span::call_site())
+    }
 }
 
 /// The field ident for a column and whether `#[column(name = …)]` is needed.
@@ -579,6 +632,7 @@ mod tests {
     fn renders_clean_source() {
         let text = render(&users());
         let expected = r#"use shale::{PgEnum, Table};
+
 #[derive(PgEnum)]
 #[pg_enum(schema = "auth")]
 pub enum Role {
@@ -586,6 +640,7 @@ pub enum Role {
     #[pg_enum(rename = "guest-user")]
     GuestUser,
 }
+
 /// People
 /// who sign in
 #[derive(Table)]
@@ -601,6 +656,20 @@ pub struct Users {
 }
 "#;
         assert_eq!(text, expected, "\n{text}");
+    }
+
+    #[test]
+    fn field_idents_never_take_another_columns_name() {
+        let cols: Vec<Column> = ["Type", "type", "type_2", "self"]
+            .iter()
+            .map(|n| Column::new(*n, ColumnType::named("text")))
+            .collect();
+        let f = field_idents(&cols);
+        assert_eq!(f["type"].0.to_string(), "r#type");
+        assert_eq!(f["type_2"].0.to_string(), "type_2");
+        assert_eq!(f["Type"].0.to_string(), "type_3");
+        assert!(f["Type"].1);
+        assert_eq!(f["self"].0.to_string(), "self_");
     }
 
     #[test]

@@ -9,4 +9,4 @@
 
 ALTER TABLE "public"."stats" ALTER COLUMN "code" SET DATA TYPE integer USING "code"::integer;
 --> statement-breakpoint
-ALTER TABLE "public"."stats" ALTER COLUMN "flags" SET DATA TYPE jsonb USING "flags"::jsonb;
+ALTER TABLE "public"."stats" ALTER COLUMN "flags" SET DATA TYPE jsonb USING to_jsonb("flags");

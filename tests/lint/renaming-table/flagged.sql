@@ -3,3 +3,5 @@ SET lock_timeout = '5s';
 ALTER TABLE "people" RENAME TO "users";
 --> statement-breakpoint
 ALTER TABLE "auth"."accounts" RENAME TO "logins";
+--> statement-breakpoint
+ALTER TABLE "public"."invoices" SET SCHEMA "billing";

@@ -1,27 +1,50 @@
 //! `shale check`: the CI drift gate. Exit 0 when the migrations folder, its
-//! journal, the snapshots, the integrity record and the schema source agree;
-//! exit 1 with a fix-it message per problem otherwise; exit 2 when it cannot
-//! run (unreadable schema source, connection failure with `--db`).
+//! journal, the snapshots, the integrity record and the schema source agree
+//! and every migration passes the lint rules; exit 1 with a fix-it message per
+//! problem otherwise; exit 2 when it cannot run (unreadable schema source,
+//! connection failure with `--db`, no shadow database with `--shadow`).
+//!
+//! Optional gates: `--db URL` (given on the command line, never taken from
+//! `$DATABASE_URL`) checks that database's migrations and drift, as `shale
+//! status` and `shale verify` do; `--shadow` replays every migration into a
+//! throwaway database and compares the result with the schema.
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use std::time::Instant;
+
+use anyhow::{anyhow, bail, Result};
 use serde_json::json;
 use shale_differ::MigrationPair;
 use shale_migrations::folder::MigrationFolder;
 use shale_migrations::snapshot;
 use shale_migrations::sum::Sum;
-use shale_model::Schema;
+use shale_model::{RenameHints, Schema};
+use shale_runner::{MigrateOptions, RunError};
 use shale_sql::SqlDialect;
 
+use super::verify::plan_assuming_drops;
 use super::Context;
 use crate::output::Style;
-use crate::Outcome;
+use crate::{drift, sources, Outcome};
 
-/// `shale check` flags (`--db URL` is the global flag: when given, the
-/// database's migrations and drift are checked too).
+/// `shale check` flags (`--db URL` is the global flag: when given on the
+/// command line, the database's pending or edited migrations and its drift
+/// from the schema are findings too).
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Replay every migration into a throwaway database (a PostgreSQL server
+    /// started from the local binaries) and compare the result with the
+    /// schema: catches hand-written SQL that does not do what the snapshots
+    /// claim.
+    #[arg(long)]
+    pub shadow: bool,
+    /// With --shadow (implied): create the throwaway database on this existing
+    /// server instead (`CREATE DATABASE shale_shadow_<random>`, dropped
+    /// afterwards; the role needs CREATEDB), for CI without local binaries.
+    #[arg(long, value_name = "URL")]
+    pub shadow_db: Option<String>,
+}
 
 /// One problem found.
 #[derive(Clone, Debug)]
@@ -37,18 +60,21 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(code: &'static str, file: Option<&Path>, message: impl Into<String>) -> Finding {
+    pub(crate) fn new(code: &'static str, file: Option<&Path>, message: impl Into<String>) -> Finding {
         Finding { code, file: file.map(Path::to_path_buf), line: None, message: message.into() }
     }
 }
 
 /// Runs `shale check`.
-pub fn run(ctx: &Context<'_>, _args: &Args) -> Result<Outcome> {
+pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let ui = ctx.ui;
     // An unreadable schema source is "could not run" (exit 2), not a finding.
     let parsed = ctx.parse_schema()?;
     let mut findings = Vec::new();
     let mut passed: Vec<String> = Vec::new();
+
+    // 0. No unresolved merge of two branches' migrations.
+    check_conflicts(ctx, &mut findings);
 
     // 1. The journal and the files agree.
     let folder = if ctx.config.migrations.exists() {
@@ -82,7 +108,26 @@ pub fn run(ctx: &Context<'_>, _args: &Args) -> Result<Outcome> {
         check_schema(ctx, &previous, &parsed.schema, &parsed.renames, &mut findings, &mut passed);
     }
 
-    report(ctx, &findings, &passed);
+    // 5. Every migration parses and passes the hazard rules.
+    let mut warnings = Vec::new();
+    if let Some(folder) = &folder {
+        check_lint(ctx, folder, &mut findings, &mut warnings, &mut passed);
+    }
+
+    // 6. `--shadow`: the migrations, replayed, produce the schema.
+    if args.shadow || args.shadow_db.is_some() {
+        match &folder {
+            Some(folder) => check_shadow(ctx, args, folder, &parsed.schema, &mut findings, &mut passed)?,
+            None => ui.warn("the shadow replay was skipped: the migrations folder has to be fixed first"),
+        }
+    }
+
+    // 7. `--db URL`: that database is up to date and matches the schema.
+    if let Some(url) = ctx.db_flag {
+        check_database(ctx, url, folder.as_ref(), &parsed.schema, &mut findings, &mut passed)?;
+    }
+
+    report(ctx, &findings, &warnings, &passed);
     if findings.is_empty() {
         Ok(Outcome::Clean)
     } else {
@@ -229,10 +274,23 @@ fn check_schema(
     }
 }
 
-fn report(ctx: &Context<'_>, findings: &[Finding], passed: &[String]) {
+fn report(ctx: &Context<'_>, findings: &[Finding], warnings: &[Finding], passed: &[String]) {
     let ui = ctx.ui;
     for p in passed {
         ui.line(&format!("{} {p}", ui.paint(Style::Good, "ok")));
+    }
+    for w in warnings {
+        let location = match (&w.file, w.line) {
+            (Some(file), Some(line)) => format!("{}:{line}: ", file.display()),
+            (Some(file), None) => format!("{}: ", file.display()),
+            _ => String::new(),
+        };
+        if ui.github() {
+            let file = w.file.as_ref().map(|p| p.display().to_string());
+            ui.annotation("warning", file.as_deref(), w.line, &format!("shale check: {}", w.code), &w.message);
+        } else {
+            ui.result(&format!("{}[{}]: {location}{}", ui.paint(Style::Warn, "warning"), w.code, w.message));
+        }
     }
     for f in findings {
         let location = match (&f.file, f.line) {
@@ -247,14 +305,266 @@ fn report(ctx: &Context<'_>, findings: &[Finding], passed: &[String]) {
             ui.result(&format!("{}[{}]: {location}{}", ui.paint(Style::Bad, "error"), f.code, f.message));
         }
     }
-    ui.document(&json!({
-        "ok": findings.is_empty(),
-        "passed": passed,
-        "findings": findings.iter().map(|f| json!({
+    let to_json = |f: &Finding| {
+        json!({
             "code": f.code,
             "file": f.file.as_ref().map(|p| p.display().to_string()),
             "line": f.line,
             "message": f.message,
-        })).collect::<Vec<_>>(),
+        })
+    };
+    ui.document(&json!({
+        "ok": findings.is_empty(),
+        "passed": passed,
+        "findings": findings.iter().map(to_json).collect::<Vec<_>>(),
+        "warnings": warnings.iter().map(to_json).collect::<Vec<_>>(),
     }));
+}
+
+/// Git conflict markers in the journal, the integrity record or a snapshot:
+/// the signature of merging two branches that both generated migrations.
+fn check_conflicts(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    let mut files = vec![ctx.journal_path(), ctx.sum_path()];
+    if let Ok(entries) = std::fs::read_dir(&ctx.config.snapshots) {
+        let mut snaps: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().ends_with(snapshot::FILE_SUFFIX))
+            .collect();
+        snaps.sort();
+        files.extend(snaps);
+    }
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        if let Some(i) = text.lines().position(|l| l.starts_with("<<<<<<< ")) {
+            findings.push(Finding {
+                code: "conflict",
+                file: Some(path.clone()),
+                line: Some(i + 1),
+                message: format!(
+                    "{} has git merge conflict markers: both branches added migrations; resolve the schema \
+                     source by hand, then run `shale rebase` to renumber this branch's migrations after the other's",
+                    path.display()
+                ),
+            });
+        }
+    }
+}
+
+/// Lints every migration file: syntax errors and error-severity findings
+/// fail the check, warnings are shown.
+fn check_lint(
+    ctx: &Context<'_>,
+    folder: &MigrationFolder,
+    findings: &mut Vec<Finding>,
+    warnings: &mut Vec<Finding>,
+    passed: &mut Vec<String>,
+) {
+    let before = findings.len();
+    for m in &folder.migrations {
+        for f in shale_lint::lint(&m.path, &m.text, ctx.snapshot_dialect(), &ctx.config.lint) {
+            let fails = f.rule == shale_lint::Rule::Syntax || f.severity == shale_lint::Severity::Error;
+            let finding = Finding {
+                code: if f.rule == shale_lint::Rule::Syntax { "syntax" } else { "lint" },
+                file: Some(f.path.clone()),
+                line: Some(f.line),
+                message: super::lint::one_line_message(&f),
+            };
+            if fails {
+                findings.push(finding);
+            } else {
+                warnings.push(finding);
+            }
+        }
+    }
+    if findings.len() == before {
+        passed.push(format!("every migration parses and passes the lint rules ({} file(s))", folder.migrations.len()));
+    }
+}
+
+/// A throwaway database: on `--shadow-db URL`'s server, else on a server
+/// started from the local binaries. Failing to get one is "could not run".
+pub(crate) fn open_shadow(shadow_db: Option<&str>) -> Result<shale_shadow::ShadowDatabase> {
+    match shadow_db {
+        Some(url) => shale_shadow::ShadowDatabase::create_on(url),
+        None => shale_shadow::ShadowDatabase::start_local(),
+    }
+    .map_err(|e| anyhow!("cannot get a shadow database: {e}"))
+}
+
+/// A replayed migration that failed, as a finding (or `None` when the error
+/// is not about the migrations but about running them at all).
+pub(crate) fn replay_failure(error: &RunError) -> Option<Finding> {
+    match error {
+        RunError::Failed(f) => {
+            let mut message = match f.statement {
+                Some(n) => format!(
+                    "migration {} fails on an empty database at statement {n} of {} (line {}: `{}`): {}",
+                    f.migration.tag, f.total_statements, f.line, f.first_line, f.message
+                ),
+                None => format!("migration {} fails on an empty database at commit: {}", f.migration.tag, f.message),
+            };
+            if let Some(code) = &f.code {
+                message.push_str(&format!(" [SQLSTATE {code}]"));
+            }
+            if let Some(d) = &f.detail {
+                message.push_str(&format!("; detail: {d}"));
+            }
+            message.push_str("; every fresh database (a new environment, CI, a teammate) would fail here: fix the SQL");
+            Some(Finding { code: "shadow", file: Some(f.path.clone()), line: Some(f.line), message })
+        }
+        RunError::TransactionControl { path, .. } => {
+            Some(Finding::new("shadow", Some(path), error.to_string()))
+        }
+        _ => None,
+    }
+}
+
+fn drift_lines(drift: &[drift::Drift]) -> String {
+    let mut out = String::new();
+    for d in drift {
+        let mark = match d.kind {
+            "missing" => "+",
+            "extra" => "-",
+            _ => "~",
+        };
+        out.push_str(&format!("\n    {mark} {}", d.object));
+        if let Some(s) = &d.schema {
+            out.push_str(&format!("\n        schema:   {s}"));
+        }
+        if let Some(db) = &d.database {
+            out.push_str(&format!("\n        {}: {db}", "database"));
+        }
+    }
+    out
+}
+
+fn check_shadow(
+    ctx: &Context<'_>,
+    args: &Args,
+    folder: &MigrationFolder,
+    schema: &Schema,
+    findings: &mut Vec<Finding>,
+    passed: &mut Vec<String>,
+) -> Result<()> {
+    let started = Instant::now();
+    let shadow = open_shadow(args.shadow_db.as_deref())?;
+    let mut client = shadow.connect().map_err(|e| anyhow!("{e}"))?;
+    let options = MigrateOptions { table: ctx.tracking_table(), ..MigrateOptions::default() };
+    match shale_runner::migrate(&mut client, folder, &options) {
+        Ok(_) => {}
+        Err(e) => match replay_failure(&e) {
+            Some(f) => {
+                findings.push(f);
+                return Ok(());
+            }
+            None => bail!("the shadow replay could not run on {}: {e}", shadow.describe()),
+        },
+    }
+    let replayed = sources::introspect(ctx, &mut client)?;
+    drop(client);
+    let pair = MigrationPair::new(&replayed, schema);
+    let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
+    if plan.is_empty() {
+        passed.push(format!(
+            "replaying the {} migration(s) into a shadow database produces the schema ({:.1} s)",
+            folder.migrations.len(),
+            started.elapsed().as_secs_f64()
+        ));
+    } else {
+        let drift = drift::describe(&plan, pair);
+        findings.push(Finding::new(
+            "shadow",
+            Some(&ctx.config.migrations),
+            format!(
+                "replaying the migrations into an empty database does not produce the schema; {} difference(s) \
+                 (\"database\" is what the migrations produce):{}\n  a hand-written migration does not do what \
+                 its snapshot claims: fix its SQL (then `shale hash`), or put the missing change in a new migration",
+                drift.len(),
+                drift_lines(&drift)
+            ),
+        ));
+    }
+    shadow.close().map_err(|e| anyhow!("{e}"))?;
+    Ok(())
+}
+
+fn check_database(
+    ctx: &Context<'_>,
+    url: &str,
+    folder: Option<&MigrationFolder>,
+    schema: &Schema,
+    findings: &mut Vec<Finding>,
+    passed: &mut Vec<String>,
+) -> Result<()> {
+    let target = shale_db::redact(url);
+    let mut client = shale_db::connect(url).map_err(|e| anyhow!("{e}"))?;
+    // Read-only catalog queries, safe against production; bounded in time.
+    client.batch_execute("SET statement_timeout = '30s'").map_err(|e| anyhow!("{}", shale_db::error_line(&e)))?;
+    if let Some(folder) = folder {
+        let table = ctx.tracking_table();
+        let status = shale_runner::status(&mut client, folder, &table).map_err(|e| anyhow!("{e}"))?;
+        // Database-level findings point at no file (a URL is no path for annotations).
+        let db: Option<&Path> = None;
+        for p in &status.pending {
+            let order = if p.out_of_order { " (out of order: older than the newest applied migration)" } else { "" };
+            findings.push(Finding::new(
+                "pending",
+                Some(&folder.dir.join(format!("{}.sql", p.migration.tag))),
+                format!("migration {} is not applied to {target}{order}: run `shale migrate`", p.migration.tag),
+            ));
+        }
+        for e in &status.edited {
+            findings.push(Finding::new(
+                "edited",
+                Some(&e.path),
+                format!(
+                    "migration {} was edited after it was applied to {target} (recorded sha256 {}, file {}): \
+                     restore the file as it was applied and put the change in a new migration",
+                    e.migration.tag, e.recorded_hash, e.file_hash
+                ),
+            ));
+        }
+        for r in &status.unknown {
+            findings.push(Finding::new(
+                "unknown",
+                db,
+                format!(
+                    "{target} has an applied migration that is not in the journal (tracking row id {}, created_at {}): \
+                     it came from another branch or a deleted file",
+                    r.id,
+                    r.created_at.map_or("NULL".into(), |c| c.to_string())
+                ),
+            ));
+        }
+        for p in &status.in_progress {
+            findings.push(Finding::new(
+                "in-progress",
+                db,
+                format!("migration {} is half-applied in {target} (run outside a transaction): see `shale status`", p.migration.tag),
+            ));
+        }
+        if status.is_up_to_date() {
+            passed.push(format!("{target} has every migration applied ({})", status.applied.len()));
+        }
+    }
+    let database = sources::introspect(ctx, &mut client)?;
+    let pair = MigrationPair::new(&database, schema);
+    let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
+    if plan.is_empty() {
+        passed.push(format!("{target} matches the schema"));
+    } else {
+        let drift = drift::describe(&plan, pair);
+        findings.push(Finding::new(
+            "drift",
+            None,
+            format!(
+                "{target} differs from the schema; {} difference(s):{}\n  run `shale migrate` if migrations are pending, \
+                 else see `shale verify` for the SQL that would reconcile them",
+                drift.len(),
+                drift_lines(&drift)
+            ),
+        ));
+    }
+    Ok(())
 }

@@ -5,9 +5,11 @@ pub mod check;
 pub mod generate;
 pub mod hash;
 pub mod init;
+pub mod lint;
 pub mod migrate;
 pub mod project;
 pub mod pull;
+pub mod rebase;
 pub mod verify;
 
 use crate::config::Config;

@@ -1,0 +1,9 @@
+#[derive(Table)]
+#[table(name = "line_items")]
+pub struct LineItem {
+    #[column(primary_key)]
+    pub id: i64,
+    pub quantity: i32,
+    pub unit_cents: i64,
+    pub total_cents: i64,
+}

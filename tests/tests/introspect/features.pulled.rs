@@ -1,0 +1,148 @@
+use shale::{PgEnum, Table};
+#[derive(PgEnum)]
+#[pg_enum(schema = "auth")]
+pub enum Status {
+    Active,
+    Pending,
+    Disabled,
+}
+/// What a user may do
+#[derive(PgEnum)]
+pub enum Role {
+    Admin,
+    Member,
+    #[pg_enum(rename = "guest-user")]
+    GuestUser,
+}
+/// Organisations
+#[derive(Table)]
+#[table(schema = "auth")]
+#[foreign_key(
+    columns(owner_id),
+    references = "public.users(id)",
+    on_delete = "set_null",
+    on_update = "restrict",
+    name = "orgs_owner_fk",
+    deferrable = "initially_deferred"
+)]
+pub struct Orgs {
+    #[column(primary_key, identity = "always")]
+    pub id: i64,
+    #[column(sql_type = "varchar(200)")]
+    pub name: String,
+    /// URL name, case-insensitive
+    #[column(sql_type = "citext", unique)]
+    pub slug: String,
+    pub owner_id: Option<i64>,
+}
+#[derive(Table)]
+pub struct Counters {
+    #[column(sql_type = "smallserial")]
+    pub small: i16,
+    #[column(sql_type = "bigserial", unique)]
+    pub big: i64,
+    #[column(identity)]
+    pub byd: i32,
+    #[column(default = "nextval('users_id_seq'::regclass)")]
+    pub shared: i32,
+}
+#[derive(Table)]
+#[primary_key(columns(user_id, org_id))]
+#[foreign_key(
+    columns(org_id),
+    references = "auth.orgs(id)",
+    on_delete = "restrict",
+    name = "memberships_org"
+)]
+#[foreign_key(
+    columns(user_id),
+    references = "public.users(id)",
+    on_update = "cascade",
+    deferrable = "initially_immediate"
+)]
+#[index(columns(since))]
+pub struct Memberships {
+    pub user_id: i32,
+    pub org_id: i64,
+    #[column(default = "CURRENT_DATE")]
+    pub since: chrono::NaiveDate,
+    #[column(sql_type = "varchar")]
+    pub note: Option<String>,
+}
+/// People who can sign in
+#[derive(Table)]
+#[unique(columns(org_id, handle), name = "users_handle_org_key", nulls_not_distinct)]
+#[check(
+    name = "users_email_shape",
+    expr = "email::text ~~ '%@%'::text AND length(email::text) < 320"
+)]
+#[index(
+    columns(code),
+    name = "users_code_nnd",
+    unique,
+    nulls_not_distinct,
+    where = "active"
+)]
+#[index(columns(org_id), name = "users_email_incl", include(email, handle))]
+#[index(expr = "lower(email::text)", name = "users_email_lower", unique)]
+#[index(
+    columns(handle(nulls_first, ops = "text_pattern_ops")),
+    name = "users_handle_pattern"
+)]
+#[index(
+    columns(handle(ops = "gist_trgm_ops")),
+    name = "users_handle_trgm",
+    method = "gist"
+)]
+#[index(columns(email), name = "users_hash", method = "hash")]
+#[index(columns(org_id(desc, nulls_last), role(nulls_first)), name = "users_mixed")]
+#[index(
+    columns(org_id),
+    name = "users_org_brin",
+    method = "brin",
+    where = "updated_at IS NULL"
+)]
+#[index(columns(org_id, created_at(desc)), name = "users_org_created_idx")]
+#[index(
+    columns(settings(ops = "jsonb_path_ops")),
+    name = "users_settings_gin",
+    method = "gin"
+)]
+#[index(columns(tags), name = "users_tags_gin", method = "gin")]
+pub struct Users {
+    #[column(sql_type = "serial", primary_key)]
+    pub id: i32,
+    #[column(references = "auth.orgs.id", on_delete = "cascade")]
+    pub org_id: i64,
+    /// Where we write to
+    #[column(sql_type = "varchar(320)")]
+    pub email: String,
+    pub handle: Option<String>,
+    #[column(check = "age > 0")]
+    pub age: Option<i32>,
+    #[column(default = "'member'::role")]
+    pub role: Role,
+    #[column(default = "'active'::auth.status")]
+    pub status: Option<Status>,
+    #[column(default = "'{}'::text[]")]
+    pub tags: Vec<String>,
+    pub matrix: Option<Vec<Vec<i32>>>,
+    #[column(sql_type = "numeric(12,2)", default = "0")]
+    pub balance: rust_decimal::Decimal,
+    #[column(sql_type = "numeric(5,0)")]
+    pub ratio: Option<rust_decimal::Decimal>,
+    #[column(sql_type = "timestamptz(3)", default = "now()")]
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    #[column(default = "CURRENT_TIMESTAMP")]
+    pub updated_at: Option<chrono::NaiveDateTime>,
+    #[column(default = "'{}'::jsonb")]
+    pub settings: serde_json::Value,
+    #[column(sql_type = "positive_int")]
+    pub score: Option<String>,
+    #[column(generated = "(lower(handle) || '@'::text) || email::text")]
+    pub full_name: Option<String>,
+    #[column(sql_type = "char(4)")]
+    pub code: Option<String>,
+    #[column(default = "true")]
+    pub active: Option<bool>,
+}
