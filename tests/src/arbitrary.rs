@@ -15,21 +15,44 @@ use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 use shale_model::{
-    naming, BaseType, CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction,
-    Identity, Index, IndexKey, IndexTarget, PrimaryKey, QualifiedName, RenameHints, Schema, SortOrder, Table,
-    UniqueConstraint, DEFAULT_NAMESPACE,
+    naming, BaseType, CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey,
+    ForeignKeyAction, Identity, Index, IndexKey, IndexTarget, PrimaryKey, QualifiedName,
+    RenameHints, Schema, SortOrder, Table, UniqueConstraint, DEFAULT_NAMESPACE,
 };
 
 /// Namespaces besides `public`.
 const NAMESPACES: [&str; 2] = ["auth", "billing"];
 /// Table names; disjoint from [`ENUM_WORDS`] because a table also creates a
 /// type of its name.
-const TABLE_WORDS: [&str; 10] =
-    ["users", "orgs", "posts", "comments", "invoices", "tags", "events", "accounts", "projects", "tasks"];
+const TABLE_WORDS: [&str; 10] = [
+    "users", "orgs", "posts", "comments", "invoices", "tags", "events", "accounts", "projects",
+    "tasks",
+];
 const ENUM_WORDS: [&str; 4] = ["mood", "status", "role", "tier"];
-const ENUM_VALUES: [&str; 8] = ["active", "inactive", "pending", "archived", "guest_user", "admin", "low", "high"];
-const COLUMN_WORDS: [&str; 12] =
-    ["id", "name", "email", "age", "score", "title", "body", "amount", "created_on", "kind", "code", "flag"];
+const ENUM_VALUES: [&str; 8] = [
+    "active",
+    "inactive",
+    "pending",
+    "archived",
+    "guest_user",
+    "admin",
+    "low",
+    "high",
+];
+const COLUMN_WORDS: [&str; 12] = [
+    "id",
+    "name",
+    "email",
+    "age",
+    "score",
+    "title",
+    "body",
+    "amount",
+    "created_on",
+    "kind",
+    "code",
+    "flag",
+];
 const COMMENTS: [&str; 3] = ["Primary contact.", "It's complicated.", "Two\nlines."];
 const VARCHAR_LENGTHS: [u32; 3] = [8, 32, 255];
 const NUMERICS: [(u32, u32); 3] = [(6, 0), (10, 2), (12, 4)];
@@ -292,14 +315,23 @@ pub fn schema_pair() -> impl Strategy<Value = (Schema, Schema)> {
 pub fn build(spec: &SchemaSpec) -> Schema {
     let mut schema = Schema::default();
     let namespaces = namespace_list(spec.namespaces);
-    schema.namespaces = namespaces.iter().filter(|n| **n != DEFAULT_NAMESPACE).map(|n| n.to_string()).collect();
+    schema.namespaces = namespaces
+        .iter()
+        .filter(|n| **n != DEFAULT_NAMESPACE)
+        .map(|n| n.to_string())
+        .collect();
     let mut names = Names::default();
     for (i, e) in spec.enums.iter().enumerate() {
         let ns = namespaces[e.namespace as usize % namespaces.len()];
         let name = QualifiedName::new(ns, ENUM_WORDS[i % ENUM_WORDS.len()]);
         names.take(&name.namespace, &name.name);
-        let values = (0..e.values as usize).map(|k| ENUM_VALUES[(e.offset as usize + k) % ENUM_VALUES.len()].to_string());
-        schema.enums.push(Enum { name, values: values.collect(), comment: e.comment.map(comment) });
+        let values = (0..e.values as usize)
+            .map(|k| ENUM_VALUES[(e.offset as usize + k) % ENUM_VALUES.len()].to_string());
+        schema.enums.push(Enum {
+            name,
+            values: values.collect(),
+            comment: e.comment.map(comment),
+        });
     }
     // Every table name first, so no constraint name can take one.
     let mut table_names = Vec::new();
@@ -316,7 +348,7 @@ pub fn build(spec: &SchemaSpec) -> Schema {
     }
     for (i, t) in spec.tables.iter().enumerate() {
         for fk in &t.foreign_keys {
-            add_foreign_key(&mut schema, i, fk, &mut names);
+            add_foreign_key(&mut schema, i, fk, &mut names, &Reserved::default());
         }
     }
     schema.normalize();
@@ -329,22 +361,55 @@ pub fn evolve(previous: &Schema, edits: &[Edit]) -> Schema {
     // Enum defaults use values of `previous` only: a value added by the same
     // migration cannot be used before its transaction commits.
     let enums = previous.enums.clone();
+    let reserved = Reserved::of(previous);
     for edit in edits {
-        apply(&mut schema, &enums, edit);
+        apply(&mut schema, &enums, &reserved, edit);
         repair(&mut schema);
         schema.normalize();
     }
     schema
 }
 
-fn apply(schema: &mut Schema, enums: &[Enum], edit: &Edit) {
+/// Table and column names of the previous schema. An evolution never gives
+/// them to new objects: a table or column dropped and re-added under the same
+/// name with another shape would ask for a type change PostgreSQL cannot
+/// cast, which is no valid evolution.
+#[derive(Default)]
+struct Reserved(HashMap<QualifiedName, HashSet<String>>);
+
+impl Reserved {
+    fn of(schema: &Schema) -> Reserved {
+        Reserved(
+            schema
+                .tables
+                .iter()
+                .map(|t| {
+                    (
+                        t.name.clone(),
+                        t.columns.iter().map(|c| c.name.clone()).collect(),
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    fn column(&self, table: &QualifiedName, column: &str) -> bool {
+        self.0.get(table).is_some_and(|c| c.contains(column))
+    }
+}
+
+fn apply(schema: &mut Schema, enums: &[Enum], reserved: &Reserved, edit: &Edit) {
     let mut names = Names::of(schema);
+    for t in reserved.0.keys() {
+        names.take(&t.namespace, &t.name);
+    }
     let n_tables = schema.tables.len();
     let table_at = |t: u8| (n_tables > 0).then(|| t as usize % n_tables);
     match edit {
         Edit::AddTable(spec) => {
-            let namespaces: Vec<&str> =
-                std::iter::once(DEFAULT_NAMESPACE).chain(schema.namespaces.iter().map(String::as_str)).collect();
+            let namespaces: Vec<&str> = std::iter::once(DEFAULT_NAMESPACE)
+                .chain(schema.namespaces.iter().map(String::as_str))
+                .collect();
             let ns = namespaces[spec.namespace as usize % namespaces.len()].to_string();
             let name = free_table_name(&names, &ns, spec.name);
             names.take(&ns, &name);
@@ -352,7 +417,7 @@ fn apply(schema: &mut Schema, enums: &[Enum], edit: &Edit) {
             schema.tables.push(table);
             let i = schema.tables.len() - 1;
             for fk in &spec.foreign_keys {
-                add_foreign_key(schema, i, fk, &mut names);
+                add_foreign_key(schema, i, fk, &mut names, reserved);
             }
         }
         Edit::DropTable(t) => {
@@ -366,7 +431,11 @@ fn apply(schema: &mut Schema, enums: &[Enum], edit: &Edit) {
         Edit::AddColumn(t, spec) => {
             if let Some(i) = table_at(*t) {
                 let table = &mut schema.tables[i];
-                let name = free_column_name(table, COLUMN_WORDS[spec.ty as usize % COLUMN_WORDS.len()]);
+                let name = free_column_name(
+                    table,
+                    COLUMN_WORDS[spec.ty as usize % COLUMN_WORDS.len()],
+                    reserved,
+                );
                 table.columns.push(make_column(spec, &name, enums));
             }
         }
@@ -388,7 +457,11 @@ fn apply(schema: &mut Schema, enums: &[Enum], edit: &Edit) {
         Edit::ToggleNullable(t, c) => {
             if let Some(i) = table_at(*t) {
                 let table = &mut schema.tables[i];
-                let pk: Vec<String> = table.primary_key.as_ref().map(|p| p.columns.clone()).unwrap_or_default();
+                let pk: Vec<String> = table
+                    .primary_key
+                    .as_ref()
+                    .map(|p| p.columns.clone())
+                    .unwrap_or_default();
                 if let Some(col) = column_at(table, *c) {
                     if !pk.contains(&col.name) && col.identity.is_none() {
                         col.nullable = !col.nullable;
@@ -435,7 +508,7 @@ fn apply(schema: &mut Schema, enums: &[Enum], edit: &Edit) {
         }
         Edit::AddForeignKey(t, spec) => {
             if let Some(i) = table_at(*t) {
-                add_foreign_key(schema, i, spec, &mut names);
+                add_foreign_key(schema, i, spec, &mut names, reserved);
             }
         }
         Edit::DropForeignKey(t, k) => {
@@ -467,7 +540,9 @@ fn apply(schema: &mut Schema, enums: &[Enum], edit: &Edit) {
                     }
                 }
                 1 => {
-                    if let Some(col) = table_at(*a).and_then(|i| column_at(&mut schema.tables[i], *b)) {
+                    if let Some(col) =
+                        table_at(*a).and_then(|i| column_at(&mut schema.tables[i], *b))
+                    {
                         col.comment = text;
                     }
                 }
@@ -503,7 +578,10 @@ fn widened(ty: &ColumnType, k: u8) -> Option<ColumnType> {
     let next = match name {
         "integer" => "bigint".to_string(),
         "bigint" => "integer".to_string(),
-        "text" => format!("varchar({})", VARCHAR_LENGTHS[k as usize % VARCHAR_LENGTHS.len()]),
+        "text" => format!(
+            "varchar({})",
+            VARCHAR_LENGTHS[k as usize % VARCHAR_LENGTHS.len()]
+        ),
         n if n.starts_with("varchar(") => {
             if k % 2 == 0 {
                 "text".to_string()
@@ -526,18 +604,36 @@ fn repair(schema: &mut Schema) {
     for t in &mut schema.tables {
         let cols: HashSet<String> = t.columns.iter().map(|c| c.name.clone()).collect();
         let has_all = |names: &[String]| names.iter().all(|n| cols.contains(n));
-        if t.primary_key.as_ref().is_some_and(|pk| !has_all(&pk.columns)) {
+        if t.primary_key
+            .as_ref()
+            .is_some_and(|pk| !has_all(&pk.columns))
+        {
             t.primary_key = None;
         }
         t.uniques.retain(|u| has_all(&u.columns));
         t.checks.retain(|c| has_all(&quoted_identifiers(&c.expr)));
         t.indexes.retain(|i| {
-            i.keys.iter().all(|k| matches!(&k.target, IndexTarget::Column(c) if cols.contains(c)))
+            i.keys
+                .iter()
+                .all(|k| matches!(&k.target, IndexTarget::Column(c) if cols.contains(c)))
                 && has_all(&i.include)
-                && i.predicate.as_deref().is_none_or(|p| has_all(&quoted_identifiers(p)))
-                && (i.method != "hash" || i.keys.iter().all(|k| hashable(t.columns.iter().find(|c| matches!(&k.target, IndexTarget::Column(n) if *n == c.name)))))
+                && i.predicate
+                    .as_deref()
+                    .is_none_or(|p| has_all(&quoted_identifiers(p)))
+                && (i.method != "hash"
+                    || i.keys.iter().all(|k| {
+                        hashable(
+                            t.columns.iter().find(
+                                |c| matches!(&k.target, IndexTarget::Column(n) if *n == c.name),
+                            ),
+                        )
+                    }))
         });
-        let pk: Vec<String> = t.primary_key.as_ref().map(|p| p.columns.clone()).unwrap_or_default();
+        let pk: Vec<String> = t
+            .primary_key
+            .as_ref()
+            .map(|p| p.columns.clone())
+            .unwrap_or_default();
         for c in &mut t.columns {
             if pk.contains(&c.name) {
                 c.nullable = false;
@@ -547,7 +643,8 @@ fn repair(schema: &mut Schema) {
     let keys = key_index(schema);
     for t in &mut schema.tables {
         let name = t.name.clone();
-        t.foreign_keys.retain(|fk| fk_problem(&name, fk, &keys).is_none());
+        t.foreign_keys
+            .retain(|fk| fk_problem(&name, fk, &keys).is_none());
     }
 }
 
@@ -556,7 +653,8 @@ fn hashable(column: Option<&Column>) -> bool {
         c.ty.array_dims == 0
             && match &c.ty.base {
                 BaseType::Named(n) => {
-                    matches!(n.as_str(), "integer" | "bigint" | "text" | "uuid" | "date") || n.starts_with("varchar(")
+                    matches!(n.as_str(), "integer" | "bigint" | "text" | "uuid" | "date")
+                        || n.starts_with("varchar(")
                 }
                 BaseType::Enum(_) => true,
             }
@@ -564,7 +662,10 @@ fn hashable(column: Option<&Column>) -> bool {
 }
 
 fn namespace_list(count: u8) -> Vec<&'static str> {
-    std::iter::once(DEFAULT_NAMESPACE).chain(NAMESPACES.iter().copied()).take(count.clamp(1, 3) as usize).collect()
+    std::iter::once(DEFAULT_NAMESPACE)
+        .chain(NAMESPACES.iter().copied())
+        .take(count.clamp(1, 3) as usize)
+        .collect()
 }
 
 fn free_table_name(names: &Names, ns: &str, start: u8) -> String {
@@ -575,14 +676,21 @@ fn free_table_name(names: &Names, ns: &str, start: u8) -> String {
         }
     }
     let word = TABLE_WORDS[start as usize % TABLE_WORDS.len()];
-    (2..).map(|k| format!("{word}_{k}")).find(|n| !names.taken(ns, n)).expect("an unbounded search finds a name")
+    (2..)
+        .map(|k| format!("{word}_{k}"))
+        .find(|n| !names.taken(ns, n))
+        .expect("an unbounded search finds a name")
 }
 
-fn free_column_name(table: &Table, word: &str) -> String {
-    if table.column(word).is_none() {
+fn free_column_name(table: &Table, word: &str, reserved: &Reserved) -> String {
+    let free = |n: &str| table.column(n).is_none() && !reserved.column(&table.name, n);
+    if free(word) {
         return word.to_string();
     }
-    (2..).map(|k| format!("{word}_{k}")).find(|n| table.column(n).is_none()).expect("an unbounded search finds a name")
+    (2..)
+        .map(|k| format!("{word}_{k}"))
+        .find(|n| free(n))
+        .expect("an unbounded search finds a name")
 }
 
 fn build_table(spec: &TableSpec, name: QualifiedName, enums: &[Enum], names: &mut Names) -> Table {
@@ -599,7 +707,10 @@ fn build_table(spec: &TableSpec, name: QualifiedName, enums: &[Enum], names: &mu
             }
         }
         let pk_name = names.fresh(&table.name.namespace, naming::primary_key(&table.name.name));
-        table.primary_key = Some(PrimaryKey { name: pk_name, columns });
+        table.primary_key = Some(PrimaryKey {
+            name: pk_name,
+            columns,
+        });
     }
     for u in &spec.uniques {
         add_unique(&mut table, u, names);
@@ -613,7 +724,10 @@ fn build_table(spec: &TableSpec, name: QualifiedName, enums: &[Enum], names: &mu
     table.comment = spec.comment.map(comment);
     for c in &table.columns {
         if c.identity.is_some() {
-            names.take(&table.name.namespace, &naming::serial_sequence(&table.name.name, &c.name));
+            names.take(
+                &table.name.namespace,
+                &naming::serial_sequence(&table.name.name, &c.name),
+            );
         }
     }
     table
@@ -685,7 +799,8 @@ fn is_integer(ty: &ColumnType) -> bool {
 }
 
 fn is_numeric(ty: &ColumnType) -> bool {
-    is_integer(ty) || (ty.array_dims == 0 && ty.base_name().is_some_and(|n| n.starts_with("numeric")))
+    is_integer(ty)
+        || (ty.array_dims == 0 && ty.base_name().is_some_and(|n| n.starts_with("numeric")))
 }
 
 fn make_column(spec: &ColumnSpec, name: &str, enums: &[Enum]) -> Column {
@@ -694,7 +809,11 @@ fn make_column(spec: &ColumnSpec, name: &str, enums: &[Enum]) -> Column {
     column.comment = spec.comment.map(comment);
     match spec.identity {
         Some(always) if is_integer(&column.ty) => {
-            column.identity = Some(if always { Identity::Always } else { Identity::ByDefault });
+            column.identity = Some(if always {
+                Identity::Always
+            } else {
+                Identity::ByDefault
+            });
             column.nullable = false;
         }
         _ => column.default = spec.default.and_then(|d| default_for(&column.ty, d, enums)),
@@ -720,11 +839,23 @@ fn add_unique(table: &mut Table, spec: &KeySpec, names: &mut Names) {
     }
     let columns = pick_columns(table, &spec.columns);
     let same = |cols: &[String]| cols == columns.as_slice();
-    if table.primary_key.as_ref().is_some_and(|pk| same(&pk.columns)) || table.uniques.iter().any(|u| same(&u.columns)) {
+    if table
+        .primary_key
+        .as_ref()
+        .is_some_and(|pk| same(&pk.columns))
+        || table.uniques.iter().any(|u| same(&u.columns))
+    {
         return;
     }
-    let name = names.fresh(&table.name.namespace, naming::unique(&table.name.name, &columns));
-    table.uniques.push(UniqueConstraint { name, columns, nulls_not_distinct: spec.nulls_not_distinct });
+    let name = names.fresh(
+        &table.name.namespace,
+        naming::unique(&table.name.name, &columns),
+    );
+    table.uniques.push(UniqueConstraint {
+        name,
+        columns,
+        nulls_not_distinct: spec.nulls_not_distinct,
+    });
 }
 
 fn add_check(table: &mut Table, spec: &CheckSpec, names: &mut Names) {
@@ -738,7 +869,10 @@ fn add_check(table: &mut Table, spec: &CheckSpec, names: &mut Names) {
         1 => format!("\"{col}\" >= 0 AND \"{col}\" < 1000000"),
         _ => format!("\"{col}\" <> 7"),
     };
-    let name = names.fresh(&table.name.namespace, naming::check(&table.name.name, Some(col)));
+    let name = names.fresh(
+        &table.name.namespace,
+        naming::check(&table.name.name, Some(col)),
+    );
     table.checks.push(CheckConstraint { name, expr });
 }
 
@@ -751,18 +885,26 @@ fn add_index(table: &mut Table, spec: &IndexSpec, names: &mut Names) {
     let desc: Vec<bool> = columns
         .iter()
         .map(|c| {
-            let at = spec.keys.iter().position(|k| table.columns[k.0 as usize % table.columns.len()].name == *c);
+            let at = spec
+                .keys
+                .iter()
+                .position(|k| table.columns[k.0 as usize % table.columns.len()].name == *c);
             at.is_some_and(|i| spec.keys[i].1)
         })
         .collect();
     // hash: one key, not unique, a type with a hash operator class
-    let hash = spec.hash && columns.len() == 1 && !spec.unique && hashable(table.column(&columns[0]));
+    let hash =
+        spec.hash && columns.len() == 1 && !spec.unique && hashable(table.column(&columns[0]));
     let keys = columns
         .iter()
         .zip(&desc)
         .map(|(c, d)| IndexKey {
             target: IndexTarget::Column(c.clone()),
-            order: if *d && !hash { SortOrder::Desc } else { SortOrder::Asc },
+            order: if *d && !hash {
+                SortOrder::Desc
+            } else {
+                SortOrder::Asc
+            },
             nulls: None,
             opclass: None,
         })
@@ -771,7 +913,10 @@ fn add_index(table: &mut Table, spec: &IndexSpec, names: &mut Names) {
         let col = &table.columns[p as usize % table.columns.len()].name;
         format!("\"{col}\" IS NOT NULL")
     });
-    let name = names.fresh(&table.name.namespace, naming::index(&table.name.name, &columns));
+    let name = names.fresh(
+        &table.name.namespace,
+        naming::index(&table.name.name, &columns),
+    );
     table.indexes.push(Index {
         name,
         unique: spec.unique && !hash,
@@ -791,7 +936,13 @@ const ACTIONS: [ForeignKeyAction; 5] = [
     ForeignKeyAction::SetDefault,
 ];
 
-fn add_foreign_key(schema: &mut Schema, from: usize, spec: &FkSpec, names: &mut Names) {
+fn add_foreign_key(
+    schema: &mut Schema,
+    from: usize,
+    spec: &FkSpec,
+    names: &mut Names,
+    reserved: &Reserved,
+) {
     let target = &schema.tables[spec.target as usize % schema.tables.len()];
     let mut keys: Vec<&[String]> = Vec::new();
     if let Some(pk) = &target.primary_key {
@@ -804,7 +955,16 @@ fn add_foreign_key(schema: &mut Schema, from: usize, spec: &FkSpec, names: &mut 
     let key = keys[spec.key as usize % keys.len()];
     let referenced: Vec<(String, ColumnType)> = key
         .iter()
-        .map(|c| (c.clone(), target.column(c).expect("keys name existing columns").ty.clone()))
+        .map(|c| {
+            (
+                c.clone(),
+                target
+                    .column(c)
+                    .expect("keys name existing columns")
+                    .ty
+                    .clone(),
+            )
+        })
         .collect();
     let target_name = target.name.clone();
     let table = &mut schema.tables[from];
@@ -817,6 +977,10 @@ fn add_foreign_key(schema: &mut Schema, from: usize, spec: &FkSpec, names: &mut 
         loop {
             match table.column(&name) {
                 Some(c) if c.ty == *ty && c.identity.is_none() && !columns.contains(&name) => break,
+                None if reserved.column(&table.name, &name) => {
+                    name = format!("{base}_{k}");
+                    k += 1;
+                }
                 Some(_) => {
                     name = format!("{base}_{k}");
                     k += 1;
@@ -831,13 +995,20 @@ fn add_foreign_key(schema: &mut Schema, from: usize, spec: &FkSpec, names: &mut 
         }
         columns.push(name);
     }
-    let all_nullable = columns.iter().all(|c| table.column(c).is_some_and(|c| c.nullable));
+    let all_nullable = columns
+        .iter()
+        .all(|c| table.column(c).is_some_and(|c| c.nullable));
     // SET NULL / SET DEFAULT on a NOT NULL column fail at run time: cascade instead
     let action = |a: u8| match ACTIONS[a as usize % ACTIONS.len()] {
-        ForeignKeyAction::SetNull | ForeignKeyAction::SetDefault if !all_nullable => ForeignKeyAction::Cascade,
+        ForeignKeyAction::SetNull | ForeignKeyAction::SetDefault if !all_nullable => {
+            ForeignKeyAction::Cascade
+        }
         other => other,
     };
-    let name = names.fresh(&table.name.namespace, naming::foreign_key(&table.name.name, &columns));
+    let name = names.fresh(
+        &table.name.namespace,
+        naming::foreign_key(&table.name.name, &columns),
+    );
     table.foreign_keys.push(ForeignKey {
         name,
         columns,
@@ -845,8 +1016,11 @@ fn add_foreign_key(schema: &mut Schema, from: usize, spec: &FkSpec, names: &mut 
         referenced_columns: referenced.into_iter().map(|(c, _)| c).collect(),
         on_delete: action(spec.on_delete),
         on_update: action(spec.on_update),
-        deferrable: [Deferrable::No, Deferrable::InitiallyImmediate, Deferrable::InitiallyDeferred]
-            [spec.deferrable as usize % 3],
+        deferrable: [
+            Deferrable::No,
+            Deferrable::InitiallyImmediate,
+            Deferrable::InitiallyDeferred,
+        ][spec.deferrable as usize % 3],
     });
 }
 
@@ -887,7 +1061,10 @@ impl Names {
     /// `base`, or `base_2`, `base_3`, … if taken; marked as taken.
     fn fresh(&mut self, ns: &str, base: String) -> String {
         let name = if self.taken(ns, &base) {
-            (2..).map(|k| format!("{base}_{k}")).find(|n| !self.taken(ns, n)).expect("an unbounded search finds a name")
+            (2..)
+                .map(|k| format!("{base}_{k}"))
+                .find(|n| !self.taken(ns, n))
+                .expect("an unbounded search finds a name")
         } else {
             base
         };
@@ -908,7 +1085,11 @@ fn object_names(t: &Table) -> impl Iterator<Item = &String> {
 
 /// `"name"` identifiers in an SQL expression.
 fn quoted_identifiers(expr: &str) -> Vec<String> {
-    expr.split('"').skip(1).step_by(2).map(str::to_string).collect()
+    expr.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
 }
 
 /// Per table: its key column sets and column types.
@@ -919,9 +1100,14 @@ fn key_index(schema: &Schema) -> KeyIndex {
         .tables
         .iter()
         .map(|t| {
-            let mut keys: Vec<Vec<String>> = t.primary_key.iter().map(|p| p.columns.clone()).collect();
+            let mut keys: Vec<Vec<String>> =
+                t.primary_key.iter().map(|p| p.columns.clone()).collect();
             keys.extend(t.uniques.iter().map(|u| u.columns.clone()));
-            let types = t.columns.iter().map(|c| (c.name.clone(), c.ty.clone())).collect();
+            let types = t
+                .columns
+                .iter()
+                .map(|c| (c.name.clone(), c.ty.clone()))
+                .collect();
             (t.name.clone(), (keys, types))
         })
         .collect()
@@ -932,7 +1118,10 @@ fn fk_problem(table: &QualifiedName, fk: &ForeignKey, keys: &KeyIndex) -> Option
         return Some(format!("references missing table {}", fk.referenced_table));
     };
     if !target_keys.contains(&fk.referenced_columns) {
-        return Some(format!("references {:?}, not a primary key or unique constraint", fk.referenced_columns));
+        return Some(format!(
+            "references {:?}, not a primary key or unique constraint",
+            fk.referenced_columns
+        ));
     }
     if fk.columns.len() != fk.referenced_columns.len() {
         return Some("has a different number of columns than it references".into());
@@ -967,7 +1156,8 @@ pub fn check_valid(schema: &Schema) -> Result<(), Vec<String>> {
         !n.is_empty()
             && n.len() <= naming::MAX_IDENTIFIER_BYTES
             && n.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
-            && n.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            && n.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
     };
     for e in &schema.enums {
         if !namespaces.contains(e.name.namespace.as_str()) {
@@ -989,28 +1179,44 @@ pub fn check_valid(schema: &Schema) -> Result<(), Vec<String>> {
             problems.push(format!("table {name} is in an undeclared namespace"));
         }
         if !ident(&t.name.name) || !types.insert(&t.name) || !relations.insert((ns, &t.name.name)) {
-            problems.push(format!("table {name} has a bad name or one taken by a type or relation"));
+            problems.push(format!(
+                "table {name} has a bad name or one taken by a type or relation"
+            ));
         }
         let mut cols = HashSet::new();
         for c in &t.columns {
             if !ident(&c.name) || !cols.insert(c.name.as_str()) {
-                problems.push(format!("column {name}.{} has a bad or duplicate name", c.name));
+                problems.push(format!(
+                    "column {name}.{} has a bad or duplicate name",
+                    c.name
+                ));
             }
             if let BaseType::Enum(e) = &c.ty.base {
                 if !schema.enums.iter().any(|x| &x.name == e) {
-                    problems.push(format!("column {name}.{} has missing enum type {e}", c.name));
+                    problems.push(format!(
+                        "column {name}.{} has missing enum type {e}",
+                        c.name
+                    ));
                 }
             }
             if c.identity.is_some() && (!is_integer(&c.ty) || c.nullable || c.default.is_some()) {
-                problems.push(format!("identity column {name}.{} is not a NOT NULL integer without default", c.name));
+                problems.push(format!(
+                    "identity column {name}.{} is not a NOT NULL integer without default",
+                    c.name
+                ));
             }
         }
-        let has_all = |list: &[String]| !list.is_empty() && list.iter().all(|c| cols.contains(c.as_str()));
+        let has_all =
+            |list: &[String]| !list.is_empty() && list.iter().all(|c| cols.contains(c.as_str()));
         if let Some(pk) = &t.primary_key {
             if !has_all(&pk.columns) {
                 problems.push(format!("primary key of {name} names missing columns"));
             }
-            if pk.columns.iter().any(|c| t.column(c).is_some_and(|c| c.nullable)) {
+            if pk
+                .columns
+                .iter()
+                .any(|c| t.column(c).is_some_and(|c| c.nullable))
+            {
                 problems.push(format!("primary key of {name} has a nullable column"));
             }
         }
@@ -1036,11 +1242,21 @@ pub fn check_valid(schema: &Schema) -> Result<(), Vec<String>> {
             if i.keys.is_empty() || !key_cols.iter().all(|c| cols.contains(c.as_str())) {
                 problems.push(format!("index {} of {name} names missing columns", i.name));
             }
-            if i.predicate.as_deref().is_some_and(|p| !quoted_identifiers(p).iter().all(|c| cols.contains(c.as_str()))) {
-                problems.push(format!("predicate of index {} of {name} names missing columns", i.name));
+            if i.predicate.as_deref().is_some_and(|p| {
+                !quoted_identifiers(p)
+                    .iter()
+                    .all(|c| cols.contains(c.as_str()))
+            }) {
+                problems.push(format!(
+                    "predicate of index {} of {name} names missing columns",
+                    i.name
+                ));
             }
             if i.method == "hash" && (i.keys.len() != 1 || i.unique) {
-                problems.push(format!("hash index {} of {name} is unique or has several keys", i.name));
+                problems.push(format!(
+                    "hash index {} of {name} is unique or has several keys",
+                    i.name
+                ));
             }
         }
         for fk in &t.foreign_keys {
@@ -1051,12 +1267,22 @@ pub fn check_valid(schema: &Schema) -> Result<(), Vec<String>> {
         let mut constraint_names = HashSet::new();
         for n in object_names(t) {
             if !ident(n) || !constraint_names.insert(n.as_str()) {
-                problems.push(format!("constraint or index {n} of {name} has a bad or duplicate name"));
+                problems.push(format!(
+                    "constraint or index {n} of {name} has a bad or duplicate name"
+                ));
             }
         }
-        for n in t.primary_key.iter().map(|p| &p.name).chain(t.uniques.iter().map(|u| &u.name)).chain(t.indexes.iter().map(|i| &i.name)) {
+        for n in t
+            .primary_key
+            .iter()
+            .map(|p| &p.name)
+            .chain(t.uniques.iter().map(|u| &u.name))
+            .chain(t.indexes.iter().map(|i| &i.name))
+        {
             if !relations.insert((ns, n)) {
-                problems.push(format!("index name {n} of {name} is taken by another relation in {ns}"));
+                problems.push(format!(
+                    "index name {n} of {name} is taken by another relation in {ns}"
+                ));
             }
         }
     }

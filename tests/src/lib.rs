@@ -44,20 +44,23 @@ static DB_COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 /// The server shared by every test of this process, started on first use.
 pub fn server() -> &'static PgServer {
-    SHARED.get_or_init(|| {
-        let server = PgServer::start_with(ServerOptions::default()).unwrap_or_else(|e| panic!("{e}"));
-        extern "C" fn stop_shared() {
-            if let Some(s) = SHARED.get() {
-                s.stop();
-            }
+    SHARED.get_or_init(|| PgServer::start_with(ServerOptions::default()).unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// Stops every server still running when the test process exits: the shared
+/// one and any a test keeps in a `static` (neither is ever dropped).
+fn stop_servers_at_exit() {
+    static REGISTERED: std::sync::Once = std::sync::Once::new();
+    REGISTERED.call_once(|| {
+        extern "C" fn stop_all() {
+            shale_shadow::stop_all();
         }
         // SAFETY: registering a plain `extern "C"` function with no captured
         // state; it runs once at process exit.
         unsafe {
-            libc::atexit(stop_shared);
+            libc::atexit(stop_all);
         }
-        server
-    })
+    });
 }
 
 /// A fresh, empty database on the shared server; returns its URL.
@@ -68,6 +71,7 @@ pub fn fresh_database() -> String {
 impl PgServer {
     /// Starts a dedicated server with extra settings.
     pub fn start_with(options: ServerOptions) -> Result<PgServer, String> {
+        stop_servers_at_exit();
         let inner = shale_shadow::Server::start(&shale_shadow::ServerOptions {
             conf: options.conf,
             files: options.files,

@@ -39,7 +39,11 @@ fn project() -> tempfile::TempDir {
     std::fs::write(dir.path().join("schema/schema.rs"), V1).unwrap();
     let o = shale(dir.path(), &["generate", "--name", "users"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    std::fs::write(dir.path().join("schema/schema.rs"), V1.replace("pub email: String,", "pub email: String,\n    pub age: Option<i32>,")).unwrap();
+    std::fs::write(
+        dir.path().join("schema/schema.rs"),
+        V1.replace("pub email: String,", "pub email: String,\n    pub age: Option<i32>,"),
+    )
+    .unwrap();
     let o = shale(dir.path(), &["generate", "--name", "age"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let o = shale(dir.path(), &["check"]);
@@ -68,7 +72,8 @@ fn fails_with(dir: &Path, needles: &[&str]) {
 #[test]
 fn a_schema_edit_without_generate_fails() {
     let dir = project();
-    std::fs::write(dir.path().join("schema/schema.rs"), V1.replace("pub email", "pub name: String,\n    pub email")).unwrap();
+    std::fs::write(dir.path().join("schema/schema.rs"), V1.replace("pub email", "pub name: String,\n    pub email"))
+        .unwrap();
     fails_with(dir.path(), &["error[schema]", "run `shale generate`", "ADD COLUMN \"name\" text"]);
 }
 
@@ -146,12 +151,15 @@ fn two_snapshots_with_the_same_parent_fail() {
     // What a merge of two branches that both generated migration 0001 leaves
     // behind (after a hand-resolved journal): a second child of snapshot 0000.
     let s0: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("snapshots/0000_snapshot.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("snapshots/0000_snapshot.json")).unwrap())
+            .unwrap();
     let mut s2: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("snapshots/0001_snapshot.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("snapshots/0001_snapshot.json")).unwrap())
+            .unwrap();
     s2["prevId"] = s0["id"].clone();
     s2["id"] = "22222222-2222-8222-8222-222222222222".into();
-    std::fs::write(dir.path().join("snapshots/0002_snapshot.json"), serde_json::to_string_pretty(&s2).unwrap()).unwrap();
+    std::fs::write(dir.path().join("snapshots/0002_snapshot.json"), serde_json::to_string_pretty(&s2).unwrap())
+        .unwrap();
     std::fs::write(dir.path().join("migrations/0002_other.sql"), "SELECT 1;\n").unwrap();
     let mut j = journal(dir.path());
     let mut e = j["entries"][1].clone();
@@ -274,7 +282,11 @@ fn shale_lint_reports_every_migration_or_the_named_files() {
     assert_eq!((drop["severity"].as_str(), drop["line"].as_u64()), (Some("error"), Some(1)), "{doc}");
     assert_eq!(doc["ok"], false);
     let o = shale(dir.path(), &["lint", "--format", "github"]);
-    assert!(text(&o).contains("::error file=migrations/0002_drop.sql,line=1,title=shale lint%3A dropping-column::"), "{}", text(&o));
+    assert!(
+        text(&o).contains("::error file=migrations/0002_drop.sql,line=1,title=shale lint%3A dropping-column::"),
+        "{}",
+        text(&o)
+    );
     let o = shale(dir.path(), &["lint", "migrations/nope.sql"]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
 }
@@ -329,7 +341,11 @@ fn check_db_reports_drift_and_edited_migrations() {
     sql.push_str("-- reviewed\n");
     std::fs::write(&path, sql).unwrap();
     assert_eq!(shale(dir.path(), &["hash"]).status.code(), Some(0));
-    fails_with_args(dir.path(), &["check", "--db", &db], &["error[edited]", "0001_age was edited after it was applied"]);
+    fails_with_args(
+        dir.path(),
+        &["check", "--db", &db],
+        &["error[edited]", "0001_age was edited after it was applied"],
+    );
     // A database that cannot be reached: could not run.
     let o = shale(dir.path(), &["check", "--db", "postgres://nobody@127.0.0.1:1/x?connect_timeout=2"]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));

@@ -134,6 +134,9 @@ fn data_loss_is_refused_without_the_flag() {
     let sql = std::fs::read_to_string(dir.path().join("migrations/0001_drop_bio.sql")).unwrap();
     assert!(sql.starts_with("-- hazard: DELETES_DATA"), "{sql}");
     assert!(sql.contains("DROP COLUMN \"bio\""), "{sql}");
+    assert!(sql.contains("-- shale:allow dropping-column"), "the accepted data loss is not recorded: {sql}");
+    let o = shale(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(0), "an accepted drop must pass check: {}", text(&o));
 }
 
 #[test]

@@ -648,3 +648,55 @@ fn not_null_and_defaults_change_on_existing_rows() {
         vec!["x2", "y-"]
     );
 }
+
+#[test]
+fn rename_chains_and_reused_names() {
+    // a → b while b → c; column x → y while y → z; table d dropped while e takes its name.
+    let previous = schema(
+        vec![
+            table(
+                "a",
+                vec![col("id", "bigint"), col("x", "text"), col("y", "text")],
+            ),
+            table("b", vec![col("id", "bigint")]),
+            table("d", vec![col("id", "bigint")]),
+            table("e", vec![col("id", "bigint")]),
+        ],
+        vec![],
+    );
+    let mut next_b = table(
+        "b",
+        vec![col("id", "bigint"), col("y", "text"), col("z", "text")],
+    );
+    next_b.primary_key = Some(PrimaryKey {
+        name: "a_pkey".into(),
+        columns: vec!["id".into()],
+    });
+    let mut next_c = table("c", vec![col("id", "bigint")]);
+    next_c.primary_key = Some(PrimaryKey {
+        name: "b_pkey".into(),
+        columns: vec!["id".into()],
+    });
+    let mut next_d = table("d", vec![col("id", "bigint")]);
+    next_d.primary_key = Some(PrimaryKey {
+        name: "e_pkey".into(),
+        columns: vec!["id".into()],
+    });
+    let next = schema(vec![next_b, next_c, next_d], vec![]);
+    let mut client = database_with(&previous);
+    client
+        .batch_execute("INSERT INTO a VALUES (1, 'x1', 'y1'); INSERT INTO e VALUES (5)")
+        .expect("rows");
+    let hints = RenameHints {
+        tables: vec![(q("a"), q("b")), (q("b"), q("c")), (q("e"), q("d"))],
+        columns: vec![
+            (q("b"), "x".into(), "y".into()),
+            (q("b"), "y".into(), "z".into()),
+        ],
+        dropped_tables: vec![q("d")],
+        ..Default::default()
+    };
+    migrate(&mut client, &previous, &next, &hints);
+    assert_eq!(strings(&mut client, "SELECT y || z FROM b"), vec!["x1y1"]);
+    assert_eq!(ints(&mut client, "SELECT id FROM d"), vec![5]);
+}

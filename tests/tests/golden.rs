@@ -14,14 +14,16 @@
 //! end. `SHALE_GOLDEN=substring` runs only the matching cases;
 //! `SHALE_BLESS=1` rewrites the expected files instead of failing on them.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt::Write as _;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::Once;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, Once};
 
 use shale_differ::{Ambiguities, MigrationPair};
 use shale_introspect::IntrospectOptions;
+use shale_migrations::sqlfile;
 use shale_model::{QualifiedName, RenameHints, Schema};
 use shale_parser::{ParseOptions, Parsed, SourceFile};
 use shale_sql::{Postgres, SqlDialect, Statement};
@@ -35,6 +37,14 @@ fn golden_migrations() {
         "the corpus shrank to {} cases (at least 70 expected)",
         cases.len()
     );
+    if let Ok(filter) = std::env::var("SHALE_GOLDEN") {
+        let errors = case_dirs(&golden_root().join("errors"));
+        let matches = cases.iter().chain(&errors).any(|d| {
+            d.file_name()
+                .is_some_and(|n| n.to_string_lossy().contains(&filter))
+        });
+        assert!(matches, "SHALE_GOLDEN={filter:?} matches no case");
+    }
     run_all(&cases, migration_case);
 }
 
@@ -97,36 +107,70 @@ fn case_dirs(root: &Path) -> Vec<PathBuf> {
     dirs
 }
 
-/// Runs every selected case and fails once at the end, listing all failures.
+/// How many cases run at once. Most of a case's time is spent waiting on
+/// PostgreSQL (creating a database, applying, introspecting), so a few
+/// threads overlap that waiting even on a small machine.
+const WORKERS: usize = 4;
+
+/// Runs every selected case and fails once at the end, listing all failures
+/// in case order.
 fn run_all(cases: &[PathBuf], run: fn(&Path) -> Result<(), String>) {
     let filter = std::env::var("SHALE_GOLDEN").ok().filter(|f| !f.is_empty());
-    let mut failures = Vec::new();
-    let mut ran = 0;
-    for dir in cases {
-        let name = dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if filter.as_deref().is_some_and(|f| !name.contains(f)) {
-            continue;
-        }
-        ran += 1;
-        if let Err(e) = catching(|| run(dir)) {
-            failures.push(format!("── {name}\n{e}"));
-        }
+    let selected: Vec<(String, &PathBuf)> = cases
+        .iter()
+        .map(|dir| {
+            (
+                dir.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                dir,
+            )
+        })
+        .filter(|(name, _)| filter.as_deref().is_none_or(|f| name.contains(f)))
+        .collect();
+    if selected.is_empty() {
+        // A filter for the other kind of case; `golden_migrations` checks
+        // that the filter matches something at all.
+        return;
     }
-    assert!(ran > 0, "SHALE_GOLDEN={filter:?} matches no case");
+
+    let next = AtomicUsize::new(0);
+    let outcomes: Mutex<Vec<Option<String>>> = Mutex::new(vec![None; selected.len()]);
+    std::thread::scope(|scope| {
+        for _ in 0..WORKERS.min(selected.len()) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                let Some((name, dir)) = selected.get(i) else {
+                    break;
+                };
+                if let Err(e) = catching(|| run(dir)) {
+                    outcomes.lock().unwrap_or_else(|p| p.into_inner())[i] =
+                        Some(format!("── {name}\n{e}"));
+                }
+            });
+        }
+    });
+    let failures: Vec<String> = outcomes
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner())
+        .into_iter()
+        .flatten()
+        .collect();
     if !failures.is_empty() {
         panic!(
-            "{} of {ran} golden cases failed:\n\n{}\n",
+            "{} of {} golden cases failed:\n\n{}\n",
             failures.len(),
+            selected.len(),
             failures.join("\n\n")
         );
     }
 }
 
 thread_local! {
-    /// The message of the last panic on this thread, captured by the hook.
+    /// Whether this thread is inside [`catching`]: only then does the panic
+    /// hook swallow a panic (keeping its message) instead of printing it.
+    static CATCHING: Cell<bool> = const { Cell::new(false) };
+    /// The first panic message seen while catching on this thread.
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
@@ -137,26 +181,20 @@ fn catching(f: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
     HOOK.call_once(|| {
         let default = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
-            let captured = LAST_PANIC.with(|p| {
-                let mut p = p.borrow_mut();
-                if p.is_none() {
-                    *p = Some(info.to_string());
-                    true
-                } else {
-                    false
-                }
-            });
-            if !captured {
+            if CATCHING.with(Cell::get) {
+                LAST_PANIC.with(|p| {
+                    p.borrow_mut().get_or_insert_with(|| info.to_string());
+                });
+            } else {
                 default(info);
             }
         }));
     });
-    // `None` arms the hook; the final assertion's own panic is not caught here.
     LAST_PANIC.with(|p| *p.borrow_mut() = None);
+    CATCHING.with(|c| c.set(true));
     let result = panic::catch_unwind(AssertUnwindSafe(f));
+    CATCHING.with(|c| c.set(false));
     let message = LAST_PANIC.with(|p| p.borrow_mut().take());
-    // Disarm: panics outside `catching` go to the default hook again.
-    LAST_PANIC.with(|p| *p.borrow_mut() = Some(String::new()));
     match result {
         Ok(r) => r,
         Err(_) => Err(format!("panicked: {}", message.unwrap_or_default())),
@@ -194,11 +232,28 @@ fn migration_case(dir: &Path) -> Result<(), String> {
         .iter()
         .filter_map(|s| reparse(&s.sql).err())
         .collect();
-    if let Err(e) = apply_case(&before.schema, &after.schema, &statements) {
+    let chunks = sqlfile::split(&text).len();
+    if chunks != statements.len() {
+        problems.push(format!(
+            "the migration file splits into {chunks} statements, not the {} rendered",
+            statements.len()
+        ));
+    }
+    if let Err(e) = apply_case(&before.schema, &after.schema, &text) {
         problems.push(e);
     }
+    // A hand-written expected file (kept while shale is wrong) must itself be
+    // a working migration, or it proves nothing.
+    let expected_path = dir.join("expected.sql");
+    if let Ok(expected) = std::fs::read_to_string(&expected_path) {
+        if expected != text && !bless() {
+            if let Err(e) = apply_case(&before.schema, &after.schema, &expected) {
+                problems.push(format!("expected.sql itself does not work: {e}"));
+            }
+        }
+    }
     let bless_ok = problems.is_empty();
-    if let Err(e) = compare_or_bless(&dir.join("expected.sql"), &text, bless_ok) {
+    if let Err(e) = compare_or_bless(&expected_path, &text, bless_ok) {
         problems.insert(0, e);
     }
     if problems.is_empty() {
@@ -208,14 +263,14 @@ fn migration_case(dir: &Path) -> Result<(), String> {
     }
 }
 
-/// Applies `empty → before`, then the case's statements, on a fresh
+/// Applies `empty → before`, then the migration file `text`, on a fresh
 /// database, checking for drift after each.
-fn apply_case(before: &Schema, after: &Schema, statements: &[Statement]) -> Result<(), String> {
+fn apply_case(before: &Schema, after: &Schema, text: &str) -> Result<(), String> {
     let setup = migrate_sql(&Schema::default(), before, &RenameHints::default())?;
     let url = shale_tests::fresh_database();
     apply(&url, &setup).map_err(|e| format!("empty → before: {e}"))?;
     check_no_drift(&url, before).map_err(|e| format!("after empty → before: {e}"))?;
-    apply(&url, statements).map_err(|e| format!("before → after: {e}"))?;
+    apply_file(&url, text).map_err(|e| format!("before → after: {e}"))?;
     check_no_drift(&url, after).map_err(|e| format!("after before → after: {e}"))
 }
 
@@ -302,29 +357,57 @@ fn sql_file_text(statements: &[Statement]) -> String {
         .flat_map(|s| &s.hazards)
         .map(|h| (h.kind.as_str().to_string(), h.message.clone()))
         .collect();
-    shale_migrations::sqlfile::render(&sqls, &hazards)
+    sqlfile::render(&sqls, &hazards)
 }
 
-/// Runs a migration's statements on the database in one transaction, as
-/// `shale migrate` does.
+/// Runs rendered statements as the migration file `shale generate` writes
+/// for them (see [`apply_file`]).
 fn apply(url: &str, statements: &[Statement]) -> Result<(), String> {
+    let text = sql_file_text(statements);
+    let chunks = sqlfile::split(&text).len();
+    if chunks != statements.len() {
+        return Err(format!(
+            "the migration file splits into {chunks} statements, not the {} rendered:\n{text}",
+            statements.len()
+        ));
+    }
+    apply_file(url, &text)
+}
+
+/// Runs a migration file on the database as `shale migrate` does: split at
+/// its breakpoints, in one transaction unless the file opts out. Going
+/// through the file, not the rendered statements, also proves the file
+/// format keeps every statement intact.
+fn apply_file(url: &str, text: &str) -> Result<(), String> {
+    let chunks = sqlfile::split(text);
     let mut client = shale_tests::connect(url);
-    let mut tx = client.transaction().map_err(|e| format!("begin: {e}"))?;
-    for (i, s) in statements.iter().enumerate() {
-        tx.batch_execute(&s.sql).map_err(|e| {
+    let in_transaction = !sqlfile::is_no_transaction(text);
+    if in_transaction {
+        client
+            .batch_execute("BEGIN")
+            .map_err(|e| format!("begin: {e}"))?;
+    }
+    for (i, chunk) in chunks.iter().enumerate() {
+        client.batch_execute(&chunk.sql).map_err(|e| {
             let detail = e
                 .as_db_error()
                 .map(|d| d.message().to_string())
                 .unwrap_or_else(|| e.to_string());
             format!(
-                "PostgreSQL refuses statement {} of {}: {detail}\n{}",
+                "PostgreSQL refuses statement {} of {} (line {}): {detail}\n{}",
                 i + 1,
-                statements.len(),
-                s.sql
+                chunks.len(),
+                chunk.line,
+                sqlfile::strip_leading_comments(&chunk.sql)
             )
         })?;
     }
-    tx.commit().map_err(|e| format!("commit: {e}"))
+    if in_transaction {
+        client
+            .batch_execute("COMMIT")
+            .map_err(|e| format!("commit: {e}"))?;
+    }
+    Ok(())
 }
 
 /// Statement shapes sqlparser 0.59 cannot parse although PostgreSQL accepts
@@ -542,4 +625,19 @@ fn hint_lines_parse() {
     assert_eq!(hints.dropped_tables, vec![QualifiedName::public("legacy")]);
     assert!(parse_hints("column:nodot=x").is_err());
     assert!(parse_hints("colum:users.a=b").is_err());
+}
+
+#[test]
+fn panics_become_case_failures() {
+    let outcome = catching(|| panic!("boom in a case"));
+    let message = outcome.expect_err("a panic is a failure");
+    assert!(message.contains("boom in a case"), "{message}");
+    assert!(
+        !CATCHING.with(Cell::get),
+        "the hook stays armed after the case"
+    );
+    assert_eq!(
+        catching(|| Err("plain failure".into())),
+        Err("plain failure".to_string())
+    );
 }

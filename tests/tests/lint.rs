@@ -110,6 +110,20 @@ fn run_case(root: &Path, sql: &Path) -> Result<(), String> {
             ));
         }
     }
+    // Line endings do not move findings: the CRLF file reads the same.
+    let crlf = lint(
+        relative,
+        &text.replace('\n', "\r\n"),
+        dialect,
+        &case_config(sql)?,
+    );
+    if crlf != findings {
+        let crlf: String = crlf.iter().map(|f| format!("{f}\n")).collect();
+        return Err(format!(
+            "{}: with CRLF line endings the findings differ:\n{crlf}",
+            relative.display()
+        ));
+    }
     let expected = sql.with_file_name(format!("{}.expected", name.trim_end_matches(".sql")));
     compare_or_bless(&expected, &rendered)
 }

@@ -803,12 +803,14 @@ fn killed_runner_then_rerun_completes_without_applying_twice() {
             "INSERT INTO counter VALUES (0);",
         ],
     );
+    // The slow statement is the last one: the killed runner must not have
+    // sent its COMMIT along with it, or the server would commit it anyway.
     p.add(
         "slow",
         &[
             "UPDATE counter SET n = n + 1;",
-            "SELECT pg_sleep(3);",
             "UPDATE counter SET n = n + 100;",
+            "SELECT pg_sleep(3);",
         ],
     );
     p.add("after", &["UPDATE counter SET n = n + 10;"]);
@@ -891,4 +893,55 @@ fn benchmark_1000_small_migrations() {
         .unwrap()
         .get(0);
     assert_eq!((rows, tables), (1000, 2001));
+}
+
+#[test]
+fn deferred_constraint_failing_at_commit_is_reported_as_such() {
+    let url = shale_tests::fresh_database();
+    let mut client = connect(&url);
+    let mut p = Project::new();
+    p.add("ok", &["CREATE TABLE ok (id int);"]);
+    p.add(
+        "deferred",
+        &[
+            "CREATE TABLE parent (id int PRIMARY KEY);",
+            "CREATE TABLE child (parent_id int REFERENCES parent DEFERRABLE INITIALLY DEFERRED);",
+            "INSERT INTO child VALUES (1);",
+        ],
+    );
+    let err = migrate(&mut client, &p.folder(), &opts()).unwrap_err();
+    let RunError::Failed(f) = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(f.statement, None, "{err}");
+    assert_eq!(f.code.as_deref(), Some("23503"));
+    assert!(
+        err.to_string()
+            .contains("0001_deferred.sql failed at commit"),
+        "{err}"
+    );
+    assert!(!table_exists(&mut client, "parent"));
+    assert_eq!(tracking_rows(&mut client).len(), 1);
+    // And a failing last statement is still attributed to it, not to the commit.
+    p.write("0001_deferred", "CREATE TABLE parent (id int PRIMARY KEY);\n--> statement-breakpoint\nINSERT INTO nope VALUES (1); -- trailing comment");
+    let err = migrate(&mut client, &p.folder(), &opts()).unwrap_err();
+    let RunError::Failed(f) = &err else {
+        panic!("{err}")
+    };
+    assert_eq!((f.statement, f.line), (Some(2), 3), "{err}");
+    assert!(!table_exists(&mut client, "parent"));
+    // A last statement ending in a comment still commits.
+    p.write(
+        "0001_deferred",
+        "CREATE TABLE parent (id int PRIMARY KEY); -- no newline after this comment",
+    );
+    assert_eq!(
+        migrate(&mut client, &p.folder(), &opts())
+            .unwrap()
+            .applied
+            .len(),
+        1
+    );
+    assert!(table_exists(&mut client, "parent"));
+    assert_eq!(tracking_rows(&mut client).len(), 2);
 }

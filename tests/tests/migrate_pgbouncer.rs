@@ -32,7 +32,11 @@ impl Drop for Bouncer {
 }
 
 fn pgbouncer_bin() -> PathBuf {
-    for p in ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer", "/usr/local/bin/pgbouncer"] {
+    for p in [
+        "/usr/sbin/pgbouncer",
+        "/usr/bin/pgbouncer",
+        "/usr/local/bin/pgbouncer",
+    ] {
         if std::path::Path::new(p).exists() {
             return p.into();
         }
@@ -46,7 +50,11 @@ fn start_bouncer() -> Bouncer {
     let server_port = shale_tests::server().port;
     let dir = tempfile::tempdir().unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let users = dir.path().join("users.txt");
     std::fs::write(&users, format!("\"postgres\" \"{SUPERUSER_PASSWORD}\"\n")).unwrap();
     let ini = dir.path().join("pgbouncer.ini");
@@ -72,8 +80,18 @@ fn start_bouncer() -> Bouncer {
         std::os::unix::fs::chown(dir.path(), Some(postgres_uid()), None).unwrap();
         cmd.args(["-u", "postgres"]);
     }
-    let child = cmd.arg(&ini).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
-    let b = Bouncer { child, port, _dir: dir };
+    let child = cmd
+        .arg(&ini)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let b = Bouncer {
+        child,
+        port,
+        _dir: dir,
+    };
     let deadline = Instant::now() + Duration::from_secs(20);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(Instant::now() < deadline, "pgbouncer did not start");
@@ -103,9 +121,19 @@ fn folder() -> (tempfile::TempDir, MigrationFolder) {
         &["INSERT INTO b VALUES (1);"],
     ];
     for (i, stmts) in files.iter().enumerate() {
-        let e = j.push_next(&format!("m{i}"), PrefixMode::Index, 1_700_000_000_000 + i as i64 * 1000).clone();
+        let e = j
+            .push_next(
+                &format!("m{i}"),
+                PrefixMode::Index,
+                1_700_000_000_000 + i as i64 * 1000,
+            )
+            .clone();
         let stmts: Vec<String> = stmts.iter().map(|s| s.to_string()).collect();
-        std::fs::write(dir.path().join(format!("{}.sql", e.tag)), sqlfile::render(&stmts, &[])).unwrap();
+        std::fs::write(
+            dir.path().join(format!("{}.sql", e.tag)),
+            sqlfile::render(&stmts, &[]),
+        )
+        .unwrap();
     }
     std::fs::write(dir.path().join(JOURNAL_PATH), j.to_json()).unwrap();
     let folder = MigrationFolder::load(dir.path()).unwrap();
@@ -119,8 +147,18 @@ fn concurrent_runners_through_a_transaction_pooler() {
     let folder = std::sync::Arc::new(folder);
     for rep in 0..5 {
         let direct = shale_tests::fresh_database();
-        let db = direct.rsplit('/').next().unwrap().split('?').next().unwrap().to_string();
-        let pooled = format!("postgres://postgres:{SUPERUSER_PASSWORD}@127.0.0.1:{}/{db}?sslmode=disable", bouncer.port);
+        let db = direct
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .split('?')
+            .next()
+            .unwrap()
+            .to_string();
+        let pooled = format!(
+            "postgres://postgres:{SUPERUSER_PASSWORD}@127.0.0.1:{}/{db}?sslmode=disable",
+            bouncer.port
+        );
         let barrier = std::sync::Arc::new(std::sync::Barrier::new(8));
         let handles: Vec<_> = (0..8)
             .map(|_| {
@@ -128,21 +166,37 @@ fn concurrent_runners_through_a_transaction_pooler() {
                 std::thread::spawn(move || {
                     let mut client = shale_db::connect(&url).map_err(|e| e.to_string())?;
                     barrier.wait();
-                    migrate(&mut client, &folder, &MigrateOptions::default()).map_err(|e| e.to_string())
+                    migrate(&mut client, &folder, &MigrateOptions::default())
+                        .map_err(|e| e.to_string())
                 })
             })
             .collect();
         let mut applied = 0;
         for h in handles {
-            applied += h.join().unwrap().unwrap_or_else(|e| panic!("repetition {rep}: {e}")).applied.len();
+            applied += h
+                .join()
+                .unwrap()
+                .unwrap_or_else(|e| panic!("repetition {rep}: {e}"))
+                .applied
+                .len();
         }
         assert_eq!(applied, 5, "repetition {rep}");
         let mut client = shale_tests::connect(&direct);
-        let rows: i64 = client.query_one("SELECT count(*) FROM drizzle.__drizzle_migrations", &[]).unwrap().get(0);
+        let rows: i64 = client
+            .query_one("SELECT count(*) FROM drizzle.__drizzle_migrations", &[])
+            .unwrap()
+            .get(0);
         assert_eq!(rows, 5, "repetition {rep}");
-        let n: i64 = client.query_one("SELECT count(*) FROM a", &[]).unwrap().get(0);
+        let n: i64 = client
+            .query_one("SELECT count(*) FROM a", &[])
+            .unwrap()
+            .get(0);
         assert_eq!(n, 1, "repetition {rep}");
         let mut pooled_client = shale_db::connect(&pooled).unwrap();
-        assert!(status(&mut pooled_client, &folder, &TrackingTable::default()).unwrap().is_up_to_date());
+        assert!(
+            status(&mut pooled_client, &folder, &TrackingTable::default())
+                .unwrap()
+                .is_up_to_date()
+        );
     }
 }

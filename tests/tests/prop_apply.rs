@@ -33,7 +33,10 @@ proptest! {
 }
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64)
 }
 
 /// Diffs, renders and applies one migration in a transaction.
@@ -45,16 +48,24 @@ fn migrate(
     hints: &RenameHints,
 ) -> Result<(), TestCaseError> {
     let schemas = MigrationPair::new(previous, next);
-    let plan = diff(schemas, hints)
-        .map_err(|a| TestCaseError::fail(format!("{what}: the differ asked about renames despite confirmed drops: {a:?}")))?;
+    let plan = diff(schemas, hints).map_err(|a| {
+        TestCaseError::fail(format!(
+            "{what}: the differ asked about renames despite confirmed drops: {a:?}"
+        ))
+    })?;
     let statements = Postgres
         .try_render(&plan, schemas)
         .map_err(|e| TestCaseError::fail(format!("{what}: render failed: {e}")))?;
     let all: Vec<&str> = statements.iter().map(|s| s.sql.as_str()).collect();
-    let mut tx = client.transaction().map_err(|e| TestCaseError::fail(format!("begin: {e}")))?;
+    let mut tx = client
+        .transaction()
+        .map_err(|e| TestCaseError::fail(format!("begin: {e}")))?;
     for (i, s) in statements.iter().enumerate() {
         if let Err(e) = tx.batch_execute(&s.sql) {
-            let reason = e.as_db_error().map_or_else(|| e.to_string(), |d| format!("{}: {}", d.code().code(), d.message()));
+            let reason = e.as_db_error().map_or_else(
+                || e.to_string(),
+                |d| format!("{}: {}", d.code().code(), d.message()),
+            );
             return Err(TestCaseError::fail(format!(
                 "{what}: statement {} of {} failed: {reason}\n  {}\nthe whole migration:\n{}",
                 i + 1,
@@ -64,7 +75,9 @@ fn migrate(
             )));
         }
     }
-    tx.commit().map_err(|e| TestCaseError::fail(format!("{what}: commit failed: {e}\n{}", all.join("\n"))))?;
+    tx.commit().map_err(|e| {
+        TestCaseError::fail(format!("{what}: commit failed: {e}\n{}", all.join("\n")))
+    })?;
     Ok(())
 }
 
@@ -72,14 +85,21 @@ fn migrate(
 fn expected(schema: &Schema) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for e in &schema.enums {
-        out.insert(format!("enum {}.{} {:?}", e.name.namespace, e.name.name, e.values));
+        out.insert(format!(
+            "enum {}.{} {:?}",
+            e.name.namespace, e.name.name, e.values
+        ));
     }
     for t in &schema.tables {
         let ns = &t.name.namespace;
         let q = format!("{ns}.{}", t.name.name);
         out.insert(format!("table {q}"));
         for c in &t.columns {
-            out.insert(format!("column {q}.{} {}", c.name, if c.nullable { "null" } else { "not null" }));
+            out.insert(format!(
+                "column {q}.{} {}",
+                c.name,
+                if c.nullable { "null" } else { "not null" }
+            ));
         }
         if let Some(pk) = &t.primary_key {
             out.insert(format!("constraint {q} p {}", pk.name));
@@ -106,7 +126,8 @@ fn expected(schema: &Schema) -> BTreeSet<String> {
 fn catalog(client: &mut postgres::Client) -> BTreeSet<String> {
     const USER: &str = "NOT IN ('pg_catalog', 'information_schema', 'pg_toast')";
     let mut out = BTreeSet::new();
-    let q = |client: &mut postgres::Client, sql: &str| client.query(sql, &[]).expect("catalog query");
+    let q =
+        |client: &mut postgres::Client, sql: &str| client.query(sql, &[]).expect("catalog query");
     for r in q(client, &format!(
         "SELECT n.nspname, t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) \
          FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid \
@@ -129,11 +150,14 @@ fn catalog(client: &mut postgres::Client) -> BTreeSet<String> {
         let null = if r.get::<_, String>(3) == "YES" { "null" } else { "not null" };
         out.insert(format!("column {}.{}.{} {null}", r.get::<_, String>(0), r.get::<_, String>(1), r.get::<_, String>(2)));
     }
-    for r in q(client, &format!(
-        "SELECT n.nspname, t.relname, c.contype::text, c.conname FROM pg_constraint c \
+    for r in q(
+        client,
+        &format!(
+            "SELECT n.nspname, t.relname, c.contype::text, c.conname FROM pg_constraint c \
          JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace \
          WHERE n.nspname {USER} AND c.contype IN ('p', 'u', 'c', 'f')"
-    )) {
+        ),
+    ) {
         out.insert(format!(
             "constraint {}.{} {} {}",
             r.get::<_, String>(0),

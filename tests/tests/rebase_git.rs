@@ -243,7 +243,12 @@ fn merged_migrations_that_conflict_are_reported_and_nothing_is_written() {
     let o = shale(d, &["rebase"]);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(1), "{t}");
-    assert!(t.contains("error: migrations/0001_teams_too.sql: migration 0002_teams_too fails on an empty database at statement 1"), "{t}");
+    assert!(
+        t.contains(
+            "error: migrations/0001_teams_too.sql: migration 0002_teams_too fails on an empty database at statement 1"
+        ),
+        "{t}"
+    );
     assert!(t.contains("already exists"), "{t}");
     assert_eq!(std::fs::read(d.join("migrations/meta/_journal.json")).unwrap(), before, "nothing may be written");
 }

@@ -49,7 +49,8 @@ fn a_shadow_database_on_an_existing_server_is_dropped_again() {
     // A session left open (as after a failed replay) does not stop the drop.
     shadow.close().unwrap();
     let mut admin_client = shale_tests::connect(&admin);
-    let left: i64 = admin_client.query_one("SELECT count(*) FROM pg_database WHERE datname = $1", &[&name]).unwrap().get(0);
+    let left: i64 =
+        admin_client.query_one("SELECT count(*) FROM pg_database WHERE datname = $1", &[&name]).unwrap().get(0);
     assert_eq!(left, 0, "{name} must be dropped");
     assert!(c.batch_execute("SELECT 1").is_err(), "the left-over session was ended");
 }
@@ -58,8 +59,10 @@ fn a_shadow_database_on_an_existing_server_is_dropped_again() {
 fn a_server_without_createdb_rights_is_a_clear_error() {
     let admin = shale_tests::fresh_database();
     let mut c = shale_tests::connect(&admin);
-    c.batch_execute("DROP ROLE IF EXISTS shadow_nocreate; CREATE ROLE shadow_nocreate LOGIN PASSWORD 'pw' NOCREATEDB").unwrap();
-    let url = format!("postgres://shadow_nocreate:pw@127.0.0.1:{}/postgres?sslmode=disable", shale_tests::server().port);
+    c.batch_execute("DROP ROLE IF EXISTS shadow_nocreate; CREATE ROLE shadow_nocreate LOGIN PASSWORD 'pw' NOCREATEDB")
+        .unwrap();
+    let url =
+        format!("postgres://shadow_nocreate:pw@127.0.0.1:{}/postgres?sslmode=disable", shale_tests::server().port);
     let err = ShadowDatabase::create_on(&url).err().expect("no CREATEDB, no shadow database").to_string();
     assert!(err.contains("cannot create the temporary database shale_shadow_"), "{err}");
     assert!(err.contains("CREATEDB"), "{err}");

@@ -80,7 +80,10 @@ fn a_hand_edited_migration_that_differs_from_its_snapshot_fails() {
     assert_eq!(o.status.code(), Some(1), "{t}");
     assert!(t.contains("error[shadow]"), "{t}");
     assert!(t.contains("does not produce the schema"), "{t}");
-    assert!(t.contains("~ column users.age") && t.contains("schema:   integer") && t.contains("database: bigint"), "{t}");
+    assert!(
+        t.contains("~ column users.age") && t.contains("schema:   integer") && t.contains("database: bigint"),
+        "{t}"
+    );
     let o = shale(dir.path(), &["check", "--shadow", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON document");
     assert_eq!(doc["findings"][0]["code"], "shadow", "{doc}");
@@ -111,10 +114,8 @@ fn shadow_db_uses_an_existing_server_and_cleans_up() {
     assert!(t.contains("produces the schema"), "{t}");
     assert!(!t.contains(shale_tests::SUPERUSER_PASSWORD), "{t}");
     let mut c = shale_tests::connect(&admin);
-    let left: i64 = c
-        .query_one("SELECT count(*) FROM pg_database WHERE datname LIKE 'shale\\_shadow\\_%'", &[])
-        .unwrap()
-        .get(0);
+    let left: i64 =
+        c.query_one("SELECT count(*) FROM pg_database WHERE datname LIKE 'shale\\_shadow\\_%'", &[]).unwrap().get(0);
     assert_eq!(left, 0, "the temporary database must be dropped");
 }
 

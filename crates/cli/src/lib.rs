@@ -118,6 +118,9 @@ pub enum Command {
     /// After a git merge, renumber this branch's migrations after the other
     /// side's and rebuild their snapshots, journal entries and `shale.sum`.
     Rebase(commands::rebase::Args),
+    /// Take over a drizzle-kit migrations folder without re-running anything:
+    /// write `schema/` and the snapshots, keep the files and the journal.
+    Adopt(commands::adopt::Args),
 }
 
 /// How a command ended, when it ran.
@@ -176,6 +179,7 @@ fn run(cli: &Cli, ui: &Ui) -> anyhow::Result<Outcome> {
         Command::Pull(args) => commands::pull::run(&ctx, args),
         Command::Lint(args) => commands::lint::run(&ctx, args),
         Command::Rebase(args) => commands::rebase::run(&ctx, args),
+        Command::Adopt(args) => commands::adopt::run(&ctx, args),
     }
 }
 

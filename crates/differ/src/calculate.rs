@@ -32,6 +32,7 @@ pub(crate) fn calculate_steps(
         dropped_keys: HashSet::new(),
         recreated_columns: HashSet::new(),
         swapped_columns: HashSet::new(),
+        retyped_columns: HashSet::new(),
     };
     differ.push_namespace_steps();
     differ.push_enum_steps();
@@ -48,7 +49,111 @@ pub(crate) fn calculate_steps(
     let mut steps = differ.steps;
     steps.sort();
     steps.dedup();
+    order_rename_chains(&mut steps);
     Ok(steps)
+}
+
+/// The parent, previous and next name of a rename step, as strings.
+fn rename_key(step: &Step) -> Option<(String, String, String)> {
+    Some(match step {
+        Step::RenameEnum { names } | Step::RenameTable { names } => (
+            String::new(),
+            names.previous.to_string(),
+            names.next.to_string(),
+        ),
+        Step::RenameEnumValue {
+            enum_name: parent,
+            values: names,
+        }
+        | Step::RenameColumn {
+            table: parent,
+            names,
+        }
+        | Step::RenameConstraint {
+            table: parent,
+            names,
+        } => (
+            parent.to_string(),
+            names.previous.clone(),
+            names.next.clone(),
+        ),
+        // Index names are unique per namespace.
+        Step::RenameIndex { table, names } => (
+            table.namespace.clone(),
+            names.previous.clone(),
+            names.next.clone(),
+        ),
+        _ => return None,
+    })
+}
+
+/// Within each run of renames of one kind, a rename whose next name is
+/// another's previous name must wait for that one (`a → b` after `b → c`).
+/// The sort cannot know this, so chains are put in order here. A cycle (two
+/// objects swapping names) would need a temporary name and stays as sorted.
+fn order_rename_chains(steps: &mut [Step]) {
+    let mut start = 0;
+    while start < steps.len() {
+        let discriminant = std::mem::discriminant(&steps[start]);
+        let mut end = start + 1;
+        while end < steps.len() && std::mem::discriminant(&steps[end]) == discriminant {
+            end += 1;
+        }
+        if end - start > 1 && rename_key(&steps[start]).is_some() {
+            order_run(&mut steps[start..end]);
+        }
+        start = end;
+    }
+}
+
+fn order_run(run: &mut [Step]) {
+    let keys: Vec<(String, String, String)> = run.iter().filter_map(rename_key).collect();
+    let by_previous: HashMap<(&str, &str), usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, (parent, previous, _))| ((parent.as_str(), previous.as_str()), i))
+        .collect();
+    // The step that must run first: the one renaming away the name this one takes.
+    let blocker: Vec<Option<usize>> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, (parent, _, next))| {
+            by_previous
+                .get(&(parent.as_str(), next.as_str()))
+                .copied()
+                .filter(|&b| b != i)
+        })
+        .collect();
+    if blocker.iter().all(Option::is_none) {
+        return;
+    }
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Visiting,
+        Done,
+    }
+    let mut marks = vec![Mark::New; run.len()];
+    let mut order = Vec::with_capacity(run.len());
+    for first in 0..run.len() {
+        // Follow the chain of blockers, then emit it from its far end.
+        let mut chain = Vec::new();
+        let mut current = Some(first);
+        while let Some(i) = current {
+            if marks[i] != Mark::New {
+                break;
+            }
+            marks[i] = Mark::Visiting;
+            chain.push(i);
+            current = blocker[i];
+        }
+        for &i in chain.iter().rev() {
+            marks[i] = Mark::Done;
+            order.push(i);
+        }
+    }
+    let sorted: Vec<Step> = order.iter().map(|&i| run[i].clone()).collect();
+    run.clone_from_slice(&sorted);
 }
 
 /// Which previous object became which next object.
@@ -62,25 +167,33 @@ struct Matching {
 }
 
 /// Matches by rename hint first, then by equal name. A hint counts only when
-/// its previous name exists on the previous side and no longer exists on the
-/// next side, and its next name exists on the next side: stale hints (the
-/// rename was already applied) are ignored.
+/// its previous name exists on the previous side, its next name exists on the
+/// next side, and its previous name is gone from the next side (or taken over
+/// by another rename, as in a chain `a → b`, `b → c`): stale hints (the rename
+/// was applied by an earlier migration) are ignored.
 fn match_names<K: Eq + Hash>(
     previous: &[K],
     next: &[K],
     renames: impl Iterator<Item = (K, K)>,
 ) -> Matching {
-    let previous_index: HashMap<&K, usize> =
-        previous.iter().enumerate().map(|(i, k)| (k, i)).collect();
-    let next_index: HashMap<&K, usize> = next.iter().enumerate().map(|(i, k)| (k, i)).collect();
+    let previous_index = NameIndex::new(previous);
+    let next_index = NameIndex::new(next);
     let mut previous_taken = vec![false; previous.len()];
     let mut next_taken = vec![false; next.len()];
-    let mut pairs = Vec::new();
-    for (p, n) in renames {
-        let (Some(&pi), Some(&ni)) = (previous_index.get(&p), next_index.get(&n)) else {
+    let mut pairs = Vec::with_capacity(previous.len().min(next.len()));
+    let renames: Vec<(K, K)> = renames.collect();
+    // Names that another rename takes over (`a → b` when `b → c`).
+    let targets: HashSet<&K> = renames
+        .iter()
+        .filter(|(p, _)| previous_index.contains_key(p))
+        .map(|(_, n)| n)
+        .collect();
+    for (p, n) in &renames {
+        let (Some(pi), Some(ni)) = (previous_index.get(p), next_index.get(n)) else {
             continue;
         };
-        if next_index.contains_key(&p) || previous_taken[pi] || next_taken[ni] {
+        let still_there = next_index.contains_key(p) && !targets.contains(p);
+        if still_there || previous_taken[pi] || next_taken[ni] {
             continue;
         }
         previous_taken[pi] = true;
@@ -91,7 +204,7 @@ fn match_names<K: Eq + Hash>(
         if previous_taken[pi] {
             continue;
         }
-        if let Some(&ni) = next_index.get(k) {
+        if let Some(ni) = next_index.get(k) {
             if !next_taken[ni] {
                 previous_taken[pi] = true;
                 next_taken[ni] = true;
@@ -105,6 +218,35 @@ fn match_names<K: Eq + Hash>(
             .filter(|&i| !previous_taken[i])
             .collect(),
         created: (0..next.len()).filter(|&i| !next_taken[i]).collect(),
+    }
+}
+
+/// Finds a name's position: a linear scan for the short lists of a table's
+/// columns and constraints (cheaper than hashing), a hash map for the long
+/// lists of a schema's tables.
+enum NameIndex<'k, K> {
+    Linear(&'k [K]),
+    Map(HashMap<&'k K, usize>),
+}
+
+impl<'k, K: Eq + Hash> NameIndex<'k, K> {
+    fn new(names: &'k [K]) -> Self {
+        if names.len() <= 16 {
+            NameIndex::Linear(names)
+        } else {
+            NameIndex::Map(names.iter().enumerate().map(|(i, k)| (k, i)).collect())
+        }
+    }
+
+    fn get(&self, name: &K) -> Option<usize> {
+        match self {
+            NameIndex::Linear(names) => names.iter().position(|k| k == name),
+            NameIndex::Map(map) => map.get(name).copied(),
+        }
+    }
+
+    fn contains_key(&self, name: &K) -> bool {
+        self.get(name).is_some()
     }
 }
 
@@ -521,6 +663,10 @@ struct Differ<'d, 'a> {
     /// Checks and index predicates or expressions using them are bound to
     /// the previous type and are re-created around the swap.
     swapped_columns: HashSet<(QualifiedName, String)>,
+    /// Existing columns whose stored type changes (by `ALTER COLUMN … TYPE`
+    /// or an enum swap): `(table's next name, column)`. Foreign keys over
+    /// them are dropped first and added again.
+    retyped_columns: HashSet<(QualifiedName, String)>,
 }
 
 impl Differ<'_, '_> {
@@ -588,7 +734,23 @@ impl Differ<'_, '_> {
                     column: column.name.clone(),
                 });
             }
+            // Columns whose stored type changes, by previous name: PostgreSQL
+            // refuses to change the type of a column a generated column
+            // uses, so those generated columns are dropped and added again,
+            // and foreign keys over them are dropped and added again.
+            let mut retyped: HashSet<&str> = HashSet::new();
+            let mut changes = Vec::with_capacity(pair.columns.len());
             for columns in &pair.columns {
+                let c = self.column_changes(*columns);
+                let swapped = matches!(&columns.next.ty.base, BaseType::Enum(e) if db.swapped_enums.contains(e));
+                if c.ty || swapped {
+                    retyped.insert(columns.previous.name.as_str());
+                    self.retyped_columns
+                        .insert((names.next.clone(), columns.next.name.clone()));
+                }
+                changes.push(c);
+            }
+            for (columns, changes) in pair.columns.iter().zip(changes) {
                 if columns.previous.name != columns.next.name {
                     self.steps.push(Step::RenameColumn {
                         table: names.next.clone(),
@@ -597,7 +759,11 @@ impl Differ<'_, '_> {
                 }
                 let generated = columns.map(|c| c.generated.as_deref());
                 let recreate = match (generated.previous, generated.next) {
-                    (Some(p), Some(n)) => !expr::equivalent(p, n),
+                    (Some(p), Some(n)) => {
+                        !expr::equivalent(p, n)
+                            || changes.ty
+                            || retyped.iter().any(|c| mentions(p, c))
+                    }
                     // PostgreSQL cannot turn a plain column into a generated one.
                     (None, Some(_)) => true,
                     _ => false,
@@ -616,7 +782,6 @@ impl Differ<'_, '_> {
                         .insert((names.next.clone(), columns.next.name.clone()));
                     continue;
                 }
-                let changes = self.column_changes(*columns);
                 if changes.any() {
                     self.steps.push(Step::AlterColumn {
                         table: names.map(Clone::clone),
@@ -630,14 +795,8 @@ impl Differ<'_, '_> {
     }
 
     fn column_changes(&self, columns: MigrationPair<&Column>) -> ColumnChanges {
-        let previous_ty = self.db.map_type(&columns.previous.ty);
-        let next_ty = &columns.next.ty;
-        let storage = |ty: &ColumnType| {
-            ty.serial_storage()
-                .map(ColumnType::named)
-                .unwrap_or_else(|| ty.clone())
-        };
-        let swapped = match &next_ty.base {
+        let types = columns.map(|c| &c.ty);
+        let swapped = match &types.next.base {
             BaseType::Enum(name) => self.db.swapped_enums.contains(name),
             BaseType::Named(_) => false,
         };
@@ -645,8 +804,9 @@ impl Differ<'_, '_> {
             columns.previous.default.as_deref(),
             columns.next.default.as_deref(),
         );
+        let serial = types.map(|t| t.serial_storage());
         ColumnChanges {
-            ty: storage(&previous_ty) != storage(next_ty),
+            ty: !self.same_storage(types),
             nullable: not_null(columns.previous) != not_null(columns.next),
             // An enum swap drops and restores the default itself, after the
             // new type exists (the previous type may lack the default's value).
@@ -654,8 +814,33 @@ impl Differ<'_, '_> {
             identity: columns.previous.identity != columns.next.identity,
             drop_expression: columns.previous.generated.is_some()
                 && columns.next.generated.is_none(),
-            sequence: previous_ty.is_serial() != next_ty.is_serial()
-                || (previous_ty.is_serial() && previous_ty != *next_ty),
+            sequence: serial.previous.is_some() != serial.next.is_some()
+                || (serial.previous.is_some() && types.previous.base != types.next.base),
+        }
+    }
+
+    /// Whether two column types are equal once enum renames are applied
+    /// (without allocating: this runs for every column of every table).
+    fn same_type(&self, types: MigrationPair<&ColumnType>) -> bool {
+        types.previous.array_dims == types.next.array_dims
+            && match (&types.previous.base, &types.next.base) {
+                (BaseType::Enum(p), BaseType::Enum(n)) => {
+                    self.db.enum_names.get(p).map_or(p == n, |m| *m == n)
+                }
+                (p, n) => p == n,
+            }
+    }
+
+    /// Whether two column types store the same thing (serial types count as
+    /// their integer type).
+    fn same_storage(&self, types: MigrationPair<&ColumnType>) -> bool {
+        match types.map(|t| t.serial_storage()).into_tuple() {
+            (None, None) => self.same_type(types),
+            (Some(p), Some(n)) => p == n,
+            (Some(p), None) => types.next.array_dims == 0 && types.next.base_name() == Some(p),
+            (None, Some(n)) => {
+                types.previous.array_dims == 0 && types.previous.base_name() == Some(n)
+            }
         }
     }
 
@@ -1049,17 +1234,23 @@ impl Differ<'_, '_> {
         {
             return false;
         }
-        let recreated = |t: &QualifiedName, c: &String| {
-            self.recreated_columns.contains(&(t.clone(), c.clone()))
+        // A column at either end is dropped and added again, or changes
+        // type (the key may no longer be implementable in between).
+        if self.retyped_columns.is_empty() && self.recreated_columns.is_empty() {
+            return true;
+        }
+        let changed = |t: &QualifiedName, c: &String| {
+            let key = (t.clone(), c.clone());
+            self.retyped_columns.contains(&key) || self.recreated_columns.contains(&key)
         };
         !(next
             .columns
             .iter()
-            .any(|c| recreated(&table.tables.next.name, c))
+            .any(|c| changed(&table.tables.next.name, c))
             || next
                 .referenced_columns
                 .iter()
-                .any(|c| recreated(referenced, c)))
+                .any(|c| changed(referenced, c)))
     }
 
     fn push_comment_steps(&mut self) {

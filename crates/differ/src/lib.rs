@@ -47,6 +47,11 @@ impl<T> MigrationPair<T> {
         }
     }
 
+    /// The two sides as a `(previous, next)` tuple.
+    pub fn into_tuple(self) -> (T, T) {
+        (self.previous, self.next)
+    }
+
     /// Borrows both sides.
     pub fn as_ref(&self) -> MigrationPair<&T> {
         MigrationPair {

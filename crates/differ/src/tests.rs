@@ -700,3 +700,126 @@ fn variant_order_is_execution_order() {
     assert!(create_enum < create_table && create_table < add_fk);
     assert!(drop_fk < drop_constraint && drop_constraint < drop_table && drop_table < drop_enum);
 }
+
+#[test]
+fn checks_and_partial_indexes_on_a_swapped_enum_column_are_recreated_around_the_swap() {
+    // They are bound to the previous type; converting the column would fail.
+    let make = |values: &[&str]| {
+        let mut t = table("users", vec![enum_col("role", "role")]);
+        t.checks.push(CheckConstraint {
+            name: "users_role_check".into(),
+            expr: "role <> 'admin'::role".into(),
+        });
+        t.indexes.push(Index {
+            name: "users_id_idx".into(),
+            unique: false,
+            nulls_not_distinct: false,
+            method: "btree".into(),
+            keys: vec![IndexKey::column("id")],
+            include: vec![],
+            predicate: Some("role = 'member'::role".into()),
+        });
+        schema(vec![t], vec![enum_("role", values)])
+    };
+    let hints = RenameHints {
+        dropped_enum_values: vec![(q("role"), "guest".into())],
+        ..Default::default()
+    };
+    let steps = plan(
+        &make(&["admin", "member", "guest"]),
+        &make(&["admin", "member"]),
+        &hints,
+    );
+    let swap = steps
+        .iter()
+        .position(|s| matches!(s, Step::ReplaceEnum { .. }))
+        .expect("swap");
+    assert!(
+        position(
+            &steps,
+            &Step::DropConstraint {
+                table: q("users"),
+                name: "users_role_check".into()
+            }
+        ) < swap
+    );
+    assert!(
+        position(
+            &steps,
+            &Step::DropIndex {
+                table: q("users"),
+                name: "users_id_idx".into()
+            }
+        ) < swap
+    );
+    assert!(
+        position(
+            &steps,
+            &Step::AddConstraint {
+                table: q("users"),
+                name: "users_role_check".into()
+            }
+        ) > swap
+    );
+    assert!(
+        position(
+            &steps,
+            &Step::CreateIndex {
+                table: q("users"),
+                name: "users_id_idx".into(),
+                on_new_table: false
+            }
+        ) > swap
+    );
+}
+
+#[test]
+fn rename_chains_run_from_the_far_end() {
+    // a → b and b → c: b must be renamed away first.
+    let previous = schema(
+        vec![
+            table("a", vec![col("x", "text"), col("y", "text")]),
+            table("b", vec![]),
+        ],
+        vec![],
+    );
+    let mut a = table("b", vec![col("y", "text"), col("z", "text")]);
+    a.primary_key = Some(PrimaryKey {
+        name: "a_pkey".into(),
+        columns: vec!["id".into()],
+    });
+    let mut b = table("c", vec![]);
+    b.primary_key = Some(PrimaryKey {
+        name: "b_pkey".into(),
+        columns: vec!["id".into()],
+    });
+    let next = schema(vec![a, b], vec![]);
+    let hints = RenameHints {
+        tables: vec![(q("a"), q("b")), (q("b"), q("c"))],
+        columns: vec![
+            (q("b"), "x".into(), "y".into()),
+            (q("b"), "y".into(), "z".into()),
+        ],
+        ..Default::default()
+    };
+    let steps = plan(&previous, &next, &hints);
+    assert_eq!(
+        steps,
+        vec![
+            Step::RenameTable {
+                names: MigrationPair::new(q("b"), q("c"))
+            },
+            Step::RenameTable {
+                names: MigrationPair::new(q("a"), q("b"))
+            },
+            Step::RenameColumn {
+                table: q("b"),
+                names: MigrationPair::new("y".into(), "z".into())
+            },
+            Step::RenameColumn {
+                table: q("b"),
+                names: MigrationPair::new("x".into(), "y".into())
+            },
+        ]
+    );
+}

@@ -83,9 +83,9 @@ pub(crate) fn read(
         tables: Vec::new(),
     };
     let (mut tables, oids) = read_tables(&mut s, &namespaces)?;
-    read_columns(&mut s, &oids, &mut tables)?;
-    read_constraints(&mut s, &oids, version, &mut tables)?;
-    read_indexes(&mut s, &oids, version, &mut tables)?;
+    let names = read_columns(&mut s, &oids, &mut tables)?;
+    read_constraints(&mut s, &oids, version, &names, &mut tables)?;
+    read_indexes(&mut s, &oids, version, &names, &mut tables)?;
 
     s.queries += 1;
     let queries = s.queries;
@@ -164,7 +164,16 @@ fn read_tables(
     Ok((tables, oids))
 }
 
-fn read_columns(s: &mut Session<'_>, oids: &[Oid], tables: &mut HashMap<Oid, Table>) -> Result<(), IntrospectError> {
+/// Column names by table and attribute number, to resolve the `int2[]`
+/// column lists of constraints and indexes without joining per row.
+type AttNames = HashMap<(Oid, i16), String>;
+
+fn read_columns(
+    s: &mut Session<'_>,
+    oids: &[Oid],
+    tables: &mut HashMap<Oid, Table>,
+) -> Result<AttNames, IntrospectError> {
+    let mut names = AttNames::new();
     // The element type of an array column carries the typmod and decides
     // enum/domain/base; `attndims` is the declared number of dimensions
     // (PostgreSQL does not enforce it, but keeps what was written). The
@@ -172,15 +181,19 @@ fn read_columns(s: &mut Session<'_>, oids: &[Oid], tables: &mut HashMap<Oid, Tab
     let sql = "SELECT a.attrelid, a.attname::text, a.attnotnull, a.attidentity::text, a.attgenerated::text, \
                 a.attndims::int4, (t.typcategory = 'A' AND t.typelem <> 0) AS is_array, \
                 et.typtype::text, etn.nspname::text, et.typname::text, \
-                pg_catalog.format_type(et.oid, a.atttypmod), pg_catalog.format_type(et.oid, NULL), \
+                pg_catalog.format_type(et.oid, a.atttypmod), \
+                CASE WHEN etn.nspname <> 'pg_catalog' THEN pg_catalog.format_type(et.oid, NULL) END, \
                 pg_catalog.pg_get_expr(ad.adbin, ad.adrelid, true), \
-                (SELECT seq.oid::regclass::text FROM pg_catalog.pg_depend dep \
-                   JOIN pg_catalog.pg_class seq ON seq.oid = dep.objid AND seq.relkind = 'S' \
-                  WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass \
-                    AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a' \
-                  LIMIT 1) AS owned_sequence, \
-                d.description \
-         FROM pg_catalog.pg_attribute a \
+                CASE WHEN ad.adbin IS NOT NULL AND a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype) \
+                     THEN (SELECT seq.oid::regclass::text FROM pg_catalog.pg_depend dep \
+                             JOIN pg_catalog.pg_class seq ON seq.oid = dep.objid AND seq.relkind = 'S' \
+                            WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass \
+                              AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum \
+                              AND dep.deptype = 'a' \
+                            LIMIT 1) END AS owned_sequence, \
+                d.description, a.attnum \
+         FROM unnest($1::oid[]) AS sel(oid) \
+         JOIN pg_catalog.pg_attribute a ON a.attrelid = sel.oid \
          JOIN pg_catalog.pg_type t ON t.oid = a.atttypid \
          JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 \
                                                      THEN t.typelem ELSE t.oid END \
@@ -188,7 +201,7 @@ fn read_columns(s: &mut Session<'_>, oids: &[Oid], tables: &mut HashMap<Oid, Tab
          LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum \
          LEFT JOIN pg_catalog.pg_description d \
                 ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum \
-         WHERE a.attrelid = ANY($1) AND a.attnum > 0 AND NOT a.attisdropped \
+         WHERE a.attnum > 0 AND NOT a.attisdropped \
          ORDER BY a.attrelid, a.attnum";
     let rows = s.query("columns", sql, &[&oids])?;
     for r in rows {
@@ -204,10 +217,11 @@ fn read_columns(s: &mut Session<'_>, oids: &[Oid], tables: &mut HashMap<Oid, Tab
         let type_ns: String = r.get(8);
         let type_name: String = r.get(9);
         let with_mod: String = r.get(10);
-        let without_mod: String = r.get(11);
+        let without_mod: Option<String> = r.get(11);
         let default: Option<String> = r.get(12);
         let owned_sequence: Option<String> = r.get(13);
         let comment: Option<String> = r.get(14);
+        names.insert((oid, r.get::<_, i16>(15)), name.clone());
 
         let base = if typtype == "e" {
             BaseType::Enum(QualifiedName::new(type_ns, type_name))
@@ -216,7 +230,7 @@ fn read_columns(s: &mut Session<'_>, oids: &[Oid], tables: &mut HashMap<Oid, Tab
         } else {
             // Extension types and domains: their own name, qualified outside
             // `public`, plus whatever modifier PostgreSQL prints for them.
-            let modifier = with_mod.strip_prefix(without_mod.as_str()).unwrap_or("");
+            let modifier = without_mod.as_deref().and_then(|w| with_mod.strip_prefix(w)).unwrap_or("");
             let mut spelled = String::new();
             if type_ns != shale_model::DEFAULT_NAMESPACE {
                 spelled.push_str(&quote_ident(&type_ns));
@@ -244,7 +258,20 @@ fn read_columns(s: &mut Session<'_>, oids: &[Oid], tables: &mut HashMap<Oid, Tab
         }
         table.columns.push(column);
     }
-    Ok(())
+    Ok(names)
+}
+
+/// The names of attribute numbers of a table read earlier.
+fn resolve(names: &AttNames, table: Oid, attnums: &[i16], object: &str) -> Result<Vec<String>, IntrospectError> {
+    attnums
+        .iter()
+        .map(|n| {
+            names
+                .get(&(table, *n))
+                .cloned()
+                .ok_or_else(|| unexpected(object.to_string(), format!("refers to unknown column number {n}")))
+        })
+        .collect()
 }
 
 /// `serial` and friends are an integer column whose default draws from a
@@ -268,6 +295,7 @@ fn read_constraints(
     s: &mut Session<'_>,
     oids: &[Oid],
     version: i32,
+    names: &AttNames,
     tables: &mut HashMap<Oid, Table>,
 ) -> Result<(), IntrospectError> {
     let nulls_not_distinct = if version >= NULLS_NOT_DISTINCT_VERSION {
@@ -275,22 +303,24 @@ fn read_constraints(
     } else {
         "false"
     };
+    // Local columns resolve in memory; referenced columns may belong to a
+    // table outside the namespaces read, so foreign keys name them here.
     let sql = format!(
-        "SELECT c.conrelid, c.conname::text, c.contype::text, \
-                (SELECT array_agg(a.attname::text ORDER BY k.ord) \
-                   FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord) \
-                   JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum), \
+        "SELECT c.conrelid, c.conname::text, c.contype::text, c.conkey, \
                 fn.nspname::text, f.relname::text, \
-                (SELECT array_agg(a.attname::text ORDER BY k.ord) \
-                   FROM unnest(c.confkey) WITH ORDINALITY AS k(attnum, ord) \
-                   JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum), \
+                CASE WHEN c.contype = 'f' THEN \
+                    (SELECT array_agg(a.attname::text ORDER BY k.ord) \
+                       FROM unnest(c.confkey) WITH ORDINALITY AS k(attnum, ord) \
+                       JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum) \
+                END, \
                 c.confupdtype::text, c.confdeltype::text, c.condeferrable, c.condeferred, \
                 CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid, true) END, \
                 {nulls_not_distinct} \
-         FROM pg_catalog.pg_constraint c \
+         FROM unnest($1::oid[]) AS sel(oid) \
+         JOIN pg_catalog.pg_constraint c ON c.conrelid = sel.oid \
          LEFT JOIN pg_catalog.pg_class f ON f.oid = c.confrelid \
          LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = f.relnamespace \
-         WHERE c.conrelid = ANY($1) AND c.contype IN ('p', 'u', 'c', 'f')"
+         WHERE c.contype IN ('p', 'u', 'c', 'f')"
     );
     let rows = s.query("constraints", &sql, &[&oids])?;
     for r in rows {
@@ -298,7 +328,8 @@ fn read_constraints(
         let Some(table) = tables.get_mut(&oid) else { continue };
         let name: String = r.get(1);
         let kind: String = r.get(2);
-        let columns: Vec<String> = r.get::<_, Option<Vec<String>>>(3).unwrap_or_default();
+        let attnums: Vec<i16> = r.get::<_, Option<Vec<i16>>>(3).unwrap_or_default();
+        let columns = resolve(names, oid, &attnums, &name)?;
         match kind.as_str() {
             "p" => table.primary_key = Some(PrimaryKey { name, columns }),
             "u" => table.uniques.push(UniqueConstraint { name, columns, nulls_not_distinct: r.get(12) }),
@@ -351,6 +382,7 @@ fn read_indexes(
     s: &mut Session<'_>,
     oids: &[Oid],
     version: i32,
+    names: &AttNames,
     tables: &mut HashMap<Oid, Table>,
 ) -> Result<(), IntrospectError> {
     let nulls_not_distinct = if version >= NULLS_NOT_DISTINCT_VERSION { "i.indnullsnotdistinct" } else { "false" };
@@ -362,24 +394,22 @@ fn read_indexes(
         "SELECT i.indrelid, ic.relname::text, am.amname::text, i.indisunique, {nulls_not_distinct}, \
                 i.indnkeyatts::int4, \
                 pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), \
-                keys.cols, keys.defs, keys.options, keys.opclasses \
-         FROM pg_catalog.pg_index i \
+                i.indkey::int2[], keys.defs, i.indoption::int2[], keys.opclasses \
+         FROM unnest($1::oid[]) AS sel(oid) \
+         JOIN pg_catalog.pg_index i ON i.indrelid = sel.oid \
          JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid \
          JOIN pg_catalog.pg_am am ON am.oid = ic.relam \
          CROSS JOIN LATERAL ( \
-             SELECT array_agg(a.attname::text ORDER BY k.n) AS cols, \
-                    array_agg(pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) ORDER BY k.n) AS defs, \
-                    array_agg(coalesce(i.indoption[k.n - 1], 0)::int2 ORDER BY k.n) AS options, \
+             SELECT array_agg(CASE WHEN i.indkey[k.n - 1] = 0 \
+                                   THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) END \
+                              ORDER BY k.n) AS defs, \
                     array_agg(CASE WHEN opc.opcdefault THEN NULL ELSE opc.opcname::text END ORDER BY k.n) \
                         AS opclasses \
              FROM generate_series(1, i.indnatts::int4) AS k(n) \
-             LEFT JOIN pg_catalog.pg_attribute a \
-                    ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1] AND i.indkey[k.n - 1] <> 0 \
              LEFT JOIN pg_catalog.pg_opclass opc \
                     ON k.n <= i.indnkeyatts AND opc.oid = i.indclass[k.n - 1] \
          ) AS keys \
-         WHERE i.indrelid = ANY($1) \
-           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c \
+         WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c \
                             WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid \
                               AND c.contype IN ('p', 'u', 'x'))"
     );
@@ -389,21 +419,21 @@ fn read_indexes(
         let Some(table) = tables.get_mut(&oid) else { continue };
         let name: String = r.get(1);
         let key_count = usize::try_from(r.get::<_, i32>(5)).unwrap_or(0);
-        let cols: Vec<Option<String>> = r.get(7);
+        let attnums: Vec<i16> = r.get(7);
         let defs: Vec<Option<String>> = r.get(8);
         let options: Vec<i16> = r.get(9);
         let opclasses: Vec<Option<String>> = r.get(10);
         let mut keys = Vec::new();
         let mut include = Vec::new();
-        for (n, col) in cols.into_iter().enumerate() {
-            let target = match col {
-                Some(c) => IndexTarget::Column(c),
-                None => {
+        for (n, attnum) in attnums.into_iter().enumerate() {
+            let target = match attnum {
+                0 => {
                     let def = defs.get(n).cloned().flatten().ok_or_else(|| {
                         unexpected(format!("index {name}"), format!("key {} has no definition", n + 1))
                     })?;
                     IndexTarget::Expression(tidy_expression(&def))
                 }
+                attnum => IndexTarget::Column(resolve(names, oid, &[attnum], &name)?.remove(0)),
             };
             if n >= key_count {
                 match target {

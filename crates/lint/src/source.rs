@@ -354,8 +354,32 @@ fn parse_group(
         .filter(|t| !is_trivia(t) && **t != Token::SemiColon)
         .collect();
     if let Some(form) = opaque_statement_form(shale_dialect, &sig) {
-        let concurrently = sig.iter().any(|t| is_word(t, "CONCURRENTLY"));
+        // REINDEX CONCURRENTLY refuses a transaction block; REFRESH
+        // MATERIALIZED VIEW CONCURRENTLY does not.
+        let concurrently = form == "REINDEX" && sig.iter().any(|t| is_word(t, "CONCURRENTLY"));
         return vec![PieceKind::Opaque { form, concurrently }];
+    }
+    // SQL-standard function bodies (PostgreSQL 14+).
+    let routine = matches(&sig, &[Kw("CREATE"), Any(&["FUNCTION", "PROCEDURE"])])
+        || matches(
+            &sig,
+            &[
+                Kw("CREATE"),
+                Kw("OR"),
+                Kw("REPLACE"),
+                Any(&["FUNCTION", "PROCEDURE"]),
+            ],
+        );
+    if shale_dialect == Dialect::Postgresql
+        && routine
+        && sig
+            .windows(2)
+            .any(|w| is_word(w[0], "BEGIN") && is_word(w[1], "ATOMIC"))
+    {
+        return vec![PieceKind::Opaque {
+            form: "CREATE FUNCTION … BEGIN ATOMIC",
+            concurrently: false,
+        }];
     }
     if sig.len() > 2 && is_word(sig[0], "ALTER") && is_word(sig[1], "TABLE") {
         if let Some(kind) = parse_alter_table_by_operation(&tokens, dialect, map, marks) {
@@ -756,9 +780,10 @@ fn parse_alter_table_by_operation(
             .iter()
             .find(|(_, p)| matches(&op_sig, p))
         {
-            marks
-                .opaque_ops
-                .push((form, op_sig.iter().any(|t| is_word(t, "CONCURRENTLY"))));
+            // Only DETACH PARTITION … CONCURRENTLY refuses a transaction block.
+            let concurrently =
+                *form == "DETACH PARTITION" && op_sig.iter().any(|t| is_word(t, "CONCURRENTLY"));
+            marks.opaque_ops.push((form, concurrently));
             continue;
         }
         let mut statement_tokens = header.to_vec();
@@ -788,7 +813,9 @@ fn parse_alter_table_by_operation(
     }
     match parsed {
         Some(statement) => Some(PieceKind::Parsed(Box::new(statement), marks)),
-        // Only opaque operations: an ALTER TABLE with none sqlparser knows.
+        // Only opaque operations. sqlparser cannot parse an ALTER TABLE
+        // without operations, so the header is parsed with a stand-in
+        // operation that is removed again: the rules still see the table.
         None => {
             let mut header_tokens = header.to_vec();
             header_tokens.push(TokenWithSpan {

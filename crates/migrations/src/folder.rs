@@ -498,6 +498,19 @@ mod tests {
             "{err}"
         );
         assert!(err.to_string().contains("_journal.json:3:"), "{err}");
+        // Every prefix of a valid journal: an error or a folder, never a panic.
+        let good = {
+            let mut j = Journal::new("postgresql");
+            j.push_next("a", PrefixMode::Index, 1);
+            j.to_json()
+        };
+        std::fs::write(d.0.join("0000_a.sql"), "SELECT 1;").unwrap();
+        for i in 0..good.len() {
+            std::fs::write(d.0.join(JOURNAL_PATH), &good[..i]).unwrap();
+            assert!(MigrationFolder::load(&d.0).is_err());
+        }
+        std::fs::write(d.0.join(JOURNAL_PATH), &good).unwrap();
+        assert!(MigrationFolder::load(&d.0).is_ok());
         std::fs::write(d.0.join(JOURNAL_PATH), [0xff, 0xfe]).unwrap();
         assert!(matches!(
             MigrationFolder::load(&d.0).unwrap_err().0[0],

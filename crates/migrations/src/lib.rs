@@ -8,6 +8,7 @@
 //! no file format. No database access here.
 #![deny(missing_docs)]
 
+pub mod drizzle;
 pub mod folder;
 pub mod journal;
 pub mod snapshot;

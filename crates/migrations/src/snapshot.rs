@@ -25,9 +25,9 @@ use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use shale_model::{
-    BaseType, CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity,
-    Index, IndexKey, IndexTarget, NullsOrder, PrimaryKey, QualifiedName, Schema, SortOrder, Table,
-    UniqueConstraint, DEFAULT_INDEX_METHOD, DEFAULT_NAMESPACE,
+    BaseType, CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction,
+    Identity, Index, IndexKey, IndexTarget, NullsOrder, PrimaryKey, QualifiedName, Schema,
+    SortOrder, Table, UniqueConstraint, DEFAULT_INDEX_METHOD, DEFAULT_NAMESPACE,
 };
 
 /// The snapshot format this build writes, and the newest it reads.
@@ -99,7 +99,12 @@ impl Snapshot {
     pub fn new(dialect: Dialect, prev_id: &str, salt: &str, mut schema: Schema) -> Snapshot {
         schema.normalize();
         let id = new_id(prev_id, salt, &schema);
-        Snapshot { dialect, id, prev_id: prev_id.to_string(), schema }
+        Snapshot {
+            dialect,
+            id,
+            prev_id: prev_id.to_string(),
+            schema,
+        }
     }
 
     /// The file contents: pretty JSON, 2-space indent, trailing newline.
@@ -116,7 +121,9 @@ impl Snapshot {
             tables: &tables,
         };
         // About 2 KiB per table: one allocation, no copying while the file grows.
-        let mut out = Vec::with_capacity(4096 + 2048 * self.schema.tables.len() + 128 * self.schema.enums.len());
+        let mut out = Vec::with_capacity(
+            4096 + 2048 * self.schema.tables.len() + 128 * self.schema.enums.len(),
+        );
         serde_json::to_writer_pretty(&mut out, &file).expect("serialising to memory cannot fail");
         out.push(b'\n');
         String::from_utf8(out).expect("serde_json writes UTF-8")
@@ -155,20 +162,34 @@ impl Snapshot {
         if file.format != FORMAT {
             return Err(SnapshotError::Unsupported(file.format.into()));
         }
-        let dialect = Dialect::from_name(&file.dialect).ok_or(SnapshotError::UnknownDialect(file.dialect))?;
+        let dialect =
+            Dialect::from_name(&file.dialect).ok_or(SnapshotError::UnknownDialect(file.dialect))?;
         let mut schema = Schema {
             namespaces: file.namespaces,
             enums: file.enums.into_iter().map(EnumV1::into_model).collect(),
-            tables: file.tables.into_iter().map(TableV1::into_model).collect::<Result<_, _>>()?,
+            tables: file
+                .tables
+                .into_iter()
+                .map(TableV1::into_model)
+                .collect::<Result<_, _>>()?,
         };
         // Hand-edited files may be out of order; the model's lookups need order.
         schema.normalize();
-        Ok(Snapshot { dialect, id: file.id, prev_id: file.prev_id, schema })
+        Ok(Snapshot {
+            dialect,
+            id: file.id,
+            prev_id: file.prev_id,
+            schema,
+        })
     }
 }
 
 fn too_new(found: u64) -> SnapshotError {
-    SnapshotError::TooNew { found, supported: FORMAT, shale_version: SHALE_VERSION }
+    SnapshotError::TooNew {
+        found,
+        supported: FORMAT,
+        shale_version: SHALE_VERSION,
+    }
 }
 
 /// The id of a new snapshot: a UUID-shaped (version 8, "custom") hex string
@@ -185,7 +206,11 @@ pub fn new_id(prev_id: &str, salt: &str, schema: &Schema) -> String {
     hasher.update(salt.as_bytes());
     hasher.update(b"\0");
     let (namespaces, enums, tables) = body_v1(schema);
-    let body = BodyV1 { namespaces: &namespaces, enums: &enums, tables: &tables };
+    let body = BodyV1 {
+        namespaces: &namespaces,
+        enums: &enums,
+        tables: &tables,
+    };
     serde_json::to_writer(HashWriter(&mut hasher), &body).expect("hashing cannot fail");
     let digest = hasher.finalize();
     let mut b = [0u8; 16];
@@ -193,7 +218,14 @@ pub fn new_id(prev_id: &str, salt: &str, schema: &Schema) -> String {
     b[6] = (b[6] & 0x0f) | 0x80; // version 8: custom, hash-based
     b[8] = (b[8] & 0x3f) | 0x80; // RFC 9562 variant
     let h = hex::encode(b);
-    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
 }
 
 /// The file name of the snapshot with this journal index: `0003_snapshot.json`.
@@ -277,8 +309,16 @@ impl SnapshotError {
         };
         let (line, column) = (err.line(), err.column());
         match err.classify() {
-            serde_json::error::Category::Data => SnapshotError::Shape { line, column, message },
-            _ => SnapshotError::Syntax { line, column, message },
+            serde_json::error::Category::Data => SnapshotError::Shape {
+                line,
+                column,
+                message,
+            },
+            _ => SnapshotError::Syntax {
+                line,
+                column,
+                message,
+            },
         }
     }
 }
@@ -399,18 +439,25 @@ pub enum LoadError {
 /// just before it. Other files in the directory are ignored. The first problem
 /// found is returned; a missing directory is a [`LoadError::Read`].
 pub fn load_dir(dir: &Path) -> Result<Vec<SnapshotFile>, LoadError> {
-    let read_err = |path: &Path, source| LoadError::Read { path: path.to_path_buf(), source };
+    let read_err = |path: &Path, source| LoadError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
     let mut found: Vec<(u32, PathBuf)> = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| read_err(dir, e))? {
         let entry = entry.map_err(|e| read_err(dir, e))?;
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        let Some(prefix) = name.strip_suffix(FILE_SUFFIX) else { continue };
+        let Some(prefix) = name.strip_suffix(FILE_SUFFIX) else {
+            continue;
+        };
         let path = entry.path();
         if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_digit()) {
             return Err(LoadError::BadFileName { path });
         }
-        let idx = prefix.parse::<u32>().map_err(|_| LoadError::BadFileName { path: path.clone() })?;
+        let idx = prefix
+            .parse::<u32>()
+            .map_err(|_| LoadError::BadFileName { path: path.clone() })?;
         found.push((idx, path));
     }
     found.sort();
@@ -426,14 +473,24 @@ pub fn load_dir(dir: &Path) -> Result<Vec<SnapshotFile>, LoadError> {
     for (expected, (idx, path)) in found.iter().enumerate() {
         let expected = expected as u32;
         if *idx != expected {
-            return Err(LoadError::MissingIndex { idx: expected, next: path.clone() });
+            return Err(LoadError::MissingIndex {
+                idx: expected,
+                next: path.clone(),
+            });
         }
     }
     let mut files = Vec::with_capacity(found.len());
     for (idx, path) in found {
         let text = std::fs::read_to_string(&path).map_err(|e| read_err(&path, e))?;
-        let snapshot = Snapshot::from_json(&text).map_err(|source| LoadError::Parse { path: path.clone(), source })?;
-        files.push(SnapshotFile { idx, path, snapshot });
+        let snapshot = Snapshot::from_json(&text).map_err(|source| LoadError::Parse {
+            path: path.clone(),
+            source,
+        })?;
+        files.push(SnapshotFile {
+            idx,
+            path,
+            snapshot,
+        });
     }
     check_chain(&files)?;
     Ok(files)
@@ -471,7 +528,12 @@ pub fn check_chain(files: &[SnapshotFile]) -> Result<(), LoadError> {
         } else {
             match by_id.get(prev) {
                 Some(&j) => Some(j),
-                None => return Err(LoadError::UnknownPrev { path: f.path.clone(), prev_id: prev.to_string() }),
+                None => {
+                    return Err(LoadError::UnknownPrev {
+                        path: f.path.clone(),
+                        prev_id: prev.to_string(),
+                    })
+                }
             }
         };
         if actual != expected {
@@ -768,7 +830,10 @@ impl<'de, 'a> Deserialize<'de> for KeyV1<'a> {
                 f.write_str("a column name or an index key object")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyV1<'a>, E> {
-                Ok(KeyV1(KeyObjectV1 { column: Some(Cow::Owned(v.to_string())), ..KeyObjectV1::default() }))
+                Ok(KeyV1(KeyObjectV1 {
+                    column: Some(Cow::Owned(v.to_string())),
+                    ..KeyObjectV1::default()
+                }))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<KeyV1<'a>, A::Error> {
                 KeyObjectV1::deserialize(de::value::MapAccessDeserializer::new(map)).map(KeyV1)
@@ -787,7 +852,10 @@ fn schema_of(name: &QualifiedName) -> Option<Str<'_>> {
 }
 
 fn qualified(schema: Option<Str<'_>>, name: Str<'_>) -> QualifiedName {
-    QualifiedName::new(schema.map_or_else(|| DEFAULT_NAMESPACE.to_string(), Cow::into_owned), name.into_owned())
+    QualifiedName::new(
+        schema.map_or_else(|| DEFAULT_NAMESPACE.to_string(), Cow::into_owned),
+        name.into_owned(),
+    )
 }
 
 fn owned(s: Option<Str<'_>>) -> Option<String> {
@@ -806,7 +874,11 @@ fn body_v1(schema: &Schema) -> (Vec<&str>, Vec<EnumV1<'_>>, Vec<TableV1<'_>>) {
     enums.sort_by(|a, b| a.name.cmp(&b.name));
     let mut tables: Vec<&Table> = schema.tables.iter().collect();
     tables.sort_by(|a, b| a.name.cmp(&b.name));
-    (namespaces, enums.into_iter().map(EnumV1::from_model).collect(), tables.into_iter().map(TableV1::from_model).collect())
+    (
+        namespaces,
+        enums.into_iter().map(EnumV1::from_model).collect(),
+        tables.into_iter().map(TableV1::from_model).collect(),
+    )
 }
 
 fn sorted_by_name<'a, T>(items: &'a [T], name: impl Fn(&T) -> &str) -> Vec<&'a T> {
@@ -826,7 +898,11 @@ impl<'a> EnumV1<'a> {
     }
 
     fn into_model(self) -> Enum {
-        Enum { name: qualified(self.schema, self.name), values: self.values.into_owned(), comment: owned(self.comment) }
+        Enum {
+            name: qualified(self.schema, self.name),
+            values: self.values.into_owned(),
+            comment: owned(self.comment),
+        }
     }
 }
 
@@ -836,10 +912,10 @@ impl<'a> TableV1<'a> {
             name: Cow::Borrowed(&t.name.name),
             schema: schema_of(&t.name),
             columns: t.columns.iter().map(ColumnV1::from_model).collect(),
-            primary_key: t
-                .primary_key
-                .as_ref()
-                .map(|pk| PrimaryKeyV1 { name: Cow::Borrowed(&pk.name), columns: Cow::Borrowed(&pk.columns) }),
+            primary_key: t.primary_key.as_ref().map(|pk| PrimaryKeyV1 {
+                name: Cow::Borrowed(&pk.name),
+                columns: Cow::Borrowed(&pk.columns),
+            }),
             uniques: sorted_by_name(&t.uniques, |u| &u.name)
                 .into_iter()
                 .map(|u| UniqueV1 {
@@ -850,27 +926,46 @@ impl<'a> TableV1<'a> {
                 .collect(),
             checks: sorted_by_name(&t.checks, |c| &c.name)
                 .into_iter()
-                .map(|c| CheckV1 { name: Cow::Borrowed(&c.name), expr: Cow::Borrowed(&c.expr) })
+                .map(|c| CheckV1 {
+                    name: Cow::Borrowed(&c.name),
+                    expr: Cow::Borrowed(&c.expr),
+                })
                 .collect(),
             foreign_keys: sorted_by_name(&t.foreign_keys, |f| &f.name)
                 .into_iter()
                 .map(ForeignKeyV1::from_model)
                 .collect(),
-            indexes: sorted_by_name(&t.indexes, |i| &i.name).into_iter().map(IndexV1::from_model).collect(),
+            indexes: sorted_by_name(&t.indexes, |i| &i.name)
+                .into_iter()
+                .map(IndexV1::from_model)
+                .collect(),
             comment: borrowed(&t.comment),
         }
     }
 
     fn into_model(self) -> Result<Table, SnapshotError> {
         let name = qualified(self.schema, self.name);
-        let columns = self.columns.into_iter().map(|c| c.into_model(&name)).collect::<Result<_, _>>()?;
-        let foreign_keys = self.foreign_keys.into_iter().map(|f| f.into_model(&name)).collect::<Result<_, _>>()?;
-        let indexes = self.indexes.into_iter().map(|i| i.into_model(&name)).collect::<Result<_, _>>()?;
+        let columns = self
+            .columns
+            .into_iter()
+            .map(|c| c.into_model(&name))
+            .collect::<Result<_, _>>()?;
+        let foreign_keys = self
+            .foreign_keys
+            .into_iter()
+            .map(|f| f.into_model(&name))
+            .collect::<Result<_, _>>()?;
+        let indexes = self
+            .indexes
+            .into_iter()
+            .map(|i| i.into_model(&name))
+            .collect::<Result<_, _>>()?;
         Ok(Table {
             columns,
-            primary_key: self
-                .primary_key
-                .map(|pk| PrimaryKey { name: pk.name.into_owned(), columns: pk.columns.into_owned() }),
+            primary_key: self.primary_key.map(|pk| PrimaryKey {
+                name: pk.name.into_owned(),
+                columns: pk.columns.into_owned(),
+            }),
             uniques: self
                 .uniques
                 .into_iter()
@@ -883,7 +978,10 @@ impl<'a> TableV1<'a> {
             checks: self
                 .checks
                 .into_iter()
-                .map(|c| CheckConstraint { name: c.name.into_owned(), expr: c.expr.into_owned() })
+                .map(|c| CheckConstraint {
+                    name: c.name.into_owned(),
+                    expr: c.expr.into_owned(),
+                })
                 .collect(),
             foreign_keys,
             indexes,
@@ -917,18 +1015,27 @@ impl<'a> ColumnV1<'a> {
     }
 
     fn into_model(self, table: &QualifiedName) -> Result<Column, SnapshotError> {
-        let invalid =
-            |what: &str| SnapshotError::Invalid(format!("column \"{}\" of table \"{table}\" {what}", self.name));
+        let invalid = |what: &str| {
+            SnapshotError::Invalid(format!(
+                "column \"{}\" of table \"{table}\" {what}",
+                self.name
+            ))
+        };
         let base = match (self.ty, self.enum_name, self.enum_schema) {
             (Some(ty), None, None) => BaseType::Named(ty.into_owned()),
             (None, Some(e), schema) => BaseType::Enum(qualified(schema, e)),
-            (Some(_), Some(_), _) => return Err(invalid("has both \"type\" and \"enum\": keep one")),
+            (Some(_), Some(_), _) => {
+                return Err(invalid("has both \"type\" and \"enum\": keep one"))
+            }
             (None, None, _) => return Err(invalid("has neither \"type\" nor \"enum\"")),
             (Some(_), None, Some(_)) => return Err(invalid("has \"enumSchema\" but no \"enum\"")),
         };
         Ok(Column {
             name: self.name.into_owned(),
-            ty: ColumnType { base, array_dims: self.array_dims },
+            ty: ColumnType {
+                base,
+                array_dims: self.array_dims,
+            },
             nullable: self.nullable,
             default: owned(self.default),
             identity: self.identity.map(|i| match i {

@@ -79,17 +79,20 @@ pub fn render_file(
 /// Chunks holding only whitespace and comments are left out.
 pub fn split(text: &str) -> Vec<Statement> {
     let mut out = Vec::new();
-    let mut offset = 0;
+    // Newlines before the current chunk, counted incrementally: recounting
+    // from the file's start made splitting quadratic in the chunk count.
+    let mut lines_before = 0;
     for chunk in text.split(BREAKPOINT) {
-        let start = offset;
-        offset += chunk.len() + BREAKPOINT.len();
+        let chunk_lines = chunk.matches('\n').count();
+        let first_line = 1 + lines_before;
+        lines_before += chunk_lines;
         let trimmed = chunk.trim();
         if trimmed.is_empty() || only_comments(trimmed) {
             continue;
         }
         // Line of the first line of SQL in the chunk.
         let lead = chunk.len() - chunk.trim_start().len();
-        let mut line = 1 + text[..start + lead].matches('\n').count();
+        let mut line = first_line + chunk[..lead].matches('\n').count();
         for l in trimmed.lines() {
             let t = l.trim();
             if t.is_empty() || t.starts_with("--") {
@@ -384,6 +387,22 @@ mod tests {
         // Unterminated constructs never panic.
         for s in ["'abc", "\"abc", "$x$ abc", "/* abc", "E'\\", "$", "--"] {
             let _ = split_sql_statements(s);
+        }
+    }
+
+    #[test]
+    fn never_panics_on_any_prefix() {
+        let text = "-- shale:no-transaction\n-- hazard: X é\nCREATE FUNCTION f() AS $b$ SELECT 'é;'; $b$;\n--> statement-breakpoint\n\
+                    INSERT INTO t VALUES (E'\\é', \"q;\"\"\"); /* a /* b */ ; */ SELECT $$é$$;\r\n--> statement-breakpoint";
+        for (i, _) in text.char_indices() {
+            let prefix = &text[..i];
+            for stmt in split(prefix) {
+                let _ = stmt.first_line();
+                let _ = split_sql_statements(&stmt.sql);
+            }
+            let _ = split_sql_statements(prefix);
+            let _ = strip_leading_comments(prefix);
+            let _ = is_no_transaction(prefix);
         }
     }
 

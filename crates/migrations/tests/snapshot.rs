@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use shale_migrations::snapshot::{
-    self, check_chain, file_name, load_dir, new_id, Dialect, LoadError, Snapshot, SnapshotError, SnapshotFile,
-    FORMAT, ROOT_ID,
+    self, check_chain, file_name, load_dir, new_id, Dialect, LoadError, Snapshot, SnapshotError,
+    SnapshotFile, FORMAT, ROOT_ID,
 };
 use shale_model::{
-    naming, CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity, Index,
-    IndexKey, IndexTarget, NullsOrder, PrimaryKey, QualifiedName, Schema, SortOrder, Table, UniqueConstraint,
+    naming, CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction,
+    Identity, Index, IndexKey, IndexTarget, NullsOrder, PrimaryKey, QualifiedName, Schema,
+    SortOrder, Table, UniqueConstraint,
 };
 
 /// A schema that sets every field of the model at least once, to a
@@ -25,43 +26,76 @@ fn every_field() -> Schema {
 
     let mut org_table = Table::new(orgs.clone());
     org_table.columns = vec![
-        Column { identity: Some(Identity::Always), ..Column::new("id", ColumnType::named("bigint")) },
-        Column { comment: Some("display name".into()), ..Column::new("name", ColumnType::named("text")) },
-        Column { nullable: true, ..Column::new("state", ColumnType::enum_(status.clone())) },
+        Column {
+            identity: Some(Identity::Always),
+            ..Column::new("id", ColumnType::named("bigint"))
+        },
+        Column {
+            comment: Some("display name".into()),
+            ..Column::new("name", ColumnType::named("text"))
+        },
+        Column {
+            nullable: true,
+            ..Column::new("state", ColumnType::enum_(status.clone()))
+        },
     ];
-    org_table.primary_key = Some(PrimaryKey { name: naming::primary_key("orgs"), columns: vec!["id".into()] });
+    org_table.primary_key = Some(PrimaryKey {
+        name: naming::primary_key("orgs"),
+        columns: vec!["id".into()],
+    });
     org_table.comment = Some("Organisations.\nSecond line with \"quotes\" and ünïcode.".into());
 
     let mut user_table = Table::new(users.clone());
     user_table.columns = vec![
-        Column { identity: Some(Identity::ByDefault), ..Column::new("id", ColumnType::named("bigint")) },
+        Column {
+            identity: Some(Identity::ByDefault),
+            ..Column::new("id", ColumnType::named("bigint"))
+        },
         Column::new("email", ColumnType::named("varchar(320)")),
-        Column { nullable: true, ..Column::new("age", ColumnType::named("integer")) },
+        Column {
+            nullable: true,
+            ..Column::new("age", ColumnType::named("integer"))
+        },
         Column::new("org_id", ColumnType::named("bigint")),
         Column {
             default: Some("'member'".into()),
             ..Column::new("role", ColumnType::enum_(role.clone()))
         },
-        Column { default: Some("now()".into()), ..Column::new("created_at", ColumnType::named("timestamptz(3)")) },
+        Column {
+            default: Some("now()".into()),
+            ..Column::new("created_at", ColumnType::named("timestamptz(3)"))
+        },
         Column {
             default: Some("'{}'".into()),
             ..Column::new("tags", ColumnType::named("text").array_of())
         },
-        Column { nullable: true, ..Column::new("grid", ColumnType::named("integer").array_of().array_of()) },
+        Column {
+            nullable: true,
+            ..Column::new("grid", ColumnType::named("integer").array_of().array_of())
+        },
         Column {
             nullable: true,
             ..Column::new("past_roles", ColumnType::enum_(role.clone()).array_of())
         },
-        Column { nullable: true, ..Column::new("balance", ColumnType::named("numeric(10,2)")) },
+        Column {
+            nullable: true,
+            ..Column::new("balance", ColumnType::named("numeric(10,2)"))
+        },
         Column {
             nullable: true,
             generated: Some("lower(email)".into()),
             ..Column::new("email_lower", ColumnType::named("text"))
         },
         Column::new("handle", ColumnType::named("text")),
-        Column { nullable: true, ..Column::new("deleted_at", ColumnType::named("timestamptz")) },
+        Column {
+            nullable: true,
+            ..Column::new("deleted_at", ColumnType::named("timestamptz"))
+        },
     ];
-    user_table.primary_key = Some(PrimaryKey { name: naming::primary_key("users"), columns: vec!["id".into()] });
+    user_table.primary_key = Some(PrimaryKey {
+        name: naming::primary_key("users"),
+        columns: vec!["id".into()],
+    });
     user_table.uniques = vec![
         UniqueConstraint {
             name: naming::unique("users", &["org_id", "handle"]),
@@ -75,8 +109,14 @@ fn every_field() -> Schema {
         },
     ];
     user_table.checks = vec![
-        CheckConstraint { name: "users_age_positive".into(), expr: "age > 0".into() },
-        CheckConstraint { name: naming::check("users", None), expr: "char_length(handle) < 40".into() },
+        CheckConstraint {
+            name: "users_age_positive".into(),
+            expr: "age > 0".into(),
+        },
+        CheckConstraint {
+            name: naming::check("users", None),
+            expr: "char_length(handle) < 40".into(),
+        },
     ];
     user_table.foreign_keys = vec![ForeignKey {
         name: naming::foreign_key("users", &["org_id"]),
@@ -141,17 +181,27 @@ fn every_field() -> Schema {
         name: naming::primary_key("memberships"),
         columns: vec!["user_id".into(), "org_id".into()],
     });
-    let fk = |cols: &[&str], table: &QualifiedName, refs: &[&str], on_delete, on_update, deferrable| ForeignKey {
-        name: naming::foreign_key("memberships", cols),
-        columns: cols.iter().map(|c| c.to_string()).collect(),
-        referenced_table: table.clone(),
-        referenced_columns: refs.iter().map(|c| c.to_string()).collect(),
-        on_delete,
-        on_update,
-        deferrable,
-    };
+    let fk =
+        |cols: &[&str], table: &QualifiedName, refs: &[&str], on_delete, on_update, deferrable| {
+            ForeignKey {
+                name: naming::foreign_key("memberships", cols),
+                columns: cols.iter().map(|c| c.to_string()).collect(),
+                referenced_table: table.clone(),
+                referenced_columns: refs.iter().map(|c| c.to_string()).collect(),
+                on_delete,
+                on_update,
+                deferrable,
+            }
+        };
     membership_table.foreign_keys = vec![
-        fk(&["user_id"], &users, &["id"], ForeignKeyAction::SetNull, ForeignKeyAction::NoAction, Deferrable::No),
+        fk(
+            &["user_id"],
+            &users,
+            &["id"],
+            ForeignKeyAction::SetNull,
+            ForeignKeyAction::NoAction,
+            Deferrable::No,
+        ),
         fk(
             &["org_id", "handle"],
             &users,
@@ -170,10 +220,23 @@ fn every_field() -> Schema {
                 values: vec!["admin".into(), "member".into(), "guest-user".into()],
                 comment: Some("What a user may do.".into()),
             },
-            Enum { name: status, values: vec!["active".into(), "closed".into()], comment: None },
-            Enum { name: QualifiedName::public("empty_enum"), values: vec![], comment: None },
+            Enum {
+                name: status,
+                values: vec!["active".into(), "closed".into()],
+                comment: None,
+            },
+            Enum {
+                name: QualifiedName::public("empty_enum"),
+                values: vec![],
+                comment: None,
+            },
         ],
-        tables: vec![org_table, user_table, membership_table, Table::new(QualifiedName::public("bare"))],
+        tables: vec![
+            org_table,
+            user_table,
+            membership_table,
+            Table::new(QualifiedName::public("bare")),
+        ],
     };
     schema.normalize();
     schema
@@ -184,7 +247,12 @@ fn golden_path() -> PathBuf {
 }
 
 fn every_field_snapshot() -> Snapshot {
-    Snapshot::new(Dialect::Postgresql, ROOT_ID, "0000_init 1732000000000", every_field())
+    Snapshot::new(
+        Dialect::Postgresql,
+        ROOT_ID,
+        "0000_init 1732000000000",
+        every_field(),
+    )
 }
 
 #[test]
@@ -193,7 +261,11 @@ fn every_field_round_trips() {
     let text = snap.to_json();
     let back = Snapshot::from_json(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
     assert_eq!(back, snap);
-    assert_eq!(back.to_json(), text, "writing what was read changes the bytes");
+    assert_eq!(
+        back.to_json(),
+        text,
+        "writing what was read changes the bytes"
+    );
 }
 
 #[test]
@@ -205,10 +277,18 @@ fn output_matches_golden_file() {
         std::fs::write(&path, &text).unwrap();
         return;
     }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e} (run with SHALE_BLESS=1 to create it)", path.display()));
+    let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e} (run with SHALE_BLESS=1 to create it)",
+            path.display()
+        )
+    });
     if want != text {
-        let first = want.lines().zip(text.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        let first = want
+            .lines()
+            .zip(text.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
         panic!(
             "snapshot output differs from {} at line {}:\n  expected: {:?}\n  actual:   {:?}\n\
              if the change is intended, run with SHALE_BLESS=1 (a format change also needs a new FORMAT)",
@@ -223,7 +303,10 @@ fn output_matches_golden_file() {
 #[test]
 fn output_is_pretty_two_space_with_trailing_newline_and_omits_defaults() {
     let text = every_field_snapshot().to_json();
-    assert!(text.starts_with("{\n  \"format\": 1,\n  \"dialect\": \"postgresql\",\n  \"id\": \""), "{text}");
+    assert!(
+        text.starts_with("{\n  \"format\": 1,\n  \"dialect\": \"postgresql\",\n  \"id\": \""),
+        "{text}"
+    );
     assert!(text.ends_with("}\n") && !text.ends_with("\n\n"));
     assert!(!text.contains("\"nullable\": false"));
     assert!(!text.contains("\"unique\": false"));
@@ -251,7 +334,10 @@ fn unnormalised_input_gives_the_same_bytes() {
     }
     assert_ne!(shuffled.schema, snap.schema);
     assert_eq!(shuffled.to_json(), snap.to_json());
-    assert_eq!(new_id(ROOT_ID, "s", &shuffled.schema), new_id(ROOT_ID, "s", &snap.schema));
+    assert_eq!(
+        new_id(ROOT_ID, "s", &shuffled.schema),
+        new_id(ROOT_ID, "s", &snap.schema)
+    );
 }
 
 #[test]
@@ -261,8 +347,13 @@ fn ids_are_uuid_shaped_deterministic_and_distinct() {
     assert_eq!(a, new_id(ROOT_ID, "0001_a 1", &schema));
     assert_eq!(a.len(), 36);
     let groups: Vec<&str> = a.split('-').collect();
-    assert_eq!(groups.iter().map(|g| g.len()).collect::<Vec<_>>(), [8, 4, 4, 4, 12]);
-    assert!(a.chars().all(|c| c == '-' || c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+    assert_eq!(
+        groups.iter().map(|g| g.len()).collect::<Vec<_>>(),
+        [8, 4, 4, 4, 12]
+    );
+    assert!(a
+        .chars()
+        .all(|c| c == '-' || c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
     assert_eq!(&a[14..15], "8", "version nibble");
     // two branches from the same parent: another salt, another schema, another parent
     assert_ne!(a, new_id(ROOT_ID, "0001_b 2", &schema));
@@ -289,16 +380,35 @@ fn header(format: &str, dialect: &str) -> String {
 #[test]
 fn newer_format_is_refused_with_an_upgrade_message() {
     // the newer file has a key this build does not know: still a version error
-    let text = format!("{}, \"views\": [{{\"name\": \"v\"}}]}}", header("2", "postgresql"));
+    let text = format!(
+        "{}, \"views\": [{{\"name\": \"v\"}}]}}",
+        header("2", "postgresql")
+    );
     let err = Snapshot::from_json(&text).unwrap_err();
-    assert!(matches!(err, SnapshotError::TooNew { found: 2, supported: FORMAT, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            SnapshotError::TooNew {
+                found: 2,
+                supported: FORMAT,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     let msg = err.to_string();
     assert!(msg.contains("snapshot format 2"), "{msg}");
-    assert!(msg.contains(&format!("shale {}", env!("CARGO_PKG_VERSION"))), "{msg}");
+    assert!(
+        msg.contains(&format!("shale {}", env!("CARGO_PKG_VERSION"))),
+        "{msg}"
+    );
     assert!(msg.contains("upgrade shale"), "{msg}");
     // and one that would parse otherwise
     let err = Snapshot::from_json(&format!("{}}}", header("7", "postgresql"))).unwrap_err();
-    assert!(matches!(err, SnapshotError::TooNew { found: 7, .. }), "{err:?}");
+    assert!(
+        matches!(err, SnapshotError::TooNew { found: 7, .. }),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -306,16 +416,23 @@ fn other_bad_headers_are_refused() {
     let err = Snapshot::from_json(&format!("{}}}", header("0", "postgresql"))).unwrap_err();
     assert!(matches!(err, SnapshotError::Unsupported(0)), "{err:?}");
     let err = Snapshot::from_json(&format!("{}}}", header("1", "oracle"))).unwrap_err();
-    assert!(matches!(&err, SnapshotError::UnknownDialect(d) if d == "oracle"), "{err:?}");
+    assert!(
+        matches!(&err, SnapshotError::UnknownDialect(d) if d == "oracle"),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("\"postgresql\" or \"sqlite\""));
     // a drizzle-kit snapshot
-    let err = Snapshot::from_json(r#"{"version": "7", "dialect": "postgresql", "tables": {}}"#).unwrap_err();
+    let err = Snapshot::from_json(r#"{"version": "7", "dialect": "postgresql", "tables": {}}"#)
+        .unwrap_err();
     assert!(matches!(err, SnapshotError::MissingFormat), "{err:?}");
 }
 
 #[test]
 fn malformed_json_names_line_and_column() {
-    let err = Snapshot::from_json("{\n  \"format\": 1,\n  \"dialect\": \"postgresql\"\n  \"id\": \"x\"\n}").unwrap_err();
+    let err = Snapshot::from_json(
+        "{\n  \"format\": 1,\n  \"dialect\": \"postgresql\"\n  \"id\": \"x\"\n}",
+    )
+    .unwrap_err();
     match &err {
         SnapshotError::Syntax { line, column, .. } => assert_eq!((*line, *column), (4, 3), "{err}"),
         other => panic!("{other:?}"),
@@ -327,7 +444,10 @@ fn malformed_json_names_line_and_column() {
 
 #[test]
 fn wrong_shapes_name_line_and_column() {
-    let text = format!("{},\n\"tables\": [{{\"name\": \"t\", \"colums\": []}}]}}", header("1", "postgresql"));
+    let text = format!(
+        "{},\n\"tables\": [{{\"name\": \"t\", \"colums\": []}}]}}",
+        header("1", "postgresql")
+    );
     let err = Snapshot::from_json(&text).unwrap_err();
     match &err {
         SnapshotError::Shape { line, message, .. } => {
@@ -340,18 +460,38 @@ fn wrong_shapes_name_line_and_column() {
         "{}, \"tables\": [{{\"name\": \"t\", \"columns\": [{{\"name\": \"c\", \"type\": \"int\", \"identity\": \"sometimes\"}}]}}]}}",
         header("1", "postgresql")
     );
-    assert!(matches!(Snapshot::from_json(&text).unwrap_err(), SnapshotError::Shape { .. }));
+    assert!(matches!(
+        Snapshot::from_json(&text).unwrap_err(),
+        SnapshotError::Shape { .. }
+    ));
 }
 
 #[test]
 fn contradictory_contents_are_refused() {
-    let table = |body: &str| format!("{}, \"tables\": [{{\"name\": \"t\", {body}}}]}}", header("1", "postgresql"));
+    let table = |body: &str| {
+        format!(
+            "{}, \"tables\": [{{\"name\": \"t\", {body}}}]}}",
+            header("1", "postgresql")
+        )
+    };
     for (body, needle) in [
-        (r#""columns": [{"name": "c", "type": "text", "enum": "role"}]"#, "both"),
+        (
+            r#""columns": [{"name": "c", "type": "text", "enum": "role"}]"#,
+            "both",
+        ),
         (r#""columns": [{"name": "c"}]"#, "neither"),
-        (r#""columns": [{"name": "c", "type": "text", "enumSchema": "auth"}]"#, "enumSchema"),
-        (r#""foreignKeys": [{"name": "f", "columns": ["a", "b"], "references": {"table": "u", "columns": ["id"]}}]"#, "2 columns"),
-        (r#""indexes": [{"name": "i", "keys": [{"order": "desc"}]}]"#, "exactly one"),
+        (
+            r#""columns": [{"name": "c", "type": "text", "enumSchema": "auth"}]"#,
+            "enumSchema",
+        ),
+        (
+            r#""foreignKeys": [{"name": "f", "columns": ["a", "b"], "references": {"table": "u", "columns": ["id"]}}]"#,
+            "2 columns",
+        ),
+        (
+            r#""indexes": [{"name": "i", "keys": [{"order": "desc"}]}]"#,
+            "exactly one",
+        ),
     ] {
         let err = Snapshot::from_json(&table(body)).unwrap_err();
         assert!(matches!(err, SnapshotError::Invalid(_)), "{body}: {err:?}");
@@ -377,8 +517,10 @@ fn three_thousand_tables_round_trip() {
     assert_eq!(back.as_ref(), Some(&snap));
     // Timing is measured, not asserted (debug builds and shared machines vary);
     // `cargo test --release -p shale-migrations --test snapshot -- --nocapture three` prints it.
-    if std::env::var_os("SHALE_DUMP").is_some() { std::fs::write("/tmp/big.json", &text).unwrap(); }
-    println!("3000 tables: {} bytes, to_json {write:?}, from_json {read:?}", text.len());
+    println!(
+        "3000 tables: {} bytes, to_json {write:?}, from_json {read:?}",
+        text.len()
+    );
 }
 
 /// `n` tables of 10 mixed columns, 2 indexes, 1 unique and 1 foreign key each.
@@ -387,10 +529,20 @@ fn synthetic(n: usize) -> Schema {
     for i in 0..n {
         let name = format!("table_{i:05}");
         let mut t = Table::new(QualifiedName::public(&name));
-        for (j, ty) in
-            ["bigint", "text", "varchar(255)", "integer", "boolean", "timestamptz", "numeric(12,2)", "jsonb", "uuid", "text[]"]
-                .iter()
-                .enumerate()
+        for (j, ty) in [
+            "bigint",
+            "text",
+            "varchar(255)",
+            "integer",
+            "boolean",
+            "timestamptz",
+            "numeric(12,2)",
+            "jsonb",
+            "uuid",
+            "text[]",
+        ]
+        .iter()
+        .enumerate()
         {
             let mut c = Column::new(format!("col_{j}"), ColumnType::named(ty));
             c.nullable = j % 3 == 1;
@@ -402,7 +554,10 @@ fn synthetic(n: usize) -> Schema {
             }
             t.columns.push(c);
         }
-        t.primary_key = Some(PrimaryKey { name: naming::primary_key(&name), columns: vec!["col_0".into()] });
+        t.primary_key = Some(PrimaryKey {
+            name: naming::primary_key(&name),
+            columns: vec!["col_0".into()],
+        });
         t.uniques.push(UniqueConstraint {
             name: naming::unique(&name, &["col_2"]),
             columns: vec!["col_2".into()],
@@ -442,7 +597,8 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("shale-snapshot-test-{}-{name}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("shale-snapshot-test-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         Scratch(dir)
@@ -464,9 +620,16 @@ fn chain(n: usize) -> Vec<Snapshot> {
     let mut out: Vec<Snapshot> = Vec::new();
     let mut schema = Schema::default();
     for i in 0..n {
-        schema.tables.push(Table::new(QualifiedName::public(format!("t{i}"))));
+        schema
+            .tables
+            .push(Table::new(QualifiedName::public(format!("t{i}"))));
         let prev = out.last().map_or(ROOT_ID.to_string(), |s| s.id.clone());
-        out.push(Snapshot::new(Dialect::Postgresql, &prev, &format!("{i:04}_m"), schema.clone()));
+        out.push(Snapshot::new(
+            Dialect::Postgresql,
+            &prev,
+            &format!("{i:04}_m"),
+            schema.clone(),
+        ));
     }
     out
 }
@@ -489,7 +652,10 @@ fn a_good_chain_loads_in_order() {
     }
     let empty = Scratch::new("empty");
     assert!(load_dir(&empty.0).unwrap().is_empty());
-    assert!(matches!(load_dir(&empty.0.join("missing")).unwrap_err(), LoadError::Read { .. }));
+    assert!(matches!(
+        load_dir(&empty.0.join("missing")).unwrap_err(),
+        LoadError::Read { .. }
+    ));
 }
 
 #[test]
@@ -500,12 +666,17 @@ fn a_missing_snapshot_is_reported() {
         dir.write(&file_name(i), &snaps[i as usize]);
     }
     match load_dir(&dir.0).unwrap_err() {
-        LoadError::MissingIndex { idx: 2, next } => assert_eq!(next, dir.0.join("0003_snapshot.json")),
+        LoadError::MissingIndex { idx: 2, next } => {
+            assert_eq!(next, dir.0.join("0003_snapshot.json"))
+        }
         other => panic!("{other:?}"),
     }
     let dir = Scratch::new("gap0");
     dir.write(&file_name(1), &snaps[1]);
-    assert!(matches!(load_dir(&dir.0).unwrap_err(), LoadError::MissingIndex { idx: 0, .. }));
+    assert!(matches!(
+        load_dir(&dir.0).unwrap_err(),
+        LoadError::MissingIndex { idx: 0, .. }
+    ));
 }
 
 #[test]
@@ -513,11 +684,17 @@ fn bad_names_and_duplicate_indexes_are_reported() {
     let snaps = chain(2);
     let dir = Scratch::new("badname");
     dir.write("latest_snapshot.json", &snaps[0]);
-    assert!(matches!(load_dir(&dir.0).unwrap_err(), LoadError::BadFileName { .. }));
+    assert!(matches!(
+        load_dir(&dir.0).unwrap_err(),
+        LoadError::BadFileName { .. }
+    ));
     let dir = Scratch::new("dupidx");
     dir.write("0000_snapshot.json", &snaps[0]);
     dir.write("000_snapshot.json", &snaps[0]);
-    assert!(matches!(load_dir(&dir.0).unwrap_err(), LoadError::DuplicateIndex { idx: 0, .. }));
+    assert!(matches!(
+        load_dir(&dir.0).unwrap_err(),
+        LoadError::DuplicateIndex { idx: 0, .. }
+    ));
 }
 
 #[test]
@@ -525,9 +702,22 @@ fn an_unreadable_snapshot_names_its_file() {
     let dir = Scratch::new("parse");
     let snaps = chain(2);
     dir.write(&file_name(0), &snaps[0]);
-    std::fs::write(dir.0.join(file_name(1)), snaps[1].to_json().replace("\"format\": 1", "\"format\": 3")).unwrap();
+    std::fs::write(
+        dir.0.join(file_name(1)),
+        snaps[1].to_json().replace("\"format\": 1", "\"format\": 3"),
+    )
+    .unwrap();
     let err = load_dir(&dir.0).unwrap_err();
-    assert!(matches!(&err, LoadError::Parse { source: SnapshotError::TooNew { found: 3, .. }, .. }), "{err:?}");
+    assert!(
+        matches!(
+            &err,
+            LoadError::Parse {
+                source: SnapshotError::TooNew { found: 3, .. },
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("0001_snapshot.json"), "{err}");
 }
 
@@ -536,7 +726,9 @@ fn two_branches_from_one_parent_are_a_fork() {
     let dir = Scratch::new("fork");
     let snaps = chain(2);
     let mut other = Schema::default();
-    other.tables.push(Table::new(QualifiedName::public("from_the_other_branch")));
+    other
+        .tables
+        .push(Table::new(QualifiedName::public("from_the_other_branch")));
     let sibling = Snapshot::new(Dialect::Postgresql, &snaps[0].id, "0001_other", other);
     assert_ne!(sibling.id, snaps[1].id);
     dir.write(&file_name(0), &snaps[0]);
@@ -544,7 +736,11 @@ fn two_branches_from_one_parent_are_a_fork() {
     dir.write(&file_name(2), &sibling);
     let err = load_dir(&dir.0).unwrap_err();
     match &err {
-        LoadError::Fork { prev_id, first, second } => {
+        LoadError::Fork {
+            prev_id,
+            first,
+            second,
+        } => {
             assert_eq!(prev_id, &snaps[0].id);
             assert_eq!(first, &dir.0.join("0001_snapshot.json"));
             assert_eq!(second, &dir.0.join("0002_snapshot.json"));
@@ -558,7 +754,11 @@ fn files(snaps: &[Snapshot]) -> Vec<SnapshotFile> {
     snaps
         .iter()
         .enumerate()
-        .map(|(i, s)| SnapshotFile { idx: i as u32, path: PathBuf::from(file_name(i as u32)), snapshot: s.clone() })
+        .map(|(i, s)| SnapshotFile {
+            idx: i as u32,
+            path: PathBuf::from(file_name(i as u32)),
+            snapshot: s.clone(),
+        })
         .collect()
 }
 
@@ -576,7 +776,10 @@ fn a_prev_id_matching_no_snapshot_is_reported() {
     // the first snapshot must follow the empty root
     let mut snaps = chain(2);
     snaps[0].prev_id = "11111111-2222-8333-8444-555555555555".into();
-    assert!(matches!(check_chain(&files(&snaps)).unwrap_err(), LoadError::UnknownPrev { .. }));
+    assert!(matches!(
+        check_chain(&files(&snaps)).unwrap_err(),
+        LoadError::UnknownPrev { .. }
+    ));
 }
 
 #[test]
@@ -584,7 +787,12 @@ fn a_chain_in_the_wrong_order_is_reported() {
     let snaps = chain(3);
     let swapped = vec![snaps[0].clone(), snaps[2].clone(), snaps[1].clone()];
     match check_chain(&files(&swapped)).unwrap_err() {
-        LoadError::WrongPrev { path, found, expected, .. } => {
+        LoadError::WrongPrev {
+            path,
+            found,
+            expected,
+            ..
+        } => {
             assert_eq!(path, PathBuf::from("0001_snapshot.json"));
             assert_eq!(found, Some(PathBuf::from("0002_snapshot.json")));
             assert_eq!(expected, Some(PathBuf::from("0000_snapshot.json")));
@@ -593,7 +801,10 @@ fn a_chain_in_the_wrong_order_is_reported() {
     }
     let mut dup = chain(2);
     dup.push(dup[1].clone());
-    assert!(matches!(check_chain(&files(&dup)).unwrap_err(), LoadError::DuplicateId { .. }));
+    assert!(matches!(
+        check_chain(&files(&dup)).unwrap_err(),
+        LoadError::DuplicateId { .. }
+    ));
     assert!(check_chain(&files(&chain(5))).is_ok());
     assert!(check_chain(&[]).is_ok());
     let _ = snapshot::FILE_SUFFIX;

@@ -715,8 +715,24 @@ fn simplify(node: Node) -> Node {
             Some(json) => Node::Str(format!("'{json}'")),
             None => Node::Str(s),
         },
+        // A date compared with a timestamp column is stored as that
+        // timestamp (`'2000-01-01'` → `'2000-01-01 00:00:00+00'`). Only the
+        // UTC midnight form is mapped back: another offset depends on the
+        // server's TimeZone when the expression was stored.
+        Node::Str(s) if midnight_utc_date(&s).is_some() => {
+            Node::Str(format!("'{}'", midnight_utc_date(&s).unwrap_or_default()))
+        }
         other => other,
     }
+}
+
+/// `'YYYY-MM-DD 00:00:00'` or `'YYYY-MM-DD 00:00:00+00'` → `YYYY-MM-DD`.
+fn midnight_utc_date(literal: &str) -> Option<&str> {
+    let body = literal.strip_prefix('\'')?.strip_suffix('\'')?;
+    let rest = body.get(10..)?;
+    let date = &body[..10];
+    let date_ok = date.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    (date_ok && matches!(rest, " 00:00:00" | " 00:00:00+00")).then_some(date)
 }
 
 /// A jsonb literal's text as PostgreSQL prints jsonb: `", "` and `": "`
@@ -888,6 +904,8 @@ mod tests {
         assert!(!equivalent("x IN (1, 2)", "x NOT IN (1, 2)"));
         assert!(!equivalent("a - b - c", "a - (b - c)"));
         assert!(!equivalent("'{\"a\": 1}'::jsonb", "'{\"a\": 2}'::jsonb"));
+        assert!(!equivalent("'2000-01-01'", "'2000-01-01 00:00:00+01'"));
+        assert!(!equivalent("'2000-01-01'", "'2000-01-01 00:00:01'"));
     }
 
     /// Pairs of (as written in a schema, as PostgreSQL 15 prints it back with
@@ -984,6 +1002,9 @@ mod tests {
             ("9999999999", "'9999999999'::bigint"),
             ("now() at time zone 'utc'", "(now() AT TIME ZONE 'utc'::text)"),
             ("'{1,2}'", "'{1,2}'::integer[]"),
+            ("joined_at > '2000-01-01'", "joined_at > '2000-01-01 00:00:00+00'::timestamp with time zone"),
+            ("d < '2000-01-01'", "d < '2000-01-01 00:00:00'::timestamp without time zone"),
+            ("(at AT TIME ZONE 'utc')::date", "(at AT TIME ZONE 'utc'::text)::date"),
             ("array['a','b']", "ARRAY['a'::text, 'b'::text]"),
             ("deleted_at IS NULL", "(deleted_at IS NULL)"),
             ("age + 1", "(age + 1)"),

@@ -32,7 +32,12 @@ pub struct Error {
 impl Error {
     /// An error with a message and no label or help.
     pub fn new(span: Span, message: impl Into<String>) -> Self {
-        Error { span, message: message.into(), label: String::new(), help: None }
+        Error {
+            span,
+            message: message.into(),
+            label: String::new(),
+            help: None,
+        }
     }
 
     /// Sets the label.
@@ -55,7 +60,10 @@ impl Error {
 
     /// One error per message of a syn error (syn combines several into one).
     pub fn from_syn(error: syn::Error) -> Vec<Error> {
-        error.into_iter().map(|e| Error::new(e.span(), e.to_string())).collect()
+        error
+            .into_iter()
+            .map(|e| Error::new(e.span(), e.to_string()))
+            .collect()
     }
 }
 
@@ -92,7 +100,11 @@ pub struct Spanned<T> {
 
 impl<T> Spanned<T> {
     fn new(value: T, span: Span, key_span: Span) -> Self {
-        Spanned { value, span, key_span }
+        Spanned {
+            value,
+            span,
+            key_span,
+        }
     }
 }
 
@@ -353,7 +365,9 @@ pub struct VariantDef {
 /// segment, so `shale::Table` counts).
 pub fn derives(attrs: &[Attribute], name: &str) -> Option<Span> {
     for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
-        let Meta::List(list) = &attr.meta else { continue };
+        let Meta::List(list) = &attr.meta else {
+            continue;
+        };
         for tt in list.tokens.clone() {
             if let TokenTree::Ident(ident) = tt {
                 if ident == name {
@@ -380,8 +394,15 @@ pub fn is_pg_enum(attrs: &[Attribute]) -> bool {
 pub fn doc_comment(attrs: &[Attribute]) -> Option<String> {
     let mut lines: Vec<String> = Vec::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
-        let Meta::NameValue(nv) = &attr.meta else { continue };
-        let Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }) = &nv.value else { continue };
+        let Meta::NameValue(nv) = &attr.meta else {
+            continue;
+        };
+        let Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(s), ..
+        }) = &nv.value
+        else {
+            continue;
+        };
         for line in s.value().split('\n') {
             let line = line.strip_suffix('\r').unwrap_or(line);
             lines.push(line.strip_prefix(' ').unwrap_or(line).to_string());
@@ -395,15 +416,52 @@ pub fn doc_comment(attrs: &[Attribute]) -> Option<String> {
 // ---------------------------------------------------------------------------
 // Items
 
-const TABLE_ATTRS: &[&str] = &["table", "primary_key", "unique", "index", "check", "foreign_key"];
-const SHALE_ATTRS: &[&str] =
-    &["table", "primary_key", "unique", "index", "check", "foreign_key", "column", "pg_enum"];
+const TABLE_ATTRS: &[&str] = &[
+    "table",
+    "primary_key",
+    "unique",
+    "index",
+    "check",
+    "foreign_key",
+];
+const SHALE_ATTRS: &[&str] = &[
+    "table",
+    "primary_key",
+    "unique",
+    "index",
+    "check",
+    "foreign_key",
+    "column",
+    "pg_enum",
+];
 /// Attribute names of Rust itself and of common derives, never mistaken for
 /// a misspelt shale attribute even when they look alike.
 const FOREIGN_ATTRS: &[&str] = &[
-    "allow", "warn", "deny", "forbid", "expect", "cfg", "cfg_attr", "doc", "derive", "repr",
-    "serde", "must_use", "deprecated", "non_exhaustive", "inline", "test", "sqlx", "diesel",
-    "schemars", "validate", "builder", "default", "rustfmt", "clippy", "automatically_derived",
+    "allow",
+    "warn",
+    "deny",
+    "forbid",
+    "expect",
+    "cfg",
+    "cfg_attr",
+    "doc",
+    "derive",
+    "repr",
+    "serde",
+    "must_use",
+    "deprecated",
+    "non_exhaustive",
+    "inline",
+    "test",
+    "sqlx",
+    "diesel",
+    "schemars",
+    "validate",
+    "builder",
+    "default",
+    "rustfmt",
+    "clippy",
+    "automatically_derived",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -430,16 +488,18 @@ impl Place {
 /// (`#[serde(…)]` and friends belong to other derives).
 fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Error>) {
     for attr in attrs {
-        let Some(ident) = attr.path().get_ident() else { continue };
-        let name = ident.to_string();
+        let Some(ident) = attr.path().get_ident() else {
+            continue;
+        };
         let allowed: &[&str] = match place {
             Place::Struct => TABLE_ATTRS,
             Place::Field => &["column"],
             Place::Enum | Place::Variant => &["pg_enum"],
         };
-        if allowed.contains(&name.as_str()) || FOREIGN_ATTRS.contains(&name.as_str()) {
+        if allowed.iter().chain(FOREIGN_ATTRS).any(|a| ident == a) {
             continue;
         }
+        let name = ident.to_string();
         if SHALE_ATTRS.contains(&name.as_str()) {
             let help = match (place, name.as_str()) {
                 (Place::Field, "unique" | "check" | "primary_key") => {
@@ -447,13 +507,18 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
                 }
                 (Place::Field, _) => format!("put `#[{name}(…)]` on the struct"),
                 (Place::Struct, "column") => "put `#[column(…)]` on a field".to_string(),
-                (_, "pg_enum") => "`#[pg_enum(…)]` belongs on a `PgEnum` enum or its variants".to_string(),
+                (_, "pg_enum") => {
+                    "`#[pg_enum(…)]` belongs on a `PgEnum` enum or its variants".to_string()
+                }
                 _ => format!("`#[{name}(…)]` belongs on a table struct"),
             };
             errors.push(
-                Error::new(ident.span(), format!("`#[{name}]` is not allowed on {}", place.noun()))
-                    .label("misplaced attribute")
-                    .help(help),
+                Error::new(
+                    ident.span(),
+                    format!("`#[{name}]` is not allowed on {}", place.noun()),
+                )
+                .label("misplaced attribute")
+                .help(help),
             );
             continue;
         }
@@ -489,12 +554,20 @@ pub fn table(item: ItemStruct) -> (TableDef, Vec<Error>) {
             }
         }
         Fields::Unnamed(_) | Fields::Unit => errors.push(
-            Error::new(item.ident.span(), format!("table struct `{}` has no named fields", item.ident))
-                .label("expected `struct Name { field: Type, … }`")
-                .help("each named field is a column; tuple and unit structs cannot be tables"),
+            Error::new(
+                item.ident.span(),
+                format!("table struct `{}` has no named fields", item.ident),
+            )
+            .label("expected `struct Name { field: Type, … }`")
+            .help("each named field is a column; tuple and unit structs cannot be tables"),
         ),
     }
-    let def = TableDef { doc: doc_comment(&item.attrs), ident: item.ident, attrs, fields };
+    let def = TableDef {
+        doc: doc_comment(&item.attrs),
+        ident: item.ident,
+        attrs,
+        fields,
+    };
     (def, errors)
 }
 
@@ -502,10 +575,16 @@ pub fn table(item: ItemStruct) -> (TableDef, Vec<Error>) {
 pub fn pg_enum(item: &ItemEnum) -> (EnumDef, Vec<Error>) {
     let mut errors = Vec::new();
     check_attribute_names(&item.attrs, Place::Enum, &mut errors);
-    let mut seen = HashSet::new();
+    let mut seen = Seen::default();
     let (mut name, mut schema, mut renamed_from) = (None, None, None);
     for entry in entries_of(&item.attrs, "pg_enum", &mut errors) {
-        if !accept_key(&entry, "pg_enum", &["name", "schema", "renamed_from"], &mut seen, &mut errors) {
+        if !accept_key(
+            &entry,
+            "pg_enum",
+            &["name", "schema", "renamed_from"],
+            &mut seen,
+            &mut errors,
+        ) {
             continue;
         }
         let slot = match entry.key.as_str() {
@@ -520,21 +599,38 @@ pub fn pg_enum(item: &ItemEnum) -> (EnumDef, Vec<Error>) {
         check_attribute_names(&variant.attrs, Place::Variant, &mut errors);
         if !matches!(variant.fields, Fields::Unit) {
             errors.push(
-                Error::new(variant.ident.span(), format!("variant `{}` of a `PgEnum` carries data", variant.ident))
-                    .label("expected a unit variant")
-                    .help("a database enum value is a plain label; remove the fields"),
+                Error::new(
+                    variant.ident.span(),
+                    format!("variant `{}` of a `PgEnum` carries data", variant.ident),
+                )
+                .label("expected a unit variant")
+                .help("a database enum value is a plain label; remove the fields"),
             );
         }
-        let mut seen = HashSet::new();
+        let mut seen = Seen::default();
         let (mut rename, mut renamed_from) = (None, None);
         for entry in entries_of(&variant.attrs, "pg_enum", &mut errors) {
-            if !accept_key(&entry, "pg_enum", &["rename", "renamed_from"], &mut seen, &mut errors) {
+            if !accept_key(
+                &entry,
+                "pg_enum",
+                &["rename", "renamed_from"],
+                &mut seen,
+                &mut errors,
+            ) {
                 continue;
             }
-            let slot = if entry.key == "rename" { &mut rename } else { &mut renamed_from };
+            let slot = if entry.key == "rename" {
+                &mut rename
+            } else {
+                &mut renamed_from
+            };
             *slot = string_value(&entry, &mut errors);
         }
-        variants.push(VariantDef { ident: variant.ident.clone(), rename, renamed_from });
+        variants.push(VariantDef {
+            ident: variant.ident.clone(),
+            rename,
+            renamed_from,
+        });
     }
     let def = EnumDef {
         ident: item.ident.clone(),
@@ -550,9 +646,15 @@ pub fn pg_enum(item: &ItemEnum) -> (EnumDef, Vec<Error>) {
 /// Reads the table-level attributes of a struct.
 pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
     let mut out = TableAttrs::default();
-    let mut seen = HashSet::new();
+    let mut seen = Seen::default();
     for entry in entries_of(attrs, "table", errors) {
-        if !accept_key(&entry, "table", &["name", "schema", "renamed_from"], &mut seen, errors) {
+        if !accept_key(
+            &entry,
+            "table",
+            &["name", "schema", "renamed_from"],
+            &mut seen,
+            errors,
+        ) {
             continue;
         }
         let slot = match entry.key.as_str() {
@@ -563,15 +665,26 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
         *slot = string_value(&entry, errors);
     }
     for attr in attrs {
-        let Some(kind) = attr.path().get_ident().map(|i| i.to_string()) else { continue };
-        let span = attr.path().get_ident().map_or_else(Span::call_site, Ident::span);
+        let Some(kind) = attr.path().get_ident().map(|i| i.to_string()) else {
+            continue;
+        };
+        let span = attr
+            .path()
+            .get_ident()
+            .map_or_else(Span::call_site, Ident::span);
         match kind.as_str() {
             "primary_key" => {
                 let entries = attr_entries(attr, errors);
-                let mut seen = HashSet::new();
+                let mut seen = Seen::default();
                 let (mut columns, mut name) = (None, None);
                 for entry in entries {
-                    if !accept_key(&entry, "primary_key", &["columns", "name"], &mut seen, errors) {
+                    if !accept_key(
+                        &entry,
+                        "primary_key",
+                        &["columns", "name"],
+                        &mut seen,
+                        errors,
+                    ) {
                         continue;
                     }
                     match entry.key.as_str() {
@@ -580,16 +693,27 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                     }
                 }
                 match columns {
-                    Some(columns) => out.primary_keys.push(PrimaryKeyAttr { span, columns, name }),
-                    None => errors.push(missing_key(span, "primary_key", "columns", "columns(a, b)")),
+                    Some(columns) => out.primary_keys.push(PrimaryKeyAttr {
+                        span,
+                        columns,
+                        name,
+                    }),
+                    None => {
+                        errors.push(missing_key(span, "primary_key", "columns", "columns(a, b)"))
+                    }
                 }
             }
             "unique" => {
-                let mut seen = HashSet::new();
+                let mut seen = Seen::default();
                 let (mut columns, mut name, mut nnd) = (None, None, None);
                 for entry in attr_entries(attr, errors) {
-                    if !accept_key(&entry, "unique", &["columns", "name", "nulls_not_distinct"], &mut seen, errors)
-                    {
+                    if !accept_key(
+                        &entry,
+                        "unique",
+                        &["columns", "name", "nulls_not_distinct"],
+                        &mut seen,
+                        errors,
+                    ) {
                         continue;
                     }
                     match entry.key.as_str() {
@@ -599,18 +723,27 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                     }
                 }
                 match columns {
-                    Some(columns) => out.uniques.push(UniqueAttr { span, columns, name, nulls_not_distinct: nnd }),
+                    Some(columns) => out.uniques.push(UniqueAttr {
+                        span,
+                        columns,
+                        name,
+                        nulls_not_distinct: nnd,
+                    }),
                     None => errors.push(missing_key(span, "unique", "columns", "columns(a, b)")),
                 }
             }
             "check" => {
-                let mut seen = HashSet::new();
+                let mut seen = Seen::default();
                 let (mut name, mut expr) = (None, None);
                 for entry in attr_entries(attr, errors) {
                     if !accept_key(&entry, "check", &["name", "expr"], &mut seen, errors) {
                         continue;
                     }
-                    let slot = if entry.key == "name" { &mut name } else { &mut expr };
+                    let slot = if entry.key == "name" {
+                        &mut name
+                    } else {
+                        &mut expr
+                    };
                     *slot = string_value(&entry, errors);
                 }
                 match expr {
@@ -634,11 +767,19 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
     out
 }
 
-const INDEX_KEYS: &[&str] =
-    &["columns", "expr", "name", "unique", "method", "where", "include", "nulls_not_distinct"];
+const INDEX_KEYS: &[&str] = &[
+    "columns",
+    "expr",
+    "name",
+    "unique",
+    "method",
+    "where",
+    "include",
+    "nulls_not_distinct",
+];
 
 fn index_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>) -> Option<IndexAttr> {
-    let mut seen = HashSet::new();
+    let mut seen = Seen::default();
     let mut index = IndexAttr {
         span,
         columns: Vec::new(),
@@ -673,7 +814,7 @@ fn index_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>) -> Option<I
             _ => index.nulls_not_distinct = flag_value(&entry, errors),
         }
     }
-    if !has_columns && !seen.contains("expr") {
+    if !has_columns && !seen.contains(INDEX_KEYS, "expr") {
         errors.push(
             Error::new(span, "`#[index]` needs `columns(…)` or `expr = \"…\"`")
                 .label("nothing to index")
@@ -692,14 +833,25 @@ fn index_keys(entry: &Entry, errors: &mut Vec<Error>) -> Vec<IndexKeyAttr> {
     let mut keys = Vec::new();
     for item in items {
         let column = Spanned::new(item.key.clone(), item.key_span, item.key_span);
-        let mut key = IndexKeyAttr { column, order: None, nulls: None, ops: None };
+        let mut key = IndexKeyAttr {
+            column,
+            order: None,
+            nulls: None,
+            ops: None,
+        };
         match &item.value {
             Value::Flag => {}
             Value::Lit(_) => {
                 errors.push(
-                    Error::new(item.span, format!("unexpected `=` after column `{}`", item.key))
-                        .label("expected a column, optionally with options")
-                        .help(format!("write `{0}` or `{0}(desc, nulls_last, ops = \"…\")`", item.key)),
+                    Error::new(
+                        item.span,
+                        format!("unexpected `=` after column `{}`", item.key),
+                    )
+                    .label("expected a column, optionally with options")
+                    .help(format!(
+                        "write `{0}` or `{0}(desc, nulls_last, ops = \"…\")`",
+                        item.key
+                    )),
                 );
                 continue;
             }
@@ -719,8 +871,11 @@ fn index_keys(entry: &Entry, errors: &mut Vec<Error>) -> Vec<IndexKeyAttr> {
                     };
                     if !seen.insert(group) {
                         errors.push(
-                            Error::new(option.key_span, format!("conflicting `{}` on index key `{}`", option.key, item.key))
-                                .label("given twice"),
+                            Error::new(
+                                option.key_span,
+                                format!("conflicting `{}` on index key `{}`", option.key, item.key),
+                            )
+                            .label("given twice"),
                         );
                         continue;
                     }
@@ -728,14 +883,24 @@ fn index_keys(entry: &Entry, errors: &mut Vec<Error>) -> Vec<IndexKeyAttr> {
                         "ops" => key.ops = string_value(option, errors),
                         "asc" | "desc" => {
                             if flag_value(option, errors).is_some() {
-                                let order = if option.key == "asc" { KeyOrder::Asc } else { KeyOrder::Desc };
-                                key.order = Some(Spanned::new(order, option.key_span, option.key_span));
+                                let order = if option.key == "asc" {
+                                    KeyOrder::Asc
+                                } else {
+                                    KeyOrder::Desc
+                                };
+                                key.order =
+                                    Some(Spanned::new(order, option.key_span, option.key_span));
                             }
                         }
                         _ => {
                             if flag_value(option, errors).is_some() {
-                                let nulls = if option.key == "nulls_first" { KeyNulls::First } else { KeyNulls::Last };
-                                key.nulls = Some(Spanned::new(nulls, option.key_span, option.key_span));
+                                let nulls = if option.key == "nulls_first" {
+                                    KeyNulls::First
+                                } else {
+                                    KeyNulls::Last
+                                };
+                                key.nulls =
+                                    Some(Spanned::new(nulls, option.key_span, option.key_span));
                             }
                         }
                     }
@@ -745,16 +910,28 @@ fn index_keys(entry: &Entry, errors: &mut Vec<Error>) -> Vec<IndexKeyAttr> {
         keys.push(key);
     }
     if keys.is_empty() && items.is_empty() {
-        errors.push(Error::new(entry.span, "empty `columns()`").label("expected at least one column"));
+        errors.push(
+            Error::new(entry.span, "empty `columns()`").label("expected at least one column"),
+        );
     }
     keys
 }
 
-const FOREIGN_KEY_KEYS: &[&str] =
-    &["columns", "references", "on_delete", "on_update", "name", "deferrable"];
+const FOREIGN_KEY_KEYS: &[&str] = &[
+    "columns",
+    "references",
+    "on_delete",
+    "on_update",
+    "name",
+    "deferrable",
+];
 
-fn foreign_key_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>) -> Option<ForeignKeyAttr> {
-    let mut seen = HashSet::new();
+fn foreign_key_attr(
+    attr: &Attribute,
+    span: Span,
+    errors: &mut Vec<Error>,
+) -> Option<ForeignKeyAttr> {
+    let mut seen = Seen::default();
     let mut columns = None;
     let mut columns_span = span;
     let mut references = None;
@@ -769,7 +946,8 @@ fn foreign_key_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>) -> Op
                 columns = name_list(&entry, errors);
             }
             "references" => {
-                references = string_value(&entry, errors).and_then(|s| parse_table_reference(&s, errors));
+                references =
+                    string_value(&entry, errors).and_then(|s| parse_table_reference(&s, errors));
             }
             "on_delete" => on_delete = string_value(&entry, errors),
             "on_update" => on_update = string_value(&entry, errors),
@@ -777,11 +955,16 @@ fn foreign_key_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>) -> Op
             _ => deferrable = deferrable_value(&entry, errors),
         }
     }
-    if !seen.contains("columns") {
+    if !seen.contains(FOREIGN_KEY_KEYS, "columns") {
         errors.push(missing_key(span, "foreign_key", "columns", "columns(a, b)"));
     }
-    if !seen.contains("references") {
-        errors.push(missing_key(span, "foreign_key", "references", "references = \"table(x, y)\""));
+    if !seen.contains(FOREIGN_KEY_KEYS, "references") {
+        errors.push(missing_key(
+            span,
+            "foreign_key",
+            "references",
+            "references = \"table(x, y)\"",
+        ));
     }
     Some(ForeignKeyAttr {
         span,
@@ -797,7 +980,11 @@ fn foreign_key_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>) -> Op
 
 fn deferrable_value(entry: &Entry, errors: &mut Vec<Error>) -> Option<Spanned<DeferrableAttr>> {
     if let Value::Flag = entry.value {
-        return Some(Spanned::new(DeferrableAttr::InitiallyImmediate, entry.key_span, entry.key_span));
+        return Some(Spanned::new(
+            DeferrableAttr::InitiallyImmediate,
+            entry.key_span,
+            entry.key_span,
+        ));
     }
     let s = string_value(entry, errors)?;
     let value = match s.value.as_str() {
@@ -835,7 +1022,7 @@ const COLUMN_KEYS: &[&str] = &[
 /// Reads the `#[column(…)]` attributes of a field, merged.
 pub fn column_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> ColumnAttrs {
     let mut out = ColumnAttrs::default();
-    let mut seen = HashSet::new();
+    let mut seen = Seen::default();
     for entry in entries_of(attrs, "column", errors) {
         if !accept_key(&entry, "column", COLUMN_KEYS, &mut seen, errors) {
             continue;
@@ -849,7 +1036,8 @@ pub fn column_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> ColumnAttrs
             "generated" => out.generated = string_value(&entry, errors),
             "unique" => out.unique = flag_value(&entry, errors),
             "references" => {
-                out.references = string_value(&entry, errors).and_then(|s| parse_column_reference(&s, errors));
+                out.references =
+                    string_value(&entry, errors).and_then(|s| parse_column_reference(&s, errors));
             }
             "on_delete" => out.on_delete = string_value(&entry, errors),
             "on_update" => out.on_update = string_value(&entry, errors),
@@ -858,7 +1046,7 @@ pub fn column_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> ColumnAttrs
             _ => out.skip = flag_value(&entry, errors),
         }
     }
-    if out.references.is_none() && !seen.contains("references") {
+    if out.references.is_none() && !seen.contains(COLUMN_KEYS, "references") {
         for action in [&out.on_delete, &out.on_update].into_iter().flatten() {
             errors.push(
                 Error::new(action.key_span, "foreign key action without `references`")
@@ -872,7 +1060,11 @@ pub fn column_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> ColumnAttrs
 
 fn identity_value(entry: &Entry, errors: &mut Vec<Error>) -> Option<Spanned<IdentityAttr>> {
     if let Value::Flag = entry.value {
-        return Some(Spanned::new(IdentityAttr::ByDefault, entry.key_span, entry.key_span));
+        return Some(Spanned::new(
+            IdentityAttr::ByDefault,
+            entry.key_span,
+            entry.key_span,
+        ));
     }
     let s = string_value(entry, errors)?;
     let value = match s.value.as_str() {
@@ -907,7 +1099,12 @@ fn parse_column_reference(s: &Spanned<String>, errors: &mut Vec<Error>) -> Optio
         [sc, t, c] => (Some(sc.to_string()), *t, *c),
         _ => return None,
     };
-    Some(Reference { span: s.span, schema, table: table.to_string(), columns: vec![column.to_string()] })
+    Some(Reference {
+        span: s.span,
+        schema,
+        table: table.to_string(),
+        columns: vec![column.to_string()],
+    })
 }
 
 /// `[schema.]table(x, y)`.
@@ -923,11 +1120,16 @@ fn parse_table_reference(s: &Spanned<String>, errors: &mut Vec<Error>) -> Option
         return None;
     };
     let head = text[..open].trim();
-    let columns: Vec<String> = text[open + 1..text.len() - 1].split(',').map(|c| c.trim().to_string()).collect();
+    let columns: Vec<String> = text[open + 1..text.len() - 1]
+        .split(',')
+        .map(|c| c.trim().to_string())
+        .collect();
     let parts: Vec<&str> = head.split('.').map(str::trim).collect();
     let ok = (1..=2).contains(&parts.len())
         && parts.iter().all(|p| !p.is_empty())
-        && columns.iter().all(|c| !c.is_empty() && !c.contains(['(', ')']));
+        && columns
+            .iter()
+            .all(|c| !c.is_empty() && !c.contains(['(', ')']));
     if !ok {
         errors.push(bad());
         return None;
@@ -937,7 +1139,12 @@ fn parse_table_reference(s: &Spanned<String>, errors: &mut Vec<Error>) -> Option
         [sc, t] => (Some(sc.to_string()), *t),
         _ => return None,
     };
-    Some(Reference { span: s.span, schema, table: table.to_string(), columns })
+    Some(Reference {
+        span: s.span,
+        schema,
+        table: table.to_string(),
+        columns,
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -961,7 +1168,11 @@ enum Value {
 
 /// The entries of every attribute named `name`, in order.
 fn entries_of(attrs: &[Attribute], name: &str, errors: &mut Vec<Error>) -> Vec<Entry> {
-    attrs.iter().filter(|a| a.path().is_ident(name)).flat_map(|a| attr_entries(a, errors)).collect()
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident(name))
+        .flat_map(|a| attr_entries(a, errors))
+        .collect()
 }
 
 fn attr_entries(attr: &Attribute, errors: &mut Vec<Error>) -> Vec<Entry> {
@@ -969,11 +1180,17 @@ fn attr_entries(attr: &Attribute, errors: &mut Vec<Error>) -> Vec<Entry> {
         Meta::Path(_) => Vec::new(),
         Meta::List(list) => parse_entries(list.tokens.clone(), errors),
         Meta::NameValue(nv) => {
-            let name = attr.path().get_ident().map(ToString::to_string).unwrap_or_default();
+            let name = attr
+                .path()
+                .get_ident()
+                .map(ToString::to_string)
+                .unwrap_or_default();
             errors.push(
                 Error::new(nv.eq_token.spans[0], format!("expected `#[{name}(…)]`"))
                     .label("unexpected `=`")
-                    .help(format!("write the keys in parentheses: `#[{name}(key = \"…\")]`")),
+                    .help(format!(
+                        "write the keys in parentheses: `#[{name}(key = \"…\")]`"
+                    )),
             );
             Vec::new()
         }
@@ -990,7 +1207,10 @@ fn parse_entries(tokens: TokenStream, errors: &mut Vec<Error>) -> Vec<Entry> {
         if let TokenTree::Punct(p) = &tt {
             if p.as_char() == ',' {
                 if chunk.is_empty() {
-                    errors.push(Error::new(p.span(), "unexpected `,`").label("expected a key before this comma"));
+                    errors.push(
+                        Error::new(p.span(), "unexpected `,`")
+                            .label("expected a key before this comma"),
+                    );
                 } else if let Some(entry) = parse_entry(&chunk, errors) {
                     out.push(entry);
                 }
@@ -1029,22 +1249,42 @@ fn parse_entry(tts: &[TokenTree], errors: &mut Vec<Error>) -> Option<Entry> {
         [] => Value::Flag,
         [TokenTree::Punct(eq), rest @ ..] if eq.as_char() == '=' => {
             if rest.is_empty() {
-                errors.push(Error::new(eq.span(), format!("missing value after `{key_name} =`")).label("expected a literal"));
+                errors.push(
+                    Error::new(eq.span(), format!("missing value after `{key_name} =`"))
+                        .label("expected a literal"),
+                );
                 return None;
             }
-            let stream: TokenStream = rest.iter().cloned().collect();
-            match syn::parse2::<Lit>(stream) {
-                Ok(lit) => Value::Lit(lit),
-                Err(_) => {
-                    let shown: String = rest.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ");
+            // `Lit::new` avoids a parse buffer per value (this runs for
+            // every key of every column).
+            let lit = match rest {
+                [TokenTree::Literal(l)] => Some(Lit::new(l.clone())),
+                [TokenTree::Ident(i)] if i == "true" || i == "false" => {
+                    Some(Lit::Bool(syn::LitBool::new(i == "true", i.span())))
+                }
+                _ => None,
+            };
+            match lit {
+                Some(lit) => Value::Lit(lit),
+                None => {
+                    let shown: String = rest
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     let help = match rest {
-                        [TokenTree::Ident(_)] => Some(format!("quote the value: `{key_name} = \"{shown}\"`")),
+                        [TokenTree::Ident(_)] => {
+                            Some(format!("quote the value: `{key_name} = \"{shown}\"`"))
+                        }
                         _ => None,
                     };
                     errors.push(
-                        Error::new(span_of(rest), format!("expected a literal after `{key_name} =`, found `{shown}`"))
-                            .label("expected a literal")
-                            .maybe_help(help),
+                        Error::new(
+                            span_of(rest),
+                            format!("expected a literal after `{key_name} =`, found `{shown}`"),
+                        )
+                        .label("expected a literal")
+                        .maybe_help(help),
                     );
                     return None;
                 }
@@ -1055,13 +1295,40 @@ fn parse_entry(tts: &[TokenTree], errors: &mut Vec<Error>) -> Option<Entry> {
         }
         [extra, ..] => {
             errors.push(
-                Error::new(extra.span(), format!("unexpected `{extra}` after `{key_name}`"))
-                    .label("expected `,`, `=` or `(…)`"),
+                Error::new(
+                    extra.span(),
+                    format!("unexpected `{extra}` after `{key_name}`"),
+                )
+                .label("expected `,`, `=` or `(…)`"),
             );
             return None;
         }
     };
-    Some(Entry { key: key_name, key_span: key.span(), value, span })
+    Some(Entry {
+        key: key_name,
+        key_span: key.span(),
+        value,
+        span,
+    })
+}
+
+/// The keys of one attribute already given, as bits over the attribute's
+/// list of known keys (cheaper than a set of strings; this runs per column).
+#[derive(Default)]
+struct Seen(u64);
+
+impl Seen {
+    /// Marks the key at `position`; false when it was already marked.
+    fn insert(&mut self, position: usize) -> bool {
+        let bit = 1u64 << position.min(63);
+        let fresh = self.0 & bit == 0;
+        self.0 |= bit;
+        fresh
+    }
+
+    fn contains(&self, known: &[&str], key: &str) -> bool {
+        known.iter().position(|k| *k == key).is_some_and(|p| self.0 & (1u64 << p.min(63)) != 0)
+    }
 }
 
 /// Checks that a key is known and not repeated; reports otherwise.
@@ -1069,18 +1336,21 @@ fn accept_key(
     entry: &Entry,
     attr: &str,
     known: &[&str],
-    seen: &mut HashSet<String>,
+    seen: &mut Seen,
     errors: &mut Vec<Error>,
 ) -> bool {
-    if !known.contains(&entry.key.as_str()) {
+    let Some(position) = known.iter().position(|k| *k == entry.key) else {
         errors.push(unknown_key(entry, &format!("`#[{attr}]`"), known));
         return false;
-    }
-    if !seen.insert(entry.key.clone()) {
+    };
+    if !seen.insert(position) {
         errors.push(
-            Error::new(entry.key_span, format!("duplicate key `{}` in `#[{attr}]`", entry.key))
-                .label("given more than once")
-                .help(format!("remove one of the `{}` keys", entry.key)),
+            Error::new(
+                entry.key_span,
+                format!("duplicate key `{}` in `#[{attr}]`", entry.key),
+            )
+            .label("given more than once")
+            .help(format!("remove one of the `{}` keys", entry.key)),
         );
         return false;
     }
@@ -1088,9 +1358,12 @@ fn accept_key(
 }
 
 fn unknown_key(entry: &Entry, context: &str, known: &[&str]) -> Error {
-    Error::new(entry.key_span, format!("unknown key `{}` in {context}", entry.key))
-        .label("unknown key")
-        .help(suggestion_or_list(&entry.key, known))
+    Error::new(
+        entry.key_span,
+        format!("unknown key `{}` in {context}", entry.key),
+    )
+    .label("unknown key")
+    .help(suggestion_or_list(&entry.key, known))
 }
 
 fn missing_key(span: Span, attr: &str, key: &str, example: &str) -> Error {
@@ -1107,16 +1380,26 @@ fn wrong_value(entry: &Entry, expected: &str, example: &str) -> Error {
         Value::Lit(Lit::Bool(_)) => "a boolean".to_string(),
         Value::Lit(_) => "a literal".to_string(),
     };
-    Error::new(entry.span, format!("invalid value for `{}`: expected {expected}, found {found}", entry.key))
-        .label(format!("expected {expected}"))
-        .help(format!("write `{example}`"))
+    Error::new(
+        entry.span,
+        format!(
+            "invalid value for `{}`: expected {expected}, found {found}",
+            entry.key
+        ),
+    )
+    .label(format!("expected {expected}"))
+    .help(format!("write `{example}`"))
 }
 
 fn string_value(entry: &Entry, errors: &mut Vec<Error>) -> Option<Spanned<String>> {
     match &entry.value {
         Value::Lit(Lit::Str(s)) => Some(Spanned::new(s.value(), s.span(), entry.key_span)),
         _ => {
-            errors.push(wrong_value(entry, "a string", &format!("{} = \"…\"", entry.key)));
+            errors.push(wrong_value(
+                entry,
+                "a string",
+                &format!("{} = \"…\"", entry.key),
+            ));
             None
         }
     }
@@ -1137,7 +1420,11 @@ fn flag_value(entry: &Entry, errors: &mut Vec<Error>) -> Option<Span> {
 /// `key(a, b)`: plain names only.
 fn name_list(entry: &Entry, errors: &mut Vec<Error>) -> Option<Vec<Spanned<String>>> {
     let Value::List(items) = &entry.value else {
-        errors.push(wrong_value(entry, "a list", &format!("{}(a, b)", entry.key)));
+        errors.push(wrong_value(
+            entry,
+            "a list",
+            &format!("{}(a, b)", entry.key),
+        ));
         return None;
     };
     let mut names = Vec::new();
@@ -1145,12 +1432,19 @@ fn name_list(entry: &Entry, errors: &mut Vec<Error>) -> Option<Vec<Spanned<Strin
         match item.value {
             Value::Flag => names.push(Spanned::new(item.key.clone(), item.key_span, item.key_span)),
             _ => errors.push(
-                Error::new(item.span, format!("expected a column name in `{}(…)`", entry.key)).label("expected a name"),
+                Error::new(
+                    item.span,
+                    format!("expected a column name in `{}(…)`", entry.key),
+                )
+                .label("expected a name"),
             ),
         }
     }
     if items.is_empty() {
-        errors.push(Error::new(entry.span, format!("empty `{}()`", entry.key)).label("expected at least one column"));
+        errors.push(
+            Error::new(entry.span, format!("empty `{}()`", entry.key))
+                .label("expected at least one column"),
+        );
         return None;
     }
     Some(names)
@@ -1175,5 +1469,78 @@ pub fn suggestion_or_list(word: &str, candidates: &[&str]) -> String {
     match did_you_mean(word, candidates) {
         Some(best) => format!("did you mean `{best}`?"),
         None => format!("expected one of: {}", candidates.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_table_struct_without_any_file() {
+        let item: ItemStruct = syn::parse_quote! {
+            /// Users.
+            #[derive(Table)]
+            #[table(name = "users", schema = "auth")]
+            #[index(columns(email(desc, ops = "text_pattern_ops")), unique, where = "x")]
+            pub struct User {
+                #[column(primary_key, identity = "always")]
+                pub id: i64,
+                #[column(references = "auth.orgs.id", on_delete = "cascade")]
+                pub org_id: i64,
+            }
+        };
+        assert!(is_table(&item.attrs));
+        let (def, errors) = table(item);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(def.attrs.name.unwrap().value, "users");
+        assert_eq!(def.doc.as_deref(), Some("Users."));
+        let index = &def.attrs.indexes[0];
+        assert_eq!(
+            index.columns[0].order.as_ref().map(|o| o.value),
+            Some(KeyOrder::Desc)
+        );
+        assert_eq!(
+            index.columns[0].ops.as_ref().unwrap().value,
+            "text_pattern_ops"
+        );
+        assert!(index.unique.is_some());
+        assert_eq!(
+            def.fields[0].attrs.identity.as_ref().map(|i| i.value),
+            Some(IdentityAttr::Always)
+        );
+        let reference = def.fields[1].attrs.references.as_ref().unwrap();
+        assert_eq!(
+            (reference.schema.as_deref(), reference.table.as_str()),
+            (Some("auth"), "orgs")
+        );
+    }
+
+    #[test]
+    fn errors_convert_to_one_syn_error_with_help() {
+        let item: ItemStruct = syn::parse_quote! {
+            #[derive(Table)]
+            pub struct User {
+                #[column(refrences = "orgs.id", unique = "yes")]
+                pub org_id: i64,
+            }
+        };
+        let (_, errors) = table(item);
+        assert_eq!(errors.len(), 2);
+        let combined = combine(errors).unwrap();
+        let messages: Vec<String> = combined.into_iter().map(|e| e.to_string()).collect();
+        assert!(messages[0].starts_with("unknown key `refrences` in `#[column]`"));
+        assert!(messages[0].ends_with("help: did you mean `references`?"));
+        assert!(messages[1].contains("invalid value for `unique`"));
+    }
+
+    #[test]
+    fn suggestions_need_a_close_match() {
+        assert_eq!(did_you_mean("refrences", COLUMN_KEYS), Some("references"));
+        assert_eq!(did_you_mean("frobnicate", COLUMN_KEYS), None);
+        assert_eq!(
+            suggestion_or_list("zz", &["a", "b"]),
+            "expected one of: a, b"
+        );
     }
 }

@@ -99,7 +99,9 @@ pub fn parse_sources(files: &[SourceFile], options: &ParseOptions) -> Parsed {
             .stack_size(STACK_BYTES)
             .spawn_scoped(scope, || parse_on_this_thread(files, options));
         match worker {
-            Ok(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
             Err(_) => parse_on_this_thread(files, options),
         }
     })
@@ -122,12 +124,18 @@ fn parse_on_this_thread(files: &[SourceFile], options: &ParseOptions) -> Parsed 
     let lowered = lower::lower(decls, files, options);
     problems.extend(lowered.problems);
     let diagnostics = diagnostics(files, problems);
-    Parsed { schema: lowered.schema, renames: lowered.renames, diagnostics }
+    Parsed {
+        schema: lowered.schema,
+        renames: lowered.renames,
+        diagnostics,
+    }
 }
 
 /// Hands a table struct or `PgEnum` to the grammar.
 fn collect(file: usize, item: Item, decls: &mut Decls, problems: &mut Vec<Problem>) {
-    let mut push = |errors: Vec<Error>| problems.extend(errors.into_iter().map(|error| Problem { file, error }));
+    let mut push = |errors: Vec<Error>| {
+        problems.extend(errors.into_iter().map(|error| Problem { file, error }))
+    };
     match item {
         Item::Struct(s) if grammar::is_table(&s.attrs) => {
             let (def, errors) = grammar::table(s);
@@ -177,11 +185,12 @@ fn parse_file(text: &str) -> (Vec<Item>, Vec<Error>, Broken) {
             return (Vec::new(), vec![error], Broken::File);
         }
     };
-    let deep = if nesting_upper_bound(text) + 2 < MAX_NESTING { None } else { too_deep(&tokens) };
+    let deep = if nesting_upper_bound(text) + 2 < MAX_NESTING {
+        None
+    } else {
+        too_deep(&tokens)
+    };
     if let Some(span) = deep {
-        // Dropping a deeply nested stream recurses as deep as the nesting;
-        // leaking this pathological input is the safe choice.
-        std::mem::forget(tokens);
         let error = Error::new(span, format!("nesting deeper than {MAX_NESTING} levels"))
             .label("too deeply nested")
             .help("a schema file never needs this much nesting; check for a runaway `(`, `[`, `{` or `<`");
@@ -237,7 +246,9 @@ fn nesting_upper_bound(text: &str) -> usize {
                 }
                 continue;
             }
-            b'r' if matches!(b.get(i + 1), Some(b'#' | b'"')) && (i == 0 || !is_ident_byte(b[i - 1]) || b[i - 1] == b'b') => {
+            b'r' if matches!(b.get(i + 1), Some(b'#' | b'"'))
+                && (i == 0 || !is_ident_byte(b[i - 1]) || b[i - 1] == b'b') =>
+            {
                 // Raw string r#"…"#: skip to the quote followed by as many hashes.
                 let mut j = i + 1;
                 while b.get(j) == Some(&b'#') {
@@ -246,7 +257,15 @@ fn nesting_upper_bound(text: &str) -> usize {
                 if b.get(j) == Some(&b'"') {
                     let hashes = j - i - 1;
                     j += 1;
-                    while j < b.len() && !(b[j] == b'"' && b[j + 1..].iter().take(hashes).filter(|&&c| c == b'#').count() == hashes) {
+                    while j < b.len()
+                        && !(b[j] == b'"'
+                            && b[j + 1..]
+                                .iter()
+                                .take(hashes)
+                                .filter(|&&c| c == b'#')
+                                .count()
+                                == hashes)
+                    {
                         j += 1;
                     }
                     i = j + 1 + hashes;
@@ -262,10 +281,15 @@ fn nesting_upper_bound(text: &str) -> usize {
             b'\'' => {
                 // A character literal ('x', '\n', '\u{…}'), else a lifetime.
                 let rest = &text[i + 1..];
-                let len = if rest.starts_with('\\') {
-                    rest[1..].find('\'').map(|p| p + 1)
+                let len = if let Some(escaped) = rest.strip_prefix('\\') {
+                    escaped.find('\'').map(|p| p + 1)
                 } else {
-                    rest.chars().next().filter(|_| rest[rest.chars().next().map_or(0, char::len_utf8)..].starts_with('\'')).map(char::len_utf8)
+                    rest.chars()
+                        .next()
+                        .filter(|_| {
+                            rest[rest.chars().next().map_or(0, char::len_utf8)..].starts_with('\'')
+                        })
+                        .map(char::len_utf8)
                 };
                 if let Some(len) = len {
                     i += len + 1;
@@ -273,9 +297,7 @@ fn nesting_upper_bound(text: &str) -> usize {
             }
             b'(' | b'[' | b'{' => angles.push(0),
             b')' | b']' | b'}' => {
-                if angles.len() > 1 {
-                    angles.pop();
-                }
+                angles.truncate(angles.len().saturating_sub(1).max(1));
             }
             b'<' => *angles.last_mut().unwrap_or(&mut 0) += 1,
             b'>' if i == 0 || !matches!(b[i - 1], b'-' | b'=') => {
@@ -389,12 +411,18 @@ fn looks_like_inline_module(mut cursor: syn::buffer::Cursor) -> bool {
     }
     if let Some((ident, next)) = cursor.ident() {
         if ident == "pub" {
-            cursor = next.group(Delimiter::Parenthesis).map_or(next, |(_, _, after)| after);
+            cursor = next
+                .group(Delimiter::Parenthesis)
+                .map_or(next, |(_, _, after)| after);
         }
     }
-    let Some((keyword, next)) = cursor.ident() else { return false };
+    let Some((keyword, next)) = cursor.ident() else {
+        return false;
+    };
     keyword == "mod"
-        && next.ident().is_some_and(|(_, after)| after.group(Delimiter::Brace).is_some())
+        && next
+            .ident()
+            .is_some_and(|(_, after)| after.group(Delimiter::Brace).is_some())
 }
 
 /// Skips the rest of a broken item: up to and including the next `;` or
@@ -415,7 +443,9 @@ fn skip_item(input: ParseStream, broken_names: &mut Vec<String>) -> syn::Result<
                     broken_names.push(heck::ToSnakeCase::to_snake_case(name.as_str()));
                     broken_names.push(name);
                 }
-                TokenTree::Group(g) if g.delimiter() == Delimiter::Bracket => table_names(g.stream(), broken_names),
+                TokenTree::Group(g) if g.delimiter() == Delimiter::Bracket => {
+                    table_names(g.stream(), broken_names)
+                }
                 _ => {}
             }
             after_keyword = matches!(&tt, TokenTree::Ident(i) if i == "struct" || i == "enum");
@@ -433,7 +463,9 @@ fn skip_item(input: ParseStream, broken_names: &mut Vec<String>) -> syn::Result<
 fn table_names(attr: TokenStream, out: &mut Vec<String>) {
     let tokens: Vec<TokenTree> = attr.into_iter().collect();
     for pair in tokens.windows(2) {
-        let [TokenTree::Ident(ident), TokenTree::Group(args)] = pair else { continue };
+        let [TokenTree::Ident(ident), TokenTree::Group(args)] = pair else {
+            continue;
+        };
         if ident != "table" {
             continue;
         }
@@ -441,7 +473,9 @@ fn table_names(attr: TokenStream, out: &mut Vec<String>) {
         for triple in args.windows(3) {
             if let [TokenTree::Ident(key), TokenTree::Punct(eq), TokenTree::Literal(lit)] = triple {
                 if key == "name" && eq.as_char() == '=' {
-                    if let Ok(s) = syn::parse2::<syn::LitStr>(TokenTree::Literal(lit.clone()).into()) {
+                    if let Ok(s) =
+                        syn::parse2::<syn::LitStr>(TokenTree::Literal(lit.clone()).into())
+                    {
                         out.push(s.value());
                     }
                 }
@@ -497,7 +531,9 @@ fn diagnostics(files: &[SourceFile], problems: Vec<Problem>) -> Vec<Diagnostic> 
                 start = text.trim_end().len();
                 end = start;
             }
-            let (line, column) = lines[p.file].get_or_insert_with(|| Lines::new(text)).line_column(text, start);
+            let (line, column) = lines[p.file]
+                .get_or_insert_with(|| Lines::new(text))
+                .line_column(text, start);
             Diagnostic {
                 file: p.file,
                 span: start..end,
@@ -510,7 +546,12 @@ fn diagnostics(files: &[SourceFile], problems: Vec<Problem>) -> Vec<Diagnostic> 
         })
         .collect();
     out.sort_by(|a, b| {
-        (a.file, a.span.start, a.span.end, &a.message).cmp(&(b.file, b.span.start, b.span.end, &b.message))
+        (a.file, a.span.start, a.span.end, &a.message).cmp(&(
+            b.file,
+            b.span.start,
+            b.span.end,
+            &b.message,
+        ))
     });
     out.dedup();
     out
@@ -522,7 +563,9 @@ fn diagnostics(files: &[SourceFile], problems: Vec<Problem>) -> Vec<Diagnostic> 
 /// Paths are shown as given (`schema` gives `schema/users.rs`). Symbolic
 /// links to directories are not followed, so a link cycle cannot loop.
 pub fn load_sources(path: &Path) -> std::io::Result<Vec<SourceFile>> {
-    let with_path = |p: &Path, e: std::io::Error| std::io::Error::new(e.kind(), format!("{}: {e}", p.display()));
+    let with_path = |p: &Path, e: std::io::Error| {
+        std::io::Error::new(e.kind(), format!("{}: {e}", p.display()))
+    };
     let metadata = std::fs::metadata(path).map_err(|e| with_path(path, e))?;
     let mut paths = Vec::new();
     if metadata.is_dir() {
@@ -536,7 +579,10 @@ pub fn load_sources(path: &Path) -> std::io::Result<Vec<SourceFile>> {
         .map(|p| {
             let bytes = std::fs::read(&p).map_err(|e| with_path(&p, e))?;
             let text = String::from_utf8(bytes).map_err(|_| {
-                std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{}: file is not valid UTF-8", p.display()))
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("{}: file is not valid UTF-8", p.display()),
+                )
             })?;
             Ok(SourceFile { path: p, text })
         })
@@ -551,7 +597,9 @@ fn collect_rs_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), (PathBuf, 
         let file_type = entry.file_type().map_err(|e| (path.clone(), e))?;
         if file_type.is_dir() {
             collect_rs_files(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "rs") && (file_type.is_file() || path.is_file()) {
+        } else if path.extension().is_some_and(|e| e == "rs")
+            && (file_type.is_file() || path.is_file())
+        {
             out.push(path);
         }
     }

@@ -13,15 +13,15 @@ use heck::ToSnakeCase;
 use proc_macro2::Span;
 use shale_model::naming::{self, MAX_IDENTIFIER_BYTES};
 use shale_model::{
-    BaseType, CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity,
-    Index, IndexKey, IndexTarget, NullsOrder, PrimaryKey, QualifiedName, RenameHints, Schema, SortOrder, Table,
-    UniqueConstraint, DEFAULT_INDEX_METHOD, DEFAULT_NAMESPACE,
+    BaseType, CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction,
+    Identity, Index, IndexKey, IndexTarget, NullsOrder, PrimaryKey, QualifiedName, RenameHints,
+    Schema, SortOrder, Table, UniqueConstraint, DEFAULT_INDEX_METHOD, DEFAULT_NAMESPACE,
 };
 use syn::spanned::Spanned as _;
 
 use crate::grammar::{
-    did_you_mean, suggestion_or_list, DeferrableAttr, EnumDef, Error, FieldDef, IdentityAttr, KeyNulls,
-    KeyOrder, Reference, Spanned, TableDef,
+    did_you_mean, suggestion_or_list, DeferrableAttr, EnumDef, Error, FieldDef, IdentityAttr,
+    KeyNulls, KeyOrder, Reference, Spanned, TableDef,
 };
 use crate::rust_types::{self, EnumLookup, TypeError};
 use crate::{Dialect, Lines, ParseOptions, SourceFile};
@@ -80,7 +80,9 @@ impl Cx<'_> {
 
     /// `path:line:column`, for messages that mention a second place.
     fn location(&mut self, file: usize, span: Span) -> String {
-        let Some(source) = self.files.get(file) else { return "an earlier place".to_string() };
+        let Some(source) = self.files.get(file) else {
+            return "an earlier place".to_string();
+        };
         let lines = self.lines[file].get_or_insert_with(|| Lines::new(&source.text));
         let (line, column) = lines.line_column(&source.text, span.byte_range().start);
         format!("{}:{line}:{column}", source.path.display())
@@ -100,7 +102,10 @@ impl Cx<'_> {
     /// Checks a name given in the source: not empty, at most 63 bytes.
     fn check_identifier(&mut self, file: usize, name: &Spanned<String>, what: &str) -> bool {
         if name.value.trim().is_empty() {
-            self.err(file, Error::new(name.span, format!("empty {what} name")).label("expected a name"));
+            self.err(
+                file,
+                Error::new(name.span, format!("empty {what} name")).label("expected a name"),
+            );
             return false;
         }
         self.check_length(file, &name.value, name.span, what)
@@ -110,9 +115,12 @@ impl Cx<'_> {
         if name.len() > MAX_IDENTIFIER_BYTES {
             self.err(
                 file,
-                Error::new(span, format!("{what} name `{name}` is longer than {MAX_IDENTIFIER_BYTES} bytes"))
-                    .label("too long")
-                    .help("PostgreSQL truncates longer names; choose a shorter one"),
+                Error::new(
+                    span,
+                    format!("{what} name `{name}` is longer than {MAX_IDENTIFIER_BYTES} bytes"),
+                )
+                .label("too long")
+                .help("PostgreSQL truncates longer names; choose a shorter one"),
             );
             return false;
         }
@@ -122,7 +130,15 @@ impl Cx<'_> {
 
 /// Lowers the collected declarations into a schema.
 pub(crate) fn lower(decls: Decls, files: &[SourceFile], options: &ParseOptions) -> Lowered {
-    let mut cx = Cx { options, files, lines: vec![None; files.len()], problems: Vec::new(), incomplete: decls.incomplete, broken_names: decls.broken_names, renames: RenameHints::default() };
+    let mut cx = Cx {
+        options,
+        files,
+        lines: vec![None; files.len()],
+        problems: Vec::new(),
+        incomplete: decls.incomplete,
+        broken_names: decls.broken_names,
+        renames: RenameHints::default(),
+    };
     let enums = lower_enums(&mut cx, &decls.enums);
     let mut tables = lower_tables(&mut cx, &decls.tables, &enums);
     resolve_foreign_keys(&mut cx, &mut tables);
@@ -138,7 +154,10 @@ pub(crate) fn lower(decls: Decls, files: &[SourceFile], options: &ParseOptions) 
         namespaces.insert(t.table.name.namespace.clone());
         schema.tables.push(t.table);
     }
-    schema.namespaces = namespaces.into_iter().filter(|n| n != DEFAULT_NAMESPACE).collect();
+    schema.namespaces = namespaces
+        .into_iter()
+        .filter(|n| n != DEFAULT_NAMESPACE)
+        .collect();
     schema.normalize();
 
     let mut renames = cx.renames;
@@ -146,7 +165,11 @@ pub(crate) fn lower(decls: Decls, files: &[SourceFile], options: &ParseOptions) 
     renames.columns.sort();
     renames.enums.sort();
     renames.enum_values.sort();
-    Lowered { schema, renames, problems: cx.problems }
+    Lowered {
+        schema,
+        renames,
+        problems: cx.problems,
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -200,7 +223,12 @@ fn namespace_of(cx: &mut Cx, file: usize, schema: &Option<Spanned<String>>) -> S
 }
 
 /// `schema.old` or `old` (same namespace as `next`).
-fn previous_name(cx: &mut Cx, file: usize, renamed_from: &Spanned<String>, next: &QualifiedName) -> Option<QualifiedName> {
+fn previous_name(
+    cx: &mut Cx,
+    file: usize,
+    renamed_from: &Spanned<String>,
+    next: &QualifiedName,
+) -> Option<QualifiedName> {
     let parts: Vec<&str> = renamed_from.value.split('.').map(str::trim).collect();
     let previous = match parts.as_slice() {
         [name] if !name.is_empty() => QualifiedName::new(next.namespace.clone(), *name),
@@ -208,8 +236,11 @@ fn previous_name(cx: &mut Cx, file: usize, renamed_from: &Spanned<String>, next:
         _ => {
             cx.err(
                 file,
-                Error::new(renamed_from.span, format!("cannot read `renamed_from = \"{}\"`", renamed_from.value))
-                    .label("expected `name` or `schema.name`"),
+                Error::new(
+                    renamed_from.span,
+                    format!("cannot read `renamed_from = \"{}\"`", renamed_from.value),
+                )
+                .label("expected `name` or `schema.name`"),
             );
             return None;
         }
@@ -217,9 +248,12 @@ fn previous_name(cx: &mut Cx, file: usize, renamed_from: &Spanned<String>, next:
     if &previous == next {
         cx.err(
             file,
-            Error::new(renamed_from.span, format!("`renamed_from` names the current name `{next}`"))
-                .label("same as the current name")
-                .help("remove `renamed_from`, or set it to the previous name"),
+            Error::new(
+                renamed_from.span,
+                format!("`renamed_from` names the current name `{next}`"),
+            )
+            .label("same as the current name")
+            .help("remove `renamed_from`, or set it to the previous name"),
         );
         return None;
     }
@@ -227,7 +261,11 @@ fn previous_name(cx: &mut Cx, file: usize, renamed_from: &Spanned<String>, next:
 }
 
 fn lower_enums(cx: &mut Cx, defs: &[(usize, EnumDef)]) -> Enums {
-    let mut enums = Enums { list: Vec::new(), by_ident: HashMap::new(), by_name: HashMap::new() };
+    let mut enums = Enums {
+        list: Vec::new(),
+        by_ident: HashMap::new(),
+        by_name: HashMap::new(),
+    };
     for (file, def) in defs {
         let file = *file;
         let namespace = namespace_of(cx, file, &def.schema);
@@ -253,10 +291,16 @@ fn lower_enums(cx: &mut Cx, defs: &[(usize, EnumDef)]) -> Enums {
         for variant in &def.variants {
             let (value, span) = match &variant.rename {
                 Some(r) => (r.value.clone(), r.span),
-                None => (variant.ident.to_string().to_snake_case(), variant.ident.span()),
+                None => (
+                    variant.ident.to_string().to_snake_case(),
+                    variant.ident.span(),
+                ),
             };
             if value.is_empty() {
-                cx.err(file, Error::new(span, "empty enum value").label("expected a label"));
+                cx.err(
+                    file,
+                    Error::new(span, "empty enum value").label("expected a label"),
+                );
                 continue;
             }
             cx.check_length(file, &value, span, "enum value");
@@ -274,11 +318,18 @@ fn lower_enums(cx: &mut Cx, defs: &[(usize, EnumDef)]) -> Enums {
                 if previous.value == value || previous.value.is_empty() {
                     cx.err(
                         file,
-                        Error::new(previous.span, format!("`renamed_from` names the current value `{value}`"))
-                            .label("same as the current value"),
+                        Error::new(
+                            previous.span,
+                            format!("`renamed_from` names the current value `{value}`"),
+                        )
+                        .label("same as the current value"),
                     );
                 } else {
-                    cx.renames.enum_values.push((qname.clone(), previous.value.clone(), value.clone()));
+                    cx.renames.enum_values.push((
+                        qname.clone(),
+                        previous.value.clone(),
+                        value.clone(),
+                    ));
                 }
             }
             values.push(value);
@@ -298,16 +349,23 @@ fn lower_enums(cx: &mut Cx, defs: &[(usize, EnumDef)]) -> Enums {
         }
         let index = enums.list.len();
         enums.by_name.insert(qname.clone(), index);
-        enums.by_ident.entry(def.ident.to_string()).or_default().push(index);
+        enums
+            .by_ident
+            .entry(def.ident.to_string())
+            .or_default()
+            .push(index);
         enums.list.push(EnumInfo {
-            model: Enum { name: qname, values, comment: def.doc.clone() },
+            model: Enum {
+                name: qname,
+                values,
+                comment: def.doc.clone(),
+            },
             file,
             span: def.ident.span(),
         });
     }
     enums
 }
-
 
 // ---------------------------------------------------------------------------
 // Tables
@@ -333,7 +391,10 @@ impl NameTarget {
     /// Whether the name lives in the namespace's relation names (PostgreSQL
     /// creates an index for it), as opposed to only the table's constraints.
     fn is_relation(self) -> bool {
-        matches!(self, NameTarget::PrimaryKey | NameTarget::Unique(_) | NameTarget::Index(_))
+        matches!(
+            self,
+            NameTarget::PrimaryKey | NameTarget::Unique(_) | NameTarget::Index(_)
+        )
     }
 
     /// Whether the name is a constraint name of the table.
@@ -427,7 +488,14 @@ struct FieldColumn<'a> {
     index: usize,
 }
 
-fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, span: Span, enums: &Enums) -> TableBuild {
+fn lower_table(
+    cx: &mut Cx,
+    file: usize,
+    def: &TableDef,
+    qname: QualifiedName,
+    span: Span,
+    enums: &Enums,
+) -> TableBuild {
     let mut b = TableBuild {
         file,
         span,
@@ -457,7 +525,11 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
         let name_span = a.name.as_ref().map_or(field.ident.span(), |n| n.span);
         cx.check_length(file, &name, name_span, "column");
         if let Some(&first) = b.columns.get(&name) {
-            let first_field = lowered.iter().find(|l| l.index == first).map(|l| l.field.ident.to_string()).unwrap_or_default();
+            let first_field = lowered
+                .iter()
+                .find(|l| l.index == first)
+                .map(|l| l.field.ident.to_string())
+                .unwrap_or_default();
             cx.err(
                 file,
                 Error::new(name_span, format!("duplicate column `{name}` in table `{qname}`"))
@@ -476,12 +548,17 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
             if previous.value.is_empty() || previous.value == name {
                 cx.err(
                     file,
-                    Error::new(previous.span, format!("`renamed_from` names the current column name `{name}`"))
-                        .label("same as the current name")
-                        .help("remove `renamed_from`, or set it to the previous name"),
+                    Error::new(
+                        previous.span,
+                        format!("`renamed_from` names the current column name `{name}`"),
+                    )
+                    .label("same as the current name")
+                    .help("remove `renamed_from`, or set it to the previous name"),
                 );
             } else {
-                cx.renames.columns.push((qname.clone(), previous.value.clone(), name));
+                cx.renames
+                    .columns
+                    .push((qname.clone(), previous.value.clone(), name));
             }
         }
     }
@@ -537,8 +614,16 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
         );
     }
     if let Some((columns, name)) = pk {
-        b.table.primary_key = Some(PrimaryKey { name: String::new(), columns: names_of(&columns) });
-        b.names.push(NameRequest { explicit: name, target: NameTarget::PrimaryKey, name2: None, label: "pkey" });
+        b.table.primary_key = Some(PrimaryKey {
+            name: String::new(),
+            columns: names_of(&columns),
+        });
+        b.names.push(NameRequest {
+            explicit: name,
+            target: NameTarget::PrimaryKey,
+            name2: None,
+            label: "pkey",
+        });
     }
 
     // Column-level constraints, in field order.
@@ -547,15 +632,36 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
         let column = b.table.columns[l.index].name.clone();
         if a.unique.is_some() {
             let i = b.table.uniques.len();
-            b.table.uniques.push(UniqueConstraint { name: String::new(), columns: vec![column.clone()], nulls_not_distinct: false });
-            b.names.push(NameRequest { explicit: None, target: NameTarget::Unique(i), name2: Some(column.clone()), label: "key" });
+            b.table.uniques.push(UniqueConstraint {
+                name: String::new(),
+                columns: vec![column.clone()],
+                nulls_not_distinct: false,
+            });
+            b.names.push(NameRequest {
+                explicit: None,
+                target: NameTarget::Unique(i),
+                name2: Some(column.clone()),
+                label: "key",
+            });
         }
         if let Some(check) = &a.check {
             let i = b.table.checks.len();
-            b.table.checks.push(CheckConstraint { name: String::new(), expr: check.value.clone() });
-            b.names.push(NameRequest { explicit: None, target: NameTarget::Check(i), name2: Some(column.clone()), label: "check" });
+            b.table.checks.push(CheckConstraint {
+                name: String::new(),
+                expr: check.value.clone(),
+            });
+            b.names.push(NameRequest {
+                explicit: None,
+                target: NameTarget::Check(i),
+                name2: Some(column.clone()),
+                label: "check",
+            });
             if check.value.trim().is_empty() {
-                cx.err(file, Error::new(check.span, "empty check expression").label("expected a boolean SQL expression"));
+                cx.err(
+                    file,
+                    Error::new(check.span, "empty check expression")
+                        .label("expected a boolean SQL expression"),
+                );
             }
         }
         if let Some(reference) = &a.references {
@@ -571,8 +677,17 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
                 on_update,
                 deferrable: Deferrable::No,
             });
-            b.names.push(NameRequest { explicit: None, target: NameTarget::ForeignKey(i), name2: Some(column.clone()), label: "fkey" });
-            b.pending_fks.push(PendingForeignKey { index: i, reference: reference.clone(), columns_span: l.field.ident.span() });
+            b.names.push(NameRequest {
+                explicit: None,
+                target: NameTarget::ForeignKey(i),
+                name2: Some(column.clone()),
+                label: "fkey",
+            });
+            b.pending_fks.push(PendingForeignKey {
+                index: i,
+                reference: reference.clone(),
+                columns_span: l.field.ident.span(),
+            });
         }
     }
 
@@ -580,21 +695,44 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
         if let Some(nnd) = attr.nulls_not_distinct {
             cx.postgres_only(file, nnd, "`nulls_not_distinct`");
         }
-        let Some(columns) = resolve_all(cx, &attr.columns) else { continue };
+        let Some(columns) = resolve_all(cx, &attr.columns) else {
+            continue;
+        };
         let columns = names_of(&columns);
         let i = b.table.uniques.len();
         let name2 = Some(columns.join("_"));
-        b.table.uniques.push(UniqueConstraint { name: String::new(), columns, nulls_not_distinct: attr.nulls_not_distinct.is_some() });
-        b.names.push(NameRequest { explicit: attr.name.clone(), target: NameTarget::Unique(i), name2, label: "key" });
+        b.table.uniques.push(UniqueConstraint {
+            name: String::new(),
+            columns,
+            nulls_not_distinct: attr.nulls_not_distinct.is_some(),
+        });
+        b.names.push(NameRequest {
+            explicit: attr.name.clone(),
+            target: NameTarget::Unique(i),
+            name2,
+            label: "key",
+        });
     }
 
     for attr in &def.attrs.checks {
         if attr.expr.value.trim().is_empty() {
-            cx.err(file, Error::new(attr.expr.span, "empty check expression").label("expected a boolean SQL expression"));
+            cx.err(
+                file,
+                Error::new(attr.expr.span, "empty check expression")
+                    .label("expected a boolean SQL expression"),
+            );
         }
         let i = b.table.checks.len();
-        b.table.checks.push(CheckConstraint { name: String::new(), expr: attr.expr.value.clone() });
-        b.names.push(NameRequest { explicit: attr.name.clone(), target: NameTarget::Check(i), name2: None, label: "check" });
+        b.table.checks.push(CheckConstraint {
+            name: String::new(),
+            expr: attr.expr.value.clone(),
+        });
+        b.names.push(NameRequest {
+            explicit: attr.name.clone(),
+            target: NameTarget::Check(i),
+            name2: None,
+            label: "check",
+        });
     }
 
     for attr in &def.attrs.foreign_keys {
@@ -619,8 +757,17 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
             on_update,
             deferrable,
         });
-        b.names.push(NameRequest { explicit: attr.name.clone(), target: NameTarget::ForeignKey(i), name2, label: "fkey" });
-        b.pending_fks.push(PendingForeignKey { index: i, reference: attr.references.clone(), columns_span: attr.columns_span });
+        b.names.push(NameRequest {
+            explicit: attr.name.clone(),
+            target: NameTarget::ForeignKey(i),
+            name2,
+            label: "fkey",
+        });
+        b.pending_fks.push(PendingForeignKey {
+            index: i,
+            reference: attr.references.clone(),
+            columns_span: attr.columns_span,
+        });
     }
 
     for attr in &def.attrs.indexes {
@@ -657,12 +804,17 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
                 (SortOrder::Desc, Some(KeyNulls::Last)) => Some(NullsOrder::Last),
                 _ => None,
             };
-            if attr.expr.is_some() && (key.order.is_some() || key.nulls.is_some() || key.ops.is_some()) {
+            if attr.expr.is_some()
+                && (key.order.is_some() || key.nulls.is_some() || key.ops.is_some())
+            {
                 cx.err(
                     file,
-                    Error::new(key.column.span, "key options on a column of an expression index")
-                        .label("ignored: the expression is the key")
-                        .help("with `expr`, `columns(…)` only lists the columns the expression uses"),
+                    Error::new(
+                        key.column.span,
+                        "key options on a column of an expression index",
+                    )
+                    .label("ignored: the expression is the key")
+                    .help("with `expr`, `columns(…)` only lists the columns the expression uses"),
                 );
                 ok = false;
             }
@@ -676,15 +828,30 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
         let include = resolve_all(cx, &attr.include);
         if let Some(expr) = &attr.expr {
             if expr.value.trim().is_empty() {
-                cx.err(file, Error::new(expr.span, "empty index expression").label("expected an SQL expression"));
+                cx.err(
+                    file,
+                    Error::new(expr.span, "empty index expression")
+                        .label("expected an SQL expression"),
+                );
                 ok = false;
             }
-            keys = vec![IndexKey { target: IndexTarget::Expression(expr.value.clone()), order: SortOrder::Asc, nulls: None, opclass: None }];
+            keys = vec![IndexKey {
+                target: IndexTarget::Expression(expr.value.clone()),
+                order: SortOrder::Asc,
+                nulls: None,
+                opclass: None,
+            }];
         }
-        let (Some(include), true) = (include, ok) else { continue };
+        let (Some(include), true) = (include, ok) else {
+            continue;
+        };
         let method = match &attr.method {
             Some(m) if m.value.trim().is_empty() => {
-                cx.err(file, Error::new(m.span, "empty index method").label("expected e.g. `btree`, `gin`, `brin`"));
+                cx.err(
+                    file,
+                    Error::new(m.span, "empty index method")
+                        .label("expected e.g. `btree`, `gin`, `brin`"),
+                );
                 continue;
             }
             Some(m) => m.value.trim().to_lowercase(),
@@ -692,7 +859,11 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
         };
         if let Some(p) = &attr.predicate {
             if p.value.trim().is_empty() {
-                cx.err(file, Error::new(p.span, "empty `where` predicate").label("expected a boolean SQL expression"));
+                cx.err(
+                    file,
+                    Error::new(p.span, "empty `where` predicate")
+                        .label("expected a boolean SQL expression"),
+                );
                 continue;
             }
         }
@@ -714,7 +885,12 @@ fn lower_table(cx: &mut Cx, file: usize, def: &TableDef, qname: QualifiedName, s
             include: names_of(&include),
             predicate: attr.predicate.as_ref().map(|p| p.value.clone()),
         });
-        b.names.push(NameRequest { explicit: attr.name.clone(), target: NameTarget::Index(i), name2: Some(name2), label: "idx" });
+        b.names.push(NameRequest {
+            explicit: attr.name.clone(),
+            target: NameTarget::Index(i),
+            name2: Some(name2),
+            label: "idx",
+        });
     }
     b
 }
@@ -732,11 +908,18 @@ struct ColumnScope {
 
 impl ColumnScope {
     fn resolve(&self, cx: &mut Cx, column: &Spanned<String>) -> Option<usize> {
-        if let Some(&i) = self.by_sql.get(&column.value).or_else(|| self.by_ident.get(&column.value)) {
+        if let Some(&i) = self
+            .by_sql
+            .get(&column.value)
+            .or_else(|| self.by_ident.get(&column.value))
+        {
             return Some(i);
         }
         let help = if self.skipped.contains(&column.value) {
-            format!("field `{}` has `#[column(skip)]`, so it is not a column", column.value)
+            format!(
+                "field `{}` has `#[column(skip)]`, so it is not a column",
+                column.value
+            )
         } else {
             let names: Vec<&str> = self.names.iter().map(String::as_str).collect();
             match did_you_mean(&column.value, &names) {
@@ -747,9 +930,15 @@ impl ColumnScope {
         };
         cx.err(
             self.file,
-            Error::new(column.span, format!("unknown column `{}` in table `{}`", column.value, self.table))
-                .label("no such column")
-                .help(help),
+            Error::new(
+                column.span,
+                format!(
+                    "unknown column `{}` in table `{}`",
+                    column.value, self.table
+                ),
+            )
+            .label("no such column")
+            .help(help),
         );
         None
     }
@@ -767,7 +956,12 @@ impl ColumnScope {
 
 fn list(names: &[&str]) -> String {
     const MAX: usize = 8;
-    let mut s = names.iter().take(MAX).map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+    let mut s = names
+        .iter()
+        .take(MAX)
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
     if names.len() > MAX {
         s.push_str(", …");
     }
@@ -780,15 +974,23 @@ fn unraw(ident: &syn::Ident) -> String {
 }
 
 fn action(cx: &mut Cx, file: usize, value: &Option<Spanned<String>>) -> ForeignKeyAction {
-    let Some(value) = value else { return ForeignKeyAction::NoAction };
+    let Some(value) = value else {
+        return ForeignKeyAction::NoAction;
+    };
     match ForeignKeyAction::parse(&value.value) {
         Some(a) => a,
         None => {
             cx.err(
                 file,
-                Error::new(value.span, format!("unknown foreign key action `{}`", value.value))
-                    .label("not an action")
-                    .help(suggestion_or_list(&value.value, ForeignKeyAction::SPELLINGS)),
+                Error::new(
+                    value.span,
+                    format!("unknown foreign key action `{}`", value.value),
+                )
+                .label("not an action")
+                .help(suggestion_or_list(
+                    &value.value,
+                    ForeignKeyAction::SPELLINGS,
+                )),
             );
             ForeignKeyAction::NoAction
         }
@@ -808,7 +1010,11 @@ fn lower_column(cx: &mut Cx, file: usize, field: &FieldDef, name: &str, enums: &
                 }
             };
             if sql.value.trim().is_empty() {
-                cx.err(file, Error::new(sql.span, "empty `sql_type`").label("expected an SQL type such as `varchar(320)`"));
+                cx.err(
+                    file,
+                    Error::new(sql.span, "empty `sql_type`")
+                        .label("expected an SQL type such as `varchar(320)`"),
+                );
                 None
             } else {
                 let mut ty = ColumnType::named(&sql.value);
@@ -837,24 +1043,36 @@ fn lower_column(cx: &mut Cx, file: usize, field: &FieldDef, name: &str, enums: &
     if let (Some(_), true) = (a.primary_key, nullable) {
         cx.err(
             file,
-            Error::new(field.ty.span(), format!("primary key column `{name}` is nullable"))
-                .label("`Option<…>` type")
-                .help("primary key columns are NOT NULL; remove the `Option<…>`"),
+            Error::new(
+                field.ty.span(),
+                format!("primary key column `{name}` is nullable"),
+            )
+            .label("`Option<…>` type")
+            .help("primary key columns are NOT NULL; remove the `Option<…>`"),
         );
     }
-    for (value, what) in [(&a.default, "default"), (&a.generated, "generated expression")] {
+    for (value, what) in [
+        (&a.default, "default"),
+        (&a.generated, "generated expression"),
+    ] {
         if let Some(v) = value {
             if v.value.trim().is_empty() {
-                cx.err(file, Error::new(v.span, format!("empty {what}")).label("expected an SQL expression"));
+                cx.err(
+                    file,
+                    Error::new(v.span, format!("empty {what}")).label("expected an SQL expression"),
+                );
             }
         }
     }
     if let (Some(d), Some(_)) = (&a.default, &a.generated) {
         cx.err(
             file,
-            Error::new(d.key_span, format!("column `{name}` has both `default` and `generated`"))
-                .label("conflicts with `generated`")
-                .help("a generated column computes its value; remove `default`"),
+            Error::new(
+                d.key_span,
+                format!("column `{name}` has both `default` and `generated`"),
+            )
+            .label("conflicts with `generated`")
+            .help("a generated column computes its value; remove `default`"),
         );
     }
     if let (Some(d), true) = (&a.default, column.ty.is_serial()) {
@@ -871,38 +1089,63 @@ fn lower_column(cx: &mut Cx, file: usize, field: &FieldDef, name: &str, enums: &
             IdentityAttr::ByDefault => Identity::ByDefault,
         });
         if identity.value == IdentityAttr::Always {
-            cx.postgres_only(file, identity.key_span.join(identity.span).unwrap_or(identity.span), "`identity = \"always\"`");
+            cx.postgres_only(
+                file,
+                identity
+                    .key_span
+                    .join(identity.span)
+                    .unwrap_or(identity.span),
+                "`identity = \"always\"`",
+            );
         }
-        let integer = column.ty.array_dims == 0 && matches!(column.ty.base_name(), Some("smallint" | "integer" | "bigint"));
+        let integer = column.ty.array_dims == 0
+            && matches!(
+                column.ty.base_name(),
+                Some("smallint" | "integer" | "bigint")
+            );
         if !integer {
             cx.err(
                 file,
-                Error::new(identity.key_span, format!("identity column `{name}` has type `{}`", column.ty))
-                    .label("identity needs an integer type")
-                    .help("use `i16`, `i32` or `i64` (smallint, integer, bigint)"),
+                Error::new(
+                    identity.key_span,
+                    format!("identity column `{name}` has type `{}`", column.ty),
+                )
+                .label("identity needs an integer type")
+                .help("use `i16`, `i32` or `i64` (smallint, integer, bigint)"),
             );
         }
         if nullable {
             cx.err(
                 file,
-                Error::new(field.ty.span(), format!("identity column `{name}` is nullable"))
-                    .label("`Option<…>` type")
-                    .help("identity columns are NOT NULL; remove the `Option<…>`"),
+                Error::new(
+                    field.ty.span(),
+                    format!("identity column `{name}` is nullable"),
+                )
+                .label("`Option<…>` type")
+                .help("identity columns are NOT NULL; remove the `Option<…>`"),
             );
         }
         for (other, what) in [(&a.default, "default"), (&a.generated, "generated")] {
             if let Some(o) = other {
                 cx.err(
                     file,
-                    Error::new(o.key_span, format!("column `{name}` has both `identity` and `{what}`"))
-                        .label(format!("conflicts with `identity`"))
-                        .help(format!("an identity column takes its values from a sequence; remove `{what}`")),
+                    Error::new(
+                        o.key_span,
+                        format!("column `{name}` has both `identity` and `{what}`"),
+                    )
+                    .label("conflicts with `identity`")
+                    .help(format!(
+                        "an identity column takes its values from a sequence; remove `{what}`"
+                    )),
                 );
             }
         }
     }
-    if let (Some(default), BaseType::Enum(q), 0) = (&a.default, &column.ty.base, column.ty.array_dims) {
-        if let (Some(value), Some(&e)) = (sql_string_literal(&default.value), enums.by_name.get(q)) {
+    if let (Some(default), BaseType::Enum(q), 0) =
+        (&a.default, &column.ty.base, column.ty.array_dims)
+    {
+        if let (Some(value), Some(&e)) = (sql_string_literal(&default.value), enums.by_name.get(q))
+        {
             let values = &enums.list[e].model.values;
             if !values.contains(&value) {
                 let candidates: Vec<&str> = values.iter().map(String::as_str).collect();
@@ -912,9 +1155,12 @@ fn lower_column(cx: &mut Cx, file: usize, field: &FieldDef, name: &str, enums: &
                 };
                 cx.err(
                     file,
-                    Error::new(default.span, format!("default `'{value}'` is not a value of enum `{q}`"))
-                        .label("not an enum value")
-                        .help(help),
+                    Error::new(
+                        default.span,
+                        format!("default `'{value}'` is not a value of enum `{q}`"),
+                    )
+                    .label("not an enum value")
+                    .help(help),
                 );
             }
         }
@@ -953,7 +1199,9 @@ fn type_error(cx: &mut Cx, file: usize, error: TypeError) {
                 Some(best) => format!("did you mean `{best}`? otherwise give the SQL type with `#[column(sql_type = \"…\")]`"),
                 None => "give the SQL type with `#[column(sql_type = \"…\")]`, or derive `PgEnum` on an enum of this name".to_string(),
             };
-            Error::new(span, format!("unknown column type `{name}`")).label("not a known type").help(help)
+            Error::new(span, format!("unknown column type `{name}`"))
+                .label("not a known type")
+                .help(help)
         }
         TypeError::Unsupported { span } => {
             let shown = cx.snippet(file, span);
@@ -961,12 +1209,18 @@ fn type_error(cx: &mut Cx, file: usize, error: TypeError) {
                 .label("not a known type")
                 .help("give the SQL type with `#[column(sql_type = \"…\")]`")
         }
-        TypeError::MissingArgument { span, name } => Error::new(span, format!("`{name}` without a type argument"))
-            .label("expected e.g. `Option<i32>`")
-            .help(format!("write `{name}<T>`")),
-        TypeError::Ambiguous { span, name } => Error::new(span, format!("ambiguous column type `{name}`"))
-            .label("several `PgEnum`s have this name")
-            .help("rename one of the enums, or set `#[column(sql_type = \"schema.enum_name\")]`"),
+        TypeError::MissingArgument { span, name } => {
+            Error::new(span, format!("`{name}` without a type argument"))
+                .label("expected e.g. `Option<i32>`")
+                .help(format!("write `{name}<T>`"))
+        }
+        TypeError::Ambiguous { span, name } => {
+            Error::new(span, format!("ambiguous column type `{name}`"))
+                .label("several `PgEnum`s have this name")
+                .help(
+                    "rename one of the enums, or set `#[column(sql_type = \"schema.enum_name\")]`",
+                )
+        }
     };
     cx.err(file, error);
 }
@@ -975,8 +1229,11 @@ fn type_error(cx: &mut Cx, file: usize, error: TypeError) {
 // Foreign keys
 
 fn resolve_foreign_keys(cx: &mut Cx, tables: &mut [TableBuild]) {
-    let by_name: HashMap<QualifiedName, usize> =
-        tables.iter().enumerate().map(|(i, t)| (t.table.name.clone(), i)).collect();
+    let by_name: HashMap<QualifiedName, usize> = tables
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.table.name.clone(), i))
+        .collect();
     // Column sets that a foreign key may reference: the primary key, unique
     // constraints, and plain unique indexes (no predicate, no expression).
     let keys: Vec<HashSet<Vec<String>>> = tables
@@ -994,7 +1251,12 @@ fn resolve_foreign_keys(cx: &mut Cx, tables: &mut [TableBuild]) {
             for u in &t.table.uniques {
                 set.insert(sorted(&u.columns));
             }
-            for ix in t.table.indexes.iter().filter(|ix| ix.unique && ix.predicate.is_none()) {
+            for ix in t
+                .table
+                .indexes
+                .iter()
+                .filter(|ix| ix.unique && ix.predicate.is_none())
+            {
                 let cols: Option<Vec<String>> = ix
                     .keys
                     .iter()
@@ -1021,12 +1283,21 @@ fn resolve_foreign_keys(cx: &mut Cx, tables: &mut [TableBuild]) {
             let candidates = match &r.schema {
                 Some(s) => vec![QualifiedName::new(s.clone(), r.table.clone())],
                 // Unqualified: the referencing table's namespace first, then `public`.
-                None => vec![QualifiedName::new(own_namespace.clone(), r.table.clone()), QualifiedName::public(r.table.clone())],
+                None => vec![
+                    QualifiedName::new(own_namespace.clone(), r.table.clone()),
+                    QualifiedName::public(r.table.clone()),
+                ],
             };
-            let Some((target_name, &target)) = candidates.iter().find_map(|q| by_name.get_key_value(q)) else {
+            let Some((target_name, &target)) =
+                candidates.iter().find_map(|q| by_name.get_key_value(q))
+            else {
                 drop.insert(p.index);
                 if !cx.incomplete && !cx.broken_names.contains(&r.table) {
-                    let names: Vec<String> = by_name.keys().filter(|q| q.name.len().abs_diff(r.table.len()) <= 3).map(|q| q.name.clone()).collect();
+                    let names: Vec<String> = by_name
+                        .keys()
+                        .filter(|q| q.name.len().abs_diff(r.table.len()) <= 3)
+                        .map(|q| q.name.clone())
+                        .collect();
                     let names: Vec<&str> = names.iter().map(String::as_str).collect();
                     let help = match did_you_mean(&r.table, &names) {
                         Some(best) => format!("did you mean `{best}`?"),
@@ -1034,9 +1305,12 @@ fn resolve_foreign_keys(cx: &mut Cx, tables: &mut [TableBuild]) {
                     };
                     cx.err(
                         file,
-                        Error::new(r.span, format!("reference to unknown table `{}`", candidates[0]))
-                            .label("no such table")
-                            .help(help),
+                        Error::new(
+                            r.span,
+                            format!("reference to unknown table `{}`", candidates[0]),
+                        )
+                        .label("no such table")
+                        .help(help),
                     );
                 }
                 continue;
@@ -1050,27 +1324,38 @@ fn resolve_foreign_keys(cx: &mut Cx, tables: &mut [TableBuild]) {
                     continue;
                 }
                 ok = false;
-                let names: Vec<&str> = tables[target].table.columns.iter().map(|c| c.name.as_str()).collect();
+                let names: Vec<&str> = tables[target]
+                    .table
+                    .columns
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect();
                 let help = match did_you_mean(column, &names) {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => format!("the columns of `{target_name}` are: {}", list(&names)),
                 };
                 cx.err(
                     file,
-                    Error::new(r.span, format!("reference to unknown column `{column}` of table `{target_name}`"))
-                        .label("no such column")
-                        .help(help),
+                    Error::new(
+                        r.span,
+                        format!("reference to unknown column `{column}` of table `{target_name}`"),
+                    )
+                    .label("no such column")
+                    .help(help),
                 );
             }
             let fk = &tables[t].table.foreign_keys[p.index];
             if ok && fk.columns.len() != referenced.len() {
                 cx.err(
                     file,
-                    Error::new(p.columns_span, format!(
-                        "foreign key has {} column(s) but references {}",
-                        fk.columns.len(),
-                        referenced.len()
-                    ))
+                    Error::new(
+                        p.columns_span,
+                        format!(
+                            "foreign key has {} column(s) but references {}",
+                            fk.columns.len(),
+                            referenced.len()
+                        ),
+                    )
                     .label("column counts differ")
                     .help("list as many referenced columns as referencing ones, in matching order"),
                 );
@@ -1108,7 +1393,10 @@ fn resolve_foreign_keys(cx: &mut Cx, tables: &mut [TableBuild]) {
 fn remove_foreign_keys(t: &mut TableBuild, drop: &HashSet<usize>) {
     let mut renumber = HashMap::new();
     let mut kept = Vec::new();
-    for (i, fk) in std::mem::take(&mut t.table.foreign_keys).into_iter().enumerate() {
+    for (i, fk) in std::mem::take(&mut t.table.foreign_keys)
+        .into_iter()
+        .enumerate()
+    {
         if !drop.contains(&i) {
             renumber.insert(i, kept.len());
             kept.push(fk);
@@ -1151,7 +1439,8 @@ impl Holder {
 
 /// Chooses every constraint and index name. Explicit names are reserved
 /// first, so a generated name never takes one a user wrote; generated names
-/// that collide get PostgreSQL's numeric suffix (`users_email_idx1`).
+/// that collide get a numeric suffix: `_1`, `_2` for checks, PostgreSQL's
+/// bare number for the rest (`users_email_idx1`).
 /// Tables are visited in name order so the choice does not depend on the
 /// order of files.
 fn assign_names(cx: &mut Cx, tables: &mut [TableBuild]) {
@@ -1165,7 +1454,14 @@ fn assign_names(cx: &mut Cx, tables: &mut [TableBuild]) {
         relations
             .entry(t.table.name.namespace.clone())
             .or_default()
-            .insert(t.table.name.name.clone(), Holder { noun: None, table: i, span: t.span });
+            .insert(
+                t.table.name.name.clone(),
+                Holder {
+                    noun: None,
+                    table: i,
+                    span: t.span,
+                },
+            );
     }
     let mut constraints: Vec<HashMap<String, Holder>> = vec![HashMap::new(); tables.len()];
 
@@ -1176,54 +1472,97 @@ fn assign_names(cx: &mut Cx, tables: &mut [TableBuild]) {
         let requests = std::mem::take(&mut tables[t].names);
         let mut rejected: Vec<NameTarget> = Vec::new();
         for req in requests.iter() {
-            let Some(explicit) = &req.explicit else { continue };
+            let Some(explicit) = &req.explicit else {
+                continue;
+            };
             if !cx.check_identifier(file, explicit, req.target.noun()) {
                 rejected.push(req.target);
                 continue;
             }
             let name = explicit.value.clone();
-            let holder = Holder { noun: Some(req.target.noun()), table: t, span: explicit.span };
+            let holder = Holder {
+                noun: Some(req.target.noun()),
+                table: t,
+                span: explicit.span,
+            };
             let clash = if req.target.is_relation() {
-                relations.get(&namespace).and_then(|m| m.get(&name)).cloned()
+                relations
+                    .get(&namespace)
+                    .and_then(|m| m.get(&name))
+                    .cloned()
             } else {
                 None
             }
-            .or_else(|| if req.target.is_constraint() { constraints[t].get(&name).cloned() } else { None });
+            .or_else(|| {
+                if req.target.is_constraint() {
+                    constraints[t].get(&name).cloned()
+                } else {
+                    None
+                }
+            });
             if let Some(first) = clash {
                 let at = cx.location(tables[first.table].file, first.span);
                 let what = first.describe(tables);
                 cx.err(
                     file,
-                    Error::new(explicit.span, format!("duplicate name `{name}` in schema `{namespace}`"))
-                        .label("name already used")
-                        .help(format!("{what} at {at} already has this name; choose another")),
+                    Error::new(
+                        explicit.span,
+                        format!("duplicate name `{name}` in schema `{namespace}`"),
+                    )
+                    .label("name already used")
+                    .help(format!(
+                        "{what} at {at} already has this name; choose another"
+                    )),
                 );
                 rejected.push(req.target);
                 continue;
             }
             if req.target.is_relation() {
-                relations.entry(namespace.clone()).or_default().insert(name.clone(), holder.clone());
+                relations
+                    .entry(namespace.clone())
+                    .or_default()
+                    .insert(name.clone(), holder);
             }
             if req.target.is_constraint() {
                 constraints[t].insert(name.clone(), holder);
             }
             set_name(&mut tables[t].table, req.target, name);
         }
-        for req in requests.iter().filter(|r| r.explicit.is_none() || rejected.contains(&r.target)) {
+        for req in requests
+            .iter()
+            .filter(|r| r.explicit.is_none() || rejected.contains(&r.target))
+        {
             let mut n = 0usize;
             let name = loop {
-                let label = if n == 0 { req.label.to_string() } else { format!("{}{n}", req.label) };
-                let candidate = naming::make_object_name(&table_name.name, req.name2.as_deref(), &label);
-                let taken = (req.target.is_relation() && relations.get(&namespace).is_some_and(|m| m.contains_key(&candidate)))
+                // Checks get `_1`, `_2` (shale's convention); everything else
+                // PostgreSQL's bare number (`users_email_idx1`).
+                let label = match (n, req.target) {
+                    (0, _) => req.label.to_string(),
+                    (_, NameTarget::Check(_)) => format!("{}_{n}", req.label),
+                    _ => format!("{}{n}", req.label),
+                };
+                let candidate =
+                    naming::make_object_name(&table_name.name, req.name2.as_deref(), &label);
+                let taken = (req.target.is_relation()
+                    && relations
+                        .get(&namespace)
+                        .is_some_and(|m| m.contains_key(&candidate)))
                     || (req.target.is_constraint() && constraints[t].contains_key(&candidate));
                 if !taken {
                     break candidate;
                 }
                 n += 1;
             };
-            let holder = Holder { noun: Some(req.target.noun()), table: t, span: tables[t].span };
+            let holder = Holder {
+                noun: Some(req.target.noun()),
+                table: t,
+                span: tables[t].span,
+            };
             if req.target.is_relation() {
-                relations.entry(namespace.clone()).or_default().insert(name.clone(), holder.clone());
+                relations
+                    .entry(namespace.clone())
+                    .or_default()
+                    .insert(name.clone(), holder);
             }
             if req.target.is_constraint() {
                 constraints[t].insert(name.clone(), holder);

@@ -86,7 +86,10 @@ pub(crate) fn strip_option(ty: &Type) -> Result<(&Type, bool), TypeError> {
             break;
         }
         nullable = true;
-        ty = peel(arg.ok_or_else(|| TypeError::MissingArgument { span: ty.span(), name })?);
+        ty = peel(arg.ok_or_else(|| TypeError::MissingArgument {
+            span: ty.span(),
+            name,
+        })?);
     }
     Ok((ty, nullable))
 }
@@ -100,18 +103,28 @@ pub(crate) fn map_type(
     Ok((map_scalar(inner, enums, 0)?, nullable))
 }
 
-fn map_scalar(ty: &Type, enums: &dyn Fn(&str) -> EnumLookup, depth: u8) -> Result<ColumnType, TypeError> {
+fn map_scalar(
+    ty: &Type,
+    enums: &dyn Fn(&str) -> EnumLookup,
+    depth: u8,
+) -> Result<ColumnType, TypeError> {
     let ty = peel(ty);
     let Some((name, arg)) = last_segment(ty) else {
         return Err(TypeError::Unsupported { span: ty.span() });
     };
     // Element nullability inside arrays is not part of the column type.
     if name == "Option" {
-        let arg = arg.ok_or_else(|| TypeError::MissingArgument { span: ty.span(), name: name.clone() })?;
+        let arg = arg.ok_or_else(|| TypeError::MissingArgument {
+            span: ty.span(),
+            name: name.clone(),
+        })?;
         return map_scalar(arg, enums, depth);
     }
     if name == "Vec" {
-        let arg = arg.ok_or_else(|| TypeError::MissingArgument { span: ty.span(), name: name.clone() })?;
+        let arg = arg.ok_or_else(|| TypeError::MissingArgument {
+            span: ty.span(),
+            name: name.clone(),
+        })?;
         if last_segment(peel(arg)).is_some_and(|(n, _)| n == "u8") {
             return Ok(ColumnType::named("bytea"));
         }
@@ -124,12 +137,20 @@ fn map_scalar(ty: &Type, enums: &dyn Fn(&str) -> EnumLookup, depth: u8) -> Resul
     }
     match enums(&name) {
         EnumLookup::One(q) => return Ok(ColumnType::enum_(q)),
-        EnumLookup::Ambiguous => return Err(TypeError::Ambiguous { span: segment_span(ty), name }),
+        EnumLookup::Ambiguous => {
+            return Err(TypeError::Ambiguous {
+                span: segment_span(ty),
+                name,
+            })
+        }
         EnumLookup::None => {}
     }
     match builtin(&name) {
         Some(sql) => Ok(ColumnType::named(sql)),
-        None => Err(TypeError::Unknown { span: segment_span(ty), name }),
+        None => Err(TypeError::Unknown {
+            span: segment_span(ty),
+            name,
+        }),
     }
 }
 
@@ -162,7 +183,11 @@ fn last_segment(ty: &Type) -> Option<(String, Option<&Type>)> {
 
 fn segment_span(ty: &Type) -> Span {
     match ty {
-        Type::Path(p) => p.path.segments.last().map_or_else(|| ty.span(), |s| s.ident.span()),
+        Type::Path(p) => p
+            .path
+            .segments
+            .last()
+            .map_or_else(|| ty.span(), |s| s.ident.span()),
         _ => ty.span(),
     }
 }

@@ -14,13 +14,23 @@ use shale_parser::{parse_sources, Dialect, ParseOptions};
 use common::{compare, dump, fixtures, render, split_fixture};
 
 fn data_dir(kind: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data").join(kind)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("test_data")
+        .join(kind)
 }
 
 /// Files whose name contains `sqlite` are parsed for the SQLite dialect.
 fn options_for(path: &Path) -> ParseOptions {
-    let sqlite = path.file_name().is_some_and(|n| n.to_string_lossy().contains("sqlite"));
-    ParseOptions { dialect: if sqlite { Dialect::Sqlite } else { Dialect::Postgres } }
+    let sqlite = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().contains("sqlite"));
+    ParseOptions {
+        dialect: if sqlite {
+            Dialect::Sqlite
+        } else {
+            Dialect::Postgres
+        },
+    }
 }
 
 /// Runs `check` over every fixture of a kind and reports all failures at once.
@@ -39,7 +49,13 @@ fn check_all(kind: &str, check: impl Fn(&Path, &str) -> Result<String, String>) 
             Err(failure) => failures.push(format!("{}: {failure}", path.display())),
         }
     }
-    assert!(failures.is_empty(), "{} of {} fixtures failed:\n\n{}", failures.len(), paths.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures failed:\n\n{}",
+        failures.len(),
+        paths.len(),
+        failures.join("\n")
+    );
 }
 
 fn fixture_name(path: &Path) -> String {
@@ -52,7 +68,10 @@ fn ok_fixtures_parse_into_their_models() {
         let files = split_fixture(&fixture_name(path), text);
         let parsed = parse_sources(&files, &options_for(path));
         if !parsed.diagnostics.is_empty() {
-            return Err(format!("unexpected diagnostics:\n{}", render(&files, &parsed.diagnostics)));
+            return Err(format!(
+                "unexpected diagnostics:\n{}",
+                render(&files, &parsed.diagnostics)
+            ));
         }
         // The model must not depend on the order of the files.
         let mut reversed = files.clone();
@@ -76,7 +95,10 @@ fn err_fixtures_report_their_diagnostics() {
         for d in &parsed.diagnostics {
             let first = d.message.chars().next().unwrap_or(' ');
             if first.is_uppercase() || d.message.ends_with('.') {
-                return Err(format!("message not lowercase without final period: {:?}", d.message));
+                return Err(format!(
+                    "message not lowercase without final period: {:?}",
+                    d.message
+                ));
             }
         }
         Ok(render(&files, &parsed.diagnostics))

@@ -16,43 +16,117 @@ use shale_parser::{parse_sources, Dialect, ParseOptions, Parsed, SourceFile};
 /// Fragments worth inserting: shale's own syntax, delimiters, quotes and
 /// characters that stress offsets (multi-byte, BOM, CR).
 const SNIPPETS: &[&str] = &[
-    "#[column(", ")]", "primary_key", "references = \"user.id\"", "Option<", ">", ",", "{", "}", "(", ")",
-    "[", "]", "\"", "'", "r#", "///", "/*", "*/", "é", "\u{feff}", "\r\n", "mod m {", "#[derive(Table)] struct X { a: i32 }",
-    "#[derive(PgEnum)] enum E { A, B }", "#[index(columns(a(desc)), expr = \"x\")]", "Vec<", "#[pg_enum(rename = \"x\")]",
-    "0", "-1", "=", "name = \"\"", "#[table(name = \"user\", schema = \"s\")]", "identity = \"always\"", "unique",
-    "#[primary_key(columns(id, id))]", "#[foreign_key(columns(a), references = \"t(a, b)\")]", "skip", "::", "<<<<", ">>",
-    "#[check(expr = \"\")]", "default = \"'zz'\"", "sql_type = \"numeric(10,\"", "pub", "struct", "enum", "impl",
-    "#[unique(columns())]", "where = \"\"", "include(", "ops = \"x\"", "nulls_first", "renamed_from = \".\"",
+    "#[column(",
+    ")]",
+    "primary_key",
+    "references = \"user.id\"",
+    "Option<",
+    ">",
+    ",",
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    "\"",
+    "'",
+    "r#",
+    "///",
+    "/*",
+    "*/",
+    "é",
+    "\u{feff}",
+    "\r\n",
+    "mod m {",
+    "#[derive(Table)] struct X { a: i32 }",
+    "#[derive(PgEnum)] enum E { A, B }",
+    "#[index(columns(a(desc)), expr = \"x\")]",
+    "Vec<",
+    "#[pg_enum(rename = \"x\")]",
+    "0",
+    "-1",
+    "=",
+    "name = \"\"",
+    "#[table(name = \"user\", schema = \"s\")]",
+    "identity = \"always\"",
+    "unique",
+    "#[primary_key(columns(id, id))]",
+    "#[foreign_key(columns(a), references = \"t(a, b)\")]",
+    "skip",
+    "::",
+    "<<<<",
+    ">>",
+    "#[check(expr = \"\")]",
+    "default = \"'zz'\"",
+    "sql_type = \"numeric(10,\"",
+    "pub",
+    "struct",
+    "enum",
+    "impl",
+    "#[unique(columns())]",
+    "where = \"\"",
+    "include(",
+    "ops = \"x\"",
+    "nulls_first",
+    "renamed_from = \".\"",
 ];
 
 fn fixtures() -> &'static Vec<String> {
     static FIXTURES: OnceLock<Vec<String>> = OnceLock::new();
     FIXTURES.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/ok");
-        common::fixtures(&dir).iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+        common::fixtures(&dir)
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
     })
 }
 
 #[derive(Clone, Debug)]
 enum Mutation {
-    Delete { at: Index, len: usize },
-    Insert { at: Index, snippet: Index },
-    Replace { at: Index, len: usize, snippet: Index },
-    Duplicate { at: Index, len: usize, to: Index },
-    DeleteToken { token: Index },
-    DuplicateToken { token: Index },
-    ReplaceToken { token: Index, with: Index },
+    Delete {
+        at: Index,
+        len: usize,
+    },
+    Insert {
+        at: Index,
+        snippet: Index,
+    },
+    Replace {
+        at: Index,
+        len: usize,
+        snippet: Index,
+    },
+    Duplicate {
+        at: Index,
+        len: usize,
+        to: Index,
+    },
+    DeleteToken {
+        token: Index,
+    },
+    DuplicateToken {
+        token: Index,
+    },
+    ReplaceToken {
+        token: Index,
+        with: Index,
+    },
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (any::<Index>(), 1..40usize).prop_map(|(at, len)| Mutation::Delete { at, len }),
         (any::<Index>(), any::<Index>()).prop_map(|(at, snippet)| Mutation::Insert { at, snippet }),
-        (any::<Index>(), 1..20usize, any::<Index>()).prop_map(|(at, len, snippet)| Mutation::Replace { at, len, snippet }),
-        (any::<Index>(), 1..80usize, any::<Index>()).prop_map(|(at, len, to)| Mutation::Duplicate { at, len, to }),
+        (any::<Index>(), 1..20usize, any::<Index>())
+            .prop_map(|(at, len, snippet)| Mutation::Replace { at, len, snippet }),
+        (any::<Index>(), 1..80usize, any::<Index>())
+            .prop_map(|(at, len, to)| Mutation::Duplicate { at, len, to }),
         any::<Index>().prop_map(|token| Mutation::DeleteToken { token }),
         any::<Index>().prop_map(|token| Mutation::DuplicateToken { token }),
-        (any::<Index>(), any::<Index>()).prop_map(|(token, with)| Mutation::ReplaceToken { token, with }),
+        (any::<Index>(), any::<Index>())
+            .prop_map(|(token, with)| Mutation::ReplaceToken { token, with }),
     ]
 }
 
@@ -69,7 +143,15 @@ fn tokens(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
-        let class = |c: char| if c.is_alphanumeric() || c == '_' { 0 } else if c.is_whitespace() { 1 } else { 2 };
+        let class = |c: char| {
+            if c.is_alphanumeric() || c == '_' {
+                0
+            } else if c.is_whitespace() {
+                1
+            } else {
+                2
+            }
+        };
         let mut end = start + c.len_utf8();
         if class(c) != 2 {
             while let Some(&(i, n)) = chars.peek() {
@@ -98,11 +180,13 @@ fn apply(text: &mut String, m: &Mutation) {
         }
         Mutation::Insert { at, snippet } => {
             let s = floor(text, at.index(len_total));
-            text.insert_str(s, *snippet.get(SNIPPETS));
+            let piece: &str = SNIPPETS[snippet.index(SNIPPETS.len())];
+            text.insert_str(s, piece);
         }
         Mutation::Replace { at, len, snippet } => {
             let (s, e) = range(at, *len, text);
-            text.replace_range(s..e, *snippet.get(SNIPPETS));
+            let piece: &str = SNIPPETS[snippet.index(SNIPPETS.len())];
+            text.replace_range(s..e, piece);
         }
         Mutation::Duplicate { at, len, to } => {
             let (s, e) = range(at, *len, text);
@@ -110,7 +194,9 @@ fn apply(text: &mut String, m: &Mutation) {
             let to = floor(text, to.index(len_total));
             text.insert_str(to, &piece);
         }
-        Mutation::DeleteToken { token } | Mutation::DuplicateToken { token } | Mutation::ReplaceToken { token, .. } => {
+        Mutation::DeleteToken { token }
+        | Mutation::DuplicateToken { token }
+        | Mutation::ReplaceToken { token, .. } => {
             let toks = tokens(text);
             if toks.is_empty() {
                 return;
@@ -139,15 +225,31 @@ fn check_well_formed(files: &[SourceFile], parsed: &Parsed) -> Result<(), TestCa
     for d in &parsed.diagnostics {
         prop_assert!(d.file < files.len(), "file index {} out of range", d.file);
         let text = &files[d.file].text;
-        prop_assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "bad span {:?}", d.span);
+        prop_assert!(
+            d.span.start <= d.span.end && d.span.end <= text.len(),
+            "bad span {:?}",
+            d.span
+        );
         prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
         let before = &text[..d.span.start];
         let line = before.matches('\n').count() + 1;
-        let column = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
-        prop_assert_eq!((d.line, d.column), (line, column), "line/column of {:?}", d.message);
+        let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+            .chars()
+            .count()
+            + 1;
+        prop_assert_eq!(
+            (d.line, d.column),
+            (line, column),
+            "line/column of {:?}",
+            d.message
+        );
         prop_assert!(!d.message.is_empty());
         prop_assert!(!d.message.ends_with('.'), "final period: {:?}", d.message);
-        prop_assert!(!d.message.starts_with(char::is_uppercase), "uppercase: {:?}", d.message);
+        prop_assert!(
+            !d.message.starts_with(char::is_uppercase),
+            "uppercase: {:?}",
+            d.message
+        );
     }
     if parsed.diagnostics.is_empty() {
         let schema = &parsed.schema;
@@ -170,10 +272,17 @@ fn check_well_formed(files: &[SourceFile], parsed: &Parsed) -> Result<(), TestCa
             }
             for fk in &t.foreign_keys {
                 let target = schema.table(&fk.referenced_table);
-                prop_assert!(target.is_some(), "fk target {} missing", fk.referenced_table);
+                prop_assert!(
+                    target.is_some(),
+                    "fk target {} missing",
+                    fk.referenced_table
+                );
                 let target = target.unwrap();
                 prop_assert_eq!(fk.columns.len(), fk.referenced_columns.len());
-                prop_assert!(fk.referenced_columns.iter().all(|c| target.column(c).is_some()));
+                prop_assert!(fk
+                    .referenced_columns
+                    .iter()
+                    .all(|c| target.column(c).is_some()));
             }
         }
     }
@@ -208,10 +317,25 @@ proptest! {
 #[test]
 fn pathological_inputs_are_errors_not_crashes() {
     let deep_groups = format!("struct X {}{}", "(".repeat(100_000), ")".repeat(100_000));
-    let deep_generics = format!("#[derive(Table)] struct X {{ a: {}i32{} }}", "Vec<".repeat(5_000), ">".repeat(5_000));
+    let deep_generics = format!(
+        "#[derive(Table)] struct X {{ a: {}i32{} }}",
+        "Vec<".repeat(5_000),
+        ">".repeat(5_000)
+    );
     let unary = format!("fn f() {{ {}x; }}", "!".repeat(20_000));
-    for text in [deep_groups, deep_generics, unary, String::new(), "\u{feff}".into(), "#".into(), "\"".into()] {
-        let files = vec![SourceFile { path: "p.rs".into(), text }];
+    for text in [
+        deep_groups,
+        deep_generics,
+        unary,
+        String::new(),
+        "\u{feff}".into(),
+        "#".into(),
+        "\"".into(),
+    ] {
+        let files = vec![SourceFile {
+            path: "p.rs".into(),
+            text,
+        }];
         let parsed = parse_sources(&files, &ParseOptions::default());
         check_well_formed(&files, &parsed).unwrap();
     }

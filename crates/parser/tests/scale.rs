@@ -4,8 +4,6 @@
 
 use shale_parser::{parse_sources, ParseOptions, SourceFile};
 
-pub fn generate_for_bench(tables: usize) -> String { generate(tables) }
-
 fn generate(tables: usize) -> String {
     let mut s = String::from("#[derive(PgEnum)]\npub enum Status { Active, Archived }\n\n");
     for i in 0..tables {
@@ -21,23 +19,58 @@ fn generate(tables: usize) -> String {
 fn three_thousand_tables_parse_completely() {
     let text = generate(3000);
     let half = text.len() / 2;
-    let split = text[half..].find("/// Table").map_or(text.len(), |i| half + i);
+    let split = text[half..]
+        .find("/// Table")
+        .map_or(text.len(), |i| half + i);
     let files = vec![
-        SourceFile { path: "schema/a.rs".into(), text: text[..split].to_string() },
-        SourceFile { path: "schema/b.rs".into(), text: text[split..].to_string() },
+        SourceFile {
+            path: "schema/a.rs".into(),
+            text: text[..split].to_string(),
+        },
+        SourceFile {
+            path: "schema/b.rs".into(),
+            text: text[split..].to_string(),
+        },
     ];
     let start = std::time::Instant::now();
     let parsed = parse_sources(&files, &ParseOptions::default());
-    eprintln!("parsed 3000 tables in {:?} (debug build, not asserted)", start.elapsed());
-    assert!(parsed.diagnostics.is_empty(), "{:#?}", &parsed.diagnostics[..parsed.diagnostics.len().min(5)]);
+    eprintln!(
+        "parsed 3000 tables in {:?} (debug build, not asserted)",
+        start.elapsed()
+    );
+    assert!(
+        parsed.diagnostics.is_empty(),
+        "{:#?}",
+        &parsed.diagnostics[..parsed.diagnostics.len().min(5)]
+    );
     let schema = &parsed.schema;
     assert_eq!(schema.tables.len(), 3000);
     assert_eq!(schema.enums.len(), 1);
-    assert_eq!(schema.tables.iter().map(|t| t.columns.len()).sum::<usize>(), 30_000);
-    assert_eq!(schema.tables.iter().map(|t| t.indexes.len()).sum::<usize>(), 6000);
-    assert_eq!(schema.tables.iter().map(|t| t.uniques.len()).sum::<usize>(), 3000);
-    assert_eq!(schema.tables.iter().map(|t| t.foreign_keys.len()).sum::<usize>(), 3000);
-    let t = schema.tables.iter().find(|t| t.name.name == "table1234").unwrap();
+    assert_eq!(
+        schema.tables.iter().map(|t| t.columns.len()).sum::<usize>(),
+        30_000
+    );
+    assert_eq!(
+        schema.tables.iter().map(|t| t.indexes.len()).sum::<usize>(),
+        6000
+    );
+    assert_eq!(
+        schema.tables.iter().map(|t| t.uniques.len()).sum::<usize>(),
+        3000
+    );
+    assert_eq!(
+        schema
+            .tables
+            .iter()
+            .map(|t| t.foreign_keys.len())
+            .sum::<usize>(),
+        3000
+    );
+    let t = schema
+        .tables
+        .iter()
+        .find(|t| t.name.name == "table1234")
+        .unwrap();
     assert_eq!(t.foreign_keys[0].referenced_table.name, "table1233");
     assert_eq!(t.indexes[1].name, "table1234_org_id_created_at_idx");
     assert_eq!(t.comment.as_deref(), Some("Table 1234."));

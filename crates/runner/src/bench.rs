@@ -11,7 +11,7 @@ use shale_migrations::sqlfile;
 
 use crate::{migrate, MigrateOptions, TrackingTable};
 
-/// The result of [`bench`].
+/// The result of [`bench()`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BenchReport {
     /// Migrations applied.
@@ -45,7 +45,7 @@ impl std::fmt::Display for BenchReport {
     }
 }
 
-/// Why [`bench`] failed.
+/// Why [`bench()`] failed.
 #[derive(Debug, thiserror::Error)]
 pub enum BenchError {
     /// Could not connect.
@@ -104,12 +104,12 @@ fn statement(schema: &str, i: usize) -> String {
 pub fn bench(url: &str, n: usize) -> Result<BenchReport, BenchError> {
     let mut client = shale_db::connect(url)?;
     let sql_err = |e: postgres::Error| BenchError::Sql(shale_db::error_line(&e));
-    client
-        .batch_execute(
-            "DROP SCHEMA IF EXISTS shale_bench_m CASCADE; DROP SCHEMA IF EXISTS shale_bench_b CASCADE; \
-             CREATE SCHEMA shale_bench_m; CREATE SCHEMA shale_bench_b;",
-        )
-        .map_err(sql_err)?;
+    for schema in ["shale_bench_m", "shale_bench_b"] {
+        drop_schema(&mut client, schema).map_err(sql_err)?;
+        client
+            .batch_execute(&format!("CREATE SCHEMA {schema}"))
+            .map_err(sql_err)?;
+    }
     let folder = synthetic_folder(n, "shale_bench_m");
     let table = TrackingTable {
         schema: "shale_bench_m".into(),
@@ -156,4 +156,27 @@ pub fn bench(url: &str, n: usize) -> Result<BenchReport, BenchError> {
         overhead_per_migration: overhead,
         round_trip: round_trips / u32::try_from(n.max(1)).unwrap_or(u32::MAX),
     })
+}
+
+/// Drops a schema left by an earlier run, its tables a few hundred per
+/// transaction (one `DROP SCHEMA … CASCADE` of thousands of tables exceeds
+/// the server's lock table).
+fn drop_schema(client: &mut postgres::Client, schema: &str) -> Result<(), postgres::Error> {
+    loop {
+        let rows = client.simple_query(&format!(
+            "SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') FROM \
+             (SELECT schemaname, tablename FROM pg_tables WHERE schemaname = '{schema}' LIMIT 200) t"
+        ))?;
+        let list = rows.iter().find_map(|m| match m {
+            postgres::SimpleQueryMessage::Row(r) => r.get(0).map(str::to_string),
+            _ => None,
+        });
+        match list {
+            Some(list) if !list.is_empty() => {
+                client.batch_execute(&format!("DROP TABLE {list} CASCADE"))?
+            }
+            _ => break,
+        }
+    }
+    client.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
 }

@@ -224,6 +224,12 @@ impl Server {
             )?;
             if out.status.success() {
                 self.port = port;
+                running().push(Running {
+                    bin: self.bin.clone(),
+                    data_dir: self.data_dir.clone(),
+                    root: self.root.clone(),
+                    run_as: self.run_as,
+                });
                 return Ok(());
             }
             last = format!("{}\n{}", output_text(&out), self.log());
@@ -264,16 +270,45 @@ impl Server {
             return;
         }
         *stopped = true;
-        let _ = run_cmd(
-            Command::new(self.bin.join("pg_ctl"))
-                .arg("-D")
-                .arg(&self.data_dir)
-                .args(["-m", "immediate", "-w", "stop"])
-                .current_dir(&self.root),
-            self.run_as,
-        );
-        let _ = std::fs::remove_dir_all(&self.root);
+        running().retain(|r| r.root != self.root);
+        stop_and_remove(&self.bin, &self.data_dir, &self.root, self.run_as);
     }
+}
+
+/// What it takes to stop a server, kept for [`stop_all`].
+struct Running {
+    bin: PathBuf,
+    data_dir: PathBuf,
+    root: PathBuf,
+    run_as: Option<(u32, u32)>,
+}
+
+static RUNNING: Mutex<Vec<Running>> = Mutex::new(Vec::new());
+
+fn running() -> std::sync::MutexGuard<'static, Vec<Running>> {
+    RUNNING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Stops every server of this process that is still running. For an
+/// `atexit` hook: a [`Server`] kept in a `static` is never dropped, and its
+/// postmaster would outlive the process otherwise.
+pub fn stop_all() {
+    let all = std::mem::take(&mut *running());
+    for r in all {
+        stop_and_remove(&r.bin, &r.data_dir, &r.root, r.run_as);
+    }
+}
+
+fn stop_and_remove(bin: &Path, data_dir: &Path, root: &Path, run_as: Option<(u32, u32)>) {
+    let _ = run_cmd(
+        Command::new(bin.join("pg_ctl"))
+            .arg("-D")
+            .arg(data_dir)
+            .args(["-m", "immediate", "-w", "stop"])
+            .current_dir(root),
+        run_as,
+    );
+    let _ = std::fs::remove_dir_all(root);
 }
 
 impl Drop for Server {
@@ -370,12 +405,14 @@ impl ShadowDatabase {
                 // may have left behind; older servers get the plain form.
                 let forced = client.batch_execute(&format!("DROP DATABASE IF EXISTS {ident} WITH (FORCE)"));
                 if forced.is_err() {
-                    client.batch_execute(&format!("DROP DATABASE IF EXISTS {ident}")).map_err(|e| ShadowError::Sql {
-                        context: format!(
-                            "cannot drop the temporary database {}; drop it by hand with DROP DATABASE {ident}",
-                            self.name
-                        ),
-                        message: shale_db::error_line(&e),
+                    client.batch_execute(&format!("DROP DATABASE IF EXISTS {ident}")).map_err(|e| {
+                        ShadowError::Sql {
+                            context: format!(
+                                "cannot drop the temporary database {}; drop it by hand with DROP DATABASE {ident}",
+                                self.name
+                            ),
+                            message: shale_db::error_line(&e),
+                        }
                     })?;
                 }
                 Ok(())
@@ -393,10 +430,7 @@ impl Drop for ShadowDatabase {
 fn create(admin: &ConnInfo, name: &str) -> Result<(), ShadowError> {
     let mut client = shale_db::connect_info(admin)?;
     client.batch_execute(&format!("CREATE DATABASE {}", quote_ident(name))).map_err(|e| ShadowError::Sql {
-        context: format!(
-            "cannot create the temporary database {name} on {} (the role needs CREATEDB)",
-            admin.target()
-        ),
+        context: format!("cannot create the temporary database {name} on {} (the role needs CREATEDB)", admin.target()),
         message: shale_db::error_line(&e),
     })
 }

@@ -581,24 +581,9 @@ impl<'a> Renderer<'a> {
                 ));
             }
             hazards.push(lock());
-            // Enum to enum and enum to anything but text needs a detour
-            // through text, which every type casts from and to.
-            let via_text = matches!(previous_ty.base, BaseType::Enum(_))
-                && matches!(next_ty.base, BaseType::Enum(_));
-            let cast = if via_text {
-                let text = ColumnType {
-                    base: BaseType::Named("text".into()),
-                    array_dims: previous_ty.array_dims,
-                };
-                format!("::{}::{rendered}", render_type(&text))
-            } else {
-                format!("::{rendered}")
-            };
+            let using = using_expression(&next.name, &previous_ty, &next_ty);
             self.push(
-                format!(
-                    "{alter} SET DATA TYPE {rendered} USING {}{cast};",
-                    ident(&next.name)
-                ),
+                format!("{alter} SET DATA TYPE {rendered} USING {using};"),
                 hazards,
             );
         }
@@ -895,6 +880,45 @@ impl<'a> Renderer<'a> {
         };
         self.push(sql, vec![]);
         Ok(())
+    }
+}
+
+/// The `USING` expression converting a column's values to its next type.
+fn using_expression(column: &str, previous: &ColumnType, next: &ColumnType) -> String {
+    let rendered = render_type(next);
+    let text = |dims| {
+        render_type(&ColumnType {
+            base: BaseType::Named("text".into()),
+            array_dims: dims,
+        })
+    };
+    let is_text = |t: &ColumnType| {
+        t.array_dims == 0
+            && t.base_name()
+                .is_some_and(|n| n == "text" || n.starts_with("varchar") || n.starts_with("char"))
+    };
+    match (&previous.base, &next.base, next.base_name()) {
+        // Enum to enum has no cast: go through text.
+        (BaseType::Enum(_), BaseType::Enum(_), _) => format!(
+            "{}::{}::{rendered}",
+            ident(column),
+            text(previous.array_dims)
+        ),
+        // Text parses as JSON; anything else (arrays, numbers, …) is
+        // converted to its JSON value, as no cast exists.
+        (_, _, Some(json @ ("json" | "jsonb"))) if next.array_dims == 0 && !is_text(previous) => {
+            if matches!(previous.base_name(), Some("json" | "jsonb")) && previous.array_dims == 0 {
+                format!("{}::{rendered}", ident(column))
+            } else {
+                let function = if json == "json" {
+                    "to_json"
+                } else {
+                    "to_jsonb"
+                };
+                format!("{function}({})", ident(column))
+            }
+        }
+        _ => format!("{}::{rendered}", ident(column)),
     }
 }
 

@@ -148,6 +148,8 @@ fn every_statement_reparses_with_sqlparser() {
     let (previous, next, hints) = every_step();
     let mut statements = render(&previous, &next, &hints).1;
     statements.extend(render(&next, &previous, &every_step_back_hints()).1);
+    statements.extend(Postgres.create_all(&previous));
+    statements.extend(Postgres.create_all(&next));
     let mut failures = Vec::new();
     let mut excepted = BTreeSet::new();
     for s in &statements {

@@ -1,4 +1,5 @@
 use shale::{PgEnum, Table};
+
 #[derive(PgEnum)]
 #[pg_enum(schema = "auth")]
 pub enum Status {
@@ -6,6 +7,7 @@ pub enum Status {
     Pending,
     Disabled,
 }
+
 /// What a user may do
 #[derive(PgEnum)]
 pub enum Role {
@@ -14,6 +16,7 @@ pub enum Role {
     #[pg_enum(rename = "guest-user")]
     GuestUser,
 }
+
 /// Organisations
 #[derive(Table)]
 #[table(schema = "auth")]
@@ -35,6 +38,7 @@ pub struct Orgs {
     pub slug: String,
     pub owner_id: Option<i64>,
 }
+
 #[derive(Table)]
 pub struct Counters {
     #[column(sql_type = "smallserial")]
@@ -46,6 +50,7 @@ pub struct Counters {
     #[column(default = "nextval('users_id_seq'::regclass)")]
     pub shared: i32,
 }
+
 #[derive(Table)]
 #[primary_key(columns(user_id, org_id))]
 #[foreign_key(
@@ -69,6 +74,7 @@ pub struct Memberships {
     #[column(sql_type = "varchar")]
     pub note: Option<String>,
 }
+
 /// People who can sign in
 #[derive(Table)]
 #[unique(columns(org_id, handle), name = "users_handle_org_key", nulls_not_distinct)]

@@ -68,8 +68,6 @@ impl Finding {
 /// Runs `shale check`.
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let ui = ctx.ui;
-    // An unreadable schema source is "could not run" (exit 2), not a finding.
-    let parsed = ctx.parse_schema()?;
     let mut findings = Vec::new();
     let mut passed: Vec<String> = Vec::new();
 
@@ -95,24 +93,39 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     };
     let entries = folder.as_ref().map_or(0, |f| f.migrations.len());
 
-    // 2. The snapshot chain is whole and matches the journal.
-    let latest = check_snapshots(ctx, folder.as_ref(), entries, &mut findings, &mut passed);
-
-    // 3. No generated migration was edited (the integrity record).
-    if let Some(folder) = &folder {
-        check_sum(ctx, folder, &mut findings, &mut passed);
-    }
-
-    // 4. The schema source has no un-generated change.
-    if let Some(previous) = latest {
-        check_schema(ctx, &previous, &parsed.schema, &parsed.renames, &mut findings, &mut passed);
-    }
-
-    // 5. Every migration parses and passes the hazard rules.
     let mut warnings = Vec::new();
-    if let Some(folder) = &folder {
-        check_lint(ctx, folder, &mut findings, &mut warnings, &mut passed);
-    }
+    // Parsing every statement of every migration for the lint rules is the
+    // slowest offline step on a big project: it runs on its own core while
+    // the schema is parsed and compared.
+    let parsed = std::thread::scope(|s| -> Result<_> {
+        let lint = folder.as_ref().map(|f| s.spawn(move || lint_folder(ctx, f)));
+        // An unreadable schema source is "could not run" (exit 2), not a finding.
+        let parsed = ctx.parse_schema()?;
+
+        // 2. The snapshot chain is whole and matches the journal.
+        let latest = check_snapshots(ctx, folder.as_ref(), entries, &mut findings, &mut passed);
+
+        // 3. No generated migration was edited (the integrity record).
+        if let Some(folder) = &folder {
+            check_sum(ctx, folder, &mut findings, &mut passed);
+        }
+
+        // 4. The schema source has no un-generated change.
+        if let Some(previous) = latest {
+            check_schema(ctx, &previous, &parsed.schema, &parsed.renames, &mut findings, &mut passed);
+        }
+
+        // 5. Every migration parses and passes the hazard rules.
+        if let Some(lint) = lint {
+            let (errors, warned) = lint.join().map_err(|_| anyhow!("the lint rules failed unexpectedly"))?;
+            if errors.is_empty() {
+                passed.push(format!("every migration parses and passes the lint rules ({entries} file(s))"));
+            }
+            findings.extend(errors);
+            warnings = warned;
+        }
+        Ok(parsed)
+    })?;
 
     // 6. `--shadow`: the migrations, replayed, produce the schema.
     if args.shadow || args.shadow_db.is_some() {
@@ -180,7 +193,10 @@ fn check_snapshots(
             findings.push(Finding::new(
                 "snapshots",
                 Some(&f.path),
-                format!("snapshot {} has no journal entry: delete it, or restore the migration it belongs to", f.path.display()),
+                format!(
+                    "snapshot {} has no journal entry: delete it, or restore the migration it belongs to",
+                    f.path.display()
+                ),
             ));
         }
         return None;
@@ -248,10 +264,8 @@ fn check_schema(
         Ok(plan) if plan.is_empty() => passed.push("the schema matches the latest snapshot".into()),
         Ok(plan) => {
             let statements = shale_sql::Postgres.render(&plan, MigrationPair::new(previous, next));
-            let summary: Vec<String> = statements
-                .iter()
-                .map(|s| format!("    {}", s.sql.lines().next().unwrap_or_default()))
-                .collect();
+            let summary: Vec<String> =
+                statements.iter().map(|s| format!("    {}", s.sql.lines().next().unwrap_or_default())).collect();
             findings.push(Finding::new(
                 "schema",
                 Some(&schema_path),
@@ -352,15 +366,10 @@ fn check_conflicts(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
 }
 
 /// Lints every migration file: syntax errors and error-severity findings
-/// fail the check, warnings are shown.
-fn check_lint(
-    ctx: &Context<'_>,
-    folder: &MigrationFolder,
-    findings: &mut Vec<Finding>,
-    warnings: &mut Vec<Finding>,
-    passed: &mut Vec<String>,
-) {
-    let before = findings.len();
+/// fail the check (the first list), warnings are shown (the second).
+fn lint_folder(ctx: &Context<'_>, folder: &MigrationFolder) -> (Vec<Finding>, Vec<Finding>) {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     for m in &folder.migrations {
         for f in shale_lint::lint(&m.path, &m.text, ctx.snapshot_dialect(), &ctx.config.lint) {
             let fails = f.rule == shale_lint::Rule::Syntax || f.severity == shale_lint::Severity::Error;
@@ -371,15 +380,13 @@ fn check_lint(
                 message: super::lint::one_line_message(&f),
             };
             if fails {
-                findings.push(finding);
+                errors.push(finding);
             } else {
                 warnings.push(finding);
             }
         }
     }
-    if findings.len() == before {
-        passed.push(format!("every migration parses and passes the lint rules ({} file(s))", folder.migrations.len()));
-    }
+    (errors, warnings)
 }
 
 /// A throwaway database: on `--shadow-db URL`'s server, else on a server
@@ -413,9 +420,7 @@ pub(crate) fn replay_failure(error: &RunError) -> Option<Finding> {
             message.push_str("; every fresh database (a new environment, CI, a teammate) would fail here: fix the SQL");
             Some(Finding { code: "shadow", file: Some(f.path.clone()), line: Some(f.line), message })
         }
-        RunError::TransactionControl { path, .. } => {
-            Some(Finding::new("shadow", Some(path), error.to_string()))
-        }
+        RunError::TransactionControl { path, .. } => Some(Finding::new("shadow", Some(path), error.to_string())),
         _ => None,
     }
 }
@@ -541,7 +546,10 @@ fn check_database(
             findings.push(Finding::new(
                 "in-progress",
                 db,
-                format!("migration {} is half-applied in {target} (run outside a transaction): see `shale status`", p.migration.tag),
+                format!(
+                    "migration {} is half-applied in {target} (run outside a transaction): see `shale status`",
+                    p.migration.tag
+                ),
             ));
         }
         if status.is_up_to_date() {

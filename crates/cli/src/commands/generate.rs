@@ -118,7 +118,10 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             sqlfile::NO_TRANSACTION
         )
     } else {
-        let sqls: Vec<String> = statements.iter().map(|s| s.sql.clone()).collect();
+        let mut sqls: Vec<String> = statements.iter().map(|s| s.sql.clone()).collect();
+        if deletes_data {
+            acknowledge_data_loss(ctx, &mut sqls);
+        }
         let header: Vec<(String, String)> =
             hazards.iter().map(|h| (h.kind.as_str().to_string(), h.message.clone())).collect();
         sqlfile::render(&sqls, &header)
@@ -163,6 +166,34 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         "hazards": hazards_json(&hazards),
     }));
     Ok(Outcome::Clean)
+}
+
+/// The user accepted the data loss (`--allow-data-loss` or the prompt):
+/// record it in the file, on exactly the statements the lint rules about
+/// dropping data would flag, so `shale check` and `shale lint` see an
+/// acknowledged drop and a reviewer sees who accepted what.
+fn acknowledge_data_loss(ctx: &Context<'_>, sqls: &mut [String]) {
+    use shale_lint::Rule;
+    let acknowledged = [Rule::DroppingColumn, Rule::DroppingTable];
+    let text = sqlfile::render(sqls, &[]);
+    let findings =
+        shale_lint::lint(std::path::Path::new("generated.sql"), &text, ctx.snapshot_dialect(), &ctx.config.lint);
+    let mut rules_by_statement: Vec<Vec<&str>> = vec![Vec::new(); sqls.len()];
+    for f in &findings {
+        // One statement per breakpoint chunk in generated files.
+        if acknowledged.contains(&f.rule) {
+            if let Some(list) = f.statement_index.checked_sub(1).and_then(|i| rules_by_statement.get_mut(i)) {
+                if !list.contains(&f.rule.name()) {
+                    list.push(f.rule.name());
+                }
+            }
+        }
+    }
+    for (sql, rules) in sqls.iter_mut().zip(rules_by_statement) {
+        if !rules.is_empty() {
+            *sql = format!("-- shale:allow {} (data loss accepted at generation)\n{sql}", rules.join(", "));
+        }
+    }
 }
 
 /// Plans the migration; on ambiguous renames asks at a terminal, else fails

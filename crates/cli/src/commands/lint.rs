@@ -36,13 +36,13 @@ fn default_files(ctx: &Context<'_>) -> Result<Vec<PathBuf>> {
     }
     let dir = &ctx.config.migrations;
     let entries = std::fs::read_dir(dir).map_err(|e| {
-        anyhow!("cannot read the migrations folder {}: {e}; name the files to lint, or run `shale generate` first", dir.display())
+        anyhow!(
+            "cannot read the migrations folder {}: {e}; name the files to lint, or run `shale generate` first",
+            dir.display()
+        )
     })?;
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
-        .collect();
+    let mut files: Vec<PathBuf> =
+        entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "sql")).collect();
     files.sort();
     Ok(files)
 }
@@ -54,7 +54,8 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let mut findings: Vec<Finding> = Vec::new();
     for path in &files {
         // An unreadable file is "could not run" (exit 2), not a finding.
-        findings.extend(shale_lint::lint_path(path, ctx.snapshot_dialect(), &ctx.config.lint).map_err(|e| anyhow!("{e}"))?);
+        findings
+            .extend(shale_lint::lint_path(path, ctx.snapshot_dialect(), &ctx.config.lint).map_err(|e| anyhow!("{e}"))?);
     }
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     let warnings = findings.len() - errors;
@@ -80,10 +81,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         }
     }
     if !ui.json() {
-        let summary = format!(
-            "{} file(s) linted: {errors} error(s), {warnings} warning(s)",
-            files.len()
-        );
+        let summary = format!("{} file(s) linted: {errors} error(s), {warnings} warning(s)", files.len());
         if errors > 0 {
             ui.result(&format!("{}: {summary}", ui.paint(Style::Bad, "lint failed")));
         } else {

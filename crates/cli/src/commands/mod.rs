@@ -1,6 +1,7 @@
 //! One module per command. Each `run` returns an [`Outcome`](crate::Outcome)
 //! or an error (exit 2), and prints through [`Ui`](crate::output::Ui) only.
 
+pub mod adopt;
 pub mod check;
 pub mod generate;
 pub mod hash;

@@ -126,7 +126,9 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     // The schema must be resolved (no conflict markers) before anything is
     // rebuilt from it.
     let parsed = ctx.parse_schema()?;
-    let top = PathBuf::from(git_line(&["rev-parse", "--show-toplevel"])?);
+    let top = PathBuf::from(git_line(&["rev-parse", "--show-toplevel"]).map_err(|e| {
+        anyhow!("`shale rebase` works on the git repository holding the project: {e:#}")
+    })?);
     let top = std::fs::canonicalize(&top).unwrap_or(top);
     let prefix = git_line(&["rev-parse", "--show-prefix"])?;
     let onto = match &args.onto {
@@ -146,18 +148,15 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     // A migration is shared when both sides have it with the same tag and
     // `when`: two branches that each ran `shale generate` without --name both
     // write `NNNN_migration`, so the tag alone would not tell them apart.
-    let branch: Vec<&JournalEntry> = ours
-        .entries
-        .iter()
-        .filter(|e| !theirs.entries.iter().any(|t| t.tag == e.tag && t.when == e.when))
-        .collect();
+    let branch: Vec<&JournalEntry> =
+        ours.entries.iter().filter(|e| !theirs.entries.iter().any(|t| t.tag == e.tag && t.when == e.when)).collect();
 
     // The other side's migrations, files and snapshots exactly as they are there.
     let mut planned: Vec<Planned> = Vec::new();
     for e in &theirs.entries {
         let path = join(&migrations_dir, &format!("{}.sql", e.tag));
-        let bytes = git_show(&onto, &path)?
-            .ok_or_else(|| anyhow!("{onto} has journal entry {} but no file {path}", e.tag))?;
+        let bytes =
+            git_show(&onto, &path)?.ok_or_else(|| anyhow!("{onto} has journal entry {} but no file {path}", e.tag))?;
         planned.push(Planned { entry: e.clone(), bytes, old_tag: None });
     }
     let mut their_snapshots: Vec<(u32, String)> = Vec::new();
@@ -183,8 +182,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         Prefix::Unix => PrefixMode::Unix,
     };
     let mut last_when = theirs.entries.last().map_or(i64::MIN, |e| e.when);
-    let mut idx = theirs.entries.len() as u32;
-    for e in &branch {
+    for (e, idx) in branch.iter().zip(theirs.entries.len() as u32..) {
         // Committed bytes: during a merge the working-tree file may hold
         // conflict markers (both sides wrote `NNNN_migration.sql`). A migration
         // not committed yet is read from the working tree.
@@ -207,7 +205,6 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             extra: e.extra.clone(),
         };
         last_when = when;
-        idx += 1;
         planned.push(Planned { entry, bytes, old_tag: Some(e.tag.clone()) });
     }
     let journal = Journal {
@@ -260,7 +257,10 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
 
     if !ui.json() {
         if branch.is_empty() {
-            ui.result(&format!("this branch adds no migrations over {onto}: took its journal, snapshots and {}", shale_migrations::sum::FILE_NAME));
+            ui.result(&format!(
+                "this branch adds no migrations over {onto}: took its journal, snapshots and {}",
+                shale_migrations::sum::FILE_NAME
+            ));
         }
         for (old, new) in &renamed {
             ui.result(&format!("{} {old} -> {new}", ui.paint(Style::Good, "renumbered")));
@@ -363,10 +363,12 @@ fn replay(
     for p in planned {
         std::fs::write(tmp.join(format!("{}.sql", p.entry.tag)), &p.bytes)?;
     }
-    let folder = MigrationFolder::load(tmp).map_err(|e| anyhow!("the rebased migrations folder is inconsistent: {e}"))?;
+    let folder =
+        MigrationFolder::load(tmp).map_err(|e| anyhow!("the rebased migrations folder is inconsistent: {e}"))?;
     let mut client = shadow.connect().map_err(|e| anyhow!("{e}"))?;
     let mut apply = |tag: &str| -> Result<bool> {
-        let options = MigrateOptions { to_tag: Some(tag.to_string()), table: ctx.tracking_table(), ..Default::default() };
+        let options =
+            MigrateOptions { to_tag: Some(tag.to_string()), table: ctx.tracking_table(), ..Default::default() };
         match shale_runner::migrate(&mut client, &folder, &options) {
             Ok(_) => Ok(true),
             Err(e) => match replay_failure(&e) {

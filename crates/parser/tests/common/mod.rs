@@ -6,17 +6,25 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use shale_model::{BaseType, Deferrable, ForeignKeyAction, Identity, IndexTarget, NullsOrder, Schema, SortOrder};
+use shale_model::{
+    BaseType, Deferrable, ForeignKeyAction, Identity, IndexTarget, NullsOrder, Schema, SortOrder,
+};
 use shale_parser::{Diagnostic, Parsed, SourceFile};
 
 /// Splits a fixture into files: lines `//- path.rs` start a new file; text
 /// before the first marker (or the whole text without markers) is the file
 /// named after the fixture.
 pub fn split_fixture(name: &str, text: &str) -> Vec<SourceFile> {
-    let mut files: Vec<SourceFile> = vec![SourceFile { path: PathBuf::from(name), text: String::new() }];
+    let mut files: Vec<SourceFile> = vec![SourceFile {
+        path: PathBuf::from(name),
+        text: String::new(),
+    }];
     for line in text.split_inclusive('\n') {
         if let Some(path) = line.strip_prefix("//- ") {
-            files.push(SourceFile { path: PathBuf::from(path.trim()), text: String::new() });
+            files.push(SourceFile {
+                path: PathBuf::from(path.trim()),
+                text: String::new(),
+            });
         } else {
             files.last_mut().unwrap().text.push_str(line);
         }
@@ -51,7 +59,10 @@ pub fn compare(path: &Path, actual: &str) -> Option<String> {
         return None;
     }
     let diff = similar_lines(&expected, actual);
-    Some(format!("{} is out of date (run with SHALE_BLESS=1 to update):\n{diff}", path.display()))
+    Some(format!(
+        "{} is out of date (run with SHALE_BLESS=1 to update):\n{diff}",
+        path.display()
+    ))
 }
 
 fn similar_lines(expected: &str, actual: &str) -> String {
@@ -62,7 +73,13 @@ fn similar_lines(expected: &str, actual: &str) -> String {
         match (e.get(i), a.get(i)) {
             (Some(x), Some(y)) if x == y => {}
             (x, y) => {
-                let _ = writeln!(out, "line {}:\n  - {}\n  + {}", i + 1, x.unwrap_or(&"<none>"), y.unwrap_or(&"<none>"));
+                let _ = writeln!(
+                    out,
+                    "line {}:\n  - {}\n  + {}",
+                    i + 1,
+                    x.unwrap_or(&"<none>"),
+                    y.unwrap_or(&"<none>")
+                );
             }
         }
     }
@@ -108,7 +125,13 @@ pub fn dump_schema(schema: &Schema) -> String {
         let _ = writeln!(out, "namespaces {}", schema.namespaces.join(", "));
     }
     for e in &schema.enums {
-        let _ = writeln!(out, "enum {}.{} [{}]", e.name.namespace, e.name.name, e.values.join(", "));
+        let _ = writeln!(
+            out,
+            "enum {}.{} [{}]",
+            e.name.namespace,
+            e.name.name,
+            e.values.join(", ")
+        );
         comment(&mut out, "  ", &e.comment);
     }
     for t in &schema.tables {
@@ -119,7 +142,12 @@ pub fn dump_schema(schema: &Schema) -> String {
                 BaseType::Named(n) => n.clone(),
                 BaseType::Enum(q) => format!("enum {}.{}", q.namespace, q.name),
             } + &"[]".repeat(c.ty.array_dims as usize);
-            let _ = write!(out, "  column {}: {ty}{}", c.name, if c.nullable { " null" } else { " not null" });
+            let _ = write!(
+                out,
+                "  column {}: {ty}{}",
+                c.name,
+                if c.nullable { " null" } else { " not null" }
+            );
             if let Some(d) = &c.default {
                 let _ = write!(out, " default {d:?}");
             }
@@ -138,7 +166,11 @@ pub fn dump_schema(schema: &Schema) -> String {
             let _ = writeln!(out, "  primary key {} ({})", pk.name, pk.columns.join(", "));
         }
         for u in &t.uniques {
-            let nnd = if u.nulls_not_distinct { " nulls not distinct" } else { "" };
+            let nnd = if u.nulls_not_distinct {
+                " nulls not distinct"
+            } else {
+                ""
+            };
             let _ = writeln!(out, "  unique {} ({}){nnd}", u.name, u.columns.join(", "));
         }
         for c in &t.checks {
@@ -191,7 +223,11 @@ pub fn dump_schema(schema: &Schema) -> String {
                 "  index {}{}{} using {} ({})",
                 ix.name,
                 if ix.unique { " unique" } else { "" },
-                if ix.nulls_not_distinct { " nulls not distinct" } else { "" },
+                if ix.nulls_not_distinct {
+                    " nulls not distinct"
+                } else {
+                    ""
+                },
                 ix.method,
                 keys.join(", ")
             );
@@ -213,15 +249,32 @@ pub fn render(files: &[SourceFile], diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let file = &files[d.file];
-        let _ = writeln!(out, "{}:{}:{}: {}", file.path.display(), d.line, d.column, d.message);
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}",
+            file.path.display(),
+            d.line,
+            d.column,
+            d.message
+        );
         let line = file.text.lines().nth(d.line - 1).unwrap_or("");
         let _ = writeln!(out, "{line}");
-        let prefix: String = line.chars().take(d.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+        let prefix: String = line
+            .chars()
+            .take(d.column - 1)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
         let line_start = file.text[..d.span.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = file.text[line_start..].find('\n').map_or(file.text.len(), |i| line_start + i);
+        let line_end = file.text[line_start..]
+            .find('\n')
+            .map_or(file.text.len(), |i| line_start + i);
         let end = d.span.end.min(line_end).max(d.span.start);
         let width = file.text[d.span.start..end].chars().count().max(1);
-        let label = if d.label.is_empty() { String::new() } else { format!(" {}", d.label) };
+        let label = if d.label.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", d.label)
+        };
         let _ = writeln!(out, "{prefix}{}{label}", "^".repeat(width));
         if let Some(help) = &d.help {
             let _ = writeln!(out, "help: {help}");

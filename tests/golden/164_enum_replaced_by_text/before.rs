@@ -1,0 +1,15 @@
+#[derive(PgEnum)]
+#[pg_enum(name = "status")]
+pub enum Status {
+    Draft,
+    Published,
+}
+
+#[derive(Table)]
+#[table(name = "pages")]
+pub struct Page {
+    #[column(primary_key)]
+    pub id: i64,
+    #[column(default = "'draft'")]
+    pub status: Status,
+}

@@ -1,0 +1,17 @@
+#[derive(PgEnum)]
+#[pg_enum(name = "status")]
+pub enum Status {
+    Draft,
+    Review,
+    Published,
+}
+
+#[derive(Table)]
+#[table(name = "pages")]
+pub struct Page {
+    #[column(primary_key)]
+    pub id: i64,
+    pub status: Status,
+    #[column(generated = "status = 'published'")]
+    pub is_public: bool,
+}
