@@ -583,7 +583,8 @@ fn widened(ty: &ColumnType, k: u8) -> Option<ColumnType> {
             VARCHAR_LENGTHS[k as usize % VARCHAR_LENGTHS.len()]
         ),
         n if n.starts_with("varchar(") => {
-            if k % 2 == 0 {
+            // an even choice widens to text, an odd one lengthens
+            if k & 1 == 0 {
                 "text".to_string()
             } else {
                 let len: u32 = n["varchar(".len()..n.len() - 1].parse().ok()?;

@@ -3,42 +3,57 @@
 //! query count independent of the number of tables, and hand-made drift
 //! showing up as exactly the change that was made.
 
+use shale_differ::MigrationPair;
 use shale_introspect::{introspect, introspect_with_stats, IntrospectOptions};
-use shale_model::{Column, ColumnType, Schema};
+use shale_model::{Column, ColumnType, RenameHints, Schema};
 
 fn read(url: &str) -> Schema {
     let mut client = shale_tests::connect(url);
-    introspect(&mut client, &IntrospectOptions::default()).unwrap_or_else(|e| panic!("introspect: {e}"))
+    introspect(&mut client, &IntrospectOptions::default())
+        .unwrap_or_else(|e| panic!("introspect: {e}"))
 }
 
 fn database_with(sql: &str) -> String {
     let url = shale_tests::fresh_database();
-    shale_tests::connect(&url).batch_execute(sql).unwrap_or_else(|e| panic!("setup sql: {e}"));
+    shale_tests::connect(&url)
+        .batch_execute(sql)
+        .unwrap_or_else(|e| panic!("setup sql: {e}"));
     url
 }
 
 /// Compares with an expected file, or rewrites it under `SHALE_BLESS=1`.
 fn assert_golden(name: &str, actual: &str) {
-    let path = shale_tests::repo_root().join("tests/tests/introspect").join(name);
+    let path = shale_tests::repo_root()
+        .join("tests/tests/introspect")
+        .join(name);
     if std::env::var("SHALE_BLESS").as_deref() == Ok("1") {
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("read {}: {e} (run with SHALE_BLESS=1 to create it)", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "read {}: {e} (run with SHALE_BLESS=1 to create it)",
+            path.display()
+        )
+    });
     if expected != actual {
         let diff = similar::TextDiff::from_lines(expected.as_str(), actual);
         panic!(
             "{} differs (SHALE_BLESS=1 rewrites it):\n{}",
             path.display(),
-            diff.unified_diff().context_radius(3).header("expected", "actual")
+            diff.unified_diff()
+                .context_radius(3)
+                .header("expected", "actual")
         );
     }
 }
 
 #[test]
 fn every_catalog_feature_reads_into_the_expected_model() {
-    let sql = std::fs::read_to_string(shale_tests::repo_root().join("tests/tests/introspect/features.sql")).unwrap();
+    let sql = std::fs::read_to_string(
+        shale_tests::repo_root().join("tests/tests/introspect/features.sql"),
+    )
+    .unwrap();
     let url = database_with(&sql);
     let schema = read(&url);
     assert_golden("features.expected", &format!("{schema:#?}\n"));
@@ -66,15 +81,33 @@ fn extension_owned_and_tracking_objects_are_left_out() {
 
     // The tracking schema is configurable, and readable when asked for.
     let mut client = shale_tests::connect(&url);
-    let options = IntrospectOptions { tracking_schema: None, ..IntrospectOptions::default() };
+    let options = IntrospectOptions {
+        tracking_schema: None,
+        ..IntrospectOptions::default()
+    };
     let with_tracking = introspect(&mut client, &options).unwrap();
     assert_eq!(with_tracking.namespaces, ["drizzle"]);
     assert_eq!(with_tracking.tables.len(), 2);
-    let only = IntrospectOptions { include_namespaces: vec!["drizzle".into()], ..IntrospectOptions::default() };
+    let only = IntrospectOptions {
+        include_namespaces: vec!["drizzle".into()],
+        ..IntrospectOptions::default()
+    };
     let only = introspect(&mut client, &only).unwrap();
-    assert_eq!(only.tables.iter().map(|t| t.name.to_string()).collect::<Vec<_>>(), ["drizzle.__drizzle_migrations"]);
-    let excluded = IntrospectOptions { exclude_namespaces: vec!["public".into()], ..IntrospectOptions::default() };
-    assert!(introspect(&mut client, &excluded).unwrap().tables.is_empty());
+    assert_eq!(
+        only.tables
+            .iter()
+            .map(|t| t.name.to_string())
+            .collect::<Vec<_>>(),
+        ["drizzle.__drizzle_migrations"]
+    );
+    let excluded = IntrospectOptions {
+        exclude_namespaces: vec!["public".into()],
+        ..IntrospectOptions::default()
+    };
+    assert!(introspect(&mut client, &excluded)
+        .unwrap()
+        .tables
+        .is_empty());
 }
 
 fn many_tables_sql(n: usize) -> String {
@@ -96,30 +129,53 @@ fn many_tables_sql(n: usize) -> String {
 #[test]
 fn query_count_does_not_grow_with_the_number_of_tables() {
     let server = shale_tests::PgServer::start_with(shale_tests::ServerOptions {
-        conf: vec!["log_statement = 'all'".into(), "log_line_prefix = '[%a] '".into()],
+        conf: vec![
+            "log_statement = 'all'".into(),
+            "log_line_prefix = '[%a] '".into(),
+        ],
         ..Default::default()
     })
     .unwrap();
     let mut counts = Vec::new();
     for (i, n) in [3usize, 300].into_iter().enumerate() {
         let db = format!("q{i}");
-        server.connect("postgres").batch_execute(&format!("CREATE DATABASE {db}")).unwrap();
-        server.connect(&db).batch_execute(&many_tables_sql(n)).unwrap();
+        server
+            .connect("postgres")
+            .batch_execute(&format!("CREATE DATABASE {db}"))
+            .unwrap();
+        server
+            .connect(&db)
+            .batch_execute(&many_tables_sql(n))
+            .unwrap();
         let app = format!("introspect_{n}");
-        let mut client = shale_tests::connect(&format!("{}&application_name={app}", server.url(&db)));
-        let (schema, stats) = introspect_with_stats(&mut client, &IntrospectOptions::default()).unwrap();
+        let mut client =
+            shale_tests::connect(&format!("{}&application_name={app}", server.url(&db)));
+        let (schema, stats) =
+            introspect_with_stats(&mut client, &IntrospectOptions::default()).unwrap();
         drop(client);
         assert_eq!(schema.tables.len(), n);
-        assert!(schema.tables.iter().all(|t| t.indexes.len() == 1 && t.checks.len() == 1 && t.uniques.len() == 1));
+        assert!(schema
+            .tables
+            .iter()
+            .all(|t| t.indexes.len() == 1 && t.checks.len() == 1 && t.uniques.len() == 1));
         let logged = server
             .log()
             .lines()
-            .filter(|l| l.starts_with(&format!("[{app}] ")) && (l.contains("LOG:  execute") || l.contains("LOG:  statement:")))
+            .filter(|l| {
+                l.starts_with(&format!("[{app}] "))
+                    && (l.contains("LOG:  execute") || l.contains("LOG:  statement:"))
+            })
             .count();
-        assert_eq!(logged, stats.queries, "the server saw a different number of statements than counted");
+        assert_eq!(
+            logged, stats.queries,
+            "the server saw a different number of statements than counted"
+        );
         counts.push(logged);
     }
-    assert_eq!(counts[0], counts[1], "query count grew with the number of tables: {counts:?}");
+    assert_eq!(
+        counts[0], counts[1],
+        "query count grew with the number of tables: {counts:?}"
+    );
     assert!(counts[0] <= 10, "{counts:?}");
 }
 
@@ -129,47 +185,110 @@ const DRIFT_BASE: &str = "CREATE TYPE role AS ENUM ('admin', 'member');
     CREATE INDEX users_email_idx ON users (email);";
 
 /// Applies `change` by hand and checks the introspected model differs from
-/// the base exactly by `expect` applied to the base model.
-fn assert_drift(change: &str, expect: impl FnOnce(&mut Schema)) {
+/// the base exactly by `expect` applied to the base model, and that the
+/// differ reports it as exactly one step of kind `step` (and the way back
+/// to the schema as exactly one step of kind `back`).
+fn assert_drift(change: &str, step: &str, back: &str, expect: impl FnOnce(&mut Schema)) {
     let url = database_with(DRIFT_BASE);
     let before = read(&url);
+    let no_drift = shale_differ::diff(
+        MigrationPair::new(&before, &before),
+        &RenameHints::default(),
+    )
+    .unwrap();
+    assert!(no_drift.is_empty(), "{no_drift:?}");
     shale_tests::connect(&url).batch_execute(change).unwrap();
     let after = read(&url);
     assert_ne!(before, after, "`{change}` did not show up");
     let mut expected = before.clone();
     expect(&mut expected);
-    assert_eq!(expected, after, "`{change}` showed up differently than expected");
+    assert_eq!(
+        expected, after,
+        "`{change}` showed up differently than expected"
+    );
+
+    for (pair, kind) in [
+        (MigrationPair::new(&before, &after), step),
+        (MigrationPair::new(&after, &before), back),
+    ] {
+        let plan =
+            shale_differ::diff(pair, &RenameHints::default()).unwrap_or_else(|a| panic!("{a:?}"));
+        let kinds: Vec<String> = plan
+            .steps
+            .iter()
+            .map(|s| {
+                format!("{s:?}")
+                    .split([' ', '('])
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [kind],
+            "`{change}` is not reported exactly once: {:#?}",
+            plan.steps
+        );
+    }
 }
 
 #[test]
 fn a_column_added_by_hand_shows_up() {
-    assert_drift("ALTER TABLE users ADD COLUMN nickname varchar(40)", |s| {
-        let mut c = Column::new("nickname", ColumnType::named("varchar(40)"));
-        c.nullable = true;
-        s.tables[0].columns.push(c);
-    });
+    assert_drift(
+        "ALTER TABLE users ADD COLUMN nickname varchar(40)",
+        "AddColumn",
+        "DropColumn",
+        |s| {
+            let mut c = Column::new("nickname", ColumnType::named("varchar(40)"));
+            c.nullable = true;
+            s.tables[0].columns.push(c);
+        },
+    );
 }
 
 #[test]
 fn a_changed_default_shows_up() {
-    assert_drift("ALTER TABLE users ALTER COLUMN role SET DEFAULT 'admin'", |s| {
-        let role = s.tables[0].columns.iter_mut().find(|c| c.name == "role").unwrap();
-        assert!(shale_model::expr::equivalent(role.default.as_deref().unwrap(), "'member'"));
-        role.default = Some("'admin'::role".into());
-    });
+    assert_drift(
+        "ALTER TABLE users ALTER COLUMN role SET DEFAULT 'admin'",
+        "AlterColumn",
+        "AlterColumn",
+        |s| {
+            let role = s.tables[0]
+                .columns
+                .iter_mut()
+                .find(|c| c.name == "role")
+                .unwrap();
+            assert!(shale_model::expr::equivalent(
+                role.default.as_deref().unwrap(),
+                "'member'"
+            ));
+            role.default = Some("'admin'::role".into());
+        },
+    );
 }
 
 #[test]
 fn a_dropped_index_shows_up() {
-    assert_drift("DROP INDEX users_email_idx", |s| {
-        assert_eq!(s.tables[0].indexes.len(), 1);
-        s.tables[0].indexes.clear();
-    });
+    assert_drift(
+        "DROP INDEX users_email_idx",
+        "DropIndex",
+        "CreateIndex",
+        |s| {
+            assert_eq!(s.tables[0].indexes.len(), 1);
+            s.tables[0].indexes.clear();
+        },
+    );
 }
 
 #[test]
 fn a_new_enum_value_shows_up() {
-    assert_drift("ALTER TYPE role ADD VALUE 'guest' BEFORE 'member'", |s| {
-        s.enums[0].values = vec!["admin".into(), "guest".into(), "member".into()];
-    });
+    assert_drift(
+        "ALTER TYPE role ADD VALUE 'guest' BEFORE 'member'",
+        "AddEnumValue",
+        "ReplaceEnum",
+        |s| {
+            s.enums[0].values = vec!["admin".into(), "guest".into(), "member".into()];
+        },
+    );
 }

@@ -16,17 +16,24 @@ use shale_sql::{Postgres, SqlDialect as _};
 
 fn read(url: &str) -> Schema {
     let mut client = shale_tests::connect(url);
-    introspect(&mut client, &IntrospectOptions::default()).unwrap_or_else(|e| panic!("introspect: {e}"))
+    introspect(&mut client, &IntrospectOptions::default())
+        .unwrap_or_else(|e| panic!("introspect: {e}"))
 }
 
 fn parse(text: &str) -> Result<Schema, String> {
-    let files = [SourceFile { path: "schema.rs".into(), text: text.to_string() }];
+    let files = [SourceFile {
+        path: "schema.rs".into(),
+        text: text.to_string(),
+    }];
     let parsed = parse_sources(&files, &ParseOptions::default());
     if parsed.diagnostics.is_empty() {
         Ok(parsed.schema)
     } else {
-        let lines: Vec<String> =
-            parsed.diagnostics.iter().map(|d| format!("{}:{}: {}", d.line, d.column, d.message)).collect();
+        let lines: Vec<String> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+            .collect();
         Err(format!("diagnostics:\n{}\n{text}", lines.join("\n")))
     }
 }
@@ -40,7 +47,10 @@ fn migrate(url: &str, previous: &Schema, next: &Schema, hints: &RenameHints) -> 
     let mut tx = client.transaction().map_err(|e| e.to_string())?;
     for s in &statements {
         tx.batch_execute(&s.sql).map_err(|e| {
-            let detail = e.as_db_error().map(|d| d.message().to_string()).unwrap_or_else(|| e.to_string());
+            let detail = e
+                .as_db_error()
+                .map(|d| d.message().to_string())
+                .unwrap_or_else(|| e.to_string());
             format!("PostgreSQL refuses: {detail}\n{}", s.sql)
         })?;
     }
@@ -53,13 +63,18 @@ fn check_no_drift(url: &str, expected: &Schema) -> Result<(), String> {
     let plan = shale_differ::diff(MigrationPair::new(&live, expected), &RenameHints::default())
         .map_err(|a| format!("there is drift (ambiguous): {a:?}"))?;
     if !plan.is_empty() {
-        return Err(format!("there is drift; steps:\n{:#?}\n{}", plan.steps, model_diff(expected, &live)));
+        return Err(format!(
+            "there is drift; steps:\n{:#?}\n{}",
+            plan.steps,
+            model_diff(expected, &live)
+        ));
     }
     let pulled = parse(&shale_schemagen::render(&live))?;
     // A namespace holding nothing cannot be declared in Rust source.
     let mut live = live;
     live.namespaces.retain(|n| {
-        live.tables.iter().any(|t| &t.name.namespace == n) || live.enums.iter().any(|e| &e.name.namespace == n)
+        live.tables.iter().any(|t| &t.name.namespace == n)
+            || live.enums.iter().any(|e| &e.name.namespace == n)
     });
     if pulled != live {
         return Err(format!(
@@ -75,7 +90,10 @@ fn check_no_drift(url: &str, expected: &Schema) -> Result<(), String> {
 fn model_diff(expected: &Schema, actual: &Schema) -> String {
     let (e, a) = (format!("{expected:#?}"), format!("{actual:#?}"));
     let diff = similar::TextDiff::from_lines(e.as_str(), a.as_str());
-    diff.unified_diff().context_radius(4).header("expected", "actual").to_string()
+    diff.unified_diff()
+        .context_radius(4)
+        .header("expected", "actual")
+        .to_string()
 }
 
 const HAND_WRITTEN: &[(&str, &str)] = &[

@@ -11,36 +11,62 @@ use shale_sql::Postgres;
 
 fn read(url: &str) -> Schema {
     let mut client = shale_tests::connect(url);
-    introspect(&mut client, &IntrospectOptions::default()).unwrap_or_else(|e| panic!("introspect: {e}"))
+    introspect(&mut client, &IntrospectOptions::default())
+        .unwrap_or_else(|e| panic!("introspect: {e}"))
 }
 
 fn features_database(extra: &str) -> String {
-    let sql = std::fs::read_to_string(shale_tests::repo_root().join("tests/tests/introspect/features.sql")).unwrap();
+    let sql = std::fs::read_to_string(
+        shale_tests::repo_root().join("tests/tests/introspect/features.sql"),
+    )
+    .unwrap();
     let url = shale_tests::fresh_database();
-    shale_tests::connect(&url).batch_execute(&format!("{sql}\n{extra}")).unwrap_or_else(|e| panic!("setup: {e}"));
+    shale_tests::connect(&url)
+        .batch_execute(&format!("{sql}\n{extra}"))
+        .unwrap_or_else(|e| panic!("setup: {e}"));
     url
 }
 
 fn parse(text: &str) -> Schema {
-    let files = [SourceFile { path: "pulled.rs".into(), text: text.to_string() }];
+    let files = [SourceFile {
+        path: "pulled.rs".into(),
+        text: text.to_string(),
+    }];
     let parsed = parse_sources(&files, &ParseOptions::default());
-    let problems: Vec<String> =
-        parsed.diagnostics.iter().map(|d| format!("{}:{}: {}", d.line, d.column, d.message)).collect();
-    assert!(problems.is_empty(), "the pulled source does not parse:\n{}\n{text}", problems.join("\n"));
+    let problems: Vec<String> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "the pulled source does not parse:\n{}\n{text}",
+        problems.join("\n")
+    );
     parsed.schema
 }
 
 fn assert_golden(name: &str, actual: &str) {
-    let path = shale_tests::repo_root().join("tests/tests/introspect").join(name);
+    let path = shale_tests::repo_root()
+        .join("tests/tests/introspect")
+        .join(name);
     if std::env::var("SHALE_BLESS").as_deref() == Ok("1") {
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("read {}: {e} (run with SHALE_BLESS=1 to create it)", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "read {}: {e} (run with SHALE_BLESS=1 to create it)",
+            path.display()
+        )
+    });
     if expected != actual {
         let diff = similar::TextDiff::from_lines(expected.as_str(), actual);
-        panic!("{} differs (SHALE_BLESS=1 rewrites it):\n{}", path.display(), diff.unified_diff().header("expected", "actual"));
+        panic!(
+            "{} differs (SHALE_BLESS=1 rewrites it):\n{}",
+            path.display(),
+            diff.unified_diff().header("expected", "actual")
+        );
     }
 }
 
@@ -56,9 +82,19 @@ fn pulled_source_parses_back_to_the_introspected_model() {
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
     assert!(warnings[0].contains("users_mixed"), "{warnings:#?}");
     let mut expected = schema.clone();
-    let users = expected.tables.iter_mut().find(|t| t.name.name == "users").unwrap();
-    let mixed = users.indexes.iter_mut().find(|i| i.name == "users_mixed").unwrap();
-    mixed.keys.retain(|k| matches!(k.target, IndexTarget::Column(_)));
+    let users = expected
+        .tables
+        .iter_mut()
+        .find(|t| t.name.name == "users")
+        .unwrap();
+    let mixed = users
+        .indexes
+        .iter_mut()
+        .find(|i| i.name == "users_mixed")
+        .unwrap();
+    mixed
+        .keys
+        .retain(|k| matches!(k.target, IndexTarget::Column(_)));
     // A namespace without objects cannot be declared in Rust source.
     expected.namespaces.retain(|n| n != "empty_ns");
     assert_eq!(parse(&text), expected);
@@ -88,10 +124,15 @@ fn pulled_schema_generates_the_same_database() {
     assert!(!statements.is_empty());
     let mut tx = client.transaction().unwrap();
     for s in &statements {
-        tx.batch_execute(&s.sql).unwrap_or_else(|e| panic!("{e}\n{}", s.sql));
+        tx.batch_execute(&s.sql)
+            .unwrap_or_else(|e| panic!("{e}\n{}", s.sql));
     }
     tx.commit().unwrap();
-    assert_eq!(read(&copy), original, "the database generated from the pulled schema differs");
+    assert_eq!(
+        read(&copy),
+        original,
+        "the database generated from the pulled schema differs"
+    );
 }
 
 #[test]

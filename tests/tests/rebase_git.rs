@@ -90,11 +90,15 @@ fn schema(parts: &[&str]) -> String {
 /// except the schema source". `name`: the two migrations' names (`None`:
 /// both sides let `generate` pick the default name, so the tags collide).
 fn merged_repo(names: Option<(&str, &str)>) -> tempfile::TempDir {
+    merged_repo_with(names, "dialect = \"postgresql\"\n")
+}
+
+fn merged_repo_with(names: Option<(&str, &str)>, config: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     git_ok(d, &["init", "-q", "-b", "main"]);
     std::fs::create_dir_all(d.join("schema")).unwrap();
-    std::fs::write(d.join("shale.toml"), "dialect = \"postgresql\"\n").unwrap();
+    std::fs::write(d.join("shale.toml"), config).unwrap();
     std::fs::write(d.join("schema/schema.rs"), schema(&[USERS])).unwrap();
     ok(d, &["generate", "--name", "init"]);
     git_ok(d, &["add", "-A"]);
@@ -251,4 +255,24 @@ fn merged_migrations_that_conflict_are_reported_and_nothing_is_written() {
     );
     assert!(t.contains("already exists"), "{t}");
     assert_eq!(std::fs::read(d.join("migrations/meta/_journal.json")).unwrap(), before, "nothing may be written");
+}
+
+#[test]
+fn timestamp_prefixes_follow_the_new_when() {
+    let dir = merged_repo_with(Some(("feature", "main")), "prefix = \"timestamp\"\n");
+    let d = dir.path();
+    let t = ok(d, &["rebase", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(
+        t.lines().take_while(|l| !l.starts_with("warning")).collect::<Vec<_>>().join("\n").as_str(),
+    )
+    .unwrap_or_else(|e| panic!("{e}: {t}"));
+    let journal: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("migrations/meta/_journal.json")).unwrap()).unwrap();
+    let last = &journal["entries"][2];
+    let when = last["when"].as_i64().unwrap();
+    let prefix = shale_migrations::journal::PrefixMode::Timestamp.prefix(2, when);
+    assert_eq!(last["tag"].as_str().unwrap(), format!("{prefix}_feature"), "{journal}");
+    assert_eq!(doc["renumbered"][0]["to"], last["tag"], "{doc}");
+    assert!(d.join(format!("migrations/{prefix}_feature.sql")).exists());
+    ok(d, &["check"]);
 }

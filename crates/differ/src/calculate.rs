@@ -623,6 +623,25 @@ fn namespaces(schema: &Schema) -> HashSet<&str> {
     out
 }
 
+/// Types whose values compare with each other (a foreign key between them
+/// works) share a family: the integers, the strings; anything else stands
+/// alone.
+fn operator_family(ty: &ColumnType) -> String {
+    match ty.base_name() {
+        Some(name) if ty.array_dims == 0 => {
+            let base = name.split('(').next().unwrap_or(name);
+            match base {
+                "smallint" | "integer" | "bigint" | "smallserial" | "serial" | "bigserial" => {
+                    "integer".into()
+                }
+                "text" | "varchar" => "text".into(),
+                _ => name.to_string(),
+            }
+        }
+        _ => ty.to_string(),
+    }
+}
+
 /// Whether the column is NOT NULL in the database: identity and serial
 /// columns always are.
 pub(crate) fn not_null(column: &Column) -> bool {
@@ -663,9 +682,11 @@ struct Differ<'d, 'a> {
     /// Checks and index predicates or expressions using them are bound to
     /// the previous type and are re-created around the swap.
     swapped_columns: HashSet<(QualifiedName, String)>,
-    /// Existing columns whose stored type changes (by `ALTER COLUMN … TYPE`
-    /// or an enum swap): `(table's next name, column)`. Foreign keys over
-    /// them are dropped first and added again.
+    /// Existing columns whose stored type changes to another operator
+    /// family (`text` to `uuid`, an enum swap; not `integer` to `bigint`):
+    /// `(table's next name, column)`. PostgreSQL re-checks foreign keys over
+    /// a column whose type changes and refuses one whose two ends can no
+    /// longer be compared, so they are dropped first and added again.
     retyped_columns: HashSet<(QualifiedName, String)>,
 }
 
@@ -745,6 +766,11 @@ impl Differ<'_, '_> {
                 let swapped = matches!(&columns.next.ty.base, BaseType::Enum(e) if db.swapped_enums.contains(e));
                 if c.ty || swapped {
                     retyped.insert(columns.previous.name.as_str());
+                }
+                let types = columns.map(|c| &c.ty);
+                if swapped
+                    || (c.ty && operator_family(types.previous) != operator_family(types.next))
+                {
                     self.retyped_columns
                         .insert((names.next.clone(), columns.next.name.clone()));
                 }

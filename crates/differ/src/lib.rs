@@ -4,6 +4,20 @@
 //! Everything here is a [`MigrationPair`] of `previous` and `next`; the plan is
 //! a list of [`Step`]s whose variant order *is* execution order. The differ knows
 //! no SQL spelling: `shale-sql` renders the steps.
+//!
+//! How it works (`calculate.rs`): previous and next objects are matched by
+//! rename hint, then by name; a previous object that disappeared while a
+//! similar one appeared is an [`Ambiguity`] unless a hint settles it. Then one
+//! pass per kind of object pushes steps, and a sort puts them in execution
+//! order. Constraints and indexes whose definition is unchanged but whose name
+//! changed are renamed; changed ones are dropped and added again.
+//!
+//! Known limits, each a PostgreSQL error rather than a wrong database:
+//! two objects swapping names (`a → b` and `b → a`) would need a temporary
+//! name and are not supported (chains `a → b`, `b → c` are); an enum renamed
+//! to the name of a dropped enum; a serial column whose sequence was named
+//! after an older table or column name (the sequence is assumed to be
+//! `<table>_<column>_seq` of the previous names).
 
 #![deny(missing_docs)]
 

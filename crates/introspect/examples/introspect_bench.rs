@@ -17,7 +17,10 @@ fn main() {
         }
     };
     for run in 1..=runs {
-        match shale_introspect::introspect_with_stats(&mut client, &shale_introspect::IntrospectOptions::default()) {
+        match shale_introspect::introspect_with_stats(
+            &mut client,
+            &shale_introspect::IntrospectOptions::default(),
+        ) {
             Ok((schema, stats)) => println!(
                 "run {run}: {:.1} ms, {} queries, {} tables, {} enums (server {})",
                 stats.elapsed.as_secs_f64() * 1000.0,

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use postgres::types::Oid;
 use shale_model::{
-    BaseType, CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity, Index,
-    IndexKey, IndexTarget, NullsOrder, PrimaryKey, QualifiedName, Schema, SortOrder, Table, UniqueConstraint,
+    BaseType, CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction,
+    Identity, Index, IndexKey, IndexTarget, NullsOrder, PrimaryKey, QualifiedName, Schema,
+    SortOrder, Table, UniqueConstraint,
 };
 
 use crate::{IntrospectError, IntrospectOptions};
@@ -23,7 +24,9 @@ const NOT_EXTENSION_OWNED: &str = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depen
      WHERE dep.classid = '$CLASS'::regclass AND dep.objid = $OID AND dep.deptype = 'e')";
 
 fn not_extension_owned(class: &str, oid: &str) -> String {
-    NOT_EXTENSION_OWNED.replace("$CLASS", class).replace("$OID", oid)
+    NOT_EXTENSION_OWNED
+        .replace("$CLASS", class)
+        .replace("$OID", oid)
 }
 
 /// Counts the statements sent, so callers can check the count is constant.
@@ -40,7 +43,9 @@ impl Session<'_> {
         params: &[&(dyn postgres::types::ToSql + Sync)],
     ) -> Result<Vec<postgres::Row>, IntrospectError> {
         self.queries += 1;
-        self.tx.query(sql, params).map_err(|source| IntrospectError::Query { what, source })
+        self.tx
+            .query(sql, params)
+            .map_err(|source| IntrospectError::Query { what, source })
     }
 }
 
@@ -55,7 +60,10 @@ pub(crate) fn read(
         .isolation_level(postgres::IsolationLevel::RepeatableRead)
         .read_only(true)
         .start()
-        .map_err(|source| IntrospectError::Query { what: "begin", source })?;
+        .map_err(|source| IntrospectError::Query {
+            what: "begin",
+            source,
+        })?;
     let mut s = Session { tx, queries: 1 };
 
     // The version decides which columns exist; pinning search_path (for this
@@ -78,7 +86,11 @@ pub(crate) fn read(
 
     let namespaces = read_namespaces(&mut s, options)?;
     let mut schema = Schema {
-        namespaces: namespaces.iter().filter(|n| n.as_str() != shale_model::DEFAULT_NAMESPACE).cloned().collect(),
+        namespaces: namespaces
+            .iter()
+            .filter(|n| n.as_str() != shale_model::DEFAULT_NAMESPACE)
+            .cloned()
+            .collect(),
         enums: read_enums(&mut s, &namespaces)?,
         tables: Vec::new(),
     };
@@ -89,7 +101,10 @@ pub(crate) fn read(
 
     s.queries += 1;
     let queries = s.queries;
-    s.tx.commit().map_err(|source| IntrospectError::Query { what: "commit", source })?;
+    s.tx.commit().map_err(|source| IntrospectError::Query {
+        what: "commit",
+        source,
+    })?;
 
     let mut order: Vec<(Oid, Table)> = tables.into_iter().collect();
     order.sort_by(|a, b| a.1.name.cmp(&b.1.name));
@@ -99,16 +114,26 @@ pub(crate) fn read(
 }
 
 fn unexpected(object: impl Into<String>, detail: impl Into<String>) -> IntrospectError {
-    IntrospectError::Unexpected { object: object.into(), detail: detail.into() }
+    IntrospectError::Unexpected {
+        object: object.into(),
+        detail: detail.into(),
+    }
 }
 
-fn read_namespaces(s: &mut Session<'_>, options: &IntrospectOptions) -> Result<Vec<String>, IntrospectError> {
+fn read_namespaces(
+    s: &mut Session<'_>,
+    options: &IntrospectOptions,
+) -> Result<Vec<String>, IntrospectError> {
     let sql = format!(
         "SELECT n.nspname::text FROM pg_catalog.pg_namespace n WHERE {} ORDER BY 1",
         not_extension_owned("pg_namespace", "n.oid")
     );
     let rows = s.query("namespaces", &sql, &[])?;
-    Ok(rows.iter().map(|r| r.get::<_, String>(0)).filter(|n| options.includes_namespace(n)).collect())
+    Ok(rows
+        .iter()
+        .map(|r| r.get::<_, String>(0))
+        .filter(|n| options.includes_namespace(n))
+        .collect())
 }
 
 fn read_enums(s: &mut Session<'_>, namespaces: &[String]) -> Result<Vec<Enum>, IntrospectError> {
@@ -156,7 +181,10 @@ fn read_tables(
     let mut oids = Vec::with_capacity(rows.len());
     for r in rows {
         let oid: Oid = r.get(0);
-        let mut table = Table::new(QualifiedName::new(r.get::<_, String>(1), r.get::<_, String>(2)));
+        let mut table = Table::new(QualifiedName::new(
+            r.get::<_, String>(1),
+            r.get::<_, String>(2),
+        ));
         table.comment = r.get(3);
         tables.insert(oid, table);
         oids.push(oid);
@@ -206,7 +234,9 @@ fn read_columns(
     let rows = s.query("columns", sql, &[&oids])?;
     for r in rows {
         let oid: Oid = r.get(0);
-        let Some(table) = tables.get_mut(&oid) else { continue };
+        let Some(table) = tables.get_mut(&oid) else {
+            continue;
+        };
         let name: String = r.get(1);
         let not_null: bool = r.get(2);
         let identity: String = r.get(3);
@@ -230,7 +260,10 @@ fn read_columns(
         } else {
             // Extension types and domains: their own name, qualified outside
             // `public`, plus whatever modifier PostgreSQL prints for them.
-            let modifier = without_mod.as_deref().and_then(|w| with_mod.strip_prefix(w)).unwrap_or("");
+            let modifier = without_mod
+                .as_deref()
+                .and_then(|w| with_mod.strip_prefix(w))
+                .unwrap_or("");
             let mut spelled = String::new();
             if type_ns != shale_model::DEFAULT_NAMESPACE {
                 spelled.push_str(&quote_ident(&type_ns));
@@ -240,7 +273,11 @@ fn read_columns(
             spelled.push_str(modifier);
             BaseType::Named(shale_model::types::canonical_type(&spelled))
         };
-        let array_dims = if is_array { u8::try_from(ndims.max(1)).unwrap_or(u8::MAX) } else { 0 };
+        let array_dims = if is_array {
+            u8::try_from(ndims.max(1)).unwrap_or(u8::MAX)
+        } else {
+            0
+        };
         let mut column = Column::new(name, ColumnType { base, array_dims });
         column.nullable = !not_null;
         column.comment = comment;
@@ -251,7 +288,9 @@ fn read_columns(
         };
         if generated == "s" {
             column.generated = default.map(|e| tidy_expression(&e));
-        } else if let Some(serial) = serial_type(&column.ty, default.as_deref(), owned_sequence.as_deref()) {
+        } else if let Some(serial) =
+            serial_type(&column.ty, default.as_deref(), owned_sequence.as_deref())
+        {
             column.ty = ColumnType::named(serial);
         } else {
             column.default = default.map(|e| tidy_expression(&e));
@@ -262,14 +301,21 @@ fn read_columns(
 }
 
 /// The names of attribute numbers of a table read earlier.
-fn resolve(names: &AttNames, table: Oid, attnums: &[i16], object: &str) -> Result<Vec<String>, IntrospectError> {
+fn resolve(
+    names: &AttNames,
+    table: Oid,
+    attnums: &[i16],
+    object: &str,
+) -> Result<Vec<String>, IntrospectError> {
     attnums
         .iter()
         .map(|n| {
-            names
-                .get(&(table, *n))
-                .cloned()
-                .ok_or_else(|| unexpected(object.to_string(), format!("refers to unknown column number {n}")))
+            names.get(&(table, *n)).cloned().ok_or_else(|| {
+                unexpected(
+                    object.to_string(),
+                    format!("refers to unknown column number {n}"),
+                )
+            })
         })
         .collect()
 }
@@ -277,7 +323,11 @@ fn resolve(names: &AttNames, table: Oid, attnums: &[i16], object: &str) -> Resul
 /// `serial` and friends are an integer column whose default draws from a
 /// sequence the column owns; anything else (a shared sequence, a sequence
 /// owned elsewhere) stays an integer with a default.
-fn serial_type(ty: &ColumnType, default: Option<&str>, owned_sequence: Option<&str>) -> Option<&'static str> {
+fn serial_type(
+    ty: &ColumnType,
+    default: Option<&str>,
+    owned_sequence: Option<&str>,
+) -> Option<&'static str> {
     let (default, seq) = (default?, owned_sequence?);
     let expected = format!("nextval('{}'::regclass)", seq.replace('\'', "''"));
     if default != expected || ty.array_dims != 0 {
@@ -325,22 +375,37 @@ fn read_constraints(
     let rows = s.query("constraints", &sql, &[&oids])?;
     for r in rows {
         let oid: Oid = r.get(0);
-        let Some(table) = tables.get_mut(&oid) else { continue };
+        let Some(table) = tables.get_mut(&oid) else {
+            continue;
+        };
         let name: String = r.get(1);
         let kind: String = r.get(2);
         let attnums: Vec<i16> = r.get::<_, Option<Vec<i16>>>(3).unwrap_or_default();
         let columns = resolve(names, oid, &attnums, &name)?;
         match kind.as_str() {
             "p" => table.primary_key = Some(PrimaryKey { name, columns }),
-            "u" => table.uniques.push(UniqueConstraint { name, columns, nulls_not_distinct: r.get(12) }),
+            "u" => table.uniques.push(UniqueConstraint {
+                name,
+                columns,
+                nulls_not_distinct: r.get(12),
+            }),
             "c" => {
                 let expr: Option<String> = r.get(11);
-                let expr = expr.ok_or_else(|| unexpected(format!("check {name}"), "no expression"))?;
-                table.checks.push(CheckConstraint { name, expr: tidy_expression(&expr) });
+                let expr =
+                    expr.ok_or_else(|| unexpected(format!("check {name}"), "no expression"))?;
+                table.checks.push(CheckConstraint {
+                    name,
+                    expr: tidy_expression(&expr),
+                });
             }
             "f" => {
-                let (Some(ns), Some(rel)) = (r.get::<_, Option<String>>(4), r.get::<_, Option<String>>(5)) else {
-                    return Err(unexpected(format!("foreign key {name}"), "referenced table not found"));
+                let (Some(ns), Some(rel)) =
+                    (r.get::<_, Option<String>>(4), r.get::<_, Option<String>>(5))
+                else {
+                    return Err(unexpected(
+                        format!("foreign key {name}"),
+                        "referenced table not found",
+                    ));
                 };
                 let deferrable = match (r.get::<_, bool>(9), r.get::<_, bool>(10)) {
                     (false, _) => Deferrable::No,
@@ -370,7 +435,12 @@ fn fk_action(code: &str, constraint: &str) -> Result<ForeignKeyAction, Introspec
         "c" => ForeignKeyAction::Cascade,
         "n" => ForeignKeyAction::SetNull,
         "d" => ForeignKeyAction::SetDefault,
-        other => return Err(unexpected(format!("foreign key {constraint}"), format!("unknown action code {other:?}"))),
+        other => {
+            return Err(unexpected(
+                format!("foreign key {constraint}"),
+                format!("unknown action code {other:?}"),
+            ))
+        }
     })
 }
 
@@ -385,7 +455,11 @@ fn read_indexes(
     names: &AttNames,
     tables: &mut HashMap<Oid, Table>,
 ) -> Result<(), IntrospectError> {
-    let nulls_not_distinct = if version >= NULLS_NOT_DISTINCT_VERSION { "i.indnullsnotdistinct" } else { "false" };
+    let nulls_not_distinct = if version >= NULLS_NOT_DISTINCT_VERSION {
+        "i.indnullsnotdistinct"
+    } else {
+        "false"
+    };
     // Indexes that back a primary key, unique or exclusion constraint are
     // part of that constraint. Per key: the column (NULL for an expression),
     // the deparsed key, the ordering bits and the operator class when it is
@@ -416,7 +490,9 @@ fn read_indexes(
     let rows = s.query("indexes", &sql, &[&oids])?;
     for r in rows {
         let oid: Oid = r.get(0);
-        let Some(table) = tables.get_mut(&oid) else { continue };
+        let Some(table) = tables.get_mut(&oid) else {
+            continue;
+        };
         let name: String = r.get(1);
         let key_count = usize::try_from(r.get::<_, i32>(5)).unwrap_or(0);
         let attnums: Vec<i16> = r.get(7);
@@ -429,7 +505,10 @@ fn read_indexes(
             let target = match attnum {
                 0 => {
                     let def = defs.get(n).cloned().flatten().ok_or_else(|| {
-                        unexpected(format!("index {name}"), format!("key {} has no definition", n + 1))
+                        unexpected(
+                            format!("index {name}"),
+                            format!("key {} has no definition", n + 1),
+                        )
                     })?;
                     IndexTarget::Expression(tidy_expression(&def))
                 }
@@ -439,13 +518,20 @@ fn read_indexes(
                 match target {
                     IndexTarget::Column(c) => include.push(c),
                     IndexTarget::Expression(_) => {
-                        return Err(unexpected(format!("index {name}"), "an INCLUDE entry is an expression"))
+                        return Err(unexpected(
+                            format!("index {name}"),
+                            "an INCLUDE entry is an expression",
+                        ))
                     }
                 }
                 continue;
             }
             let bits = options.get(n).copied().unwrap_or(0);
-            let order = if bits & INDOPTION_DESC != 0 { SortOrder::Desc } else { SortOrder::Asc };
+            let order = if bits & INDOPTION_DESC != 0 {
+                SortOrder::Desc
+            } else {
+                SortOrder::Asc
+            };
             let nulls_first = bits & INDOPTION_NULLS_FIRST != 0;
             // The default is NULLS LAST for ASC and NULLS FIRST for DESC.
             let nulls = match (order, nulls_first) {
@@ -453,7 +539,12 @@ fn read_indexes(
                 (SortOrder::Desc, false) => Some(NullsOrder::Last),
                 _ => None,
             };
-            keys.push(IndexKey { target, order, nulls, opclass: opclasses.get(n).cloned().flatten() });
+            keys.push(IndexKey {
+                target,
+                order,
+                nulls,
+                opclass: opclasses.get(n).cloned().flatten(),
+            });
         }
         table.indexes.push(Index {
             name,
@@ -506,8 +597,13 @@ fn strip_wrapping_parens(e: &str) -> Option<&str> {
 /// Quotes an identifier the way PostgreSQL's `quote_ident` does for the
 /// common cases: plain lowercase names stay bare.
 fn quote_ident(name: &str) -> String {
-    let plain = name.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$');
+    let plain = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$');
     if plain {
         name.to_string()
     } else {
@@ -522,7 +618,10 @@ mod tests {
     #[test]
     fn wrapping_parens_go_inner_ones_stay() {
         assert_eq!(tidy_expression("((age > 0))"), "age > 0");
-        assert_eq!(tidy_expression("(a > 0) AND (b > 0)"), "(a > 0) AND (b > 0)");
+        assert_eq!(
+            tidy_expression("(a > 0) AND (b > 0)"),
+            "(a > 0) AND (b > 0)"
+        );
         assert_eq!(tidy_expression("(')' = x)"), "')' = x");
         assert_eq!(tidy_expression("lower(email)"), "lower(email)");
     }
@@ -530,13 +629,37 @@ mod tests {
     #[test]
     fn serial_needs_an_owned_sequence_in_the_default() {
         let int = ColumnType::named("integer");
-        assert_eq!(serial_type(&int, Some("nextval('users_id_seq'::regclass)"), Some("users_id_seq")), Some("serial"));
-        assert_eq!(serial_type(&int, Some("nextval('other_seq'::regclass)"), Some("users_id_seq")), None);
-        assert_eq!(serial_type(&int, Some("nextval('users_id_seq'::regclass)"), None), None);
-        let text = ColumnType::named("text");
-        assert_eq!(serial_type(&text, Some("nextval('s'::regclass)"), Some("s")), None);
         assert_eq!(
-            serial_type(&ColumnType::named("int8"), Some("nextval('a.\"B\"'::regclass)"), Some("a.\"B\"")),
+            serial_type(
+                &int,
+                Some("nextval('users_id_seq'::regclass)"),
+                Some("users_id_seq")
+            ),
+            Some("serial")
+        );
+        assert_eq!(
+            serial_type(
+                &int,
+                Some("nextval('other_seq'::regclass)"),
+                Some("users_id_seq")
+            ),
+            None
+        );
+        assert_eq!(
+            serial_type(&int, Some("nextval('users_id_seq'::regclass)"), None),
+            None
+        );
+        let text = ColumnType::named("text");
+        assert_eq!(
+            serial_type(&text, Some("nextval('s'::regclass)"), Some("s")),
+            None
+        );
+        assert_eq!(
+            serial_type(
+                &ColumnType::named("int8"),
+                Some("nextval('a.\"B\"'::regclass)"),
+                Some("a.\"B\"")
+            ),
             Some("bigserial")
         );
     }

@@ -116,7 +116,10 @@ pub struct IntrospectStats {
 ///
 /// Read-only: it runs a fixed number of catalog queries in one read-only
 /// transaction and never changes the session outside it.
-pub fn introspect(client: &mut postgres::Client, options: &IntrospectOptions) -> Result<Schema, IntrospectError> {
+pub fn introspect(
+    client: &mut postgres::Client,
+    options: &IntrospectOptions,
+) -> Result<Schema, IntrospectError> {
     introspect_with_stats(client, options).map(|(schema, _)| schema)
 }
 
@@ -129,7 +132,14 @@ pub fn introspect_with_stats(
 ) -> Result<(Schema, IntrospectStats), IntrospectError> {
     let started = Instant::now();
     let (schema, queries, server_version) = catalog::read(client, options)?;
-    Ok((schema, IntrospectStats { queries, server_version, elapsed: started.elapsed() }))
+    Ok((
+        schema,
+        IntrospectStats {
+            queries,
+            server_version,
+            elapsed: started.elapsed(),
+        },
+    ))
 }
 
 #[cfg(test)]
@@ -139,7 +149,14 @@ mod tests {
     #[test]
     fn system_and_tracking_namespaces_are_left_out() {
         let o = IntrospectOptions::default();
-        for ns in ["pg_catalog", "information_schema", "pg_toast", "pg_toast_temp_1", "pg_temp_3", "drizzle"] {
+        for ns in [
+            "pg_catalog",
+            "information_schema",
+            "pg_toast",
+            "pg_toast_temp_1",
+            "pg_temp_3",
+            "drizzle",
+        ] {
             assert!(!o.includes_namespace(ns), "{ns}");
         }
         assert!(o.includes_namespace("public"));
@@ -154,10 +171,19 @@ mod tests {
             tracking_schema: Some("drizzle".into()),
         };
         assert!(!o.includes_namespace("auth"), "exclude wins over include");
-        assert!(o.includes_namespace("drizzle"), "an explicit include reads the tracking schema");
-        assert!(!o.includes_namespace("pg_catalog"), "system namespaces are never read");
+        assert!(
+            o.includes_namespace("drizzle"),
+            "an explicit include reads the tracking schema"
+        );
+        assert!(
+            !o.includes_namespace("pg_catalog"),
+            "system namespaces are never read"
+        );
         assert!(!o.includes_namespace("public"));
-        let o = IntrospectOptions { tracking_schema: Some("migrations".into()), ..IntrospectOptions::default() };
+        let o = IntrospectOptions {
+            tracking_schema: Some("migrations".into()),
+            ..IntrospectOptions::default()
+        };
         assert!(o.includes_namespace("drizzle"));
         assert!(!o.includes_namespace("migrations"));
     }

@@ -881,7 +881,7 @@ fn body_v1(schema: &Schema) -> (Vec<&str>, Vec<EnumV1<'_>>, Vec<TableV1<'_>>) {
     )
 }
 
-fn sorted_by_name<'a, T>(items: &'a [T], name: impl Fn(&T) -> &str) -> Vec<&'a T> {
+fn sorted_by_name<T>(items: &[T], name: impl Fn(&T) -> &str) -> Vec<&T> {
     let mut v: Vec<&T> = items.iter().collect();
     v.sort_by(|a, b| name(a).cmp(name(b)));
     v

@@ -19,6 +19,12 @@
 //! - `x IN (a, b)` is stored as `x = ANY (ARRAY[a, b])`, `NOT IN` as
 //!   `<> ALL (…)`, `BETWEEN` as two comparisons, `LIKE` as `~~`, `!=` as `<>`,
 //!   `CAST(x AS t)` as `x::t`, `interval '1 day'` as `'1 day'::interval`;
+//! - jsonb literals are re-spelled (`'{"b":1,"a":2}'` → `'{"a": 2, "b": 1}'`):
+//!   object literals are compared in that spelling, cast or not;
+//! - a date compared with a timestamp becomes a timestamp literal
+//!   (`'2000-01-01'` → `'2000-01-01 00:00:00+00'`): UTC midnight maps back;
+//! - `position(a IN b)`, `substring(… FROM … FOR …)`, `extract`, `trim`,
+//!   `COLLATE`, `AT TIME ZONE`, `SIMILAR TO` (→ `~ similar_to_escape(…)`);
 //! - keyword and identifier case outside quotes, `"plain"` quoted names,
 //!   white space, and type spellings (via [`crate::types::canonical_type`]).
 //!
@@ -33,7 +39,10 @@ use crate::types::{canonical_type, split_array_suffix};
 /// The normalised form of an SQL expression, for equality comparison only.
 pub fn normalize(expr: &str) -> String {
     let tokens = tokenize(expr);
-    let mut p = Parser { tokens: &tokens, pos: 0 };
+    let mut p = Parser {
+        tokens: &tokens,
+        pos: 0,
+    };
     match p.expr(0) {
         Some(node) if p.pos == tokens.len() => print(&simplify(node)),
         _ => token_fallback(&tokens),
@@ -79,7 +88,10 @@ fn tokenize(s: &str) -> Vec<Tok> {
             while i < chars.len() && chars[i] != '\n' {
                 i += 1;
             }
-        } else if c == '\'' || c == '"' || ((c == 'e' || c == 'E') && chars.get(i + 1) == Some(&'\'')) {
+        } else if c == '\''
+            || c == '"'
+            || ((c == 'e' || c == 'E') && chars.get(i + 1) == Some(&'\''))
+        {
             let start = i;
             if c != '\'' && c != '"' {
                 i += 1;
@@ -105,17 +117,29 @@ fn tokenize(s: &str) -> Vec<Tok> {
             if quote == '"' {
                 let inner = &tok[1..tok.len().saturating_sub(1)];
                 let plain = !inner.is_empty()
-                    && inner.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                    && inner
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
                     && !inner.starts_with(|c: char| c.is_ascii_digit());
-                out.push(if plain { Tok::Word(inner.to_string()) } else { Tok::Quoted(tok) });
+                out.push(if plain {
+                    Tok::Word(inner.to_string())
+                } else {
+                    Tok::Quoted(tok)
+                });
             } else {
                 out.push(Tok::Str(tok));
             }
-        } else if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())) {
+        } else if c.is_ascii_digit()
+            || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()))
+        {
             let start = i;
-            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '.' || chars[i] == '_') {
+            while i < chars.len()
+                && (chars[i].is_ascii_alphanumeric() || chars[i] == '.' || chars[i] == '_')
+            {
                 // `1.e5`, `1e-5`
-                if (chars[i] == 'e' || chars[i] == 'E') && matches!(chars.get(i + 1), Some('-' | '+')) {
+                if (chars[i] == 'e' || chars[i] == 'E')
+                    && matches!(chars.get(i + 1), Some('-' | '+'))
+                {
                     i += 1;
                 }
                 i += 1;
@@ -123,10 +147,14 @@ fn tokenize(s: &str) -> Vec<Tok> {
             out.push(Tok::Num(chars[start..i].iter().collect()));
         } else if c.is_alphanumeric() || c == '_' {
             let start = i;
-            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$') {
+            while i < chars.len()
+                && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$')
+            {
                 i += 1;
             }
-            out.push(Tok::Word(chars[start..i].iter().collect::<String>().to_lowercase()));
+            out.push(Tok::Word(
+                chars[start..i].iter().collect::<String>().to_lowercase(),
+            ));
         } else if c == ':' && chars.get(i + 1) == Some(&':') {
             out.push(Tok::Punct("::"));
             i += 2;
@@ -141,7 +169,9 @@ fn tokenize(s: &str) -> Vec<Tok> {
             let mut op: String = chars[start..i].iter().collect();
             // A multi-character operator cannot end in + or - unless it also
             // holds one of ~ ! @ # % ^ & | ` ? (so `>-1` is `>` then `-1`).
-            while op.len() > 1 && (op.ends_with('+') || op.ends_with('-')) && !op.contains(|c| "~!@#%^&|`?".contains(c))
+            while op.len() > 1
+                && (op.ends_with('+') || op.ends_with('-'))
+                && !op.contains(|c| "~!@#%^&|`?".contains(c))
             {
                 op.pop();
                 i -= 1;
@@ -212,7 +242,9 @@ const P_AT: u8 = 12;
 /// Functions with SQL-standard syntax: keywords separate their arguments
 /// (`position('@' IN email)`, `substring(t FROM 1 FOR 2)`).
 const KEYWORD_ARG_FUNCTIONS: &[&str] = &["position", "substring", "extract", "trim", "overlay"];
-const ARG_KEYWORDS: &[&str] = &["from", "for", "in", "both", "leading", "trailing", "placing"];
+const ARG_KEYWORDS: &[&str] = &[
+    "from", "for", "in", "both", "leading", "trailing", "placing",
+];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Node {
@@ -276,7 +308,9 @@ impl Parser<'_> {
     fn expr(&mut self, min: u8) -> Option<Node> {
         let mut lhs = self.prefix()?;
         loop {
-            let Some(tok) = self.peek().cloned() else { break };
+            let Some(tok) = self.peek().cloned() else {
+                break;
+            };
             match tok {
                 Tok::Punct("::") => {
                     self.pos += 1;
@@ -298,7 +332,10 @@ impl Parser<'_> {
                         "at" | "collate" => (P_AT, false),
                         "not" => match self.peek_at(1) {
                             Some(Tok::Word(n))
-                                if matches!(n.as_str(), "like" | "ilike" | "in" | "between" | "similar") =>
+                                if matches!(
+                                    n.as_str(),
+                                    "like" | "ilike" | "in" | "between" | "similar"
+                                ) =>
                             {
                                 (P_LIKE, true)
                             }
@@ -360,9 +397,15 @@ impl Parser<'_> {
                         return None;
                     }
                     let rhs = self.expr(prec + 1)?;
-                    return Some(Node::Binary(format!("{prefix} distinct from"), Box::new(lhs), Box::new(rhs)));
+                    return Some(Node::Binary(
+                        format!("{prefix} distinct from"),
+                        Box::new(lhs),
+                        Box::new(rhs),
+                    ));
                 }
-                let Some(Tok::Word(what)) = self.peek().cloned() else { return None };
+                let Some(Tok::Word(what)) = self.peek().cloned() else {
+                    return None;
+                };
                 if !matches!(what.as_str(), "null" | "true" | "false" | "unknown") {
                     return None;
                 }
@@ -416,7 +459,9 @@ impl Parser<'_> {
                 Node::Binary("at time zone".into(), Box::new(lhs), Box::new(zone))
             }
             "collate" => {
-                let Some(Tok::Word(c) | Tok::Quoted(c)) = self.peek().cloned() else { return None };
+                let Some(Tok::Word(c) | Tok::Quoted(c)) = self.peek().cloned() else {
+                    return None;
+                };
                 self.pos += 1;
                 Node::Postfix(Box::new(lhs), format!("collate {c}"))
             }
@@ -430,7 +475,11 @@ impl Parser<'_> {
                     return None;
                 }
                 let high = self.expr(P_LIKE + 1)?;
-                let (a, b, join) = if negated { ("<", ">", "or") } else { (">=", "<=", "and") };
+                let (a, b, join) = if negated {
+                    ("<", ">", "or")
+                } else {
+                    (">=", "<=", "and")
+                };
                 Node::Binary(
                     join.into(),
                     Box::new(Node::Binary(a.into(), Box::new(lhs.clone()), Box::new(low))),
@@ -507,11 +556,14 @@ impl Parser<'_> {
                 "case" => self.case(),
                 "exists" | "select" | "distinct" => None,
                 // Typed literals: `interval '1 day'`, `date '2020-01-01'`.
-                "interval" | "date" | "timestamp" | "timestamptz" | "time" | "timetz" | "uuid" | "jsonb" | "json"
-                | "text" | "numeric" | "integer" | "bigint" | "boolean" | "inet"
+                "interval" | "date" | "timestamp" | "timestamptz" | "time" | "timetz" | "uuid"
+                | "jsonb" | "json" | "text" | "numeric" | "integer" | "bigint" | "boolean"
+                | "inet"
                     if matches!(self.peek(), Some(Tok::Str(_))) =>
                 {
-                    let Some(Tok::Str(s)) = self.peek().cloned() else { return None };
+                    let Some(Tok::Str(s)) = self.peek().cloned() else {
+                        return None;
+                    };
                     self.pos += 1;
                     Some(Node::Cast(Box::new(Node::Str(s)), w))
                 }
@@ -542,7 +594,9 @@ impl Parser<'_> {
             return Some(Node::Name(name));
         }
         self.pos += 1;
-        if matches!(self.peek(), Some(Tok::Op(o)) if o == "*") && matches!(self.peek_at(1), Some(Tok::Punct(")"))) {
+        if matches!(self.peek(), Some(Tok::Op(o)) if o == "*")
+            && matches!(self.peek_at(1), Some(Tok::Punct(")")))
+        {
             self.pos += 2;
             return Some(Node::Call(name, vec![Node::Name("*".into())]));
         }
@@ -570,7 +624,11 @@ impl Parser<'_> {
     }
 
     fn case(&mut self) -> Option<Node> {
-        let operand = if self.is_word("when") { None } else { Some(Box::new(self.expr(0)?)) };
+        let operand = if self.is_word("when") {
+            None
+        } else {
+            Some(Box::new(self.expr(0)?))
+        };
         let mut arms = Vec::new();
         while self.eat_word("when") {
             let cond = self.expr(0)?;
@@ -579,7 +637,11 @@ impl Parser<'_> {
             }
             arms.push((cond, self.expr(0)?));
         }
-        let otherwise = if self.eat_word("else") { Some(Box::new(self.expr(0)?)) } else { None };
+        let otherwise = if self.eat_word("else") {
+            Some(Box::new(self.expr(0)?))
+        } else {
+            None
+        };
         if !self.eat_word("end") || arms.is_empty() {
             return None;
         }
@@ -607,8 +669,16 @@ impl Parser<'_> {
                 _ => return None,
             }
         }
-        let multi = |w: &str| matches!(w, "varying" | "precision" | "with" | "without" | "time" | "zone");
-        let starts_multi = matches!(words[0].as_str(), "character" | "double" | "timestamp" | "time" | "bit" | "char");
+        let multi = |w: &str| {
+            matches!(
+                w,
+                "varying" | "precision" | "with" | "without" | "time" | "zone"
+            )
+        };
+        let starts_multi = matches!(
+            words[0].as_str(),
+            "character" | "double" | "timestamp" | "time" | "bit" | "char"
+        );
         let mut modifier = String::new();
         loop {
             match self.peek() {
@@ -649,7 +719,11 @@ impl Parser<'_> {
         }
         let spelled = words.join(" ").replace(" (", "(");
         let (base, more) = split_array_suffix(&spelled);
-        Some(format!("{}{}", canonical_type(base), "[]".repeat(dims + more as usize)))
+        Some(format!(
+            "{}{}",
+            canonical_type(base),
+            "[]".repeat(dims + more as usize)
+        ))
     }
 }
 
@@ -658,12 +732,18 @@ impl Parser<'_> {
 
 fn is_numeric_type(ty: &str) -> bool {
     let base = ty.split('(').next().unwrap_or(ty);
-    matches!(base, "smallint" | "integer" | "bigint" | "numeric" | "real" | "double precision")
+    matches!(
+        base,
+        "smallint" | "integer" | "bigint" | "numeric" | "real" | "double precision"
+    )
 }
 
 fn is_texty(ty: &str) -> bool {
     let base = ty.split('(').next().unwrap_or(ty);
-    matches!(base, "text" | "varchar" | "char" | "bpchar" | "name" | "citext")
+    matches!(
+        base,
+        "text" | "varchar" | "char" | "bpchar" | "name" | "citext"
+    )
 }
 
 fn simplify(node: Node) -> Node {
@@ -672,13 +752,19 @@ fn simplify(node: Node) -> Node {
             let inner = simplify(*inner);
             match inner {
                 // A literal's cast names the type it resolved to in context.
-                Node::Str(s) if ty == "jsonb" => match canonical_jsonb(&s[1..s.len().saturating_sub(1)]) {
-                    Some(json) => Node::Str(format!("'{json}'")),
-                    None => Node::Str(s),
-                },
+                Node::Str(s) if ty == "jsonb" => {
+                    match canonical_jsonb(&s[1..s.len().saturating_sub(1)]) {
+                        Some(json) => Node::Str(format!("'{json}'")),
+                        None => Node::Str(s),
+                    }
+                }
                 Node::Str(s) => {
                     let body = &s[1..s.len().saturating_sub(1)];
-                    if is_numeric_type(&ty) && !body.is_empty() && body.parse::<f64>().is_ok() && s.starts_with('\'') {
+                    if is_numeric_type(&ty)
+                        && !body.is_empty()
+                        && body.parse::<f64>().is_ok()
+                        && s.starts_with('\'')
+                    {
                         Node::Num(body.to_string())
                     } else {
                         Node::Str(s)
@@ -690,7 +776,9 @@ fn simplify(node: Node) -> Node {
                 // PostgreSQL makes visible on column references; both are
                 // lossless, unlike casts to integer types, which are kept.
                 Node::Name(n) if is_texty(&ty) || ty == "numeric" => Node::Name(n),
-                Node::Array(items) if ty.ends_with("[]") && is_texty(ty.trim_end_matches("[]")) => Node::Array(items),
+                Node::Array(items) if ty.ends_with("[]") && is_texty(ty.trim_end_matches("[]")) => {
+                    Node::Array(items)
+                }
                 Node::Name(n) if n == "null" => Node::Name(n),
                 other => Node::Cast(Box::new(other), ty),
             }
@@ -703,7 +791,9 @@ fn simplify(node: Node) -> Node {
         Node::Subscript(a, b) => Node::Subscript(Box::new(simplify(*a)), Box::new(simplify(*b))),
         Node::Case(op, arms, otherwise) => Node::Case(
             op.map(|o| Box::new(simplify(*o))),
-            arms.into_iter().map(|(c, r)| (simplify(c), simplify(r))).collect(),
+            arms.into_iter()
+                .map(|(c, r)| (simplify(c), simplify(r)))
+                .collect(),
             otherwise.map(|o| Box::new(simplify(*o))),
         ),
         // Object literals in PostgreSQL's jsonb spelling whether or not the
@@ -731,7 +821,13 @@ fn midnight_utc_date(literal: &str) -> Option<&str> {
     let body = literal.strip_prefix('\'')?.strip_suffix('\'')?;
     let rest = body.get(10..)?;
     let date = &body[..10];
-    let date_ok = date.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    let date_ok = date.char_indices().all(|(i, c)| {
+        if i == 4 || i == 7 {
+            c == '-'
+        } else {
+            c.is_ascii_digit()
+        }
+    });
     (date_ok && matches!(rest, " 00:00:00" | " 00:00:00+00")).then_some(date)
 }
 
@@ -786,7 +882,10 @@ fn json_value(c: &[char], pos: &mut usize) -> Option<String> {
                 }
             }
             members.sort_by(|a, b| a.0.len().cmp(&b.0.len()).then_with(|| a.0.cmp(&b.0)));
-            let inner: Vec<String> = members.into_iter().map(|(k, v)| format!("{k}: {v}")).collect();
+            let inner: Vec<String> = members
+                .into_iter()
+                .map(|(k, v)| format!("{k}: {v}"))
+                .collect();
             Some(format!("{{{}}}", inner.join(", ")))
         }
         '[' => {
@@ -848,14 +947,20 @@ fn print(node: &Node) -> String {
     match node {
         Node::Name(n) | Node::Str(n) | Node::Num(n) => n.clone(),
         Node::Call(name, args) => {
-            format!("{name}({})", args.iter().map(print).collect::<Vec<_>>().join(","))
+            format!(
+                "{name}({})",
+                args.iter().map(print).collect::<Vec<_>>().join(",")
+            )
         }
         Node::Cast(inner, ty) => format!("{}::{ty}", print(inner)),
         Node::Unary(op, x) if op == "not" => format!("(not {})", print(x)),
         Node::Unary(op, x) => format!("({op}{})", print(x)),
         Node::Binary(op, a, b) => format!("({} {op} {})", print(a), print(b)),
         Node::Postfix(x, s) => format!("({} {s})", print(x)),
-        Node::Array(items) => format!("array[{}]", items.iter().map(print).collect::<Vec<_>>().join(",")),
+        Node::Array(items) => format!(
+            "array[{}]",
+            items.iter().map(print).collect::<Vec<_>>().join(",")
+        ),
         Node::Subscript(a, b) => format!("{}[{}]", print(a), print(b)),
         Node::Case(op, arms, otherwise) => {
             let mut s = String::from("case");
@@ -1015,9 +1120,18 @@ mod tests {
 
     #[test]
     fn jsonb_literals_compare_as_postgres_stores_them() {
-        assert!(equivalent("'{\"b\":1,\"a\":[1,2]}'::jsonb", "'{\"a\": [1, 2], \"b\": 1}'::jsonb"));
-        assert!(equivalent("'{\"a\":1,\"a\":2}'::jsonb", "'{\"a\": 2}'::jsonb"));
-        assert!(equivalent("'{\"aa\":1,\"b\":2}'::jsonb", "'{\"b\": 2, \"aa\": 1}'::jsonb"));
+        assert!(equivalent(
+            "'{\"b\":1,\"a\":[1,2]}'::jsonb",
+            "'{\"a\": [1, 2], \"b\": 1}'::jsonb"
+        ));
+        assert!(equivalent(
+            "'{\"a\":1,\"a\":2}'::jsonb",
+            "'{\"a\": 2}'::jsonb"
+        ));
+        assert!(equivalent(
+            "'{\"aa\":1,\"b\":2}'::jsonb",
+            "'{\"b\": 2, \"aa\": 1}'::jsonb"
+        ));
         assert_eq!(canonical_jsonb("not json"), None);
     }
 

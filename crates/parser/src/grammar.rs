@@ -571,6 +571,50 @@ pub fn table(item: ItemStruct) -> (TableDef, Vec<Error>) {
     (def, errors)
 }
 
+/// Reads a table from what `#[derive(Table)]` receives; an error when the
+/// input is not a struct.
+pub fn table_from_derive(input: syn::DeriveInput) -> Result<(TableDef, Vec<Error>), Error> {
+    match input.data {
+        syn::Data::Struct(data) => Ok(table(ItemStruct {
+            attrs: input.attrs,
+            vis: input.vis,
+            struct_token: data.struct_token,
+            ident: input.ident,
+            generics: input.generics,
+            fields: data.fields,
+            semi_token: data.semi_token,
+        })),
+        _ => Err(Error::new(
+            input.ident.span(),
+            "`Table` can only be derived for a struct",
+        )
+        .label("not a struct")
+        .help("derive `Table` on a struct with named fields")),
+    }
+}
+
+/// Reads a `PgEnum` from what `#[derive(PgEnum)]` receives; an error when
+/// the input is not an enum.
+pub fn pg_enum_from_derive(input: syn::DeriveInput) -> Result<(EnumDef, Vec<Error>), Error> {
+    match input.data {
+        syn::Data::Enum(data) => Ok(pg_enum(&ItemEnum {
+            attrs: input.attrs,
+            vis: input.vis,
+            enum_token: data.enum_token,
+            ident: input.ident,
+            generics: input.generics,
+            brace_token: data.brace_token,
+            variants: data.variants,
+        })),
+        _ => Err(Error::new(
+            input.ident.span(),
+            "`PgEnum` can only be derived for an enum",
+        )
+        .label("not an enum")
+        .help("derive `PgEnum` on an enum of unit variants")),
+    }
+}
+
 /// Reads a `PgEnum`: its `#[pg_enum(…)]` keys and variants.
 pub fn pg_enum(item: &ItemEnum) -> (EnumDef, Vec<Error>) {
     let mut errors = Vec::new();
@@ -1327,7 +1371,10 @@ impl Seen {
     }
 
     fn contains(&self, known: &[&str], key: &str) -> bool {
-        known.iter().position(|k| *k == key).is_some_and(|p| self.0 & (1u64 << p.min(63)) != 0)
+        known
+            .iter()
+            .position(|k| *k == key)
+            .is_some_and(|p| self.0 & (1u64 << p.min(63)) != 0)
     }
 }
 
@@ -1532,6 +1579,20 @@ mod tests {
         assert!(messages[0].starts_with("unknown key `refrences` in `#[column]`"));
         assert!(messages[0].ends_with("help: did you mean `references`?"));
         assert!(messages[1].contains("invalid value for `unique`"));
+    }
+
+    #[test]
+    fn derive_inputs_are_read_like_items() {
+        let input: syn::DeriveInput = syn::parse_quote! {
+            #[derive(PgEnum)]
+            #[pg_enum(name = "role")]
+            enum Role { Admin, #[pg_enum(rename = "guest-user")] Guest }
+        };
+        let (def, errors) = pg_enum_from_derive(input).unwrap();
+        assert!(errors.is_empty());
+        assert_eq!(def.variants[1].rename.as_ref().unwrap().value, "guest-user");
+        let not_a_struct: syn::DeriveInput = syn::parse_quote! { enum X { A } };
+        assert!(table_from_derive(not_a_struct).is_err());
     }
 
     #[test]

@@ -566,7 +566,8 @@ fn lower_table(
     let scope = ColumnScope {
         file,
         table: qname.clone(),
-        by_sql: b.columns.clone(),
+        // Borrowed back into `b` at the end; no copy per table.
+        by_sql: std::mem::take(&mut b.columns),
         by_ident,
         skipped,
         names: b.table.columns.iter().map(|c| c.name.clone()).collect(),
@@ -892,6 +893,7 @@ fn lower_table(
             label: "idx",
         });
     }
+    b.columns = scope.by_sql;
     b
 }
 
@@ -1586,8 +1588,8 @@ fn set_name(table: &mut Table, target: NameTarget, name: String) {
     }
 }
 
-/// Whether a declaration collection came from a syn item that names a
-/// derive on the wrong kind of item (reported while collecting).
+/// The error for `#[derive(Table)]` on an enum or `#[derive(PgEnum)]` on a
+/// struct (reported while collecting items).
 pub(crate) fn misplaced_derive(span: Span, derive: &str, item: &str) -> Error {
     Error::new(span, format!("`{derive}` cannot be derived for {item}"))
         .label("wrong kind of item")

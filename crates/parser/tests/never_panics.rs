@@ -290,7 +290,7 @@ fn check_well_formed(files: &[SourceFile], parsed: &Parsed) -> Result<(), TestCa
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 6000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
 
     #[test]
     fn mutated_sources_never_panic(

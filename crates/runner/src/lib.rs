@@ -727,6 +727,55 @@ pub fn migrate(
     Ok(report)
 }
 
+/// Records `tag` as applied without running it: `shale pull --baseline`
+/// adopts an existing database whose objects migration `tag` would create.
+/// Refused when the database already records any migration (a baseline is the
+/// first row of a history, never a rewrite of one). Returns `false` when the
+/// row already exists (a rerun), `true` when it was recorded.
+pub fn baseline(client: &mut Client, folder: &MigrationFolder, tag: &str, options: &MigrateOptions) -> Result<bool, RunError> {
+    check_dialect(folder)?;
+    let t = &options.table;
+    let m = folder.migration(tag).ok_or_else(|| RunError::UnknownTarget {
+        tag: tag.to_string(),
+        example: folder.journal.entries.last().map_or("0000_init".into(), |e| e.tag.clone()),
+    })?;
+    let context = format!("recording the baseline in {}", t.qualified());
+    let probe = table::probe(client, t).map_err(db_err(&context))?;
+    let has_name = ensure_table(client, t, options, probe)?;
+    lock(client, options, t, tag)?;
+    let ctx = Ctx { t, options, has_name, restore: String::new() };
+    let result = (|| -> Result<bool, RunError> {
+        let probe = table::probe(client, t).map_err(db_err(&context))?;
+        let rows = table::read_rows(client, t, &probe).map_err(db_err(&context))?;
+        if rows.iter().any(|r| r.created_at == Some(m.entry.when)) {
+            return Ok(false);
+        }
+        if let Some(other) = rows.first() {
+            return Err(RunError::Database {
+                context: context.clone(),
+                message: format!(
+                    "the database already records migrations (row id {}, created_at {}): a baseline starts a history, \
+                     use `shale status` and `shale migrate` on a database that has one",
+                    other.id,
+                    other.created_at.map_or("NULL".into(), |c| c.to_string())
+                ),
+            });
+        }
+        client.batch_execute(&insert_row_sql(&ctx, m, &m.hash)).map_err(db_err(&context))?;
+        Ok(true)
+    })();
+    match result {
+        Ok(recorded) => {
+            client.batch_execute("COMMIT").map_err(db_err(&context))?;
+            Ok(recorded)
+        }
+        Err(e) => {
+            let _ = client.batch_execute("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
 struct Ctx<'a> {
     t: &'a TrackingTable,
     options: &'a MigrateOptions,

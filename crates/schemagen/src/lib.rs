@@ -16,8 +16,9 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use shale_model::naming;
 use shale_model::{
-    BaseType, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity, Index, IndexKey,
-    IndexTarget, NullsOrder, QualifiedName, Schema, SortOrder, Table, DEFAULT_INDEX_METHOD,
+    BaseType, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity, Index,
+    IndexKey, IndexTarget, NullsOrder, QualifiedName, Schema, SortOrder, Table,
+    DEFAULT_INDEX_METHOD,
 };
 
 /// The Rust schema source for `schema`.
@@ -91,7 +92,8 @@ impl Renderer {
         let base = valid_type_ident(&name.name.to_upper_camel_case());
         let mut candidate = base.clone();
         if self.used_idents.contains(&candidate) && !name.is_public() {
-            candidate = valid_type_ident(&format!("{}{}", name.namespace.to_upper_camel_case(), base));
+            candidate =
+                valid_type_ident(&format!("{}{}", name.namespace.to_upper_camel_case(), base));
         }
         let stem = candidate.clone();
         let mut n = 2;
@@ -235,7 +237,11 @@ impl Renderer {
             match single {
                 Some(i) => {
                     column_has_fk[i] = true;
-                    let target = format!("{}.{}", reference_table(&fk.referenced_table), fk.referenced_columns[0]);
+                    let target = format!(
+                        "{}.{}",
+                        reference_table(&fk.referenced_table),
+                        fk.referenced_columns[0]
+                    );
                     column_extra[i].push(quote!(references = #target));
                     column_extra[i].extend(actions(fk));
                 }
@@ -246,8 +252,12 @@ impl Renderer {
             table_attrs.push(self.index_attr(t, index));
         }
 
-        let fields: Vec<TokenStream> =
-            t.columns.iter().zip(column_extra).map(|(c, extra)| self.render_column(c, extra)).collect();
+        let fields: Vec<TokenStream> = t
+            .columns
+            .iter()
+            .zip(column_extra)
+            .map(|(c, extra)| self.render_column(c, extra))
+            .collect();
         let doc = doc_attrs(t.comment.as_deref());
         quote! {
             #doc
@@ -257,9 +267,18 @@ impl Renderer {
         }
     }
 
-    fn foreign_key_attr(&mut self, table: &str, fk: &ForeignKey, default_name: bool) -> TokenStream {
+    fn foreign_key_attr(
+        &mut self,
+        table: &str,
+        fk: &ForeignKey,
+        default_name: bool,
+    ) -> TokenStream {
         let cols = self.idents_list(&fk.columns);
-        let target = format!("{}({})", reference_table(&fk.referenced_table), fk.referenced_columns.join(", "));
+        let target = format!(
+            "{}({})",
+            reference_table(&fk.referenced_table),
+            fk.referenced_columns.join(", ")
+        );
         let mut args = vec![quote!(columns(#cols)), quote!(references = #target)];
         args.extend(actions(fk));
         if !default_name {
@@ -287,7 +306,12 @@ impl Renderer {
             })
             .collect();
         match index.keys.as_slice() {
-            [IndexKey { target: IndexTarget::Expression(e), order, nulls, opclass }] => {
+            [IndexKey {
+                target: IndexTarget::Expression(e),
+                order,
+                nulls,
+                opclass,
+            }] => {
                 if *order != SortOrder::Asc || nulls.is_some() || opclass.is_some() {
                     self.warnings.push(format!(
                         "index `{}` on `{}`: ordering and operator class of an expression key cannot be written; \
@@ -297,7 +321,10 @@ impl Renderer {
                 }
                 args.push(quote!(expr = #e));
             }
-            keys if keys.iter().all(|k| matches!(k.target, IndexTarget::Column(_))) => {
+            keys if keys
+                .iter()
+                .all(|k| matches!(k.target, IndexTarget::Column(_))) =>
+            {
                 let keys = keys.iter().map(|k| self.index_key(k));
                 args.push(quote!(columns(#(#keys),*)));
             }
@@ -363,7 +390,11 @@ impl Renderer {
             args.push(quote!(generated = #g));
         }
         let attr = (!args.is_empty()).then(|| quote!(#[column(#(#args),*)]));
-        let ty = if c.nullable { quote!(Option<#rust_ty>) } else { rust_ty };
+        let ty = if c.nullable {
+            quote!(Option<#rust_ty>)
+        } else {
+            rust_ty
+        };
         let doc = doc_attrs(c.comment.as_deref());
         quote! {
             #doc
@@ -384,7 +415,8 @@ impl Renderer {
         };
         // `Vec<u8>` is bytea, so a smallint-like byte array cannot be nested
         // that way; none of the mapped scalars is `u8`, so plain nesting works.
-        let bytea_array = matches!(&ty.base, BaseType::Named(n) if n == "bytea") && ty.array_dims > 0;
+        let bytea_array =
+            matches!(&ty.base, BaseType::Named(n) if n == "bytea") && ty.array_dims > 0;
         let mut rust = scalar;
         for _ in 0..ty.array_dims {
             rust = quote!(Vec<#rust>);
@@ -396,7 +428,10 @@ impl Renderer {
             BaseType::Named(n) => n.clone(),
             BaseType::Enum(q) => q.to_string(),
         };
-        (rust, Some(format!("{spelling}{}", "[]".repeat(ty.array_dims as usize))))
+        (
+            rust,
+            Some(format!("{spelling}{}", "[]".repeat(ty.array_dims as usize))),
+        )
     }
 }
 
@@ -465,7 +500,9 @@ fn reference_table(q: &QualifiedName) -> String {
 
 impl Renderer {
     fn index_key(&self, k: &IndexKey) -> TokenStream {
-        let IndexTarget::Column(c) = &k.target else { return TokenStream::new() };
+        let IndexTarget::Column(c) = &k.target else {
+            return TokenStream::new();
+        };
         let ident = self.list_ident(c);
         let mut opts = Vec::new();
         if k.order == SortOrder::Desc {
@@ -547,7 +584,16 @@ fn field_ident(column: &str, used: &mut HashSet<String>) -> (Ident, bool) {
         base = format!("c_{base}");
     }
     if !is_plain_ident(&base) {
-        base = base.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+        base = base
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
     }
     if !can_be_raw(&base) {
         base.push('_');
@@ -567,7 +613,9 @@ fn field_ident(column: &str, used: &mut HashSet<String>) -> (Ident, bool) {
 }
 
 fn is_plain_ident(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         && s != "_"
 }
@@ -578,7 +626,10 @@ fn can_be_raw(s: &str) -> bool {
 }
 
 fn valid_type_ident(s: &str) -> String {
-    let mut out: String = s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    let mut out: String = s
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
     if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
         out.insert(0, 'T');
     }
@@ -590,7 +641,9 @@ fn valid_type_ident(s: &str) -> String {
 
 /// One `#[doc]` per line, with the space `///` comments carry.
 fn doc_attrs(comment: Option<&str>) -> TokenStream {
-    let Some(comment) = comment else { return TokenStream::new() };
+    let Some(comment) = comment else {
+        return TokenStream::new();
+    };
     let lines = comment.split('\n').map(|l| format!(" {l}"));
     quote!(#(#[doc = #lines])*)
 }
@@ -606,14 +659,27 @@ mod tests {
         id.identity = Some(Identity::Always);
         let mut email = Column::new("email", ColumnType::named("varchar(320)"));
         email.comment = Some("where we write".into());
-        let mut ty = Column::new("type", ColumnType::enum_(QualifiedName::new("auth", "role")));
+        let mut ty = Column::new(
+            "type",
+            ColumnType::enum_(QualifiedName::new("auth", "role")),
+        );
         ty.nullable = true;
         let mut age = Column::new("Age", ColumnType::named("integer"));
         age.default = Some("0".into());
         t.columns = vec![id, email, ty, age];
-        t.primary_key = Some(PrimaryKey { name: "users_pkey".into(), columns: vec!["id".into()] });
-        t.uniques = vec![UniqueConstraint { name: "users_email_key".into(), columns: vec!["email".into()], nulls_not_distinct: false }];
-        t.checks = vec![CheckConstraint { name: "users_Age_check".into(), expr: "\"Age\" > 0".into() }];
+        t.primary_key = Some(PrimaryKey {
+            name: "users_pkey".into(),
+            columns: vec!["id".into()],
+        });
+        t.uniques = vec![UniqueConstraint {
+            name: "users_email_key".into(),
+            columns: vec!["email".into()],
+            nulls_not_distinct: false,
+        }];
+        t.checks = vec![CheckConstraint {
+            name: "users_Age_check".into(),
+            expr: "\"Age\" > 0".into(),
+        }];
         t.comment = Some("People\nwho sign in".into());
         let mut s = Schema {
             namespaces: vec!["auth".into()],
@@ -675,7 +741,10 @@ pub struct Users {
     #[test]
     fn field_idents_are_valid_and_unique() {
         let mut used = HashSet::new();
-        assert_eq!(field_ident("type", &mut used), (Ident::new_raw("type", Span::call_site()), false));
+        assert_eq!(
+            field_ident("type", &mut used),
+            (Ident::new_raw("type", Span::call_site()), false)
+        );
         assert_eq!(field_ident("self", &mut used).0.to_string(), "self_");
         assert_eq!(field_ident("1st", &mut used).0.to_string(), "c_1st");
         assert_eq!(field_ident("Type", &mut used).0.to_string(), "type_2");

@@ -99,46 +99,26 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         None if args.custom => "custom".to_string(),
         None => "migration".to_string(),
     };
-    let prefix = match ctx.config.prefix {
-        Prefix::Index => PrefixMode::Index,
-        Prefix::Timestamp => PrefixMode::Timestamp,
-        Prefix::Unix => PrefixMode::Unix,
-    };
-    let entry = journal.push_next(&name, prefix, shale_migrations::journal::now_millis()).clone();
-    let sql_path = ctx.config.migrations.join(format!("{}.sql", entry.tag));
-    if sql_path.exists() {
-        bail!("{} already exists but has no journal entry: move it away or add it to the journal", sql_path.display());
-    }
-    let text = if args.custom {
-        format!(
-            "-- Custom migration {}: write your SQL below; separate statements with a line\n\
-             -- `{}`. Add `{}` as the first line to run it outside a transaction.\n",
-            entry.tag,
-            sqlfile::BREAKPOINT,
-            sqlfile::NO_TRANSACTION
-        )
-    } else {
-        let mut sqls: Vec<String> = statements.iter().map(|s| s.sql.clone()).collect();
-        if deletes_data {
-            acknowledge_data_loss(ctx, &mut sqls);
+    let render = |tag: &str| {
+        if args.custom {
+            format!(
+                "-- Custom migration {tag}: write your SQL below; separate statements with a line\n\
+                 -- `{}`. Add `{}` as the first line to run it outside a transaction.\n",
+                sqlfile::BREAKPOINT,
+                sqlfile::NO_TRANSACTION
+            )
+        } else {
+            let mut sqls: Vec<String> = statements.iter().map(|s| s.sql.clone()).collect();
+            if deletes_data {
+                acknowledge_data_loss(ctx, &mut sqls);
+            }
+            let header: Vec<(String, String)> =
+                hazards.iter().map(|h| (h.kind.as_str().to_string(), h.message.clone())).collect();
+            sqlfile::render(&sqls, &header)
         }
-        let header: Vec<(String, String)> =
-            hazards.iter().map(|h| (h.kind.as_str().to_string(), h.message.clone())).collect();
-        sqlfile::render(&sqls, &header)
     };
-    let snap = Snapshot::new(ctx.snapshot_dialect(), &prev_id, &format!("{}@{}", entry.tag, entry.when), next);
-    let snap_path = ctx.config.snapshots.join(snapshot::file_name(entry.idx));
-
-    // The journal is the index of the folder: written last, so an interrupted
-    // run leaves at worst an orphan file that `shale check` names.
-    write_atomic(&sql_path, &text)?;
-    write_atomic(&snap_path, &snap.to_json())?;
-    write_atomic(&ctx.journal_path(), &journal.to_json())?;
-    let mut files: Vec<(String, Vec<u8>)> = folder
-        .map(|f| f.migrations.into_iter().map(|m| (m.file_name(), m.bytes)).collect())
-        .unwrap_or_default();
-    files.push((format!("{}.sql", entry.tag), text.clone().into_bytes()));
-    ctx.write_sum(&files)?;
+    let Written { entry, sql_path, snap_path } =
+        write_next_migration(ctx, folder, &mut journal, &prev_id, &name, render, next)?;
 
     if !ui.json() {
         print_hazards(ui, &hazards);
@@ -166,6 +146,56 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         "hazards": hazards_json(&hazards),
     }));
     Ok(Outcome::Clean)
+}
+
+/// What [`write_next_migration`] wrote.
+pub struct Written {
+    /// The new journal entry.
+    pub entry: shale_migrations::journal::JournalEntry,
+    /// The migration file.
+    pub sql_path: std::path::PathBuf,
+    /// The snapshot file.
+    pub snap_path: std::path::PathBuf,
+}
+
+/// Appends the next migration to the project: its file (text from `render`,
+/// given the new tag), its snapshot of `next` chained to `prev_id`, the
+/// journal entry, and the integrity record. The one place these four files
+/// are written together.
+pub fn write_next_migration(
+    ctx: &Context<'_>,
+    folder: Option<shale_migrations::folder::MigrationFolder>,
+    journal: &mut shale_migrations::journal::Journal,
+    prev_id: &str,
+    name: &str,
+    render: impl FnOnce(&str) -> String,
+    next: Schema,
+) -> Result<Written> {
+    let prefix = match ctx.config.prefix {
+        Prefix::Index => PrefixMode::Index,
+        Prefix::Timestamp => PrefixMode::Timestamp,
+        Prefix::Unix => PrefixMode::Unix,
+    };
+    let entry = journal.push_next(name, prefix, shale_migrations::journal::now_millis()).clone();
+    let sql_path = ctx.config.migrations.join(format!("{}.sql", entry.tag));
+    if sql_path.exists() {
+        bail!("{} already exists but has no journal entry: move it away or add it to the journal", sql_path.display());
+    }
+    let text = render(&entry.tag);
+    let snap = Snapshot::new(ctx.snapshot_dialect(), prev_id, &format!("{}@{}", entry.tag, entry.when), next);
+    let snap_path = ctx.config.snapshots.join(snapshot::file_name(entry.idx));
+    // The journal is the index of the folder: written after the files it
+    // names, so an interrupted run leaves at worst an orphan file that
+    // `shale check` names.
+    write_atomic(&sql_path, &text)?;
+    write_atomic(&snap_path, &snap.to_json())?;
+    write_atomic(&ctx.journal_path(), &journal.to_json())?;
+    let mut files: Vec<(String, Vec<u8>)> = folder
+        .map(|f| f.migrations.into_iter().map(|m| (m.file_name(), m.bytes)).collect())
+        .unwrap_or_default();
+    files.push((format!("{}.sql", entry.tag), text.into_bytes()));
+    ctx.write_sum(&files)?;
+    Ok(Written { entry, sql_path, snap_path })
 }
 
 /// The user accepted the data loss (`--allow-data-loss` or the prompt):

@@ -6,7 +6,7 @@ use std::time::Duration;
 use anyhow::{anyhow, Result};
 use serde_json::json;
 use shale_migrations::folder::MigrationFolder;
-use shale_runner::{MigrateOptions, RunError, Status, TrackingTable};
+use shale_runner::{MigrateOptions, Status, TrackingTable};
 
 use super::Context;
 use crate::output::Style;
@@ -79,12 +79,6 @@ impl Context<'_> {
     }
 }
 
-/// Runner errors that are findings about the migrations (exit 1) rather than
-/// failures to run (exit 2).
-fn is_finding(e: &RunError) -> bool {
-    matches!(e, RunError::Edited { .. } | RunError::Failed(_) | RunError::Interrupted { .. })
-}
-
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
@@ -93,20 +87,24 @@ fn ms(d: Duration) -> String {
 pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
     let ui = ctx.ui;
     let folder = ctx.load_folder()?;
-    let mut client = ctx.connect()?;
+    let url = ctx.config.database_url(ctx.db_flag)?;
+    let info = shale_db::ConnInfo::parse(&url).map_err(|e| anyhow!("{e}"))?;
+    let mut client = shale_db::connect_info(&info).map_err(|e| anyhow!("{e}"))?;
+    // The URL's timeouts, overridden by the flags, are applied with SET LOCAL
+    // in each migration's transaction so that they hold behind a pooler too.
     let options = MigrateOptions {
         dry_run: args.dry_run,
         to_tag: args.to.clone(),
         table: ctx.tracking_table(),
         lock_timeout: Duration::from_secs(args.wait),
         settings: shale_db::Settings {
-            statement_timeout: args.statement_timeout.clone(),
-            lock_timeout: args.lock_timeout.clone(),
+            statement_timeout: args.statement_timeout.clone().or(info.settings.statement_timeout.clone()),
+            lock_timeout: args.lock_timeout.clone().or(info.settings.lock_timeout.clone()),
         },
     };
     let report = match shale_runner::migrate(&mut client, &folder, &options) {
         Ok(r) => r,
-        Err(e) if is_finding(&e) => {
+        Err(e) if e.is_finding() => {
             ui.error(&anyhow!("{e}"));
             return Ok(Outcome::Findings);
         }

@@ -3,8 +3,14 @@
 
 use std::path::PathBuf;
 
-use anyhow::{bail, Result};
+use anyhow::{anyhow, bail, Result};
 use serde_json::json;
+use shale_differ::MigrationPair;
+use shale_migrations::sqlfile;
+use shale_model::{RenameHints, Schema};
+use shale_sql::SqlDialect;
+
+use super::generate::{write_next_migration, Written};
 
 use super::project::write_atomic;
 use super::Context;
@@ -21,6 +27,14 @@ pub struct Args {
     /// Overwrite an existing `schema.rs`.
     #[arg(long)]
     pub force: bool,
+    /// Also write migration 0000 (the SQL that creates this schema), its
+    /// journal entry and snapshot, and record 0000 as applied in the database:
+    /// an existing database adopts shale without re-running anything.
+    #[arg(long)]
+    pub baseline: bool,
+    /// The name of the baseline migration (`0000_<name>.sql`).
+    #[arg(long, value_name = "NAME", default_value = "baseline", requires = "baseline")]
+    pub baseline_name: String,
 }
 
 /// Runs `shale pull`.
@@ -34,6 +48,14 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     if file.exists() && !args.force {
         bail!("{} exists: pass --force to overwrite it, or --out DIR to write elsewhere", file.display());
     }
+    let folder = ctx.load_folder_if_any()?;
+    if args.baseline && folder.as_ref().is_some_and(|f| !f.migrations.is_empty()) {
+        bail!(
+            "--baseline starts a migration history, but {} already has migrations; \
+             use `shale generate` to continue it (or `shale adopt` for a drizzle-kit folder)",
+            ctx.config.migrations.display()
+        );
+    }
     let mut client = ctx.connect()?;
     let schema = sources::introspect(ctx, &mut client)?;
     let (source, warnings) = shale_schemagen::render_with_warnings(&schema);
@@ -41,6 +63,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     for w in &warnings {
         ui.warn(w);
     }
+    let baseline = if args.baseline { Some(write_baseline(ctx, folder, &file, &mut client, &args.baseline_name)?) } else { None };
     ui.result(&format!(
         "{} {} ({} tables, {} enums)",
         ui.paint(Style::Good, "wrote"),
@@ -48,11 +71,57 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         schema.tables.len(),
         schema.enums.len()
     ));
+    if let Some(b) = &baseline {
+        ui.result(&format!(
+            "{} {} and recorded it as applied in the database: the next `shale generate` continues from here",
+            ui.paint(Style::Good, "wrote"),
+            b.sql_path.display()
+        ));
+    }
     ui.document(&json!({
         "file": file.display().to_string(),
         "tables": schema.tables.len(),
         "enums": schema.enums.len(),
         "warnings": warnings,
+        "baseline": baseline.as_ref().map(|b| json!({
+            "tag": b.entry.tag,
+            "file": b.sql_path.display().to_string(),
+            "snapshot": b.snap_path.display().to_string(),
+        })),
     }));
     Ok(Outcome::Clean)
+}
+
+/// Writes migration 0000 creating the pulled schema (with journal entry,
+/// snapshot and integrity record) and records it as applied. The snapshot is
+/// the model the parser reads back from the written source, so the next
+/// `shale generate` starts from exactly what the source says.
+fn write_baseline(
+    ctx: &Context<'_>,
+    folder: Option<shale_migrations::folder::MigrationFolder>,
+    source_file: &std::path::Path,
+    client: &mut shale_db::Client,
+    name: &str,
+) -> Result<Written> {
+    let parsed = ctx.parse_schema_at(source_file)?;
+    let empty = Schema::default();
+    let pair = MigrationPair::new(&empty, &parsed.schema);
+    let plan = shale_differ::diff(pair, &RenameHints::default())
+        .map_err(|a| anyhow!("cannot plan the baseline: {a}"))?;
+    let statements = shale_sql::Postgres.render(&plan, pair);
+    let sqls: Vec<String> = statements.into_iter().map(|s| s.sql).collect();
+    let mut journal = ctx.load_journal()?;
+    let written = write_next_migration(
+        ctx,
+        folder,
+        &mut journal,
+        shale_migrations::snapshot::ROOT_ID,
+        name,
+        |_| sqlfile::render(&sqls, &[]),
+        parsed.schema,
+    )?;
+    let folder = ctx.load_folder()?;
+    let options = shale_runner::MigrateOptions { table: ctx.tracking_table(), ..Default::default() };
+    shale_runner::baseline(client, &folder, &written.entry.tag, &options).map_err(|e| anyhow!("{e}"))?;
+    Ok(written)
 }

@@ -126,9 +126,10 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     // The schema must be resolved (no conflict markers) before anything is
     // rebuilt from it.
     let parsed = ctx.parse_schema()?;
-    let top = PathBuf::from(git_line(&["rev-parse", "--show-toplevel"]).map_err(|e| {
-        anyhow!("`shale rebase` works on the git repository holding the project: {e:#}")
-    })?);
+    let top = PathBuf::from(
+        git_line(&["rev-parse", "--show-toplevel"])
+            .map_err(|e| anyhow!("`shale rebase` works on the git repository holding the project: {e:#}"))?,
+    );
     let top = std::fs::canonicalize(&top).unwrap_or(top);
     let prefix = git_line(&["rev-parse", "--show-prefix"])?;
     let onto = match &args.onto {
