@@ -307,10 +307,7 @@ impl Parser<'_> {
 
     fn expr(&mut self, min: u8) -> Option<Node> {
         let mut lhs = self.prefix()?;
-        loop {
-            let Some(tok) = self.peek().cloned() else {
-                break;
-            };
+        while let Some(tok) = self.peek().cloned() {
             match tok {
                 Tok::Punct("::") => {
                     self.pos += 1;
