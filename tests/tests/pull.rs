@@ -142,6 +142,8 @@ fn every_rendered_type_and_name_round_trips() {
         .batch_execute(
             r#"CREATE SCHEMA "Billing";
                CREATE TYPE "Billing"."Currency" AS ENUM ('EUR', 'usd', 'a b', '1st');
+               CREATE DOMAIN "user" AS text;
+               CREATE DOMAIN "Billing"."Cents" AS bigint;
                CREATE TABLE "Billing"."Invoice Lines" (
                    "type" text PRIMARY KEY,
                    "self" int,
@@ -153,7 +155,8 @@ fn every_rendered_type_and_name_round_trips() {
                    blobs bytea[],
                    at timestamp(0),
                    ip inet, net cidr, dur interval, u uuid, j json, f4 real, f8 float8, t time, tz timetz(2),
-                   ch "char", nm name, big int8 DEFAULT 9999999999
+                   ch "char", nm name, big int8 DEFAULT 9999999999,
+                   owner "user", cents "Billing"."Cents"[]
                );
                CREATE TABLE users (id int PRIMARY KEY);
                CREATE TABLE "Users" (id int PRIMARY KEY, u int REFERENCES users);
@@ -162,6 +165,9 @@ fn every_rendered_type_and_name_round_trips() {
         )
         .unwrap();
     let schema = read(&url);
+    let lines = &schema.tables.iter().find(|t| t.name.name == "Invoice Lines").unwrap().columns;
+    let types: Vec<String> = lines.iter().rev().take(2).map(|c| c.ty.to_string()).collect();
+    assert_eq!(types, ["\"Billing\".\"Cents\"[]", "\"user\""], "domains keep their quoted names");
     let text = shale_schemagen::render(&schema);
     assert_eq!(parse(&text), schema, "\n{text}");
 }

@@ -50,6 +50,24 @@ pub(crate) fn calculate_steps(
     steps.sort();
     steps.dedup();
     order_rename_chains(&mut steps);
+    // A generated column that becomes plain stops depending on its source
+    // columns only once its expression is dropped: do that first within the
+    // table, before a source column changes type.
+    let alter_columns = steps
+        .iter()
+        .position(|s| matches!(s, Step::AlterColumn { .. }));
+    if let Some(start) = alter_columns {
+        let end = steps[start..]
+            .iter()
+            .position(|s| !matches!(s, Step::AlterColumn { .. }))
+            .map_or(steps.len(), |n| start + n);
+        steps[start..end].sort_by_key(|s| match s {
+            Step::AlterColumn { table, changes, .. } => {
+                (Some(table.clone()), !changes.drop_expression)
+            }
+            _ => (None, true),
+        });
+    }
     Ok(steps)
 }
 

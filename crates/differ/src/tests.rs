@@ -823,3 +823,112 @@ fn rename_chains_run_from_the_far_end() {
         ]
     );
 }
+
+#[test]
+fn foreign_keys_over_a_column_changing_type_family_are_dropped_and_added() {
+    let make = |ty: &str| {
+        let mut orgs = table("orgs", vec![]);
+        orgs.columns[0] = col("id", ty);
+        let mut projects = table("projects", vec![col("org_id", ty)]);
+        projects.foreign_keys.push(fk(&projects, "org_id", "orgs"));
+        schema(vec![orgs, projects], vec![])
+    };
+    let drop_fk = Step::DropForeignKey {
+        table: q("projects"),
+        name: "projects_org_id_fkey".into(),
+    };
+    // integer → bigint: PostgreSQL keeps the key through the change.
+    let steps = plan(&make("integer"), &make("bigint"), &RenameHints::default());
+    assert!(!steps.contains(&drop_fk), "{steps:#?}");
+    // text → uuid: the two ends cannot be compared in between.
+    let steps = plan(&make("text"), &make("uuid"), &RenameHints::default());
+    let alter = steps
+        .iter()
+        .position(|s| matches!(s, Step::AlterColumn { .. }))
+        .expect("alter");
+    assert!(position(&steps, &drop_fk) < alter);
+    assert!(
+        position(
+            &steps,
+            &Step::AddForeignKey {
+                table: q("projects"),
+                name: "projects_org_id_fkey".into()
+            }
+        ) > alter
+    );
+}
+
+#[test]
+fn generated_column_over_a_column_changing_type_is_recreated() {
+    let make = |ty: &str| {
+        let mut total = col("total", ty);
+        total.generated = Some("quantity * 2".into());
+        table("items", vec![col("quantity", ty), total])
+    };
+    let steps = plan(
+        &schema(vec![make("integer")], vec![]),
+        &schema(vec![make("bigint")], vec![]),
+        &RenameHints::default(),
+    );
+    assert_eq!(
+        steps,
+        vec![
+            Step::DropColumn {
+                table: q("items"),
+                column: "total".into(),
+                regenerated: true
+            },
+            Step::AlterColumn {
+                table: MigrationPair::new(q("items"), q("items")),
+                column: MigrationPair::new("quantity".into(), "quantity".into()),
+                changes: ColumnChanges {
+                    ty: true,
+                    ..Default::default()
+                },
+            },
+            Step::AddColumn {
+                table: q("items"),
+                column: "total".into()
+            },
+        ]
+    );
+}
+
+#[test]
+fn a_generated_column_becomes_plain_before_its_source_changes_type() {
+    let make = |ty: &str, generated: bool| {
+        // The generated column sorts after its source.
+        let mut z = col("z", "integer");
+        z.generated = generated.then(|| "a * 2".into());
+        table("t", vec![col("a", ty), z])
+    };
+    let steps = plan(
+        &schema(vec![make("integer", true)], vec![]),
+        &schema(vec![make("bigint", false)], vec![]),
+        &RenameHints::default(),
+    );
+    let alter = |c: &str, changes| Step::AlterColumn {
+        table: MigrationPair::new(q("t"), q("t")),
+        column: MigrationPair::new(c.into(), c.into()),
+        changes,
+    };
+    assert_eq!(
+        steps,
+        vec![
+            alter(
+                "z",
+                ColumnChanges {
+                    drop_expression: true,
+                    ..Default::default()
+                }
+            ),
+            alter(
+                "a",
+                ColumnChanges {
+                    ty: true,
+                    ..Default::default()
+                }
+            ),
+        ]
+    );
+}

@@ -219,7 +219,10 @@ fn read_columns(
                               AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum \
                               AND dep.deptype = 'a' \
                             LIMIT 1) END AS owned_sequence, \
-                d.description, a.attnum \
+                d.description, a.attnum, \
+                CASE WHEN etn.nspname <> 'pg_catalog' THEN \
+                    CASE WHEN etn.nspname = 'public' THEN '' ELSE quote_ident(etn.nspname) || '.' END \
+                    || quote_ident(et.typname) END \
          FROM unnest($1::oid[]) AS sel(oid) \
          JOIN pg_catalog.pg_attribute a ON a.attrelid = sel.oid \
          JOIN pg_catalog.pg_type t ON t.oid = a.atttypid \
@@ -264,13 +267,9 @@ fn read_columns(
                 .as_deref()
                 .and_then(|w| with_mod.strip_prefix(w))
                 .unwrap_or("");
-            let mut spelled = String::new();
-            if type_ns != shale_model::DEFAULT_NAMESPACE {
-                spelled.push_str(&quote_ident(&type_ns));
-                spelled.push('.');
-            }
-            spelled.push_str(&quote_ident(&type_name));
-            spelled.push_str(modifier);
+            // Quoted by the server's own `quote_ident`, which knows the keywords.
+            let quoted: Option<String> = r.get(16);
+            let spelled = format!("{}{modifier}", quoted.unwrap_or(type_name));
             BaseType::Named(shale_model::types::canonical_type(&spelled))
         };
         let array_dims = if is_array {
@@ -461,9 +460,10 @@ fn read_indexes(
         "false"
     };
     // Indexes that back a primary key, unique or exclusion constraint are
-    // part of that constraint. Per key: the column (NULL for an expression),
-    // the deparsed key, the ordering bits and the operator class when it is
-    // not the default one (PostgreSQL prints only non-default classes too).
+    // part of that constraint. Per key: the attribute number (0 for an
+    // expression; names resolve in memory), the deparsed expression, the
+    // ordering bits, and the operator class when it is not the default one
+    // (PostgreSQL's own `pg_get_indexdef` prints only non-default classes).
     let sql = format!(
         "SELECT i.indrelid, ic.relname::text, am.amname::text, i.indisunique, {nulls_not_distinct}, \
                 i.indnkeyatts::int4, \
@@ -594,23 +594,6 @@ fn strip_wrapping_parens(e: &str) -> Option<&str> {
     (depth == 0 && quote.is_none()).then_some(inner)
 }
 
-/// Quotes an identifier the way PostgreSQL's `quote_ident` does for the
-/// common cases: plain lowercase names stay bare.
-fn quote_ident(name: &str) -> String {
-    let plain = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$');
-    if plain {
-        name.to_string()
-    } else {
-        format!("\"{}\"", name.replace('"', "\"\""))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -662,12 +645,5 @@ mod tests {
             ),
             Some("bigserial")
         );
-    }
-
-    #[test]
-    fn identifiers_are_quoted_only_when_needed() {
-        assert_eq!(quote_ident("citext"), "citext");
-        assert_eq!(quote_ident("MyType"), "\"MyType\"");
-        assert_eq!(quote_ident("a\"b"), "\"a\"\"b\"");
     }
 }

@@ -5,8 +5,11 @@
 //! **Architecture invariant:** the number of catalog queries does not depend on
 //! the number of objects in the database. Every catalog is read with one query
 //! (aggregating with `array_agg` where an object has several parts) and the
-//! pieces are joined in memory by OID, so that a 3000-table database costs the
-//! same seven round trips as an empty one.
+//! pieces are joined in memory by OID (column lists of constraints and
+//! indexes resolve through the columns already read), so that a 3000-table
+//! database costs the same nine statements as an empty one: `BEGIN`, server
+//! version, namespaces, enums, tables, columns, constraints, indexes,
+//! `COMMIT`. Comments come with their objects (a join on `pg_description`).
 //!
 //! Everything runs inside one `REPEATABLE READ READ ONLY` transaction, so the
 //! queries see one consistent snapshot even while migrations run elsewhere,
@@ -16,6 +19,7 @@
 #![deny(missing_docs)]
 
 mod catalog;
+pub mod sqlite;
 
 use std::time::{Duration, Instant};
 

@@ -69,6 +69,7 @@
 pub mod bench;
 mod detect;
 mod table;
+pub mod sqlite;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;

@@ -11,6 +11,8 @@
 mod fixtures;
 pub mod hazards;
 mod postgres;
+pub mod sqlite;
+pub use sqlite::Sqlite;
 #[cfg(test)]
 mod tests;
 

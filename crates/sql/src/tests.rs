@@ -429,3 +429,44 @@ fn three_thousand_tables_diff_and_render_quickly() {
     eprintln!("3000 tables unchanged: {:?}", started.elapsed());
     assert!(plan.is_empty());
 }
+
+#[test]
+fn type_changes_spell_a_using_that_postgres_accepts() {
+    let t = |columns: Vec<Column>| {
+        schema(
+            vec![table("t", [vec![col("id", "bigint")], columns].concat())],
+            vec![],
+        )
+    };
+    let previous = t(vec![
+        col("a", "text[]"),
+        col("b", "text"),
+        col("c", "integer"),
+        Column::new("d", ColumnType::enum_(q("e1"))),
+    ]);
+    let previous = Schema {
+        enums: vec![enum_("e1", &["x"]), enum_("e2", &["x"])],
+        ..previous
+    };
+    let next = t(vec![
+        col("a", "jsonb"),
+        col("b", "jsonb"),
+        col("c", "json"),
+        Column::new("d", ColumnType::enum_(q("e2"))),
+    ]);
+    let next = Schema {
+        enums: vec![enum_("e1", &["x"]), enum_("e2", &["x"])],
+        ..next
+    };
+    let (_, statements) = render(&previous, &next, &RenameHints::default());
+    let sql: Vec<&str> = statements.iter().map(|s| s.sql.as_str()).collect();
+    assert_eq!(
+        sql,
+        vec![
+            "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"a\" SET DATA TYPE jsonb USING to_jsonb(\"a\");",
+            "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"b\" SET DATA TYPE jsonb USING \"b\"::jsonb;",
+            "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"c\" SET DATA TYPE json USING to_json(\"c\");",
+            "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"d\" SET DATA TYPE \"public\".\"e2\" USING \"d\"::text::\"public\".\"e2\";",
+        ]
+    );
+}

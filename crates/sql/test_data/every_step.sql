@@ -61,6 +61,8 @@ ALTER TABLE "public"."logs" RENAME CONSTRAINT "old_logs_pkey" TO "logs_pkey";
 --> statement-breakpoint
 ALTER INDEX "public"."accounts_nick_idx" RENAME TO "accounts_handle_idx";
 --> statement-breakpoint
+ALTER TABLE "public"."accounts" ALTER COLUMN "frozen" DROP EXPRESSION;
+--> statement-breakpoint
 ALTER TABLE "public"."accounts" ALTER COLUMN "big" SET DATA TYPE bigint USING "big"::bigint;
 --> statement-breakpoint
 ALTER SEQUENCE "public"."accounts_big_seq" AS bigint;
@@ -70,8 +72,6 @@ CREATE SEQUENCE "public"."accounts_counter_seq" AS integer OWNED BY "public"."ac
 SELECT setval('"public"."accounts_counter_seq"', COALESCE(MAX("counter"), 0) + 1, false) FROM "public"."accounts";
 --> statement-breakpoint
 ALTER TABLE "public"."accounts" ALTER COLUMN "counter" SET DEFAULT nextval('"public"."accounts_counter_seq"'::regclass);
---> statement-breakpoint
-ALTER TABLE "public"."accounts" ALTER COLUMN "frozen" DROP EXPRESSION;
 --> statement-breakpoint
 ALTER TABLE "public"."accounts" ALTER COLUMN "ident" SET GENERATED ALWAYS;
 --> statement-breakpoint

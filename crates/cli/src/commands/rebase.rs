@@ -234,8 +234,9 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
                 if !planned.iter().any(|q| &q.entry.tag == old) {
                     let _ = std::fs::remove_file(&old_path);
                 }
-                renamed.push((old.clone(), p.entry.tag.clone()));
             }
+            // A timestamp prefix may keep its name; its position still moves.
+            renamed.push((old.clone(), p.entry.tag.clone(), p.entry.idx));
         }
     }
     for (idx, text) in &their_snapshots {
@@ -263,8 +264,12 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
                 shale_migrations::sum::FILE_NAME
             ));
         }
-        for (old, new) in &renamed {
-            ui.result(&format!("{} {old} -> {new}", ui.paint(Style::Good, "renumbered")));
+        for (old, new, idx) in &renamed {
+            if old == new {
+                ui.result(&format!("{} {new} (name unchanged) to position {idx}", ui.paint(Style::Good, "moved")));
+            } else {
+                ui.result(&format!("{} {old} -> {new}", ui.paint(Style::Good, "renumbered")));
+            }
         }
         let kept = planned.len() - first_branch;
         ui.result(&format!(
@@ -278,7 +283,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     ui.document(&json!({
         "onto": onto,
         "kept": theirs.entries.iter().map(|e| e.tag.as_str()).collect::<Vec<_>>(),
-        "renumbered": renamed.iter().map(|(o, n)| json!({ "from": o, "to": n })).collect::<Vec<_>>(),
+        "renumbered": renamed.iter().map(|(o, n, i)| json!({ "from": o, "to": n, "idx": i })).collect::<Vec<_>>(),
         "snapshots": written_snapshots.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
     }));
     Ok(Outcome::Clean)

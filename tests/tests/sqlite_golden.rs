@@ -1,0 +1,143 @@
+//! The golden corpus on SQLite: every case folder of `tests/golden/` whose
+//! `before.rs` and `after.rs` parse for `dialect = "sqlite"` and fit the
+//! canonical SQLite model is planned, rendered with the SQLite renderer,
+//! compared with `tests/golden_sqlite/<case>/expected.sql`, and applied by
+//! the real SQLite runner to a real database file (empty → before, then
+//! before → after), which is introspected back after each step: zero drift.
+//! Cases using PostgreSQL-only constructs are skipped, counted and listed.
+//! `SHALE_BLESS=1` rewrites the expected files; `SHALE_GOLDEN=substring`
+//! runs only matching cases.
+
+mod sqlite_support;
+
+use std::path::{Path, PathBuf};
+
+use shale_model::{QualifiedName, RenameHints};
+use sqlite_support::{file_text, no_drift, parse_sqlite, plan_sql, repo, Project};
+
+fn bless() -> bool {
+    std::env::var("SHALE_BLESS").is_ok_and(|v| !v.is_empty() && v != "0")
+}
+
+fn case_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(repo("tests/golden"))
+        .expect("tests/golden")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("before.rs").is_file())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// `renames.txt` hints that concern tables and columns (SQLite has no enums).
+fn hints(dir: &Path) -> RenameHints {
+    let mut h = RenameHints::default();
+    let Ok(text) = std::fs::read_to_string(dir.join("renames.txt")) else { return h };
+    let q = |s: &str| QualifiedName::public(s.trim().rsplit('.').next().unwrap_or(s).trim());
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        if let Some(name) = line.strip_prefix("drop:table:") {
+            h.dropped_tables.push(q(name));
+        } else if let Some(rest) = line.strip_prefix("drop:column:") {
+            if let Some((t, c)) = rest.rsplit_once('.') {
+                h.dropped_columns.push((q(t), c.to_string()));
+            }
+        } else if let Some(rest) = line.strip_prefix("table:") {
+            if let Some((a, b)) = rest.split_once('=') {
+                h.tables.push((q(a), q(b)));
+            }
+        } else if let Some(rest) = line.strip_prefix("column:") {
+            if let Some((left, new)) = rest.split_once('=') {
+                if let Some((t, old)) = left.rsplit_once('.') {
+                    h.columns.push((q(t), old.to_string(), new.trim().to_string()));
+                }
+            }
+        }
+    }
+    h
+}
+
+enum Outcome {
+    Passed,
+    Skipped(String),
+}
+
+fn run_case(dir: &Path) -> Result<Outcome, String> {
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).map_err(|e| format!("{f}: {e}"));
+    let (before, _) = match parse_sqlite(&read("before.rs")?) {
+        Ok(s) => s,
+        Err(why) => return Ok(Outcome::Skipped(format!("before.rs: {why}"))),
+    };
+    let (after, renames) = match parse_sqlite(&read("after.rs")?) {
+        Ok(s) => s,
+        Err(why) => return Ok(Outcome::Skipped(format!("after.rs: {why}"))),
+    };
+    let mut h = hints(dir);
+    h.tables.extend(renames.tables);
+    h.columns.extend(renames.columns);
+    h.dropped_tables.extend(renames.dropped_tables);
+    h.dropped_columns.extend(renames.dropped_columns);
+
+    let setup = plan_sql(&Default::default(), &before, &RenameHints::default())?;
+    let statements = plan_sql(&before, &after, &h)?;
+    let text = if statements.is_empty() { String::new() } else { file_text(&statements) };
+
+    let mut project = Project::new();
+    project.add("before", &file_text(&setup));
+    project.migrate().map_err(|e| format!("empty → before: {e}"))?;
+    no_drift(&project.connect(), &before).map_err(|e| format!("after empty → before: {e}"))?;
+    if !statements.is_empty() {
+        project.add("after", &text);
+        project.migrate().map_err(|e| format!("before → after: {e}\n{text}"))?;
+    }
+    no_drift(&project.connect(), &after).map_err(|e| format!("after before → after: {e}\n{text}"))?;
+
+    let name = dir.file_name().expect("case name").to_string_lossy().to_string();
+    let expected = repo("tests/golden_sqlite").join(&name).join("expected.sql");
+    let current = std::fs::read_to_string(&expected).ok();
+    if current.as_deref() != Some(text.as_str()) {
+        if bless() {
+            std::fs::create_dir_all(expected.parent().expect("parent")).map_err(|e| e.to_string())?;
+            std::fs::write(&expected, &text).map_err(|e| e.to_string())?;
+        } else {
+            return Err(format!(
+                "{} differs from the generated SQL (SHALE_BLESS=1 rewrites it):\n--- generated\n{text}\n--- expected\n{}",
+                expected.display(),
+                current.unwrap_or_else(|| "(missing)".into())
+            ));
+        }
+    }
+    Ok(Outcome::Passed)
+}
+
+#[test]
+fn golden_corpus_on_sqlite() {
+    let filter = std::env::var("SHALE_GOLDEN").ok();
+    let mut passed = Vec::new();
+    let mut skipped = Vec::new();
+    let mut failed = Vec::new();
+    for dir in case_dirs() {
+        let name = dir.file_name().expect("name").to_string_lossy().to_string();
+        if filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {
+            continue;
+        }
+        match std::panic::catch_unwind(|| run_case(&dir)) {
+            Ok(Ok(Outcome::Passed)) => passed.push(name),
+            Ok(Ok(Outcome::Skipped(why))) => skipped.push(format!("{name}: {why}")),
+            Ok(Err(e)) => failed.push(format!("{name}: {e}")),
+            Err(_) => failed.push(format!("{name}: panicked")),
+        }
+    }
+    eprintln!(
+        "sqlite golden corpus: {} passed, {} skipped (PostgreSQL-only), {} failed",
+        passed.len(),
+        skipped.len(),
+        failed.len()
+    );
+    for s in &skipped {
+        eprintln!("  skipped {s}");
+    }
+    assert!(failed.is_empty(), "{} case(s) failed:\n\n{}", failed.len(), failed.join("\n\n"));
+    if filter.is_none() {
+        assert!(passed.len() >= 40, "only {} cases ran on SQLite (at least 40 expected)", passed.len());
+    }
+}
