@@ -110,6 +110,71 @@ fn extension_owned_and_tracking_objects_are_left_out() {
         .is_empty());
 }
 
+#[test]
+fn the_session_is_left_as_it_was() {
+    let url = database_with("CREATE SCHEMA other; CREATE TABLE other.t (id int DEFAULT 1)");
+    let mut client = shale_tests::connect(&url);
+    client
+        .batch_execute(
+            "SET search_path = other; SET statement_timeout = '7s'; SET lock_timeout = 0",
+        )
+        .unwrap();
+    let schema = introspect(&mut client, &IntrospectOptions::default()).unwrap();
+    assert_eq!(schema.tables[0].name.to_string(), "other.t");
+    let settings: Vec<String> = [
+        "search_path",
+        "statement_timeout",
+        "lock_timeout",
+        "transaction_read_only",
+    ]
+    .iter()
+    .map(|s| client.query_one(&format!("SHOW {s}"), &[]).unwrap().get(0))
+    .collect();
+    assert_eq!(settings, ["other", "7s", "0", "off"]);
+    // The same schema reads the same whatever the session's search_path.
+    let mut fresh = shale_tests::connect(&url);
+    assert_eq!(
+        introspect(&mut fresh, &IntrospectOptions::default()).unwrap(),
+        schema
+    );
+}
+
+#[test]
+fn a_timeout_stops_a_blocked_catalog_read() {
+    let url = database_with("CREATE TABLE t (id int)");
+    let mut client = shale_tests::connect(&url);
+    // Another session holds a lock every catalog read of namespaces waits for.
+    let mut blocker = shale_tests::connect(&url);
+    let mut tx = blocker.transaction().unwrap();
+    tx.batch_execute("LOCK TABLE pg_catalog.pg_namespace IN ACCESS EXCLUSIVE MODE")
+        .unwrap();
+    let options = IntrospectOptions {
+        statement_timeout: Some(std::time::Duration::from_millis(300)),
+        ..IntrospectOptions::default()
+    };
+    let started = std::time::Instant::now();
+    let err =
+        introspect(&mut client, &options).expect_err("the read should time out behind the lock");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    let text = err.to_string();
+    assert!(
+        text.starts_with("could not read the database catalog (namespaces)"),
+        "{text}"
+    );
+    tx.rollback().unwrap();
+    // The session is usable again, with its own timeout, and reads fine.
+    let t: String = client
+        .query_one("SHOW statement_timeout", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(t, "0");
+    assert_eq!(introspect(&mut client, &options).unwrap().tables.len(), 1);
+}
+
 fn many_tables_sql(n: usize) -> String {
     let mut sql = String::from("CREATE TYPE mood AS ENUM ('ok', 'meh');\n");
     for i in 0..n {

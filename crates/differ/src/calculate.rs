@@ -725,7 +725,6 @@ impl Differ<'_, '_> {
 
     fn push_table_steps(&mut self) {
         let db = self.db;
-        let dropped: HashSet<&QualifiedName> = db.dropped_tables.iter().map(|t| &t.name).collect();
         for t in &db.created_tables {
             self.steps.push(Step::CreateTable {
                 table: t.name.clone(),
@@ -735,16 +734,6 @@ impl Differ<'_, '_> {
             self.steps.push(Step::DropTable {
                 table: t.name.clone(),
             });
-            // A foreign key between two dropped tables would make the first
-            // DROP TABLE fail (think of a cycle a → b → a): drop it first.
-            for fk in &t.foreign_keys {
-                if fk.referenced_table != t.name && dropped.contains(&fk.referenced_table) {
-                    self.steps.push(Step::DropForeignKey {
-                        table: t.name.clone(),
-                        name: fk.name.clone(),
-                    });
-                }
-            }
         }
         for pair in &db.tables {
             let names = pair.names();
@@ -1211,6 +1200,37 @@ impl Differ<'_, '_> {
 
     fn push_foreign_key_steps(&mut self) {
         let db = self.db;
+        // A dropped table's foreign keys go with it, unless what they point
+        // at goes first: another dropped table (think of a cycle a → b → a,
+        // where either DROP TABLE would fail) or a primary key or unique
+        // constraint dropped from a kept table (dropped before tables are).
+        let dropped: HashSet<&QualifiedName> = db.dropped_tables.iter().map(|t| &t.name).collect();
+        for t in &db.dropped_tables {
+            for fk in &t.foreign_keys {
+                let to_dropped_table =
+                    fk.referenced_table != t.name && dropped.contains(&fk.referenced_table);
+                let to_dropped_key =
+                    db.next_table_name(&fk.referenced_table)
+                        .is_some_and(|referenced| {
+                            let columns: Vec<String> = fk
+                                .referenced_columns
+                                .iter()
+                                .map(|c| {
+                                    db.next_column_name(&fk.referenced_table, c)
+                                        .map_or_else(|| format!("\0{c}"), str::to_string)
+                                })
+                                .collect();
+                            self.dropped_keys
+                                .contains(&Self::key_of(referenced, &columns))
+                        });
+                if to_dropped_table || to_dropped_key {
+                    self.steps.push(Step::DropForeignKey {
+                        table: t.name.clone(),
+                        name: fk.name.clone(),
+                    });
+                }
+            }
+        }
         for table in &db.created_tables {
             for fk in &table.foreign_keys {
                 self.steps.push(Step::AddForeignKey {

@@ -932,3 +932,31 @@ fn a_generated_column_becomes_plain_before_its_source_changes_type() {
         ]
     );
 }
+
+#[test]
+fn a_dropped_tables_foreign_key_goes_first_when_its_key_is_dropped() {
+    // Found by the random-pairs property test: users loses its primary key
+    // while orgs, whose foreign key uses it, is dropped.
+    let users = table("users", vec![]);
+    let mut orgs = table("orgs", vec![col("user_id", "bigint")]);
+    orgs.foreign_keys.push(fk(&orgs, "user_id", "users"));
+    let previous = schema(vec![users.clone(), orgs], vec![]);
+    let mut users_without_key = users;
+    users_without_key.primary_key = None;
+    let next = schema(vec![users_without_key], vec![]);
+    let steps = plan(&previous, &next, &RenameHints::default());
+    assert_eq!(
+        steps,
+        vec![
+            Step::DropForeignKey {
+                table: q("orgs"),
+                name: "orgs_user_id_fkey".into()
+            },
+            Step::DropConstraint {
+                table: q("users"),
+                name: "users_pkey".into()
+            },
+            Step::DropTable { table: q("orgs") },
+        ]
+    );
+}

@@ -69,12 +69,20 @@ pub(crate) fn read(
     // The version decides which columns exist; pinning search_path (for this
     // transaction only) makes the deparsed expressions independent of the
     // caller's session: objects in `public` print unqualified, others qualified.
+    // `set_config(…, true)` is SET LOCAL: undone at COMMIT. An empty
+    // timeout keeps the session's own value.
+    let timeout = options
+        .statement_timeout
+        .map(|t| format!("{}ms", t.as_millis().max(1)))
+        .unwrap_or_default();
     let row = s
         .query(
             "server version",
             "SELECT current_setting('server_version_num')::int4, \
-             set_config('search_path', 'public', true)",
-            &[],
+             set_config('search_path', 'public', true), \
+             CASE WHEN $1 <> '' THEN set_config('statement_timeout', $1, true) END, \
+             CASE WHEN $1 <> '' THEN set_config('lock_timeout', $1, true) END",
+            &[&timeout],
         )?
         .into_iter()
         .next()

@@ -42,7 +42,17 @@ pub struct IntrospectOptions {
     /// The namespace of the migrations tracking table, left out unless it is
     /// named in `include_namespaces`; `None` reads it like any other.
     pub tracking_schema: Option<String>,
+    /// `statement_timeout` and `lock_timeout` for the catalog queries (set
+    /// for the introspection's own transaction only), so that pointing
+    /// shale at a busy production database can never hang; `None` keeps
+    /// the session's settings.
+    pub statement_timeout: Option<Duration>,
 }
+
+/// The default [`IntrospectOptions::statement_timeout`]: generous for the
+/// largest catalogs (3000 tables read in well under a second), short
+/// enough to fail fast behind a lock.
+pub const DEFAULT_STATEMENT_TIMEOUT: Duration = Duration::from_secs(30);
 
 impl Default for IntrospectOptions {
     fn default() -> Self {
@@ -50,6 +60,7 @@ impl Default for IntrospectOptions {
             include_namespaces: Vec::new(),
             exclude_namespaces: Vec::new(),
             tracking_schema: Some(DEFAULT_TRACKING_SCHEMA.to_string()),
+            statement_timeout: Some(DEFAULT_STATEMENT_TIMEOUT),
         }
     }
 }
@@ -173,6 +184,7 @@ mod tests {
             include_namespaces: vec!["auth".into(), "drizzle".into(), "pg_catalog".into()],
             exclude_namespaces: vec!["auth".into()],
             tracking_schema: Some("drizzle".into()),
+            statement_timeout: None,
         };
         assert!(!o.includes_namespace("auth"), "exclude wins over include");
         assert!(

@@ -280,7 +280,9 @@ fn read_foreign_keys(
         }
     }
     let mut out = Vec::new();
-    for (_, mut fk, implicit) in by_id {
+    let mut used = vec![false; parsed.foreign_keys.len()];
+    // SQLite numbers foreign keys in reverse order of declaration.
+    for (_, mut fk, implicit) in by_id.into_iter().rev() {
         if implicit {
             // `REFERENCES parent` without columns: the parent's primary key.
             let mut pk: Vec<(i64, String)> = table_xinfo(conn, &fk.referenced_table.name)?
@@ -291,17 +293,30 @@ fn read_foreign_keys(
             pk.sort();
             fk.referenced_columns = pk.into_iter().map(|(_, n)| n).collect();
         }
-        let lower: Vec<String> = fk.columns.iter().map(|c| c.to_ascii_lowercase()).collect();
-        let info = parsed.foreign_keys.iter().find(|(_, cols, _)| {
-            cols.iter()
-                .map(|c| c.to_ascii_lowercase())
-                .collect::<Vec<_>>()
-                == lower
-        });
+        let lower = |v: &[String]| v.iter().map(|c| c.to_ascii_lowercase()).collect::<Vec<_>>();
+        let same_columns = |p: &ParsedForeignKey| lower(&p.columns) == lower(&fk.columns);
+        let exact = |p: &ParsedForeignKey| {
+            same_columns(p)
+                && p.referenced_table.eq_ignore_ascii_case(&fk.referenced_table.name)
+                && (p.referenced_columns.is_empty()
+                    || lower(&p.referenced_columns) == lower(&fk.referenced_columns))
+                && p.on_delete == fk.on_delete
+                && p.on_update == fk.on_update
+        };
+        let found = (0..parsed.foreign_keys.len())
+            .find(|&i| !used[i] && exact(&parsed.foreign_keys[i]))
+            .or_else(|| {
+                (0..parsed.foreign_keys.len())
+                    .find(|&i| !used[i] && same_columns(&parsed.foreign_keys[i]))
+            });
+        if let Some(i) = found {
+            used[i] = true;
+        }
+        let info = found.map(|i| &parsed.foreign_keys[i]);
         fk.name = info
-            .and_then(|(n, _, _)| n.clone())
+            .and_then(|p| p.name.clone())
             .unwrap_or_else(|| naming::foreign_key(table, &fk.columns));
-        fk.deferrable = info.map_or(Deferrable::No, |(_, _, d)| *d);
+        fk.deferrable = info.map_or(Deferrable::No, |p| p.deferrable);
         out.push(fk);
     }
     Ok(out)
@@ -507,8 +522,61 @@ struct ParsedTable {
     uniques: Vec<(Option<String>, Vec<String>)>,
     /// (name, column for column-level checks, expression).
     checks: Vec<(Option<String>, Option<String>, String)>,
-    /// (name, columns, deferrable).
-    foreign_keys: Vec<(Option<String>, Vec<String>, Deferrable)>,
+    foreign_keys: Vec<ParsedForeignKey>,
+}
+
+/// A foreign key as the stored SQL declares it.
+struct ParsedForeignKey {
+    name: Option<String>,
+    columns: Vec<String>,
+    referenced_table: String,
+    /// Empty for `REFERENCES parent` (its primary key).
+    referenced_columns: Vec<String>,
+    on_delete: ForeignKeyAction,
+    on_update: ForeignKeyAction,
+    deferrable: Deferrable,
+}
+
+/// Reads `REFERENCES parent [(cols)] [ON DELETE …] [ON UPDATE …]
+/// [DEFERRABLE …]` starting at the token after `REFERENCES`.
+fn references_at(
+    name: Option<String>,
+    columns: Vec<String>,
+    toks: &[Tok],
+    from: usize,
+) -> ParsedForeignKey {
+    let referenced_table = toks.get(from).and_then(Tok::name).unwrap_or_default();
+    let (referenced_columns, mut i) = match toks.get(from + 1) {
+        Some(Tok::Group(g)) => (names_of(g), from + 2),
+        _ => (Vec::new(), from + 1),
+    };
+    let (mut on_delete, mut on_update) = (ForeignKeyAction::NoAction, ForeignKeyAction::NoAction);
+    while toks.get(i).is_some_and(|t| t.is("ON")) {
+        let what = toks.get(i + 1);
+        // SET NULL, SET DEFAULT, NO ACTION: two words; CASCADE, RESTRICT: one.
+        let first = toks.get(i + 2);
+        let two = first.is_some_and(|t| t.is("SET") || t.is("NO"));
+        let words: Vec<String> = toks[(i + 2).min(toks.len())..(i + if two { 4 } else { 3 }).min(toks.len())]
+            .iter()
+            .map(Tok::text)
+            .collect();
+        let action = ForeignKeyAction::parse(&words.join(" ")).unwrap_or_default();
+        if what.is_some_and(|t| t.is("DELETE")) {
+            on_delete = action;
+        } else if what.is_some_and(|t| t.is("UPDATE")) {
+            on_update = action;
+        }
+        i += if two { 4 } else { 3 };
+    }
+    ParsedForeignKey {
+        name,
+        columns,
+        referenced_table,
+        referenced_columns,
+        on_delete,
+        on_update,
+        deferrable: deferrable_at(toks, i),
+    }
 }
 
 fn deferrable_at(toks: &[Tok], from: usize) -> Deferrable {
@@ -577,8 +645,7 @@ fn parse_create_table(sql: &str) -> Option<ParsedTable> {
             }
         } else if head.is("FOREIGN") {
             if let Some(Tok::Group(g)) = rest.get(2) {
-                out.foreign_keys
-                    .push((name, names_of(g), deferrable_at(rest, 3)));
+                out.foreign_keys.push(references_at(name, names_of(g), rest, 4));
             }
         } else if let Some(column) = head.name() {
             parse_column(&column, &rest[1..], &mut out);
@@ -619,11 +686,7 @@ fn parse_column(column: &str, t: &[Tok], out: &mut ParsedTable) {
                 continue;
             }
         } else if tok.is("REFERENCES") {
-            out.foreign_keys.push((
-                name.take(),
-                vec![column.to_string()],
-                deferrable_at(t, i + 1),
-            ));
+            out.foreign_keys.push(references_at(name.take(), vec![column.to_string()], t, i + 1));
         } else if tok.is("AS") {
             if let Some(Tok::Group(g)) = t.get(i + 1) {
                 def.generated = Some(g.clone());

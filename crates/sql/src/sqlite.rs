@@ -830,7 +830,8 @@ impl<'a> Renderer<'a> {
         let mut check: BTreeSet<String> = BTreeSet::new();
         check.insert(tname.clone());
         for t in &self.schemas.next.tables {
-            if t.foreign_keys.iter().any(|fk| &fk.referenced_table == name) {
+            // Tables this plan creates come later and start empty.
+            if !self.created.contains(&t.name) && t.foreign_keys.iter().any(|fk| &fk.referenced_table == name) {
                 check.insert(t.name.name.clone());
             }
         }

@@ -1,5 +1,10 @@
 //! The `shale` command line, built inside the tests package so that its
-//! integration tests can run it as a real process (`CARGO_BIN_EXE_…`).
+//! integration tests can run it as a real process (`CARGO_BIN_EXE_…`), with
+//! the same global allocator as the real binary.
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     shale_cli::main()
 }

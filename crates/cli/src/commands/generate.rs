@@ -17,7 +17,7 @@ use shale_migrations::sqlfile;
 use shale_model::{QualifiedName, RenameHints, Schema};
 use shale_sql::{HazardKind, SqlDialect};
 
-use super::project::write_atomic;
+use super::project::{write_atomic, Project};
 use super::Context;
 use crate::config::Prefix;
 use crate::output::Style;
@@ -52,12 +52,12 @@ pub struct Args {
 /// Runs `shale generate`.
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let ui = ctx.ui;
-    let parsed = ctx.parse_schema()?;
     // The folder must be consistent (journal and files agree) before a new
-    // migration is appended to it.
-    let folder = ctx.load_folder_if_any()?;
-    let mut journal = ctx.load_journal()?;
-    let (prev_id, previous) = ctx.latest_snapshot(&journal)?;
+    // migration is appended to it. It is read on the second core while the
+    // schema source is parsed.
+    let (parsed, project) = ctx.parse_schema_and_load_project();
+    let parsed = parsed?;
+    let Project { folder, mut journal, prev_id, previous } = project?;
     let next = if args.custom { previous.clone() } else { parsed.schema };
 
     let mut hints = parsed.renames;

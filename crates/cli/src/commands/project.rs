@@ -21,6 +21,19 @@ pub struct ParsedSchema {
     pub renames: RenameHints,
 }
 
+/// The migrations side of a project: the checked folder, its journal, and
+/// the schema after its last migration.
+pub struct Project {
+    /// The folder, when it exists.
+    pub folder: Option<shale_migrations::folder::MigrationFolder>,
+    /// The journal (empty for a new project).
+    pub journal: Journal,
+    /// The latest snapshot's id ([`snapshot::ROOT_ID`] for a new project).
+    pub prev_id: String,
+    /// The latest snapshot's schema (empty for a new project).
+    pub previous: Schema,
+}
+
 /// An invalid schema source: the diagnostics already rendered.
 #[derive(Debug)]
 pub struct SchemaErrors {
@@ -74,6 +87,26 @@ impl Context<'_> {
     /// [`Context::parse_schema_at`] on the configured schema.
     pub fn parse_schema(&self) -> Result<ParsedSchema> {
         self.parse_schema_at(&self.config.schema.clone())
+    }
+
+    /// The folder, journal and latest snapshot.
+    pub fn load_project(&self) -> Result<Project> {
+        let folder = self.load_folder_if_any()?;
+        let journal = self.load_journal()?;
+        let (prev_id, previous) = self.latest_snapshot(&journal)?;
+        Ok(Project { folder, journal, prev_id, previous })
+    }
+
+    /// Parses the schema and loads the project at the same time, on two
+    /// threads: both read and decode megabytes on a large project, and
+    /// neither needs the other.
+    pub fn parse_schema_and_load_project(&self) -> (Result<ParsedSchema>, Result<Project>) {
+        std::thread::scope(|scope| {
+            let project = scope.spawn(|| self.load_project());
+            let parsed = self.parse_schema();
+            let project = project.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (parsed, project)
+        })
     }
 
     /// `migrations/meta/_journal.json`.

@@ -1,0 +1,9 @@
+CREATE TABLE "devices" (
+	"id" TEXT NOT NULL,
+	"label" TEXT NOT NULL,
+	"firmware" BLOB NOT NULL,
+	"last_ip" TEXT NOT NULL,
+	"previous_ip" TEXT,
+	"owner" TEXT,
+	CONSTRAINT "devices_pkey" PRIMARY KEY ("id")
+);

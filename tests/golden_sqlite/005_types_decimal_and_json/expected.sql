@@ -1,0 +1,9 @@
+CREATE TABLE "orders" (
+	"id" INTEGER NOT NULL,
+	"total" NUMERIC NOT NULL,
+	"discount" NUMERIC,
+	"payload" TEXT NOT NULL,
+	"shipping" TEXT NOT NULL,
+	"extra" TEXT,
+	CONSTRAINT "orders_pkey" PRIMARY KEY ("id")
+);

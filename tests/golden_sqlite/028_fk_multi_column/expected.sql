@@ -1,0 +1,16 @@
+CREATE TABLE "membership_grants" (
+	"id" INTEGER NOT NULL,
+	"org_id" INTEGER NOT NULL,
+	"user_id" INTEGER NOT NULL,
+	"granted_by" INTEGER NOT NULL,
+	"permission" TEXT NOT NULL,
+	CONSTRAINT "membership_grants_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	CONSTRAINT "grants_membership_fk" FOREIGN KEY ("org_id", "user_id") REFERENCES "memberships"("org_id", "user_id") ON DELETE CASCADE,
+	CONSTRAINT "membership_grants_org_id_granted_by_fkey" FOREIGN KEY ("org_id", "granted_by") REFERENCES "memberships"("org_id", "user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "memberships" (
+	"org_id" INTEGER NOT NULL,
+	"user_id" INTEGER NOT NULL,
+	CONSTRAINT "memberships_pkey" PRIMARY KEY ("org_id", "user_id")
+);

@@ -1,0 +1,5 @@
+CREATE TABLE "users" (
+	"id" INTEGER NOT NULL,
+	"email" TEXT NOT NULL,
+	CONSTRAINT "users_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+);

@@ -1,0 +1,4 @@
+-- hazard: DELETES_DATA drops table "orgs" and all its rows
+-- hazard: BACKWARD_INCOMPATIBLE table "orgs" disappears
+
+DROP TABLE "orgs";

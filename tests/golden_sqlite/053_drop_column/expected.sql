@@ -1,0 +1,4 @@
+-- hazard: DELETES_DATA drops column "users"."name"
+-- hazard: BACKWARD_INCOMPATIBLE column "users"."name" disappears
+
+ALTER TABLE "users" DROP COLUMN "name";

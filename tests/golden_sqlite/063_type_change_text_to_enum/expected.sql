@@ -1,0 +1,18 @@
+-- hazard: TABLE_REWRITE rebuilds table "tasks" (copies every row; drops its triggers)
+
+PRAGMA defer_foreign_keys = ON;
+--> statement-breakpoint
+CREATE TABLE "__new_tasks" (
+	"id" INTEGER NOT NULL,
+	"status" TEXT NOT NULL DEFAULT 'todo',
+	CONSTRAINT "tasks_pkey" PRIMARY KEY ("id"),
+	CONSTRAINT "tasks_status_enum" CHECK ("status" IN ('todo', 'done'))
+);
+--> statement-breakpoint
+INSERT INTO "__new_tasks" ("id", "status") SELECT "id", "status" FROM "tasks";
+--> statement-breakpoint
+DROP TABLE "tasks";
+--> statement-breakpoint
+ALTER TABLE "__new_tasks" RENAME TO "tasks";
+--> statement-breakpoint
+PRAGMA foreign_key_check("tasks");

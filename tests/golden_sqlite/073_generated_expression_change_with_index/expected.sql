@@ -1,0 +1,21 @@
+-- hazard: TABLE_REWRITE rebuilds table "rectangles" (copies every row; drops its triggers)
+
+PRAGMA defer_foreign_keys = ON;
+--> statement-breakpoint
+CREATE TABLE "__new_rectangles" (
+	"id" INTEGER NOT NULL,
+	"width" INTEGER NOT NULL,
+	"height" INTEGER NOT NULL,
+	"area" INTEGER NOT NULL GENERATED ALWAYS AS (width * height / 2) STORED,
+	CONSTRAINT "rectangles_pkey" PRIMARY KEY ("id")
+);
+--> statement-breakpoint
+INSERT INTO "__new_rectangles" ("id", "width", "height") SELECT "id", "width", "height" FROM "rectangles";
+--> statement-breakpoint
+DROP TABLE "rectangles";
+--> statement-breakpoint
+ALTER TABLE "__new_rectangles" RENAME TO "rectangles";
+--> statement-breakpoint
+CREATE INDEX "rectangles_area_idx" ON "rectangles" ("area");
+--> statement-breakpoint
+PRAGMA foreign_key_check("rectangles");

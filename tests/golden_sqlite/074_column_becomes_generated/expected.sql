@@ -1,0 +1,20 @@
+-- hazard: TABLE_REWRITE rebuilds table "line_items" (copies every row; drops its triggers)
+-- hazard: DELETES_DATA drops column "line_items"."total_cents"
+
+PRAGMA defer_foreign_keys = ON;
+--> statement-breakpoint
+CREATE TABLE "__new_line_items" (
+	"id" INTEGER NOT NULL,
+	"quantity" INTEGER NOT NULL,
+	"unit_cents" INTEGER NOT NULL,
+	"total_cents" INTEGER NOT NULL GENERATED ALWAYS AS (quantity * unit_cents) STORED,
+	CONSTRAINT "line_items_pkey" PRIMARY KEY ("id")
+);
+--> statement-breakpoint
+INSERT INTO "__new_line_items" ("id", "quantity", "unit_cents") SELECT "id", "quantity", "unit_cents" FROM "line_items";
+--> statement-breakpoint
+DROP TABLE "line_items";
+--> statement-breakpoint
+ALTER TABLE "__new_line_items" RENAME TO "line_items";
+--> statement-breakpoint
+PRAGMA foreign_key_check("line_items");

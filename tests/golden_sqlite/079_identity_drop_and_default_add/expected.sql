@@ -1,0 +1,17 @@
+-- hazard: TABLE_REWRITE rebuilds table "jobs" (copies every row; drops its triggers)
+
+PRAGMA defer_foreign_keys = ON;
+--> statement-breakpoint
+CREATE TABLE "__new_jobs" (
+	"id" INTEGER NOT NULL,
+	"attempt" INTEGER NOT NULL DEFAULT 1,
+	CONSTRAINT "jobs_pkey" PRIMARY KEY ("id")
+);
+--> statement-breakpoint
+INSERT INTO "__new_jobs" ("id", "attempt") SELECT "id", "attempt" FROM "jobs";
+--> statement-breakpoint
+DROP TABLE "jobs";
+--> statement-breakpoint
+ALTER TABLE "__new_jobs" RENAME TO "jobs";
+--> statement-breakpoint
+PRAGMA foreign_key_check("jobs");

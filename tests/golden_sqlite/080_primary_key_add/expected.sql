@@ -1,0 +1,17 @@
+-- hazard: TABLE_REWRITE rebuilds table "events" (copies every row; drops its triggers)
+
+PRAGMA defer_foreign_keys = ON;
+--> statement-breakpoint
+CREATE TABLE "__new_events" (
+	"id" INTEGER NOT NULL,
+	"name" TEXT NOT NULL,
+	CONSTRAINT "events_pkey" PRIMARY KEY ("id")
+);
+--> statement-breakpoint
+INSERT INTO "__new_events" ("id", "name") SELECT "id", "name" FROM "events";
+--> statement-breakpoint
+DROP TABLE "events";
+--> statement-breakpoint
+ALTER TABLE "__new_events" RENAME TO "events";
+--> statement-breakpoint
+PRAGMA foreign_key_check("events");

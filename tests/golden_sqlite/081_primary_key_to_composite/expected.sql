@@ -1,0 +1,18 @@
+-- hazard: TABLE_REWRITE rebuilds table "issue_labels" (copies every row; drops its triggers)
+-- hazard: DELETES_DATA drops column "issue_labels"."id"
+
+PRAGMA defer_foreign_keys = ON;
+--> statement-breakpoint
+CREATE TABLE "__new_issue_labels" (
+	"issue_id" INTEGER NOT NULL,
+	"label_id" INTEGER NOT NULL,
+	CONSTRAINT "issue_labels_pkey" PRIMARY KEY ("issue_id", "label_id")
+);
+--> statement-breakpoint
+INSERT INTO "__new_issue_labels" ("issue_id", "label_id") SELECT "issue_id", "label_id" FROM "issue_labels";
+--> statement-breakpoint
+DROP TABLE "issue_labels";
+--> statement-breakpoint
+ALTER TABLE "__new_issue_labels" RENAME TO "issue_labels";
+--> statement-breakpoint
+PRAGMA foreign_key_check("issue_labels");

@@ -1,0 +1,17 @@
+-- hazard: TABLE_REWRITE rebuilds table "pages" (copies every row; drops its triggers)
+-- hazard: DELETES_DATA drops column "pages"."status"
+
+PRAGMA defer_foreign_keys = ON;
+--> statement-breakpoint
+CREATE TABLE "__new_pages" (
+	"id" INTEGER NOT NULL,
+	CONSTRAINT "pages_pkey" PRIMARY KEY ("id")
+);
+--> statement-breakpoint
+INSERT INTO "__new_pages" ("id") SELECT "id" FROM "pages";
+--> statement-breakpoint
+DROP TABLE "pages";
+--> statement-breakpoint
+ALTER TABLE "__new_pages" RENAME TO "pages";
+--> statement-breakpoint
+PRAGMA foreign_key_check("pages");

@@ -1,0 +1,22 @@
+-- hazard: DELETES_DATA drops table "posts" and all its rows
+-- hazard: BACKWARD_INCOMPATIBLE table "posts" disappears
+-- hazard: TABLE_REWRITE rebuilds table "pages" (copies every row; drops its triggers)
+
+DROP TABLE "posts";
+--> statement-breakpoint
+PRAGMA defer_foreign_keys = ON;
+--> statement-breakpoint
+CREATE TABLE "__new_pages" (
+	"id" INTEGER NOT NULL,
+	"status" TEXT NOT NULL DEFAULT 'draft',
+	CONSTRAINT "pages_pkey" PRIMARY KEY ("id"),
+	CONSTRAINT "pages_status_enum" CHECK ("status" IN ('draft', 'published'))
+);
+--> statement-breakpoint
+INSERT INTO "__new_pages" ("id", "status") SELECT "id", "status" FROM "pages";
+--> statement-breakpoint
+DROP TABLE "pages";
+--> statement-breakpoint
+ALTER TABLE "__new_pages" RENAME TO "pages";
+--> statement-breakpoint
+PRAGMA foreign_key_check("pages");

@@ -1,0 +1,34 @@
+-- hazard: TABLE_REWRITE rebuilds table "pages" (copies every row; drops its triggers)
+-- hazard: TABLE_REWRITE rebuilds table "posts" (copies every row; drops its triggers)
+
+PRAGMA defer_foreign_keys = ON;
+--> statement-breakpoint
+CREATE TABLE "__new_pages" (
+	"id" INTEGER NOT NULL,
+	"status" TEXT NOT NULL DEFAULT 'proposal',
+	CONSTRAINT "pages_pkey" PRIMARY KEY ("id"),
+	CONSTRAINT "pages_status_enum" CHECK ("status" IN ('proposal', 'published', 'archived'))
+);
+--> statement-breakpoint
+INSERT INTO "__new_pages" ("id", "status") SELECT "id", "status" FROM "pages";
+--> statement-breakpoint
+DROP TABLE "pages";
+--> statement-breakpoint
+ALTER TABLE "__new_pages" RENAME TO "pages";
+--> statement-breakpoint
+PRAGMA foreign_key_check("pages");
+--> statement-breakpoint
+CREATE TABLE "__new_posts" (
+	"id" INTEGER NOT NULL,
+	"status" TEXT NOT NULL,
+	CONSTRAINT "posts_pkey" PRIMARY KEY ("id"),
+	CONSTRAINT "posts_status_enum" CHECK ("status" IN ('proposal', 'published', 'archived'))
+);
+--> statement-breakpoint
+INSERT INTO "__new_posts" ("id", "status") SELECT "id", "status" FROM "posts";
+--> statement-breakpoint
+DROP TABLE "posts";
+--> statement-breakpoint
+ALTER TABLE "__new_posts" RENAME TO "posts";
+--> statement-breakpoint
+PRAGMA foreign_key_check("posts");
