@@ -6,7 +6,7 @@ use shale::{PgEnum, Table};
 use std::net::IpAddr;
 
 /// The commercial plan an organisation is on.
-#[derive(PgEnum)]
+#[derive(PgEnum, Debug)]
 #[pg_enum(name = "plan")]
 pub enum Plan {
     Free,
@@ -15,7 +15,7 @@ pub enum Plan {
 }
 
 /// What a member may do inside an organisation, most powerful first.
-#[derive(PgEnum)]
+#[derive(PgEnum, Debug)]
 #[pg_enum(name = "member_role")]
 pub enum MemberRole {
     Owner,

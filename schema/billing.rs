@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use shale::{PgEnum, Table};
 
 /// The life of an invoice. Only `draft` invoices may be edited.
-#[derive(PgEnum)]
+#[derive(PgEnum, Debug)]
 #[pg_enum(name = "invoice_status", schema = "billing")]
 pub enum InvoiceStatus {
     Draft,

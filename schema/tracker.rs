@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use shale::{PgEnum, Table};
 
 /// Where an issue stands. The order is the board's column order.
-#[derive(PgEnum)]
+#[derive(PgEnum, Debug)]
 #[pg_enum(name = "issue_state")]
 pub enum IssueState {
     Open,

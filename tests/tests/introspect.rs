@@ -141,38 +141,49 @@ fn the_session_is_left_as_it_was() {
 
 #[test]
 fn a_timeout_stops_a_blocked_catalog_read() {
-    let url = database_with("CREATE TABLE t (id int)");
+    let url = database_with("CREATE TYPE mood AS ENUM ('ok'); CREATE TABLE t (id int)");
     let mut client = shale_tests::connect(&url);
-    // Another session holds a lock every catalog read of namespaces waits for.
-    let mut blocker = shale_tests::connect(&url);
-    let mut tx = blocker.transaction().unwrap();
-    tx.batch_execute("LOCK TABLE pg_catalog.pg_namespace IN ACCESS EXCLUSIVE MODE")
-        .unwrap();
+    // Another session locks the catalog the enums query reads (taken after
+    // the first statement has set the timeout), and releases it after five
+    // seconds whatever happens, so that a missing timeout fails the test
+    // instead of hanging it.
+    let (locked_tx, locked_rx) = std::sync::mpsc::channel();
+    let blocker_url = url.clone();
+    let blocker = std::thread::spawn(move || {
+        let mut blocker = shale_tests::connect(&blocker_url);
+        let mut tx = blocker.transaction().unwrap();
+        tx.batch_execute("LOCK TABLE pg_catalog.pg_enum IN ACCESS EXCLUSIVE MODE")
+            .unwrap();
+        locked_tx.send(()).unwrap();
+        std::thread::sleep(std::time::Duration::from_secs(5));
+        tx.rollback().unwrap();
+    });
+    locked_rx.recv().unwrap();
     let options = IntrospectOptions {
         statement_timeout: Some(std::time::Duration::from_millis(300)),
         ..IntrospectOptions::default()
     };
     let started = std::time::Instant::now();
-    let err =
-        introspect(&mut client, &options).expect_err("the read should time out behind the lock");
+    let outcome = introspect(&mut client, &options);
+    let waited = started.elapsed();
+    blocker.join().unwrap();
+    let err = outcome.expect_err("the read should time out behind the lock");
     assert!(
-        started.elapsed() < std::time::Duration::from_secs(10),
-        "{:?}",
-        started.elapsed()
+        waited < std::time::Duration::from_secs(4),
+        "waited {waited:?}"
     );
     let text = err.to_string();
     assert!(
-        text.starts_with("could not read the database catalog (namespaces)"),
+        text.starts_with("could not read the database catalog (enums)"),
         "{text}"
     );
-    tx.rollback().unwrap();
     // The session is usable again, with its own timeout, and reads fine.
     let t: String = client
         .query_one("SHOW statement_timeout", &[])
         .unwrap()
         .get(0);
     assert_eq!(t, "0");
-    assert_eq!(introspect(&mut client, &options).unwrap().tables.len(), 1);
+    assert_eq!(introspect(&mut client, &options).unwrap().enums.len(), 1);
 }
 
 fn many_tables_sql(n: usize) -> String {

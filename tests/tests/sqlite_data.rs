@@ -43,7 +43,10 @@ pub struct Order {
 fn base_project() -> Project {
     let (base, _) = parse_sqlite(BASE).expect("base schema");
     let mut p = Project::new();
-    p.add("base", &file_text(&plan_sql(&Default::default(), &base, &RenameHints::default()).expect("plan")));
+    p.add(
+        "base",
+        &file_text(&plan_sql(&Default::default(), &base, &RenameHints::default()).expect("plan")),
+    );
     p.migrate().expect("base applies");
     let mut conn = p.connect();
     let tx = conn.transaction().expect("tx");
@@ -69,11 +72,23 @@ fn base_project() -> Project {
 
 /// Every row of a table, every value as text, in id order.
 fn rows(conn: &Connection, table: &str, columns: &[&str]) -> Vec<String> {
-    let cols: Vec<String> = columns.iter().map(|c| format!("CAST(\"{c}\" AS TEXT)")).collect();
-    let sql = format!("SELECT {} FROM \"{table}\" ORDER BY id", cols.join(" || '|' || "));
-    let sql = sql.replace("CAST(", "COALESCE(CAST(").replace(" AS TEXT)", " AS TEXT), 'NULL')");
+    let cols: Vec<String> = columns
+        .iter()
+        .map(|c| format!("CAST(\"{c}\" AS TEXT)"))
+        .collect();
+    let sql = format!(
+        "SELECT {} FROM \"{table}\" ORDER BY id",
+        cols.join(" || '|' || ")
+    );
+    let sql = sql
+        .replace("CAST(", "COALESCE(CAST(")
+        .replace(" AS TEXT)", " AS TEXT), 'NULL')");
     let mut stmt = conn.prepare(&sql).expect("prepare");
-    let out: Vec<String> = stmt.query_map([], |r| r.get(0)).expect("query").map(|r| r.expect("row")).collect();
+    let out: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .map(|r| r.expect("row"))
+        .collect();
     out
 }
 
@@ -84,7 +99,10 @@ fn fk_violations(conn: &Connection) -> usize {
 }
 
 fn applied_count(conn: &Connection) -> i64 {
-    conn.query_row("SELECT count(*) FROM __drizzle_migrations", [], |r| r.get(0)).expect("count")
+    conn.query_row("SELECT count(*) FROM __drizzle_migrations", [], |r| {
+        r.get(0)
+    })
+    .expect("count")
 }
 
 const ACCOUNT_COLS: &[&str] = &["id", "email", "score", "note", "referrer_id"];
@@ -109,10 +127,19 @@ fn rebuild_keeps_rows(edit: impl Fn(&str) -> String, kept_accounts: &[&str], exp
         file_text(&statements)
     );
     p.add("change", &file_text(&statements));
-    p.migrate().unwrap_or_else(|e| panic!("the rebuild fails: {e}"));
+    p.migrate()
+        .unwrap_or_else(|e| panic!("the rebuild fails: {e}"));
     let conn = p.connect();
-    assert_eq!(rows(&conn, "accounts", kept_accounts), accounts_before, "account rows changed");
-    assert_eq!(rows(&conn, "orders", ORDER_COLS), orders_before, "order rows changed (cascade?)");
+    assert_eq!(
+        rows(&conn, "accounts", kept_accounts),
+        accounts_before,
+        "account rows changed"
+    );
+    assert_eq!(
+        rows(&conn, "orders", ORDER_COLS),
+        orders_before,
+        "order rows changed (cascade?)"
+    );
     assert_eq!(rows(&conn, "orders", ORDER_COLS).len() as i64, ROWS);
     assert_eq!(fk_violations(&conn), 0, "referential integrity broken");
     no_drift(&conn, &next).unwrap_or_else(|e| panic!("{e}"));
@@ -120,20 +147,34 @@ fn rebuild_keeps_rows(edit: impl Fn(&str) -> String, kept_accounts: &[&str], exp
 
 #[test]
 fn type_change_keeps_rows() {
-    rebuild_keeps_rows(|s| s.replace("pub note: Option<String>", "#[column(sql_type = \"integer\")]\n    pub note: Option<String>")
-        .replace("#[column(check = \"score >= 0\")]\n    pub score: Option<i32>", "#[column(check = \"score >= 0\", sql_type = \"text\")]\n    pub score: Option<String>"),
-        &["id", "email", "score", "referrer_id"], "accounts");
+    rebuild_keeps_rows(
+        |s| {
+            s.replace("pub note: Option<String>", "#[column(sql_type = \"integer\")]\n    pub note: Option<String>")
+        .replace("#[column(check = \"score >= 0\")]\n    pub score: Option<i32>", "#[column(check = \"score >= 0\", sql_type = \"text\")]\n    pub score: Option<String>")
+        },
+        &["id", "email", "score", "referrer_id"],
+        "accounts",
+    );
 }
 
 #[test]
 fn nullability_change_keeps_rows() {
-    rebuild_keeps_rows(|s| s.replace("pub note: Option<String>", "pub note: String"), ACCOUNT_COLS, "accounts");
+    rebuild_keeps_rows(
+        |s| s.replace("pub note: Option<String>", "pub note: String"),
+        ACCOUNT_COLS,
+        "accounts",
+    );
 }
 
 #[test]
 fn default_change_keeps_rows() {
     rebuild_keeps_rows(
-        |s| s.replace("pub note: Option<String>", "#[column(default = \"'none'\")]\n    pub note: Option<String>"),
+        |s| {
+            s.replace(
+                "pub note: Option<String>",
+                "#[column(default = \"'none'\")]\n    pub note: Option<String>",
+            )
+        },
         ACCOUNT_COLS,
         "accounts",
     );
@@ -142,7 +183,12 @@ fn default_change_keeps_rows() {
 #[test]
 fn dropping_a_column_with_a_check_keeps_rows() {
     rebuild_keeps_rows(
-        |s| s.replace("#[column(check = \"score >= 0\")]\n    pub score: Option<i32>,\n", ""),
+        |s| {
+            s.replace(
+                "#[column(check = \"score >= 0\")]\n    pub score: Option<i32>,\n",
+                "",
+            )
+        },
         &["id", "email", "note", "referrer_id"],
         "accounts",
     );
@@ -152,8 +198,14 @@ fn dropping_a_column_with_a_check_keeps_rows() {
 fn primary_key_change_keeps_rows() {
     rebuild_keeps_rows(
         |s| {
-            s.replace("#[table(name = \"orders\")]", "#[table(name = \"orders\")]\n#[primary_key(columns(id, account_id))]")
-                .replace("    #[column(primary_key)]\n    pub id: i64,\n    #[column(references", "    pub id: i64,\n    #[column(references")
+            s.replace(
+                "#[table(name = \"orders\")]",
+                "#[table(name = \"orders\")]\n#[primary_key(columns(id, account_id))]",
+            )
+            .replace(
+                "    #[column(primary_key)]\n    pub id: i64,\n    #[column(references",
+                "    pub id: i64,\n    #[column(references",
+            )
         },
         ACCOUNT_COLS,
         "orders",
@@ -163,7 +215,9 @@ fn primary_key_change_keeps_rows() {
 #[test]
 fn adding_a_foreign_key_keeps_rows() {
     rebuild_keeps_rows(
-        |s| s.replace("pub referrer_id: Option<i64>", "#[column(references = \"accounts.id\", on_delete = \"set_null\")]\n    pub referrer_id: Option<i64>"),
+        |s| {
+            s.replace("pub referrer_id: Option<i64>", "#[column(references = \"accounts.id\", on_delete = \"set_null\")]\n    pub referrer_id: Option<i64>")
+        },
         ACCOUNT_COLS,
         "accounts",
     );
@@ -172,7 +226,9 @@ fn adding_a_foreign_key_keeps_rows() {
 #[test]
 fn adding_a_check_keeps_rows() {
     rebuild_keeps_rows(
-        |s| s.replace("#[table(name = \"accounts\")]", "#[table(name = \"accounts\")]\n#[check(name = \"accounts_email_at\", expr = \"email LIKE '%@%'\")]"),
+        |s| {
+            s.replace("#[table(name = \"accounts\")]", "#[table(name = \"accounts\")]\n#[check(name = \"accounts_email_at\", expr = \"email LIKE '%@%'\")]")
+        },
         ACCOUNT_COLS,
         "accounts",
     );
@@ -191,15 +247,29 @@ fn violating_rebuild_rolls_back(edit: impl Fn(&str) -> String, message: &str) {
     let (next, _) = parse_sqlite(&edit(BASE)).expect("edited schema");
     let statements = plan_sql(&base, &next, &RenameHints::default()).expect("plan");
     p.add("violates", &file_text(&statements));
-    let err = p.migrate().expect_err("a change existing rows violate must fail").to_string();
+    let err = p
+        .migrate()
+        .expect_err("a change existing rows violate must fail")
+        .to_string();
     assert!(err.contains(message), "unexpected error: {err}");
-    assert!(err.contains("rolled back"), "the error must say it rolled back: {err}");
+    assert!(
+        err.contains("rolled back"),
+        "the error must say it rolled back: {err}"
+    );
     let conn = p.connect();
     assert_eq!(rows(&conn, "accounts", ACCOUNT_COLS), accounts_before);
     assert_eq!(rows(&conn, "orders", ORDER_COLS), orders_before);
-    assert_eq!(applied_count(&conn), applied_before, "a tracking row was left");
+    assert_eq!(
+        applied_count(&conn),
+        applied_before,
+        "a tracking row was left"
+    );
     let left: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_schema WHERE name LIKE '__new_%'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name LIKE '__new_%'",
+            [],
+            |r| r.get(0),
+        )
         .expect("count");
     assert_eq!(left, 0, "the rebuild's table was left behind");
     no_drift(&conn, &base).unwrap_or_else(|e| panic!("{e}"));
@@ -216,7 +286,9 @@ fn not_null_over_nulls_fails_and_rolls_back() {
 #[test]
 fn violated_check_fails_and_rolls_back() {
     violating_rebuild_rolls_back(
-        |s| s.replace("#[table(name = \"accounts\")]", "#[table(name = \"accounts\")]\n#[check(name = \"accounts_small_ids\", expr = \"id < 5000\")]"),
+        |s| {
+            s.replace("#[table(name = \"accounts\")]", "#[table(name = \"accounts\")]\n#[check(name = \"accounts_small_ids\", expr = \"id < 5000\")]")
+        },
         "CHECK constraint failed",
     );
 }
@@ -225,9 +297,14 @@ fn violated_check_fails_and_rolls_back() {
 fn violated_foreign_key_fails_and_rolls_back() {
     let mut p = base_project();
     // A referrer that does not exist: adding the foreign key must fail.
-    p.connect().execute("UPDATE accounts SET referrer_id = 999999 WHERE id = 42", []).expect("update");
+    p.connect()
+        .execute("UPDATE accounts SET referrer_id = 999999 WHERE id = 42", [])
+        .expect("update");
     let (base, _) = parse_sqlite(BASE).expect("base");
-    let edited = BASE.replace("pub referrer_id: Option<i64>", "#[column(references = \"accounts.id\")]\n    pub referrer_id: Option<i64>");
+    let edited = BASE.replace(
+        "pub referrer_id: Option<i64>",
+        "#[column(references = \"accounts.id\")]\n    pub referrer_id: Option<i64>",
+    );
     let (next, _) = parse_sqlite(&edited).expect("edited");
     let statements = plan_sql(&base, &next, &RenameHints::default()).expect("plan");
     p.add("fk", &file_text(&statements));
@@ -243,8 +320,14 @@ fn violated_foreign_key_fails_and_rolls_back() {
 fn simple_changes_stay_simple_statements() {
     let (base, _) = parse_sqlite(BASE).expect("base");
     let edited = BASE
-        .replace("pub note: Option<String>,", "pub note: Option<String>,\n    pub nickname: Option<String>,")
-        .replace("#[table(name = \"orders\")]", "#[table(name = \"orders\")]\n#[index(columns(total))]");
+        .replace(
+            "pub note: Option<String>,",
+            "pub note: Option<String>,\n    pub nickname: Option<String>,",
+        )
+        .replace(
+            "#[table(name = \"orders\")]",
+            "#[table(name = \"orders\")]\n#[index(columns(total))]",
+        );
     let (next, _) = parse_sqlite(&edited).expect("edited");
     let statements = plan_sql(&base, &next, &RenameHints::default()).expect("plan");
     let sql: Vec<&str> = statements.iter().map(|s| s.sql.as_str()).collect();

@@ -32,9 +32,15 @@ fn case_dirs() -> Vec<PathBuf> {
 /// `renames.txt` hints that concern tables and columns (SQLite has no enums).
 fn hints(dir: &Path) -> RenameHints {
     let mut h = RenameHints::default();
-    let Ok(text) = std::fs::read_to_string(dir.join("renames.txt")) else { return h };
+    let Ok(text) = std::fs::read_to_string(dir.join("renames.txt")) else {
+        return h;
+    };
     let q = |s: &str| QualifiedName::public(s.trim().rsplit('.').next().unwrap_or(s).trim());
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         if let Some(name) = line.strip_prefix("drop:table:") {
             h.dropped_tables.push(q(name));
         } else if let Some(rest) = line.strip_prefix("drop:column:") {
@@ -48,7 +54,8 @@ fn hints(dir: &Path) -> RenameHints {
         } else if let Some(rest) = line.strip_prefix("column:") {
             if let Some((left, new)) = rest.split_once('=') {
                 if let Some((t, old)) = left.rsplit_once('.') {
-                    h.columns.push((q(t), old.to_string(), new.trim().to_string()));
+                    h.columns
+                        .push((q(t), old.to_string(), new.trim().to_string()));
                 }
             }
         }
@@ -81,34 +88,54 @@ fn run_case(dir: &Path) -> Result<Outcome, String> {
     // SQLite's five types make more columns look alike than PostgreSQL's
     // do: a drop-or-rename question PostgreSQL never asked is settled the
     // way PostgreSQL settled it, as a drop.
-    if let Err(ambiguities) = shale_differ::diff(shale_differ::MigrationPair::new(&before, &after), &h) {
+    if let Err(ambiguities) =
+        shale_differ::diff(shale_differ::MigrationPair::new(&before, &after), &h)
+    {
         for a in ambiguities.0 {
             match (a.kind, a.parent) {
-                (shale_differ::ObjectKind::Column, Some(table)) => h.dropped_columns.push((table, a.previous)),
-                (shale_differ::ObjectKind::Table, _) => h.dropped_tables.push(QualifiedName::public(a.previous)),
+                (shale_differ::ObjectKind::Column, Some(table)) => {
+                    h.dropped_columns.push((table, a.previous))
+                }
+                (shale_differ::ObjectKind::Table, _) => {
+                    h.dropped_tables.push(QualifiedName::public(a.previous))
+                }
                 _ => {}
             }
         }
     }
     let statements = plan_sql(&before, &after, &h)?;
-    let text = if statements.is_empty() { String::new() } else { file_text(&statements) };
+    let text = if statements.is_empty() {
+        String::new()
+    } else {
+        file_text(&statements)
+    };
 
     let mut project = Project::new();
     project.add("before", &file_text(&setup));
-    project.migrate().map_err(|e| format!("empty → before: {e}"))?;
+    project
+        .migrate()
+        .map_err(|e| format!("empty → before: {e}"))?;
     no_drift(&project.connect(), &before).map_err(|e| format!("after empty → before: {e}"))?;
     if !statements.is_empty() {
         project.add("after", &text);
-        project.migrate().map_err(|e| format!("before → after: {e}\n{text}"))?;
+        project
+            .migrate()
+            .map_err(|e| format!("before → after: {e}\n{text}"))?;
     }
-    no_drift(&project.connect(), &after).map_err(|e| format!("after before → after: {e}\n{text}"))?;
+    no_drift(&project.connect(), &after)
+        .map_err(|e| format!("after before → after: {e}\n{text}"))?;
 
-    let name = dir.file_name().expect("case name").to_string_lossy().to_string();
+    let name = dir
+        .file_name()
+        .expect("case name")
+        .to_string_lossy()
+        .to_string();
     let expected = repo("tests/golden_sqlite").join(&name).join("expected.sql");
     let current = std::fs::read_to_string(&expected).ok();
     if current.as_deref() != Some(text.as_str()) {
         if bless() {
-            std::fs::create_dir_all(expected.parent().expect("parent")).map_err(|e| e.to_string())?;
+            std::fs::create_dir_all(expected.parent().expect("parent"))
+                .map_err(|e| e.to_string())?;
             std::fs::write(&expected, &text).map_err(|e| e.to_string())?;
         } else {
             return Err(format!(
@@ -122,7 +149,11 @@ fn run_case(dir: &Path) -> Result<Outcome, String> {
 }
 
 /// SQLite's errors for PostgreSQL-only expressions.
-const POSTGRES_ONLY_ERRORS: &[&str] = &["no such function", "unknown function", "unrecognized token: \":\""];
+const POSTGRES_ONLY_ERRORS: &[&str] = &[
+    "no such function",
+    "unknown function",
+    "unrecognized token: \":\"",
+];
 
 #[test]
 fn golden_corpus_on_sqlite() {
@@ -141,7 +172,10 @@ fn golden_corpus_on_sqlite() {
             // SQLite itself refusing an expression (a PostgreSQL function,
             // a `::` cast) means the case is PostgreSQL-only.
             Ok(Err(e)) if POSTGRES_ONLY_ERRORS.iter().any(|m| e.contains(m)) => {
-                skipped.push(format!("{name}: SQLite refuses an expression: {}", e.lines().next().unwrap_or("")))
+                skipped.push(format!(
+                    "{name}: SQLite refuses an expression: {}",
+                    e.lines().next().unwrap_or("")
+                ))
             }
             Ok(Err(e)) => failed.push(format!("{name}: {e}")),
             Err(_) => failed.push(format!("{name}: panicked")),
@@ -156,8 +190,17 @@ fn golden_corpus_on_sqlite() {
     for s in &skipped {
         eprintln!("  skipped {s}");
     }
-    assert!(failed.is_empty(), "{} case(s) failed:\n\n{}", failed.len(), failed.join("\n\n"));
+    assert!(
+        failed.is_empty(),
+        "{} case(s) failed:\n\n{}",
+        failed.len(),
+        failed.join("\n\n")
+    );
     if filter.is_none() {
-        assert!(passed.len() >= 40, "only {} cases ran on SQLite (at least 40 expected)", passed.len());
+        assert!(
+            passed.len() >= 40,
+            "only {} cases ran on SQLite (at least 40 expected)",
+            passed.len()
+        );
     }
 }

@@ -38,7 +38,11 @@ fn adapt(schema: &Schema) -> Schema {
     for t in &mut s.tables {
         let prefix = (!t.name.is_public()).then(|| format!("{}_", t.name.namespace));
         t.name = moved(&t.name);
-        let single_pk = t.primary_key.as_ref().filter(|pk| pk.columns.len() == 1).map(|pk| pk.columns[0].clone());
+        let single_pk = t
+            .primary_key
+            .as_ref()
+            .filter(|pk| pk.columns.len() == 1)
+            .map(|pk| pk.columns[0].clone());
         for c in &mut t.columns {
             c.ty.array_dims = 0;
             if let Some(storage) = c.ty.serial_storage() {
@@ -86,7 +90,8 @@ fn insert_rows(p: &Project, schema: &Schema) {
     let conn = p.connect();
     let _ = conn.execute_batch("PRAGMA foreign_keys = OFF");
     for t in &schema.tables {
-        let cols: Vec<&shale_model::Column> = t.columns.iter().filter(|c| c.generated.is_none()).collect();
+        let cols: Vec<&shale_model::Column> =
+            t.columns.iter().filter(|c| c.generated.is_none()).collect();
         if cols.is_empty() {
             continue;
         }
@@ -104,7 +109,12 @@ fn insert_rows(p: &Project, schema: &Schema) {
             })
             .collect();
         let _ = conn.execute(
-            &format!("INSERT INTO \"{}\" ({}) VALUES ({})", t.name.name, names.join(", "), values.join(", ")),
+            &format!(
+                "INSERT INTO \"{}\" ({}) VALUES ({})",
+                t.name.name,
+                names.join(", "),
+                values.join(", ")
+            ),
             [],
         );
     }
@@ -133,12 +143,15 @@ fn run_pair(previous: &Schema, next: &Schema) -> Result<(), String> {
         // must apply to the empty tables.
         Err(shale_runner::RunError::Failed(_)) => {
             let conn = p.connect();
-            conn.execute_batch("PRAGMA foreign_keys = OFF").map_err(|e| e.to_string())?;
+            conn.execute_batch("PRAGMA foreign_keys = OFF")
+                .map_err(|e| e.to_string())?;
             for t in &previous.tables {
-                conn.execute(&format!("DELETE FROM \"{}\"", t.name.name), []).map_err(|e| e.to_string())?;
+                conn.execute(&format!("DELETE FROM \"{}\"", t.name.name), [])
+                    .map_err(|e| e.to_string())?;
             }
             drop(conn);
-            p.migrate().map_err(|e| format!("previous → next (empty tables): {e}\n{text}"))?;
+            p.migrate()
+                .map_err(|e| format!("previous → next (empty tables): {e}\n{text}"))?;
         }
         Err(e) => return Err(format!("previous → next: {e}\n{text}")),
     }
@@ -147,11 +160,19 @@ fn run_pair(previous: &Schema, next: &Schema) -> Result<(), String> {
 
 #[test]
 fn random_schema_pairs_apply_on_sqlite_without_drift() {
-    let cases: u32 = std::env::var("SHALE_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(128);
-    let mut runner = TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
+    let cases: u32 = std::env::var("SHALE_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(128);
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
     runner
-        .run(&shale_tests::arbitrary::schema_pair(), |(previous, next)| {
-            run_pair(&previous, &next).map_err(TestCaseError::fail)
-        })
+        .run(
+            &shale_tests::arbitrary::schema_pair(),
+            |(previous, next)| run_pair(&previous, &next).map_err(TestCaseError::fail),
+        )
         .unwrap_or_else(|e| panic!("{e}"));
 }

@@ -1,6 +1,6 @@
 //! The sources `shale diff --from/--to` (and `verify`) compare, each lowered
 //! to the same `Schema`: `schema:PATH`, `snapshot:PATH`, `migrations:DIR`,
-//! `postgres://…` / `postgresql://…`, and `empty`.
+//! `postgres://…` / `postgresql://…`, `sqlite:PATH`, and `empty`.
 
 use std::path::PathBuf;
 
@@ -22,6 +22,8 @@ pub enum Source {
     Migrations(PathBuf),
     /// A live PostgreSQL database.
     Postgres(String),
+    /// A SQLite database file (`sqlite:PATH`).
+    Sqlite(PathBuf),
     /// The empty schema.
     Empty,
 }
@@ -36,7 +38,7 @@ impl Source {
         if s.starts_with("postgres://") || s.starts_with("postgresql://") {
             return Ok(Source::Postgres(s.to_string()));
         }
-        let usage = "expected schema:PATH, snapshot:PATH, migrations:DIR, postgres://…, postgresql://… or empty";
+        let usage = "expected schema:PATH, snapshot:PATH, migrations:DIR, postgres://…, postgresql://…, sqlite:PATH or empty";
         let Some((kind, rest)) = s.split_once(':') else { bail!("unknown source `{s}`: {usage}") };
         if rest.is_empty() {
             bail!("source `{s}` needs a path: {usage}");
@@ -45,7 +47,7 @@ impl Source {
             "schema" => Source::Schema(rest.into()),
             "snapshot" => Source::Snapshot(rest.into()),
             "migrations" => Source::Migrations(rest.into()),
-            "sqlite" => bail!("source `{s}`: SQLite sources are not supported by this version of shale (PostgreSQL only)"),
+            "sqlite" => Source::Sqlite(shale_runner::sqlite::path_of_url(s).unwrap_or(rest).into()),
             _ => bail!("unknown source kind `{kind}`: {usage}"),
         })
     }
@@ -57,6 +59,7 @@ impl Source {
             Source::Snapshot(p) => format!("snapshot:{}", p.display()),
             Source::Migrations(p) => format!("migrations:{}", p.display()),
             Source::Postgres(url) => shale_db::redact(url),
+            Source::Sqlite(p) => format!("sqlite:{}", p.display()),
             Source::Empty => "empty".into(),
         }
     }
@@ -84,6 +87,11 @@ impl Source {
                     dir.parent().unwrap_or(dir).join("snapshots")
                 };
                 Ok((read_snapshot(&snapshots.join(snapshot::file_name(last.idx)))?, RenameHints::default()))
+            }
+            Source::Sqlite(path) => {
+                let conn = shale_runner::sqlite::open_existing(path, std::time::Duration::from_secs(30))
+                    .map_err(|e| anyhow!("{e}"))?;
+                Ok((ctx.introspect_sqlite(&conn)?, RenameHints::default()))
             }
             Source::Postgres(url) => {
                 let mut client = shale_db::connect(url).map_err(|e| anyhow!("{e}"))?;
@@ -117,6 +125,8 @@ mod tests {
         assert_eq!(Source::parse("schema:schema").unwrap(), Source::Schema("schema".into()));
         assert_eq!(Source::parse("migrations:m").unwrap(), Source::Migrations("m".into()));
         assert!(matches!(Source::parse("postgresql://u@h/db").unwrap(), Source::Postgres(_)));
+        assert_eq!(Source::parse("sqlite:app.db").unwrap(), Source::Sqlite("app.db".into()));
+        assert_eq!(Source::parse("sqlite://data/app.db").unwrap(), Source::Sqlite("data/app.db".into()));
         assert!(Source::parse("mysql://x").is_err());
         assert!(Source::parse("schema:").is_err());
         assert!(Source::parse("nonsense").is_err());

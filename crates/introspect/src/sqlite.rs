@@ -297,7 +297,8 @@ fn read_foreign_keys(
         let same_columns = |p: &ParsedForeignKey| lower(&p.columns) == lower(&fk.columns);
         let exact = |p: &ParsedForeignKey| {
             same_columns(p)
-                && p.referenced_table.eq_ignore_ascii_case(&fk.referenced_table.name)
+                && p.referenced_table
+                    .eq_ignore_ascii_case(&fk.referenced_table.name)
                 && (p.referenced_columns.is_empty()
                     || lower(&p.referenced_columns) == lower(&fk.referenced_columns))
                 && p.on_delete == fk.on_delete
@@ -556,7 +557,8 @@ fn references_at(
         // SET NULL, SET DEFAULT, NO ACTION: two words; CASCADE, RESTRICT: one.
         let first = toks.get(i + 2);
         let two = first.is_some_and(|t| t.is("SET") || t.is("NO"));
-        let words: Vec<String> = toks[(i + 2).min(toks.len())..(i + if two { 4 } else { 3 }).min(toks.len())]
+        let words: Vec<String> = toks
+            [(i + 2).min(toks.len())..(i + if two { 4 } else { 3 }).min(toks.len())]
             .iter()
             .map(Tok::text)
             .collect();
@@ -645,7 +647,8 @@ fn parse_create_table(sql: &str) -> Option<ParsedTable> {
             }
         } else if head.is("FOREIGN") {
             if let Some(Tok::Group(g)) = rest.get(2) {
-                out.foreign_keys.push(references_at(name, names_of(g), rest, 4));
+                out.foreign_keys
+                    .push(references_at(name, names_of(g), rest, 4));
             }
         } else if let Some(column) = head.name() {
             parse_column(&column, &rest[1..], &mut out);
@@ -686,7 +689,12 @@ fn parse_column(column: &str, t: &[Tok], out: &mut ParsedTable) {
                 continue;
             }
         } else if tok.is("REFERENCES") {
-            out.foreign_keys.push(references_at(name.take(), vec![column.to_string()], t, i + 1));
+            out.foreign_keys.push(references_at(
+                name.take(),
+                vec![column.to_string()],
+                t,
+                i + 1,
+            ));
         } else if tok.is("AS") {
             if let Some(Tok::Group(g)) = t.get(i + 1) {
                 def.generated = Some(g.clone());

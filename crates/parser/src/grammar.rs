@@ -27,6 +27,11 @@ pub struct Error {
     pub label: String,
     /// A fix-it hint.
     pub help: Option<String>,
+    /// The span of the last token when the error covers several tokens.
+    /// Inside a proc macro on stable Rust spans cannot be joined, so `span`
+    /// is then only the first token; [`syn::Error`] conversion uses `end` to
+    /// underline the whole range, as `shale generate` does.
+    pub end: Option<Span>,
 }
 
 impl Error {
@@ -37,7 +42,15 @@ impl Error {
             message: message.into(),
             label: String::new(),
             help: None,
+            end: None,
         }
+    }
+
+    /// An error covering an entry's tokens from its first to its last.
+    fn covering(entry_span: Span, end: Span, message: impl Into<String>) -> Self {
+        let mut error = Error::new(entry_span, message);
+        error.end = Some(end);
+        error
     }
 
     /// Sets the label.
@@ -75,7 +88,20 @@ impl From<Error> for syn::Error {
             message.push_str("\n\nhelp: ");
             message.push_str(&help);
         }
-        syn::Error::new(error.span, message)
+        match error.end {
+            // `new_spanned` keeps the first and last token's spans, which is
+            // how a multi-token range reaches rustc without `Span::join`.
+            Some(end) => syn::Error::new_spanned(
+                [
+                    TokenTree::Ident(Ident::new("start", error.span)),
+                    TokenTree::Ident(Ident::new("end", end)),
+                ]
+                .into_iter()
+                .collect::<TokenStream>(),
+                message,
+            ),
+            None => syn::Error::new(error.span, message),
+        }
     }
 }
 
@@ -584,11 +610,18 @@ pub fn table_from_derive(input: syn::DeriveInput) -> Result<(TableDef, Vec<Error
             fields: data.fields,
             semi_token: data.semi_token,
         })),
-        _ => Err(Error::new(
+        // The same words as `shale generate` uses for this mistake.
+        syn::Data::Enum(_) => Err(Error::new(
             input.ident.span(),
-            "`Table` can only be derived for a struct",
+            "`Table` cannot be derived for an enum",
         )
-        .label("not a struct")
+        .label("wrong kind of item")
+        .help("derive `Table` on a struct with named fields")),
+        syn::Data::Union(_) => Err(Error::new(
+            input.ident.span(),
+            "`Table` cannot be derived for a union",
+        )
+        .label("wrong kind of item")
         .help("derive `Table` on a struct with named fields")),
     }
 }
@@ -606,11 +639,17 @@ pub fn pg_enum_from_derive(input: syn::DeriveInput) -> Result<(EnumDef, Vec<Erro
             brace_token: data.brace_token,
             variants: data.variants,
         })),
-        _ => Err(Error::new(
+        syn::Data::Struct(_) => Err(Error::new(
             input.ident.span(),
-            "`PgEnum` can only be derived for an enum",
+            "`PgEnum` cannot be derived for a struct",
         )
-        .label("not an enum")
+        .label("wrong kind of item")
+        .help("derive `PgEnum` on an enum of unit variants")),
+        syn::Data::Union(_) => Err(Error::new(
+            input.ident.span(),
+            "`PgEnum` cannot be derived for a union",
+        )
+        .label("wrong kind of item")
         .help("derive `PgEnum` on an enum of unit variants")),
     }
 }
@@ -887,8 +926,9 @@ fn index_keys(entry: &Entry, errors: &mut Vec<Error>) -> Vec<IndexKeyAttr> {
             Value::Flag => {}
             Value::Lit(_) => {
                 errors.push(
-                    Error::new(
+                    Error::covering(
                         item.span,
+                        item.end,
                         format!("unexpected `=` after column `{}`", item.key),
                     )
                     .label("expected a column, optionally with options")
@@ -955,7 +995,7 @@ fn index_keys(entry: &Entry, errors: &mut Vec<Error>) -> Vec<IndexKeyAttr> {
     }
     if keys.is_empty() && items.is_empty() {
         errors.push(
-            Error::new(entry.span, "empty `columns()`").label("expected at least one column"),
+            Error::covering(entry.span, entry.end, "empty `columns()`").label("expected at least one column"),
         );
     }
     keys
@@ -1201,6 +1241,9 @@ struct Entry {
     key_span: Span,
     value: Value,
     span: Span,
+    /// The span of the entry's last token (`span` joins from the first one
+    /// where spans can be joined).
+    end: Span,
 }
 
 #[derive(Clone, Debug)]
@@ -1323,8 +1366,9 @@ fn parse_entry(tts: &[TokenTree], errors: &mut Vec<Error>) -> Option<Entry> {
                         _ => None,
                     };
                     errors.push(
-                        Error::new(
+                        Error::covering(
                             span_of(rest),
+                            rest[rest.len() - 1].span(),
                             format!("expected a literal after `{key_name} =`, found `{shown}`"),
                         )
                         .label("expected a literal")
@@ -1353,6 +1397,7 @@ fn parse_entry(tts: &[TokenTree], errors: &mut Vec<Error>) -> Option<Entry> {
         key_span: key.span(),
         value,
         span,
+        end: tts[tts.len() - 1].span(),
     })
 }
 
@@ -1427,8 +1472,9 @@ fn wrong_value(entry: &Entry, expected: &str, example: &str) -> Error {
         Value::Lit(Lit::Bool(_)) => "a boolean".to_string(),
         Value::Lit(_) => "a literal".to_string(),
     };
-    Error::new(
+    Error::covering(
         entry.span,
+        entry.end,
         format!(
             "invalid value for `{}`: expected {expected}, found {found}",
             entry.key
@@ -1479,8 +1525,9 @@ fn name_list(entry: &Entry, errors: &mut Vec<Error>) -> Option<Vec<Spanned<Strin
         match item.value {
             Value::Flag => names.push(Spanned::new(item.key.clone(), item.key_span, item.key_span)),
             _ => errors.push(
-                Error::new(
+                Error::covering(
                     item.span,
+                    item.end,
                     format!("expected a column name in `{}(…)`", entry.key),
                 )
                 .label("expected a name"),
@@ -1489,7 +1536,7 @@ fn name_list(entry: &Entry, errors: &mut Vec<Error>) -> Option<Vec<Spanned<Strin
     }
     if items.is_empty() {
         errors.push(
-            Error::new(entry.span, format!("empty `{}()`", entry.key))
+            Error::covering(entry.span, entry.end, format!("empty `{}()`", entry.key))
                 .label("expected at least one column"),
         );
         return None;

@@ -55,7 +55,10 @@ pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 fn db_err(context: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> RunError {
     let context = context.into();
-    move |e| RunError::Database { context, message: e.to_string() }
+    move |e| RunError::Database {
+        context,
+        message: e.to_string(),
+    }
 }
 
 fn quote(s: &str) -> String {
@@ -74,6 +77,22 @@ pub fn path_of_url(url: &str) -> Option<&str> {
 pub fn open(path: &Path, busy_timeout: Duration) -> Result<Connection, RunError> {
     let context = format!("opening SQLite database {}", path.display());
     let conn = Connection::open(path).map_err(db_err(&context))?;
+    prepare(&conn, busy_timeout).map_err(db_err(&context))?;
+    Ok(conn)
+}
+
+/// Opens an existing database file (for `status`, `verify`, `pull`): a
+/// missing file is an error instead of a new empty database.
+pub fn open_existing(path: &Path, busy_timeout: Duration) -> Result<Connection, RunError> {
+    let context = format!("opening SQLite database {}", path.display());
+    if !path.is_file() {
+        return Err(RunError::Database {
+            context,
+            message: "no such file; check --db sqlite:PATH (`shale migrate` creates it)".into(),
+        });
+    }
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+        .map_err(db_err(&context))?;
     prepare(&conn, busy_timeout).map_err(db_err(&context))?;
     Ok(conn)
 }
@@ -102,7 +121,11 @@ fn probe(conn: &Connection, table: &str) -> rusqlite::Result<Vec<String>> {
     rows.collect()
 }
 
-fn read_rows(conn: &Connection, table: &str, columns: &[String]) -> rusqlite::Result<Vec<TrackingRow>> {
+fn read_rows(
+    conn: &Connection,
+    table: &str,
+    columns: &[String],
+) -> rusqlite::Result<Vec<TrackingRow>> {
     if columns.is_empty() {
         return Ok(Vec::new());
     }
@@ -132,7 +155,10 @@ fn same_file(recorded: &str, m: &Migration) -> bool {
 
 fn compute_status(folder: &MigrationFolder, table_exists: bool, rows: Vec<TrackingRow>) -> Status {
     let newest = rows.iter().filter_map(|r| r.created_at).max();
-    let mut st = Status { table_exists, ..Status::default() };
+    let mut st = Status {
+        table_exists,
+        ..Status::default()
+    };
     let mut by_when: HashMap<i64, Vec<&TrackingRow>> = HashMap::new();
     for row in &rows {
         if let Some(w) = row.created_at {
@@ -142,12 +168,22 @@ fn compute_status(folder: &MigrationFolder, table_exists: bool, rows: Vec<Tracki
     for m in &folder.migrations {
         let r = MigrationRef::of(m);
         let matching = by_when.get(&m.entry.when).map_or(&[][..], Vec::as_slice);
-        let Some(row) = matching.iter().find(|row| same_file(&row.hash, m)).or(matching.first()) else {
-            st.pending.push(PendingMigration { migration: r, out_of_order: newest.is_some_and(|n| n > m.entry.when) });
+        let Some(row) = matching
+            .iter()
+            .find(|row| same_file(&row.hash, m))
+            .or(matching.first())
+        else {
+            st.pending.push(PendingMigration {
+                migration: r,
+                out_of_order: newest.is_some_and(|n| n > m.entry.when),
+            });
             continue;
         };
         if same_file(&row.hash, m) {
-            st.applied.push(AppliedMigration { migration: r, row: (*row).clone() });
+            st.applied.push(AppliedMigration {
+                migration: r,
+                row: (*row).clone(),
+            });
         } else {
             st.edited.push(EditedMigration {
                 migration: r,
@@ -158,13 +194,20 @@ fn compute_status(folder: &MigrationFolder, table_exists: bool, rows: Vec<Tracki
         }
     }
     let known: HashSet<i64> = folder.migrations.iter().map(|m| m.entry.when).collect();
-    st.unknown = rows.into_iter().filter(|row| !row.created_at.is_some_and(|w| known.contains(&w))).collect();
+    st.unknown = rows
+        .into_iter()
+        .filter(|row| !row.created_at.is_some_and(|w| known.contains(&w)))
+        .collect();
     st
 }
 
 /// Reports applied, pending, edited, unknown and out-of-order migrations.
 /// Read-only: creates nothing.
-pub fn status(conn: &Connection, folder: &MigrationFolder, table: &str) -> Result<Status, RunError> {
+pub fn status(
+    conn: &Connection,
+    folder: &MigrationFolder,
+    table: &str,
+) -> Result<Status, RunError> {
     check_dialect(folder)?;
     let context = format!("reading {}", quote(table));
     let columns = probe(conn, table).map_err(db_err(&context))?;
@@ -185,7 +228,8 @@ fn ensure_table(conn: &Connection, table: &str, columns: &[String]) -> Result<()
     // A table created by drizzle: add shale's nullable columns.
     for (col, ty) in [("name", "text"), ("applied_at", "text")] {
         if !columns.iter().any(|c| c == col) {
-            conn.execute_batch(&format!("ALTER TABLE {q} ADD COLUMN {col} {ty};")).map_err(db_err(&context))?;
+            conn.execute_batch(&format!("ALTER TABLE {q} ADD COLUMN {col} {ty};"))
+                .map_err(db_err(&context))?;
         }
     }
     Ok(())
@@ -196,12 +240,17 @@ fn ensure_table(conn: &Connection, table: &str, columns: &[String]) -> Result<()
 /// stops at the first failure, keeping what was applied before it.
 /// `options.table.table` names the tracking table (its schema is ignored),
 /// `options.lock_timeout` is the busy timeout.
-pub fn migrate(conn: &mut Connection, folder: &MigrationFolder, options: &MigrateOptions) -> Result<Report, RunError> {
+pub fn migrate(
+    conn: &mut Connection,
+    folder: &MigrationFolder,
+    options: &MigrateOptions,
+) -> Result<Report, RunError> {
     let started = Instant::now();
     check_dialect(folder)?;
     let table = options.table.table.as_str();
     let q = quote(table);
-    conn.busy_timeout(options.lock_timeout).map_err(db_err("setting the busy timeout"))?;
+    conn.busy_timeout(options.lock_timeout)
+        .map_err(db_err("setting the busy timeout"))?;
     let last_idx = match &options.to_tag {
         None => u32::MAX,
         Some(tag) => match folder.journal.entry(tag) {
@@ -209,24 +258,50 @@ pub fn migrate(conn: &mut Connection, folder: &MigrationFolder, options: &Migrat
             None => {
                 return Err(RunError::UnknownTarget {
                     tag: tag.clone(),
-                    example: folder.journal.entries.last().map_or("0000_init".into(), |e| e.tag.clone()),
+                    example: folder
+                        .journal
+                        .entries
+                        .last()
+                        .map_or("0000_init".into(), |e| e.tag.clone()),
                 })
             }
         },
     };
     let st = status(conn, folder, table)?;
     if !st.edited.is_empty() {
-        return Err(RunError::Edited { table: q, migrations: st.edited });
+        return Err(RunError::Edited {
+            table: q,
+            migrations: st.edited,
+        });
     }
-    let out_of_order: HashSet<String> = st.out_of_order().iter().map(|p| p.migration.tag.clone()).collect();
-    let open: HashSet<&str> = st.pending.iter().map(|p| p.migration.tag.as_str()).collect();
-    let todo: Vec<&Migration> =
-        folder.migrations.iter().filter(|m| m.entry.idx <= last_idx && open.contains(m.tag())).collect();
-    let mut report = Report { dry_run: options.dry_run, unknown: st.unknown.clone(), ..Report::default() };
+    let out_of_order: HashSet<String> = st
+        .out_of_order()
+        .iter()
+        .map(|p| p.migration.tag.clone())
+        .collect();
+    let open: HashSet<&str> = st
+        .pending
+        .iter()
+        .map(|p| p.migration.tag.as_str())
+        .collect();
+    let todo: Vec<&Migration> = folder
+        .migrations
+        .iter()
+        .filter(|m| m.entry.idx <= last_idx && open.contains(m.tag()))
+        .collect();
+    let mut report = Report {
+        dry_run: options.dry_run,
+        unknown: st.unknown.clone(),
+        ..Report::default()
+    };
     for m in &todo {
         if !m.declares_no_transaction() {
             if let Some((statement, sql)) = detect::transaction_control(&m.text) {
-                return Err(RunError::TransactionControl { path: m.path.clone(), statement, sql });
+                return Err(RunError::TransactionControl {
+                    path: m.path.clone(),
+                    statement,
+                    sql,
+                });
             }
         }
     }
@@ -237,7 +312,9 @@ pub fn migrate(conn: &mut Connection, folder: &MigrationFolder, options: &Migrat
                 migration: MigrationRef::of(m),
                 path: m.path.clone(),
                 statements: m.statements(),
-                no_transaction: m.declares_no_transaction().then(|| "the file starts with -- shale:no-transaction".to_string()),
+                no_transaction: m
+                    .declares_no_transaction()
+                    .then(|| "the file starts with -- shale:no-transaction".to_string()),
                 out_of_order: out_of_order.contains(m.tag()),
             })
             .collect();
@@ -266,7 +343,9 @@ pub fn migrate(conn: &mut Connection, folder: &MigrationFolder, options: &Migrat
                 migration: MigrationRef::of(m),
                 duration: t0.elapsed(),
                 statements,
-                no_transaction: m.declares_no_transaction().then(|| "the file starts with -- shale:no-transaction".to_string()),
+                no_transaction: m
+                    .declares_no_transaction()
+                    .then(|| "the file starts with -- shale:no-transaction".to_string()),
                 out_of_order: out_of_order.contains(m.tag()),
             }),
             None => report.applied_by_another_runner.push(MigrationRef::of(m)),
@@ -276,16 +355,23 @@ pub fn migrate(conn: &mut Connection, folder: &MigrationFolder, options: &Migrat
     Ok(report)
 }
 
-fn begin_immediate<'c>(conn: &'c mut Connection, q: &str) -> Result<rusqlite::Transaction<'c>, RunError> {
+fn begin_immediate<'c>(
+    conn: &'c mut Connection,
+    q: &str,
+) -> Result<rusqlite::Transaction<'c>, RunError> {
     conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
         .map_err(db_err(format!("taking the write lock for {q} (another runner may hold it longer than the busy timeout)")))
 }
 
 fn row_exists(conn: &Connection, q: &str, m: &Migration) -> Result<bool, RunError> {
-    conn.query_row(&format!("SELECT 1 FROM {q} WHERE CAST(created_at AS INTEGER) = ?1"), [m.entry.when], |_| Ok(()))
-        .optional()
-        .map(|r| r.is_some())
-        .map_err(db_err(format!("reading {q}")))
+    conn.query_row(
+        &format!("SELECT 1 FROM {q} WHERE CAST(created_at AS INTEGER) = ?1"),
+        [m.entry.when],
+        |_| Ok(()),
+    )
+    .optional()
+    .map(|r| r.is_some())
+    .map_err(db_err(format!("reading {q}")))
 }
 
 fn insert_row(conn: &Connection, q: &str, m: &Migration) -> rusqlite::Result<()> {
@@ -316,11 +402,16 @@ fn run_piece(conn: &Connection, sql: &str) -> Result<(), String> {
     let body = sqlfile::strip_leading_comments(sql).trim_start();
     let is_fk_check = body.len() > 6
         && body[..6].eq_ignore_ascii_case("PRAGMA")
-        && body[6..].trim_start().to_ascii_lowercase().starts_with("foreign_key_check");
+        && body[6..]
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("foreign_key_check");
     if !is_fk_check {
         return conn.execute_batch(sql).map_err(|e| e.to_string());
     }
-    let mut stmt = conn.prepare(sql.trim_end().trim_end_matches(';')).map_err(|e| e.to_string())?;
+    let mut stmt = conn
+        .prepare(sql.trim_end().trim_end_matches(';'))
+        .map_err(|e| e.to_string())?;
     let mut rows = stmt.query([]).map_err(|e| e.to_string())?;
     let mut count = 0usize;
     let mut first = None;
@@ -338,11 +429,19 @@ fn run_piece(conn: &Connection, sql: &str) -> Result<(), String> {
     }
     match first {
         None => Ok(()),
-        Some(f) => Err(format!("foreign key check failed: {count} violation(s); {f}")),
+        Some(f) => Err(format!(
+            "foreign key check failed: {count} violation(s); {f}"
+        )),
     }
 }
 
-fn failure(m: &Migration, at: Option<(usize, &Statement)>, total: usize, message: String, left_applied: Option<usize>) -> RunError {
+fn failure(
+    m: &Migration,
+    at: Option<(usize, &Statement)>,
+    total: usize,
+    message: String,
+    left_applied: Option<usize>,
+) -> RunError {
     let (statement, line, first_line) = match at {
         Some((n, s)) => (Some(n), s.line, s.first_line().to_string()),
         None => (None, 0, String::new()),
@@ -365,7 +464,11 @@ fn failure(m: &Migration, at: Option<(usize, &Statement)>, total: usize, message
 }
 
 /// `Some(statement count)` when applied, `None` when another runner had.
-fn apply_in_transaction(conn: &mut Connection, m: &Migration, q: &str) -> Result<Option<usize>, RunError> {
+fn apply_in_transaction(
+    conn: &mut Connection,
+    m: &Migration,
+    q: &str,
+) -> Result<Option<usize>, RunError> {
     let total = m.statements().len();
     let tx = begin_immediate(conn, q)?;
     if row_exists(&tx, q, m)? {
@@ -378,13 +481,24 @@ fn apply_in_transaction(conn: &mut Connection, m: &Migration, q: &str) -> Result
         }
     }
     if let Err(e) = insert_row(&tx, q, m) {
-        return Err(failure(m, None, total, format!("recording the migration in {q}: {e}"), None));
+        return Err(failure(
+            m,
+            None,
+            total,
+            format!("recording the migration in {q}: {e}"),
+            None,
+        ));
     }
-    tx.commit().map_err(|e| failure(m, None, total, format!("commit: {e}"), None))?;
+    tx.commit()
+        .map_err(|e| failure(m, None, total, format!("commit: {e}"), None))?;
     Ok(Some(total))
 }
 
-fn apply_outside_transaction(conn: &mut Connection, m: &Migration, q: &str) -> Result<Option<usize>, RunError> {
+fn apply_outside_transaction(
+    conn: &mut Connection,
+    m: &Migration,
+    q: &str,
+) -> Result<Option<usize>, RunError> {
     let total = m.statements().len();
     {
         let tx = begin_immediate(conn, q)?;
@@ -392,18 +506,19 @@ fn apply_outside_transaction(conn: &mut Connection, m: &Migration, q: &str) -> R
             return Ok(None);
         }
         insert_row(&tx, q, m).map_err(db_err(format!("claiming {} in {q}", m.tag())))?;
-        tx.commit().map_err(db_err(format!("claiming {} in {q}", m.tag())))?;
+        tx.commit()
+            .map_err(db_err(format!("claiming {} in {q}", m.tag())))?;
     }
-    let mut done_chunks = 0;
+    let mut done = 0;
     for (n, chunk, piece) in pieces(m) {
         if let Err(message) = run_piece(conn, &piece) {
             let _ = conn.execute(
                 &format!("DELETE FROM {q} WHERE CAST(created_at AS INTEGER) = ?1"),
                 [m.entry.when],
             );
-            return Err(failure(m, Some((n, &chunk)), total, message, Some(done_chunks)));
+            return Err(failure(m, Some((n, &chunk)), total, message, Some(done)));
         }
-        done_chunks = n.saturating_sub(1);
+        done += 1;
     }
     Ok(Some(total))
 }
@@ -411,14 +526,25 @@ fn apply_outside_transaction(conn: &mut Connection, m: &Migration, q: &str) -> R
 /// Records `tag` as applied without running it (`shale pull --baseline`).
 /// Refused when the database already records any migration; `Ok(false)`
 /// when the row already exists.
-pub fn baseline(conn: &mut Connection, folder: &MigrationFolder, tag: &str, options: &MigrateOptions) -> Result<bool, RunError> {
+pub fn baseline(
+    conn: &mut Connection,
+    folder: &MigrationFolder,
+    tag: &str,
+    options: &MigrateOptions,
+) -> Result<bool, RunError> {
     check_dialect(folder)?;
     let table = options.table.table.as_str();
     let q = quote(table);
-    let m = folder.migration(tag).ok_or_else(|| RunError::UnknownTarget {
-        tag: tag.to_string(),
-        example: folder.journal.entries.last().map_or("0000_init".into(), |e| e.tag.clone()),
-    })?;
+    let m = folder
+        .migration(tag)
+        .ok_or_else(|| RunError::UnknownTarget {
+            tag: tag.to_string(),
+            example: folder
+                .journal
+                .entries
+                .last()
+                .map_or("0000_init".into(), |e| e.tag.clone()),
+        })?;
     let tx = begin_immediate(conn, &q)?;
     let columns = probe(&tx, table).map_err(db_err(format!("reading {q}")))?;
     ensure_table(&tx, table, &columns)?;
@@ -431,11 +557,14 @@ pub fn baseline(conn: &mut Connection, folder: &MigrationFolder, tag: &str, opti
     if others > 0 {
         return Err(RunError::Database {
             context: format!("recording the baseline {tag}"),
-            message: format!("{q} already records {others} migration(s); a baseline must be the first"),
+            message: format!(
+                "{q} already records {others} migration(s); a baseline must be the first"
+            ),
         });
     }
     insert_row(&tx, &q, m).map_err(db_err(format!("recording the baseline {tag}")))?;
-    tx.commit().map_err(db_err(format!("recording the baseline {tag}")))?;
+    tx.commit()
+        .map_err(db_err(format!("recording the baseline {tag}")))?;
     Ok(true)
 }
 
@@ -443,10 +572,14 @@ pub fn baseline(conn: &mut Connection, folder: &MigrationFolder, tag: &str, opti
 /// returns it (for `shale check --shadow` on SQLite): the database the
 /// migrations build, tracking table included.
 pub fn replay_in_memory(folder: &MigrationFolder) -> Result<Connection, RunError> {
-    let mut conn = Connection::open_in_memory().map_err(db_err("opening an in-memory SQLite database"))?;
+    let mut conn =
+        Connection::open_in_memory().map_err(db_err("opening an in-memory SQLite database"))?;
     prepare(&conn, DEFAULT_BUSY_TIMEOUT).map_err(db_err("opening an in-memory SQLite database"))?;
     let options = MigrateOptions {
-        table: crate::TrackingTable { schema: String::new(), table: DEFAULT_TABLE.into() },
+        table: crate::TrackingTable {
+            schema: String::new(),
+            table: DEFAULT_TABLE.into(),
+        },
         lock_timeout: DEFAULT_BUSY_TIMEOUT,
         ..MigrateOptions::default()
     };

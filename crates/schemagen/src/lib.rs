@@ -725,6 +725,40 @@ pub struct Users {
     }
 
     #[test]
+    fn what_cannot_be_written_is_reported() {
+        let mut s = users();
+        let mut expr_key = IndexKey::column("x");
+        expr_key.target = IndexTarget::Expression("lower(email)".into());
+        let mut desc_expr = expr_key.clone();
+        desc_expr.order = SortOrder::Desc;
+        let index = |name: &str, keys: Vec<IndexKey>| Index {
+            name: name.into(),
+            unique: false,
+            nulls_not_distinct: false,
+            method: "btree".into(),
+            keys,
+            include: Vec::new(),
+            predicate: None,
+        };
+        s.tables[0].indexes = vec![
+            index("mixed", vec![IndexKey::column("id"), expr_key]),
+            index("desc_expr", vec![desc_expr]),
+            index("fine", vec![IndexKey::column("id")]),
+        ];
+        let (text, warnings) = render_with_warnings(&s);
+        assert_eq!(warnings.len(), 2, "{warnings:#?}");
+        assert!(
+            warnings[0].contains("`mixed`") && warnings[1].contains("`desc_expr`"),
+            "{warnings:#?}"
+        );
+        assert!(
+            text.contains("#[index(columns(id), name = \"mixed\")]"),
+            "{text}"
+        );
+        assert!(render_with_warnings(&users()).1.is_empty());
+    }
+
+    #[test]
     fn field_idents_never_take_another_columns_name() {
         let cols: Vec<Column> = ["Type", "type", "type_2", "self"]
             .iter()

@@ -19,7 +19,11 @@
 //! | an enum | `TEXT` + `CHECK ("col" IN ('a', 'b'))` named `<table>_<col>_enum` | text |
 //! | any other spelling | by SQLite's affinity rules (§3.1 of the datatype page) | |
 //!
-//! `varchar(n)` lengths are not enforced by SQLite and are not kept.
+//! `varchar(n)` lengths are not enforced by SQLite and are not kept. The
+//! default `now()` becomes `CURRENT_TIMESTAMP` (UTC `YYYY-MM-DD HH:MM:SS`
+//! text); other PostgreSQL functions and `::` casts in defaults, checks and
+//! generated expressions are kept verbatim and refused by SQLite when the
+//! migration runs.
 //! Comments are not stored by SQLite and are dropped. Arrays, namespaces,
 //! index methods other than btree, `INCLUDE`, operator classes, `NULLS
 //! FIRST/LAST` on index keys, `NULLS NOT DISTINCT` and `identity = "always"`
@@ -76,13 +80,13 @@
 //! renames are `BACKWARD_INCOMPATIBLE`, new NOT NULL columns without a
 //! default are `NOT_NULL_WITHOUT_DEFAULT`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use shale_differ::{MigrationPair, Plan, Step};
 use shale_model::{
-    naming, BaseType, CheckConstraint, Column, ColumnType, Deferrable, ForeignKey, ForeignKeyAction,
-    Identity, Index, IndexKey, IndexTarget, QualifiedName, Schema, SortOrder, Table,
-    DEFAULT_INDEX_METHOD,
+    naming, BaseType, CheckConstraint, Column, ColumnType, Deferrable, ForeignKey,
+    ForeignKeyAction, Identity, Index, IndexKey, IndexTarget, QualifiedName, Schema, SortOrder,
+    Table, DEFAULT_INDEX_METHOD,
 };
 
 use crate::{Hazard, HazardKind, SqlDialect, Statement};
@@ -145,7 +149,10 @@ impl Sqlite {
         let schemas = MigrationPair::new(&empty, schema);
         match shale_differ::diff(schemas, &shale_model::RenameHints::default()) {
             Ok(plan) => self.try_render(&plan, schemas),
-            Err(e) => Err(SqliteError::Plan { step: "the initial plan".into(), detail: e.to_string() }),
+            Err(e) => Err(SqliteError::Plan {
+                step: "the initial plan".into(),
+                detail: e.to_string(),
+            }),
         }
     }
 }
@@ -157,21 +164,32 @@ impl Sqlite {
 /// `text`, `blob` or `numeric` (lowercase, as the model stores it).
 pub fn canonical_type_name(spelling: &str) -> &'static str {
     let canonical = shale_model::types::canonical_type(spelling);
-    let base = canonical.split('(').next().unwrap_or("").trim().to_ascii_lowercase();
+    let base = canonical
+        .split('(')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     match base.as_str() {
-        "smallint" | "integer" | "bigint" | "smallserial" | "serial" | "bigserial" | "boolean" => "integer",
+        "smallint" | "integer" | "bigint" | "smallserial" | "serial" | "bigserial" | "boolean" => {
+            "integer"
+        }
         "real" | "double precision" => "real",
         "numeric" => "numeric",
         "bytea" | "blob" => "blob",
-        "text" | "varchar" | "char" | "bpchar" | "citext" | "uuid" | "json" | "jsonb" | "date" | "time"
-        | "timetz" | "timestamp" | "timestamptz" | "interval" | "inet" | "cidr" | "macaddr" | "macaddr8"
-        | "xml" | "money" | "bit" | "varbit" => "text",
+        "text" | "varchar" | "char" | "bpchar" | "citext" | "uuid" | "json" | "jsonb" | "date"
+        | "time" | "timetz" | "timestamp" | "timestamptz" | "interval" | "inet" | "cidr"
+        | "macaddr" | "macaddr8" | "xml" | "money" | "bit" | "varbit" => "text",
         // SQLite's own rules (https://www.sqlite.org/datatype3.html §3.1).
         other if other.contains("int") => "integer",
-        other if other.contains("char") || other.contains("clob") || other.contains("text") => "text",
+        other if other.contains("char") || other.contains("clob") || other.contains("text") => {
+            "text"
+        }
         "" => "blob",
         other if other.contains("blob") => "blob",
-        other if other.contains("real") || other.contains("floa") || other.contains("doub") => "real",
+        other if other.contains("real") || other.contains("floa") || other.contains("doub") => {
+            "real"
+        }
         _ => "numeric",
     }
 }
@@ -187,8 +205,16 @@ pub fn enum_check_expr(column: &str, values: &[String]) -> String {
     format!("{} IN ({})", ident(column), values.join(", "))
 }
 
-fn unsupported(what: impl Into<String>, object: impl Into<String>, fix: impl Into<String>) -> SqliteError {
-    SqliteError::Unsupported { what: what.into(), object: object.into(), fix: fix.into() }
+fn unsupported(
+    what: impl Into<String>,
+    object: impl Into<String>,
+    fix: impl Into<String>,
+) -> SqliteError {
+    SqliteError::Unsupported {
+        what: what.into(),
+        object: object.into(),
+        fix: fix.into(),
+    }
 }
 
 /// Brings a schema (as the parser or a PostgreSQL snapshot builds it) into
@@ -196,7 +222,11 @@ fn unsupported(what: impl Into<String>, object: impl Into<String>, fix: impl Int
 /// construct SQLite lacks. Idempotent.
 pub fn canonical_schema(schema: &Schema) -> Result<Schema, SqliteError> {
     if let Some(ns) = schema.namespaces.first() {
-        return Err(unsupported(format!("schema `{ns}`"), "the schema", "SQLite has one namespace; remove `schema = …`"));
+        return Err(unsupported(
+            format!("schema `{ns}`"),
+            "the schema",
+            "SQLite has one namespace; remove `schema = …`",
+        ));
     }
     let mut out = Schema::default();
     for table in &schema.tables {
@@ -210,7 +240,11 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
     let tname = &table.name.name;
     let tlabel = format!("table \"{tname}\"");
     if !table.name.is_public() {
-        return Err(unsupported(format!("schema `{}`", table.name.namespace), tlabel, "remove `schema = …` from #[table]"));
+        return Err(unsupported(
+            format!("schema `{}`", table.name.namespace),
+            tlabel,
+            "remove `schema = …` from #[table]",
+        ));
     }
     let mut t = Table::new(table.name.clone());
     t.primary_key = table.primary_key.clone();
@@ -223,7 +257,11 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
     for c in &table.columns {
         let clabel = format!("column \"{tname}\".\"{}\"", c.name);
         if c.ty.array_dims > 0 {
-            return Err(unsupported("an array type", clabel, "store it as JSON text (`sql_type = \"text\"`) or in a child table"));
+            return Err(unsupported(
+                "an array type",
+                clabel,
+                "store it as JSON text (`sql_type = \"text\"`) or in a child table",
+            ));
         }
         let mut col = Column::new(c.name.clone(), ColumnType::named("integer"));
         col.nullable = c.nullable;
@@ -233,18 +271,36 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
         match &c.ty.base {
             BaseType::Enum(e) => {
                 let Some(en) = schema.enum_(e) else {
-                    return Err(unsupported(format!("unknown enum `{e}`"), clabel, "declare the enum in the schema"));
+                    return Err(unsupported(
+                        format!("unknown enum `{e}`"),
+                        clabel,
+                        "declare the enum in the schema",
+                    ));
                 };
                 col.ty = ColumnType::named("text");
-                t.checks.push(CheckConstraint { name: enum_check_name(tname, &c.name), expr: enum_check_expr(&c.name, &en.values) });
+                t.checks.push(CheckConstraint {
+                    name: enum_check_name(tname, &c.name),
+                    expr: enum_check_expr(&c.name, &en.values),
+                });
                 if let Some(d) = &c.default {
                     col.default = Some(strip_enum_cast(d));
                 }
             }
             BaseType::Named(n) => col.ty = ColumnType::named(canonical_type_name(n)),
         }
+        // PostgreSQL's `now()` is SQLite's `CURRENT_TIMESTAMP` (UTC text).
+        if col.default.as_deref().is_some_and(|d| {
+            let d = d.trim().to_ascii_lowercase();
+            d == "now()" || d == "current_timestamp" || d == "current_timestamp()"
+        }) {
+            col.default = Some("CURRENT_TIMESTAMP".into());
+        }
         if c.identity == Some(Identity::Always) {
-            return Err(unsupported("`identity = \"always\"`", clabel, "use `identity` (by default), SQLite's AUTOINCREMENT"));
+            return Err(unsupported(
+                "`identity = \"always\"`",
+                clabel,
+                "use `identity` (by default), SQLite's AUTOINCREMENT",
+            ));
         }
         if c.identity.is_some() || serial {
             if single_pk != Some(c.name.as_str()) || col.ty.base_name() != Some("integer") {
@@ -257,29 +313,49 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
             col.identity = Some(Identity::ByDefault);
             col.default = None;
         }
-        if table.primary_key.as_ref().is_some_and(|pk| pk.columns.contains(&c.name)) {
+        if table
+            .primary_key
+            .as_ref()
+            .is_some_and(|pk| pk.columns.contains(&c.name))
+        {
             col.nullable = false;
         }
         t.columns.push(col);
     }
     for u in &t.uniques {
         if u.nulls_not_distinct {
-            return Err(unsupported("`nulls_not_distinct`", format!("unique \"{}\" of {tlabel}", u.name), "remove it"));
+            return Err(unsupported(
+                "`nulls_not_distinct`",
+                format!("unique \"{}\" of {tlabel}", u.name),
+                "remove it",
+            ));
         }
     }
     for fk in &table.foreign_keys {
         if !fk.referenced_table.is_public() {
-            return Err(unsupported(format!("a reference to `{}`", fk.referenced_table), tlabel, "SQLite has one namespace"));
+            return Err(unsupported(
+                format!("a reference to `{}`", fk.referenced_table),
+                tlabel,
+                "SQLite has one namespace",
+            ));
         }
         t.foreign_keys.push(fk.clone());
     }
     for ix in &table.indexes {
         let ilabel = format!("index \"{}\" of {tlabel}", ix.name);
         if ix.method != DEFAULT_INDEX_METHOD {
-            return Err(unsupported(format!("index method `{}`", ix.method), ilabel, "remove `method`"));
+            return Err(unsupported(
+                format!("index method `{}`", ix.method),
+                ilabel,
+                "remove `method`",
+            ));
         }
         if !ix.include.is_empty() {
-            return Err(unsupported("`include`", ilabel, "add the columns as keys instead"));
+            return Err(unsupported(
+                "`include`",
+                ilabel,
+                "add the columns as keys instead",
+            ));
         }
         if ix.nulls_not_distinct {
             return Err(unsupported("`nulls_not_distinct`", ilabel, "remove it"));
@@ -289,7 +365,11 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
                 return Err(unsupported("an operator class", ilabel, "remove it"));
             }
             if k.nulls.is_some() {
-                return Err(unsupported("NULLS FIRST/LAST on an index key", ilabel, "remove it"));
+                return Err(unsupported(
+                    "NULLS FIRST/LAST on an index key",
+                    ilabel,
+                    "remove it",
+                ));
             }
         }
         t.indexes.push(ix.clone());
@@ -357,11 +437,18 @@ fn bare_default(d: &str) -> bool {
         return closing_quote(d) == Some(d.len() - 1);
     }
     let upper = d.to_ascii_uppercase();
-    if matches!(upper.as_str(), "NULL" | "TRUE" | "FALSE" | "CURRENT_TIMESTAMP" | "CURRENT_DATE" | "CURRENT_TIME") {
+    if matches!(
+        upper.as_str(),
+        "NULL" | "TRUE" | "FALSE" | "CURRENT_TIMESTAMP" | "CURRENT_DATE" | "CURRENT_TIME"
+    ) {
         return true;
     }
     let num = d.strip_prefix(['-', '+']).unwrap_or(d);
-    !num.is_empty() && num.parse::<f64>().is_ok() && num.chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'e' || c == 'E')
+    !num.is_empty()
+        && num.parse::<f64>().is_ok()
+        && num
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == 'e' || c == 'E')
 }
 
 /// Whether a default is a constant SQLite accepts in `ADD COLUMN`.
@@ -393,7 +480,11 @@ fn column_definition(c: &Column) -> String {
 }
 
 fn column_list(columns: &[String]) -> String {
-    columns.iter().map(|c| ident(c)).collect::<Vec<_>>().join(", ")
+    columns
+        .iter()
+        .map(|c| ident(c))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn deferrable_sql(d: Deferrable) -> &'static str {
@@ -428,7 +519,9 @@ pub fn create_table_sql(table: &Table, name: &str) -> String {
     let mut lines: Vec<String> = table.columns.iter().map(column_definition).collect();
     if let Some(pk) = &table.primary_key {
         let autoincrement = pk.columns.len() == 1
-            && table.column(&pk.columns[0]).is_some_and(|c| c.identity.is_some());
+            && table
+                .column(&pk.columns[0])
+                .is_some_and(|c| c.identity.is_some());
         lines.push(format!(
             "CONSTRAINT {} PRIMARY KEY ({}{})",
             ident(&pk.name),
@@ -437,7 +530,11 @@ pub fn create_table_sql(table: &Table, name: &str) -> String {
         ));
     }
     for u in &table.uniques {
-        lines.push(format!("CONSTRAINT {} UNIQUE ({})", ident(&u.name), column_list(&u.columns)));
+        lines.push(format!(
+            "CONSTRAINT {} UNIQUE ({})",
+            ident(&u.name),
+            column_list(&u.columns)
+        ));
     }
     for c in &table.checks {
         lines.push(format!("CONSTRAINT {} CHECK ({})", ident(&c.name), c.expr));
@@ -445,7 +542,11 @@ pub fn create_table_sql(table: &Table, name: &str) -> String {
     for fk in &table.foreign_keys {
         lines.push(foreign_key_sql(fk));
     }
-    format!("CREATE TABLE {} (\n\t{}\n);", ident(name), lines.join(",\n\t"))
+    format!(
+        "CREATE TABLE {} (\n\t{}\n);",
+        ident(name),
+        lines.join(",\n\t")
+    )
 }
 
 fn index_key_sql(k: &IndexKey) -> String {
@@ -477,7 +578,10 @@ pub fn create_index_sql(table: &str, ix: &Index) -> String {
 }
 
 fn hazard(kind: HazardKind, message: impl Into<String>) -> Hazard {
-    Hazard { kind, message: message.into() }
+    Hazard {
+        kind,
+        message: message.into(),
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -497,6 +601,8 @@ struct Renderer<'a> {
     /// Per next table: columns added by the plan.
     added_columns: HashMap<QualifiedName, BTreeSet<String>>,
     out: Vec<Statement>,
+    /// Tables whose foreign keys are checked at the end of the migration.
+    fk_checks: BTreeSet<String>,
 }
 
 impl<'a> Renderer<'a> {
@@ -510,11 +616,13 @@ impl<'a> Renderer<'a> {
             renamed_columns: HashMap::new(),
             added_columns: HashMap::new(),
             out: Vec::new(),
+            fk_checks: BTreeSet::new(),
         };
         for step in &plan.steps {
             match step {
                 Step::RenameTable { names } => {
-                    r.previous_name.insert(names.next.clone(), names.previous.clone());
+                    r.previous_name
+                        .insert(names.next.clone(), names.previous.clone());
                 }
                 Step::CreateTable { table } => {
                     r.created.insert(table.clone());
@@ -526,20 +634,31 @@ impl<'a> Renderer<'a> {
                         .insert(names.next.clone(), names.previous.clone());
                 }
                 Step::AddColumn { table, column } => {
-                    r.added_columns.entry(table.clone()).or_default().insert(column.clone());
+                    r.added_columns
+                        .entry(table.clone())
+                        .or_default()
+                        .insert(column.clone());
                 }
                 _ => {}
             }
         }
-        let next_of: HashMap<QualifiedName, QualifiedName> =
-            r.previous_name.iter().map(|(n, p)| (p.clone(), n.clone())).collect();
-        let to_next = |prev: &QualifiedName| next_of.get(prev).cloned().unwrap_or_else(|| prev.clone());
+        let next_of: HashMap<QualifiedName, QualifiedName> = r
+            .previous_name
+            .iter()
+            .map(|(n, p)| (p.clone(), n.clone()))
+            .collect();
+        let to_next =
+            |prev: &QualifiedName| next_of.get(prev).cloned().unwrap_or_else(|| prev.clone());
         let mut rebuilt = BTreeSet::new();
         for step in &plan.steps {
             let table = match step {
                 Step::AlterColumn { table, .. } => Some(table.next.clone()),
-                Step::DropForeignKey { table, .. } | Step::DropConstraint { table, .. } => Some(to_next(table)),
-                Step::RenameConstraint { table, .. } | Step::AddConstraint { table, .. } => Some(table.clone()),
+                Step::DropForeignKey { table, .. } | Step::DropConstraint { table, .. } => {
+                    Some(to_next(table))
+                }
+                Step::RenameConstraint { table, .. } | Step::AddConstraint { table, .. } => {
+                    Some(table.clone())
+                }
                 Step::AddForeignKey { table, .. } => Some(table.clone()),
                 Step::DropColumn { table, column, .. } => {
                     let prev = r.table(r.schemas.previous, table, step)?;
@@ -563,7 +682,12 @@ impl<'a> Renderer<'a> {
         Ok(r)
     }
 
-    fn table(&self, schema: &'a Schema, name: &QualifiedName, step: &Step) -> Result<&'a Table, SqliteError> {
+    fn table(
+        &self,
+        schema: &'a Schema,
+        name: &QualifiedName,
+        step: &Step,
+    ) -> Result<&'a Table, SqliteError> {
         schema.table(name).ok_or_else(|| SqliteError::Plan {
             step: step_label(step),
             detail: format!("the schema has no table \"{name}\""),
@@ -608,6 +732,12 @@ impl<'a> Renderer<'a> {
         if !rebuilds_done {
             self.rebuild_all()?;
         }
+        // Last, when every table, key and index of the next schema exists:
+        // checked earlier, a foreign key whose target key is built by a later
+        // step would be reported as a mismatch.
+        for t in std::mem::take(&mut self.fk_checks) {
+            self.push(format!("PRAGMA foreign_key_check({});", ident(&t)), vec![]);
+        }
         Ok(self.out)
     }
 
@@ -631,8 +761,14 @@ impl<'a> Renderer<'a> {
                 self.push(
                     format!("DROP TABLE {};", ident(&table.name)),
                     vec![
-                        hazard(HazardKind::DeletesData, format!("drops table \"{}\" and all its rows", table.name)),
-                        hazard(HazardKind::BackwardIncompatible, format!("table \"{}\" disappears", table.name)),
+                        hazard(
+                            HazardKind::DeletesData,
+                            format!("drops table \"{}\" and all its rows", table.name),
+                        ),
+                        hazard(
+                            HazardKind::BackwardIncompatible,
+                            format!("table \"{}\" disappears", table.name),
+                        ),
                     ],
                 );
             }
@@ -640,20 +776,37 @@ impl<'a> Renderer<'a> {
                 // Drops run before renames: the table has its previous name.
                 if !self.rebuilt_previous(table) {
                     self.push(
-                        format!("ALTER TABLE {} DROP COLUMN {};", ident(&table.name), ident(column)),
+                        format!(
+                            "ALTER TABLE {} DROP COLUMN {};",
+                            ident(&table.name),
+                            ident(column)
+                        ),
                         vec![
-                            hazard(HazardKind::DeletesData, format!("drops column \"{}\".\"{column}\"", table.name)),
-                            hazard(HazardKind::BackwardIncompatible, format!("column \"{}\".\"{column}\" disappears", table.name)),
+                            hazard(
+                                HazardKind::DeletesData,
+                                format!("drops column \"{}\".\"{column}\"", table.name),
+                            ),
+                            hazard(
+                                HazardKind::BackwardIncompatible,
+                                format!("column \"{}\".\"{column}\" disappears", table.name),
+                            ),
                         ],
                     );
                 }
             }
             Step::RenameTable { names } => {
                 self.push(
-                    format!("ALTER TABLE {} RENAME TO {};", ident(&names.previous.name), ident(&names.next.name)),
+                    format!(
+                        "ALTER TABLE {} RENAME TO {};",
+                        ident(&names.previous.name),
+                        ident(&names.next.name)
+                    ),
                     vec![hazard(
                         HazardKind::BackwardIncompatible,
-                        format!("renames table \"{}\" to \"{}\"", names.previous.name, names.next.name),
+                        format!(
+                            "renames table \"{}\" to \"{}\"",
+                            names.previous.name, names.next.name
+                        ),
                     )],
                 );
             }
@@ -668,7 +821,10 @@ impl<'a> Renderer<'a> {
                         ),
                         vec![hazard(
                             HazardKind::BackwardIncompatible,
-                            format!("renames column \"{}\".\"{}\" to \"{}\"", table.name, names.previous, names.next),
+                            format!(
+                                "renames column \"{}\".\"{}\" to \"{}\"",
+                                table.name, names.previous, names.next
+                            ),
                         )],
                     );
                 }
@@ -676,14 +832,27 @@ impl<'a> Renderer<'a> {
             Step::RenameIndex { table, names } => {
                 if !self.rebuilt.contains(table) {
                     let t = self.table(next, table, step)?;
-                    let ix = t.indexes.iter().find(|i| i.name == names.next).ok_or_else(|| SqliteError::Plan {
-                        step: step_label(step),
-                        detail: format!("table \"{}\" has no index \"{}\"", table.name, names.next),
-                    })?;
+                    let ix = t
+                        .indexes
+                        .iter()
+                        .find(|i| i.name == names.next)
+                        .ok_or_else(|| SqliteError::Plan {
+                            step: step_label(step),
+                            detail: format!(
+                                "table \"{}\" has no index \"{}\"",
+                                table.name, names.next
+                            ),
+                        })?;
                     // SQLite cannot rename an index: drop and build it again.
                     self.push(format!("DROP INDEX {};", ident(&names.previous)), vec![]);
                     let sql = create_index_sql(&table.name, ix);
-                    self.push(sql, vec![hazard(HazardKind::IndexBuild, format!("builds index \"{}\"", ix.name))]);
+                    self.push(
+                        sql,
+                        vec![hazard(
+                            HazardKind::IndexBuild,
+                            format!("builds index \"{}\"", ix.name),
+                        )],
+                    );
                 }
             }
             Step::CreateTable { table } => {
@@ -698,22 +867,35 @@ impl<'a> Renderer<'a> {
                         detail: format!("table \"{}\" has no column \"{column}\"", table.name),
                     })?;
                     self.push(
-                        format!("ALTER TABLE {} ADD COLUMN {};", ident(&table.name), column_definition(c)),
+                        format!(
+                            "ALTER TABLE {} ADD COLUMN {};",
+                            ident(&table.name),
+                            column_definition(c)
+                        ),
                         vec![],
                     );
                 }
             }
-            Step::CreateIndex { table, name, on_new_table } => {
+            Step::CreateIndex {
+                table,
+                name,
+                on_new_table,
+            } => {
                 if !self.rebuilt.contains(table) {
                     let t = self.table(next, table, step)?;
-                    let ix = t.indexes.iter().find(|i| &i.name == name).ok_or_else(|| SqliteError::Plan {
-                        step: step_label(step),
-                        detail: format!("table \"{}\" has no index \"{name}\"", table.name),
+                    let ix = t.indexes.iter().find(|i| &i.name == name).ok_or_else(|| {
+                        SqliteError::Plan {
+                            step: step_label(step),
+                            detail: format!("table \"{}\" has no index \"{name}\"", table.name),
+                        }
                     })?;
                     let hazards = if *on_new_table {
                         vec![]
                     } else {
-                        vec![hazard(HazardKind::IndexBuild, format!("builds index \"{name}\" on \"{}\"", table.name))]
+                        vec![hazard(
+                            HazardKind::IndexBuild,
+                            format!("builds index \"{name}\" on \"{}\"", table.name),
+                        )]
                     };
                     self.push(create_index_sql(&table.name, ix), hazards);
                 }
@@ -755,13 +937,21 @@ impl<'a> Renderer<'a> {
     /// plan's column drops and renames of this table are folded in here,
     /// its previous columns.
     fn rebuild(&mut self, name: &QualifiedName) -> Result<(), SqliteError> {
-        let prev_name = self.previous_name.get(name).cloned().unwrap_or_else(|| name.clone());
+        let prev_name = self
+            .previous_name
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| name.clone());
         let missing = |n: &QualifiedName| SqliteError::Plan {
             step: format!("the rebuild of \"{}\"", n.name),
             detail: format!("the schema has no table \"{n}\""),
         };
         let next = self.schemas.next.table(name).ok_or_else(|| missing(name))?;
-        let prev = self.schemas.previous.table(&prev_name).ok_or_else(|| missing(&prev_name))?;
+        let prev = self
+            .schemas
+            .previous
+            .table(&prev_name)
+            .ok_or_else(|| missing(&prev_name))?;
         let renames = self.renamed_columns.get(name).cloned().unwrap_or_default();
         let added = self.added_columns.get(name).cloned().unwrap_or_default();
         let tmp = format!("{REBUILD_PREFIX}{}", name.name);
@@ -775,7 +965,11 @@ impl<'a> Renderer<'a> {
         let mut used_previous = BTreeSet::new();
         for c in &next.columns {
             if c.generated.is_some() || added.contains(&c.name) {
-                if added.contains(&c.name) && !c.nullable && c.default.is_none() && c.generated.is_none() {
+                if added.contains(&c.name)
+                    && !c.nullable
+                    && c.default.is_none()
+                    && c.generated.is_none()
+                {
                     hazards.push(hazard(
                         HazardKind::NotNullWithoutDefault,
                         format!("adds NOT NULL column \"{tname}\".\"{}\" without a default: fails if the table has rows", c.name),
@@ -783,13 +977,23 @@ impl<'a> Renderer<'a> {
                 }
                 continue;
             }
-            let source = renames.get(&c.name).cloned().unwrap_or_else(|| c.name.clone());
-            let Some(pc) = prev.column(&source) else { continue };
+            let source = renames
+                .get(&c.name)
+                .cloned()
+                .unwrap_or_else(|| c.name.clone());
+            let Some(pc) = prev.column(&source) else {
+                continue;
+            };
             used_previous.insert(source.clone());
             let expr = if render_type(&pc.ty) != render_type(&c.ty) {
                 hazards.push(hazard(
                     HazardKind::DeletesData,
-                    format!("converts \"{tname}\".\"{}\" from {} to {}: values may change", c.name, render_type(&pc.ty), render_type(&c.ty)),
+                    format!(
+                        "converts \"{tname}\".\"{}\" from {} to {}: values may change",
+                        c.name,
+                        render_type(&pc.ty),
+                        render_type(&c.ty)
+                    ),
                 ));
                 format!("CAST({} AS {})", ident(&source), render_type(&c.ty))
             } else {
@@ -798,7 +1002,10 @@ impl<'a> Renderer<'a> {
             if pc.nullable && !c.nullable {
                 hazards.push(hazard(
                     HazardKind::NotNullWithoutDefault,
-                    format!("makes \"{tname}\".\"{}\" NOT NULL: fails if a row holds NULL", c.name),
+                    format!(
+                        "makes \"{tname}\".\"{}\" NOT NULL: fails if a row holds NULL",
+                        c.name
+                    ),
                 ));
             }
             targets.push(ident(&c.name));
@@ -806,7 +1013,10 @@ impl<'a> Renderer<'a> {
         }
         for pc in &prev.columns {
             if !used_previous.contains(&pc.name) && pc.generated.is_none() {
-                hazards.push(hazard(HazardKind::DeletesData, format!("drops column \"{tname}\".\"{}\"", pc.name)));
+                hazards.push(hazard(
+                    HazardKind::DeletesData,
+                    format!("drops column \"{tname}\".\"{}\"", pc.name),
+                ));
             }
         }
         self.push(create_table_sql(next, &tmp), hazards);
@@ -823,20 +1033,21 @@ impl<'a> Renderer<'a> {
             );
         }
         self.push(format!("DROP TABLE {};", ident(tname)), vec![]);
-        self.push(format!("ALTER TABLE {} RENAME TO {};", ident(&tmp), ident(tname)), vec![]);
+        self.push(
+            format!("ALTER TABLE {} RENAME TO {};", ident(&tmp), ident(tname)),
+            vec![],
+        );
         for ix in &next.indexes {
             self.push(create_index_sql(tname, ix), vec![]);
         }
-        let mut check: BTreeSet<String> = BTreeSet::new();
-        check.insert(tname.clone());
+        self.fk_checks.insert(tname.clone());
         for t in &self.schemas.next.tables {
-            // Tables this plan creates come later and start empty.
-            if !self.created.contains(&t.name) && t.foreign_keys.iter().any(|fk| &fk.referenced_table == name) {
-                check.insert(t.name.name.clone());
+            // Tables this plan creates start empty.
+            if !self.created.contains(&t.name)
+                && t.foreign_keys.iter().any(|fk| &fk.referenced_table == name)
+            {
+                self.fk_checks.insert(t.name.name.clone());
             }
-        }
-        for t in check {
-            self.push(format!("PRAGMA foreign_key_check({});", ident(&t)), vec![]);
         }
         Ok(())
     }
@@ -846,16 +1057,30 @@ impl<'a> Renderer<'a> {
 /// it for a column in a key, unique, index, check, foreign key or generated
 /// expression.
 fn simple_drop(table: &Table, column: &str) -> bool {
-    let Some(c) = table.column(column) else { return false };
+    let Some(c) = table.column(column) else {
+        return false;
+    };
     if c.generated.is_some() {
         return false;
     }
     let mentions = |expr: &str| expr.contains(column);
-    !(table.primary_key.as_ref().is_some_and(|pk| pk.columns.iter().any(|x| x == column))
-        || table.uniques.iter().any(|u| u.columns.iter().any(|x| x == column))
+    !(table
+        .primary_key
+        .as_ref()
+        .is_some_and(|pk| pk.columns.iter().any(|x| x == column))
+        || table
+            .uniques
+            .iter()
+            .any(|u| u.columns.iter().any(|x| x == column))
         || table.checks.iter().any(|ch| mentions(&ch.expr))
-        || table.foreign_keys.iter().any(|fk| fk.columns.iter().any(|x| x == column))
-        || table.columns.iter().any(|o| o.generated.as_deref().is_some_and(mentions))
+        || table
+            .foreign_keys
+            .iter()
+            .any(|fk| fk.columns.iter().any(|x| x == column))
+        || table
+            .columns
+            .iter()
+            .any(|o| o.generated.as_deref().is_some_and(mentions))
         || table.indexes.iter().any(|ix| {
             ix.predicate.as_deref().is_some_and(mentions)
                 || ix.keys.iter().any(|k| match &k.target {
@@ -869,7 +1094,9 @@ fn simple_drop(table: &Table, column: &str) -> bool {
 /// check or foreign key on it, not stored-generated, and NOT NULL only with
 /// a constant default.
 fn simple_add(table: &Table, column: &str) -> bool {
-    let Some(c) = table.column(column) else { return false };
+    let Some(c) = table.column(column) else {
+        return false;
+    };
     if c.generated.is_some() || c.identity.is_some() {
         return false;
     }
@@ -880,10 +1107,19 @@ fn simple_add(table: &Table, column: &str) -> bool {
     } else if !c.nullable {
         return false;
     }
-    !(table.primary_key.as_ref().is_some_and(|pk| pk.columns.iter().any(|x| x == column))
-        || table.uniques.iter().any(|u| u.columns.iter().any(|x| x == column))
+    !(table
+        .primary_key
+        .as_ref()
+        .is_some_and(|pk| pk.columns.iter().any(|x| x == column))
+        || table
+            .uniques
+            .iter()
+            .any(|u| u.columns.iter().any(|x| x == column))
         || table.checks.iter().any(|ch| ch.expr.contains(column))
-        || table.foreign_keys.iter().any(|fk| fk.columns.iter().any(|x| x == column)))
+        || table
+            .foreign_keys
+            .iter()
+            .any(|fk| fk.columns.iter().any(|x| x == column)))
 }
 
 fn step_label(step: &Step) -> String {
@@ -894,16 +1130,106 @@ fn step_label(step: &Step) -> String {
     }
 }
 
-/// Every table name of the statements' rebuilds, for tests and messages:
-/// the tables a rendered migration rebuilds.
+/// The tables a rendered migration rebuilds (by their `__new_` tables),
+/// sorted; for tests and messages.
 pub fn rebuilt_tables(statements: &[Statement]) -> Vec<String> {
-    let mut out: BTreeMap<String, ()> = BTreeMap::new();
+    let mut out: BTreeSet<String> = BTreeSet::new();
     for s in statements {
-        if let Some(rest) = s.sql.strip_prefix(&format!("CREATE TABLE \"{REBUILD_PREFIX}")) {
+        if let Some(rest) = s
+            .sql
+            .strip_prefix(&format!("CREATE TABLE \"{REBUILD_PREFIX}"))
+        {
             if let Some(end) = rest.find("\" (") {
-                out.insert(rest[..end].replace("\"\"", "\""), ());
+                out.insert(rest[..end].replace("\"\"", "\""));
             }
         }
     }
-    out.into_keys().collect()
+    out.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_map_to_the_five_affinities() {
+        for (spelling, want) in [
+            ("bigint", "integer"),
+            ("serial", "integer"),
+            ("boolean", "integer"),
+            ("double precision", "real"),
+            ("numeric(10,2)", "numeric"),
+            ("varchar(320)", "text"),
+            ("timestamptz(3)", "text"),
+            ("uuid", "text"),
+            ("jsonb", "text"),
+            ("bytea", "blob"),
+            ("MEDIUMINT", "integer"),
+            ("NVARCHAR(10)", "text"),
+            ("FLOATING POINT", "integer"),
+            ("", "blob"),
+            ("DECIMAL", "numeric"),
+        ] {
+            assert_eq!(canonical_type_name(spelling), want, "{spelling}");
+        }
+    }
+
+    #[test]
+    fn defaults_are_bare_only_when_sqlite_allows() {
+        assert!(bare_default("'it''s'"));
+        assert!(bare_default("-1.5"));
+        assert!(bare_default("CURRENT_TIMESTAMP"));
+        assert!(!bare_default("'a' || 'b'"));
+        assert!(!bare_default("lower('X')"));
+        assert_eq!(default_sql("lower('X')"), "(lower('X'))");
+        assert!(
+            !constant_default("CURRENT_TIMESTAMP"),
+            "ADD COLUMN refuses it"
+        );
+        assert_eq!(strip_enum_cast("'a''b'::\"public\".\"role\""), "'a''b'");
+    }
+
+    #[test]
+    fn postgres_only_constructs_are_refused_with_the_place() {
+        let mut schema = Schema::default();
+        let mut t = Table::new(QualifiedName::public("t"));
+        t.columns
+            .push(Column::new("tags", ColumnType::named("text").array_of()));
+        schema.tables.push(t);
+        let err = canonical_schema(&schema).expect_err("arrays").to_string();
+        assert!(err.contains("column \"t\".\"tags\""), "{err}");
+        let mut t = Table::new(QualifiedName::new("auth", "t"));
+        t.columns
+            .push(Column::new("id", ColumnType::named("integer")));
+        let schema = Schema {
+            tables: vec![t],
+            ..Schema::default()
+        };
+        assert!(canonical_schema(&schema).is_err());
+    }
+
+    #[test]
+    fn canonical_form_is_idempotent() {
+        let mut t = Table::new(QualifiedName::public("t"));
+        let mut id = Column::new("id", ColumnType::named("bigserial"));
+        id.identity = None;
+        t.columns.push(id);
+        let mut created = Column::new("created", ColumnType::named("timestamptz"));
+        created.default = Some("now()".into());
+        t.columns.push(created);
+        t.primary_key = Some(shale_model::PrimaryKey {
+            name: "t_pkey".into(),
+            columns: vec!["id".into()],
+        });
+        let schema = Schema {
+            tables: vec![t],
+            ..Schema::default()
+        };
+        let once = canonical_schema(&schema).expect("canonical");
+        assert_eq!(canonical_schema(&once).expect("again"), once);
+        let t = &once.tables[0];
+        assert_eq!(t.columns[0].identity, Some(Identity::ByDefault));
+        assert_eq!(t.columns[1].default.as_deref(), Some("CURRENT_TIMESTAMP"));
+        assert_eq!(t.columns[1].ty, ColumnType::named("text"));
+    }
 }

@@ -16,11 +16,11 @@ DROP TABLE "accounts";
 --> statement-breakpoint
 ALTER TABLE "__new_accounts" RENAME TO "accounts";
 --> statement-breakpoint
-PRAGMA foreign_key_check("accounts");
---> statement-breakpoint
 CREATE TABLE "sessions" (
 	"id" INTEGER NOT NULL,
 	"account_id" INTEGER NOT NULL,
 	CONSTRAINT "sessions_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "sessions_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE
 );
+--> statement-breakpoint
+PRAGMA foreign_key_check("accounts");

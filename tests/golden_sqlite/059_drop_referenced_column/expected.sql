@@ -15,8 +15,6 @@ DROP TABLE "orgs";
 --> statement-breakpoint
 ALTER TABLE "__new_orgs" RENAME TO "orgs";
 --> statement-breakpoint
-PRAGMA foreign_key_check("orgs");
---> statement-breakpoint
 CREATE TABLE "__new_projects" (
 	"id" INTEGER NOT NULL,
 	"org_code" TEXT NOT NULL,
@@ -28,5 +26,7 @@ INSERT INTO "__new_projects" ("id", "org_code") SELECT "id", "org_code" FROM "pr
 DROP TABLE "projects";
 --> statement-breakpoint
 ALTER TABLE "__new_projects" RENAME TO "projects";
+--> statement-breakpoint
+PRAGMA foreign_key_check("orgs");
 --> statement-breakpoint
 PRAGMA foreign_key_check("projects");

@@ -17,8 +17,6 @@ DROP TABLE "taggings";
 --> statement-breakpoint
 ALTER TABLE "__new_taggings" RENAME TO "taggings";
 --> statement-breakpoint
-PRAGMA foreign_key_check("taggings");
---> statement-breakpoint
 CREATE TABLE "__new_tags" (
 	"id" INTEGER NOT NULL,
 	"name" TEXT NOT NULL,

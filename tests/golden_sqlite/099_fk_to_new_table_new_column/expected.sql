@@ -18,9 +18,9 @@ DROP TABLE "projects";
 --> statement-breakpoint
 ALTER TABLE "__new_projects" RENAME TO "projects";
 --> statement-breakpoint
-PRAGMA foreign_key_check("projects");
---> statement-breakpoint
 CREATE TABLE "regions" (
 	"code" TEXT NOT NULL,
 	CONSTRAINT "regions_pkey" PRIMARY KEY ("code")
 );
+--> statement-breakpoint
+PRAGMA foreign_key_check("projects");

@@ -19,8 +19,6 @@ ALTER TABLE "__new_users" RENAME TO "users";
 --> statement-breakpoint
 CREATE INDEX "users_org_id_idx" ON "users" ("org_id");
 --> statement-breakpoint
-PRAGMA foreign_key_check("users");
---> statement-breakpoint
 CREATE TABLE "memberships" (
 	"org_id" INTEGER NOT NULL,
 	"user_id" INTEGER NOT NULL,
@@ -30,3 +28,5 @@ CREATE TABLE "memberships" (
 	CONSTRAINT "memberships_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE,
 	CONSTRAINT "memberships_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE
 );
+--> statement-breakpoint
+PRAGMA foreign_key_check("users");

@@ -15,8 +15,6 @@ DROP TABLE "pages";
 --> statement-breakpoint
 ALTER TABLE "__new_pages" RENAME TO "pages";
 --> statement-breakpoint
-PRAGMA foreign_key_check("pages");
---> statement-breakpoint
 CREATE TABLE "__new_posts" (
 	"id" INTEGER NOT NULL,
 	"status" TEXT NOT NULL,
@@ -29,5 +27,7 @@ INSERT INTO "__new_posts" ("id", "status") SELECT "id", "status" FROM "posts";
 DROP TABLE "posts";
 --> statement-breakpoint
 ALTER TABLE "__new_posts" RENAME TO "posts";
+--> statement-breakpoint
+PRAGMA foreign_key_check("pages");
 --> statement-breakpoint
 PRAGMA foreign_key_check("posts");

@@ -16,8 +16,6 @@ DROP TABLE "pages";
 --> statement-breakpoint
 ALTER TABLE "__new_pages" RENAME TO "pages";
 --> statement-breakpoint
-PRAGMA foreign_key_check("pages");
---> statement-breakpoint
 CREATE TABLE "__new_posts" (
 	"id" INTEGER NOT NULL,
 	"status" TEXT NOT NULL,
@@ -30,5 +28,7 @@ INSERT INTO "__new_posts" ("id", "status") SELECT "id", "status" FROM "posts";
 DROP TABLE "posts";
 --> statement-breakpoint
 ALTER TABLE "__new_posts" RENAME TO "posts";
+--> statement-breakpoint
+PRAGMA foreign_key_check("pages");
 --> statement-breakpoint
 PRAGMA foreign_key_check("posts");

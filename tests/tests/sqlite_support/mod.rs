@@ -20,8 +20,13 @@ use shale_sql::{SqlDialect, Statement};
 /// `Err` with the reason when the source uses something SQLite lacks.
 pub fn parse_sqlite(text: &str) -> Result<(Schema, RenameHints), String> {
     let parsed = shale_parser::parse_sources(
-        &[SourceFile { path: "schema.rs".into(), text: text.to_string() }],
-        &ParseOptions { dialect: Dialect::Sqlite },
+        &[SourceFile {
+            path: "schema.rs".into(),
+            text: text.to_string(),
+        }],
+        &ParseOptions {
+            dialect: Dialect::Sqlite,
+        },
     );
     if let Some(d) = parsed.diagnostics.first() {
         return Err(format!("parser: {}", d.message));
@@ -31,9 +36,14 @@ pub fn parse_sqlite(text: &str) -> Result<(Schema, RenameHints), String> {
 }
 
 /// The statements turning `previous` into `next` on SQLite.
-pub fn plan_sql(previous: &Schema, next: &Schema, hints: &RenameHints) -> Result<Vec<Statement>, String> {
+pub fn plan_sql(
+    previous: &Schema,
+    next: &Schema,
+    hints: &RenameHints,
+) -> Result<Vec<Statement>, String> {
     let pair = MigrationPair::new(previous, next);
-    let plan = shale_differ::diff(pair, hints).map_err(|a| format!("the differ asks about renames: {a}"))?;
+    let plan = shale_differ::diff(pair, hints)
+        .map_err(|a| format!("the differ asks about renames: {a}"))?;
     Sqlite.try_render(&plan, pair).map_err(|e| e.to_string())
 }
 
@@ -60,13 +70,21 @@ impl Project {
     pub fn new() -> Project {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir_all(dir.path().join("migrations/meta")).expect("mkdir");
-        let p = Project { dir, journal: Journal::new("sqlite"), when: 1_700_000_000_000 };
+        let p = Project {
+            dir,
+            journal: Journal::new("sqlite"),
+            when: 1_700_000_000_000,
+        };
         p.write_journal();
         p
     }
 
     fn write_journal(&self) {
-        std::fs::write(self.migrations().join("meta/_journal.json"), self.journal.to_json()).expect("journal");
+        std::fs::write(
+            self.migrations().join("meta/_journal.json"),
+            self.journal.to_json(),
+        )
+        .expect("journal");
     }
 
     /// The migrations folder.
@@ -82,7 +100,10 @@ impl Project {
     /// Adds a migration file with this text; returns its path.
     pub fn add(&mut self, name: &str, text: &str) -> PathBuf {
         self.when += 1000;
-        let entry = self.journal.push_next(name, PrefixMode::Index, self.when).clone();
+        let entry = self
+            .journal
+            .push_next(name, PrefixMode::Index, self.when)
+            .clone();
         let path = self.migrations().join(format!("{}.sql", entry.tag));
         std::fs::write(&path, text).expect("write migration");
         self.write_journal();
@@ -109,7 +130,10 @@ impl Project {
 /// The runner options the tests use (default tracking table).
 pub fn options() -> MigrateOptions {
     MigrateOptions {
-        table: TrackingTable { schema: String::new(), table: shale_runner::sqlite::DEFAULT_TABLE.into() },
+        table: TrackingTable {
+            schema: String::new(),
+            table: shale_runner::sqlite::DEFAULT_TABLE.into(),
+        },
         lock_timeout: std::time::Duration::from_secs(30),
         ..MigrateOptions::default()
     }
@@ -117,8 +141,11 @@ pub fn options() -> MigrateOptions {
 
 /// Reads a database's schema (tracking table left out).
 pub fn introspect(conn: &Connection) -> Schema {
-    shale_introspect::sqlite::introspect(conn, &shale_introspect::sqlite::SqliteIntrospectOptions::default())
-        .unwrap_or_else(|e| panic!("introspect: {e}"))
+    shale_introspect::sqlite::introspect(
+        conn,
+        &shale_introspect::sqlite::SqliteIntrospectOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("introspect: {e}"))
 }
 
 /// `Ok` when the differ plans nothing between the live schema and
@@ -127,9 +154,14 @@ pub fn introspect(conn: &Connection) -> Schema {
 pub fn no_drift(conn: &Connection, expected: &Schema) -> Result<(), String> {
     let live = introspect(conn);
     let pair = MigrationPair::new(&live, expected);
-    let plan = shale_differ::diff(pair, &RenameHints::default()).map_err(|a| format!("drift is ambiguous: {a}"))?;
+    let plan = shale_differ::diff(pair, &RenameHints::default())
+        .map_err(|a| format!("drift is ambiguous: {a}"))?;
     if !plan.is_empty() {
-        let sql: Vec<String> = Sqlite.render(&plan, pair).into_iter().map(|s| s.sql).collect();
+        let sql: Vec<String> = Sqlite
+            .render(&plan, pair)
+            .into_iter()
+            .map(|s| s.sql)
+            .collect();
         return Err(format!(
             "there is drift: {:?}\nreconciling SQL:\n{}\nlive: {live:#?}\nexpected: {expected:#?}",
             plan.steps,

@@ -15,7 +15,7 @@ use shale_migrations::journal::PrefixMode;
 use shale_migrations::snapshot::{self, Snapshot};
 use shale_migrations::sqlfile;
 use shale_model::{QualifiedName, RenameHints, Schema};
-use shale_sql::{HazardKind, SqlDialect};
+use shale_sql::HazardKind;
 
 use super::project::{write_atomic, Project};
 use super::Context;
@@ -77,7 +77,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             ui.document(&json!({ "status": "no_changes" }));
             return Ok(Outcome::Clean);
         }
-        shale_sql::Postgres.render(&plan, MigrationPair::new(&previous, &next))
+        ctx.render_plan(&plan, MigrationPair::new(&previous, &next))?
     };
 
     let hazards: Vec<&shale_sql::Hazard> = statements.iter().flat_map(|s| &s.hazards).collect();

@@ -95,7 +95,13 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         kept.push(schema_dir.display().to_string());
     } else {
         let file = schema_dir.join("schema.rs");
-        write_atomic(&file, EXAMPLE)?;
+        // SQLite has no array type: the SQLite example keeps tags as JSON text.
+        let example = if args.sqlite {
+            EXAMPLE.replace("    pub tags: Vec<String>,", "    /// A JSON array of strings.\n    #[column(sql_type = \"text\")]\n    pub tags: String,")
+        } else {
+            EXAMPLE.to_string()
+        };
+        write_atomic(&file, &example)?;
         written.push(file.display().to_string());
     }
     let journal_path = ctx.journal_path();

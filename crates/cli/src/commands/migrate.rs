@@ -87,22 +87,37 @@ fn ms(d: Duration) -> String {
 pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
     let ui = ctx.ui;
     let folder = ctx.load_folder()?;
-    let url = ctx.config.database_url(ctx.db_flag)?;
-    let info = shale_db::ConnInfo::parse(&url).map_err(|e| anyhow!("{e}"))?;
-    let mut client = shale_db::connect_info(&info).map_err(|e| anyhow!("{e}"))?;
-    // The URL's timeouts, overridden by the flags, are applied with SET LOCAL
-    // in each migration's transaction so that they hold behind a pooler too.
-    let options = MigrateOptions {
-        dry_run: args.dry_run,
-        to_tag: args.to.clone(),
-        table: ctx.tracking_table(),
-        lock_timeout: Duration::from_secs(args.wait),
-        settings: shale_db::Settings {
-            statement_timeout: args.statement_timeout.clone().or(info.settings.statement_timeout.clone()),
-            lock_timeout: args.lock_timeout.clone().or(info.settings.lock_timeout.clone()),
-        },
+    let result = if ctx.config.dialect == crate::config::Dialect::Sqlite {
+        // SQLite: the file is created if missing; --wait is the busy timeout.
+        let options = MigrateOptions {
+            dry_run: args.dry_run,
+            to_tag: args.to.clone(),
+            table: ctx.tracking_table(),
+            lock_timeout: Duration::from_secs(args.wait),
+            ..MigrateOptions::default()
+        };
+        let path = ctx.sqlite_path()?;
+        let mut conn = shale_runner::sqlite::open(&path, options.lock_timeout).map_err(|e| anyhow!("{e}"))?;
+        shale_runner::sqlite::migrate(&mut conn, &folder, &options)
+    } else {
+        let url = ctx.config.database_url(ctx.db_flag)?;
+        let info = shale_db::ConnInfo::parse(&url).map_err(|e| anyhow!("{e}"))?;
+        let mut client = shale_db::connect_info(&info).map_err(|e| anyhow!("{e}"))?;
+        // The URL's timeouts, overridden by the flags, are applied with SET LOCAL
+        // in each migration's transaction so that they hold behind a pooler too.
+        let options = MigrateOptions {
+            dry_run: args.dry_run,
+            to_tag: args.to.clone(),
+            table: ctx.tracking_table(),
+            lock_timeout: Duration::from_secs(args.wait),
+            settings: shale_db::Settings {
+                statement_timeout: args.statement_timeout.clone().or(info.settings.statement_timeout.clone()),
+                lock_timeout: args.lock_timeout.clone().or(info.settings.lock_timeout.clone()),
+            },
+        };
+        shale_runner::migrate(&mut client, &folder, &options)
     };
-    let report = match shale_runner::migrate(&mut client, &folder, &options) {
+    let report = match result {
         Ok(r) => r,
         Err(e) if e.is_finding() => {
             ui.error(&anyhow!("{e}"));
@@ -189,9 +204,13 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
 /// wrong, 1 when anything is pending, edited, unknown or in progress.
 pub fn status(ctx: &Context<'_>, _args: &StatusArgs) -> Result<Outcome> {
     let folder = ctx.load_folder()?;
-    let mut client = ctx.connect()?;
     let table = ctx.tracking_table();
-    let status = shale_runner::status(&mut client, &folder, &table).map_err(|e| anyhow!("{e}"))?;
+    let status = if ctx.config.dialect == crate::config::Dialect::Sqlite {
+        shale_runner::sqlite::status(&ctx.open_sqlite()?, &folder, &table.table)
+    } else {
+        shale_runner::status(&mut ctx.connect()?, &folder, &table)
+    }
+    .map_err(|e| anyhow!("{e}"))?;
     print_status(ctx, &status, &table);
     Ok(if status.is_up_to_date() { Outcome::Clean } else { Outcome::Findings })
 }

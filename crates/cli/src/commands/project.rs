@@ -81,7 +81,51 @@ impl Context<'_> {
         if !parsed.diagnostics.is_empty() {
             return Err(schema_errors(&sources, &parsed.diagnostics, self.ui.color_stderr).into());
         }
-        Ok(ParsedSchema { schema: parsed.schema, renames: parsed.renames })
+        let schema = match self.config.dialect {
+            Dialect::Postgresql => parsed.schema,
+            // SQLite stores less than PostgreSQL: compare in its canonical model.
+            Dialect::Sqlite => shale_sql::sqlite::canonical_schema(&parsed.schema)
+                .map_err(|e| anyhow!("{}: {e}", path.display()))?,
+        };
+        Ok(ParsedSchema { schema, renames: parsed.renames })
+    }
+
+    /// Renders a plan as SQL for the configured dialect.
+    pub fn render_plan(
+        &self,
+        plan: &shale_differ::Plan,
+        schemas: shale_differ::MigrationPair<&Schema>,
+    ) -> Result<Vec<shale_sql::Statement>> {
+        use shale_sql::SqlDialect as _;
+        match self.config.dialect {
+            Dialect::Postgresql => Ok(shale_sql::Postgres.render(plan, schemas)),
+            Dialect::Sqlite => shale_sql::Sqlite.try_render(plan, schemas).map_err(|e| anyhow!("{e}")),
+        }
+    }
+
+    /// The database file of a SQLite project: `--db sqlite:PATH` (or the
+    /// configured URL; a bare path is accepted too).
+    pub fn sqlite_path(&self) -> Result<PathBuf> {
+        let url = self.config.database_url(self.db_flag)?;
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            bail!("shale.toml says dialect = \"sqlite\" but the database URL is PostgreSQL's; pass --db sqlite:PATH");
+        }
+        Ok(PathBuf::from(shale_runner::sqlite::path_of_url(&url).unwrap_or(&url)))
+    }
+
+    /// Opens the existing SQLite database of this project.
+    pub fn open_sqlite(&self) -> Result<rusqlite::Connection> {
+        shale_runner::sqlite::open_existing(&self.sqlite_path()?, std::time::Duration::from_secs(30))
+            .map_err(|e| anyhow!("{e}"))
+    }
+
+    /// Reads a SQLite database into the canonical SQLite model, leaving out
+    /// the tracking table.
+    pub fn introspect_sqlite(&self, conn: &rusqlite::Connection) -> Result<Schema> {
+        let options = shale_introspect::sqlite::SqliteIntrospectOptions {
+            tracking_table: Some(self.config.migrations_table.table.clone()),
+        };
+        shale_introspect::sqlite::introspect(conn, &options).map_err(|e| anyhow!("{e}"))
     }
 
     /// [`Context::parse_schema_at`] on the configured schema.

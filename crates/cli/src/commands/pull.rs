@@ -8,7 +8,6 @@ use serde_json::json;
 use shale_differ::MigrationPair;
 use shale_migrations::sqlfile;
 use shale_model::{RenameHints, Schema};
-use shale_sql::SqlDialect;
 
 use super::generate::{write_next_migration, Written};
 
@@ -37,6 +36,12 @@ pub struct Args {
     pub baseline_name: String,
 }
 
+/// The database pulled from.
+enum Live {
+    Postgres(Box<shale_db::Client>),
+    Sqlite(rusqlite::Connection),
+}
+
 /// Runs `shale pull`.
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let ui = ctx.ui;
@@ -56,14 +61,20 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             ctx.config.migrations.display()
         );
     }
-    let mut client = ctx.connect()?;
-    let schema = sources::introspect(ctx, &mut client)?;
+    let mut live = match ctx.config.dialect {
+        crate::config::Dialect::Sqlite => Live::Sqlite(ctx.open_sqlite()?),
+        crate::config::Dialect::Postgresql => Live::Postgres(Box::new(ctx.connect()?)),
+    };
+    let schema = match &mut live {
+        Live::Sqlite(conn) => ctx.introspect_sqlite(conn)?,
+        Live::Postgres(client) => sources::introspect(ctx, client)?,
+    };
     let (source, warnings) = shale_schemagen::render_with_warnings(&schema);
     write_atomic(&file, &source)?;
     for w in &warnings {
         ui.warn(w);
     }
-    let baseline = if args.baseline { Some(write_baseline(ctx, folder, &file, &mut client, &args.baseline_name)?) } else { None };
+    let baseline = if args.baseline { Some(write_baseline(ctx, folder, &file, &mut live, &args.baseline_name)?) } else { None };
     ui.result(&format!(
         "{} {} ({} tables, {} enums)",
         ui.paint(Style::Good, "wrote"),
@@ -100,7 +111,7 @@ fn write_baseline(
     ctx: &Context<'_>,
     folder: Option<shale_migrations::folder::MigrationFolder>,
     source_file: &std::path::Path,
-    client: &mut shale_db::Client,
+    live: &mut Live,
     name: &str,
 ) -> Result<Written> {
     let parsed = ctx.parse_schema_at(source_file)?;
@@ -108,7 +119,7 @@ fn write_baseline(
     let pair = MigrationPair::new(&empty, &parsed.schema);
     let plan = shale_differ::diff(pair, &RenameHints::default())
         .map_err(|a| anyhow!("cannot plan the baseline: {a}"))?;
-    let statements = shale_sql::Postgres.render(&plan, pair);
+    let statements = ctx.render_plan(&plan, pair)?;
     let sqls: Vec<String> = statements.into_iter().map(|s| s.sql).collect();
     let mut journal = ctx.load_journal()?;
     let written = write_next_migration(
@@ -122,6 +133,10 @@ fn write_baseline(
     )?;
     let folder = ctx.load_folder()?;
     let options = shale_runner::MigrateOptions { table: ctx.tracking_table(), ..Default::default() };
-    shale_runner::baseline(client, &folder, &written.entry.tag, &options).map_err(|e| anyhow!("{e}"))?;
+    match live {
+        Live::Postgres(client) => shale_runner::baseline(client, &folder, &written.entry.tag, &options),
+        Live::Sqlite(conn) => shale_runner::sqlite::baseline(conn, &folder, &written.entry.tag, &options),
+    }
+    .map_err(|e| anyhow!("{e}"))?;
     Ok(written)
 }

@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde_json::json;
 use shale_differ::{Ambiguities, Ambiguity, MigrationPair, Plan};
 use shale_model::{RenameHints, Schema};
-use shale_sql::{SqlDialect, Statement};
+use shale_sql::Statement;
 
 use super::generate::parse_rename_flag;
 use super::Context;
@@ -114,11 +114,16 @@ fn rename_notes(ctx: &Context<'_>, asked: &[Ambiguity]) {
 pub fn verify(ctx: &Context<'_>, _args: &VerifyArgs) -> Result<Outcome> {
     let ui = ctx.ui;
     let parsed = ctx.parse_schema()?;
-    let mut client = ctx.connect()?;
-    // Safe to point at production: read-only catalog queries, one connection,
-    // and a short statement timeout.
-    client.batch_execute("SET statement_timeout = '30s'").map_err(|e| anyhow::anyhow!("{}", shale_db::error_line(&e)))?;
-    let database = sources::introspect(ctx, &mut client)?;
+    let database = match ctx.config.dialect {
+        crate::config::Dialect::Sqlite => ctx.introspect_sqlite(&ctx.open_sqlite()?)?,
+        crate::config::Dialect::Postgresql => {
+            let mut client = ctx.connect()?;
+            // Safe to point at production: read-only catalog queries, one connection,
+            // and a short statement timeout.
+            client.batch_execute("SET statement_timeout = '30s'").map_err(|e| anyhow::anyhow!("{}", shale_db::error_line(&e)))?;
+            sources::introspect(ctx, &mut client)?
+        }
+    };
     let pair = MigrationPair::new(&database, &parsed.schema);
     let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
     if plan.is_empty() {
@@ -127,7 +132,7 @@ pub fn verify(ctx: &Context<'_>, _args: &VerifyArgs) -> Result<Outcome> {
         return Ok(Outcome::Clean);
     }
     let drift = drift::describe(&plan, pair);
-    let statements = shale_sql::Postgres.render(&plan, pair);
+    let statements = ctx.render_plan(&plan, pair)?;
     if !ui.json() {
         ui.result(&format!("{}: {} difference(s) between the database and the schema", ui.paint(Style::Bad, "drift"), drift.len()));
         for d in &drift {
@@ -168,7 +173,7 @@ pub fn diff(ctx: &Context<'_>, args: &DiffArgs) -> Result<Outcome> {
     let pair = MigrationPair::new(&previous, &next);
     let (plan, asked) = plan_assuming_drops(pair, &hints);
     rename_notes(ctx, &asked);
-    let statements = shale_sql::Postgres.render(&plan, pair);
+    let statements = ctx.render_plan(&plan, pair)?;
     if statements.is_empty() {
         ui.result(&format!("-- no differences between {} and {}", from.describe(), to.describe()));
     } else {

@@ -1,0 +1,291 @@
+//! The derive macros of shale, `Table` and `PgEnum`: they check an item's
+//! attributes with the very grammar `shale generate` uses
+//! (`shale_parser::grammar`) and generate zero-cost metadata. Use them
+//! through the `shale` crate, which holds the traits they implement.
+//!
+//! **Architecture invariant:** no attribute is interpreted here beyond what
+//! the grammar returns; a mistake is a compile error with the grammar's
+//! message on the grammar's span. Rules across items (references, names of
+//! other tables, column types naming enums) need the whole schema and are
+//! left to `shale generate` and `shale check`.
+
+use heck::ToSnakeCase;
+use proc_macro::TokenStream;
+use proc_macro2::{Span, TokenStream as TokenStream2};
+use quote::{format_ident, quote};
+use shale_parser::grammar::{self, EnumDef, TableDef};
+use syn::{parse_macro_input, DeriveInput, Ident, LitStr};
+
+/// Derives `shale::Table` for a struct with named fields: a database table.
+///
+/// Accepts shale's attribute language (`#[table]`, `#[column]`, `#[index]`,
+/// `#[unique]`, `#[check]`, `#[primary_key]`, `#[foreign_key]`) and
+/// generates the `shale::Table` impl, the same constants as inherent
+/// associated constants, and a module `<snake_case name>_columns` with one
+/// `&str` constant per column field (named after the field, uppercased).
+#[proc_macro_derive(
+    Table,
+    attributes(table, column, index, unique, check, primary_key, foreign_key, pg_enum)
+)]
+pub fn derive_table(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    let vis = input.vis.clone();
+    let generics = input.generics.clone();
+    match grammar::table_from_derive(input) {
+        Err(error) => syn::Error::from(error).to_compile_error().into(),
+        Ok((def, errors)) => match grammar::combine(errors) {
+            Some(error) => error.to_compile_error().into(),
+            None => table_tokens(&def, &vis, &generics).into(),
+        },
+    }
+}
+
+/// Derives `shale::PgEnum` for an enum of unit variants: a PostgreSQL enum.
+///
+/// Accepts `#[pg_enum(name, schema, renamed_from)]` on the enum and
+/// `#[pg_enum(rename, renamed_from)]` on variants, and generates the
+/// `shale::PgEnum` impl, inherent `NAME`, `SCHEMA`, `QUALIFIED_NAME`,
+/// `VALUES` and `as_str`, `Display`, `FromStr` (error
+/// `shale::ParseEnumError`) and, with shale's `postgres` feature,
+/// `postgres_types::ToSql`/`FromSql`.
+#[proc_macro_derive(
+    PgEnum,
+    attributes(table, column, index, unique, check, primary_key, foreign_key, pg_enum)
+)]
+pub fn derive_pg_enum(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    let generics = input.generics.clone();
+    match grammar::pg_enum_from_derive(input) {
+        Err(error) => syn::Error::from(error).to_compile_error().into(),
+        Ok((def, errors)) => match grammar::combine(errors) {
+            Some(error) => error.to_compile_error().into(),
+            None => enum_tokens(&def, &generics).into(),
+        },
+    }
+}
+
+/// A field's identifier without `r#`, as lowering names columns.
+fn unraw(ident: &Ident) -> String {
+    let s = ident.to_string();
+    s.strip_prefix("r#").map(str::to_string).unwrap_or(s)
+}
+
+/// `"schema"."name"` with embedded quotes doubled.
+fn qualified(schema: &str, name: &str) -> String {
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    format!("{}.{}", quote(schema), quote(name))
+}
+
+fn lit(value: &str) -> LitStr {
+    LitStr::new(value, Span::call_site())
+}
+
+fn table_tokens(def: &TableDef, vis: &syn::Visibility, generics: &syn::Generics) -> TokenStream2 {
+    let ident = &def.ident;
+    let name = def
+        .attrs
+        .name
+        .as_ref()
+        .map_or_else(|| ident.to_string().to_snake_case(), |n| n.value.clone());
+    let schema = def
+        .attrs
+        .schema
+        .as_ref()
+        .map_or_else(|| "public".to_string(), |s| s.value.clone());
+    let qualified_name = qualified(&schema, &name);
+
+    // (field, SQL name) of every column, in field order.
+    let columns: Vec<(&Ident, String)> = def
+        .fields
+        .iter()
+        .filter(|f| f.attrs.skip.is_none())
+        .map(|f| {
+            let sql = f
+                .attrs
+                .name
+                .as_ref()
+                .map_or_else(|| unraw(&f.ident), |n| n.value.clone());
+            (&f.ident, sql)
+        })
+        .collect();
+    // Lists name columns by SQL name or by field name, SQL name first (as
+    // lowering resolves them); an unknown name is `shale generate`'s to
+    // report, so it is passed through unchanged.
+    let resolve = |written: &str| -> String {
+        columns
+            .iter()
+            .find(|(_, sql)| sql == written)
+            .or_else(|| columns.iter().find(|(f, _)| unraw(f) == written))
+            .map_or_else(|| written.to_string(), |(_, sql)| sql.clone())
+    };
+    // Table-level `#[primary_key]` first, else the first field with
+    // `#[column(primary_key)]`: a second one is an error of lowering.
+    let primary_key: Vec<String> = match def.attrs.primary_keys.first() {
+        Some(pk) => pk.columns.iter().map(|c| resolve(&c.value)).collect(),
+        None => def
+            .fields
+            .iter()
+            .filter(|f| f.attrs.skip.is_none())
+            .find(|f| f.attrs.primary_key.is_some())
+            .map(|f| {
+                vec![f
+                    .attrs
+                    .name
+                    .as_ref()
+                    .map_or_else(|| unraw(&f.ident), |n| n.value.clone())]
+            })
+            .unwrap_or_default(),
+    };
+
+    let name_lit = lit(&name);
+    let schema_lit = lit(&schema);
+    let qualified_lit = lit(&qualified_name);
+    let column_lits: Vec<LitStr> = columns.iter().map(|(_, sql)| lit(sql)).collect();
+    let pk_lits: Vec<LitStr> = primary_key.iter().map(|c| lit(c)).collect();
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+
+    let module = format_ident!("{}_columns", ident.to_string().to_snake_case());
+    // Items in the module are seen from one level deeper: `pub` stays `pub`,
+    // anything narrower becomes `pub(crate)` so the parent can still use it.
+    let module_vis = match vis {
+        syn::Visibility::Public(_) => quote!(pub),
+        _ => quote!(pub(crate)),
+    };
+    let module_doc = lit(&format!(
+        "The SQL column names of [`{ident}`] (table `{name}`), one constant per column field."
+    ));
+    let column_consts = columns.iter().map(|(field, sql)| {
+        let konst = format_ident!("{}", unraw(field).to_uppercase());
+        let doc = lit(&format!("Column `{sql}` (field `{}`).", unraw(field)));
+        let sql = lit(sql);
+        quote! {
+            #[doc = #doc]
+            pub const #konst: &str = #sql;
+        }
+    });
+
+    quote! {
+        impl #impl_generics ::shale::Table for #ident #ty_generics #where_clause {
+            const NAME: &'static str = #name_lit;
+            const SCHEMA: &'static str = #schema_lit;
+            const QUALIFIED_NAME: &'static str = #qualified_lit;
+            const COLUMNS: &'static [&'static str] = &[#(#column_lits),*];
+            const PRIMARY_KEY: &'static [&'static str] = &[#(#pk_lits),*];
+        }
+
+        #[allow(dead_code)]
+        impl #impl_generics #ident #ty_generics #where_clause {
+            /// The table's SQL name, unquoted.
+            pub const NAME: &'static str = #name_lit;
+            /// The table's namespace (PostgreSQL schema), unquoted.
+            pub const SCHEMA: &'static str = #schema_lit;
+            /// `"schema"."name"`, quoted for SQL.
+            pub const QUALIFIED_NAME: &'static str = #qualified_lit;
+            /// The SQL column names, in field order (`skip` fields left out).
+            pub const COLUMNS: &'static [&'static str] = &[#(#column_lits),*];
+            /// The SQL names of the primary key's columns, in key order.
+            pub const PRIMARY_KEY: &'static [&'static str] = &[#(#pk_lits),*];
+        }
+
+        #[doc = #module_doc]
+        #[allow(dead_code)]
+        #module_vis mod #module {
+            #(#column_consts)*
+        }
+    }
+}
+
+fn enum_tokens(def: &EnumDef, generics: &syn::Generics) -> TokenStream2 {
+    let ident = &def.ident;
+    if !generics.params.is_empty() {
+        // Not a grammar rule (`shale generate` only reads the variants), but
+        // the generated `FromStr` and `postgres_types` impls need a concrete type.
+        return syn::Error::new_spanned(
+            &generics.params,
+            "a `PgEnum` cannot have generic parameters\n\nhelp: remove the parameters; a database enum is a plain list of labels",
+        )
+        .to_compile_error();
+    }
+    let name = def
+        .name
+        .as_ref()
+        .map_or_else(|| ident.to_string().to_snake_case(), |n| n.value.clone());
+    let schema = def
+        .schema
+        .as_ref()
+        .map_or_else(|| "public".to_string(), |s| s.value.clone());
+    let qualified_name = qualified(&schema, &name);
+    let variants: Vec<&Ident> = def.variants.iter().map(|v| &v.ident).collect();
+    let values: Vec<LitStr> = def
+        .variants
+        .iter()
+        .map(|v| {
+            let value = v
+                .rename
+                .as_ref()
+                .map_or_else(|| v.ident.to_string().to_snake_case(), |r| r.value.clone());
+            lit(&value)
+        })
+        .collect();
+    let name_lit = lit(&name);
+    let schema_lit = lit(&schema);
+    let qualified_lit = lit(&qualified_name);
+
+    quote! {
+        impl ::shale::PgEnum for #ident {
+            const NAME: &'static str = #name_lit;
+            const SCHEMA: &'static str = #schema_lit;
+            const QUALIFIED_NAME: &'static str = #qualified_lit;
+            const VALUES: &'static [&'static str] = &[#(#values),*];
+
+            fn as_str(&self) -> &'static str {
+                #ident::as_str(self)
+            }
+
+            fn from_db_str(value: &str) -> ::core::option::Option<Self> {
+                match value {
+                    #(#values => ::core::option::Option::Some(#ident::#variants),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+
+        #[allow(dead_code)]
+        impl #ident {
+            /// The enum type's SQL name, unquoted.
+            pub const NAME: &'static str = #name_lit;
+            /// The enum type's namespace (PostgreSQL schema), unquoted.
+            pub const SCHEMA: &'static str = #schema_lit;
+            /// `"schema"."name"`, quoted for SQL.
+            pub const QUALIFIED_NAME: &'static str = #qualified_lit;
+            /// The database values, in declaration order.
+            pub const VALUES: &'static [&'static str] = &[#(#values),*];
+
+            /// The database value of this variant.
+            pub fn as_str(&self) -> &'static str {
+                // By value: an empty enum (an error `shale generate` reports)
+                // still type-checks, as `match *self {}`.
+                match *self {
+                    #(#ident::#variants => #values,)*
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(#ident::as_str(self))
+            }
+        }
+
+        impl ::core::str::FromStr for #ident {
+            type Err = ::shale::ParseEnumError;
+
+            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                <#ident as ::shale::PgEnum>::from_db_str(value)
+                    .ok_or_else(|| ::shale::ParseEnumError::new::<#ident>(value))
+            }
+        }
+
+        ::shale::__pg_enum_postgres!(#ident);
+    }
+}
