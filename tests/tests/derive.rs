@@ -1,6 +1,6 @@
 //! The derive macros against the CLI's parser, without compiling anything:
 //! the trybuild expectations (`tests/trybuild/fail/*.stderr`, checked
-//! against rustc by `derive_trybuild.rs`) must hold exactly the parser's
+//! against rustc by `tests/trybuild/derive_trybuild.rs`) must hold exactly the parser's
 //! diagnostics for the same file, every per-item diagnostic of the parser's
 //! error corpus must have a trybuild case, and the constants generated for
 //! the example `schema/` crate must equal the model `shale generate` builds.
@@ -64,7 +64,10 @@ fn read_stderr(text: &str) -> Vec<Reported> {
             message.push(lines[i].trim().to_string());
             i += 1;
         }
-        let Some(location) = lines.get(i).map(|l| l.trim_start().trim_start_matches("--> ")) else {
+        let Some(location) = lines
+            .get(i)
+            .map(|l| l.trim_start().trim_start_matches("--> "))
+        else {
             break;
         };
         let mut parts = location.rsplitn(3, ':');
@@ -89,7 +92,10 @@ fn read_stderr(text: &str) -> Vec<Reported> {
 /// The parser's diagnostics for one file, shaped like rustc's.
 fn parser_reports(path: &Path) -> Vec<Reported> {
     let text = std::fs::read_to_string(path).expect("trybuild case");
-    let files = [SourceFile { path: path.to_path_buf(), text: text.clone() }];
+    let files = [SourceFile {
+        path: path.to_path_buf(),
+        text: text.clone(),
+    }];
     let parsed = parse_sources(&files, &ParseOptions::default());
     parsed
         .diagnostics
@@ -124,20 +130,36 @@ fn trybuild_expectations_equal_the_parsers_diagnostics() {
     assert!(cases.len() >= 5, "trybuild cases missing: {cases:?}");
     for case in cases {
         let stderr_path = case.with_extension("stderr");
-        let stderr = std::fs::read_to_string(&stderr_path)
-            .unwrap_or_else(|e| panic!("{}: {e} (run SHALE_BLESS=1 cargo test -p shale-tests --test derive_trybuild)", stderr_path.display()));
-        let mut compiler: Vec<Reported> =
-            read_stderr(&stderr).into_iter().filter(|r| !from_rustc(r)).collect();
+        let stderr = std::fs::read_to_string(&stderr_path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (run SHALE_BLESS=1 cargo test -p shale-derive-trybuild)",
+                stderr_path.display()
+            )
+        });
+        let mut compiler: Vec<Reported> = read_stderr(&stderr)
+            .into_iter()
+            .filter(|r| !from_rustc(r))
+            .collect();
         let mut parser = parser_reports(&case);
-        assert!(!parser.is_empty(), "{}: the parser reports nothing", case.display());
+        assert!(
+            !parser.is_empty(),
+            "{}: the parser reports nothing",
+            case.display()
+        );
         // A derive whose input is not a struct (or not an enum) cannot see
         // its own `#[derive(…)]` (rustc strips it), so it points at the
         // item's name instead; only the message is compared there.
         let misplaced = |r: &Reported| r.message.contains("cannot be derived for");
-        let misplaced_parser: Vec<String> =
-            parser.iter().filter(|r| misplaced(r)).map(|r| r.message.clone()).collect();
-        let misplaced_compiler: Vec<String> =
-            compiler.iter().filter(|r| misplaced(r)).map(|r| r.message.clone()).collect();
+        let misplaced_parser: Vec<String> = parser
+            .iter()
+            .filter(|r| misplaced(r))
+            .map(|r| r.message.clone())
+            .collect();
+        let misplaced_compiler: Vec<String> = compiler
+            .iter()
+            .filter(|r| misplaced(r))
+            .map(|r| r.message.clone())
+            .collect();
         assert_eq!(misplaced_parser, misplaced_compiler, "{}", case.display());
         parser.retain(|r| !misplaced(r));
         compiler.retain(|r| !misplaced(r));
@@ -192,7 +214,11 @@ fn every_per_item_diagnostic_of_the_corpus_has_a_trybuild_case() {
     let mut missing = Vec::new();
     let mut per_item_cases = 0;
     for path in sorted_files(&corpus, "rs") {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
         let text = std::fs::read_to_string(&path).expect("corpus file");
         match grammar_messages(&text) {
             None => assert!(
@@ -200,7 +226,10 @@ fn every_per_item_diagnostic_of_the_corpus_has_a_trybuild_case() {
                 "{name} does not parse as Rust; list it in NOT_PER_ITEM"
             ),
             Some(messages) => {
-                assert!(!NOT_PER_ITEM.contains(&name.as_str()), "{name} parses; remove it from NOT_PER_ITEM");
+                assert!(
+                    !NOT_PER_ITEM.contains(&name.as_str()),
+                    "{name} parses; remove it from NOT_PER_ITEM"
+                );
                 per_item_cases += usize::from(!messages.is_empty());
                 for m in messages {
                     if !expected_by_rustc.contains(&m) {
@@ -210,7 +239,10 @@ fn every_per_item_diagnostic_of_the_corpus_has_a_trybuild_case() {
             }
         }
     }
-    assert!(per_item_cases >= 10, "only {per_item_cases} corpus files with per-item errors");
+    assert!(
+        per_item_cases >= 10,
+        "only {per_item_cases} corpus files with per-item errors"
+    );
     assert!(
         missing.is_empty(),
         "per-item diagnostics of the corpus without a trybuild case in tests/trybuild/fail:\n{}",
@@ -219,15 +251,31 @@ fn every_per_item_diagnostic_of_the_corpus_has_a_trybuild_case() {
 }
 
 /// One table's generated metadata.
-type TableConsts = (&'static str, &'static str, &'static str, Vec<String>, Vec<String>);
+type TableConsts = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Vec<String>,
+    Vec<String>,
+);
 
 fn table<T: Table>() -> TableConsts {
     let strings = |s: &[&str]| s.iter().map(|c| c.to_string()).collect();
-    (T::SCHEMA, T::NAME, T::QUALIFIED_NAME, strings(T::COLUMNS), strings(T::PRIMARY_KEY))
+    (
+        T::SCHEMA,
+        T::NAME,
+        T::QUALIFIED_NAME,
+        strings(T::COLUMNS),
+        strings(T::PRIMARY_KEY),
+    )
 }
 
 fn pg_enum<E: PgEnum>() -> (&'static str, &'static str, Vec<String>) {
-    (E::SCHEMA, E::NAME, E::VALUES.iter().map(|v| v.to_string()).collect())
+    (
+        E::SCHEMA,
+        E::NAME,
+        E::VALUES.iter().map(|v| v.to_string()).collect(),
+    )
 }
 
 #[test]
@@ -267,7 +315,10 @@ fn example_schema_constants_equal_the_model_shale_generate_builds() {
                 &*String::leak(t.name.name.clone()),
                 &*String::leak(qualified),
                 t.columns.iter().map(|c| c.name.clone()).collect(),
-                t.primary_key.as_ref().map(|pk| pk.columns.clone()).unwrap_or_default(),
+                t.primary_key
+                    .as_ref()
+                    .map(|pk| pk.columns.clone())
+                    .unwrap_or_default(),
             )
         })
         .collect();
@@ -286,7 +337,11 @@ fn example_schema_constants_equal_the_model_shale_generate_builds() {
         .enums
         .iter()
         .map(|e| {
-            (&*String::leak(e.name.namespace.clone()), &*String::leak(e.name.name.clone()), e.values.clone())
+            (
+                &*String::leak(e.name.namespace.clone()),
+                &*String::leak(e.name.name.clone()),
+                e.values.clone(),
+            )
         })
         .collect();
     compiled_enums.sort();
@@ -302,19 +357,71 @@ fn generated_metadata_reads_as_documented() {
     // `password` is `#[column(skip)]`.
     assert!(!accounts::User::COLUMNS.contains(&"password"));
     assert_eq!(accounts::user_columns::EMAIL, "email");
-    assert_eq!(accounts::Membership::PRIMARY_KEY, ["organisation_id", "user_id"]);
     assert_eq!(
-        format!("SELECT {} FROM {}", accounts::Organisation::COLUMNS[..2].join(", "), accounts::Organisation::QUALIFIED_NAME),
+        accounts::Membership::PRIMARY_KEY,
+        ["organisation_id", "user_id"]
+    );
+    assert_eq!(
+        format!(
+            "SELECT {} FROM {}",
+            accounts::Organisation::COLUMNS[..2].join(", "),
+            accounts::Organisation::QUALIFIED_NAME
+        ),
         "SELECT id, slug FROM \"public\".\"organisations\""
     );
     assert_eq!(accounts::MemberRole::ReadOnly.as_str(), "read-only");
     assert_eq!(accounts::MemberRole::ReadOnly.to_string(), "read-only");
-    assert!(matches!("read-only".parse::<accounts::MemberRole>(), Ok(accounts::MemberRole::ReadOnly)));
+    assert!(matches!(
+        "read-only".parse::<accounts::MemberRole>(),
+        Ok(accounts::MemberRole::ReadOnly)
+    ));
     let Err(error) = "ReadOnly".parse::<accounts::MemberRole>() else {
         panic!("`ReadOnly` is the Rust name, not the database value");
     };
     assert_eq!(
         error.to_string(),
         "`ReadOnly` is not a value of enum `member_role`; expected one of: owner, admin, member, read-only"
+    );
+}
+
+#[test]
+fn enums_convert_to_and_from_postgres_by_database_value() {
+    use postgres::types::{FromSql, Kind, ToSql, Type};
+
+    let enum_type = |schema: &str, name: &str| {
+        Type::new(name.into(), 16_400, Kind::Enum(Vec::new()), schema.into())
+    };
+    let role = enum_type("public", "member_role");
+    assert!(<accounts::MemberRole as ToSql>::accepts(&role));
+    assert!(<accounts::MemberRole as FromSql>::accepts(&role));
+    // Another enum, the same name in another namespace, or plain text: refused.
+    assert!(!<accounts::MemberRole as ToSql>::accepts(&enum_type(
+        "public", "plan"
+    )));
+    assert!(!<accounts::MemberRole as ToSql>::accepts(&enum_type(
+        "billing",
+        "member_role"
+    )));
+    assert!(!<accounts::MemberRole as FromSql>::accepts(&Type::TEXT));
+
+    let mut buffer = postgres::types::private::BytesMut::new();
+    accounts::MemberRole::ReadOnly
+        .to_sql_checked(&role, &mut buffer)
+        .expect("to_sql");
+    assert_eq!(&buffer[..], b"read-only");
+    assert!(accounts::MemberRole::ReadOnly
+        .to_sql_checked(&Type::TEXT, &mut buffer)
+        .is_err());
+
+    let read = accounts::MemberRole::from_sql(&role, b"read-only").expect("from_sql");
+    assert!(matches!(read, accounts::MemberRole::ReadOnly));
+    let Err(error) = accounts::MemberRole::from_sql(&role, b"read_only") else {
+        panic!("`read_only` is not a value");
+    };
+    assert!(
+        error
+            .to_string()
+            .starts_with("`read_only` is not a value of enum `member_role`"),
+        "{error}"
     );
 }

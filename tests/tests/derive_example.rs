@@ -15,7 +15,10 @@ fn example_program_round_trips_rows_through_generated_metadata() {
     let out = String::from_utf8(out).expect("utf-8 output");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 6, "{out}");
-    assert!(lines[0].starts_with("migrations applied: ") && !lines[0].ends_with(": 0"), "{out}");
+    assert!(
+        lines[0].starts_with("migrations applied: ") && !lines[0].ends_with(": 0"),
+        "{out}"
+    );
     assert_eq!(lines[1], "inserted into organisations: id 1");
     assert_eq!(lines[2], "inserted into users: id 1");
     assert_eq!(lines[3], "inserted into memberships: role read-only");
@@ -27,7 +30,10 @@ fn example_program_round_trips_rows_through_generated_metadata() {
             User::COLUMNS.len()
         )
     );
-    assert_eq!(lines[5], format!("read back: plan team, role {}", MemberRole::ReadOnly));
+    assert_eq!(
+        lines[5],
+        format!("read back: plan team, role {}", MemberRole::ReadOnly)
+    );
 
     // The enum really is stored as the database value, not the Rust name.
     let mut client = shale_tests::connect(&url);
@@ -42,6 +48,12 @@ fn example_program_round_trips_rows_through_generated_metadata() {
     let mut again = Vec::new();
     let error = shale_example_app::run(&url, &repo_root().join("migrations"), &mut again)
         .expect_err("a second organisation `acme` violates the unique slug");
-    assert!(format!("{error:#}").contains("organisations_slug_key"), "{error:#}");
-    assert_eq!(String::from_utf8_lossy(&again).lines().next(), Some("migrations applied: 0"));
+    assert!(
+        format!("{error:#}").contains("organisations_slug_key"),
+        "{error:#}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&again).lines().next(),
+        Some("migrations applied: 0")
+    );
 }

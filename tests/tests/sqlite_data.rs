@@ -127,8 +127,13 @@ fn rebuild_keeps_rows(edit: impl Fn(&str) -> String, kept_accounts: &[&str], exp
         file_text(&statements)
     );
     p.add("change", &file_text(&statements));
-    p.migrate()
+    let report = p
+        .migrate()
         .unwrap_or_else(|e| panic!("the rebuild fails: {e}"));
+    eprintln!(
+        "rebuild of {expect_rebuilt} ({ROWS} rows in each table): {:?}",
+        report.total
+    );
     let conn = p.connect();
     assert_eq!(
         rows(&conn, "accounts", kept_accounts),

@@ -197,6 +197,16 @@ fn golden_corpus_on_sqlite() {
         failed.join("\n\n")
     );
     if filter.is_none() {
+        // Every expected file belongs to a case that ran: none is stale.
+        let stale: Vec<String> = std::fs::read_dir(repo("tests/golden_sqlite"))
+            .expect("tests/golden_sqlite")
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().to_string()))
+            .filter(|n| !passed.contains(n))
+            .collect();
+        assert!(
+            stale.is_empty(),
+            "expected files of cases that no longer run on SQLite: {stale:?}"
+        );
         assert!(
             passed.len() >= 40,
             "only {} cases ran on SQLite (at least 40 expected)",

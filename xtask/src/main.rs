@@ -160,8 +160,71 @@ fn bench(tables: usize, runs: usize) -> Result<()> {
         rss = rss.max(m.max_rss_kib);
     }
     report("shale generate (unchanged schema)", &walls, rss);
+
+    // 3. check with no change (offline gates and lint).
+    let (walls, rss) = repeat(runs, || {
+        let m = measure(Command::new(&shale).args(["check"]).current_dir(&work))?;
+        if m.code != 0 {
+            bail!("check failed ({}): {}{}", m.code, m.stdout, m.stderr);
+        }
+        Ok(m)
+    })?;
+    report(&format!("shale check (unchanged, {tables} tables)"), &walls, rss);
+
+    // 4. A real database at that schema: migrate once, then introspect and verify.
+    println!();
+    println!("starting a throwaway PostgreSQL server…");
+    let server = shale_shadow::Server::start(&Default::default())?;
+    let mut client = shale_db::connect(&server.url("postgres"))?;
+    client.batch_execute("CREATE DATABASE bench")?;
+    let url = server.url("bench");
+    let m = measure(Command::new(&shale).args(["migrate", "--db", &url]).current_dir(&work))?;
+    if m.code != 0 {
+        bail!("migrate failed ({}): {}{}", m.code, m.stdout, m.stderr);
+    }
+    println!("| shale migrate ({tables} tables, one migration) | {:.1} ms | {:.1} MB |", ms(m.wall), m.max_rss_kib as f64 / 1024.0);
+    let mut client = shale_db::connect(&url)?;
+    let mut walls = Vec::new();
+    let mut queries = 0;
+    for _ in 0..runs {
+        let (_, stats) = shale_introspect::introspect_with_stats(&mut client, &Default::default())?;
+        walls.push(stats.elapsed);
+        queries = stats.queries;
+    }
+    println!("| introspection of {tables} tables (in process, {queries} statements) | {:.1} ms | |", ms(median(walls)));
+    let (walls, rss) = repeat(runs, || {
+        let m = measure(Command::new(&shale).args(["verify", "--db", &url]).current_dir(&work))?;
+        if m.code != 0 {
+            bail!("verify found drift ({}): {}{}", m.code, m.stdout, m.stderr);
+        }
+        Ok(m)
+    })?;
+    report(&format!("shale verify ({tables} tables, in sync)"), &walls, rss);
+
+    // 5. The runner's own cost per migration.
+    client.batch_execute("CREATE DATABASE runner_bench")?;
+    let report = shale_runner::bench::bench(&server.url("runner_bench"), 1000)?;
+    println!("| shale migrate, 1000 small migrations | {:.1} ms total | {:.3} ms overhead per migration |", ms(report.migrate_total), ms(report.overhead_per_migration));
+    println!();
+    println!("runner: {report}");
     let _ = std::fs::remove_dir_all(&work);
     Ok(())
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Runs `f` `runs` times; the wall times and the largest peak RSS.
+fn repeat(runs: usize, mut f: impl FnMut() -> Result<Measured>) -> Result<(Vec<Duration>, i64)> {
+    let mut walls = Vec::new();
+    let mut rss = 0;
+    for _ in 0..runs {
+        let m = f()?;
+        walls.push(m.wall);
+        rss = rss.max(m.max_rss_kib);
+    }
+    Ok((walls, rss))
 }
 
 fn report(what: &str, walls: &[Duration], rss_kib: i64) {

@@ -9,6 +9,8 @@
 //! other tables, column types naming enums) need the whole schema and are
 //! left to `shale generate` and `shale check`.
 
+#![deny(missing_docs)]
+
 use heck::ToSnakeCase;
 use proc_macro::TokenStream;
 use proc_macro2::{Span, TokenStream as TokenStream2};

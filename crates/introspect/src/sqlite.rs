@@ -202,10 +202,9 @@ fn read_table(conn: &Connection, name: &str, sql: &str) -> Result<Table, SqliteI
             }
         }
         table.primary_key = Some(PrimaryKey {
-            name: parsed
-                .primary_key_name
-                .clone()
-                .unwrap_or_else(|| naming::primary_key(name)),
+            // SQLite keeps no primary key name that matters; the canonical
+            // model uses PostgreSQL's default (see `shale_sql::sqlite`).
+            name: naming::primary_key(name),
             columns,
         });
     }
@@ -518,7 +517,6 @@ struct ColumnDef {
 struct ParsedTable {
     /// Lowercased column name → what the text says about it.
     columns: HashMap<String, ColumnDef>,
-    primary_key_name: Option<String>,
     autoincrement: bool,
     uniques: Vec<(Option<String>, Vec<String>)>,
     /// (name, column for column-level checks, expression).
@@ -634,7 +632,6 @@ fn parse_create_table(sql: &str) -> Option<ParsedTable> {
         let Some(head) = rest.first() else { continue };
         if head.is("PRIMARY") {
             if let Some(Tok::Group(g)) = rest.get(2) {
-                out.primary_key_name = name;
                 out.autoincrement |= tokenize(g).iter().any(|x| x.is("AUTOINCREMENT"));
             }
         } else if head.is("UNIQUE") {
@@ -670,7 +667,8 @@ fn parse_column(column: &str, t: &[Tok], out: &mut ParsedTable) {
             continue;
         }
         if tok.is("PRIMARY") {
-            out.primary_key_name = name.take();
+            // A primary key's name is not kept (see `read_table`).
+            name = None;
             let mut j = i + 2;
             while j < t.len() && (t[j].is("ASC") || t[j].is("DESC") || t[j].is("AUTOINCREMENT")) {
                 out.autoincrement |= t[j].is("AUTOINCREMENT");

@@ -995,7 +995,8 @@ fn index_keys(entry: &Entry, errors: &mut Vec<Error>) -> Vec<IndexKeyAttr> {
     }
     if keys.is_empty() && items.is_empty() {
         errors.push(
-            Error::covering(entry.span, entry.end, "empty `columns()`").label("expected at least one column"),
+            Error::covering(entry.span, entry.end, "empty `columns()`")
+                .label("expected at least one column"),
         );
     }
     keys

@@ -509,8 +509,8 @@ fn apply_outside_transaction(
         tx.commit()
             .map_err(db_err(format!("claiming {} in {q}", m.tag())))?;
     }
-    let mut done = 0;
-    for (n, chunk, piece) in pieces(m) {
+    // `done`: the statements that ran before this one (and stay applied).
+    for (done, (n, chunk, piece)) in pieces(m).into_iter().enumerate() {
         if let Err(message) = run_piece(conn, &piece) {
             let _ = conn.execute(
                 &format!("DELETE FROM {q} WHERE CAST(created_at AS INTEGER) = ?1"),
@@ -518,7 +518,6 @@ fn apply_outside_transaction(
             );
             return Err(failure(m, Some((n, &chunk)), total, message, Some(done)));
         }
-        done += 1;
     }
     Ok(Some(total))
 }

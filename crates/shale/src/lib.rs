@@ -173,7 +173,9 @@ macro_rules! __pg_enum_postgres {
                 out: &mut $crate::__private::BytesMut,
             ) -> ::std::result::Result<
                 $crate::__private::postgres_types::IsNull,
-                ::std::boxed::Box<dyn ::std::error::Error + ::std::marker::Sync + ::std::marker::Send>,
+                ::std::boxed::Box<
+                    dyn ::std::error::Error + ::std::marker::Sync + ::std::marker::Send,
+                >,
             > {
                 out.extend_from_slice(<$ty as $crate::PgEnum>::as_str(self).as_bytes());
                 ::std::result::Result::Ok($crate::__private::postgres_types::IsNull::No)
@@ -192,7 +194,9 @@ macro_rules! __pg_enum_postgres {
                 raw: &'a [u8],
             ) -> ::std::result::Result<
                 Self,
-                ::std::boxed::Box<dyn ::std::error::Error + ::std::marker::Sync + ::std::marker::Send>,
+                ::std::boxed::Box<
+                    dyn ::std::error::Error + ::std::marker::Sync + ::std::marker::Send,
+                >,
             > {
                 $crate::__private::enum_from_sql::<$ty>(raw)
             }

@@ -32,7 +32,7 @@
 //! `identity` (by default) and serial types are SQLite's `AUTOINCREMENT`,
 //! which exists only on the table's single `INTEGER PRIMARY KEY` column (the
 //! rowid): the canonical column is `integer` with `identity = by default`,
-//! rendered `CONSTRAINT "<t>_pkey" PRIMARY KEY ("id" AUTOINCREMENT)`. Such a
+//! rendered `PRIMARY KEY ("id" AUTOINCREMENT)`. Such a
 //! column never reuses the id of a deleted row. A plain integer primary key
 //! without identity is still the rowid and is numbered automatically, but may
 //! reuse the largest id after it was deleted.
@@ -247,7 +247,16 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
         ));
     }
     let mut t = Table::new(table.name.clone());
-    t.primary_key = table.primary_key.clone();
+    // SQLite accepts a name on a primary key but keeps it nowhere that
+    // matters: the canonical key always has PostgreSQL's default name, is
+    // written unnamed, and renaming it (with its table) costs nothing.
+    t.primary_key = table
+        .primary_key
+        .as_ref()
+        .map(|pk| shale_model::PrimaryKey {
+            name: naming::primary_key(tname),
+            columns: pk.columns.clone(),
+        });
     t.uniques = table.uniques.clone();
     t.checks = table.checks.clone();
     let single_pk: Option<&str> = match &table.primary_key {
@@ -523,8 +532,7 @@ pub fn create_table_sql(table: &Table, name: &str) -> String {
                 .column(&pk.columns[0])
                 .is_some_and(|c| c.identity.is_some());
         lines.push(format!(
-            "CONSTRAINT {} PRIMARY KEY ({}{})",
-            ident(&pk.name),
+            "PRIMARY KEY ({}{})",
             column_list(&pk.columns),
             if autoincrement { " AUTOINCREMENT" } else { "" }
         ));
@@ -656,6 +664,16 @@ impl<'a> Renderer<'a> {
                 Step::DropForeignKey { table, .. } | Step::DropConstraint { table, .. } => {
                     Some(to_next(table))
                 }
+                // The primary key is unnamed in SQLite: renaming it is free.
+                Step::RenameConstraint { table, names }
+                    if schemas
+                        .next
+                        .table(table)
+                        .and_then(|t| t.primary_key.as_ref())
+                        .is_some_and(|pk| pk.name == names.next) =>
+                {
+                    None
+                }
                 Step::RenameConstraint { table, .. } | Step::AddConstraint { table, .. } => {
                     Some(table.clone())
                 }
@@ -752,10 +770,10 @@ impl<'a> Renderer<'a> {
             | Step::AddForeignKey { .. } => {
                 // Part of a rebuild, of a CREATE TABLE, or of a dropped table.
             }
-            Step::DropIndex { table, name } => {
-                if !self.rebuilt_previous(table) {
-                    self.push(format!("DROP INDEX {};", ident(name)), vec![]);
-                }
+            Step::DropIndex { name, .. } => {
+                // Also on a table rebuilt later: dropped here, the name is
+                // free for an index created or renamed before the rebuild.
+                self.push(format!("DROP INDEX {};", ident(name)), vec![]);
             }
             Step::DropTable { table } => {
                 self.push(

@@ -20,15 +20,18 @@ use shale_runner::MigrateOptions;
 
 /// `$1, $2, …, $n`.
 fn placeholders(n: usize) -> String {
-    (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Migrates the database at `url` with the folder `migrations`, inserts an
 /// organisation, a user and a membership, reads them back and writes one
 /// line per step to `out`.
 pub fn run(url: &str, migrations: &Path, out: &mut dyn Write) -> Result<()> {
-    let folder = MigrationFolder::load(migrations)
-        .map_err(|e| anyhow!("{}: {e}", migrations.display()))?;
+    let folder =
+        MigrationFolder::load(migrations).map_err(|e| anyhow!("{}: {e}", migrations.display()))?;
     let mut client = Client::connect(url, NoTls).context("connecting")?;
     let report = shale_runner::migrate(&mut client, &folder, &MigrateOptions::default())
         .map_err(|e| anyhow!("migrating: {e}"))?;
@@ -66,7 +69,12 @@ pub fn run(url: &str, migrations: &Path, out: &mut dyn Write) -> Result<()> {
         placeholders(3),
     );
     client.execute(&insert, &[&org_id, &user_id, &MemberRole::ReadOnly])?;
-    writeln!(out, "inserted into {}: role {}", Membership::NAME, MemberRole::ReadOnly)?;
+    writeln!(
+        out,
+        "inserted into {}: role {}",
+        Membership::NAME,
+        MemberRole::ReadOnly
+    )?;
 
     // Every column, in declaration order, read back by position; enums
     // come back through their `FromSql` impl.

@@ -8,5 +8,5 @@ CREATE TABLE "measurement" (
 	"maybe_small" INTEGER,
 	"maybe_ratio" REAL,
 	"maybe_flag" INTEGER,
-	CONSTRAINT "measurement_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );

@@ -5,5 +5,5 @@ CREATE TABLE "devices" (
 	"last_ip" TEXT NOT NULL,
 	"previous_ip" TEXT,
 	"owner" TEXT,
-	CONSTRAINT "devices_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );

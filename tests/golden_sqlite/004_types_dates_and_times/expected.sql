@@ -9,5 +9,5 @@ CREATE TABLE "events" (
 	"happened" TEXT NOT NULL,
 	"recorded" TEXT NOT NULL,
 	"ended" TEXT,
-	CONSTRAINT "events_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );

@@ -5,5 +5,5 @@ CREATE TABLE "orders" (
 	"payload" TEXT NOT NULL,
 	"shipping" TEXT NOT NULL,
 	"extra" TEXT,
-	CONSTRAINT "orders_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );

@@ -1,5 +1,5 @@
 CREATE TABLE "issue_labels" (
 	"issue_id" INTEGER NOT NULL,
 	"label_id" INTEGER NOT NULL,
-	CONSTRAINT "issue_labels_pk" PRIMARY KEY ("label_id", "issue_id")
+	PRIMARY KEY ("label_id", "issue_id")
 );

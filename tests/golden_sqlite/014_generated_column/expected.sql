@@ -6,5 +6,5 @@ CREATE TABLE "line_items" (
 	"first_name" TEXT NOT NULL,
 	"last_name" TEXT NOT NULL,
 	"full_name" TEXT NOT NULL GENERATED ALWAYS AS (first_name || ' ' || last_name) STORED,
-	CONSTRAINT "line_items_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+	PRIMARY KEY ("id" AUTOINCREMENT)
 );

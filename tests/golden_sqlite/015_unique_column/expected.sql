@@ -2,7 +2,7 @@ CREATE TABLE "users" (
 	"id" INTEGER NOT NULL,
 	"email" TEXT NOT NULL,
 	"handle" TEXT,
-	CONSTRAINT "users_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "users_email_key" UNIQUE ("email"),
 	CONSTRAINT "users_handle_key" UNIQUE ("handle")
 );

@@ -2,7 +2,7 @@ CREATE TABLE "posts" (
 	"id" INTEGER NOT NULL,
 	"author_id" INTEGER NOT NULL,
 	"created_at" TEXT NOT NULL,
-	CONSTRAINT "posts_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+	PRIMARY KEY ("id" AUTOINCREMENT)
 );
 --> statement-breakpoint
 CREATE INDEX "posts_author_id_created_at_idx" ON "posts" ("author_id", "created_at");

@@ -3,7 +3,7 @@ CREATE TABLE "api_keys" (
 	"owner_id" INTEGER NOT NULL,
 	"prefix" TEXT NOT NULL,
 	"revoked" INTEGER NOT NULL,
-	CONSTRAINT "api_keys_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+	PRIMARY KEY ("id" AUTOINCREMENT)
 );
 --> statement-breakpoint
 CREATE INDEX "api_keys_owner" ON "api_keys" ("owner_id", "revoked");

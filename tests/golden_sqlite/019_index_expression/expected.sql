@@ -2,7 +2,7 @@ CREATE TABLE "users" (
 	"id" INTEGER NOT NULL,
 	"email" TEXT NOT NULL,
 	"meta" TEXT NOT NULL,
-	CONSTRAINT "users_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+	PRIMARY KEY ("id" AUTOINCREMENT)
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX "users_expr_idx" ON "users" ((lower(email)));

@@ -4,7 +4,7 @@ CREATE TABLE "sessions" (
 	"token" TEXT NOT NULL,
 	"expires_at" TEXT NOT NULL,
 	"revoked_at" TEXT,
-	CONSTRAINT "sessions_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+	PRIMARY KEY ("id" AUTOINCREMENT)
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX "sessions_live_token" ON "sessions" ("token") WHERE revoked_at IS NULL AND user_id > 0;

@@ -5,7 +5,7 @@ CREATE TABLE "assignments" (
 	"fallback_id" INTEGER NOT NULL DEFAULT 0,
 	"creator_id" INTEGER NOT NULL,
 	"editor_id" INTEGER,
-	CONSTRAINT "assignments_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "assignments_creator_id_fkey" FOREIGN KEY ("creator_id") REFERENCES "people"("id"),
 	CONSTRAINT "assignments_editor_id_fkey" FOREIGN KEY ("editor_id") REFERENCES "people"("id") ON UPDATE CASCADE,
 	CONSTRAINT "assignments_fallback_id_fkey" FOREIGN KEY ("fallback_id") REFERENCES "people"("id") ON DELETE SET DEFAULT,
@@ -15,5 +15,5 @@ CREATE TABLE "assignments" (
 --> statement-breakpoint
 CREATE TABLE "people" (
 	"id" INTEGER NOT NULL,
-	CONSTRAINT "people_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );

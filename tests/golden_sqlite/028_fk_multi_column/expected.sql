@@ -4,7 +4,7 @@ CREATE TABLE "membership_grants" (
 	"user_id" INTEGER NOT NULL,
 	"granted_by" INTEGER NOT NULL,
 	"permission" TEXT NOT NULL,
-	CONSTRAINT "membership_grants_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "grants_membership_fk" FOREIGN KEY ("org_id", "user_id") REFERENCES "memberships"("org_id", "user_id") ON DELETE CASCADE,
 	CONSTRAINT "membership_grants_org_id_granted_by_fkey" FOREIGN KEY ("org_id", "granted_by") REFERENCES "memberships"("org_id", "user_id")
 );
@@ -12,5 +12,5 @@ CREATE TABLE "membership_grants" (
 CREATE TABLE "memberships" (
 	"org_id" INTEGER NOT NULL,
 	"user_id" INTEGER NOT NULL,
-	CONSTRAINT "memberships_pkey" PRIMARY KEY ("org_id", "user_id")
+	PRIMARY KEY ("org_id", "user_id")
 );

@@ -1,13 +1,13 @@
 CREATE TABLE "players" (
 	"id" INTEGER NOT NULL,
 	"team_id" INTEGER,
-	CONSTRAINT "players_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "players_team_id_fkey" FOREIGN KEY ("team_id") REFERENCES "teams"("id")
 );
 --> statement-breakpoint
 CREATE TABLE "teams" (
 	"id" INTEGER NOT NULL,
 	"captain_id" INTEGER,
-	CONSTRAINT "teams_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "teams_captain_id_fkey" FOREIGN KEY ("captain_id") REFERENCES "players"("id") ON DELETE SET NULL
 );

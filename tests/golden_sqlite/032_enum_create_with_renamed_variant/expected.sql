@@ -1,6 +1,6 @@
 CREATE TABLE "users" (
 	"id" INTEGER NOT NULL,
 	"role" TEXT NOT NULL,
-	CONSTRAINT "users_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "users_role_enum" CHECK ("role" IN ('owner', 'admin', 'billing_manager', 'guest-user'))
 );

@@ -2,6 +2,6 @@ CREATE TABLE "users" (
 	"id" INTEGER NOT NULL,
 	"email" TEXT NOT NULL,
 	"plan" TEXT NOT NULL,
-	CONSTRAINT "users_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "users_plan_enum" CHECK ("plan" IN ('free', 'pro'))
 );

@@ -2,5 +2,5 @@ CREATE TABLE "webhook_delivery" (
 	"id" INTEGER NOT NULL,
 	"status_code" INTEGER NOT NULL,
 	"type" TEXT NOT NULL,
-	CONSTRAINT "webhook_delivery_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+	PRIMARY KEY ("id" AUTOINCREMENT)
 );

@@ -1,11 +1,11 @@
 CREATE TABLE "org_settings" (
 	"org_id" INTEGER NOT NULL,
 	"theme" TEXT NOT NULL,
-	CONSTRAINT "org_settings_pkey" PRIMARY KEY ("org_id"),
+	PRIMARY KEY ("org_id"),
 	CONSTRAINT "org_settings_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE
 );
 --> statement-breakpoint
 CREATE TABLE "orgs" (
 	"id" INTEGER NOT NULL,
-	CONSTRAINT "orgs_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+	PRIMARY KEY ("id" AUTOINCREMENT)
 );

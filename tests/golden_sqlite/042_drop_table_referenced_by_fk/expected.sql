@@ -10,7 +10,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_projects" (
 	"id" INTEGER NOT NULL,
 	"name" TEXT NOT NULL,
-	CONSTRAINT "projects_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+	PRIMARY KEY ("id" AUTOINCREMENT)
 );
 --> statement-breakpoint
 INSERT INTO "__new_projects" ("id", "name") SELECT "id", "name" FROM "projects";

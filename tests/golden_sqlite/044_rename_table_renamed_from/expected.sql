@@ -1,21 +1,3 @@
 -- hazard: BACKWARD_INCOMPATIBLE renames table "users" to "accounts"
--- hazard: TABLE_REWRITE rebuilds table "accounts" (copies every row; drops its triggers)
 
 ALTER TABLE "users" RENAME TO "accounts";
---> statement-breakpoint
-PRAGMA defer_foreign_keys = ON;
---> statement-breakpoint
-CREATE TABLE "__new_accounts" (
-	"id" INTEGER NOT NULL,
-	"email" TEXT NOT NULL,
-	"name" TEXT,
-	CONSTRAINT "accounts_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
-);
---> statement-breakpoint
-INSERT INTO "__new_accounts" ("id", "email", "name") SELECT "id", "email", "name" FROM "accounts";
---> statement-breakpoint
-DROP TABLE "accounts";
---> statement-breakpoint
-ALTER TABLE "__new_accounts" RENAME TO "accounts";
---> statement-breakpoint
-PRAGMA foreign_key_check("accounts");

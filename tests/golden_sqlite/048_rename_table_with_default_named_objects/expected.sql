@@ -10,7 +10,7 @@ CREATE TABLE "__new_members" (
 	"org_id" INTEGER NOT NULL,
 	"email" TEXT NOT NULL,
 	"handle" TEXT NOT NULL,
-	CONSTRAINT "members_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "members_org_id_handle_key" UNIQUE ("org_id", "handle"),
 	CONSTRAINT "members_handle_check" CHECK (handle <> ''),
 	CONSTRAINT "members_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id")

@@ -8,7 +8,7 @@ CREATE TABLE "__new_users" (
 	"email" TEXT NOT NULL,
 	"name" TEXT,
 	"locale" TEXT NOT NULL,
-	CONSTRAINT "users_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+	PRIMARY KEY ("id" AUTOINCREMENT)
 );
 --> statement-breakpoint
 INSERT INTO "__new_users" ("id", "email", "name") SELECT "id", "email", "name" FROM "users";

@@ -7,7 +7,7 @@ CREATE TABLE "__new_users" (
 	"organisation_id" INTEGER NOT NULL,
 	"login" TEXT NOT NULL,
 	"username" TEXT NOT NULL,
-	CONSTRAINT "users_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "users_organisation_id_username_key" UNIQUE ("organisation_id", "username"),
 	CONSTRAINT "users_username_check" CHECK (username <> ''),
 	CONSTRAINT "users_organisation_id_fkey" FOREIGN KEY ("organisation_id") REFERENCES "orgs"("id")

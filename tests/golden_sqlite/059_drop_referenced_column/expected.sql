@@ -6,7 +6,7 @@ PRAGMA defer_foreign_keys = ON;
 --> statement-breakpoint
 CREATE TABLE "__new_orgs" (
 	"id" INTEGER NOT NULL,
-	CONSTRAINT "orgs_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+	PRIMARY KEY ("id" AUTOINCREMENT)
 );
 --> statement-breakpoint
 INSERT INTO "__new_orgs" ("id") SELECT "id" FROM "orgs";
@@ -18,7 +18,7 @@ ALTER TABLE "__new_orgs" RENAME TO "orgs";
 CREATE TABLE "__new_projects" (
 	"id" INTEGER NOT NULL,
 	"org_code" TEXT NOT NULL,
-	CONSTRAINT "projects_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+	PRIMARY KEY ("id" AUTOINCREMENT)
 );
 --> statement-breakpoint
 INSERT INTO "__new_projects" ("id", "org_code") SELECT "id", "org_code" FROM "projects";

@@ -5,7 +5,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_tasks" (
 	"id" INTEGER NOT NULL,
 	"status" TEXT NOT NULL DEFAULT 'todo',
-	CONSTRAINT "tasks_pkey" PRIMARY KEY ("id"),
+	PRIMARY KEY ("id"),
 	CONSTRAINT "tasks_status_enum" CHECK ("status" IN ('todo', 'done'))
 );
 --> statement-breakpoint

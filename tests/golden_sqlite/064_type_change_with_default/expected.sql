@@ -6,7 +6,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_counters" (
 	"id" INTEGER NOT NULL,
 	"value" INTEGER NOT NULL DEFAULT 0,
-	CONSTRAINT "counters_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );
 --> statement-breakpoint
 INSERT INTO "__new_counters" ("id", "value") SELECT "id", CAST("value" AS INTEGER) FROM "counters";

@@ -6,7 +6,7 @@ CREATE TABLE "__new_users" (
 	"id" INTEGER NOT NULL,
 	"email" TEXT,
 	"name" TEXT,
-	CONSTRAINT "users_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+	PRIMARY KEY ("id" AUTOINCREMENT)
 );
 --> statement-breakpoint
 INSERT INTO "__new_users" ("id", "email", "name") SELECT "id", "email", "name" FROM "users";

@@ -7,7 +7,7 @@ CREATE TABLE "__new_users" (
 	"id" INTEGER NOT NULL,
 	"email" TEXT NOT NULL,
 	"name" TEXT NOT NULL DEFAULT '',
-	CONSTRAINT "users_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+	PRIMARY KEY ("id" AUTOINCREMENT)
 );
 --> statement-breakpoint
 INSERT INTO "__new_users" ("id", "email", "name") SELECT "id", "email", "name" FROM "users";

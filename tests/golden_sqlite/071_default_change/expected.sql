@@ -6,8 +6,8 @@ CREATE TABLE "__new_settings" (
 	"id" INTEGER NOT NULL,
 	"theme" TEXT NOT NULL,
 	"page_size" INTEGER NOT NULL DEFAULT 25,
-	"updated_at" TEXT NOT NULL DEFAULT (NOW()),
-	CONSTRAINT "settings_pkey" PRIMARY KEY ("id")
+	"updated_at" TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+	PRIMARY KEY ("id")
 );
 --> statement-breakpoint
 INSERT INTO "__new_settings" ("id", "theme", "page_size", "updated_at") SELECT "id", "theme", "page_size", "updated_at" FROM "settings";

@@ -7,7 +7,7 @@ CREATE TABLE "__new_settings" (
 	"theme" TEXT NOT NULL,
 	"page_size" INTEGER NOT NULL,
 	"updated_at" TEXT NOT NULL,
-	CONSTRAINT "settings_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );
 --> statement-breakpoint
 INSERT INTO "__new_settings" ("id", "theme", "page_size", "updated_at") SELECT "id", "theme", "page_size", "updated_at" FROM "settings";

@@ -1,5 +1,7 @@
 -- hazard: TABLE_REWRITE rebuilds table "rectangles" (copies every row; drops its triggers)
 
+DROP INDEX "rectangles_area_idx";
+--> statement-breakpoint
 PRAGMA defer_foreign_keys = ON;
 --> statement-breakpoint
 CREATE TABLE "__new_rectangles" (
@@ -7,7 +9,7 @@ CREATE TABLE "__new_rectangles" (
 	"width" INTEGER NOT NULL,
 	"height" INTEGER NOT NULL,
 	"area" INTEGER NOT NULL GENERATED ALWAYS AS (width * height / 2) STORED,
-	CONSTRAINT "rectangles_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );
 --> statement-breakpoint
 INSERT INTO "__new_rectangles" ("id", "width", "height") SELECT "id", "width", "height" FROM "rectangles";

@@ -8,7 +8,7 @@ CREATE TABLE "__new_line_items" (
 	"quantity" INTEGER NOT NULL,
 	"unit_cents" INTEGER NOT NULL,
 	"total_cents" INTEGER NOT NULL GENERATED ALWAYS AS (quantity * unit_cents) STORED,
-	CONSTRAINT "line_items_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );
 --> statement-breakpoint
 INSERT INTO "__new_line_items" ("id", "quantity", "unit_cents") SELECT "id", "quantity", "unit_cents" FROM "line_items";

@@ -9,7 +9,7 @@ CREATE TABLE "__new_rectangles" (
 	"area" INTEGER NOT NULL GENERATED ALWAYS AS (width * height * 2) STORED,
 	"perimeter" INTEGER NOT NULL,
 	"landscape" INTEGER NOT NULL GENERATED ALWAYS AS (width > height) STORED,
-	CONSTRAINT "rectangles_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );
 --> statement-breakpoint
 INSERT INTO "__new_rectangles" ("id", "width", "height", "perimeter") SELECT "id", "width", "height", "perimeter" FROM "rectangles";

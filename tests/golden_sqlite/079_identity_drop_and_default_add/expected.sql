@@ -5,7 +5,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_jobs" (
 	"id" INTEGER NOT NULL,
 	"attempt" INTEGER NOT NULL DEFAULT 1,
-	CONSTRAINT "jobs_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );
 --> statement-breakpoint
 INSERT INTO "__new_jobs" ("id", "attempt") SELECT "id", "attempt" FROM "jobs";

@@ -5,7 +5,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_events" (
 	"id" INTEGER NOT NULL,
 	"name" TEXT NOT NULL,
-	CONSTRAINT "events_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );
 --> statement-breakpoint
 INSERT INTO "__new_events" ("id", "name") SELECT "id", "name" FROM "events";

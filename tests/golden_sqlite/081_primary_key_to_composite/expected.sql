@@ -6,7 +6,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_issue_labels" (
 	"issue_id" INTEGER NOT NULL,
 	"label_id" INTEGER NOT NULL,
-	CONSTRAINT "issue_labels_pkey" PRIMARY KEY ("issue_id", "label_id")
+	PRIMARY KEY ("issue_id", "label_id")
 );
 --> statement-breakpoint
 INSERT INTO "__new_issue_labels" ("issue_id", "label_id") SELECT "issue_id", "label_id" FROM "issue_labels";

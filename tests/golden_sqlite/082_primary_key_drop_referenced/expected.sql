@@ -7,7 +7,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_taggings" (
 	"id" INTEGER NOT NULL,
 	"tag" TEXT NOT NULL,
-	CONSTRAINT "taggings_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "taggings_tag_fkey" FOREIGN KEY ("tag") REFERENCES "tags"("name")
 );
 --> statement-breakpoint
@@ -20,7 +20,7 @@ ALTER TABLE "__new_taggings" RENAME TO "taggings";
 CREATE TABLE "__new_tags" (
 	"id" INTEGER NOT NULL,
 	"name" TEXT NOT NULL,
-	CONSTRAINT "tags_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "tags_name_key" UNIQUE ("name")
 );
 --> statement-breakpoint

@@ -8,7 +8,7 @@ CREATE TABLE "__new_handles" (
 	"handle" TEXT NOT NULL,
 	"email" TEXT NOT NULL,
 	"parent_id" INTEGER,
-	CONSTRAINT "handles_pkey" PRIMARY KEY ("id"),
+	PRIMARY KEY ("id"),
 	CONSTRAINT "handles_handle_key" UNIQUE ("handle"),
 	CONSTRAINT "handles_org_id_handle_key" UNIQUE ("org_id", "handle"),
 	CONSTRAINT "handles_org_parent_uq" UNIQUE ("org_id", "parent_id")

@@ -6,7 +6,7 @@ CREATE TABLE "__new_products" (
 	"id" INTEGER NOT NULL,
 	"price" INTEGER NOT NULL,
 	"stock" INTEGER NOT NULL,
-	CONSTRAINT "products_pkey" PRIMARY KEY ("id"),
+	PRIMARY KEY ("id"),
 	CONSTRAINT "products_price_positive" CHECK (price >= 0),
 	CONSTRAINT "products_stock_cap" CHECK (stock < 100000)
 );

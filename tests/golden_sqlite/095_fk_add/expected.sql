@@ -6,7 +6,7 @@ CREATE TABLE "__new_projects" (
 	"id" INTEGER NOT NULL,
 	"org_id" INTEGER NOT NULL,
 	"owner_org_id" INTEGER,
-	CONSTRAINT "projects_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "projects_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id"),
 	CONSTRAINT "projects_owner_org_id_fkey" FOREIGN KEY ("owner_org_id") REFERENCES "orgs"("id") ON DELETE SET NULL
 );

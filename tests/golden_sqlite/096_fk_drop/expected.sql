@@ -6,7 +6,7 @@ CREATE TABLE "__new_projects" (
 	"id" INTEGER NOT NULL,
 	"org_id" INTEGER NOT NULL,
 	"owner_org_id" INTEGER,
-	CONSTRAINT "projects_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+	PRIMARY KEY ("id" AUTOINCREMENT)
 );
 --> statement-breakpoint
 INSERT INTO "__new_projects" ("id", "org_id", "owner_org_id") SELECT "id", "org_id", "owner_org_id" FROM "projects";

@@ -5,7 +5,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_orgs" (
 	"id" INTEGER NOT NULL,
 	"default_project_id" INTEGER,
-	CONSTRAINT "orgs_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "orgs_default_project_id_fkey" FOREIGN KEY ("default_project_id") REFERENCES "projects"("id") ON DELETE SET NULL
 );
 --> statement-breakpoint

@@ -7,7 +7,7 @@ CREATE TABLE "__new_projects" (
 	"org_id" INTEGER NOT NULL,
 	"owner_org_id" INTEGER,
 	"region" TEXT,
-	CONSTRAINT "projects_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "projects_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id"),
 	CONSTRAINT "projects_region_fkey" FOREIGN KEY ("region") REFERENCES "regions"("code") ON UPDATE CASCADE
 );
@@ -20,7 +20,7 @@ ALTER TABLE "__new_projects" RENAME TO "projects";
 --> statement-breakpoint
 CREATE TABLE "regions" (
 	"code" TEXT NOT NULL,
-	CONSTRAINT "regions_pkey" PRIMARY KEY ("code")
+	PRIMARY KEY ("code")
 );
 --> statement-breakpoint
 PRAGMA foreign_key_check("projects");

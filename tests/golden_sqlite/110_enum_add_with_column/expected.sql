@@ -7,7 +7,7 @@ CREATE TABLE "__new_users" (
 	"email" TEXT NOT NULL,
 	"name" TEXT,
 	"plan" TEXT NOT NULL DEFAULT 'free',
-	CONSTRAINT "users_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "users_plan_enum" CHECK ("plan" IN ('free', 'team', 'enterprise'))
 );
 --> statement-breakpoint

@@ -5,7 +5,7 @@ PRAGMA defer_foreign_keys = ON;
 --> statement-breakpoint
 CREATE TABLE "__new_pages" (
 	"id" INTEGER NOT NULL,
-	CONSTRAINT "pages_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );
 --> statement-breakpoint
 INSERT INTO "__new_pages" ("id") SELECT "id" FROM "pages";

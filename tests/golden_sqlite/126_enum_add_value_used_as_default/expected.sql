@@ -5,7 +5,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_pages" (
 	"id" INTEGER NOT NULL,
 	"status" TEXT NOT NULL DEFAULT 'idea',
-	CONSTRAINT "pages_pkey" PRIMARY KEY ("id"),
+	PRIMARY KEY ("id"),
 	CONSTRAINT "pages_status_enum" CHECK ("status" IN ('idea', 'draft', 'review', 'published'))
 );
 --> statement-breakpoint

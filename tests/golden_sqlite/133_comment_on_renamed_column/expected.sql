@@ -5,7 +5,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_customers" (
 	"id" INTEGER NOT NULL,
 	"plan" TEXT NOT NULL,
-	CONSTRAINT "customers_pkey" PRIMARY KEY ("id"),
+	PRIMARY KEY ("id"),
 	CONSTRAINT "customers_plan_enum" CHECK ("plan" IN ('basic', 'premium'))
 );
 --> statement-breakpoint

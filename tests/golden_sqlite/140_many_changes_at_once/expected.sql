@@ -7,7 +7,7 @@ CREATE TABLE "__new_users" (
 	"id" INTEGER NOT NULL,
 	"email" TEXT NOT NULL,
 	"org_id" INTEGER,
-	CONSTRAINT "users_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "users_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE SET NULL
 );
 --> statement-breakpoint
@@ -23,7 +23,7 @@ CREATE TABLE "memberships" (
 	"org_id" INTEGER NOT NULL,
 	"user_id" INTEGER NOT NULL,
 	"role" TEXT NOT NULL DEFAULT 'member',
-	CONSTRAINT "memberships_pkey" PRIMARY KEY ("org_id", "user_id"),
+	PRIMARY KEY ("org_id", "user_id"),
 	CONSTRAINT "memberships_role_enum" CHECK ("role" IN ('owner', 'member')),
 	CONSTRAINT "memberships_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE,
 	CONSTRAINT "memberships_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE

@@ -3,7 +3,7 @@ CREATE TABLE "order" (
 	"user" TEXT NOT NULL,
 	"select" INTEGER NOT NULL,
 	"CamelCase" TEXT,
-	CONSTRAINT "order_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );
 --> statement-breakpoint
 CREATE INDEX "order_user_select_idx" ON "order" ("user", "select");

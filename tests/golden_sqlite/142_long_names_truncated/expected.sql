@@ -1,7 +1,7 @@
 CREATE TABLE "a_table_with_a_rather_long_descriptive_name_for_testing" (
 	"id" INTEGER NOT NULL,
 	"another_equally_long_column_name_for_truncation" TEXT NOT NULL,
-	CONSTRAINT "a_table_with_a_rather_long_descriptive_name_for_testing_pkey" PRIMARY KEY ("id"),
+	PRIMARY KEY ("id"),
 	CONSTRAINT "a_table_with_a_rather_long_de_another_equally_long_column_n_key" UNIQUE ("another_equally_long_column_name_for_truncation")
 );
 --> statement-breakpoint

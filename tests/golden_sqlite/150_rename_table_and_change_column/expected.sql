@@ -10,7 +10,7 @@ CREATE TABLE "__new_people" (
 	"id" INTEGER NOT NULL,
 	"age" INTEGER,
 	"nickname" TEXT NOT NULL DEFAULT '',
-	CONSTRAINT "people_pkey" PRIMARY KEY ("id" AUTOINCREMENT)
+	PRIMARY KEY ("id" AUTOINCREMENT)
 );
 --> statement-breakpoint
 INSERT INTO "__new_people" ("id", "age", "nickname") SELECT "id", "age", "nickname" FROM "people";

@@ -8,7 +8,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_replies" (
 	"id" INTEGER NOT NULL,
 	"parent_id" INTEGER,
-	CONSTRAINT "replies_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "replies_parent_id_fkey" FOREIGN KEY ("parent_id") REFERENCES "replies"("id") ON DELETE CASCADE
 );
 --> statement-breakpoint

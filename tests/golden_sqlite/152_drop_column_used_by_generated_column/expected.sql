@@ -6,7 +6,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_products" (
 	"id" INTEGER NOT NULL,
 	"net_cents" INTEGER NOT NULL,
-	CONSTRAINT "products_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );
 --> statement-breakpoint
 INSERT INTO "__new_products" ("id", "net_cents") SELECT "id", "net_cents" FROM "products";

@@ -6,5 +6,5 @@ DROP TABLE "sessions";
 CREATE TABLE "feature_flags" (
 	"key" TEXT NOT NULL,
 	"enabled" INTEGER NOT NULL,
-	CONSTRAINT "feature_flags_pkey" PRIMARY KEY ("key")
+	PRIMARY KEY ("key")
 );

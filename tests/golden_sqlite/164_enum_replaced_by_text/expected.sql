@@ -5,7 +5,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_pages" (
 	"id" INTEGER NOT NULL,
 	"status" TEXT NOT NULL DEFAULT 'draft',
-	CONSTRAINT "pages_pkey" PRIMARY KEY ("id")
+	PRIMARY KEY ("id")
 );
 --> statement-breakpoint
 INSERT INTO "__new_pages" ("id", "status") SELECT "id", "status" FROM "pages";

@@ -5,7 +5,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_notes" (
 	"id" INTEGER NOT NULL,
 	"mood" TEXT NOT NULL DEFAULT 'it''s fine',
-	CONSTRAINT "notes_pkey" PRIMARY KEY ("id"),
+	PRIMARY KEY ("id"),
 	CONSTRAINT "notes_mood_enum" CHECK ("mood" IN ('''tis bad', 'it''s fine', 'so-so \ meh', 'Über', 'très ''bien'''))
 );
 --> statement-breakpoint

@@ -8,7 +8,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_Accounts" (
 	"id" INTEGER NOT NULL,
 	"Email" TEXT NOT NULL,
-	CONSTRAINT "Accounts_pkey" PRIMARY KEY ("id" AUTOINCREMENT),
+	PRIMARY KEY ("id" AUTOINCREMENT),
 	CONSTRAINT "Accounts_Email_key" UNIQUE ("Email")
 );
 --> statement-breakpoint

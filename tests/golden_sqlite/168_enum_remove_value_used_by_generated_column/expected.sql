@@ -6,7 +6,7 @@ CREATE TABLE "__new_pages" (
 	"id" INTEGER NOT NULL,
 	"status" TEXT NOT NULL,
 	"is_public" INTEGER NOT NULL GENERATED ALWAYS AS (status = 'published') STORED,
-	CONSTRAINT "pages_pkey" PRIMARY KEY ("id"),
+	PRIMARY KEY ("id"),
 	CONSTRAINT "pages_status_enum" CHECK ("status" IN ('draft', 'published'))
 );
 --> statement-breakpoint

@@ -6,7 +6,7 @@ PRAGMA defer_foreign_keys = ON;
 CREATE TABLE "__new_pages" (
 	"id" INTEGER NOT NULL,
 	"status" TEXT NOT NULL DEFAULT 'proposal',
-	CONSTRAINT "pages_pkey" PRIMARY KEY ("id"),
+	PRIMARY KEY ("id"),
 	CONSTRAINT "pages_status_enum" CHECK ("status" IN ('proposal', 'published', 'archived'))
 );
 --> statement-breakpoint
@@ -19,7 +19,7 @@ ALTER TABLE "__new_pages" RENAME TO "pages";
 CREATE TABLE "__new_posts" (
 	"id" INTEGER NOT NULL,
 	"status" TEXT NOT NULL,
-	CONSTRAINT "posts_pkey" PRIMARY KEY ("id"),
+	PRIMARY KEY ("id"),
 	CONSTRAINT "posts_status_enum" CHECK ("status" IN ('proposal', 'published', 'archived'))
 );
 --> statement-breakpoint

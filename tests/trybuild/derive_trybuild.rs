@@ -1,7 +1,7 @@
-//! trybuild: the derive macros under rustc. Each `tests/trybuild/fail/*.rs`
-//! must fail to compile with exactly its `.stderr` (whose diagnostics
-//! `derive.rs` checks against `shale generate`'s, message and span), and
-//! each `tests/trybuild/pass/*.rs` must compile and run.
+//! trybuild: the derive macros under rustc. Each `fail/*.rs` must fail to
+//! compile with exactly its `.stderr` (whose diagnostics
+//! `tests/tests/derive.rs` checks against `shale generate`'s, message and
+//! span), and each `pass/*.rs` must compile and run.
 //!
 //! `SHALE_BLESS=1` rewrites the `.stderr` files (trybuild's own
 //! `TRYBUILD=overwrite`, set here so the project keeps one update path).
@@ -12,6 +12,6 @@ fn derives_compile_valid_schemas_and_reject_mistakes_like_the_cli() {
         std::env::set_var("TRYBUILD", "overwrite");
     }
     let cases = trybuild::TestCases::new();
-    cases.pass("trybuild/pass/*.rs");
-    cases.compile_fail("trybuild/fail/*.rs");
+    cases.pass("pass/*.rs");
+    cases.compile_fail("fail/*.rs");
 }
