@@ -218,7 +218,11 @@ pub fn status(ctx: &Context<'_>, _args: &StatusArgs) -> Result<Outcome> {
 fn print_status(ctx: &Context<'_>, s: &Status, table: &TrackingTable) {
     let ui = ctx.ui;
     if !s.table_exists {
-        ui.line(&format!("no tracking table {} yet: nothing applied", table.qualified()));
+        let name = match ctx.config.dialect {
+            crate::config::Dialect::Sqlite => shale_runner::quote_ident(&table.table),
+            crate::config::Dialect::Postgresql => table.qualified(),
+        };
+        ui.line(&format!("no tracking table {name} yet: nothing applied"));
     }
     for a in &s.applied {
         let when = a.row.applied_at.as_deref().map(|t| format!("  {t}")).unwrap_or_default();
