@@ -152,3 +152,32 @@ fn postgresql_only_attributes_are_refused_for_sqlite() {
         text(&o)
     );
 }
+
+#[test]
+fn check_shadow_and_db_work_for_sqlite() {
+    let dir = tempfile::tempdir().expect("dir");
+    let d = dir.path();
+    ok(d, &["init", "--sqlite"]);
+    ok(d, &["generate", "--name", "init"]);
+    // The migrations replayed into an in-memory database produce the schema.
+    let t = ok(d, &["check", "--shadow"]);
+    assert!(t.contains("replaying the 1 migration(s)"), "{t}");
+
+    // A database file with nothing applied: --db reports the pending migration.
+    std::fs::create_dir_all(d.join("data")).unwrap();
+    let o = shale(d, &["check", DB]);
+    assert_eq!(o.status.code(), Some(2), "a missing database file cannot be checked: {}", text(&o));
+    ok(d, &["migrate", DB]);
+    ok(d, &["check", DB]);
+
+    // A hand edit (re-recorded with `shale hash`) that no longer produces the
+    // schema passes the offline gates but not the replay.
+    let path = d.join("migrations/0000_init.sql");
+    let sql = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{sql}--> statement-breakpoint\nCREATE TABLE \"stray\" (\"id\" integer);\n")).unwrap();
+    ok(d, &["hash"]);
+    ok(d, &["check"]);
+    let o = shale(d, &["check", "--shadow"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("stray"), "{}", text(&o));
+}

@@ -21,7 +21,6 @@ use shale_migrations::snapshot;
 use shale_migrations::sum::Sum;
 use shale_model::{RenameHints, Schema};
 use shale_runner::{MigrateOptions, RunError};
-use shale_sql::SqlDialect;
 
 use super::verify::plan_assuming_drops;
 use super::Context;
@@ -263,7 +262,7 @@ fn check_schema(
     match shale_differ::diff(MigrationPair::new(previous, next), renames) {
         Ok(plan) if plan.is_empty() => passed.push("the schema matches the latest snapshot".into()),
         Ok(plan) => {
-            let statements = shale_sql::Postgres.render(&plan, MigrationPair::new(previous, next));
+            let statements = ctx.render_plan(&plan, MigrationPair::new(previous, next)).unwrap_or_default();
             let summary: Vec<String> =
                 statements.iter().map(|s| format!("    {}", s.sql.lines().next().unwrap_or_default())).collect();
             findings.push(Finding::new(
@@ -453,21 +452,37 @@ fn check_shadow(
     passed: &mut Vec<String>,
 ) -> Result<()> {
     let started = Instant::now();
-    let shadow = open_shadow(args.shadow_db.as_deref())?;
-    let mut client = shadow.connect().map_err(|e| anyhow!("{e}"))?;
-    let options = MigrateOptions { table: ctx.tracking_table(), ..MigrateOptions::default() };
-    match shale_runner::migrate(&mut client, folder, &options) {
-        Ok(_) => {}
-        Err(e) => match replay_failure(&e) {
-            Some(f) => {
-                findings.push(f);
-                return Ok(());
+    // SQLite replays into an in-memory database; PostgreSQL into a throwaway
+    // server (or a temporary database on --shadow-db).
+    let mut shadow = None;
+    let replayed = if ctx.config.dialect == crate::config::Dialect::Sqlite {
+        match shale_runner::sqlite::replay_in_memory(folder) {
+            Ok(conn) => ctx.introspect_sqlite(&conn)?,
+            Err(e) => match replay_failure(&e) {
+                Some(f) => {
+                    findings.push(f);
+                    return Ok(());
+                }
+                None => bail!("the shadow replay could not run in an in-memory SQLite database: {e}"),
+            },
+        }
+    } else {
+        let db = open_shadow(args.shadow_db.as_deref())?;
+        let mut client = db.connect().map_err(|e| anyhow!("{e}"))?;
+        let options = MigrateOptions { table: ctx.tracking_table(), ..MigrateOptions::default() };
+        if let Err(e) = shale_runner::migrate(&mut client, folder, &options) {
+            match replay_failure(&e) {
+                Some(f) => {
+                    findings.push(f);
+                    return Ok(());
+                }
+                None => bail!("the shadow replay could not run on {}: {e}", db.describe()),
             }
-            None => bail!("the shadow replay could not run on {}: {e}", shadow.describe()),
-        },
-    }
-    let replayed = sources::introspect(ctx, &mut client)?;
-    drop(client);
+        }
+        let replayed = sources::introspect(ctx, &mut client)?;
+        shadow = Some(db);
+        replayed
+    };
     let pair = MigrationPair::new(&replayed, schema);
     let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
     if plan.is_empty() {
@@ -490,7 +505,9 @@ fn check_shadow(
             ),
         ));
     }
-    shadow.close().map_err(|e| anyhow!("{e}"))?;
+    if let Some(db) = shadow {
+        db.close().map_err(|e| anyhow!("{e}"))?;
+    }
     Ok(())
 }
 
@@ -503,12 +520,29 @@ fn check_database(
     passed: &mut Vec<String>,
 ) -> Result<()> {
     let target = shale_db::redact(url);
-    let mut client = shale_db::connect(url).map_err(|e| anyhow!("{e}"))?;
     // Read-only catalog queries, safe against production; bounded in time.
-    client.batch_execute("SET statement_timeout = '30s'").map_err(|e| anyhow!("{}", shale_db::error_line(&e)))?;
-    if let Some(folder) = folder {
-        let table = ctx.tracking_table();
-        let status = shale_runner::status(&mut client, folder, &table).map_err(|e| anyhow!("{e}"))?;
+    let (status, database) = if ctx.config.dialect == crate::config::Dialect::Sqlite {
+        let conn = ctx.open_sqlite()?;
+        let status = match folder {
+            Some(folder) => Some(
+                shale_runner::sqlite::status(&conn, folder, &ctx.config.migrations_table.table)
+                    .map_err(|e| anyhow!("{e}"))?,
+            ),
+            None => None,
+        };
+        (status, ctx.introspect_sqlite(&conn)?)
+    } else {
+        let mut client = shale_db::connect(url).map_err(|e| anyhow!("{e}"))?;
+        client.batch_execute("SET statement_timeout = '30s'").map_err(|e| anyhow!("{}", shale_db::error_line(&e)))?;
+        let status = match folder {
+            Some(folder) => Some(
+                shale_runner::status(&mut client, folder, &ctx.tracking_table()).map_err(|e| anyhow!("{e}"))?,
+            ),
+            None => None,
+        };
+        (status, sources::introspect(ctx, &mut client)?)
+    };
+    if let (Some(folder), Some(status)) = (folder, status) {
         // Database-level findings point at no file (a URL is no path for annotations).
         let db: Option<&Path> = None;
         for p in &status.pending {
@@ -556,7 +590,6 @@ fn check_database(
             passed.push(format!("{target} has every migration applied ({})", status.applied.len()));
         }
     }
-    let database = sources::introspect(ctx, &mut client)?;
     let pair = MigrationPair::new(&database, schema);
     let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
     if plan.is_empty() {
