@@ -440,8 +440,9 @@ fn lowercase_first(s: &str) -> String {
 /// not parse into an equivalent it does, recording what was rewritten:
 /// `DROP INDEX CONCURRENTLY` (the keyword is dropped and marked),
 /// `UNIQUE | PRIMARY KEY USING INDEX name` (parsed as a one-column key and
-/// marked), and `ON DELETE SET NULL | SET DEFAULT (columns)` (PostgreSQL 15;
-/// the column list is dropped: no rule looks at it).
+/// marked), `ON DELETE SET NULL | SET DEFAULT (columns)` (PostgreSQL 15;
+/// the column list is dropped: no rule looks at it), and identity sequence
+/// options `AS IDENTITY (sequence name … start with 1 …)` (dropped likewise).
 fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
     let sig: Vec<usize> = (0..tokens.len())
         .filter(|&i| !is_trivia(&tokens[i].token))
@@ -482,6 +483,29 @@ fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
         {
             let mut depth = 0usize;
             for &i in &sig[k + 4..] {
+                blank.push(i);
+                match tokens[i].token {
+                    Token::LParen => depth += 1,
+                    Token::RParen => depth -= 1,
+                    _ => {}
+                }
+                if depth == 0 {
+                    break;
+                }
+            }
+        }
+    }
+    // `GENERATED … AS IDENTITY (sequence options)`, as drizzle-kit writes it:
+    // the options are dropped (no rule looks at them).
+    for k in 0..sig.len() {
+        if word(k, "AS")
+            && word(k + 1, "IDENTITY")
+            && sig
+                .get(k + 2)
+                .is_some_and(|&i| tokens[i].token == Token::LParen)
+        {
+            let mut depth = 0usize;
+            for &i in &sig[k + 2..] {
                 blank.push(i);
                 match tokens[i].token {
                     Token::LParen => depth += 1,
@@ -887,6 +911,13 @@ mod tests {
             "{got:?}"
         );
         assert!(got[2].contains("ON DELETE SET NULL"), "{got:?}");
+        // drizzle-kit's identity columns carry their sequence's options.
+        let got = kinds("CREATE TABLE \"users\" (\"id\" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name \"users_id_seq\" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1), \"n\" int);");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].contains("CREATE TABLE") && !got[0].contains(" invalid "),
+            "identity options must parse: {got:?}"
+        );
     }
 
     #[test]
