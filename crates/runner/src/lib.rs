@@ -68,8 +68,8 @@
 
 pub mod bench;
 mod detect;
-mod table;
 pub mod sqlite;
+mod table;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -513,9 +513,24 @@ fn compute_status(
     probe: &Probe,
     rows: Vec<TrackingRow>,
 ) -> Result<Status, RunError> {
+    classify(folder, probe.table_exists(), rows, |marker| {
+        backend_alive(client, marker)
+    })
+}
+
+/// Sorts the journal's migrations by what the tracking rows say: applied,
+/// pending (and out of order), edited, in progress, plus rows with no entry.
+/// The one classification both dialects use; `alive` tells whether the
+/// runner that claimed a no-transaction migration is still at work.
+pub(crate) fn classify(
+    folder: &MigrationFolder,
+    table_exists: bool,
+    rows: Vec<TrackingRow>,
+    mut alive: impl FnMut(&InProgressMarker) -> Result<bool, RunError>,
+) -> Result<Status, RunError> {
     let newest = rows.iter().filter_map(|r| r.created_at).max();
     let mut st = Status {
-        table_exists: probe.table_exists(),
+        table_exists,
         ..Status::default()
     };
     let mut by_when: HashMap<i64, Vec<&TrackingRow>> = HashMap::new();
@@ -540,7 +555,7 @@ fn compute_status(
             continue;
         };
         if let Some(marker) = InProgressMarker::parse(&row.hash) {
-            let running = backend_alive(client, &marker)?;
+            let running = alive(&marker)?;
             st.in_progress.push(InProgressMigration {
                 migration: r,
                 total_statements: sql_statements(m).len(),
@@ -571,7 +586,7 @@ fn compute_status(
 
 /// Whether a recorded hash is this file's: the precomputed hash first, then
 /// the line-ending-tolerant comparison.
-fn same_file(recorded: &str, m: &Migration) -> bool {
+pub(crate) fn same_file(recorded: &str, m: &Migration) -> bool {
     recorded.trim().eq_ignore_ascii_case(&m.hash) || sqlfile::hash_matches(recorded, &m.bytes)
 }
 
@@ -733,18 +748,34 @@ pub fn migrate(
 /// Refused when the database already records any migration (a baseline is the
 /// first row of a history, never a rewrite of one). Returns `false` when the
 /// row already exists (a rerun), `true` when it was recorded.
-pub fn baseline(client: &mut Client, folder: &MigrationFolder, tag: &str, options: &MigrateOptions) -> Result<bool, RunError> {
+pub fn baseline(
+    client: &mut Client,
+    folder: &MigrationFolder,
+    tag: &str,
+    options: &MigrateOptions,
+) -> Result<bool, RunError> {
     check_dialect(folder)?;
     let t = &options.table;
-    let m = folder.migration(tag).ok_or_else(|| RunError::UnknownTarget {
-        tag: tag.to_string(),
-        example: folder.journal.entries.last().map_or("0000_init".into(), |e| e.tag.clone()),
-    })?;
+    let m = folder
+        .migration(tag)
+        .ok_or_else(|| RunError::UnknownTarget {
+            tag: tag.to_string(),
+            example: folder
+                .journal
+                .entries
+                .last()
+                .map_or("0000_init".into(), |e| e.tag.clone()),
+        })?;
     let context = format!("recording the baseline in {}", t.qualified());
     let probe = table::probe(client, t).map_err(db_err(&context))?;
     let has_name = ensure_table(client, t, options, probe)?;
     lock(client, options, t, tag)?;
-    let ctx = Ctx { t, options, has_name, restore: String::new() };
+    let ctx = Ctx {
+        t,
+        options,
+        has_name,
+        restore: String::new(),
+    };
     let result = (|| -> Result<bool, RunError> {
         let probe = table::probe(client, t).map_err(db_err(&context))?;
         let rows = table::read_rows(client, t, &probe).map_err(db_err(&context))?;
@@ -762,7 +793,9 @@ pub fn baseline(client: &mut Client, folder: &MigrationFolder, tag: &str, option
                 ),
             });
         }
-        client.batch_execute(&insert_row_sql(&ctx, m, &m.hash)).map_err(db_err(&context))?;
+        client
+            .batch_execute(&insert_row_sql(&ctx, m, &m.hash))
+            .map_err(db_err(&context))?;
         Ok(true)
     })();
     match result {

@@ -34,7 +34,7 @@
 //! statement at a time; on failure the claim is removed so a rerun starts it
 //! again, and the error says how many statements took effect.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -43,8 +43,8 @@ use shale_migrations::folder::{Migration, MigrationFolder};
 use shale_migrations::sqlfile::{self, Statement};
 
 use crate::{
-    detect, AppliedMigration, AppliedReport, EditedMigration, MigrateOptions, MigrationFailure,
-    MigrationRef, PendingMigration, PlannedMigration, Report, RunError, Status, TrackingRow,
+    detect, AppliedReport, MigrateOptions, MigrationFailure, MigrationRef, PlannedMigration,
+    Report, RunError, Status, TrackingRow,
 };
 
 /// The tracking table's default name.
@@ -149,58 +149,6 @@ fn read_rows(
     rows.collect()
 }
 
-fn same_file(recorded: &str, m: &Migration) -> bool {
-    recorded.trim().eq_ignore_ascii_case(&m.hash) || sqlfile::hash_matches(recorded, &m.bytes)
-}
-
-fn compute_status(folder: &MigrationFolder, table_exists: bool, rows: Vec<TrackingRow>) -> Status {
-    let newest = rows.iter().filter_map(|r| r.created_at).max();
-    let mut st = Status {
-        table_exists,
-        ..Status::default()
-    };
-    let mut by_when: HashMap<i64, Vec<&TrackingRow>> = HashMap::new();
-    for row in &rows {
-        if let Some(w) = row.created_at {
-            by_when.entry(w).or_default().push(row);
-        }
-    }
-    for m in &folder.migrations {
-        let r = MigrationRef::of(m);
-        let matching = by_when.get(&m.entry.when).map_or(&[][..], Vec::as_slice);
-        let Some(row) = matching
-            .iter()
-            .find(|row| same_file(&row.hash, m))
-            .or(matching.first())
-        else {
-            st.pending.push(PendingMigration {
-                migration: r,
-                out_of_order: newest.is_some_and(|n| n > m.entry.when),
-            });
-            continue;
-        };
-        if same_file(&row.hash, m) {
-            st.applied.push(AppliedMigration {
-                migration: r,
-                row: (*row).clone(),
-            });
-        } else {
-            st.edited.push(EditedMigration {
-                migration: r,
-                path: m.path.clone(),
-                recorded_hash: row.hash.clone(),
-                file_hash: m.hash.clone(),
-            });
-        }
-    }
-    let known: HashSet<i64> = folder.migrations.iter().map(|m| m.entry.when).collect();
-    st.unknown = rows
-        .into_iter()
-        .filter(|row| !row.created_at.is_some_and(|w| known.contains(&w)))
-        .collect();
-    st
-}
-
 /// Reports applied, pending, edited, unknown and out-of-order migrations.
 /// Read-only: creates nothing.
 pub fn status(
@@ -212,7 +160,9 @@ pub fn status(
     let context = format!("reading {}", quote(table));
     let columns = probe(conn, table).map_err(db_err(&context))?;
     let rows = read_rows(conn, table, &columns).map_err(db_err(&context))?;
-    Ok(compute_status(folder, !columns.is_empty(), rows))
+    // The SQLite runner claims a no-transaction file with its final hash and
+    // removes the claim on failure: it never writes an in-progress marker.
+    crate::classify(folder, !columns.is_empty(), rows, |_| Ok(false))
 }
 
 fn ensure_table(conn: &Connection, table: &str, columns: &[String]) -> Result<(), RunError> {
