@@ -57,7 +57,12 @@ pub struct Organisation {
 #[table(name = "users")]
 // E-mail addresses are compared case-insensitively: the uniqueness lives on
 // the expression, not on the column.
-#[index(expr = "lower(email)", columns(email), unique, name = "users_email_lower_key")]
+#[index(
+    expr = "lower(email)",
+    columns(email),
+    unique,
+    name = "users_email_lower_key"
+)]
 #[check(name = "users_email_has_at", expr = "strpos(email, '@') > 1")]
 pub struct User {
     #[column(primary_key, identity)]

@@ -23,7 +23,11 @@ pub enum InvoiceStatus {
 #[table(name = "customers", schema = "billing")]
 pub struct Customer {
     /// Shares its key with the organisation (one-to-one).
-    #[column(primary_key, references = "public.organisations.id", on_delete = "cascade")]
+    #[column(
+        primary_key,
+        references = "public.organisations.id",
+        on_delete = "cascade"
+    )]
     pub organisation_id: i64,
     /// The payment provider's customer id.
     #[column(unique, sql_type = "varchar(64)")]
@@ -45,18 +49,28 @@ pub struct Customer {
 #[index(columns(due_on), where = "status = 'open'", name = "invoices_open_due")]
 // The customer's invoice list, newest first, answered from the index alone.
 #[index(columns(customer_id, issued_at(desc)), include(total, status))]
-#[check(name = "invoices_due_after_issue", expr = "due_on IS NULL OR issued_at IS NULL OR due_on >= issued_at::date")]
+#[check(
+    name = "invoices_due_after_issue",
+    expr = "due_on IS NULL OR issued_at IS NULL OR due_on >= issued_at::date"
+)]
 pub struct Invoice {
     #[column(primary_key, sql_type = "bigserial")]
     pub id: i64,
     /// `restrict`: customers with invoices are archived, never deleted.
-    #[column(references = "billing.customers.organisation_id", on_delete = "restrict")]
+    #[column(
+        references = "billing.customers.organisation_id",
+        on_delete = "restrict"
+    )]
     pub customer_id: i64,
     pub number: String,
     #[column(default = "'draft'")]
     pub status: InvoiceStatus,
     /// ISO 4217 code.
-    #[column(sql_type = "char(3)", default = "'EUR'", check = "currency ~ '^[A-Z]{3}$'")]
+    #[column(
+        sql_type = "char(3)",
+        default = "'EUR'",
+        check = "currency ~ '^[A-Z]{3}$'"
+    )]
     pub currency: String,
     #[column(sql_type = "numeric(12,2)")]
     pub subtotal: Decimal,

@@ -15,7 +15,11 @@ use uuid::Uuid;
 #[index(columns(created_at), method = "brin")]
 // jsonb_path_ops: smaller and faster for the `payload @> '{…}'` filters the
 // admin search uses; it does not support key-existence operators.
-#[index(columns(payload(ops = "jsonb_path_ops")), method = "gin", name = "audit_log_payload_path_ops")]
+#[index(
+    columns(payload(ops = "jsonb_path_ops")),
+    method = "gin",
+    name = "audit_log_payload_path_ops"
+)]
 pub struct AuditLog {
     #[column(primary_key, sql_type = "bigserial")]
     pub id: i64,
@@ -38,9 +42,18 @@ pub struct AuditLog {
 #[table(name = "api_keys")]
 // Authentication looks keys up by prefix, and only live ones; the scopes
 // ride along in the index so the check needs no heap access.
-#[index(columns(prefix), unique, where = "revoked_at IS NULL", include(organisation_id, scopes), name = "api_keys_live_prefix")]
+#[index(
+    columns(prefix),
+    unique,
+    where = "revoked_at IS NULL",
+    include(organisation_id, scopes),
+    name = "api_keys_live_prefix"
+)]
 #[index(columns(organisation_id, created_at(desc)))]
-#[check(name = "api_keys_expiry_after_creation", expr = "expires_at IS NULL OR expires_at > created_at")]
+#[check(
+    name = "api_keys_expiry_after_creation",
+    expr = "expires_at IS NULL OR expires_at > created_at"
+)]
 pub struct ApiKey {
     #[column(primary_key, default = "gen_random_uuid()")]
     pub id: Uuid,

@@ -49,13 +49,23 @@ pub struct Project {
 #[unique(columns(project_id, number), name = "issues_project_number_key")]
 // The board: open work of a project. Closed issues are most of the table and
 // never shown there, so they stay out of the index.
-#[index(columns(project_id, state), where = "state <> 'closed'", name = "issues_board")]
+#[index(
+    columns(project_id, state),
+    where = "state <> 'closed'",
+    name = "issues_board"
+)]
 // Triage: most urgent first, never-closed issues before closed ones.
-#[index(columns(project_id, priority(desc), closed_at(asc, nulls_first)), name = "issues_triage")]
+#[index(
+    columns(project_id, priority(desc), closed_at(asc, nulls_first)),
+    name = "issues_triage"
+)]
 #[index(columns(assignee_id), where = "assignee_id IS NOT NULL")]
 #[index(columns(created_at(desc)))]
 #[index(columns(search), method = "gin")]
-#[check(name = "issues_closed_when_closed", expr = "(state = 'closed') = (closed_at IS NOT NULL)")]
+#[check(
+    name = "issues_closed_when_closed",
+    expr = "(state = 'closed') = (closed_at IS NOT NULL)"
+)]
 pub struct Issue {
     #[column(primary_key, identity)]
     pub id: i64,
@@ -124,7 +134,11 @@ pub struct Label {
     pub group_name: Option<String>,
     pub name: String,
     /// `#rrggbb`.
-    #[column(sql_type = "char(7)", default = "'#888888'", check = "color ~ '^#[0-9a-f]{6}$'")]
+    #[column(
+        sql_type = "char(7)",
+        default = "'#888888'",
+        check = "color ~ '^#[0-9a-f]{6}$'"
+    )]
     pub color: String,
 }
 

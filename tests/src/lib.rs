@@ -44,7 +44,9 @@ static DB_COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 /// The server shared by every test of this process, started on first use.
 pub fn server() -> &'static PgServer {
-    SHARED.get_or_init(|| PgServer::start_with(ServerOptions::default()).unwrap_or_else(|e| panic!("{e}")))
+    SHARED.get_or_init(|| {
+        PgServer::start_with(ServerOptions::default()).unwrap_or_else(|e| panic!("{e}"))
+    })
 }
 
 /// Stops every server still running when the test process exits: the shared
@@ -78,7 +80,11 @@ impl PgServer {
             password: Some(SUPERUSER_PASSWORD.to_string()),
         })
         .map_err(|e| e.to_string())?;
-        Ok(PgServer { port: inner.port(), data_dir: inner.data_dir().to_path_buf(), inner })
+        Ok(PgServer {
+            port: inner.port(),
+            data_dir: inner.data_dir().to_path_buf(),
+            inner,
+        })
     }
 
     /// The URL of a database on this server, as the superuser, with password.
@@ -88,9 +94,15 @@ impl PgServer {
 
     /// Creates a new empty database and returns its URL.
     pub fn create_database(&self) -> String {
-        let name = format!("t{}_{}", std::process::id(), DB_COUNTER.fetch_add(1, Ordering::SeqCst));
+        let name = format!(
+            "t{}_{}",
+            std::process::id(),
+            DB_COUNTER.fetch_add(1, Ordering::SeqCst)
+        );
         let mut client = self.connect("postgres");
-        client.batch_execute(&format!("CREATE DATABASE \"{name}\"")).expect("create database");
+        client
+            .batch_execute(&format!("CREATE DATABASE \"{name}\""))
+            .expect("create database");
         self.url(&name)
     }
 
@@ -112,7 +124,8 @@ impl PgServer {
 
 /// A plain `postgres` client for a test URL (no TLS).
 pub fn connect(url: &str) -> postgres::Client {
-    postgres::Client::connect(url, postgres::NoTls).unwrap_or_else(|e| panic!("connect to test database: {e}"))
+    postgres::Client::connect(url, postgres::NoTls)
+        .unwrap_or_else(|e| panic!("connect to test database: {e}"))
 }
 
 /// The `shale` binary built from this workspace (the `shale-under-test` target
@@ -127,5 +140,8 @@ macro_rules! shale_bin {
 
 /// The repository's root directory.
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
 }

@@ -19,9 +19,16 @@ fn shale(dir: &Path, url: &str, args: &[&str]) -> Output {
 }
 
 fn ok(o: Output) -> String {
-    let t = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    let t = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert_eq!(o.status.code(), Some(0), "{t}");
-    assert!(!t.contains(shale_tests::SUPERUSER_PASSWORD), "password printed: {t}");
+    assert!(
+        !t.contains(shale_tests::SUPERUSER_PASSWORD),
+        "password printed: {t}"
+    );
     t
 }
 
@@ -61,18 +68,31 @@ fn an_existing_database_adopts_shale_without_rerunning_anything() {
     ok(shale(d, &url, &["status"]));
     ok(shale(d, &url, &["check"]));
     ok(shale(d, &url, &["verify"]));
-    let n: i64 = shale_tests::connect(&url).query_one("SELECT count(*) FROM people", &[]).unwrap().get(0);
+    let n: i64 = shale_tests::connect(&url)
+        .query_one("SELECT count(*) FROM people", &[])
+        .unwrap()
+        .get(0);
     assert_eq!(n, 1);
 
     // The next edit continues the history.
     let source = std::fs::read_to_string(d.join("schema/schema.rs")).unwrap();
-    let edited = source.replacen("pub email: String,", "pub email: String,\n    pub nickname: Option<String>,", 1);
-    assert_ne!(edited, source, "the pulled source has no `pub email: String,` field:\n{source}");
+    let edited = source.replacen(
+        "pub email: String,",
+        "pub email: String,\n    pub nickname: Option<String>,",
+        1,
+    );
+    assert_ne!(
+        edited, source,
+        "the pulled source has no `pub email: String,` field:\n{source}"
+    );
     std::fs::write(d.join("schema/schema.rs"), edited).unwrap();
     ok(shale(d, &url, &["generate", "--name", "nickname"]));
     assert!(d.join("migrations/0001_nickname.sql").exists());
     let t = ok(shale(d, &url, &["migrate"]));
-    assert!(t.contains("applied 0001_nickname") && !t.contains("0000_baseline"), "{t}");
+    assert!(
+        t.contains("applied 0001_nickname") && !t.contains("0000_baseline"),
+        "{t}"
+    );
     ok(shale(d, &url, &["verify"]));
 }
 

@@ -18,7 +18,11 @@ fn shale(dir: &Path, args: &[&str]) -> Output {
 }
 
 fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 const V1: &str = r#"
@@ -41,22 +45,37 @@ fn project() -> tempfile::TempDir {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     std::fs::write(
         dir.path().join("schema/schema.rs"),
-        V1.replace("pub email: String,", "pub email: String,\n    pub age: Option<i32>,"),
+        V1.replace(
+            "pub email: String,",
+            "pub email: String,\n    pub age: Option<i32>,",
+        ),
     )
     .unwrap();
     let o = shale(dir.path(), &["generate", "--name", "age"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let o = shale(dir.path(), &["check"]);
-    assert_eq!(o.status.code(), Some(0), "a fresh project must pass: {}", text(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "a fresh project must pass: {}",
+        text(&o)
+    );
     dir
 }
 
 fn journal(dir: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(dir.join("migrations/meta/_journal.json")).unwrap()).unwrap()
+    serde_json::from_str(
+        &std::fs::read_to_string(dir.join("migrations/meta/_journal.json")).unwrap(),
+    )
+    .unwrap()
 }
 
 fn write_journal(dir: &Path, j: &serde_json::Value) {
-    std::fs::write(dir.join("migrations/meta/_journal.json"), serde_json::to_string_pretty(j).unwrap()).unwrap();
+    std::fs::write(
+        dir.join("migrations/meta/_journal.json"),
+        serde_json::to_string_pretty(j).unwrap(),
+    )
+    .unwrap();
 }
 
 /// Runs `shale check`, asserts exit 1 and that the output holds every needle.
@@ -72,9 +91,19 @@ fn fails_with(dir: &Path, needles: &[&str]) {
 #[test]
 fn a_schema_edit_without_generate_fails() {
     let dir = project();
-    std::fs::write(dir.path().join("schema/schema.rs"), V1.replace("pub email", "pub name: String,\n    pub email"))
-        .unwrap();
-    fails_with(dir.path(), &["error[schema]", "run `shale generate`", "ADD COLUMN \"name\" text"]);
+    std::fs::write(
+        dir.path().join("schema/schema.rs"),
+        V1.replace("pub email", "pub name: String,\n    pub email"),
+    )
+    .unwrap();
+    fails_with(
+        dir.path(),
+        &[
+            "error[schema]",
+            "run `shale generate`",
+            "ADD COLUMN \"name\" text",
+        ],
+    );
 }
 
 #[test]
@@ -139,7 +168,8 @@ fn a_missing_snapshot_fails() {
 fn a_broken_prev_id_fails() {
     let dir = project();
     let path = dir.path().join("snapshots/0001_snapshot.json");
-    let mut s: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut s: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     s["prevId"] = "11111111-1111-8111-8111-111111111111".into();
     std::fs::write(&path, serde_json::to_string_pretty(&s).unwrap()).unwrap();
     fails_with(dir.path(), &["error[snapshots]", "0001_snapshot.json"]);
@@ -150,16 +180,21 @@ fn two_snapshots_with_the_same_parent_fail() {
     let dir = project();
     // What a merge of two branches that both generated migration 0001 leaves
     // behind (after a hand-resolved journal): a second child of snapshot 0000.
-    let s0: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("snapshots/0000_snapshot.json")).unwrap())
-            .unwrap();
-    let mut s2: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("snapshots/0001_snapshot.json")).unwrap())
-            .unwrap();
+    let s0: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("snapshots/0000_snapshot.json")).unwrap(),
+    )
+    .unwrap();
+    let mut s2: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("snapshots/0001_snapshot.json")).unwrap(),
+    )
+    .unwrap();
     s2["prevId"] = s0["id"].clone();
     s2["id"] = "22222222-2222-8222-8222-222222222222".into();
-    std::fs::write(dir.path().join("snapshots/0002_snapshot.json"), serde_json::to_string_pretty(&s2).unwrap())
-        .unwrap();
+    std::fs::write(
+        dir.path().join("snapshots/0002_snapshot.json"),
+        serde_json::to_string_pretty(&s2).unwrap(),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("migrations/0002_other.sql"), "SELECT 1;\n").unwrap();
     let mut j = journal(dir.path());
     let mut e = j["entries"][1].clone();
@@ -178,7 +213,14 @@ fn an_edited_generated_migration_fails_until_rehashed() {
     let mut sql = std::fs::read_to_string(&path).unwrap();
     sql.push_str("--> statement-breakpoint\nUPDATE \"public\".\"users\" SET \"age\" = 0;\n");
     std::fs::write(&path, sql).unwrap();
-    fails_with(dir.path(), &["error[integrity]", "0001_age.sql was edited after it was generated", "shale hash"]);
+    fails_with(
+        dir.path(),
+        &[
+            "error[integrity]",
+            "0001_age.sql was edited after it was generated",
+            "shale hash",
+        ],
+    );
     let o = shale(dir.path(), &["hash"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let o = shale(dir.path(), &["check"]);
@@ -192,7 +234,10 @@ fn github_and_json_formats_point_at_the_file() {
     let o = shale(dir.path(), &["check", "--format", "github"]);
     assert_eq!(o.status.code(), Some(1));
     let t = text(&o);
-    assert!(t.contains("::error file=migrations/0001_age.sql,title=shale check%3A integrity::"), "{t}");
+    assert!(
+        t.contains("::error file=migrations/0001_age.sql,title=shale check%3A integrity::"),
+        "{t}"
+    );
     let o = shale(dir.path(), &["check", "--format", "json"]);
     assert_eq!(o.status.code(), Some(1));
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON document");
@@ -213,8 +258,20 @@ fn merge_conflict_markers_name_the_conflict_and_rebase() {
     let dir = project();
     let path = dir.path().join("migrations/meta/shale.sum");
     let sum = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, format!("<<<<<<< HEAD\n{sum}=======\n{sum}>>>>>>> main\n")).unwrap();
-    fails_with(dir.path(), &["error[conflict]", "shale.sum:1:", "merge conflict markers", "`shale rebase`"]);
+    std::fs::write(
+        &path,
+        format!("<<<<<<< HEAD\n{sum}=======\n{sum}>>>>>>> main\n"),
+    )
+    .unwrap();
+    fails_with(
+        dir.path(),
+        &[
+            "error[conflict]",
+            "shale.sum:1:",
+            "merge conflict markers",
+            "`shale rebase`",
+        ],
+    );
 }
 
 /// Adds a hand-written migration (and records it) to the project.
@@ -222,7 +279,10 @@ fn add_custom(dir: &Path, name: &str, sql: &str) -> std::path::PathBuf {
     let o = shale(dir, &["generate", "--custom", "--name", name]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let j = journal(dir);
-    let tag = j["entries"].as_array().unwrap().last().unwrap()["tag"].as_str().unwrap().to_string();
+    let tag = j["entries"].as_array().unwrap().last().unwrap()["tag"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let path = dir.join(format!("migrations/{tag}.sql"));
     std::fs::write(&path, sql).unwrap();
     let o = shale(dir, &["hash"]);
@@ -233,30 +293,66 @@ fn add_custom(dir: &Path, name: &str, sql: &str) -> std::path::PathBuf {
 #[test]
 fn a_migration_that_does_not_parse_fails_with_file_and_line() {
     let dir = project();
-    add_custom(dir.path(), "broken", "SELECT 1;\n--> statement-breakpoint\nALTER TABLE users ADD COLUMN;\n");
-    fails_with(dir.path(), &["error[syntax]", "migrations/0002_broken.sql:3:", "statement 2 does not parse"]);
+    add_custom(
+        dir.path(),
+        "broken",
+        "SELECT 1;\n--> statement-breakpoint\nALTER TABLE users ADD COLUMN;\n",
+    );
+    fails_with(
+        dir.path(),
+        &[
+            "error[syntax]",
+            "migrations/0002_broken.sql:3:",
+            "statement 2 does not parse",
+        ],
+    );
     let o = shale(dir.path(), &["check", "--format", "github"]);
     assert_eq!(o.status.code(), Some(1));
     let t = text(&o);
-    assert!(t.contains("::error file=migrations/0002_broken.sql,line=3,title=shale check%3A syntax::"), "{t}");
+    assert!(
+        t.contains("::error file=migrations/0002_broken.sql,line=3,title=shale check%3A syntax::"),
+        "{t}"
+    );
 }
 
 #[test]
 fn lint_errors_fail_the_check_and_warnings_do_not() {
     let dir = project();
     // A warning-severity hazard: printed, the check passes.
-    add_custom(dir.path(), "index", "CREATE INDEX users_email ON users (email);\n");
+    add_custom(
+        dir.path(),
+        "index",
+        "CREATE INDEX users_email ON users (email);\n",
+    );
     let o = shale(dir.path(), &["check"]);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(0), "{t}");
-    assert!(t.contains("warning[lint]: migrations/0002_index.sql:1: index-without-concurrently"), "{t}");
+    assert!(
+        t.contains("warning[lint]: migrations/0002_index.sql:1: index-without-concurrently"),
+        "{t}"
+    );
     let o = shale(dir.path(), &["check", "--format", "github"]);
-    assert!(text(&o).contains("::warning file=migrations/0002_index.sql,line=1,"), "{}", text(&o));
+    assert!(
+        text(&o).contains("::warning file=migrations/0002_index.sql,line=1,"),
+        "{}",
+        text(&o)
+    );
     // An error-severity hazard fails it, with file and line.
-    add_custom(dir.path(), "drop", "SELECT 1;\n--> statement-breakpoint\nALTER TABLE users DROP COLUMN age;\n");
-    fails_with(dir.path(), &["error[lint]: migrations/0003_drop.sql:3: dropping-column"]);
+    add_custom(
+        dir.path(),
+        "drop",
+        "SELECT 1;\n--> statement-breakpoint\nALTER TABLE users DROP COLUMN age;\n",
+    );
+    fails_with(
+        dir.path(),
+        &["error[lint]: migrations/0003_drop.sql:3: dropping-column"],
+    );
     // `[lint]` in shale.toml sets severities.
-    std::fs::write(dir.path().join("shale.toml"), "[lint.rules]\ndropping-column = \"warning\"\n").unwrap();
+    std::fs::write(
+        dir.path().join("shale.toml"),
+        "[lint.rules]\ndropping-column = \"warning\"\n",
+    )
+    .unwrap();
     let o = shale(dir.path(), &["check"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
 }
@@ -266,24 +362,45 @@ fn shale_lint_reports_every_migration_or_the_named_files() {
     let dir = project();
     let o = shale(dir.path(), &["lint"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    assert!(text(&o).contains("2 file(s) linted: 0 error(s)"), "{}", text(&o));
+    assert!(
+        text(&o).contains("2 file(s) linted: 0 error(s)"),
+        "{}",
+        text(&o)
+    );
     let bad = add_custom(dir.path(), "drop", "ALTER TABLE users DROP COLUMN age;\n");
     let o = shale(dir.path(), &["lint"]);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(1), "{t}");
-    assert!(t.contains("migrations/0002_drop.sql:1:31: error[dropping-column]"), "{t}");
+    assert!(
+        t.contains("migrations/0002_drop.sql:1:31: error[dropping-column]"),
+        "{t}"
+    );
     assert!(t.contains("help: "), "{t}");
     let o = shale(dir.path(), &["lint", "migrations/0000_users.sql"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    let o = shale(dir.path(), &["lint", "--format", "json", bad.to_str().unwrap()]);
+    let o = shale(
+        dir.path(),
+        &["lint", "--format", "json", bad.to_str().unwrap()],
+    );
     assert_eq!(o.status.code(), Some(1));
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON document");
-    let drop = doc["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "dropping-column").expect("a finding");
-    assert_eq!((drop["severity"].as_str(), drop["line"].as_u64()), (Some("error"), Some(1)), "{doc}");
+    let drop = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "dropping-column")
+        .expect("a finding");
+    assert_eq!(
+        (drop["severity"].as_str(), drop["line"].as_u64()),
+        (Some("error"), Some(1)),
+        "{doc}"
+    );
     assert_eq!(doc["ok"], false);
     let o = shale(dir.path(), &["lint", "--format", "github"]);
     assert!(
-        text(&o).contains("::error file=migrations/0002_drop.sql,line=1,title=shale lint%3A dropping-column::"),
+        text(&o).contains(
+            "::error file=migrations/0002_drop.sql,line=1,title=shale lint%3A dropping-column::"
+        ),
         "{}",
         text(&o)
     );
@@ -300,10 +417,19 @@ fn check_db_reports_pending_migrations_and_only_with_the_flag() {
     let o = shale(dir.path(), &["check", "--db", &db]);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(1), "{t}");
-    assert!(t.contains("error[pending]: migrations/0001_age.sql: migration 0001_age is not applied"), "{t}");
+    assert!(
+        t.contains("error[pending]: migrations/0001_age.sql: migration 0001_age is not applied"),
+        "{t}"
+    );
     assert!(t.contains("run `shale migrate`"), "{t}");
-    assert!(t.contains("error[drift]") && t.contains("+ column users.age"), "{t}");
-    assert!(!t.contains(shale_tests::SUPERUSER_PASSWORD), "the password leaked: {t}");
+    assert!(
+        t.contains("error[drift]") && t.contains("+ column users.age"),
+        "{t}"
+    );
+    assert!(
+        !t.contains(shale_tests::SUPERUSER_PASSWORD),
+        "the password leaked: {t}"
+    );
     // $DATABASE_URL alone does not make `check` look at a database.
     let o = Command::new(shale_tests::shale_bin!())
         .arg("check")
@@ -328,12 +454,25 @@ fn check_db_reports_drift_and_edited_migrations() {
     let db = shale_tests::fresh_database();
     let o = shale(dir.path(), &["migrate", "--db", &db]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    shale_tests::connect(&db).batch_execute("ALTER TABLE users ADD COLUMN nickname text").unwrap();
+    shale_tests::connect(&db)
+        .batch_execute("ALTER TABLE users ADD COLUMN nickname text")
+        .unwrap();
     let o = shale(dir.path(), &["check", "--db", &db, "--format", "json"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON document");
-    let drift = doc["findings"].as_array().unwrap().iter().find(|f| f["code"] == "drift").expect("a drift finding");
-    assert!(drift["message"].as_str().unwrap().contains("- column users.nickname"), "{drift}");
+    let drift = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "drift")
+        .expect("a drift finding");
+    assert!(
+        drift["message"]
+            .as_str()
+            .unwrap()
+            .contains("- column users.nickname"),
+        "{drift}"
+    );
     // An applied migration edited afterwards (and re-recorded, so only the
     // database can tell).
     let path = dir.path().join("migrations/0001_age.sql");
@@ -347,7 +486,14 @@ fn check_db_reports_drift_and_edited_migrations() {
         &["error[edited]", "0001_age was edited after it was applied"],
     );
     // A database that cannot be reached: could not run.
-    let o = shale(dir.path(), &["check", "--db", "postgres://nobody@127.0.0.1:1/x?connect_timeout=2"]);
+    let o = shale(
+        dir.path(),
+        &[
+            "check",
+            "--db",
+            "postgres://nobody@127.0.0.1:1/x?connect_timeout=2",
+        ],
+    );
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
 }
 

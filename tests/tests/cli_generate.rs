@@ -15,7 +15,11 @@ fn shale(dir: &Path, args: &[&str]) -> Output {
 }
 
 fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 fn project(schema: &str) -> tempfile::TempDir {
@@ -42,11 +46,20 @@ fn init_scaffolds_a_project_that_generates() {
     let dir = tempfile::tempdir().unwrap();
     let o = shale(dir.path(), &["init"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    for f in ["shale.toml", "schema/schema.rs", "migrations/meta/_journal.json"] {
+    for f in [
+        "shale.toml",
+        "schema/schema.rs",
+        "migrations/meta/_journal.json",
+    ] {
         assert!(dir.path().join(f).exists(), "{f} missing");
     }
     let o = shale(dir.path(), &["init"]);
-    assert_eq!(o.status.code(), Some(2), "a second init must refuse: {}", text(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a second init must refuse: {}",
+        text(&o)
+    );
     let o = shale(dir.path(), &["generate"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let sql = std::fs::read_to_string(dir.path().join("migrations/0000_init.sql")).unwrap();
@@ -61,9 +74,10 @@ fn generate_writes_migration_journal_and_snapshot_then_nothing() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let sql = std::fs::read_to_string(dir.path().join("migrations/0000_create_users.sql")).unwrap();
     assert!(sql.contains("CREATE TABLE \"public\".\"users\""), "{sql}");
-    let journal: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("migrations/meta/_journal.json")).unwrap())
-            .unwrap();
+    let journal: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("migrations/meta/_journal.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(journal["dialect"], "postgresql");
     assert_eq!(journal["entries"][0]["tag"], "0000_create_users");
     assert_eq!(journal["entries"][0]["idx"], 0);
@@ -75,18 +89,30 @@ fn generate_writes_migration_journal_and_snapshot_then_nothing() {
     assert!(!dir.path().join("migrations/0001_migration.sql").exists());
 
     // A change generates migration 0001 chained to 0000.
-    std::fs::write(dir.path().join("schema/schema.rs"), USERS.replace("pub bio", "pub age: Option<i32>,\n    pub bio")).unwrap();
-    let o = shale(dir.path(), &["generate", "--name", "add_age", "--format", "json"]);
+    std::fs::write(
+        dir.path().join("schema/schema.rs"),
+        USERS.replace("pub bio", "pub age: Option<i32>,\n    pub bio"),
+    )
+    .unwrap();
+    let o = shale(
+        dir.path(),
+        &["generate", "--name", "add_age", "--format", "json"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON document on stdout");
+    let doc: serde_json::Value =
+        serde_json::from_slice(&o.stdout).expect("one JSON document on stdout");
     assert_eq!(doc["status"], "written");
     assert_eq!(doc["migration"]["tag"], "0001_add_age");
     let sql = std::fs::read_to_string(dir.path().join("migrations/0001_add_age.sql")).unwrap();
     assert!(sql.contains("ADD COLUMN \"age\" integer"), "{sql}");
-    let s0: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("snapshots/0000_snapshot.json")).unwrap()).unwrap();
-    let s1: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("snapshots/0001_snapshot.json")).unwrap()).unwrap();
+    let s0: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("snapshots/0000_snapshot.json")).unwrap(),
+    )
+    .unwrap();
+    let s1: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("snapshots/0001_snapshot.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(s1["prevId"], s0["id"]);
 }
 
@@ -107,16 +133,29 @@ pub struct User {
     let o = shale(dir.path(), &["generate"]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     let t = text(&o);
-    assert!(t.contains("schema/schema.rs:6:14"), "no file:line:col in {t}");
+    assert!(
+        t.contains("schema/schema.rs:6:14"),
+        "no file:line:col in {t}"
+    );
     assert!(t.contains("primary_key"), "no did-you-mean in {t}");
-    assert!(t.contains("schema/schema.rs:8:15"), "the second error is missing: {t}");
+    assert!(
+        t.contains("schema/schema.rs:8:15"),
+        "the second error is missing: {t}"
+    );
     assert!(t.contains("^^^"), "no underline in {t}");
-    assert!(!dir.path().join("migrations").exists(), "something was written");
+    assert!(
+        !dir.path().join("migrations").exists(),
+        "something was written"
+    );
 
     let o = shale(dir.path(), &["generate", "--format", "json"]);
     assert_eq!(o.status.code(), Some(2));
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON document");
-    assert_eq!(doc["diagnostics"].as_array().map(Vec::len), Some(2), "{doc}");
+    assert_eq!(
+        doc["diagnostics"].as_array().map(Vec::len),
+        Some(2),
+        "{doc}"
+    );
     assert_eq!(doc["diagnostics"][0]["line"], 6);
 }
 
@@ -124,19 +163,37 @@ pub struct User {
 fn data_loss_is_refused_without_the_flag() {
     let dir = project(USERS);
     assert_eq!(shale(dir.path(), &["generate"]).status.code(), Some(0));
-    std::fs::write(dir.path().join("schema/schema.rs"), USERS.replace("    pub bio: Option<String>,\n", "")).unwrap();
+    std::fs::write(
+        dir.path().join("schema/schema.rs"),
+        USERS.replace("    pub bio: Option<String>,\n", ""),
+    )
+    .unwrap();
     let o = shale(dir.path(), &["generate", "--name", "drop_bio"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     assert!(text(&o).contains("DELETES_DATA"), "{}", text(&o));
-    assert!(!dir.path().join("migrations/0001_drop_bio.sql").exists(), "written despite the refusal");
-    let o = shale(dir.path(), &["generate", "--name", "drop_bio", "--allow-data-loss"]);
+    assert!(
+        !dir.path().join("migrations/0001_drop_bio.sql").exists(),
+        "written despite the refusal"
+    );
+    let o = shale(
+        dir.path(),
+        &["generate", "--name", "drop_bio", "--allow-data-loss"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let sql = std::fs::read_to_string(dir.path().join("migrations/0001_drop_bio.sql")).unwrap();
     assert!(sql.starts_with("-- hazard: DELETES_DATA"), "{sql}");
     assert!(sql.contains("DROP COLUMN \"bio\""), "{sql}");
-    assert!(sql.contains("-- shale:allow dropping-column"), "the accepted data loss is not recorded: {sql}");
+    assert!(
+        sql.contains("-- shale:allow dropping-column"),
+        "the accepted data loss is not recorded: {sql}"
+    );
     let o = shale(dir.path(), &["check"]);
-    assert_eq!(o.status.code(), Some(0), "an accepted drop must pass check: {}", text(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "an accepted drop must pass check: {}",
+        text(&o)
+    );
 }
 
 #[test]
@@ -153,7 +210,10 @@ fn ambiguous_renames_are_never_guessed() {
     assert!(t.contains("--no-rename column:users.bio"), "{t}");
     assert!(!dir.path().join("migrations/0001_migration.sql").exists());
 
-    let o = shale(dir.path(), &["generate", "--rename", "column:users.bio=about"]);
+    let o = shale(
+        dir.path(),
+        &["generate", "--rename", "column:users.bio=about"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let sql = std::fs::read_to_string(dir.path().join("migrations/0001_migration.sql")).unwrap();
     assert!(sql.contains("RENAME COLUMN \"bio\" TO \"about\""), "{sql}");
@@ -167,10 +227,14 @@ fn custom_migrations_are_empty_and_keep_the_snapshot() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let sql = std::fs::read_to_string(dir.path().join("migrations/0001_backfill.sql")).unwrap();
     assert!(sql.starts_with("-- Custom migration"), "{sql}");
-    let s0: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("snapshots/0000_snapshot.json")).unwrap()).unwrap();
-    let s1: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("snapshots/0001_snapshot.json")).unwrap()).unwrap();
+    let s0: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("snapshots/0000_snapshot.json")).unwrap(),
+    )
+    .unwrap();
+    let s1: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("snapshots/0001_snapshot.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(s0["tables"], s1["tables"]);
     assert_eq!(s1["prevId"], s0["id"]);
     let o = shale(dir.path(), &["generate"]);

@@ -14,8 +14,19 @@ use shale_sql::SqlDialect;
 
 fn parse(path: &Path) -> Schema {
     let text = std::fs::read_to_string(path).unwrap_or_default();
-    let parsed = parse_sources(&[SourceFile { path: path.to_path_buf(), text }], &ParseOptions::default());
-    assert!(parsed.diagnostics.is_empty(), "{}: {:?}", path.display(), parsed.diagnostics);
+    let parsed = parse_sources(
+        &[SourceFile {
+            path: path.to_path_buf(),
+            text,
+        }],
+        &ParseOptions::default(),
+    );
+    assert!(
+        parsed.diagnostics.is_empty(),
+        "{}: {:?}",
+        path.display(),
+        parsed.diagnostics
+    );
     parsed.schema
 }
 
@@ -23,7 +34,9 @@ fn database_with(schema: &Schema) -> String {
     let url = shale_tests::fresh_database();
     let mut client = shale_tests::connect(&url);
     for s in shale_sql::Postgres.create_all(schema) {
-        client.batch_execute(&s.sql).unwrap_or_else(|e| panic!("{}: {e}", s.sql));
+        client
+            .batch_execute(&s.sql)
+            .unwrap_or_else(|e| panic!("{}: {e}", s.sql));
     }
     url
 }
@@ -42,7 +55,11 @@ fn cases() -> Vec<PathBuf> {
         .map(|e| e.path())
         .filter(|p| p.join("after.rs").exists())
         .filter(|p| !p.join("renames.txt").exists())
-        .filter(|p| !std::fs::read_to_string(p.join("after.rs")).unwrap_or_default().contains("renamed_from"))
+        .filter(|p| {
+            !std::fs::read_to_string(p.join("after.rs"))
+                .unwrap_or_default()
+                .contains("renamed_from")
+        })
         .collect();
     out.sort();
     out
@@ -60,8 +77,12 @@ fn run_case(case: &Path, work: &Path) -> Result<(), String> {
         .env_remove("DATABASE_URL")
         .output()
         .map_err(|e| e.to_string())?;
-    let doc: serde_json::Value = serde_json::from_slice(&o.stdout)
-        .map_err(|e| format!("no JSON document ({e}): {}", String::from_utf8_lossy(&o.stderr)))?;
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).map_err(|e| {
+        format!(
+            "no JSON document ({e}): {}",
+            String::from_utf8_lossy(&o.stderr)
+        )
+    })?;
     let statements: Vec<String> = doc["statements"]
         .as_array()
         .ok_or("no statements")?
@@ -70,11 +91,17 @@ fn run_case(case: &Path, work: &Path) -> Result<(), String> {
         .collect();
     let expected_code = if statements.is_empty() { 0 } else { 1 };
     if o.status.code() != Some(expected_code) {
-        return Err(format!("exit {:?} with {} statements", o.status.code(), statements.len()));
+        return Err(format!(
+            "exit {:?} with {} statements",
+            o.status.code(),
+            statements.len()
+        ));
     }
     let mut client = shale_tests::connect(&a);
     for sql in &statements {
-        client.batch_execute(sql).map_err(|e| format!("applying `{sql}` to A: {e}"))?;
+        client
+            .batch_execute(sql)
+            .map_err(|e| format!("applying `{sql}` to A: {e}"))?;
     }
     let (a_now, b_now) = (introspect(&a), introspect(&b));
     let plan = shale_differ::diff(MigrationPair::new(&a_now, &b_now), &RenameHints::default())
@@ -83,7 +110,10 @@ fn run_case(case: &Path, work: &Path) -> Result<(), String> {
         let left = shale_sql::Postgres.render(&plan, MigrationPair::new(&a_now, &b_now));
         return Err(format!(
             "there is drift after applying the diff: A would still need\n{}",
-            left.iter().map(|s| s.sql.as_str()).collect::<Vec<_>>().join("\n")
+            left.iter()
+                .map(|s| s.sql.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
         ));
     }
     Ok(())
@@ -92,22 +122,37 @@ fn run_case(case: &Path, work: &Path) -> Result<(), String> {
 #[test]
 fn diff_between_two_databases_reconciles_them() {
     let cases = cases();
-    assert!(cases.len() >= 100, "the corpus needs at least 100 pairs without renames, found {}", cases.len());
+    assert!(
+        cases.len() >= 100,
+        "the corpus needs at least 100 pairs without renames, found {}",
+        cases.len()
+    );
     let work = tempfile::tempdir().unwrap();
     let queue = Mutex::new(cases.clone());
     let failures = Mutex::new(Vec::new());
     std::thread::scope(|s| {
         for _ in 0..4 {
             s.spawn(|| loop {
-                let Some(case) = queue.lock().unwrap().pop() else { break };
+                let Some(case) = queue.lock().unwrap().pop() else {
+                    break;
+                };
                 let result = std::panic::catch_unwind(|| run_case(&case, work.path()))
                     .unwrap_or_else(|_| Err("panicked".into()));
                 if let Err(e) = result {
-                    failures.lock().unwrap().push(format!("{}: {e}", case.file_name().unwrap().to_string_lossy()));
+                    failures.lock().unwrap().push(format!(
+                        "{}: {e}",
+                        case.file_name().unwrap().to_string_lossy()
+                    ));
                 }
             });
         }
     });
     let failures = failures.into_inner().unwrap();
-    assert!(failures.is_empty(), "{} of {} pairs failed:\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} pairs failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
 }

@@ -61,8 +61,18 @@ fn drizzle_migrate(folder: &Path, url: &str) {
     let dir = drizzle_dir();
     // node-postgres does not know `sslmode=disable`; the test server speaks plain TCP.
     let url = url.replace("?sslmode=disable", "");
-    let o = Command::new("node").arg(dir.join("migrate.cjs")).arg(folder).env("DATABASE_URL", url).output().unwrap();
-    assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    let o = Command::new("node")
+        .arg(dir.join("migrate.cjs"))
+        .arg(folder)
+        .env("DATABASE_URL", url)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 fn shale(dir: &Path, url: &str, args: &[&str]) -> Output {
@@ -78,11 +88,18 @@ fn shale(dir: &Path, url: &str, args: &[&str]) -> Output {
 }
 
 fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 fn rows(url: &str) -> i64 {
-    shale_tests::connect(url).query_one("SELECT count(*) FROM drizzle.__drizzle_migrations", &[]).unwrap().get(0)
+    shale_tests::connect(url)
+        .query_one("SELECT count(*) FROM drizzle.__drizzle_migrations", &[])
+        .unwrap()
+        .get(0)
 }
 
 const V1: &str = r#"
@@ -105,15 +122,26 @@ fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("schema")).unwrap();
     std::fs::write(dir.path().join("schema/schema.rs"), V1).unwrap();
-    let o = shale(dir.path(), "postgres://unused", &["generate", "--name", "people"]);
+    let o = shale(
+        dir.path(),
+        "postgres://unused",
+        &["generate", "--name", "people"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     dir
 }
 
 fn add_migration(dir: &Path) {
-    let v2 = V1.replace("pub name: String,", "pub name: String,\n    pub nickname: Option<String>,");
+    let v2 = V1.replace(
+        "pub name: String,",
+        "pub name: String,\n    pub nickname: Option<String>,",
+    );
     std::fs::write(dir.join("schema/schema.rs"), v2).unwrap();
-    let o = shale(dir, "postgres://unused", &["generate", "--name", "nickname"]);
+    let o = shale(
+        dir,
+        "postgres://unused",
+        &["generate", "--name", "nickname"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
 }
 
@@ -124,11 +152,20 @@ fn drizzle_runs_a_folder_shale_generated_and_shale_continues() {
     drizzle_migrate(&dir.path().join("migrations"), &url);
     assert_eq!(rows(&url), 1);
     let o = shale(dir.path(), &url, &["status"]);
-    assert_eq!(o.status.code(), Some(0), "shale must see drizzle's row as applied: {}", text(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "shale must see drizzle's row as applied: {}",
+        text(&o)
+    );
     // shale continues the same table with the next migration.
     add_migration(dir.path());
     let o = shale(dir.path(), &url, &["migrate"]);
-    assert!(text(&o).contains("applied 0001_nickname") && !text(&o).contains("0000_people"), "{}", text(&o));
+    assert!(
+        text(&o).contains("applied 0001_nickname") && !text(&o).contains("0000_people"),
+        "{}",
+        text(&o)
+    );
     assert_eq!(rows(&url), 2);
     // And drizzle, run again, finds nothing to do.
     drizzle_migrate(&dir.path().join("migrations"), &url);
@@ -149,12 +186,20 @@ fn drizzle_continues_a_database_shale_migrated() {
     drizzle_migrate(&dir.path().join("migrations"), &url);
     assert_eq!(rows(&url), 2);
     let has_nickname: i64 = shale_tests::connect(&url)
-        .query_one("SELECT count(*) FROM information_schema.columns WHERE column_name = 'nickname'", &[])
+        .query_one(
+            "SELECT count(*) FROM information_schema.columns WHERE column_name = 'nickname'",
+            &[],
+        )
         .unwrap()
         .get(0);
     assert_eq!(has_nickname, 1, "drizzle did not apply the new migration");
     let o = shale(dir.path(), &url, &["status"]);
-    assert_eq!(o.status.code(), Some(0), "shale must see both migrations applied: {}", text(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "shale must see both migrations applied: {}",
+        text(&o)
+    );
     let o = shale(dir.path(), &url, &["verify"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
 }

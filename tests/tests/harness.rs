@@ -7,7 +7,8 @@ fn fresh_databases_are_isolated_and_real() {
     let b = shale_tests::fresh_database();
     assert_ne!(a, b);
     let mut ca = shale_tests::connect(&a);
-    ca.batch_execute("CREATE TABLE t (id int primary key); INSERT INTO t VALUES (1)").unwrap();
+    ca.batch_execute("CREATE TABLE t (id int primary key); INSERT INTO t VALUES (1)")
+        .unwrap();
     let mut cb = shale_tests::connect(&b);
     let n: i64 = cb
         .query_one("SELECT count(*) FROM pg_tables WHERE tablename = 't'", &[])

@@ -8,12 +8,21 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 fn shale(dir: &Path, url: &str, args: &[&str]) -> Command {
     let mut c = Command::new(shale_tests::shale_bin!());
-    c.args(args).arg("--db").arg(url).current_dir(dir).env_remove("DATABASE_URL").env("NO_COLOR", "1");
+    c.args(args)
+        .arg("--db")
+        .arg(url)
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env("NO_COLOR", "1");
     c
 }
 
@@ -43,14 +52,21 @@ fn project(n: usize, extra: &[(&str, &str)]) -> tempfile::TempDir {
             "idx": i, "version": "7", "when": 1_700_000_000_000i64 + i as i64, "tag": tag, "breakpoints": true
         }));
     }
-    let journal = serde_json::json!({ "version": "7", "dialect": "postgresql", "entries": entries });
-    std::fs::write(m.join("meta/_journal.json"), serde_json::to_string_pretty(&journal).unwrap()).unwrap();
+    let journal =
+        serde_json::json!({ "version": "7", "dialect": "postgresql", "entries": entries });
+    std::fs::write(
+        m.join("meta/_journal.json"),
+        serde_json::to_string_pretty(&journal).unwrap(),
+    )
+    .unwrap();
     dir
 }
 
 fn tracking_rows(url: &str) -> i64 {
     let mut c = shale_tests::connect(url);
-    c.query_one("SELECT count(*) FROM drizzle.__drizzle_migrations", &[]).unwrap().get(0)
+    c.query_one("SELECT count(*) FROM drizzle.__drizzle_migrations", &[])
+        .unwrap()
+        .get(0)
 }
 
 #[test]
@@ -71,16 +87,36 @@ fn eight_racing_deployers_apply_each_migration_exactly_once() {
         for child in children {
             let o = child.wait_with_output().unwrap();
             let t = text(&o);
-            assert_eq!(o.status.code(), Some(0), "round {round}: a racing deployer failed: {t}");
-            assert!(!t.contains(shale_tests::SUPERUSER_PASSWORD), "the password was printed: {t}");
+            assert_eq!(
+                o.status.code(),
+                Some(0),
+                "round {round}: a racing deployer failed: {t}"
+            );
+            assert!(
+                !t.contains(shale_tests::SUPERUSER_PASSWORD),
+                "the password was printed: {t}"
+            );
             applied_total += t.lines().filter(|l| l.starts_with("applied ")).count();
         }
-        assert_eq!(tracking_rows(&url), 6, "round {round}: tracking rows != journal entries");
-        assert_eq!(applied_total, 6, "round {round}: migrations applied {applied_total} times in total");
+        assert_eq!(
+            tracking_rows(&url),
+            6,
+            "round {round}: tracking rows != journal entries"
+        );
+        assert_eq!(
+            applied_total, 6,
+            "round {round}: migrations applied {applied_total} times in total"
+        );
         let mut c = shale_tests::connect(&url);
         for i in 0..6 {
-            let n: i64 = c.query_one(&format!("SELECT count(*) FROM \"t{i}\""), &[]).unwrap().get(0);
-            assert_eq!(n, 1, "round {round}: t{i} has {n} rows: a migration ran twice");
+            let n: i64 = c
+                .query_one(&format!("SELECT count(*) FROM \"t{i}\""), &[])
+                .unwrap()
+                .get(0);
+            assert_eq!(
+                n, 1,
+                "round {round}: t{i} has {n} rows: a migration ran twice"
+            );
         }
     }
 }
@@ -95,7 +131,11 @@ fn a_deployer_killed_mid_migration_leaves_nothing_and_a_rerun_completes() {
         )],
     );
     let url = shale_tests::fresh_database();
-    let mut child = shale(dir.path(), &url, &["migrate"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let mut child = shale(dir.path(), &url, &["migrate"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
     // Wait until the slow migration is running, then kill the deployer.
     let mut watcher = shale_tests::connect(&url);
     let start = Instant::now();
@@ -107,7 +147,10 @@ fn a_deployer_killed_mid_migration_leaves_nothing_and_a_rerun_completes() {
         if n > 0 {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(30), "the slow migration never started");
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the slow migration never started"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     // SAFETY: plain kill(2) on our own child process.
@@ -120,31 +163,62 @@ fn a_deployer_killed_mid_migration_leaves_nothing_and_a_rerun_completes() {
     let o = shale(dir.path(), &url, &["migrate"]).output().unwrap();
     let t = text(&o);
     assert_eq!(o.status.code(), Some(0), "rerun failed: {t}");
-    assert!(t.contains("applied 0002_slow"), "the rerun did not apply the killed migration: {t}");
-    assert!(!t.contains("applied 0000_t0"), "a migration was applied twice: {t}");
+    assert!(
+        t.contains("applied 0002_slow"),
+        "the rerun did not apply the killed migration: {t}"
+    );
+    assert!(
+        !t.contains("applied 0000_t0"),
+        "a migration was applied twice: {t}"
+    );
     assert_eq!(tracking_rows(&url), 3);
     let mut c = shale_tests::connect(&url);
-    let n: i64 = c.query_one("SELECT count(*) FROM \"slow\"", &[]).unwrap().get(0);
-    assert_eq!(n, 1, "the killed migration's insert ran twice or not at all");
+    let n: i64 = c
+        .query_one("SELECT count(*) FROM \"slow\"", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        n, 1,
+        "the killed migration's insert ran twice or not at all"
+    );
     let o = shale(dir.path(), &url, &["status"]).output().unwrap();
-    assert_eq!(o.status.code(), Some(0), "status after the rerun: {}", text(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "status after the rerun: {}",
+        text(&o)
+    );
 }
 
 #[test]
 fn status_and_dry_run_report_without_changing_anything() {
     let dir = project(3, &[]);
     let url = shale_tests::fresh_database();
-    let o = shale(dir.path(), &url, &["status", "--format", "json"]).output().unwrap();
-    assert_eq!(o.status.code(), Some(1), "pending migrations must exit 1: {}", text(&o));
+    let o = shale(dir.path(), &url, &["status", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "pending migrations must exit 1: {}",
+        text(&o)
+    );
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(doc["pending"].as_array().unwrap().len(), 3);
-    let o = shale(dir.path(), &url, &["migrate", "--dry-run"]).output().unwrap();
+    let o = shale(dir.path(), &url, &["migrate", "--dry-run"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert!(text(&o).contains("would apply 0000_t0"), "{}", text(&o));
     let mut c = shale_tests::connect(&url);
-    let n: i64 = c.query_one("SELECT count(*) FROM pg_tables WHERE tablename = 't0'", &[]).unwrap().get(0);
+    let n: i64 = c
+        .query_one("SELECT count(*) FROM pg_tables WHERE tablename = 't0'", &[])
+        .unwrap()
+        .get(0);
     assert_eq!(n, 0, "--dry-run changed the database");
-    let o = shale(dir.path(), &url, &["migrate", "--to", "0001_t1"]).output().unwrap();
+    let o = shale(dir.path(), &url, &["migrate", "--to", "0001_t1"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert_eq!(tracking_rows(&url), 2, "--to must stop after 0001_t1");
     let o = shale(dir.path(), &url, &["status"]).output().unwrap();
@@ -159,13 +233,19 @@ fn connection_failures_are_one_line_without_the_password() {
     let cases = [
         good.replace(shale_tests::SUPERUSER_PASSWORD, "wrong-secret-pw"),
         good.replace(&format!(":{}/", shale_tests::server().port), ":1/"),
-        format!("{}_missing?sslmode=disable", good.split('?').next().unwrap()),
+        format!(
+            "{}_missing?sslmode=disable",
+            good.split('?').next().unwrap()
+        ),
     ];
     for url in cases {
         let o = shale(dir.path(), &url, &["migrate"]).output().unwrap();
         let t = text(&o);
         assert_eq!(o.status.code(), Some(2), "{t}");
-        assert!(!t.contains(shale_tests::SUPERUSER_PASSWORD) && !t.contains("wrong-secret-pw"), "password printed: {t}");
+        assert!(
+            !t.contains(shale_tests::SUPERUSER_PASSWORD) && !t.contains("wrong-secret-pw"),
+            "password printed: {t}"
+        );
         assert_eq!(t.trim().lines().count(), 1, "not one line: {t}");
     }
 }

@@ -165,9 +165,23 @@ fn every_rendered_type_and_name_round_trips() {
         )
         .unwrap();
     let schema = read(&url);
-    let lines = &schema.tables.iter().find(|t| t.name.name == "Invoice Lines").unwrap().columns;
-    let types: Vec<String> = lines.iter().rev().take(2).map(|c| c.ty.to_string()).collect();
-    assert_eq!(types, ["\"Billing\".\"Cents\"[]", "\"user\""], "domains keep their quoted names");
+    let lines = &schema
+        .tables
+        .iter()
+        .find(|t| t.name.name == "Invoice Lines")
+        .unwrap()
+        .columns;
+    let types: Vec<String> = lines
+        .iter()
+        .rev()
+        .take(2)
+        .map(|c| c.ty.to_string())
+        .collect();
+    assert_eq!(
+        types,
+        ["\"Billing\".\"Cents\"[]", "\"user\""],
+        "domains keep their quoted names"
+    );
     let text = shale_schemagen::render(&schema);
     assert_eq!(parse(&text), schema, "\n{text}");
 }

@@ -13,7 +13,10 @@ fn shale(dir: &Path, args: &[&str]) -> Output {
 
 fn shale_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(shale_tests::shale_bin!());
-    cmd.args(args).current_dir(dir).env_remove("DATABASE_URL").env("NO_COLOR", "1");
+    cmd.args(args)
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env("NO_COLOR", "1");
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -21,7 +24,11 @@ fn shale_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
 }
 
 fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 fn git(dir: &Path, args: &[&str]) -> Output {
@@ -126,9 +133,15 @@ fn merged_repo_with(names: Option<(&str, &str)>, config: &str) -> tempfile::Temp
     let o = git(d, &["merge", "main"]);
     assert!(!o.status.success(), "the merge must conflict: {}", text(&o));
     let status = git_ok(d, &["status", "--porcelain"]);
-    assert!(status.contains("UU migrations/meta/_journal.json"), "{status}");
+    assert!(
+        status.contains("UU migrations/meta/_journal.json"),
+        "{status}"
+    );
     assert!(status.contains("UU migrations/meta/shale.sum"), "{status}");
-    assert!(status.contains("AA snapshots/0001_snapshot.json"), "{status}");
+    assert!(
+        status.contains("AA snapshots/0001_snapshot.json"),
+        "{status}"
+    );
     // The developer resolves the schema source by hand: both tables.
     std::fs::write(d.join("schema/schema.rs"), schema(&[USERS, TEAMS, POSTS])).unwrap();
     dir
@@ -145,27 +158,49 @@ fn a_merge_of_two_branches_is_repaired_by_rebase_and_applies() {
     let o = shale(d, &["check"]);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(1), "{t}");
-    assert!(t.contains("error[conflict]: migrations/meta/_journal.json:"), "{t}");
+    assert!(
+        t.contains("error[conflict]: migrations/meta/_journal.json:"),
+        "{t}"
+    );
     assert!(t.contains("run `shale rebase`"), "{t}");
 
     let t = ok(d, &["rebase"]);
     assert!(t.contains("renumbered 0001_feature -> 0002_feature"), "{t}");
-    assert!(t.contains("2 migration(s) of MERGE_HEAD kept, 1 of this branch after them"), "{t}");
+    assert!(
+        t.contains("2 migration(s) of MERGE_HEAD kept, 1 of this branch after them"),
+        "{t}"
+    );
     // Main's migration and snapshot are untouched; the branch's SQL keeps its bytes.
     assert!(!d.join("migrations/0001_feature.sql").exists());
-    assert_eq!(std::fs::read_to_string(d.join("migrations/0002_feature.sql")).unwrap(), feature_sql);
-    assert_eq!(std::fs::read_to_string(d.join("migrations/0001_main.sql")).unwrap(), main_sql);
-    assert_eq!(std::fs::read_to_string(d.join("snapshots/0001_snapshot.json")).unwrap(), main_snapshot);
-    let journal: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(d.join("migrations/meta/_journal.json")).unwrap()).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(d.join("migrations/0002_feature.sql")).unwrap(),
+        feature_sql
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("migrations/0001_main.sql")).unwrap(),
+        main_sql
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("snapshots/0001_snapshot.json")).unwrap(),
+        main_snapshot
+    );
+    let journal: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(d.join("migrations/meta/_journal.json")).unwrap(),
+    )
+    .unwrap();
     let entries = journal["entries"].as_array().unwrap();
     let tags: Vec<&str> = entries.iter().map(|e| e["tag"].as_str().unwrap()).collect();
     assert_eq!(tags, ["0000_init", "0001_main", "0002_feature"]);
-    assert!(entries[2]["when"].as_i64() > entries[1]["when"].as_i64(), "{journal}");
+    assert!(
+        entries[2]["when"].as_i64() > entries[1]["when"].as_i64(),
+        "{journal}"
+    );
     // The rebuilt snapshot chains from main's and holds all three tables.
     let s1: serde_json::Value = serde_json::from_str(&main_snapshot).unwrap();
-    let s2: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(d.join("snapshots/0002_snapshot.json")).unwrap()).unwrap();
+    let s2: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(d.join("snapshots/0002_snapshot.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(s2["prevId"], s1["id"]);
     assert_eq!(s2["tables"].as_array().unwrap().len(), 3, "{s2}");
 
@@ -195,16 +230,31 @@ fn colliding_default_names_are_told_apart_and_a_second_run_changes_nothing() {
     let main_sql = git_ok(d, &["show", "main:migrations/0001_migration.sql"]);
     assert_ne!(feature_sql, main_sql);
     let t = ok(d, &["rebase"]);
-    assert!(t.contains("renumbered 0001_migration -> 0002_migration"), "{t}");
-    assert_eq!(std::fs::read_to_string(d.join("migrations/0001_migration.sql")).unwrap(), main_sql);
-    assert_eq!(std::fs::read_to_string(d.join("migrations/0002_migration.sql")).unwrap(), feature_sql);
+    assert!(
+        t.contains("renumbered 0001_migration -> 0002_migration"),
+        "{t}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("migrations/0001_migration.sql")).unwrap(),
+        main_sql
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("migrations/0002_migration.sql")).unwrap(),
+        feature_sql
+    );
     ok(d, &["check"]);
     let snapshot = std::fs::read_to_string(d.join("snapshots/0002_snapshot.json")).unwrap();
     let journal = std::fs::read_to_string(d.join("migrations/meta/_journal.json")).unwrap();
     // Idempotent: running it again (HEAD still has the old journal) gives the same tree.
     ok(d, &["rebase"]);
-    assert_eq!(std::fs::read_to_string(d.join("snapshots/0002_snapshot.json")).unwrap(), snapshot);
-    assert_eq!(std::fs::read_to_string(d.join("migrations/meta/_journal.json")).unwrap(), journal);
+    assert_eq!(
+        std::fs::read_to_string(d.join("snapshots/0002_snapshot.json")).unwrap(),
+        snapshot
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("migrations/meta/_journal.json")).unwrap(),
+        journal
+    );
     ok(d, &["check"]);
 }
 
@@ -215,7 +265,10 @@ fn without_a_shadow_server_rebase_warns_and_falls_back_to_the_schema() {
     let o = shale_env(d, &["rebase"], &[("SHALE_PG_BIN", "/nonexistent/pg/bin")]);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(0), "{t}");
-    assert!(t.contains("apt-get install postgresql") && t.contains("--shadow-db"), "{t}");
+    assert!(
+        t.contains("apt-get install postgresql") && t.contains("--shadow-db"),
+        "{t}"
+    );
     assert!(t.contains("approximated"), "{t}");
     ok(d, &["check"]);
 }
@@ -254,7 +307,11 @@ fn merged_migrations_that_conflict_are_reported_and_nothing_is_written() {
         "{t}"
     );
     assert!(t.contains("already exists"), "{t}");
-    assert_eq!(std::fs::read(d.join("migrations/meta/_journal.json")).unwrap(), before, "nothing may be written");
+    assert_eq!(
+        std::fs::read(d.join("migrations/meta/_journal.json")).unwrap(),
+        before,
+        "nothing may be written"
+    );
 }
 
 #[test]
@@ -264,12 +321,18 @@ fn timestamp_prefixes_follow_the_new_when() {
     let o = shale(d, &["rebase", "--format", "json"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON document");
-    let journal: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(d.join("migrations/meta/_journal.json")).unwrap()).unwrap();
+    let journal: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(d.join("migrations/meta/_journal.json")).unwrap(),
+    )
+    .unwrap();
     let last = &journal["entries"][2];
     let when = last["when"].as_i64().unwrap();
     let prefix = shale_migrations::journal::PrefixMode::Timestamp.prefix(2, when);
-    assert_eq!(last["tag"].as_str().unwrap(), format!("{prefix}_feature"), "{journal}");
+    assert_eq!(
+        last["tag"].as_str().unwrap(),
+        format!("{prefix}_feature"),
+        "{journal}"
+    );
     // The name may stay (same second as main's migration); the position moves.
     assert_eq!(doc["renumbered"][0]["to"], last["tag"], "{doc}");
     assert_eq!(doc["renumbered"][0]["idx"], 2, "{doc}");

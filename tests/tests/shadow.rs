@@ -24,7 +24,13 @@ fn a_local_server_is_real_and_removed_on_drop() {
 #[test]
 fn a_local_shadow_database_is_empty_and_goes_away() {
     let shadow = ShadowDatabase::start_local().unwrap_or_else(|e| panic!("{e}"));
-    assert!(shadow.describe().starts_with("a throwaway PostgreSQL server on 127.0.0.1:"), "{}", shadow.describe());
+    assert!(
+        shadow
+            .describe()
+            .starts_with("a throwaway PostgreSQL server on 127.0.0.1:"),
+        "{}",
+        shadow.describe()
+    );
     let mut c = shadow.connect().unwrap();
     let tables: i64 = c
         .query_one("SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')", &[])
@@ -44,15 +50,26 @@ fn a_shadow_database_on_an_existing_server_is_dropped_again() {
     assert!(name.starts_with("shale_shadow_"), "{name}");
     assert!(!shadow.describe().contains(shale_tests::SUPERUSER_PASSWORD));
     let mut c = shadow.connect().unwrap();
-    let current: String = c.query_one("SELECT current_database()", &[]).unwrap().get(0);
+    let current: String = c
+        .query_one("SELECT current_database()", &[])
+        .unwrap()
+        .get(0);
     assert_eq!(current, name);
     // A session left open (as after a failed replay) does not stop the drop.
     shadow.close().unwrap();
     let mut admin_client = shale_tests::connect(&admin);
-    let left: i64 =
-        admin_client.query_one("SELECT count(*) FROM pg_database WHERE datname = $1", &[&name]).unwrap().get(0);
+    let left: i64 = admin_client
+        .query_one(
+            "SELECT count(*) FROM pg_database WHERE datname = $1",
+            &[&name],
+        )
+        .unwrap()
+        .get(0);
     assert_eq!(left, 0, "{name} must be dropped");
-    assert!(c.batch_execute("SELECT 1").is_err(), "the left-over session was ended");
+    assert!(
+        c.batch_execute("SELECT 1").is_err(),
+        "the left-over session was ended"
+    );
 }
 
 #[test]
@@ -61,9 +78,17 @@ fn a_server_without_createdb_rights_is_a_clear_error() {
     let mut c = shale_tests::connect(&admin);
     c.batch_execute("DROP ROLE IF EXISTS shadow_nocreate; CREATE ROLE shadow_nocreate LOGIN PASSWORD 'pw' NOCREATEDB")
         .unwrap();
-    let url =
-        format!("postgres://shadow_nocreate:pw@127.0.0.1:{}/postgres?sslmode=disable", shale_tests::server().port);
-    let err = ShadowDatabase::create_on(&url).err().expect("no CREATEDB, no shadow database").to_string();
-    assert!(err.contains("cannot create the temporary database shale_shadow_"), "{err}");
+    let url = format!(
+        "postgres://shadow_nocreate:pw@127.0.0.1:{}/postgres?sslmode=disable",
+        shale_tests::server().port
+    );
+    let err = ShadowDatabase::create_on(&url)
+        .err()
+        .expect("no CREATEDB, no shadow database")
+        .to_string();
+    assert!(
+        err.contains("cannot create the temporary database shale_shadow_"),
+        "{err}"
+    );
     assert!(err.contains("CREATEDB"), "{err}");
 }

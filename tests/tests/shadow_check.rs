@@ -14,7 +14,10 @@ fn shale(dir: &Path, args: &[&str]) -> Output {
 
 fn shale_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(shale_tests::shale_bin!());
-    cmd.args(args).current_dir(dir).env_remove("DATABASE_URL").env("NO_COLOR", "1");
+    cmd.args(args)
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env("NO_COLOR", "1");
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -22,7 +25,11 @@ fn shale_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
 }
 
 fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 const V1: &str = r#"
@@ -47,7 +54,10 @@ fn project() -> tempfile::TempDir {
     std::fs::write(dir.path().join("schema/schema.rs"), V1).unwrap();
     let o = shale(dir.path(), &["generate", "--name", "users"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    let v2 = V1.replace("pub role: Role,", "pub role: Role,\n    pub age: Option<i32>,");
+    let v2 = V1.replace(
+        "pub role: Role,",
+        "pub role: Role,\n    pub age: Option<i32>,",
+    );
     std::fs::write(dir.path().join("schema/schema.rs"), v2).unwrap();
     let o = shale(dir.path(), &["generate", "--name", "age"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
@@ -60,7 +70,10 @@ fn a_good_project_passes_the_shadow_replay() {
     let o = shale(dir.path(), &["check", "--shadow"]);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(0), "{t}");
-    assert!(t.contains("replaying the 2 migration(s) into a shadow database produces the schema"), "{t}");
+    assert!(
+        t.contains("replaying the 2 migration(s) into a shadow database produces the schema"),
+        "{t}"
+    );
 }
 
 #[test]
@@ -71,17 +84,28 @@ fn a_hand_edited_migration_that_differs_from_its_snapshot_fails() {
     assert!(sql.contains("ADD COLUMN \"age\" integer"), "{sql}");
     // Someone "fixes" the migration by hand and re-records it: the offline
     // checks cannot tell, the replay can.
-    std::fs::write(&path, sql.replace("ADD COLUMN \"age\" integer", "ADD COLUMN \"age\" bigint")).unwrap();
+    std::fs::write(
+        &path,
+        sql.replace("ADD COLUMN \"age\" integer", "ADD COLUMN \"age\" bigint"),
+    )
+    .unwrap();
     assert_eq!(shale(dir.path(), &["hash"]).status.code(), Some(0));
     let o = shale(dir.path(), &["check"]);
-    assert_eq!(o.status.code(), Some(0), "offline, the edit is invisible: {}", text(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "offline, the edit is invisible: {}",
+        text(&o)
+    );
     let o = shale(dir.path(), &["check", "--shadow"]);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(1), "{t}");
     assert!(t.contains("error[shadow]"), "{t}");
     assert!(t.contains("does not produce the schema"), "{t}");
     assert!(
-        t.contains("~ column users.age") && t.contains("schema:   integer") && t.contains("database: bigint"),
+        t.contains("~ column users.age")
+            && t.contains("schema:   integer")
+            && t.contains("database: bigint"),
         "{t}"
     );
     let o = shale(dir.path(), &["check", "--shadow", "--format", "json"]);
@@ -94,13 +118,23 @@ fn a_migration_that_does_not_apply_is_named_with_its_statement() {
     let dir = project();
     let path = dir.path().join("migrations/0001_age.sql");
     let sql = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, format!("{sql}--> statement-breakpoint\nUPDATE \"users\" SET \"agee\" = 1;\n")).unwrap();
+    std::fs::write(
+        &path,
+        format!("{sql}--> statement-breakpoint\nUPDATE \"users\" SET \"agee\" = 1;\n"),
+    )
+    .unwrap();
     assert_eq!(shale(dir.path(), &["hash"]).status.code(), Some(0));
     let o = shale(dir.path(), &["check", "--shadow", "--format", "github"]);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(1), "{t}");
-    assert!(t.contains("::error file=migrations/0001_age.sql,line="), "{t}");
-    assert!(t.contains("migration 0001_age fails on an empty database at statement 2 of 2"), "{t}");
+    assert!(
+        t.contains("::error file=migrations/0001_age.sql,line="),
+        "{t}"
+    );
+    assert!(
+        t.contains("migration 0001_age fails on an empty database at statement 2 of 2"),
+        "{t}"
+    );
     assert!(t.contains("agee"), "{t}");
 }
 
@@ -114,15 +148,24 @@ fn shadow_db_uses_an_existing_server_and_cleans_up() {
     assert!(t.contains("produces the schema"), "{t}");
     assert!(!t.contains(shale_tests::SUPERUSER_PASSWORD), "{t}");
     let mut c = shale_tests::connect(&admin);
-    let left: i64 =
-        c.query_one("SELECT count(*) FROM pg_database WHERE datname LIKE 'shale\\_shadow\\_%'", &[]).unwrap().get(0);
+    let left: i64 = c
+        .query_one(
+            "SELECT count(*) FROM pg_database WHERE datname LIKE 'shale\\_shadow\\_%'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
     assert_eq!(left, 0, "the temporary database must be dropped");
 }
 
 #[test]
 fn no_local_binaries_is_a_clear_error() {
     let dir = project();
-    let o = shale_env(dir.path(), &["check", "--shadow"], &[("SHALE_PG_BIN", "/nonexistent/pg/bin")]);
+    let o = shale_env(
+        dir.path(),
+        &["check", "--shadow"],
+        &[("SHALE_PG_BIN", "/nonexistent/pg/bin")],
+    );
     let t = text(&o);
     assert_eq!(o.status.code(), Some(2), "{t}");
     assert!(t.contains("apt-get install postgresql"), "{t}");
@@ -157,6 +200,10 @@ fn the_repository_own_project_passes_check_shadow() {
     }
     let o = shale(dir.path(), &["check", "--shadow"]);
     let t = text(&o);
-    assert_eq!(o.status.code(), Some(0), "the repository's own project must pass `shale check --shadow`:\n{t}");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "the repository's own project must pass `shale check --shadow`:\n{t}"
+    );
     assert!(t.contains("produces the schema"), "{t}");
 }

@@ -166,7 +166,12 @@ fn check_shadow_and_db_work_for_sqlite() {
     // A database file with nothing applied: --db reports the pending migration.
     std::fs::create_dir_all(d.join("data")).unwrap();
     let o = shale(d, &["check", DB]);
-    assert_eq!(o.status.code(), Some(2), "a missing database file cannot be checked: {}", text(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a missing database file cannot be checked: {}",
+        text(&o)
+    );
     ok(d, &["migrate", DB]);
     ok(d, &["check", DB]);
 
@@ -174,7 +179,11 @@ fn check_shadow_and_db_work_for_sqlite() {
     // schema passes the offline gates but not the replay.
     let path = d.join("migrations/0000_init.sql");
     let sql = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, format!("{sql}--> statement-breakpoint\nCREATE TABLE \"stray\" (\"id\" integer);\n")).unwrap();
+    std::fs::write(
+        &path,
+        format!("{sql}--> statement-breakpoint\nCREATE TABLE \"stray\" (\"id\" integer);\n"),
+    )
+    .unwrap();
     ok(d, &["hash"]);
     ok(d, &["check"]);
     let o = shale(d, &["check", "--shadow"]);

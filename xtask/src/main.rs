@@ -62,7 +62,10 @@ fn cargo() -> String {
 }
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask has a parent")
+        .to_path_buf()
 }
 
 /// One measured process run.
@@ -80,9 +83,12 @@ fn measure(cmd: &mut Command) -> Result<Measured> {
     use std::os::unix::process::ExitStatusExt;
     let out_file = tempfile_path("out");
     let err_file = tempfile_path("err");
-    cmd.stdout(std::fs::File::create(&out_file)?).stderr(std::fs::File::create(&err_file)?);
+    cmd.stdout(std::fs::File::create(&out_file)?)
+        .stderr(std::fs::File::create(&err_file)?);
     let start = Instant::now();
-    let child = cmd.spawn().with_context(|| format!("spawn {:?}", cmd.get_program()))?;
+    let child = cmd
+        .spawn()
+        .with_context(|| format!("spawn {:?}", cmd.get_program()))?;
     let pid = child.id() as libc::pid_t;
     let mut status: libc::c_int = 0;
     // SAFETY: an all-zero rusage is a valid value for wait4 to overwrite.
@@ -94,7 +100,9 @@ fn measure(cmd: &mut Command) -> Result<Measured> {
         bail!("wait4 failed: {}", std::io::Error::last_os_error());
     }
     std::mem::forget(child); // already reaped by wait4
-    let code = std::process::ExitStatus::from_raw(status).code().unwrap_or(-1);
+    let code = std::process::ExitStatus::from_raw(status)
+        .code()
+        .unwrap_or(-1);
     Ok(Measured {
         wall,
         max_rss_kib: usage.ru_maxrss,
@@ -117,7 +125,15 @@ fn bench(tables: usize, runs: usize) -> Result<()> {
     let root = root();
     println!("building shale (release)…");
     let status = Command::new(cargo())
-        .args(["build", "--release", "--quiet", "-p", "shale-cli", "--bin", "shale"])
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            "shale-cli",
+            "--bin",
+            "shale",
+        ])
         .current_dir(&root)
         .status()?;
     if !status.success() {
@@ -128,7 +144,10 @@ fn bench(tables: usize, runs: usize) -> Result<()> {
     let _ = std::fs::remove_dir_all(&work);
     synth::write_project(&work, tables)?;
     println!("synthetic project: {tables} tables in {}", work.display());
-    println!("machine: {} cores; {runs} runs each, median wall time, max peak RSS", cores());
+    println!(
+        "machine: {} cores; {runs} runs each, median wall time, max peak RSS",
+        cores()
+    );
     println!();
     println!("| command | median wall | peak RSS |");
     println!("|---|---|---|");
@@ -139,7 +158,11 @@ fn bench(tables: usize, runs: usize) -> Result<()> {
     for _ in 0..runs {
         let _ = std::fs::remove_dir_all(work.join("migrations"));
         let _ = std::fs::remove_dir_all(work.join("snapshots"));
-        let m = measure(Command::new(&shale).args(["generate", "--name", "init"]).current_dir(&work))?;
+        let m = measure(
+            Command::new(&shale)
+                .args(["generate", "--name", "init"])
+                .current_dir(&work),
+        )?;
         if m.code != 0 {
             bail!("generate failed ({}): {}{}", m.code, m.stdout, m.stderr);
         }
@@ -154,7 +177,12 @@ fn bench(tables: usize, runs: usize) -> Result<()> {
     for _ in 0..runs {
         let m = measure(Command::new(&shale).args(["generate"]).current_dir(&work))?;
         if m.code != 0 || !m.stdout.contains("no schema changes") {
-            bail!("unchanged generate did not report no changes ({}): {}{}", m.code, m.stdout, m.stderr);
+            bail!(
+                "unchanged generate did not report no changes ({}): {}{}",
+                m.code,
+                m.stdout,
+                m.stderr
+            );
         }
         walls.push(m.wall);
         rss = rss.max(m.max_rss_kib);
@@ -169,7 +197,11 @@ fn bench(tables: usize, runs: usize) -> Result<()> {
         }
         Ok(m)
     })?;
-    report(&format!("shale check (unchanged, {tables} tables)"), &walls, rss);
+    report(
+        &format!("shale check (unchanged, {tables} tables)"),
+        &walls,
+        rss,
+    );
 
     // 4. A real database at that schema: migrate once, then introspect and verify.
     println!();
@@ -184,11 +216,19 @@ fn bench(tables: usize, runs: usize) -> Result<()> {
     let mut client = shale_db::connect(&server.url("postgres"))?;
     client.batch_execute("CREATE DATABASE bench")?;
     let url = server.url("bench");
-    let m = measure(Command::new(&shale).args(["migrate", "--db", &url]).current_dir(&work))?;
+    let m = measure(
+        Command::new(&shale)
+            .args(["migrate", "--db", &url])
+            .current_dir(&work),
+    )?;
     if m.code != 0 {
         bail!("migrate failed ({}): {}{}", m.code, m.stdout, m.stderr);
     }
-    println!("| shale migrate ({tables} tables, one migration) | {:.1} ms | {:.1} MB |", ms(m.wall), m.max_rss_kib as f64 / 1024.0);
+    println!(
+        "| shale migrate ({tables} tables, one migration) | {:.1} ms | {:.1} MB |",
+        ms(m.wall),
+        m.max_rss_kib as f64 / 1024.0
+    );
     let mut client = shale_db::connect(&url)?;
     let mut walls = Vec::new();
     let mut queries = 0;
@@ -197,15 +237,26 @@ fn bench(tables: usize, runs: usize) -> Result<()> {
         walls.push(stats.elapsed);
         queries = stats.queries;
     }
-    println!("| introspection of {tables} tables (in process, {queries} statements) | {:.1} ms | |", ms(median(walls)));
+    println!(
+        "| introspection of {tables} tables (in process, {queries} statements) | {:.1} ms | |",
+        ms(median(walls))
+    );
     let (walls, rss) = repeat(runs, || {
-        let m = measure(Command::new(&shale).args(["verify", "--db", &url]).current_dir(&work))?;
+        let m = measure(
+            Command::new(&shale)
+                .args(["verify", "--db", &url])
+                .current_dir(&work),
+        )?;
         if m.code != 0 {
             bail!("verify found drift ({}): {}{}", m.code, m.stdout, m.stderr);
         }
         Ok(m)
     })?;
-    report(&format!("shale verify ({tables} tables, in sync)"), &walls, rss);
+    report(
+        &format!("shale verify ({tables} tables, in sync)"),
+        &walls,
+        rss,
+    );
 
     // 5. The runner's own cost per migration.
     client.batch_execute("CREATE DATABASE runner_bench")?;
@@ -235,7 +286,11 @@ fn repeat(runs: usize, mut f: impl FnMut() -> Result<Measured>) -> Result<(Vec<D
 
 fn report(what: &str, walls: &[Duration], rss_kib: i64) {
     let med = median(walls.to_vec());
-    println!("| {what} | {:.1} ms | {:.1} MB |", med.as_secs_f64() * 1000.0, rss_kib as f64 / 1024.0);
+    println!(
+        "| {what} | {:.1} ms | {:.1} MB |",
+        med.as_secs_f64() * 1000.0,
+        rss_kib as f64 / 1024.0
+    );
 }
 
 fn cores() -> usize {

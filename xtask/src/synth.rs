@@ -13,7 +13,10 @@ pub fn write_project(dir: &Path, tables: usize) -> Result<()> {
     std::fs::write(dir.join("shale.toml"), "dialect = \"postgresql\"\n")?;
     for (part, start) in (0..tables).step_by(100).enumerate() {
         let end = (start + 100).min(tables);
-        std::fs::write(dir.join("schema").join(format!("part_{part:03}.rs")), source(start..end))?;
+        std::fs::write(
+            dir.join("schema").join(format!("part_{part:03}.rs")),
+            source(start..end),
+        )?;
     }
     Ok(())
 }

@@ -91,7 +91,10 @@ pub struct DatabaseConfig {
 
 impl Default for DatabaseConfig {
     fn default() -> Self {
-        DatabaseConfig { url_env: "DATABASE_URL".into(), url: None }
+        DatabaseConfig {
+            url_env: "DATABASE_URL".into(),
+            url: None,
+        }
     }
 }
 
@@ -107,7 +110,10 @@ pub struct MigrationsTable {
 
 impl Default for MigrationsTable {
     fn default() -> Self {
-        MigrationsTable { schema: "drizzle".into(), table: "__drizzle_migrations".into() }
+        MigrationsTable {
+            schema: "drizzle".into(),
+            table: "__drizzle_migrations".into(),
+        }
     }
 }
 
@@ -122,15 +128,28 @@ impl Config {
         };
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => return Ok(Config::default()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
+                return Ok(Config::default())
+            }
             Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
         };
         let mut config: Config = toml::from_str(&text).map_err(|e| {
-            anyhow::anyhow!("{}: {}", path.display(), e.to_string().trim_end().replace('\n', "\n  "))
+            anyhow::anyhow!(
+                "{}: {}",
+                path.display(),
+                e.to_string().trim_end().replace('\n', "\n  ")
+            )
         })?;
-        let base = path.parent().filter(|p| !p.as_os_str().is_empty()).map(Path::to_path_buf);
+        let base = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf);
         if let Some(base) = base {
-            for p in [&mut config.schema, &mut config.migrations, &mut config.snapshots] {
+            for p in [
+                &mut config.schema,
+                &mut config.migrations,
+                &mut config.snapshots,
+            ] {
                 if p.is_relative() {
                     *p = base.join(&*p);
                 }
@@ -197,7 +216,9 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_refused() {
-        let err = toml::from_str::<Config>("dialekt = \"sqlite\"").unwrap_err().to_string();
+        let err = toml::from_str::<Config>("dialekt = \"sqlite\"")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("dialekt"), "{err}");
     }
 
@@ -207,7 +228,10 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let p = dir.join(".env");
         std::fs::write(&p, "OTHER=1\nSHALE_TEST_URL=\"postgres://u:p@h/db\"\n").unwrap();
-        assert_eq!(dotenv_value(&p, "SHALE_TEST_URL").unwrap().as_deref(), Some("postgres://u:p@h/db"));
+        assert_eq!(
+            dotenv_value(&p, "SHALE_TEST_URL").unwrap().as_deref(),
+            Some("postgres://u:p@h/db")
+        );
         assert_eq!(dotenv_value(&p, "MISSING").unwrap(), None);
         assert!(std::env::var("SHALE_TEST_URL").is_err());
         std::fs::remove_dir_all(&dir).unwrap();

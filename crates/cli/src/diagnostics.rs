@@ -7,14 +7,26 @@ use codespan_reporting::term::{self, termcolor};
 use shale_parser::SourceFile;
 
 /// Renders every diagnostic to one string (with ANSI colours when `color`).
-pub fn render(sources: &[SourceFile], diagnostics: &[shale_parser::Diagnostic], color: bool) -> String {
+pub fn render(
+    sources: &[SourceFile],
+    diagnostics: &[shale_parser::Diagnostic],
+    color: bool,
+) -> String {
     let mut files = SimpleFiles::new();
-    let ids: Vec<usize> =
-        sources.iter().map(|s| files.add(s.path.display().to_string(), s.text.clone())).collect();
-    let mut buffer = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    let ids: Vec<usize> = sources
+        .iter()
+        .map(|s| files.add(s.path.display().to_string(), s.text.clone()))
+        .collect();
+    let mut buffer = if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
     let config = term::Config::default();
     for d in diagnostics {
-        let Some(&file) = ids.get(d.file) else { continue };
+        let Some(&file) = ids.get(d.file) else {
+            continue;
+        };
         let len = sources[d.file].text.len();
         let span = d.span.start.min(len)..d.span.end.min(len).max(d.span.start.min(len));
         let mut diag = Diagnostic::error()
@@ -29,7 +41,10 @@ pub fn render(sources: &[SourceFile], diagnostics: &[shale_parser::Diagnostic], 
 }
 
 /// The diagnostics as JSON values (file, line, column, message, label, help).
-pub fn to_json(sources: &[SourceFile], diagnostics: &[shale_parser::Diagnostic]) -> serde_json::Value {
+pub fn to_json(
+    sources: &[SourceFile],
+    diagnostics: &[shale_parser::Diagnostic],
+) -> serde_json::Value {
     diagnostics
         .iter()
         .map(|d| {

@@ -27,15 +27,30 @@ impl Drift {
 }
 
 fn missing(object: String, schema: String) -> Drift {
-    Drift { object, kind: "missing", schema: Some(schema), database: None }
+    Drift {
+        object,
+        kind: "missing",
+        schema: Some(schema),
+        database: None,
+    }
 }
 
 fn extra(object: String, database: String) -> Drift {
-    Drift { object, kind: "extra", schema: None, database: Some(database) }
+    Drift {
+        object,
+        kind: "extra",
+        schema: None,
+        database: Some(database),
+    }
 }
 
 fn differs(object: String, schema: String, database: String) -> Drift {
-    Drift { object, kind: "differs", schema: Some(schema), database: Some(database) }
+    Drift {
+        object,
+        kind: "differs",
+        schema: Some(schema),
+        database: Some(database),
+    }
 }
 
 fn column_text(c: &Column) -> String {
@@ -63,7 +78,11 @@ fn constraint_text(t: &Table, name: &str) -> String {
         return format!("primary key ({})", pk.columns.join(", "));
     }
     if let Some(u) = t.uniques.iter().find(|u| u.name == name) {
-        let nnd = if u.nulls_not_distinct { " nulls not distinct" } else { "" };
+        let nnd = if u.nulls_not_distinct {
+            " nulls not distinct"
+        } else {
+            ""
+        };
         return format!("unique{nnd} ({})", u.columns.join(", "));
     }
     if let Some(c) = t.checks.iter().find(|c| c.name == name) {
@@ -88,7 +107,12 @@ fn constraint_text(t: &Table, name: &str) -> String {
                 shale_model::IndexTarget::Expression(e) => format!("({e})"),
             })
             .collect();
-        let mut s = format!("{}index using {} ({})", if i.unique { "unique " } else { "" }, i.method, keys.join(", "));
+        let mut s = format!(
+            "{}index using {} ({})",
+            if i.unique { "unique " } else { "" },
+            i.method,
+            keys.join(", ")
+        );
         if let Some(p) = &i.predicate {
             s.push_str(&format!(" where {p}"));
         }
@@ -106,32 +130,57 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
     let mut out = Vec::new();
     for step in &plan.steps {
         match step {
-            Step::CreateSchema { namespace } => out.push(missing(format!("schema {namespace}"), "exists".into())),
-            Step::DropSchema { namespace } => out.push(extra(format!("schema {namespace}"), "exists".into())),
+            Step::CreateSchema { namespace } => {
+                out.push(missing(format!("schema {namespace}"), "exists".into()))
+            }
+            Step::DropSchema { namespace } => {
+                out.push(extra(format!("schema {namespace}"), "exists".into()))
+            }
             Step::CreateEnum { name } => {
-                let values = schema.enum_(name).map(|e| e.values.join(", ")).unwrap_or_default();
-                out.push(missing(format!("enum {name}"), format!("values ({values})")));
+                let values = schema
+                    .enum_(name)
+                    .map(|e| e.values.join(", "))
+                    .unwrap_or_default();
+                out.push(missing(
+                    format!("enum {name}"),
+                    format!("values ({values})"),
+                ));
             }
             Step::DropEnum { name } => {
-                let values = db.enum_(name).map(|e| e.values.join(", ")).unwrap_or_default();
+                let values = db
+                    .enum_(name)
+                    .map(|e| e.values.join(", "))
+                    .unwrap_or_default();
                 out.push(extra(format!("enum {name}"), format!("values ({values})")));
             }
-            Step::AddEnumValue { enum_name, value, .. } => {
-                out.push(missing(format!("enum {enum_name} value '{value}'"), "exists".into()))
-            }
+            Step::AddEnumValue {
+                enum_name, value, ..
+            } => out.push(missing(
+                format!("enum {enum_name} value '{value}'"),
+                "exists".into(),
+            )),
             Step::RenameEnumValue { enum_name, values } => out.push(differs(
                 format!("enum {enum_name} value"),
                 format!("'{}'", values.next),
                 format!("'{}'", values.previous),
             )),
-            Step::ReplaceEnum { names, removed_values, .. } => {
+            Step::ReplaceEnum {
+                names,
+                removed_values,
+                ..
+            } => {
                 for v in removed_values {
-                    out.push(extra(format!("enum {} value '{v}'", names.next), "exists".into()));
+                    out.push(extra(
+                        format!("enum {} value '{v}'", names.next),
+                        "exists".into(),
+                    ));
                 }
             }
-            Step::RenameEnum { names } => {
-                out.push(differs(format!("enum {}", names.next), names.next.to_string(), names.previous.to_string()))
-            }
+            Step::RenameEnum { names } => out.push(differs(
+                format!("enum {}", names.next),
+                names.next.to_string(),
+                names.previous.to_string(),
+            )),
             Step::CreateTable { table } => {
                 let cols = schema_table(table).map(|t| t.columns.len()).unwrap_or(0);
                 out.push(missing(format!("table {table}"), format!("{cols} columns")));
@@ -140,60 +189,90 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
                 let cols = db_table(table).map(|t| t.columns.len()).unwrap_or(0);
                 out.push(extra(format!("table {table}"), format!("{cols} columns")));
             }
-            Step::RenameTable { names } => {
-                out.push(differs(format!("table {}", names.next), names.next.to_string(), names.previous.to_string()))
-            }
+            Step::RenameTable { names } => out.push(differs(
+                format!("table {}", names.next),
+                names.next.to_string(),
+                names.previous.to_string(),
+            )),
             Step::AddColumn { table, column } => {
-                let text = schema_table(table).and_then(|t| t.column(column)).map(column_text).unwrap_or_default();
+                let text = schema_table(table)
+                    .and_then(|t| t.column(column))
+                    .map(column_text)
+                    .unwrap_or_default();
                 out.push(missing(format!("column {table}.{column}"), text));
             }
             Step::DropColumn { table, column, .. } => {
-                let text = db_table(table).and_then(|t| t.column(column)).map(column_text).unwrap_or_default();
+                let text = db_table(table)
+                    .and_then(|t| t.column(column))
+                    .map(column_text)
+                    .unwrap_or_default();
                 out.push(extra(format!("column {table}.{column}"), text));
             }
-            Step::RenameColumn { table, names } => {
-                out.push(differs(format!("column {table}.{}", names.next), names.next.clone(), names.previous.clone()))
-            }
+            Step::RenameColumn { table, names } => out.push(differs(
+                format!("column {table}.{}", names.next),
+                names.next.clone(),
+                names.previous.clone(),
+            )),
             Step::AlterColumn { table, column, .. } => {
                 let d = db_table(&table.previous).and_then(|t| t.column(&column.previous));
                 let s = schema_table(&table.next).and_then(|t| t.column(&column.next));
                 if let (Some(d), Some(s)) = (d, s) {
-                    out.push(differs(format!("column {}.{}", table.next, column.next), column_text(s), column_text(d)));
+                    out.push(differs(
+                        format!("column {}.{}", table.next, column.next),
+                        column_text(s),
+                        column_text(d),
+                    ));
                 }
             }
             Step::AddConstraint { table, name } | Step::AddForeignKey { table, name } => {
-                let text = schema_table(table).map(|t| constraint_text(t, name)).unwrap_or_default();
+                let text = schema_table(table)
+                    .map(|t| constraint_text(t, name))
+                    .unwrap_or_default();
                 out.push(missing(format!("constraint {name} on {table}"), text));
             }
             Step::DropConstraint { table, name } | Step::DropForeignKey { table, name } => {
-                let text = db_table(table).map(|t| constraint_text(t, name)).unwrap_or_default();
+                let text = db_table(table)
+                    .map(|t| constraint_text(t, name))
+                    .unwrap_or_default();
                 out.push(extra(format!("constraint {name} on {table}"), text));
             }
             Step::CreateIndex { table, name, .. } => {
-                let text = schema_table(table).map(|t| constraint_text(t, name)).unwrap_or_default();
+                let text = schema_table(table)
+                    .map(|t| constraint_text(t, name))
+                    .unwrap_or_default();
                 out.push(missing(format!("index {name} on {table}"), text));
             }
             Step::DropIndex { table, name } => {
-                let text = db_table(table).map(|t| constraint_text(t, name)).unwrap_or_default();
+                let text = db_table(table)
+                    .map(|t| constraint_text(t, name))
+                    .unwrap_or_default();
                 out.push(extra(format!("index {name} on {table}"), text));
             }
-            Step::RenameConstraint { table, names } | Step::RenameIndex { table, names } => out.push(differs(
-                format!("name of {} on {table}", names.previous),
-                names.next.clone(),
-                names.previous.clone(),
-            )),
+            Step::RenameConstraint { table, names } | Step::RenameIndex { table, names } => out
+                .push(differs(
+                    format!("name of {} on {table}", names.previous),
+                    names.next.clone(),
+                    names.previous.clone(),
+                )),
             Step::SetComment { target } => {
                 use shale_differ::CommentTarget;
                 let (object, s, d) = match target {
                     CommentTarget::Table(t) => (
                         format!("comment on table {t}"),
                         schema_table(t).and_then(|x| x.comment.clone()),
-                        db.tables.iter().find(|x| &x.name == t).and_then(|x| x.comment.clone()),
+                        db.tables
+                            .iter()
+                            .find(|x| &x.name == t)
+                            .and_then(|x| x.comment.clone()),
                     ),
                     CommentTarget::Column(t, c) => (
                         format!("comment on column {t}.{c}"),
-                        schema_table(t).and_then(|x| x.column(c)).and_then(|x| x.comment.clone()),
-                        db_table(t).and_then(|x| x.column(c)).and_then(|x| x.comment.clone()),
+                        schema_table(t)
+                            .and_then(|x| x.column(c))
+                            .and_then(|x| x.comment.clone()),
+                        db_table(t)
+                            .and_then(|x| x.column(c))
+                            .and_then(|x| x.comment.clone()),
                     ),
                     CommentTarget::Enum(e) => (
                         format!("comment on enum {e}"),
@@ -204,7 +283,8 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
                 // A comment re-applied to a re-created object (an enum swap)
                 // is a step but no difference.
                 if s != d {
-                    let show = |c: Option<String>| c.map_or("(none)".to_string(), |c| format!("'{c}'"));
+                    let show =
+                        |c: Option<String>| c.map_or("(none)".to_string(), |c| format!("'{c}'"));
                     out.push(differs(object, show(s), show(d)));
                 }
             }

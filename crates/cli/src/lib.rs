@@ -166,7 +166,11 @@ fn run(cli: &Cli, ui: &Ui) -> anyhow::Result<Outcome> {
     if let Some(p) = &cli.snapshots {
         config.snapshots = p.clone();
     }
-    let ctx = commands::Context { config, ui, db_flag: cli.db.as_deref() };
+    let ctx = commands::Context {
+        config,
+        ui,
+        db_flag: cli.db.as_deref(),
+    };
     match &cli.command {
         Command::Init(args) => commands::init::run(&ctx, args),
         Command::Generate(args) => commands::generate::run(&ctx, args),

@@ -81,7 +81,14 @@ impl Ui {
 
     /// A GitHub Actions annotation (`::error file=…,line=…,title=…::message`);
     /// printed only with `--format github`.
-    pub fn annotation(&self, level: &str, file: Option<&str>, line: Option<usize>, title: &str, message: &str) {
+    pub fn annotation(
+        &self,
+        level: &str,
+        file: Option<&str>,
+        line: Option<usize>,
+        title: &str,
+        message: &str,
+    ) {
         if self.format != Format::Github {
             return;
         }
@@ -93,13 +100,18 @@ impl Ui {
             props.push(format!("line={l}"));
         }
         props.push(format!("title={}", escape_property(title)));
-        write_stdout(&format!("::{level} {}::{}", props.join(","), escape_data(message)));
+        write_stdout(&format!(
+            "::{level} {}::{}",
+            props.join(","),
+            escape_data(message)
+        ));
     }
 
     /// Prints the one JSON document (JSON format only).
     pub fn document(&self, value: &serde_json::Value) {
         if self.format == Format::Json {
-            let text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+            let text = serde_json::to_string_pretty(value)
+                .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
             write_stdout(&text);
         }
     }
@@ -138,7 +150,9 @@ impl Ui {
 
 /// Escapes a workflow command's message (`%`, CR, LF).
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a workflow command's property value (also `:` and `,`).

@@ -39,7 +39,9 @@ impl Source {
             return Ok(Source::Postgres(s.to_string()));
         }
         let usage = "expected schema:PATH, snapshot:PATH, migrations:DIR, postgres://…, postgresql://…, sqlite:PATH or empty";
-        let Some((kind, rest)) = s.split_once(':') else { bail!("unknown source `{s}`: {usage}") };
+        let Some((kind, rest)) = s.split_once(':') else {
+            bail!("unknown source `{s}`: {usage}")
+        };
         if rest.is_empty() {
             bail!("source `{s}` needs a path: {usage}");
         }
@@ -77,8 +79,11 @@ impl Source {
                 let journal_path = dir.join("meta").join("_journal.json");
                 let text = std::fs::read_to_string(&journal_path)
                     .with_context(|| format!("cannot read {}", journal_path.display()))?;
-                let journal = Journal::parse(&text).map_err(|e| anyhow!("{}: {e}", journal_path.display()))?;
-                let Some(last) = journal.entries.last() else { return Ok((Schema::default(), RenameHints::default())) };
+                let journal = Journal::parse(&text)
+                    .map_err(|e| anyhow!("{}: {e}", journal_path.display()))?;
+                let Some(last) = journal.entries.last() else {
+                    return Ok((Schema::default(), RenameHints::default()));
+                };
                 // The snapshots of the configured migrations folder are the
                 // configured snapshots folder; any other folder's are its sibling.
                 let snapshots = if dir == &ctx.config.migrations {
@@ -86,11 +91,15 @@ impl Source {
                 } else {
                     dir.parent().unwrap_or(dir).join("snapshots")
                 };
-                Ok((read_snapshot(&snapshots.join(snapshot::file_name(last.idx)))?, RenameHints::default()))
+                Ok((
+                    read_snapshot(&snapshots.join(snapshot::file_name(last.idx)))?,
+                    RenameHints::default(),
+                ))
             }
             Source::Sqlite(path) => {
-                let conn = shale_runner::sqlite::open_existing(path, std::time::Duration::from_secs(30))
-                    .map_err(|e| anyhow!("{e}"))?;
+                let conn =
+                    shale_runner::sqlite::open_existing(path, std::time::Duration::from_secs(30))
+                        .map_err(|e| anyhow!("{e}"))?;
                 Ok((ctx.introspect_sqlite(&conn)?, RenameHints::default()))
             }
             Source::Postgres(url) => {
@@ -111,8 +120,11 @@ pub fn introspect(ctx: &Context<'_>, client: &mut shale_db::Client) -> Result<Sc
 }
 
 fn read_snapshot(path: &std::path::Path) -> Result<Schema> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(Snapshot::from_json(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?.schema)
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(Snapshot::from_json(&text)
+        .map_err(|e| anyhow!("{}: {e}", path.display()))?
+        .schema)
 }
 
 #[cfg(test)]
@@ -122,11 +134,26 @@ mod tests {
     #[test]
     fn sources_parse() {
         assert_eq!(Source::parse("empty").unwrap(), Source::Empty);
-        assert_eq!(Source::parse("schema:schema").unwrap(), Source::Schema("schema".into()));
-        assert_eq!(Source::parse("migrations:m").unwrap(), Source::Migrations("m".into()));
-        assert!(matches!(Source::parse("postgresql://u@h/db").unwrap(), Source::Postgres(_)));
-        assert_eq!(Source::parse("sqlite:app.db").unwrap(), Source::Sqlite("app.db".into()));
-        assert_eq!(Source::parse("sqlite://data/app.db").unwrap(), Source::Sqlite("data/app.db".into()));
+        assert_eq!(
+            Source::parse("schema:schema").unwrap(),
+            Source::Schema("schema".into())
+        );
+        assert_eq!(
+            Source::parse("migrations:m").unwrap(),
+            Source::Migrations("m".into())
+        );
+        assert!(matches!(
+            Source::parse("postgresql://u@h/db").unwrap(),
+            Source::Postgres(_)
+        ));
+        assert_eq!(
+            Source::parse("sqlite:app.db").unwrap(),
+            Source::Sqlite("app.db".into())
+        );
+        assert_eq!(
+            Source::parse("sqlite://data/app.db").unwrap(),
+            Source::Sqlite("data/app.db".into())
+        );
         assert!(Source::parse("mysql://x").is_err());
         assert!(Source::parse("schema:").is_err());
         assert!(Source::parse("nonsense").is_err());

@@ -69,31 +69,45 @@ pub enum SumProblem {
 impl Sum {
     /// The record of these files (`(name, bytes)` in journal order).
     pub fn of<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Sum {
-        Sum { files: files.into_iter().map(|(n, b)| (n.to_string(), sqlfile::sha256_hex(b))).collect() }
+        Sum {
+            files: files
+                .into_iter()
+                .map(|(n, b)| (n.to_string(), sqlfile::sha256_hex(b)))
+                .collect(),
+        }
     }
 
     /// The file's text.
     pub fn to_text(&self) -> String {
-        let body: String = self.files.iter().map(|(n, h)| format!("{n} h1:{h}\n")).collect();
+        let body: String = self
+            .files
+            .iter()
+            .map(|(n, h)| format!("{n} h1:{h}\n"))
+            .collect();
         format!("h1:{}\n{body}", sqlfile::sha256_hex(body.as_bytes()))
     }
 
     /// Parses the file's text, checking the first line against the rest.
     pub fn parse(text: &str) -> Result<Sum, SumProblem> {
         let mut lines = text.lines();
-        let total = lines
-            .next()
-            .and_then(|l| l.strip_prefix("h1:"))
-            .ok_or(SumProblem::Malformed { line: 1, reason: "expected `h1:<sha256>`".into() })?;
+        let total =
+            lines
+                .next()
+                .and_then(|l| l.strip_prefix("h1:"))
+                .ok_or(SumProblem::Malformed {
+                    line: 1,
+                    reason: "expected `h1:<sha256>`".into(),
+                })?;
         let mut files = Vec::new();
         let mut body = String::new();
         for (i, line) in lines.enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
-            let (name, hash) = line
-                .rsplit_once(" h1:")
-                .ok_or(SumProblem::Malformed { line: i + 2, reason: "expected `<file> h1:<sha256>`".into() })?;
+            let (name, hash) = line.rsplit_once(" h1:").ok_or(SumProblem::Malformed {
+                line: i + 2,
+                reason: "expected `<file> h1:<sha256>`".into(),
+            })?;
             files.push((name.to_string(), hash.to_string()));
             body.push_str(line);
             body.push('\n');
@@ -106,18 +120,25 @@ impl Sum {
 
     /// Compares the record with the folder's files (`(name, bytes)`), tolerating
     /// CRLF/LF-only differences.
-    pub fn verify<'a>(&self, files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Vec<SumProblem> {
+    pub fn verify<'a>(
+        &self,
+        files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    ) -> Vec<SumProblem> {
         let mut problems = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for (name, bytes) in files {
             seen.insert(name.to_string());
             match self.files.iter().find(|(n, _)| n == name) {
-                None => problems.push(SumProblem::Unrecorded { file: name.to_string() }),
-                Some((_, recorded)) if !sqlfile::hash_matches(recorded, bytes) => problems.push(SumProblem::Edited {
+                None => problems.push(SumProblem::Unrecorded {
                     file: name.to_string(),
-                    recorded: recorded.clone(),
-                    actual: sqlfile::sha256_hex(bytes),
                 }),
+                Some((_, recorded)) if !sqlfile::hash_matches(recorded, bytes) => {
+                    problems.push(SumProblem::Edited {
+                        file: name.to_string(),
+                        recorded: recorded.clone(),
+                        actual: sqlfile::sha256_hex(bytes),
+                    })
+                }
                 Some(_) => {}
             }
         }
@@ -136,7 +157,10 @@ mod tests {
 
     #[test]
     fn round_trips_and_detects_edits() {
-        let files: Vec<(&str, &[u8])> = vec![("0000_init.sql", b"CREATE TABLE a ();\n"), ("0001_b.sql", b"SELECT 1;\n")];
+        let files: Vec<(&str, &[u8])> = vec![
+            ("0000_init.sql", b"CREATE TABLE a ();\n"),
+            ("0001_b.sql", b"SELECT 1;\n"),
+        ];
         let sum = Sum::of(files.clone());
         let text = sum.to_text();
         assert!(text.starts_with("h1:"));
@@ -144,15 +168,29 @@ mod tests {
         assert_eq!(parsed, sum);
         assert!(parsed.verify(files.clone()).is_empty());
 
-        let edited: Vec<(&str, &[u8])> = vec![("0000_init.sql", b"CREATE TABLE a (id int);\n"), ("0001_b.sql", b"SELECT 1;\r\n")];
+        let edited: Vec<(&str, &[u8])> = vec![
+            ("0000_init.sql", b"CREATE TABLE a (id int);\n"),
+            ("0001_b.sql", b"SELECT 1;\r\n"),
+        ];
         let problems = parsed.verify(edited);
-        assert_eq!(problems.len(), 1, "CRLF-only change must be tolerated: {problems:?}");
+        assert_eq!(
+            problems.len(),
+            1,
+            "CRLF-only change must be tolerated: {problems:?}"
+        );
         assert!(matches!(&problems[0], SumProblem::Edited { file, .. } if file == "0000_init.sql"));
 
-        let more: Vec<(&str, &[u8])> = vec![("0000_init.sql", b"CREATE TABLE a ();\n"), ("0002_c.sql", b"")];
+        let more: Vec<(&str, &[u8])> = vec![
+            ("0000_init.sql", b"CREATE TABLE a ();\n"),
+            ("0002_c.sql", b""),
+        ];
         let problems = parsed.verify(more);
-        assert!(problems.contains(&SumProblem::Unrecorded { file: "0002_c.sql".into() }));
-        assert!(problems.contains(&SumProblem::Missing { file: "0001_b.sql".into() }));
+        assert!(problems.contains(&SumProblem::Unrecorded {
+            file: "0002_c.sql".into()
+        }));
+        assert!(problems.contains(&SumProblem::Missing {
+            file: "0001_b.sql".into()
+        }));
     }
 
     #[test]
@@ -160,6 +198,9 @@ mod tests {
         let sum = Sum::of(vec![("0000_init.sql", &b"x"[..])]);
         let text = sum.to_text().replace("0000_init", "0000_other");
         assert_eq!(Sum::parse(&text), Err(SumProblem::BadTotal));
-        assert!(matches!(Sum::parse("nonsense"), Err(SumProblem::Malformed { line: 1, .. })));
+        assert!(matches!(
+            Sum::parse("nonsense"),
+            Err(SumProblem::Malformed { line: 1, .. })
+        ));
     }
 }

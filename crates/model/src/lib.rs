@@ -30,7 +30,10 @@ pub struct QualifiedName {
 impl QualifiedName {
     /// A name in the given namespace.
     pub fn new(namespace: impl Into<String>, name: impl Into<String>) -> Self {
-        QualifiedName { namespace: namespace.into(), name: name.into() }
+        QualifiedName {
+            namespace: namespace.into(),
+            name: name.into(),
+        }
     }
 
     /// A name in the default namespace (`public`).
@@ -86,12 +89,18 @@ impl Schema {
 
     /// The table with this name (binary search; the schema must be normalised).
     pub fn table(&self, name: &QualifiedName) -> Option<&Table> {
-        self.tables.binary_search_by(|t| t.name.cmp(name)).ok().map(|i| &self.tables[i])
+        self.tables
+            .binary_search_by(|t| t.name.cmp(name))
+            .ok()
+            .map(|i| &self.tables[i])
     }
 
     /// The enum with this name (binary search; the schema must be normalised).
     pub fn enum_(&self, name: &QualifiedName) -> Option<&Enum> {
-        self.enums.binary_search_by(|e| e.name.cmp(name)).ok().map(|i| &self.enums[i])
+        self.enums
+            .binary_search_by(|e| e.name.cmp(name))
+            .ok()
+            .map(|i| &self.enums[i])
     }
 
     /// Whether the schema has no objects at all.
@@ -269,7 +278,13 @@ impl ForeignKeyAction {
         let norm: String = s
             .trim()
             .chars()
-            .map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() })
+            .map(|c| {
+                if c == ' ' || c == '-' {
+                    '_'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
             .collect();
         Some(match norm.as_str() {
             "no_action" | "noaction" => ForeignKeyAction::NoAction,
@@ -282,8 +297,13 @@ impl ForeignKeyAction {
     }
 
     /// The accepted spellings, for error messages.
-    pub const SPELLINGS: &'static [&'static str] =
-        &["no_action", "restrict", "cascade", "set_null", "set_default"];
+    pub const SPELLINGS: &'static [&'static str] = &[
+        "no_action",
+        "restrict",
+        "cascade",
+        "set_null",
+        "set_default",
+    ];
 }
 
 /// When a foreign key is checked.
@@ -362,7 +382,12 @@ pub struct IndexKey {
 impl IndexKey {
     /// An ascending key on a column.
     pub fn column(name: impl Into<String>) -> Self {
-        IndexKey { target: IndexTarget::Column(name.into()), order: SortOrder::Asc, nulls: None, opclass: None }
+        IndexKey {
+            target: IndexTarget::Column(name.into()),
+            order: SortOrder::Asc,
+            nulls: None,
+            opclass: None,
+        }
     }
 }
 

@@ -39,13 +39,18 @@ pub fn serial_sequence(table: &str, column: &str) -> String {
 }
 
 fn join(parts: &[impl AsRef<str>]) -> String {
-    parts.iter().map(|p| p.as_ref()).collect::<Vec<_>>().join("_")
+    parts
+        .iter()
+        .map(|p| p.as_ref())
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 /// `name1[_name2]_label`, shortening the longer of `name1` and `name2` one
 /// character at a time until the whole fits in 63 bytes, like PostgreSQL.
 pub fn make_object_name(name1: &str, name2: Option<&str>, label: &str) -> String {
-    let overhead = if label.is_empty() { 0 } else { label.len() + 1 } + if name2.is_some() { 1 } else { 0 };
+    let overhead =
+        if label.is_empty() { 0 } else { label.len() + 1 } + if name2.is_some() { 1 } else { 0 };
     let avail = MAX_IDENTIFIER_BYTES.saturating_sub(overhead);
     let mut n1 = name1.len();
     let mut n2 = name2.map_or(0, str::len);
@@ -90,7 +95,10 @@ mod tests {
     #[test]
     fn matches_postgres_defaults() {
         assert_eq!(primary_key("users"), "users_pkey");
-        assert_eq!(unique("users", &["org_id", "handle"]), "users_org_id_handle_key");
+        assert_eq!(
+            unique("users", &["org_id", "handle"]),
+            "users_org_id_handle_key"
+        );
         assert_eq!(foreign_key("posts", &["author_id"]), "posts_author_id_fkey");
         assert_eq!(check("users", Some("age")), "users_age_check");
         assert_eq!(index("users", &["email"]), "users_email_idx");

@@ -30,12 +30,18 @@ impl ColumnType {
     /// A scalar built-in type, canonicalised (`"int4"` becomes `integer`).
     pub fn named(spelling: &str) -> Self {
         let (base, dims) = split_array_suffix(spelling);
-        ColumnType { base: BaseType::Named(canonical_type(base)), array_dims: dims }
+        ColumnType {
+            base: BaseType::Named(canonical_type(base)),
+            array_dims: dims,
+        }
     }
 
     /// A scalar enum type.
     pub fn enum_(name: QualifiedName) -> Self {
-        ColumnType { base: BaseType::Enum(name), array_dims: 0 }
+        ColumnType {
+            base: BaseType::Enum(name),
+            array_dims: 0,
+        }
     }
 
     /// The same element type with one more array dimension.
@@ -56,7 +62,10 @@ impl ColumnType {
     /// integer with an owned sequence as its default).
     pub fn is_serial(&self) -> bool {
         self.array_dims == 0
-            && matches!(self.base_name(), Some("smallserial" | "serial" | "bigserial"))
+            && matches!(
+                self.base_name(),
+                Some("smallserial" | "serial" | "bigserial")
+            )
     }
 
     /// For a serial type, the integer type it stores (`serial` → `integer`).
@@ -118,13 +127,25 @@ pub fn canonical_type(spelling: &str) -> String {
     let (head, args, tail) = match (lower.find('('), lower.find(')')) {
         (Some(open), Some(close)) if close > open => (
             lower[..open].trim().to_string(),
-            Some(lower[open + 1..close].split(',').map(|a| a.trim().to_string()).collect::<Vec<_>>()),
+            Some(
+                lower[open + 1..close]
+                    .split(',')
+                    .map(|a| a.trim().to_string())
+                    .collect::<Vec<_>>(),
+            ),
             lower[close + 1..].trim().to_string(),
         ),
         _ => (lower.clone(), None, String::new()),
     };
-    let full = if tail.is_empty() { head.clone() } else { format!("{head} {tail}") };
-    let args_ok = args.as_ref().is_none_or(|a| a.iter().all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit())));
+    let full = if tail.is_empty() {
+        head.clone()
+    } else {
+        format!("{head} {tail}")
+    };
+    let args_ok = args.as_ref().is_none_or(|a| {
+        a.iter()
+            .all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit()))
+    });
     if !args_ok {
         return collapsed;
     }
@@ -141,7 +162,11 @@ pub fn canonical_type(spelling: &str) -> String {
         "serial8" | "bigserial" => "bigserial".into(),
         "float4" | "real" => "real".into(),
         "float8" | "double precision" => "double precision".into(),
-        "float" => match args.as_ref().and_then(|a| a.first()).and_then(|p| p.parse::<u32>().ok()) {
+        "float" => match args
+            .as_ref()
+            .and_then(|a| a.first())
+            .and_then(|p| p.parse::<u32>().ok())
+        {
             Some(p) if p <= 24 => "real".into(),
             _ => "double precision".into(),
         },
@@ -177,7 +202,12 @@ pub fn canonical_type(spelling: &str) -> String {
 fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
-        if !out.is_empty() && !out.ends_with('(') && !word.starts_with(')') && !word.starts_with(',') && !out.ends_with(',') {
+        if !out.is_empty()
+            && !out.ends_with('(')
+            && !word.starts_with(')')
+            && !word.starts_with(',')
+            && !out.ends_with(',')
+        {
             out.push(' ');
         }
         out.push_str(word);

@@ -113,7 +113,11 @@ static COUNTER: AtomicUsize = AtomicUsize::new(0);
 fn random_hex() -> String {
     let mut h = RandomState::new().build_hasher();
     h.write_usize(COUNTER.fetch_add(1, Ordering::SeqCst));
-    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
     h.write_u32(std::process::id());
     format!("{:016x}", h.finish())
 }
@@ -130,7 +134,8 @@ impl Server {
     pub fn start(options: &ServerOptions) -> Result<Server, ShadowError> {
         let bin = find_binaries()?;
         let run_as = unprivileged_user()?;
-        let root = std::env::temp_dir().join(format!("shale-pg-{}-{}", std::process::id(), random_hex()));
+        let root =
+            std::env::temp_dir().join(format!("shale-pg-{}-{}", std::process::id(), random_hex()));
         std::fs::create_dir_all(&root).map_err(io(format!("cannot create {}", root.display())))?;
         // From here on the directory is ours to delete, also on error.
         let mut server = Server {
@@ -157,7 +162,8 @@ impl Server {
     fn init_and_start(&mut self, options: &ServerOptions) -> Result<(), ShadowError> {
         let root = self.root.clone();
         let pwfile = root.join("pw");
-        std::fs::write(&pwfile, &self.password).map_err(io(format!("cannot write {}", pwfile.display())))?;
+        std::fs::write(&pwfile, &self.password)
+            .map_err(io(format!("cannot write {}", pwfile.display())))?;
         if let Some((uid, gid)) = self.run_as {
             chown(&root, uid, gid)?;
             chown(&pwfile, uid, gid)?;
@@ -166,7 +172,14 @@ impl Server {
             Command::new(self.bin.join("initdb"))
                 .arg("-D")
                 .arg(&self.data_dir)
-                .args(["-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8"])
+                .args([
+                    "-U",
+                    "postgres",
+                    "--auth-local=trust",
+                    "--auth-host=scram-sha-256",
+                    "-E",
+                    "UTF8",
+                ])
                 .args(["--locale=C", "--no-sync", "--no-instructions"])
                 .arg(format!("--pwfile={}", pwfile.display()))
                 .current_dir(&root),
@@ -174,7 +187,9 @@ impl Server {
         )?;
         let _ = std::fs::remove_file(&pwfile);
         if !out.status.success() {
-            return Err(ShadowError::Initdb { output: output_text(&out) });
+            return Err(ShadowError::Initdb {
+                output: output_text(&out),
+            });
         }
         let mut conf = vec![
             "listen_addresses = '127.0.0.1'".to_string(),
@@ -188,14 +203,15 @@ impl Server {
         ];
         conf.extend(options.conf.iter().cloned());
         let conf_path = self.data_dir.join("postgresql.conf");
-        let mut text =
-            std::fs::read_to_string(&conf_path).map_err(io(format!("cannot read {}", conf_path.display())))?;
+        let mut text = std::fs::read_to_string(&conf_path)
+            .map_err(io(format!("cannot read {}", conf_path.display())))?;
         text.push_str("\n# shale throwaway server\n");
         for line in &conf {
             text.push_str(line);
             text.push('\n');
         }
-        std::fs::write(&conf_path, text).map_err(io(format!("cannot write {}", conf_path.display())))?;
+        std::fs::write(&conf_path, text)
+            .map_err(io(format!("cannot write {}", conf_path.display())))?;
         for (name, contents) in &options.files {
             use std::os::unix::fs::PermissionsExt;
             let p = self.data_dir.join(name);
@@ -255,7 +271,10 @@ impl Server {
     /// The URL of a database on this server, as the `postgres` superuser,
     /// with its password, without TLS.
     pub fn url(&self, database: &str) -> String {
-        format!("postgres://postgres:{}@127.0.0.1:{}/{database}?sslmode=disable", self.password, self.port)
+        format!(
+            "postgres://postgres:{}@127.0.0.1:{}/{database}?sslmode=disable",
+            self.password, self.port
+        )
     }
 
     /// The server's log so far (for failure messages).
@@ -319,7 +338,10 @@ impl Drop for Server {
 
 impl std::fmt::Debug for Server {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Server").field("port", &self.port).field("data_dir", &self.data_dir).finish_non_exhaustive()
+        f.debug_struct("Server")
+            .field("port", &self.port)
+            .field("data_dir", &self.data_dir)
+            .finish_non_exhaustive()
     }
 }
 
@@ -349,7 +371,12 @@ impl ShadowDatabase {
         create(&admin, &name)?;
         let mut info = admin;
         info.dbname = name.clone();
-        Ok(ShadowDatabase { info, name, owner: Owner::Local(server), released: false })
+        Ok(ShadowDatabase {
+            info,
+            name,
+            owner: Owner::Local(server),
+            released: false,
+        })
     }
 
     /// Creates `shale_shadow_<random>` on the server that `url` points at
@@ -361,7 +388,12 @@ impl ShadowDatabase {
         create(&admin, &name)?;
         let mut info = admin.clone();
         info.dbname = name.clone();
-        Ok(ShadowDatabase { info, name, owner: Owner::Remote { admin }, released: false })
+        Ok(ShadowDatabase {
+            info,
+            name,
+            owner: Owner::Remote { admin },
+            released: false,
+        })
     }
 
     /// The database's name.
@@ -372,8 +404,13 @@ impl ShadowDatabase {
     /// Where the database is, for messages (no password).
     pub fn describe(&self) -> String {
         match &self.owner {
-            Owner::Local(server) => format!("a throwaway PostgreSQL server on 127.0.0.1:{}", server.port()),
-            Owner::Remote { .. } => format!("temporary database {} on {}", self.name, self.info.target()),
+            Owner::Local(server) => format!(
+                "a throwaway PostgreSQL server on 127.0.0.1:{}",
+                server.port()
+            ),
+            Owner::Remote { .. } => {
+                format!("temporary database {} on {}", self.name, self.info.target())
+            }
         }
     }
 
@@ -403,7 +440,8 @@ impl ShadowDatabase {
                 let ident = quote_ident(&self.name);
                 // WITH (FORCE) (PostgreSQL 13+) ends sessions a failed replay
                 // may have left behind; older servers get the plain form.
-                let forced = client.batch_execute(&format!("DROP DATABASE IF EXISTS {ident} WITH (FORCE)"));
+                let forced =
+                    client.batch_execute(&format!("DROP DATABASE IF EXISTS {ident} WITH (FORCE)"));
                 if forced.is_err() {
                     client.batch_execute(&format!("DROP DATABASE IF EXISTS {ident}")).map_err(|e| {
                         ShadowError::Sql {
@@ -429,10 +467,15 @@ impl Drop for ShadowDatabase {
 
 fn create(admin: &ConnInfo, name: &str) -> Result<(), ShadowError> {
     let mut client = shale_db::connect_info(admin)?;
-    client.batch_execute(&format!("CREATE DATABASE {}", quote_ident(name))).map_err(|e| ShadowError::Sql {
-        context: format!("cannot create the temporary database {name} on {} (the role needs CREATEDB)", admin.target()),
-        message: shale_db::error_line(&e),
-    })
+    client
+        .batch_execute(&format!("CREATE DATABASE {}", quote_ident(name)))
+        .map_err(|e| ShadowError::Sql {
+            context: format!(
+                "cannot create the temporary database {name} on {} (the role needs CREATEDB)",
+                admin.target()
+            ),
+            message: shale_db::error_line(&e),
+        })
 }
 
 fn quote_ident(name: &str) -> String {
@@ -448,7 +491,9 @@ pub fn find_binaries() -> Result<PathBuf, ShadowError> {
         if dir.join("initdb").exists() && dir.join("pg_ctl").exists() {
             return Ok(dir);
         }
-        return Err(ShadowError::NoBinaries { searched: format!("$SHALE_PG_BIN ({})", dir.display()) });
+        return Err(ShadowError::NoBinaries {
+            searched: format!("$SHALE_PG_BIN ({})", dir.display()),
+        });
     }
     let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
         .into_iter()
@@ -469,7 +514,9 @@ pub fn find_binaries() -> Result<PathBuf, ShadowError> {
             return Ok(dir);
         }
     }
-    Err(ShadowError::NoBinaries { searched: "/usr/lib/postgresql/*/bin and PATH".into() })
+    Err(ShadowError::NoBinaries {
+        searched: "/usr/lib/postgresql/*/bin and PATH".into(),
+    })
 }
 
 /// When running as root, the uid/gid of a user PostgreSQL will run as.
@@ -493,7 +540,8 @@ fn unprivileged_user() -> Result<Option<(u32, u32)>, ShadowError> {
 }
 
 fn chown(path: &Path, uid: u32, gid: u32) -> Result<(), ShadowError> {
-    std::os::unix::fs::chown(path, Some(uid), Some(gid)).map_err(io(format!("cannot chown {}", path.display())))
+    std::os::unix::fs::chown(path, Some(uid), Some(gid))
+        .map_err(io(format!("cannot chown {}", path.display())))
 }
 
 fn run_cmd(cmd: &mut Command, run_as: Option<(u32, u32)>) -> Result<Output, ShadowError> {
@@ -502,16 +550,26 @@ fn run_cmd(cmd: &mut Command, run_as: Option<(u32, u32)>) -> Result<Output, Shad
         cmd.uid(uid).gid(gid);
     }
     let program = cmd.get_program().to_string_lossy().into_owned();
-    cmd.stdin(Stdio::null()).output().map_err(io(format!("cannot run {program}")))
+    cmd.stdin(Stdio::null())
+        .output()
+        .map_err(io(format!("cannot run {program}")))
 }
 
 fn output_text(out: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)).trim().to_string()
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+    .trim()
+    .to_string()
 }
 
 fn free_port() -> Result<u16, ShadowError> {
     let l = TcpListener::bind("127.0.0.1:0").map_err(io("cannot find a free port on 127.0.0.1"))?;
-    Ok(l.local_addr().map_err(io("cannot find a free port on 127.0.0.1"))?.port())
+    Ok(l.local_addr()
+        .map_err(io("cannot find a free port on 127.0.0.1"))?
+        .port())
 }
 
 #[cfg(test)]

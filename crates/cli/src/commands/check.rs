@@ -59,8 +59,17 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub(crate) fn new(code: &'static str, file: Option<&Path>, message: impl Into<String>) -> Finding {
-        Finding { code, file: file.map(Path::to_path_buf), line: None, message: message.into() }
+    pub(crate) fn new(
+        code: &'static str,
+        file: Option<&Path>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            code,
+            file: file.map(Path::to_path_buf),
+            line: None,
+            message: message.into(),
+        }
     }
 }
 
@@ -77,7 +86,10 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let folder = if ctx.config.migrations.exists() {
         match ctx.load_folder() {
             Ok(f) => {
-                passed.push(format!("journal and files agree ({} migration(s))", f.migrations.len()));
+                passed.push(format!(
+                    "journal and files agree ({} migration(s))",
+                    f.migrations.len()
+                ));
                 Some(f)
             }
             Err(e) => {
@@ -97,7 +109,9 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     // slowest offline step on a big project: it runs on its own core while
     // the schema is parsed and compared.
     let parsed = std::thread::scope(|s| -> Result<_> {
-        let lint = folder.as_ref().map(|f| s.spawn(move || lint_folder(ctx, f)));
+        let lint = folder
+            .as_ref()
+            .map(|f| s.spawn(move || lint_folder(ctx, f)));
         // An unreadable schema source is "could not run" (exit 2), not a finding.
         let parsed = ctx.parse_schema()?;
 
@@ -111,14 +125,25 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
 
         // 4. The schema source has no un-generated change.
         if let Some(previous) = latest {
-            check_schema(ctx, &previous, &parsed.schema, &parsed.renames, &mut findings, &mut passed);
+            check_schema(
+                ctx,
+                &previous,
+                &parsed.schema,
+                &parsed.renames,
+                &mut findings,
+                &mut passed,
+            );
         }
 
         // 5. Every migration parses and passes the hazard rules.
         if let Some(lint) = lint {
-            let (errors, warned) = lint.join().map_err(|_| anyhow!("the lint rules failed unexpectedly"))?;
+            let (errors, warned) = lint
+                .join()
+                .map_err(|_| anyhow!("the lint rules failed unexpectedly"))?;
             if errors.is_empty() {
-                passed.push(format!("every migration parses and passes the lint rules ({entries} file(s))"));
+                passed.push(format!(
+                    "every migration parses and passes the lint rules ({entries} file(s))"
+                ));
             }
             findings.extend(errors);
             warnings = warned;
@@ -129,14 +154,29 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     // 6. `--shadow`: the migrations, replayed, produce the schema.
     if args.shadow || args.shadow_db.is_some() {
         match &folder {
-            Some(folder) => check_shadow(ctx, args, folder, &parsed.schema, &mut findings, &mut passed)?,
-            None => ui.warn("the shadow replay was skipped: the migrations folder has to be fixed first"),
+            Some(folder) => check_shadow(
+                ctx,
+                args,
+                folder,
+                &parsed.schema,
+                &mut findings,
+                &mut passed,
+            )?,
+            None => ui
+                .warn("the shadow replay was skipped: the migrations folder has to be fixed first"),
         }
     }
 
     // 7. `--db URL`: that database is up to date and matches the schema.
     if let Some(url) = ctx.db_flag {
-        check_database(ctx, url, folder.as_ref(), &parsed.schema, &mut findings, &mut passed)?;
+        check_database(
+            ctx,
+            url,
+            folder.as_ref(),
+            &parsed.schema,
+            &mut findings,
+            &mut passed,
+        )?;
     }
 
     report(ctx, &findings, &warnings, &passed);
@@ -205,18 +245,39 @@ fn check_snapshots(
             findings.push(Finding::new(
                 "snapshots",
                 Some(&f.path),
-                format!("snapshot is for {}, but shale.toml says {}", f.snapshot.dialect, ctx.config.dialect.as_str()),
+                format!(
+                    "snapshot is for {}, but shale.toml says {}",
+                    f.snapshot.dialect,
+                    ctx.config.dialect.as_str()
+                ),
             ));
         }
     }
-    passed.push(format!("snapshot chain is whole ({} snapshot(s))", files.len()));
-    Some(files.into_iter().last().map(|f| f.snapshot.schema).unwrap_or_default())
+    passed.push(format!(
+        "snapshot chain is whole ({} snapshot(s))",
+        files.len()
+    ));
+    Some(
+        files
+            .into_iter()
+            .last()
+            .map(|f| f.snapshot.schema)
+            .unwrap_or_default(),
+    )
 }
 
-fn check_sum(ctx: &Context<'_>, folder: &MigrationFolder, findings: &mut Vec<Finding>, passed: &mut Vec<String>) {
+fn check_sum(
+    ctx: &Context<'_>,
+    folder: &MigrationFolder,
+    findings: &mut Vec<Finding>,
+    passed: &mut Vec<String>,
+) {
     let path = ctx.sum_path();
     let names: Vec<String> = folder.migrations.iter().map(|m| m.file_name()).collect();
-    let files = names.iter().zip(&folder.migrations).map(|(n, m)| (n.as_str(), m.bytes.as_slice()));
+    let files = names
+        .iter()
+        .zip(&folder.migrations)
+        .map(|(n, m)| (n.as_str(), m.bytes.as_slice()));
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(_) if folder.migrations.is_empty() => return,
@@ -224,7 +285,10 @@ fn check_sum(ctx: &Context<'_>, folder: &MigrationFolder, findings: &mut Vec<Fin
             findings.push(Finding::new(
                 "integrity",
                 Some(&path),
-                format!("{} is missing: record the current files with `shale hash`", path.display()),
+                format!(
+                    "{} is missing: record the current files with `shale hash`",
+                    path.display()
+                ),
             ));
             return;
         }
@@ -243,7 +307,9 @@ fn check_sum(ctx: &Context<'_>, folder: &MigrationFolder, findings: &mut Vec<Fin
     for p in problems {
         let file = match &p {
             shale_migrations::sum::SumProblem::Edited { file, .. }
-            | shale_migrations::sum::SumProblem::Unrecorded { file } => ctx.config.migrations.join(file),
+            | shale_migrations::sum::SumProblem::Unrecorded { file } => {
+                ctx.config.migrations.join(file)
+            }
             _ => path.clone(),
         };
         findings.push(Finding::new("integrity", Some(&file), p.to_string()));
@@ -300,9 +366,20 @@ fn report(ctx: &Context<'_>, findings: &[Finding], warnings: &[Finding], passed:
         };
         if ui.github() {
             let file = w.file.as_ref().map(|p| p.display().to_string());
-            ui.annotation("warning", file.as_deref(), w.line, &format!("shale check: {}", w.code), &w.message);
+            ui.annotation(
+                "warning",
+                file.as_deref(),
+                w.line,
+                &format!("shale check: {}", w.code),
+                &w.message,
+            );
         } else {
-            ui.result(&format!("{}[{}]: {location}{}", ui.paint(Style::Warn, "warning"), w.code, w.message));
+            ui.result(&format!(
+                "{}[{}]: {location}{}",
+                ui.paint(Style::Warn, "warning"),
+                w.code,
+                w.message
+            ));
         }
     }
     for f in findings {
@@ -313,9 +390,20 @@ fn report(ctx: &Context<'_>, findings: &[Finding], warnings: &[Finding], passed:
         };
         if ui.github() {
             let file = f.file.as_ref().map(|p| p.display().to_string());
-            ui.annotation("error", file.as_deref(), f.line, &format!("shale check: {}", f.code), &f.message);
+            ui.annotation(
+                "error",
+                file.as_deref(),
+                f.line,
+                &format!("shale check: {}", f.code),
+                &f.message,
+            );
         } else {
-            ui.result(&format!("{}[{}]: {location}{}", ui.paint(Style::Bad, "error"), f.code, f.message));
+            ui.result(&format!(
+                "{}[{}]: {location}{}",
+                ui.paint(Style::Bad, "error"),
+                f.code,
+                f.message
+            ));
         }
     }
     let to_json = |f: &Finding| {
@@ -348,7 +436,9 @@ fn check_conflicts(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
         files.extend(snaps);
     }
     for path in files {
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
         if let Some(i) = text.lines().position(|l| l.starts_with("<<<<<<< ")) {
             findings.push(Finding {
                 code: "conflict",
@@ -371,9 +461,14 @@ fn lint_folder(ctx: &Context<'_>, folder: &MigrationFolder) -> (Vec<Finding>, Ve
     let mut warnings = Vec::new();
     for m in &folder.migrations {
         for f in shale_lint::lint(&m.path, &m.text, ctx.snapshot_dialect(), &ctx.config.lint) {
-            let fails = f.rule == shale_lint::Rule::Syntax || f.severity == shale_lint::Severity::Error;
+            let fails =
+                f.rule == shale_lint::Rule::Syntax || f.severity == shale_lint::Severity::Error;
             let finding = Finding {
-                code: if f.rule == shale_lint::Rule::Syntax { "syntax" } else { "lint" },
+                code: if f.rule == shale_lint::Rule::Syntax {
+                    "syntax"
+                } else {
+                    "lint"
+                },
                 file: Some(f.path.clone()),
                 line: Some(f.line),
                 message: super::lint::one_line_message(&f),
@@ -417,9 +512,16 @@ pub(crate) fn replay_failure(error: &RunError) -> Option<Finding> {
                 message.push_str(&format!("; detail: {d}"));
             }
             message.push_str("; every fresh database (a new environment, CI, a teammate) would fail here: fix the SQL");
-            Some(Finding { code: "shadow", file: Some(f.path.clone()), line: Some(f.line), message })
+            Some(Finding {
+                code: "shadow",
+                file: Some(f.path.clone()),
+                line: Some(f.line),
+                message,
+            })
         }
-        RunError::TransactionControl { path, .. } => Some(Finding::new("shadow", Some(path), error.to_string())),
+        RunError::TransactionControl { path, .. } => {
+            Some(Finding::new("shadow", Some(path), error.to_string()))
+        }
         _ => None,
     }
 }
@@ -463,13 +565,18 @@ fn check_shadow(
                     findings.push(f);
                     return Ok(());
                 }
-                None => bail!("the shadow replay could not run in an in-memory SQLite database: {e}"),
+                None => {
+                    bail!("the shadow replay could not run in an in-memory SQLite database: {e}")
+                }
             },
         }
     } else {
         let db = open_shadow(args.shadow_db.as_deref())?;
         let mut client = db.connect().map_err(|e| anyhow!("{e}"))?;
-        let options = MigrateOptions { table: ctx.tracking_table(), ..MigrateOptions::default() };
+        let options = MigrateOptions {
+            table: ctx.tracking_table(),
+            ..MigrateOptions::default()
+        };
         if let Err(e) = shale_runner::migrate(&mut client, folder, &options) {
             match replay_failure(&e) {
                 Some(f) => {
@@ -533,10 +640,13 @@ fn check_database(
         (status, ctx.introspect_sqlite(&conn)?)
     } else {
         let mut client = shale_db::connect(url).map_err(|e| anyhow!("{e}"))?;
-        client.batch_execute("SET statement_timeout = '30s'").map_err(|e| anyhow!("{}", shale_db::error_line(&e)))?;
+        client
+            .batch_execute("SET statement_timeout = '30s'")
+            .map_err(|e| anyhow!("{}", shale_db::error_line(&e)))?;
         let status = match folder {
             Some(folder) => Some(
-                shale_runner::status(&mut client, folder, &ctx.tracking_table()).map_err(|e| anyhow!("{e}"))?,
+                shale_runner::status(&mut client, folder, &ctx.tracking_table())
+                    .map_err(|e| anyhow!("{e}"))?,
             ),
             None => None,
         };
@@ -546,11 +656,18 @@ fn check_database(
         // Database-level findings point at no file (a URL is no path for annotations).
         let db: Option<&Path> = None;
         for p in &status.pending {
-            let order = if p.out_of_order { " (out of order: older than the newest applied migration)" } else { "" };
+            let order = if p.out_of_order {
+                " (out of order: older than the newest applied migration)"
+            } else {
+                ""
+            };
             findings.push(Finding::new(
                 "pending",
                 Some(&folder.dir.join(format!("{}.sql", p.migration.tag))),
-                format!("migration {} is not applied to {target}{order}: run `shale migrate`", p.migration.tag),
+                format!(
+                    "migration {} is not applied to {target}{order}: run `shale migrate`",
+                    p.migration.tag
+                ),
             ));
         }
         for e in &status.edited {
@@ -587,7 +704,10 @@ fn check_database(
             ));
         }
         if status.is_up_to_date() {
-            passed.push(format!("{target} has every migration applied ({})", status.applied.len()));
+            passed.push(format!(
+                "{target} has every migration applied ({})",
+                status.applied.len()
+            ));
         }
     }
     let pair = MigrationPair::new(&database, schema);

@@ -57,8 +57,17 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     // schema source is parsed.
     let (parsed, project) = ctx.parse_schema_and_load_project();
     let parsed = parsed?;
-    let Project { folder, mut journal, prev_id, previous } = project?;
-    let next = if args.custom { previous.clone() } else { parsed.schema };
+    let Project {
+        folder,
+        mut journal,
+        prev_id,
+        previous,
+    } = project?;
+    let next = if args.custom {
+        previous.clone()
+    } else {
+        parsed.schema
+    };
 
     let mut hints = parsed.renames;
     for flag in &args.rename {
@@ -112,13 +121,18 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             if deletes_data {
                 acknowledge_data_loss(ctx, &mut sqls);
             }
-            let header: Vec<(String, String)> =
-                hazards.iter().map(|h| (h.kind.as_str().to_string(), h.message.clone())).collect();
+            let header: Vec<(String, String)> = hazards
+                .iter()
+                .map(|h| (h.kind.as_str().to_string(), h.message.clone()))
+                .collect();
             sqlfile::render(&sqls, &header)
         }
     };
-    let Written { entry, sql_path, snap_path } =
-        write_next_migration(ctx, folder, &mut journal, &prev_id, &name, render, next)?;
+    let Written {
+        entry,
+        sql_path,
+        snap_path,
+    } = write_next_migration(ctx, folder, &mut journal, &prev_id, &name, render, next)?;
 
     if !ui.json() {
         print_hazards(ui, &hazards);
@@ -128,7 +142,11 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             let n = statements.len();
             format!("{n} statement{}", if n == 1 { "" } else { "s" })
         };
-        ui.result(&format!("{} {} ({what})", ui.paint(Style::Good, "wrote"), sql_path.display()));
+        ui.result(&format!(
+            "{} {} ({what})",
+            ui.paint(Style::Good, "wrote"),
+            sql_path.display()
+        ));
         ui.line(&format!("      {}", snap_path.display()));
         ui.line(&format!("      {}", ctx.journal_path().display()));
     }
@@ -176,13 +194,23 @@ pub fn write_next_migration(
         Prefix::Timestamp => PrefixMode::Timestamp,
         Prefix::Unix => PrefixMode::Unix,
     };
-    let entry = journal.push_next(name, prefix, shale_migrations::journal::now_millis()).clone();
+    let entry = journal
+        .push_next(name, prefix, shale_migrations::journal::now_millis())
+        .clone();
     let sql_path = ctx.config.migrations.join(format!("{}.sql", entry.tag));
     if sql_path.exists() {
-        bail!("{} already exists but has no journal entry: move it away or add it to the journal", sql_path.display());
+        bail!(
+            "{} already exists but has no journal entry: move it away or add it to the journal",
+            sql_path.display()
+        );
     }
     let text = render(&entry.tag);
-    let snap = Snapshot::new(ctx.snapshot_dialect(), prev_id, &format!("{}@{}", entry.tag, entry.when), next);
+    let snap = Snapshot::new(
+        ctx.snapshot_dialect(),
+        prev_id,
+        &format!("{}@{}", entry.tag, entry.when),
+        next,
+    );
     let snap_path = ctx.config.snapshots.join(snapshot::file_name(entry.idx));
     // The journal is the index of the folder: written after the files it
     // names, so an interrupted run leaves at worst an orphan file that
@@ -191,11 +219,20 @@ pub fn write_next_migration(
     write_atomic(&snap_path, &snap.to_json())?;
     write_atomic(&ctx.journal_path(), &journal.to_json())?;
     let mut files: Vec<(String, Vec<u8>)> = folder
-        .map(|f| f.migrations.into_iter().map(|m| (m.file_name(), m.bytes)).collect())
+        .map(|f| {
+            f.migrations
+                .into_iter()
+                .map(|m| (m.file_name(), m.bytes))
+                .collect()
+        })
         .unwrap_or_default();
     files.push((format!("{}.sql", entry.tag), text.into_bytes()));
     ctx.write_sum(&files)?;
-    Ok(Written { entry, sql_path, snap_path })
+    Ok(Written {
+        entry,
+        sql_path,
+        snap_path,
+    })
 }
 
 /// The user accepted the data loss (`--allow-data-loss` or the prompt):
@@ -206,13 +243,21 @@ fn acknowledge_data_loss(ctx: &Context<'_>, sqls: &mut [String]) {
     use shale_lint::Rule;
     let acknowledged = [Rule::DroppingColumn, Rule::DroppingTable];
     let text = sqlfile::render(sqls, &[]);
-    let findings =
-        shale_lint::lint(std::path::Path::new("generated.sql"), &text, ctx.snapshot_dialect(), &ctx.config.lint);
+    let findings = shale_lint::lint(
+        std::path::Path::new("generated.sql"),
+        &text,
+        ctx.snapshot_dialect(),
+        &ctx.config.lint,
+    );
     let mut rules_by_statement: Vec<Vec<&str>> = vec![Vec::new(); sqls.len()];
     for f in &findings {
         // One statement per breakpoint chunk in generated files.
         if acknowledged.contains(&f.rule) {
-            if let Some(list) = f.statement_index.checked_sub(1).and_then(|i| rules_by_statement.get_mut(i)) {
+            if let Some(list) = f
+                .statement_index
+                .checked_sub(1)
+                .and_then(|i| rules_by_statement.get_mut(i))
+            {
                 if !list.contains(&f.rule.name()) {
                     list.push(f.rule.name());
                 }
@@ -221,7 +266,10 @@ fn acknowledge_data_loss(ctx: &Context<'_>, sqls: &mut [String]) {
     }
     for (sql, rules) in sqls.iter_mut().zip(rules_by_statement) {
         if !rules.is_empty() {
-            *sql = format!("-- shale:allow {} (data loss accepted at generation)\n{sql}", rules.join(", "));
+            *sql = format!(
+                "-- shale:allow {} (data loss accepted at generation)\n{sql}",
+                rules.join(", ")
+            );
         }
     }
 }
@@ -278,12 +326,21 @@ pub fn ambiguity_message(list: &[Ambiguity]) -> String {
         msg.push_str(&format!(
             "\n  {what} {} disappeared while {} appeared: renamed or dropped?",
             qualified(parent, &a.previous),
-            a.candidates.iter().map(|c| qualified(parent, c)).collect::<Vec<_>>().join(", ")
+            a.candidates
+                .iter()
+                .map(|c| qualified(parent, c))
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
         for c in &a.candidates {
             let attr_text = match a.kind {
-                ObjectKind::EnumValue => format!("#[pg_enum(renamed_from = \"{}\")] on the variant", a.previous),
-                ObjectKind::Column => format!("#[column(renamed_from = \"{}\")] on the field", a.previous),
+                ObjectKind::EnumValue => format!(
+                    "#[pg_enum(renamed_from = \"{}\")] on the variant",
+                    a.previous
+                ),
+                ObjectKind::Column => {
+                    format!("#[column(renamed_from = \"{}\")] on the field", a.previous)
+                }
                 _ => format!("#[{attr}(renamed_from = \"{}\")]", a.previous),
             };
             msg.push_str(&format!(
@@ -301,18 +358,27 @@ pub fn ambiguity_message(list: &[Ambiguity]) -> String {
 
 fn ask_rename(a: &Ambiguity, hints: &mut RenameHints) -> Result<()> {
     let parent = a.parent.as_ref();
-    let mut items: Vec<String> =
-        a.candidates.iter().map(|c| format!("renamed to {}", qualified(parent, c))).collect();
+    let mut items: Vec<String> = a
+        .candidates
+        .iter()
+        .map(|c| format!("renamed to {}", qualified(parent, c)))
+        .collect();
     items.push("dropped (and the new ones created)".to_string());
     let (flag_kind, _) = kind_word(a.kind);
     let choice = dialoguer::Select::new()
-        .with_prompt(format!("{flag_kind} {} is gone: was it renamed?", qualified(parent, &a.previous)))
+        .with_prompt(format!(
+            "{flag_kind} {} is gone: was it renamed?",
+            qualified(parent, &a.previous)
+        ))
         .items(&items)
         .default(0)
         .interact()?;
     let spec = qualified(parent, &a.previous);
     if choice < a.candidates.len() {
-        parse_rename_flag(&format!("{flag_kind}:{spec}={}", a.candidates[choice]), hints)
+        parse_rename_flag(
+            &format!("{flag_kind}:{spec}={}", a.candidates[choice]),
+            hints,
+        )
     } else {
         parse_no_rename_flag(&format!("{flag_kind}:{spec}"), hints)
     }
@@ -331,13 +397,25 @@ fn confirm_data_loss(ui: &crate::output::Ui, hazards: &[&shale_sql::Hazard]) -> 
 
 fn print_hazards(ui: &crate::output::Ui, hazards: &[&shale_sql::Hazard]) {
     for h in hazards {
-        let style = if h.kind == HazardKind::DeletesData { Style::Bad } else { Style::Warn };
-        ui.result(&format!("{} {} {}", ui.paint(style, "hazard"), ui.paint(Style::Bold, h.kind.as_str()), h.message));
+        let style = if h.kind == HazardKind::DeletesData {
+            Style::Bad
+        } else {
+            Style::Warn
+        };
+        ui.result(&format!(
+            "{} {} {}",
+            ui.paint(style, "hazard"),
+            ui.paint(Style::Bold, h.kind.as_str()),
+            h.message
+        ));
     }
 }
 
 fn hazards_json(hazards: &[&shale_sql::Hazard]) -> serde_json::Value {
-    hazards.iter().map(|h| json!({ "kind": h.kind.as_str(), "message": h.message })).collect()
+    hazards
+        .iter()
+        .map(|h| json!({ "kind": h.kind.as_str(), "message": h.message }))
+        .collect()
 }
 
 /// Keeps a migration name to `[a-z0-9_]`.
@@ -378,8 +456,12 @@ fn parse_member(kind: &str, s: &str) -> Result<(QualifiedName, String)> {
 /// Adds a `--rename KIND:OLD=NEW` to the hints.
 pub fn parse_rename_flag(flag: &str, hints: &mut RenameHints) -> Result<()> {
     let usage = "expected KIND:OLD=NEW with KIND one of table, column, enum, value";
-    let Some((kind, rest)) = flag.split_once(':') else { bail!("--rename {flag}: {usage}") };
-    let Some((old, new)) = rest.split_once('=') else { bail!("--rename {flag}: {usage}") };
+    let Some((kind, rest)) = flag.split_once(':') else {
+        bail!("--rename {flag}: {usage}")
+    };
+    let Some((old, new)) = rest.split_once('=') else {
+        bail!("--rename {flag}: {usage}")
+    };
     let (old, new) = (old.trim(), new.trim());
     if old.is_empty() || new.is_empty() {
         bail!("--rename {flag}: {usage}");
@@ -387,12 +469,20 @@ pub fn parse_rename_flag(flag: &str, hints: &mut RenameHints) -> Result<()> {
     match kind {
         "table" => {
             let old = parse_qualified(old);
-            let new = if new.contains('.') { parse_qualified(new) } else { QualifiedName::new(old.namespace.clone(), new) };
+            let new = if new.contains('.') {
+                parse_qualified(new)
+            } else {
+                QualifiedName::new(old.namespace.clone(), new)
+            };
             hints.tables.push((old, new));
         }
         "enum" => {
             let old = parse_qualified(old);
-            let new = if new.contains('.') { parse_qualified(new) } else { QualifiedName::new(old.namespace.clone(), new) };
+            let new = if new.contains('.') {
+                parse_qualified(new)
+            } else {
+                QualifiedName::new(old.namespace.clone(), new)
+            };
             hints.enums.push((old, new));
         }
         "column" => {
@@ -411,7 +501,9 @@ pub fn parse_rename_flag(flag: &str, hints: &mut RenameHints) -> Result<()> {
 /// Adds a `--no-rename KIND:NAME` (a confirmed drop) to the hints.
 pub fn parse_no_rename_flag(flag: &str, hints: &mut RenameHints) -> Result<()> {
     let usage = "expected KIND:NAME with KIND one of table, column, enum, value";
-    let Some((kind, name)) = flag.split_once(':') else { bail!("--no-rename {flag}: {usage}") };
+    let Some((kind, name)) = flag.split_once(':') else {
+        bail!("--no-rename {flag}: {usage}")
+    };
     let name = name.trim();
     if name.is_empty() {
         bail!("--no-rename {flag}: {usage}");
@@ -438,11 +530,40 @@ mod tests {
         parse_rename_flag("column:auth.users.bio=about", &mut h).unwrap();
         parse_rename_flag("value:role.guest=visitor", &mut h).unwrap();
         parse_no_rename_flag("column:users.nickname", &mut h).unwrap();
-        assert_eq!(h.tables[0], (QualifiedName::public("users"), QualifiedName::public("people")));
-        assert_eq!(h.tables[1], (QualifiedName::new("auth", "users"), QualifiedName::new("auth", "members")));
-        assert_eq!(h.columns[0], (QualifiedName::new("auth", "users"), "bio".into(), "about".into()));
-        assert_eq!(h.enum_values[0], (QualifiedName::public("role"), "guest".into(), "visitor".into()));
-        assert_eq!(h.dropped_columns[0], (QualifiedName::public("users"), "nickname".into()));
+        assert_eq!(
+            h.tables[0],
+            (
+                QualifiedName::public("users"),
+                QualifiedName::public("people")
+            )
+        );
+        assert_eq!(
+            h.tables[1],
+            (
+                QualifiedName::new("auth", "users"),
+                QualifiedName::new("auth", "members")
+            )
+        );
+        assert_eq!(
+            h.columns[0],
+            (
+                QualifiedName::new("auth", "users"),
+                "bio".into(),
+                "about".into()
+            )
+        );
+        assert_eq!(
+            h.enum_values[0],
+            (
+                QualifiedName::public("role"),
+                "guest".into(),
+                "visitor".into()
+            )
+        );
+        assert_eq!(
+            h.dropped_columns[0],
+            (QualifiedName::public("users"), "nickname".into())
+        );
         assert!(parse_rename_flag("column:bio=about", &mut h).is_err());
         assert!(parse_rename_flag("index:a=b", &mut h).is_err());
         assert!(parse_no_rename_flag("table:", &mut h).is_err());

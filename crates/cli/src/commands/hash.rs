@@ -20,11 +20,18 @@ pub fn run(ctx: &Context<'_>, _args: &Args) -> Result<Outcome> {
         .ok()
         .and_then(|t| shale_migrations::sum::Sum::parse(&t).ok())
         .unwrap_or_default();
-    let files: Vec<(String, Vec<u8>)> = folder.migrations.iter().map(|m| (m.file_name(), m.bytes.clone())).collect();
+    let files: Vec<(String, Vec<u8>)> = folder
+        .migrations
+        .iter()
+        .map(|m| (m.file_name(), m.bytes.clone()))
+        .collect();
     let changed: Vec<&str> = files
         .iter()
         .filter(|(n, b)| {
-            !previous.files.iter().any(|(pn, ph)| pn == n && shale_migrations::sqlfile::hash_matches(ph, b))
+            !previous
+                .files
+                .iter()
+                .any(|(pn, ph)| pn == n && shale_migrations::sqlfile::hash_matches(ph, b))
         })
         .map(|(n, _)| n.as_str())
         .collect();
@@ -32,7 +39,11 @@ pub fn run(ctx: &Context<'_>, _args: &Args) -> Result<Outcome> {
     for n in &changed {
         ui.line(&format!("{} {n}", ui.paint(Style::Good, "recorded")));
     }
-    ui.result(&format!("{} recorded ({} changed)", ctx.sum_path().display(), changed.len()));
+    ui.result(&format!(
+        "{} recorded ({} changed)",
+        ctx.sum_path().display(),
+        changed.len()
+    ));
     ui.document(&json!({ "sum": ctx.sum_path().display().to_string(), "recorded": changed }));
     Ok(Outcome::Clean)
 }

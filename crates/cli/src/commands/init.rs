@@ -87,7 +87,13 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     if config_path.exists() {
         kept.push(config_path.display().to_string());
     } else {
-        write_atomic(config_path, &CONFIG.replace("dialect = \"postgresql\"", &format!("dialect = \"{dialect}\"")))?;
+        write_atomic(
+            config_path,
+            &CONFIG.replace(
+                "dialect = \"postgresql\"",
+                &format!("dialect = \"{dialect}\""),
+            ),
+        )?;
         written.push(config_path.display().to_string());
     }
     let schema_dir = &ctx.config.schema;

@@ -41,8 +41,11 @@ fn default_files(ctx: &Context<'_>) -> Result<Vec<PathBuf>> {
             dir.display()
         )
     })?;
-    let mut files: Vec<PathBuf> =
-        entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "sql")).collect();
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .collect();
     files.sort();
     Ok(files)
 }
@@ -50,23 +53,42 @@ fn default_files(ctx: &Context<'_>) -> Result<Vec<PathBuf>> {
 /// Runs `shale lint`.
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let ui = ctx.ui;
-    let files = if args.files.is_empty() { default_files(ctx)? } else { args.files.clone() };
+    let files = if args.files.is_empty() {
+        default_files(ctx)?
+    } else {
+        args.files.clone()
+    };
     let mut findings: Vec<Finding> = Vec::new();
     for path in &files {
         // An unreadable file is "could not run" (exit 2), not a finding.
-        findings
-            .extend(shale_lint::lint_path(path, ctx.snapshot_dialect(), &ctx.config.lint).map_err(|e| anyhow!("{e}"))?);
+        findings.extend(
+            shale_lint::lint_path(path, ctx.snapshot_dialect(), &ctx.config.lint)
+                .map_err(|e| anyhow!("{e}"))?,
+        );
     }
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let warnings = findings.len() - errors;
     for f in &findings {
         let level = f.severity.as_str();
         if ui.github() {
             let file = f.path.display().to_string();
             let message = format!("{} (help: {})", f.message, f.help);
-            ui.annotation(level, Some(&file), Some(f.line), &format!("shale lint: {}", f.rule), &message);
+            ui.annotation(
+                level,
+                Some(&file),
+                Some(f.line),
+                &format!("shale lint: {}", f.rule),
+                &message,
+            );
         } else {
-            let style = if f.severity == Severity::Error { Style::Bad } else { Style::Warn };
+            let style = if f.severity == Severity::Error {
+                Style::Bad
+            } else {
+                Style::Warn
+            };
             ui.result(&format!(
                 "{}:{}:{}: {}[{}]: {}\n  {}: {}",
                 f.path.display(),
@@ -81,9 +103,15 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         }
     }
     if !ui.json() {
-        let summary = format!("{} file(s) linted: {errors} error(s), {warnings} warning(s)", files.len());
+        let summary = format!(
+            "{} file(s) linted: {errors} error(s), {warnings} warning(s)",
+            files.len()
+        );
         if errors > 0 {
-            ui.result(&format!("{}: {summary}", ui.paint(Style::Bad, "lint failed")));
+            ui.result(&format!(
+                "{}: {summary}",
+                ui.paint(Style::Bad, "lint failed")
+            ));
         } else {
             ui.result(&format!("{}: {summary}", ui.paint(Style::Good, "ok")));
         }
@@ -104,5 +132,9 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             "help": f.help,
         })).collect::<Vec<_>>(),
     }));
-    Ok(if errors > 0 { Outcome::Findings } else { Outcome::Clean })
+    Ok(if errors > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
 }

@@ -55,12 +55,16 @@ impl Context<'_> {
 
     /// `migrations/meta/shale.sum`.
     pub fn sum_path(&self) -> std::path::PathBuf {
-        self.config.migrations.join("meta").join(shale_migrations::sum::FILE_NAME)
+        self.config
+            .migrations
+            .join("meta")
+            .join(shale_migrations::sum::FILE_NAME)
     }
 
     /// Rewrites `shale.sum` for these files (`(name, bytes)`, journal order).
     pub fn write_sum(&self, files: &[(String, Vec<u8>)]) -> Result<()> {
-        let sum = shale_migrations::sum::Sum::of(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+        let sum =
+            shale_migrations::sum::Sum::of(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
         super::project::write_atomic(&self.sum_path(), &sum.to_text())
     }
 
@@ -97,7 +101,8 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
             ..MigrateOptions::default()
         };
         let path = ctx.sqlite_path()?;
-        let mut conn = shale_runner::sqlite::open(&path, options.lock_timeout).map_err(|e| anyhow!("{e}"))?;
+        let mut conn =
+            shale_runner::sqlite::open(&path, options.lock_timeout).map_err(|e| anyhow!("{e}"))?;
         shale_runner::sqlite::migrate(&mut conn, &folder, &options)
     } else {
         let url = ctx.config.database_url(ctx.db_flag)?;
@@ -111,8 +116,14 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
             table: ctx.tracking_table(),
             lock_timeout: Duration::from_secs(args.wait),
             settings: shale_db::Settings {
-                statement_timeout: args.statement_timeout.clone().or(info.settings.statement_timeout.clone()),
-                lock_timeout: args.lock_timeout.clone().or(info.settings.lock_timeout.clone()),
+                statement_timeout: args
+                    .statement_timeout
+                    .clone()
+                    .or(info.settings.statement_timeout.clone()),
+                lock_timeout: args
+                    .lock_timeout
+                    .clone()
+                    .or(info.settings.lock_timeout.clone()),
             },
         };
         shale_runner::migrate(&mut client, &folder, &options)
@@ -140,7 +151,11 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
                 (None, true) => " (out of order)".to_string(),
                 (None, false) => String::new(),
             };
-            ui.result(&format!("{} {}{note}", ui.paint(Style::Warn, "would apply"), p.migration.tag));
+            ui.result(&format!(
+                "{} {}{note}",
+                ui.paint(Style::Warn, "would apply"),
+                p.migration.tag
+            ));
             for s in &p.statements {
                 ui.line(&format!("{}\n", s.sql));
             }
@@ -157,7 +172,11 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
             if let Some(why) = &a.no_transaction {
                 notes.push(format!("outside a transaction: {why}"));
             }
-            let notes = if notes.is_empty() { String::new() } else { format!(" ({})", notes.join("; ")) };
+            let notes = if notes.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", notes.join("; "))
+            };
             ui.result(&format!(
                 "{} {} ({} statement{}) in {}{notes}",
                 ui.paint(Style::Good, "applied"),
@@ -168,13 +187,21 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
             ));
         }
         for m in &report.applied_by_another_runner {
-            ui.line(&format!("{} {} (applied by another runner meanwhile)", ui.paint(Style::Dim, "skipped"), m.tag));
+            ui.line(&format!(
+                "{} {} (applied by another runner meanwhile)",
+                ui.paint(Style::Dim, "skipped"),
+                m.tag
+            ));
         }
         if report.applied.is_empty() {
             ui.result("nothing to do: the database is up to date");
         } else {
             let n = report.applied.len();
-            ui.line(&format!("{n} migration{} applied in {}", if n == 1 { "" } else { "s" }, ms(report.total)));
+            ui.line(&format!(
+                "{n} migration{} applied in {}",
+                if n == 1 { "" } else { "s" },
+                ms(report.total)
+            ));
         }
     }
     ui.document(&json!({
@@ -212,7 +239,11 @@ pub fn status(ctx: &Context<'_>, _args: &StatusArgs) -> Result<Outcome> {
     }
     .map_err(|e| anyhow!("{e}"))?;
     print_status(ctx, &status, &table);
-    Ok(if status.is_up_to_date() { Outcome::Clean } else { Outcome::Findings })
+    Ok(if status.is_up_to_date() {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    })
 }
 
 fn print_status(ctx: &Context<'_>, s: &Status, table: &TrackingTable) {
@@ -225,8 +256,18 @@ fn print_status(ctx: &Context<'_>, s: &Status, table: &TrackingTable) {
         ui.line(&format!("no tracking table {name} yet: nothing applied"));
     }
     for a in &s.applied {
-        let when = a.row.applied_at.as_deref().map(|t| format!("  {t}")).unwrap_or_default();
-        ui.line(&format!("{}   {}{}", ui.paint(Style::Good, "applied"), a.migration.tag, ui.paint(Style::Dim, &when)));
+        let when = a
+            .row
+            .applied_at
+            .as_deref()
+            .map(|t| format!("  {t}"))
+            .unwrap_or_default();
+        ui.line(&format!(
+            "{}   {}{}",
+            ui.paint(Style::Good, "applied"),
+            a.migration.tag,
+            ui.paint(Style::Dim, &when)
+        ));
     }
     for e in &s.edited {
         ui.result(&format!(
@@ -238,12 +279,29 @@ fn print_status(ctx: &Context<'_>, s: &Status, table: &TrackingTable) {
         ));
     }
     for p in &s.in_progress {
-        let state = if p.running { "being applied outside a transaction now" } else { "interrupted while applied outside a transaction" };
-        ui.result(&format!("{} {}  {state}", ui.paint(Style::Bad, "in progress"), p.migration.tag));
+        let state = if p.running {
+            "being applied outside a transaction now"
+        } else {
+            "interrupted while applied outside a transaction"
+        };
+        ui.result(&format!(
+            "{} {}  {state}",
+            ui.paint(Style::Bad, "in progress"),
+            p.migration.tag
+        ));
     }
     for p in &s.pending {
-        let note = if p.out_of_order { "  out of order: older than the newest applied migration" } else { "" };
-        ui.result(&format!("{}   {}{}", ui.paint(Style::Warn, "pending"), p.migration.tag, ui.paint(Style::Dim, note)));
+        let note = if p.out_of_order {
+            "  out of order: older than the newest applied migration"
+        } else {
+            ""
+        };
+        ui.result(&format!(
+            "{}   {}{}",
+            ui.paint(Style::Warn, "pending"),
+            p.migration.tag,
+            ui.paint(Style::Dim, note)
+        ));
     }
     for r in &s.unknown {
         ui.result(&format!(

@@ -69,7 +69,10 @@ impl Context<'_> {
         let sources = shale_parser::load_sources(path)
             .with_context(|| format!("cannot read the schema at {}", path.display()))?;
         if sources.is_empty() {
-            bail!("no .rs files in {}: point `schema` in shale.toml (or --schema) at your schema", path.display());
+            bail!(
+                "no .rs files in {}: point `schema` in shale.toml (or --schema) at your schema",
+                path.display()
+            );
         }
         let options = ParseOptions {
             dialect: match self.config.dialect {
@@ -87,7 +90,10 @@ impl Context<'_> {
             Dialect::Sqlite => shale_sql::sqlite::canonical_schema(&parsed.schema)
                 .map_err(|e| anyhow!("{}: {e}", path.display()))?,
         };
-        Ok(ParsedSchema { schema, renames: parsed.renames })
+        Ok(ParsedSchema {
+            schema,
+            renames: parsed.renames,
+        })
     }
 
     /// Renders a plan as SQL for the configured dialect.
@@ -99,7 +105,9 @@ impl Context<'_> {
         use shale_sql::SqlDialect as _;
         match self.config.dialect {
             Dialect::Postgresql => Ok(shale_sql::Postgres.render(plan, schemas)),
-            Dialect::Sqlite => shale_sql::Sqlite.try_render(plan, schemas).map_err(|e| anyhow!("{e}")),
+            Dialect::Sqlite => shale_sql::Sqlite
+                .try_render(plan, schemas)
+                .map_err(|e| anyhow!("{e}")),
         }
     }
 
@@ -110,13 +118,18 @@ impl Context<'_> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             bail!("shale.toml says dialect = \"sqlite\" but the database URL is PostgreSQL's; pass --db sqlite:PATH");
         }
-        Ok(PathBuf::from(shale_runner::sqlite::path_of_url(&url).unwrap_or(&url)))
+        Ok(PathBuf::from(
+            shale_runner::sqlite::path_of_url(&url).unwrap_or(&url),
+        ))
     }
 
     /// Opens the existing SQLite database of this project.
     pub fn open_sqlite(&self) -> Result<rusqlite::Connection> {
-        shale_runner::sqlite::open_existing(&self.sqlite_path()?, std::time::Duration::from_secs(30))
-            .map_err(|e| anyhow!("{e}"))
+        shale_runner::sqlite::open_existing(
+            &self.sqlite_path()?,
+            std::time::Duration::from_secs(30),
+        )
+        .map_err(|e| anyhow!("{e}"))
     }
 
     /// Reads a SQLite database into the canonical SQLite model, leaving out
@@ -138,7 +151,12 @@ impl Context<'_> {
         let folder = self.load_folder_if_any()?;
         let journal = self.load_journal()?;
         let (prev_id, previous) = self.latest_snapshot(&journal)?;
-        Ok(Project { folder, journal, prev_id, previous })
+        Ok(Project {
+            folder,
+            journal,
+            prev_id,
+            previous,
+        })
     }
 
     /// Parses the schema and loads the project at the same time, on two
@@ -148,7 +166,9 @@ impl Context<'_> {
         std::thread::scope(|scope| {
             let project = scope.spawn(|| self.load_project());
             let parsed = self.parse_schema();
-            let project = project.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let project = project
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (parsed, project)
         })
     }
@@ -163,7 +183,9 @@ impl Context<'_> {
         let path = self.journal_path();
         match std::fs::read_to_string(&path) {
             Ok(text) => Journal::parse(&text).map_err(|e| anyhow!("{}: {e}", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Journal::new(self.config.dialect.as_str())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Ok(Journal::new(self.config.dialect.as_str()))
+            }
             Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
         }
     }
@@ -196,7 +218,11 @@ impl Context<'_> {
     }
 }
 
-fn schema_errors(sources: &[SourceFile], diags: &[shale_parser::Diagnostic], color: bool) -> SchemaErrors {
+fn schema_errors(
+    sources: &[SourceFile],
+    diags: &[shale_parser::Diagnostic],
+    color: bool,
+) -> SchemaErrors {
     SchemaErrors {
         rendered: diagnostics::render(sources, diags, color),
         json: diagnostics::to_json(sources, diags),

@@ -32,7 +32,12 @@ pub struct Args {
     #[arg(long)]
     pub baseline: bool,
     /// The name of the baseline migration (`0000_<name>.sql`).
-    #[arg(long, value_name = "NAME", default_value = "baseline", requires = "baseline")]
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "baseline",
+        requires = "baseline"
+    )]
     pub baseline_name: String,
 }
 
@@ -45,13 +50,19 @@ enum Live {
 /// Runs `shale pull`.
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let ui = ctx.ui;
-    let dir = args.out.clone().unwrap_or_else(|| ctx.config.schema.clone());
+    let dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| ctx.config.schema.clone());
     if dir.extension().is_some_and(|e| e == "rs") {
         bail!("--out takes a directory; {} is a file", dir.display());
     }
     let file = dir.join("schema.rs");
     if file.exists() && !args.force {
-        bail!("{} exists: pass --force to overwrite it, or --out DIR to write elsewhere", file.display());
+        bail!(
+            "{} exists: pass --force to overwrite it, or --out DIR to write elsewhere",
+            file.display()
+        );
     }
     let folder = ctx.load_folder_if_any()?;
     if args.baseline && folder.as_ref().is_some_and(|f| !f.migrations.is_empty()) {
@@ -74,7 +85,17 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     for w in &warnings {
         ui.warn(w);
     }
-    let baseline = if args.baseline { Some(write_baseline(ctx, folder, &file, &mut live, &args.baseline_name)?) } else { None };
+    let baseline = if args.baseline {
+        Some(write_baseline(
+            ctx,
+            folder,
+            &file,
+            &mut live,
+            &args.baseline_name,
+        )?)
+    } else {
+        None
+    };
     ui.result(&format!(
         "{} {} ({} tables, {} enums)",
         ui.paint(Style::Good, "wrote"),
@@ -132,10 +153,17 @@ fn write_baseline(
         parsed.schema,
     )?;
     let folder = ctx.load_folder()?;
-    let options = shale_runner::MigrateOptions { table: ctx.tracking_table(), ..Default::default() };
+    let options = shale_runner::MigrateOptions {
+        table: ctx.tracking_table(),
+        ..Default::default()
+    };
     match live {
-        Live::Postgres(client) => shale_runner::baseline(client, &folder, &written.entry.tag, &options),
-        Live::Sqlite(conn) => shale_runner::sqlite::baseline(conn, &folder, &written.entry.tag, &options),
+        Live::Postgres(client) => {
+            shale_runner::baseline(client, &folder, &written.entry.tag, &options)
+        }
+        Live::Sqlite(conn) => {
+            shale_runner::sqlite::baseline(conn, &folder, &written.entry.tag, &options)
+        }
     }
     .map_err(|e| anyhow!("{e}"))?;
     Ok(written)

@@ -53,7 +53,11 @@ fn git(args: &[&str]) -> Result<Vec<u8>> {
         .output()
         .map_err(|e| anyhow!("cannot run git: {e}; `shale rebase` works on a git repository"))?;
     if !out.status.success() {
-        bail!("git {} failed: {}", args.join(" "), String::from_utf8_lossy(&out.stderr).trim());
+        bail!(
+            "git {} failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
     }
     Ok(out.stdout)
 }
@@ -82,7 +86,10 @@ fn git_show(rev: &str, path: &str) -> Result<Option<Vec<u8>>> {
 /// with `/` separators.
 fn repo_path(top: &Path, prefix: &str, dir: &Path) -> String {
     let relative = match std::fs::canonicalize(dir) {
-        Ok(abs) => abs.strip_prefix(top).map(Path::to_path_buf).unwrap_or_else(|_| Path::new(prefix).join(dir)),
+        Ok(abs) => abs
+            .strip_prefix(top)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| Path::new(prefix).join(dir)),
         Err(_) => Path::new(prefix).join(dir),
     };
     let parts: Vec<String> = relative
@@ -105,7 +112,8 @@ fn join(dir: &str, name: &str) -> String {
 fn journal_at(rev: &str, path: &str, dialect: &str) -> Result<Journal> {
     match git_show(rev, path)? {
         Some(bytes) => {
-            let text = String::from_utf8(bytes).map_err(|_| anyhow!("{rev}:{path} is not UTF-8"))?;
+            let text =
+                String::from_utf8(bytes).map_err(|_| anyhow!("{rev}:{path} is not UTF-8"))?;
             Journal::parse(&text).map_err(|e| anyhow!("{rev}:{path}: {e}"))
         }
         None => Ok(Journal::new(dialect)),
@@ -126,19 +134,23 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     // The schema must be resolved (no conflict markers) before anything is
     // rebuilt from it.
     let parsed = ctx.parse_schema()?;
-    let top = PathBuf::from(
-        git_line(&["rev-parse", "--show-toplevel"])
-            .map_err(|e| anyhow!("`shale rebase` works on the git repository holding the project: {e:#}"))?,
-    );
+    let top = PathBuf::from(git_line(&["rev-parse", "--show-toplevel"]).map_err(|e| {
+        anyhow!("`shale rebase` works on the git repository holding the project: {e:#}")
+    })?);
     let top = std::fs::canonicalize(&top).unwrap_or(top);
     let prefix = git_line(&["rev-parse", "--show-prefix"])?;
     let onto = match &args.onto {
         Some(rev) => rev.clone(),
-        None if git(&["rev-parse", "-q", "--verify", "MERGE_HEAD"]).is_ok() => "MERGE_HEAD".to_string(),
+        None if git(&["rev-parse", "-q", "--verify", "MERGE_HEAD"]).is_ok() => {
+            "MERGE_HEAD".to_string()
+        }
         None => "main".to_string(),
     };
-    git(&["rev-parse", "-q", "--verify", &format!("{onto}^{{commit}}")])
-        .map_err(|_| anyhow!("`{onto}` is no commit here: pass --onto REV (the branch whose migrations come first)"))?;
+    git(&["rev-parse", "-q", "--verify", &format!("{onto}^{{commit}}")]).map_err(|_| {
+        anyhow!(
+            "`{onto}` is no commit here: pass --onto REV (the branch whose migrations come first)"
+        )
+    })?;
     let migrations_dir = repo_path(&top, &prefix, &ctx.config.migrations);
     let snapshots_dir = repo_path(&top, &prefix, &ctx.config.snapshots);
     let journal_rel = join(&migrations_dir, "meta/_journal.json");
@@ -149,16 +161,28 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     // A migration is shared when both sides have it with the same tag and
     // `when`: two branches that each ran `shale generate` without --name both
     // write `NNNN_migration`, so the tag alone would not tell them apart.
-    let branch: Vec<&JournalEntry> =
-        ours.entries.iter().filter(|e| !theirs.entries.iter().any(|t| t.tag == e.tag && t.when == e.when)).collect();
+    let branch: Vec<&JournalEntry> = ours
+        .entries
+        .iter()
+        .filter(|e| {
+            !theirs
+                .entries
+                .iter()
+                .any(|t| t.tag == e.tag && t.when == e.when)
+        })
+        .collect();
 
     // The other side's migrations, files and snapshots exactly as they are there.
     let mut planned: Vec<Planned> = Vec::new();
     for e in &theirs.entries {
         let path = join(&migrations_dir, &format!("{}.sql", e.tag));
-        let bytes =
-            git_show(&onto, &path)?.ok_or_else(|| anyhow!("{onto} has journal entry {} but no file {path}", e.tag))?;
-        planned.push(Planned { entry: e.clone(), bytes, old_tag: None });
+        let bytes = git_show(&onto, &path)?
+            .ok_or_else(|| anyhow!("{onto} has journal entry {} but no file {path}", e.tag))?;
+        planned.push(Planned {
+            entry: e.clone(),
+            bytes,
+            old_tag: None,
+        });
     }
     let mut their_snapshots: Vec<(u32, String)> = Vec::new();
     for e in &theirs.entries {
@@ -166,11 +190,15 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         let bytes = git_show(&onto, &path)?.ok_or_else(|| {
             anyhow!("{onto} has no {path} for its migration {}: fix that branch first (`shale check` there)", e.tag)
         })?;
-        their_snapshots.push((e.idx, String::from_utf8(bytes).map_err(|_| anyhow!("{onto}:{path} is not UTF-8"))?));
+        their_snapshots.push((
+            e.idx,
+            String::from_utf8(bytes).map_err(|_| anyhow!("{onto}:{path} is not UTF-8"))?,
+        ));
     }
     let (mut prev_id, their_latest) = match their_snapshots.last() {
         Some((idx, text)) => {
-            let snap = Snapshot::from_json(text).map_err(|e| anyhow!("{onto}:{}: {e}", snapshot::file_name(*idx)))?;
+            let snap = Snapshot::from_json(text)
+                .map_err(|e| anyhow!("{onto}:{}: {e}", snapshot::file_name(*idx)))?;
             (snap.id, snap.schema)
         }
         None => (snapshot::ROOT_ID.to_string(), Schema::default()),
@@ -206,7 +234,11 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             extra: e.extra.clone(),
         };
         last_when = when;
-        planned.push(Planned { entry, bytes, old_tag: Some(e.tag.clone()) });
+        planned.push(Planned {
+            entry,
+            bytes,
+            old_tag: Some(e.tag.clone()),
+        });
     }
     let journal = Journal {
         version: theirs.version.clone(),
@@ -216,8 +248,18 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let first_branch = theirs.entries.len();
 
     // The branch migrations' snapshots.
-    let schemas = branch_schemas(ctx, args, &journal, &planned, first_branch, &parsed.schema, &their_latest)?;
-    let Some(schemas) = schemas else { return Ok(Outcome::Findings) };
+    let schemas = branch_schemas(
+        ctx,
+        args,
+        &journal,
+        &planned,
+        first_branch,
+        &parsed.schema,
+        &their_latest,
+    )?;
+    let Some(schemas) = schemas else {
+        return Ok(Outcome::Findings);
+    };
 
     // Write: SQL files (renamed), snapshots, journal last but one, sum last.
     let mut renamed = Vec::new();
@@ -253,8 +295,10 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     }
     remove_extra_snapshots(&ctx.config.snapshots, planned.len() as u32)?;
     write_atomic(&ctx.journal_path(), &journal.to_json())?;
-    let files: Vec<(String, Vec<u8>)> =
-        planned.iter().map(|p| (format!("{}.sql", p.entry.tag), p.bytes.clone())).collect();
+    let files: Vec<(String, Vec<u8>)> = planned
+        .iter()
+        .map(|p| (format!("{}.sql", p.entry.tag), p.bytes.clone()))
+        .collect();
     ctx.write_sum(&files)?;
 
     if !ui.json() {
@@ -266,9 +310,15 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         }
         for (old, new, idx) in &renamed {
             if old == new {
-                ui.result(&format!("{} {new} (name unchanged) to position {idx}", ui.paint(Style::Good, "moved")));
+                ui.result(&format!(
+                    "{} {new} (name unchanged) to position {idx}",
+                    ui.paint(Style::Good, "moved")
+                ));
             } else {
-                ui.result(&format!("{} {old} -> {new}", ui.paint(Style::Good, "renumbered")));
+                ui.result(&format!(
+                    "{} {old} -> {new}",
+                    ui.paint(Style::Good, "renumbered")
+                ));
             }
         }
         let kept = planned.len() - first_branch;
@@ -278,7 +328,9 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             first_branch,
             shale_migrations::sum::FILE_NAME
         ));
-        ui.line("next: `shale check`, then `git add` the migrations and snapshots folders and commit");
+        ui.line(
+            "next: `shale check`, then `git add` the migrations and snapshots folders and commit",
+        );
     }
     ui.document(&json!({
         "onto": onto,
@@ -301,12 +353,20 @@ fn write_bytes(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Snapshot files past the rebuilt chain (left by a side with more
 /// migrations before, or by a previous run) would break the chain.
 fn remove_extra_snapshots(dir: &Path, count: u32) -> Result<()> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
     for e in entries.flatten() {
         let name = e.file_name();
-        let Some(prefix) = name.to_str().and_then(|n| n.strip_suffix(snapshot::FILE_SUFFIX)) else { continue };
+        let Some(prefix) = name
+            .to_str()
+            .and_then(|n| n.strip_suffix(snapshot::FILE_SUFFIX))
+        else {
+            continue;
+        };
         if prefix.parse::<u32>().is_ok_and(|i| i >= count) {
-            std::fs::remove_file(e.path()).with_context(|| format!("cannot remove {}", e.path().display()))?;
+            std::fs::remove_file(e.path())
+                .with_context(|| format!("cannot remove {}", e.path().display()))?;
         }
     }
     Ok(())
@@ -346,7 +406,11 @@ fn branch_schemas(
         }
     };
     // The rebased folder, laid out in a temporary directory for the runner.
-    let tmp = std::env::temp_dir().join(format!("shale-rebase-{}-{}", std::process::id(), shadow.name()));
+    let tmp = std::env::temp_dir().join(format!(
+        "shale-rebase-{}-{}",
+        std::process::id(),
+        shadow.name()
+    ));
     let result = replay(ctx, &shadow, &tmp, journal, planned, first, schema);
     let _ = std::fs::remove_dir_all(&tmp);
     let schemas = result?;
@@ -364,32 +428,49 @@ fn replay(
     schema: &Schema,
 ) -> Result<Option<Vec<Schema>>> {
     let ui = ctx.ui;
-    std::fs::create_dir_all(tmp.join("meta")).with_context(|| format!("cannot create {}", tmp.display()))?;
+    std::fs::create_dir_all(tmp.join("meta"))
+        .with_context(|| format!("cannot create {}", tmp.display()))?;
     std::fs::write(tmp.join("meta/_journal.json"), journal.to_json())?;
     for p in planned {
         std::fs::write(tmp.join(format!("{}.sql", p.entry.tag)), &p.bytes)?;
     }
-    let folder =
-        MigrationFolder::load(tmp).map_err(|e| anyhow!("the rebased migrations folder is inconsistent: {e}"))?;
+    let folder = MigrationFolder::load(tmp)
+        .map_err(|e| anyhow!("the rebased migrations folder is inconsistent: {e}"))?;
     let mut client = shadow.connect().map_err(|e| anyhow!("{e}"))?;
     let mut apply = |tag: &str| -> Result<bool> {
-        let options =
-            MigrateOptions { to_tag: Some(tag.to_string()), table: ctx.tracking_table(), ..Default::default() };
+        let options = MigrateOptions {
+            to_tag: Some(tag.to_string()),
+            table: ctx.tracking_table(),
+            ..Default::default()
+        };
         match shale_runner::migrate(&mut client, &folder, &options) {
             Ok(_) => Ok(true),
             Err(e) => match replay_failure(&e) {
                 Some(mut f) => {
                     // Name the file as it is in the working tree (before renumbering).
                     let failed = planned.iter().find(|p| p.entry.tag == tag);
-                    let name = failed.map(|p| p.old_tag.as_deref().unwrap_or(&p.entry.tag)).unwrap_or(tag);
+                    let name = failed
+                        .map(|p| p.old_tag.as_deref().unwrap_or(&p.entry.tag))
+                        .unwrap_or(tag);
                     f.file = Some(ctx.config.migrations.join(format!("{name}.sql")));
-                    let location = f.file.as_ref().map(|p| format!("{}: ", p.display())).unwrap_or_default();
-                    ui.result(&format!("{}: {location}{}", ui.paint(Style::Bad, "error"), f.message));
+                    let location = f
+                        .file
+                        .as_ref()
+                        .map(|p| format!("{}: ", p.display()))
+                        .unwrap_or_default();
+                    ui.result(&format!(
+                        "{}: {location}{}",
+                        ui.paint(Style::Bad, "error"),
+                        f.message
+                    ));
                     ui.result("nothing was written: the two branches' migrations conflict; fix this branch's migration by hand");
                     ui.document(&json!({ "error": f.message, "file": f.file.map(|p| p.display().to_string()) }));
                     Ok(false)
                 }
-                None => bail!("the shadow replay could not run on {}: {e}", shadow.describe()),
+                None => bail!(
+                    "the shadow replay could not run on {}: {e}",
+                    shadow.describe()
+                ),
             },
         }
     };

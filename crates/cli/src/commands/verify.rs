@@ -37,7 +37,10 @@ pub struct DiffArgs {
 /// Plans `schemas`, taking every unsettled rename question as a drop and a
 /// create (a database has no rename history); returns the plan and the
 /// questions so they can be shown.
-pub fn plan_assuming_drops(schemas: MigrationPair<&Schema>, hints: &RenameHints) -> (Plan, Vec<Ambiguity>) {
+pub fn plan_assuming_drops(
+    schemas: MigrationPair<&Schema>,
+    hints: &RenameHints,
+) -> (Plan, Vec<Ambiguity>) {
     let mut hints = hints.clone();
     let mut asked = Vec::new();
     loop {
@@ -48,14 +51,24 @@ pub fn plan_assuming_drops(schemas: MigrationPair<&Schema>, hints: &RenameHints)
                     use shale_differ::ObjectKind;
                     let parent = a.parent.clone();
                     match a.kind {
-                        ObjectKind::Table => hints.dropped_tables.push(qualified_in(&a.previous, schemas.previous, true)),
-                        ObjectKind::Enum => hints.dropped_enums.push(qualified_in(&a.previous, schemas.previous, false)),
-                        ObjectKind::Column => {
-                            hints.dropped_columns.push((parent.expect("column questions name their table"), a.previous.clone()))
-                        }
-                        ObjectKind::EnumValue => hints
-                            .dropped_enum_values
-                            .push((parent.expect("value questions name their enum"), a.previous.clone())),
+                        ObjectKind::Table => hints.dropped_tables.push(qualified_in(
+                            &a.previous,
+                            schemas.previous,
+                            true,
+                        )),
+                        ObjectKind::Enum => hints.dropped_enums.push(qualified_in(
+                            &a.previous,
+                            schemas.previous,
+                            false,
+                        )),
+                        ObjectKind::Column => hints.dropped_columns.push((
+                            parent.expect("column questions name their table"),
+                            a.previous.clone(),
+                        )),
+                        ObjectKind::EnumValue => hints.dropped_enum_values.push((
+                            parent.expect("value questions name their enum"),
+                            a.previous.clone(),
+                        )),
                     }
                 }
                 let before = asked.len();
@@ -72,14 +85,24 @@ pub fn plan_assuming_drops(schemas: MigrationPair<&Schema>, hints: &RenameHints)
 /// it: `name` in public, `ns.name` elsewhere) in `schema`.
 fn qualified_in(name: &str, schema: &Schema, table: bool) -> shale_model::QualifiedName {
     let found = if table {
-        schema.tables.iter().map(|t| &t.name).find(|n| n.to_string() == name || n.name == name)
+        schema
+            .tables
+            .iter()
+            .map(|t| &t.name)
+            .find(|n| n.to_string() == name || n.name == name)
     } else {
-        schema.enums.iter().map(|e| &e.name).find(|n| n.to_string() == name || n.name == name)
+        schema
+            .enums
+            .iter()
+            .map(|e| &e.name)
+            .find(|n| n.to_string() == name || n.name == name)
     };
-    found.cloned().unwrap_or_else(|| match name.rsplit_once('.') {
-        Some((ns, n)) => shale_model::QualifiedName::new(ns, n),
-        None => shale_model::QualifiedName::public(name),
-    })
+    found
+        .cloned()
+        .unwrap_or_else(|| match name.rsplit_once('.') {
+            Some((ns, n)) => shale_model::QualifiedName::new(ns, n),
+            None => shale_model::QualifiedName::public(name),
+        })
 }
 
 fn statements_json(statements: &[Statement]) -> serde_json::Value {
@@ -98,7 +121,10 @@ fn print_sql(ctx: &Context<'_>, statements: &[Statement]) {
     let ui = ctx.ui;
     for s in statements {
         for h in &s.hazards {
-            ui.result(&ui.paint(Style::Warn, &format!("-- hazard: {} {}", h.kind.as_str(), h.message)));
+            ui.result(&ui.paint(
+                Style::Warn,
+                &format!("-- hazard: {} {}", h.kind.as_str(), h.message),
+            ));
         }
         ui.result(&s.sql);
     }
@@ -106,7 +132,9 @@ fn print_sql(ctx: &Context<'_>, statements: &[Statement]) {
 
 fn rename_notes(ctx: &Context<'_>, asked: &[Ambiguity]) {
     for a in asked {
-        ctx.ui.warn(&format!("{a}; shown as a drop and a create, pass --rename to treat it as a rename"));
+        ctx.ui.warn(&format!(
+            "{a}; shown as a drop and a create, pass --rename to treat it as a rename"
+        ));
     }
 }
 
@@ -120,28 +148,41 @@ pub fn verify(ctx: &Context<'_>, _args: &VerifyArgs) -> Result<Outcome> {
             let mut client = ctx.connect()?;
             // Safe to point at production: read-only catalog queries, one connection,
             // and a short statement timeout.
-            client.batch_execute("SET statement_timeout = '30s'").map_err(|e| anyhow::anyhow!("{}", shale_db::error_line(&e)))?;
+            client
+                .batch_execute("SET statement_timeout = '30s'")
+                .map_err(|e| anyhow::anyhow!("{}", shale_db::error_line(&e)))?;
             sources::introspect(ctx, &mut client)?
         }
     };
     let pair = MigrationPair::new(&database, &parsed.schema);
     let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
     if plan.is_empty() {
-        ui.result(&format!("{}: the database matches the schema", ui.paint(Style::Good, "in sync")));
+        ui.result(&format!(
+            "{}: the database matches the schema",
+            ui.paint(Style::Good, "in sync")
+        ));
         ui.document(&json!({ "in_sync": true, "drift": [], "sql": [] }));
         return Ok(Outcome::Clean);
     }
     let drift = drift::describe(&plan, pair);
     let statements = ctx.render_plan(&plan, pair)?;
     if !ui.json() {
-        ui.result(&format!("{}: {} difference(s) between the database and the schema", ui.paint(Style::Bad, "drift"), drift.len()));
+        ui.result(&format!(
+            "{}: {} difference(s) between the database and the schema",
+            ui.paint(Style::Bad, "drift"),
+            drift.len()
+        ));
         for d in &drift {
             let (mark, style) = match d.kind {
                 "missing" => ("+", Style::Good),
                 "extra" => ("-", Style::Bad),
                 _ => ("~", Style::Warn),
             };
-            ui.result(&format!("  {} {}", ui.paint(style, mark), ui.paint(Style::Bold, &d.object)));
+            ui.result(&format!(
+                "  {} {}",
+                ui.paint(style, mark),
+                ui.paint(Style::Bold, &d.object)
+            ));
             if let Some(s) = &d.schema {
                 ui.result(&format!("      schema:   {s}"));
             }
@@ -175,7 +216,11 @@ pub fn diff(ctx: &Context<'_>, args: &DiffArgs) -> Result<Outcome> {
     rename_notes(ctx, &asked);
     let statements = ctx.render_plan(&plan, pair)?;
     if statements.is_empty() {
-        ui.result(&format!("-- no differences between {} and {}", from.describe(), to.describe()));
+        ui.result(&format!(
+            "-- no differences between {} and {}",
+            from.describe(),
+            to.describe()
+        ));
     } else {
         print_sql(ctx, &statements);
     }
@@ -185,6 +230,9 @@ pub fn diff(ctx: &Context<'_>, args: &DiffArgs) -> Result<Outcome> {
         "empty": statements.is_empty(),
         "statements": statements_json(&statements),
     }));
-    Ok(if statements.is_empty() { Outcome::Clean } else { Outcome::Findings })
+    Ok(if statements.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    })
 }
-
