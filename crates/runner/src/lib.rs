@@ -518,6 +518,118 @@ fn compute_status(
     })
 }
 
+/// The journal index `--to TAG` stops after (`u32::MAX` without `--to`).
+pub(crate) fn target_index(
+    folder: &MigrationFolder,
+    options: &MigrateOptions,
+) -> Result<u32, RunError> {
+    let Some(tag) = &options.to_tag else {
+        return Ok(u32::MAX);
+    };
+    folder
+        .journal
+        .entry(tag)
+        .map(|e| e.idx)
+        .ok_or_else(|| RunError::UnknownTarget {
+            tag: tag.clone(),
+            example: folder
+                .journal
+                .entries
+                .last()
+                .map_or("0000_init".into(), |e| e.tag.clone()),
+        })
+}
+
+/// What [`plan_run`] decided.
+pub(crate) enum Planned<'a> {
+    /// Nothing to apply, or a dry run: the finished report.
+    Done(Report),
+    /// These migrations, in journal order, are to be applied.
+    Apply {
+        /// The migrations.
+        todo: Vec<&'a Migration>,
+        /// The tags of those older than the newest applied migration.
+        out_of_order: HashSet<String>,
+        /// The report so far.
+        report: Report,
+    },
+}
+
+/// Decides what a `migrate` run applies, the same way for both dialects:
+/// refuses everything when an applied migration was edited, takes the pending
+/// (and interrupted) migrations up to `--to`, refuses before anything runs a
+/// file that would end the runner's transaction, and answers a dry run.
+/// `outside_transaction` says why a file must run outside a transaction.
+pub(crate) fn plan_run<'a>(
+    folder: &'a MigrationFolder,
+    st: Status,
+    last_idx: u32,
+    table: &str,
+    options: &MigrateOptions,
+    started: Instant,
+    outside_transaction: impl Fn(&Migration) -> Option<String>,
+) -> Result<Planned<'a>, RunError> {
+    if !st.edited.is_empty() {
+        return Err(RunError::Edited {
+            table: table.to_string(),
+            migrations: st.edited,
+        });
+    }
+    let out_of_order: HashSet<String> = st
+        .out_of_order()
+        .iter()
+        .map(|p| p.migration.tag.clone())
+        .collect();
+    let open: HashSet<&str> = st
+        .pending
+        .iter()
+        .map(|p| p.migration.tag.as_str())
+        .chain(st.in_progress.iter().map(|p| p.migration.tag.as_str()))
+        .collect();
+    let todo: Vec<&Migration> = folder
+        .migrations
+        .iter()
+        .filter(|m| m.entry.idx <= last_idx && open.contains(m.tag()))
+        .collect();
+    let mut report = Report {
+        dry_run: options.dry_run,
+        unknown: st.unknown.clone(),
+        ..Report::default()
+    };
+    for m in &todo {
+        if outside_transaction(m).is_none() {
+            if let Some((statement, sql)) = detect::transaction_control(&m.text) {
+                return Err(RunError::TransactionControl {
+                    path: m.path.clone(),
+                    statement,
+                    sql,
+                });
+            }
+        }
+    }
+    if options.dry_run {
+        report.planned = todo
+            .iter()
+            .map(|m| PlannedMigration {
+                migration: MigrationRef::of(m),
+                path: m.path.clone(),
+                statements: m.statements(),
+                no_transaction: outside_transaction(m),
+                out_of_order: out_of_order.contains(m.tag()),
+            })
+            .collect();
+    }
+    if options.dry_run || todo.is_empty() {
+        report.total = started.elapsed();
+        return Ok(Planned::Done(report));
+    }
+    Ok(Planned::Apply {
+        todo,
+        out_of_order,
+        report,
+    })
+}
+
 /// Sorts the journal's migrations by what the tracking rows say: applied,
 /// pending (and out of order), edited, in progress, plus rows with no entry.
 /// The one classification both dialects use; `alive` tells whether the
@@ -635,83 +747,27 @@ pub fn migrate(
     let started = Instant::now();
     check_dialect(folder)?;
     let t = &options.table;
-    let last_idx = match &options.to_tag {
-        None => u32::MAX,
-        Some(tag) => match folder.journal.entry(tag) {
-            Some(e) => e.idx,
-            None => {
-                return Err(RunError::UnknownTarget {
-                    tag: tag.clone(),
-                    example: folder
-                        .journal
-                        .entries
-                        .last()
-                        .map_or("0000_init".into(), |e| e.tag.clone()),
-                })
-            }
-        },
-    };
+    let last_idx = target_index(folder, options)?;
     let context = format!("reading {}", t.qualified());
     let probe = table::probe(client, t).map_err(db_err(&context))?;
     let rows = table::read_rows(client, t, &probe).map_err(db_err(&context))?;
     let st = compute_status(client, folder, &probe, rows)?;
-    if !st.edited.is_empty() {
-        return Err(RunError::Edited {
-            table: t.qualified(),
-            migrations: st.edited,
-        });
-    }
-    let out_of_order: Vec<&str> = st
-        .out_of_order()
-        .iter()
-        .map(|p| p.migration.tag.as_str())
-        .collect();
-    let open: HashSet<&str> = st
-        .pending
-        .iter()
-        .map(|p| p.migration.tag.as_str())
-        .chain(st.in_progress.iter().map(|p| p.migration.tag.as_str()))
-        .collect();
-    let todo: Vec<&Migration> = folder
-        .migrations
-        .iter()
-        .filter(|m| m.entry.idx <= last_idx && open.contains(m.tag()))
-        .collect();
-    let mut report = Report {
-        dry_run: options.dry_run,
-        unknown: st.unknown.clone(),
-        ..Report::default()
+    let (todo, out_of_order, mut report) = match plan_run(
+        folder,
+        st,
+        last_idx,
+        &t.qualified(),
+        options,
+        started,
+        |m| no_transaction_reason(&m.text),
+    )? {
+        Planned::Done(report) => return Ok(report),
+        Planned::Apply {
+            todo,
+            out_of_order,
+            report,
+        } => (todo, out_of_order, report),
     };
-    // Refuse, before anything runs, a file that would end shale's transaction.
-    for m in &todo {
-        if no_transaction_reason(&m.text).is_none() {
-            if let Some((statement, sql)) = detect::transaction_control(&m.text) {
-                return Err(RunError::TransactionControl {
-                    path: m.path.clone(),
-                    statement,
-                    sql,
-                });
-            }
-        }
-    }
-    if options.dry_run {
-        report.planned = todo
-            .iter()
-            .map(|m| PlannedMigration {
-                migration: MigrationRef::of(m),
-                path: m.path.clone(),
-                statements: m.statements(),
-                no_transaction: no_transaction_reason(&m.text),
-                out_of_order: out_of_order.contains(&m.tag()),
-            })
-            .collect();
-        report.total = started.elapsed();
-        return Ok(report);
-    }
-    if todo.is_empty() {
-        report.total = started.elapsed();
-        return Ok(report);
-    }
     let has_name = ensure_table(client, t, options, probe)?;
     // The lock_timeout the migrations' statements run with, restored after the
     // advisory lock was taken under the runner's own wait bound.
@@ -730,7 +786,7 @@ pub fn migrate(
         restore,
     };
     for m in todo {
-        let ooo = out_of_order.contains(&m.tag());
+        let ooo = out_of_order.contains(m.tag());
         match apply(client, m, &ctx)? {
             Outcome::Applied(mut r) => {
                 r.out_of_order = ooo;

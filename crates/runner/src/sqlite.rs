@@ -34,7 +34,6 @@
 //! statement at a time; on failure the claim is removed so a rerun starts it
 //! again, and the error says how many statements took effect.
 
-use std::collections::HashSet;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -43,8 +42,8 @@ use shale_migrations::folder::{Migration, MigrationFolder};
 use shale_migrations::sqlfile::{self, Statement};
 
 use crate::{
-    detect, AppliedReport, MigrateOptions, MigrationFailure, MigrationRef, PlannedMigration,
-    Report, RunError, Status, TrackingRow,
+    AppliedReport, MigrateOptions, MigrationFailure, MigrationRef, Report, RunError, Status,
+    TrackingRow,
 };
 
 /// The tracking table's default name.
@@ -201,80 +200,21 @@ pub fn migrate(
     let q = quote(table);
     conn.busy_timeout(options.lock_timeout)
         .map_err(db_err("setting the busy timeout"))?;
-    let last_idx = match &options.to_tag {
-        None => u32::MAX,
-        Some(tag) => match folder.journal.entry(tag) {
-            Some(e) => e.idx,
-            None => {
-                return Err(RunError::UnknownTarget {
-                    tag: tag.clone(),
-                    example: folder
-                        .journal
-                        .entries
-                        .last()
-                        .map_or("0000_init".into(), |e| e.tag.clone()),
-                })
-            }
-        },
-    };
+    let last_idx = crate::target_index(folder, options)?;
     let st = status(conn, folder, table)?;
-    if !st.edited.is_empty() {
-        return Err(RunError::Edited {
-            table: q,
-            migrations: st.edited,
-        });
-    }
-    let out_of_order: HashSet<String> = st
-        .out_of_order()
-        .iter()
-        .map(|p| p.migration.tag.clone())
-        .collect();
-    let open: HashSet<&str> = st
-        .pending
-        .iter()
-        .map(|p| p.migration.tag.as_str())
-        .collect();
-    let todo: Vec<&Migration> = folder
-        .migrations
-        .iter()
-        .filter(|m| m.entry.idx <= last_idx && open.contains(m.tag()))
-        .collect();
-    let mut report = Report {
-        dry_run: options.dry_run,
-        unknown: st.unknown.clone(),
-        ..Report::default()
+    let outside = |m: &Migration| {
+        m.declares_no_transaction()
+            .then(|| "the file starts with -- shale:no-transaction".to_string())
     };
-    for m in &todo {
-        if !m.declares_no_transaction() {
-            if let Some((statement, sql)) = detect::transaction_control(&m.text) {
-                return Err(RunError::TransactionControl {
-                    path: m.path.clone(),
-                    statement,
-                    sql,
-                });
-            }
-        }
-    }
-    if options.dry_run {
-        report.planned = todo
-            .iter()
-            .map(|m| PlannedMigration {
-                migration: MigrationRef::of(m),
-                path: m.path.clone(),
-                statements: m.statements(),
-                no_transaction: m
-                    .declares_no_transaction()
-                    .then(|| "the file starts with -- shale:no-transaction".to_string()),
-                out_of_order: out_of_order.contains(m.tag()),
-            })
-            .collect();
-        report.total = started.elapsed();
-        return Ok(report);
-    }
-    if todo.is_empty() {
-        report.total = started.elapsed();
-        return Ok(report);
-    }
+    let (todo, out_of_order, mut report) =
+        match crate::plan_run(folder, st, last_idx, &q, options, started, outside)? {
+            crate::Planned::Done(report) => return Ok(report),
+            crate::Planned::Apply {
+                todo,
+                out_of_order,
+                report,
+            } => (todo, out_of_order, report),
+        };
     {
         let tx = begin_immediate(conn, &q)?;
         let columns = probe(&tx, table).map_err(db_err(format!("reading {q}")))?;
@@ -293,9 +233,7 @@ pub fn migrate(
                 migration: MigrationRef::of(m),
                 duration: t0.elapsed(),
                 statements,
-                no_transaction: m
-                    .declares_no_transaction()
-                    .then(|| "the file starts with -- shale:no-transaction".to_string()),
+                no_transaction: outside(m),
                 out_of_order: out_of_order.contains(m.tag()),
             }),
             None => report.applied_by_another_runner.push(MigrationRef::of(m)),
