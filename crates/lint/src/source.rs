@@ -552,6 +552,22 @@ enum Pat {
 
 use Pat::{Any, Kw, Name};
 
+/// What `ALTER [COLUMN] c SET …` may set that sqlparser 0.59 does not parse
+/// (identity and storage options), with or without the `COLUMN` keyword.
+const ALTER_COLUMN_SET_OPTIONS: &[&str] = &[
+    "GENERATED",
+    "STATISTICS",
+    "STORAGE",
+    "COMPRESSION",
+    "INCREMENT",
+    "START",
+    "MAXVALUE",
+    "MINVALUE",
+    "NO",
+    "CYCLE",
+    "CACHE",
+];
+
 /// Valid PostgreSQL statements outside sqlparser 0.59's grammar, by leading
 /// tokens. They are kept as opaque statements (PostgreSQL itself checks them
 /// under `shale check --shadow`) instead of being reported as syntax errors.
@@ -650,41 +666,12 @@ const OPAQUE_ALTER_TABLE_OPS: &[(&str, &[Pat])] = &[
             Kw("COLUMN"),
             Name,
             Kw("SET"),
-            Any(&[
-                "GENERATED",
-                "STATISTICS",
-                "STORAGE",
-                "COMPRESSION",
-                "INCREMENT",
-                "START",
-                "MAXVALUE",
-                "MINVALUE",
-                "NO",
-                "CYCLE",
-                "CACHE",
-            ]),
+            Any(ALTER_COLUMN_SET_OPTIONS),
         ],
     ),
     (
         "ALTER COLUMN SET",
-        &[
-            Kw("ALTER"),
-            Name,
-            Kw("SET"),
-            Any(&[
-                "GENERATED",
-                "STATISTICS",
-                "STORAGE",
-                "COMPRESSION",
-                "INCREMENT",
-                "START",
-                "MAXVALUE",
-                "MINVALUE",
-                "NO",
-                "CYCLE",
-                "CACHE",
-            ]),
-        ],
+        &[Kw("ALTER"), Name, Kw("SET"), Any(ALTER_COLUMN_SET_OPTIONS)],
     ),
     (
         "ALTER COLUMN SET",

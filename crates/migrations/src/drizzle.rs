@@ -174,13 +174,7 @@ pub struct DrizzleErrors(pub Vec<DrizzleError>);
 
 impl fmt::Display for DrizzleErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{e}")?;
-        }
-        Ok(())
+        crate::folder::write_lines(f, &self.0)
     }
 }
 

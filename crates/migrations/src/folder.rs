@@ -169,17 +169,26 @@ pub struct FolderErrors(pub Vec<FolderError>);
 
 impl fmt::Display for FolderErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{e}")?;
-        }
-        Ok(())
+        write_lines(f, &self.0)
     }
 }
 
 impl std::error::Error for FolderErrors {}
+
+/// Writes errors one per line: the `Display` of every "all problems at
+/// once" error list of this crate.
+pub(crate) fn write_lines<E: fmt::Display>(
+    f: &mut fmt::Formatter<'_>,
+    errors: &[E],
+) -> fmt::Result {
+    for (i, e) in errors.iter().enumerate() {
+        if i > 0 {
+            f.write_str("\n")?;
+        }
+        write!(f, "{e}")?;
+    }
+    Ok(())
+}
 
 impl MigrationFolder {
     /// Loads and checks a migrations folder. A folder with neither journal nor

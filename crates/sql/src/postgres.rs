@@ -434,28 +434,7 @@ impl<'a> Renderer<'a> {
                 ),
             )]
         };
-        let mut current = names.previous.clone();
-        if names.previous.namespace != names.next.namespace {
-            self.push(
-                format!(
-                    "ALTER TYPE {} SET SCHEMA {};",
-                    qualified(&current),
-                    ident(&names.next.namespace)
-                ),
-                hazards(),
-            );
-            current.namespace = names.next.namespace.clone();
-        }
-        if current.name != names.next.name {
-            self.push(
-                format!(
-                    "ALTER TYPE {} RENAME TO {};",
-                    qualified(&current),
-                    ident(&names.next.name)
-                ),
-                hazards(),
-            );
-        }
+        self.push_move_and_rename("TYPE", names, hazards);
     }
 
     fn render_rename_table(&mut self, names: &MigrationPair<QualifiedName>) {
@@ -472,11 +451,23 @@ impl<'a> Renderer<'a> {
                 lock_hazard(&names.previous),
             ]
         };
+        self.push_move_and_rename("TABLE", names, hazards);
+    }
+
+    /// `ALTER <kind> … SET SCHEMA` when the namespace changes, then
+    /// `ALTER <kind> … RENAME TO` when the name changes (PostgreSQL has no
+    /// single statement for both), each with the object's hazards.
+    fn push_move_and_rename(
+        &mut self,
+        kind: &str,
+        names: &MigrationPair<QualifiedName>,
+        hazards: impl Fn() -> Vec<Hazard>,
+    ) {
         let mut current = names.previous.clone();
         if names.previous.namespace != names.next.namespace {
             self.push(
                 format!(
-                    "ALTER TABLE {} SET SCHEMA {};",
+                    "ALTER {kind} {} SET SCHEMA {};",
                     qualified(&current),
                     ident(&names.next.namespace)
                 ),
@@ -487,7 +478,7 @@ impl<'a> Renderer<'a> {
         if current.name != names.next.name {
             self.push(
                 format!(
-                    "ALTER TABLE {} RENAME TO {};",
+                    "ALTER {kind} {} RENAME TO {};",
                     qualified(&current),
                     ident(&names.next.name)
                 ),
