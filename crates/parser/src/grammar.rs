@@ -17,10 +17,15 @@ use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::{Attribute, Expr, Fields, Ident, ItemEnum, ItemStruct, Lit, Meta};
 
 /// A problem in one item's attributes, convertible into a [`syn::Error`].
+///
+/// `S` is where it points: a [`Span`] while the item's tokens are at hand
+/// (the grammar, per-item checks, the derive macros); the CLI's parser
+/// turns spans into file positions on the thread that lexed the file
+/// (proc-macro2's source map is thread-local) before checking across items.
 #[derive(Clone, Debug)]
-pub struct Error {
+pub struct Error<S = Span> {
     /// What the error points at.
-    pub span: Span,
+    pub span: S,
     /// The message, lowercase, no final period.
     pub message: String,
     /// A short label for the span, may be empty.
@@ -31,12 +36,12 @@ pub struct Error {
     /// Inside a proc macro on stable Rust spans cannot be joined, so `span`
     /// is then only the first token; [`syn::Error`] conversion uses `end` to
     /// underline the whole range, as `shale generate` does.
-    pub end: Option<Span>,
+    pub end: Option<S>,
 }
 
-impl Error {
+impl<S> Error<S> {
     /// An error with a message and no label or help.
-    pub fn new(span: Span, message: impl Into<String>) -> Self {
+    pub fn new(span: S, message: impl Into<String>) -> Self {
         Error {
             span,
             message: message.into(),
@@ -44,13 +49,6 @@ impl Error {
             help: None,
             end: None,
         }
-    }
-
-    /// An error covering an entry's tokens from its first to its last.
-    fn covering(entry_span: Span, end: Span, message: impl Into<String>) -> Self {
-        let mut error = Error::new(entry_span, message);
-        error.end = Some(end);
-        error
     }
 
     /// Sets the label.
@@ -69,6 +67,37 @@ impl Error {
     pub fn maybe_help(mut self, help: Option<String>) -> Self {
         self.help = help;
         self
+    }
+
+    /// The same error pointing at `f(span)`.
+    pub fn map_span<T>(self, mut f: impl FnMut(S) -> T) -> Error<T> {
+        Error {
+            span: f(self.span),
+            message: self.message,
+            label: self.label,
+            help: self.help,
+            end: self.end.map(f),
+        }
+    }
+}
+
+impl Error {
+    /// An error covering an entry's tokens from its first to its last.
+    pub(crate) fn covering(entry_span: Span, end: Span, message: impl Into<String>) -> Self {
+        let mut error = Error::new(entry_span, message);
+        error.end = Some(end);
+        error
+    }
+
+    /// An error covering all of `tokens` (a type, say): inside a proc macro
+    /// the span of the first token with the last one as `end`.
+    pub fn spanning(tokens: &impl quote::ToTokens, message: impl Into<String>) -> Self {
+        let mut spans = tokens.to_token_stream().into_iter().map(|tt| tt.span());
+        let first = spans.next().unwrap_or_else(Span::call_site);
+        let last = spans.last();
+        let mut error = Error::new(first.join(last.unwrap_or(first)).unwrap_or(first), message);
+        error.end = last;
+        error
     }
 
     /// One error per message of a syn error (syn combines several into one).

@@ -12,9 +12,11 @@ pub mod grammar;
 mod lower;
 mod rust_types;
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::{mpsc, Arc};
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use shale_model::{RenameHints, Schema};
@@ -23,7 +25,7 @@ use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, Item, Token, Visibility};
 
 use crate::grammar::Error;
-use crate::lower::{Decls, Problem};
+use crate::lower::{Cx, EnumInfo, EnumTable, Loc, Problem, Site, TableBuild};
 
 /// One schema source file.
 #[derive(Clone, Debug)]
@@ -49,6 +51,9 @@ pub enum Dialect {
 pub struct ParseOptions {
     /// The target dialect.
     pub dialect: Dialect,
+    /// How many threads read files: 0 (the default) chooses from the cores
+    /// and the amount of source. The result is the same for any number.
+    pub threads: usize,
 }
 
 /// A problem found in the schema source.
@@ -87,60 +92,301 @@ pub struct Parsed {
 /// Never panics on any input and never stops at the first problem: the
 /// result holds the schema built from everything that could be read and every
 /// diagnostic of every file, sorted by file and position.
+///
+/// Files are read on worker threads (see [`ParseOptions::threads`]); the
+/// result does not depend on how many.
 pub fn parse_sources(files: &[SourceFile], options: &ParseOptions) -> Parsed {
-    // syn parses recursively; a worker thread with a generous stack keeps
-    // deeply nested (but legal) input from overflowing a small caller stack,
-    // and proc-macro2's thread-local source map of the files' text is freed
-    // with the thread instead of growing with every call.
-    const STACK_BYTES: usize = 64 << 20;
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .name("shale-parser".into())
-            .stack_size(STACK_BYTES)
-            .spawn_scoped(scope, || parse_on_this_thread(files, options));
-        match worker {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            Err(_) => parse_on_this_thread(files, options),
+    let groups = split_files(files, worker_count(files, options));
+    let read_all = std::thread::scope(|scope| {
+        let (read_tx, read_rx) = mpsc::channel::<Read>();
+        let mut workers = Vec::with_capacity(groups.len());
+        for group in &groups {
+            let (shared_tx, shared_rx) = mpsc::channel::<Arc<Shared>>();
+            let read_tx = read_tx.clone();
+            let spawned = std::thread::Builder::new()
+                .name("shale-parser".into())
+                .stack_size(STACK_BYTES)
+                .spawn_scoped(scope, move || {
+                    work(files, group, options, move |read| {
+                        let sent = read_tx.send(read);
+                        drop(read_tx);
+                        sent.ok()?;
+                        shared_rx.recv().ok()
+                    })
+                });
+            match spawned {
+                Ok(handle) => workers.push((handle, shared_tx)),
+                // No thread to be had: everything on this one (the workers
+                // started so far give up when their channel closes).
+                Err(_) => return None,
+            }
+        }
+        drop(read_tx);
+        let reads: Vec<Read> = read_rx.iter().collect();
+        let mut linker = Linker::new(files, options, reads);
+        let shared = Arc::new(linker.shared());
+        let mut lowered = Vec::with_capacity(workers.len());
+        for (handle, shared_tx) in workers {
+            // A worker that is gone has panicked; join says so below.
+            let _ = shared_tx.send(Arc::clone(&shared));
+            lowered.push(
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        Some(linker.finish(&shared, lowered))
+    });
+    read_all.unwrap_or_else(|| {
+        let all: Vec<usize> = (0..files.len()).collect();
+        let mut linked = None;
+        let lowered = work(files, &all, options, |read| {
+            let mut linker = Linker::new(files, options, vec![read]);
+            let shared = Arc::new(linker.shared());
+            linked = Some((linker, Arc::clone(&shared)));
+            Some(shared)
+        });
+        match linked {
+            Some((linker, shared)) => linker.finish(&shared, vec![lowered]),
+            None => Parsed::default(),
         }
     })
 }
 
-fn parse_on_this_thread(files: &[SourceFile], options: &ParseOptions) -> Parsed {
-    let mut decls = Decls::default();
-    let mut problems: Vec<Problem> = Vec::new();
-    for (file, source) in files.iter().enumerate() {
-        let (items, errors, broken) = parse_file(&source.text);
-        match broken {
-            Broken::Items(names) => decls.broken_names.extend(names),
-            Broken::File => decls.incomplete = true,
-        }
-        problems.extend(errors.into_iter().map(|error| Problem { file, error }));
-        for item in items {
-            collect(file, item, &mut decls, &mut problems);
+/// syn parses recursively; worker threads with a generous stack keep deeply
+/// nested (but legal) input from overflowing, and proc-macro2's
+/// thread-local source map of the files' text is freed with each thread.
+const STACK_BYTES: usize = 64 << 20;
+
+/// Below this much source one thread is quicker than starting more.
+const BYTES_PER_EXTRA_WORKER: usize = 64 << 10;
+
+fn worker_count(files: &[SourceFile], options: &ParseOptions) -> usize {
+    let wanted = if options.threads > 0 {
+        options.threads
+    } else {
+        let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        cores.min(8).min(1 + bytes / BYTES_PER_EXTRA_WORKER)
+    };
+    wanted.clamp(1, files.len().max(1))
+}
+
+/// Files (as indexes) for each worker, balanced by size, each group in file order.
+fn split_files(files: &[SourceFile], workers: usize) -> Vec<Vec<usize>> {
+    let mut by_size: Vec<usize> = (0..files.len()).collect();
+    by_size.sort_by_key(|&i| std::cmp::Reverse(files[i].text.len()));
+    let mut groups: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); workers];
+    for i in by_size {
+        if let Some(lightest) = groups.iter_mut().min_by_key(|(bytes, _)| *bytes) {
+            lightest.0 += files[i].text.len();
+            lightest.1.push(i);
         }
     }
-    let lowered = lower::lower(decls, files, options);
-    problems.extend(lowered.problems);
-    let diagnostics = diagnostics(files, problems);
-    Parsed {
-        schema: lowered.schema,
-        renames: lowered.renames,
-        diagnostics,
+    groups
+        .into_iter()
+        .map(|(_, mut group)| {
+            group.sort_unstable();
+            group
+        })
+        .filter(|group| !group.is_empty() || files.is_empty())
+        .collect()
+}
+
+/// What a worker read from its files: the enums (which every worker's
+/// tables need) and what makes unknown names unreportable.
+struct Read {
+    enums: Vec<EnumInfo<Loc>>,
+    problems: Vec<Problem<Loc>>,
+    incomplete: bool,
+    broken_names: Vec<String>,
+}
+
+/// What every worker needs to lower its tables.
+struct Shared {
+    enums: EnumTable,
+    incomplete: bool,
+    broken_names: HashSet<String>,
+}
+
+/// What a worker lowered.
+#[derive(Default)]
+struct LoweredPart {
+    tables: Vec<TableBuild<Loc>>,
+    problems: Vec<Problem<Loc>>,
+}
+
+/// A worker: reads its files and lowers their enums, hands that to
+/// `exchange` for the [`Shared`] view of all files, then lowers its tables.
+/// Every span is resolved here, on the thread that lexed it.
+fn work(
+    files: &[SourceFile],
+    mine: &[usize],
+    options: &ParseOptions,
+    exchange: impl FnOnce(Read) -> Option<Arc<Shared>>,
+) -> LoweredPart {
+    let mut items = Items::default();
+    let mut incomplete = false;
+    let mut broken_names = Vec::new();
+    for &file in mine {
+        let (parsed, errors, broken) = parse_file(&files[file].text);
+        match broken {
+            Broken::Items(names) => broken_names.extend(names),
+            Broken::File => incomplete = true,
+        }
+        items
+            .problems
+            .extend(errors.into_iter().map(|error| Problem { file, error }));
+        for item in parsed {
+            collect(file, item, &mut items);
+        }
+    }
+    let no_names = HashSet::new();
+    let mut cx = Cx::<Span>::new(options, files, false, &no_names);
+    let enums: Vec<EnumInfo<Loc>> = items
+        .enums
+        .iter()
+        .map(|(file, def)| lower::lower_enum(&mut cx, *file, def).located())
+        .collect();
+    let problems = items
+        .problems
+        .into_iter()
+        .chain(cx.problems)
+        .map(Problem::located)
+        .collect();
+    let read = Read {
+        enums,
+        problems,
+        incomplete,
+        broken_names,
+    };
+    let Some(shared) = exchange(read) else {
+        return LoweredPart::default();
+    };
+    let mut cx = Cx::<Span>::new(options, files, shared.incomplete, &shared.broken_names);
+    let tables = items
+        .tables
+        .iter()
+        .map(|(file, def)| lower::lower_table(&mut cx, *file, def, &shared.enums).located())
+        .collect();
+    LoweredPart {
+        tables,
+        problems: cx.problems.into_iter().map(Problem::located).collect(),
     }
 }
 
+/// The coordinator's side: the workers' reads, then their tables.
+struct Linker<'a> {
+    files: &'a [SourceFile],
+    options: &'a ParseOptions,
+    enums: Vec<EnumInfo<Loc>>,
+    problems: Vec<Problem<Loc>>,
+    incomplete: bool,
+    broken_names: HashSet<String>,
+}
+
+impl<'a> Linker<'a> {
+    fn new(files: &'a [SourceFile], options: &'a ParseOptions, reads: Vec<Read>) -> Self {
+        let mut linker = Linker {
+            files,
+            options,
+            enums: Vec::new(),
+            problems: Vec::new(),
+            incomplete: false,
+            broken_names: HashSet::new(),
+        };
+        for read in reads {
+            linker.enums.extend(read.enums);
+            linker.problems.extend(read.problems);
+            linker.incomplete |= read.incomplete;
+            linker.broken_names.extend(read.broken_names);
+        }
+        // Source order, whatever worker read what (the sort is stable).
+        linker.enums.sort_by_key(|e| e.file);
+        linker
+    }
+
+    /// Registers the enums (reporting duplicates) and shares the result.
+    fn shared(&mut self) -> Shared {
+        let mut cx = Cx::<Loc>::new(self.options, self.files, false, &self.broken_names);
+        let (kept, table) = lower::register_enums(&mut cx, std::mem::take(&mut self.enums));
+        self.problems.extend(cx.problems);
+        self.enums = kept;
+        Shared {
+            enums: table,
+            incomplete: self.incomplete,
+            broken_names: self.broken_names.clone(),
+        }
+    }
+
+    fn finish(mut self, shared: &Shared, parts: Vec<LoweredPart>) -> Parsed {
+        let mut tables = Vec::new();
+        for part in parts {
+            tables.extend(part.tables);
+            self.problems.extend(part.problems);
+        }
+        tables.sort_by_key(|t| t.file);
+        let mut cx = Cx::<Loc>::new(
+            self.options,
+            self.files,
+            shared.incomplete,
+            &shared.broken_names,
+        );
+        let (schema, renames) = lower::link(&mut cx, self.enums, tables);
+        self.problems.extend(cx.problems);
+        Parsed {
+            schema,
+            renames,
+            diagnostics: diagnostics(self.files, self.problems),
+        }
+    }
+}
+
+/// The per-item rules of one table struct, as `shale generate` reports
+/// them for it (PostgreSQL dialect): what the derive macro adds to the
+/// grammar's errors. Rules that need other items (column types naming
+/// enums, references to other tables, names shared across tables) are
+/// left to the CLI.
+pub fn check_table(def: &grammar::TableDef) -> Vec<Error> {
+    let options = ParseOptions::default();
+    let no_names = HashSet::new();
+    // `incomplete`: the other items are not visible here.
+    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
+    let table = lower::lower_table(&mut cx, 0, def, &EnumTable::default());
+    lower::link(&mut cx, Vec::new(), vec![table]);
+    cx.problems.into_iter().map(|p| p.error).collect()
+}
+
+/// The per-item rules of one `PgEnum` (values, names, renames), as
+/// [`check_table`] for tables.
+pub fn check_enum(def: &grammar::EnumDef) -> Vec<Error> {
+    let options = ParseOptions::default();
+    let no_names = HashSet::new();
+    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
+    lower::lower_enum(&mut cx, 0, def);
+    cx.problems.into_iter().map(|p| p.error).collect()
+}
+
+/// The items of one worker's files.
+#[derive(Default)]
+struct Items {
+    tables: Vec<(usize, grammar::TableDef)>,
+    enums: Vec<(usize, grammar::EnumDef)>,
+    problems: Vec<Problem>,
+}
+
 /// Hands a table struct or `PgEnum` to the grammar.
-fn collect(file: usize, item: Item, decls: &mut Decls, problems: &mut Vec<Problem>) {
+fn collect(file: usize, item: Item, items: &mut Items) {
     let mut push = |errors: Vec<Error>| {
-        problems.extend(errors.into_iter().map(|error| Problem { file, error }))
+        items
+            .problems
+            .extend(errors.into_iter().map(|error| Problem { file, error }))
     };
     match item {
         Item::Struct(s) if grammar::is_table(&s.attrs) => {
             let (def, errors) = grammar::table(s);
             push(errors);
-            decls.tables.push((file, def));
+            items.tables.push((file, def));
         }
         Item::Struct(s) => {
             if let Some(span) = grammar::derives(&s.attrs, "PgEnum") {
@@ -150,7 +396,7 @@ fn collect(file: usize, item: Item, decls: &mut Decls, problems: &mut Vec<Proble
         Item::Enum(e) if grammar::is_pg_enum(&e.attrs) => {
             let (def, errors) = grammar::pg_enum(&e);
             push(errors);
-            decls.enums.push((file, def));
+            items.enums.push((file, def));
         }
         Item::Enum(e) => {
             if let Some(span) = grammar::derives(&e.attrs, "Table") {
@@ -515,14 +761,17 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
 }
 
 /// Located, sorted, de-duplicated diagnostics.
-fn diagnostics(files: &[SourceFile], problems: Vec<Problem>) -> Vec<Diagnostic> {
+fn diagnostics(files: &[SourceFile], problems: Vec<Problem<Loc>>) -> Vec<Diagnostic> {
     let mut lines: Vec<Option<Lines>> = vec![None; files.len()];
     let mut out: Vec<Diagnostic> = problems
         .into_iter()
         .filter(|p| p.file < files.len())
         .map(|p| {
             let text = &files[p.file].text;
-            let range = p.error.span.byte_range();
+            let mut range = p.error.span.range();
+            if let Some(end) = p.error.end {
+                range.end = range.end.max(end.range().end);
+            }
             let mut start = floor_char_boundary(text, range.start);
             let mut end = floor_char_boundary(text, range.end.max(start));
             if start == 0 && end == 0 && p.error.message.contains("end of input") {

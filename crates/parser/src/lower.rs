@@ -1,13 +1,24 @@
-//! Lowering: the typed attributes of every table struct and `PgEnum` of all
-//! files, together with the Rust field types, become one
-//! [`shale_model::Schema`]; every rule that spans items (types that name
-//! enums, references, duplicate and generated names, dialect support) is
-//! checked here and reported with the span of the offending token.
+//! Lowering: the typed attributes of table structs and `PgEnum`s, together
+//! with the Rust field types, become one [`shale_model::Schema`].
+//!
+//! It runs in two phases so that files can be parsed in parallel:
+//!
+//! - **per item** ([`lower_enum`], [`lower_table`]), on the thread that
+//!   lexed the item's file, with [`Span`]s: every rule one item can tell
+//!   (names, columns, keys, identity and defaults, column lists) given the
+//!   table of all enums ([`EnumTable`], which has no spans);
+//! - **across items** ([`link`]), generic over where errors point ([`Site`]):
+//!   duplicate enums and tables, references, and constraint and index names.
+//!
+//! The derive macros run both phases on a single item
+//! ([`crate::check_table`]), so a per-item mistake is the same error in
+//! `cargo build` and in `shale generate`.
 //!
 //! Name resolution uses hash maps throughout, so lowering is linear in the
 //! size of the schema.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use heck::ToSnakeCase;
 use proc_macro2::Span;
@@ -17,78 +28,131 @@ use shale_model::{
     Identity, Index, IndexKey, IndexTarget, NullsOrder, PrimaryKey, QualifiedName, RenameHints,
     Schema, SortOrder, Table, UniqueConstraint, DEFAULT_INDEX_METHOD, DEFAULT_NAMESPACE,
 };
-use syn::spanned::Spanned as _;
 
 use crate::grammar::{
     did_you_mean, suggestion_or_list, DeferrableAttr, EnumDef, Error, FieldDef, IdentityAttr,
-    KeyNulls, KeyOrder, Reference, Spanned, TableDef,
+    KeyNulls, KeyOrder, Spanned, TableDef,
 };
 use crate::rust_types::{self, EnumLookup, TypeError};
 use crate::{Dialect, Lines, ParseOptions, SourceFile};
 
 /// An error located in one file.
-pub(crate) struct Problem {
+pub(crate) struct Problem<S = Span> {
     pub file: usize,
-    pub error: Error,
+    pub error: Error<S>,
 }
 
-/// Everything collected from the files.
-#[derive(Default)]
-pub(crate) struct Decls {
-    pub tables: Vec<(usize, TableDef)>,
-    pub enums: Vec<(usize, EnumDef)>,
-    /// Some file could not be read at all: references to missing tables or
-    /// types may point into it, so those are not reported this run.
+impl Problem {
+    /// The problem with its span resolved to a byte range; only correct on
+    /// the thread that lexed the file.
+    pub(crate) fn located(self) -> Problem<Loc> {
+        Problem {
+            file: self.file,
+            error: self.error.map_span(Loc::from),
+        }
+    }
+}
+
+/// A byte range in one file: a [`Span`] resolved on the thread that lexed
+/// the file, so that it can cross threads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Loc {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl From<Span> for Loc {
+    fn from(span: Span) -> Self {
+        let range = span.byte_range();
+        Loc {
+            start: range.start,
+            end: range.end,
+        }
+    }
+}
+
+/// Where an error points: a [`Span`] or a [`Loc`].
+pub(crate) trait Site: Copy {
+    /// The byte range in the file (empty inside a proc macro).
+    fn range(self) -> Range<usize>;
+    /// The 1-based line, when known without the file's text (inside a proc macro).
+    fn line_hint(self) -> Option<usize>;
+}
+
+impl Site for Span {
+    fn range(self) -> Range<usize> {
+        self.byte_range()
+    }
+    fn line_hint(self) -> Option<usize> {
+        Some(self.start().line).filter(|&line| line > 0)
+    }
+}
+
+impl Site for Loc {
+    fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+    fn line_hint(self) -> Option<usize> {
+        None
+    }
+}
+
+/// What lowering needs besides the items.
+pub(crate) struct Cx<'a, S> {
+    pub options: &'a ParseOptions,
+    /// The files, for messages that quote another place; empty in a derive.
+    pub files: &'a [SourceFile],
+    pub lines: Vec<Option<Lines>>,
+    pub problems: Vec<Problem<S>>,
+    /// Some file could not be read at all (or, in a derive, the other items
+    /// are not visible): references to missing tables or types may point
+    /// there, so those are not reported.
     pub incomplete: bool,
     /// Names declared by items with syntax errors (Rust names and table
-    /// names): uses of them are not reported as unknown this run.
-    pub broken_names: HashSet<String>,
+    /// names): uses of them are not reported as unknown.
+    pub broken_names: &'a HashSet<String>,
 }
 
-/// The lowering result.
-pub(crate) struct Lowered {
-    pub schema: Schema,
-    pub renames: RenameHints,
-    pub problems: Vec<Problem>,
-}
+impl<'a, S: Site> Cx<'a, S> {
+    pub(crate) fn new(
+        options: &'a ParseOptions,
+        files: &'a [SourceFile],
+        incomplete: bool,
+        broken_names: &'a HashSet<String>,
+    ) -> Self {
+        Cx {
+            options,
+            files,
+            lines: vec![None; files.len()],
+            problems: Vec::new(),
+            incomplete,
+            broken_names,
+        }
+    }
 
-struct Cx<'a> {
-    options: &'a ParseOptions,
-    files: &'a [SourceFile],
-    lines: Vec<Option<Lines>>,
-    problems: Vec<Problem>,
-    incomplete: bool,
-    broken_names: HashSet<String>,
-    renames: RenameHints,
-}
-
-impl Cx<'_> {
-    fn err(&mut self, file: usize, error: Error) {
+    fn err(&mut self, file: usize, error: Error<S>) {
         self.problems.push(Problem { file, error });
     }
 
-    /// The source text under a span (for messages quoting a type).
-    fn snippet(&self, file: usize, span: Span) -> String {
-        let range = span.byte_range();
-        self.files
-            .get(file)
-            .and_then(|f| f.text.get(range))
-            .filter(|s| !s.is_empty())
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-            .unwrap_or_else(|| "this type".to_string())
-    }
-
-    /// `path:line:column`, for messages that mention a second place.
-    fn location(&mut self, file: usize, span: Span) -> String {
+    /// Where another item is, for a message about `from_file`: `line N` in
+    /// the same file, `path:line:column` in another.
+    fn location(&mut self, file: usize, site: S, from_file: usize) -> String {
         let Some(source) = self.files.get(file) else {
-            return "an earlier place".to_string();
+            return match site.line_hint() {
+                Some(line) => format!("line {line}"),
+                None => "an earlier place".to_string(),
+            };
         };
         let lines = self.lines[file].get_or_insert_with(|| Lines::new(&source.text));
-        let (line, column) = lines.line_column(&source.text, span.byte_range().start);
-        format!("{}:{line}:{column}", source.path.display())
+        let (line, column) = lines.line_column(&source.text, site.range().start);
+        if file == from_file {
+            format!("line {line}")
+        } else {
+            format!("{}:{line}:{column}", source.path.display())
+        }
     }
 
-    fn postgres_only(&mut self, file: usize, span: Span, what: &str) {
+    fn postgres_only(&mut self, file: usize, span: S, what: &str) {
         if self.options.dialect == Dialect::Sqlite {
             self.err(
                 file,
@@ -100,18 +164,18 @@ impl Cx<'_> {
     }
 
     /// Checks a name given in the source: not empty, at most 63 bytes.
-    fn check_identifier(&mut self, file: usize, name: &Spanned<String>, what: &str) -> bool {
-        if name.value.trim().is_empty() {
+    fn check_identifier(&mut self, file: usize, name: &str, span: S, what: &str) -> bool {
+        if name.trim().is_empty() {
             self.err(
                 file,
-                Error::new(name.span, format!("empty {what} name")).label("expected a name"),
+                Error::new(span, format!("empty {what} name")).label("expected a name"),
             );
             return false;
         }
-        self.check_length(file, &name.value, name.span, what)
+        self.check_length(file, name, span, what)
     }
 
-    fn check_length(&mut self, file: usize, name: &str, span: Span, what: &str) -> bool {
+    fn check_length(&mut self, file: usize, name: &str, span: S, what: &str) -> bool {
         if name.len() > MAX_IDENTIFIER_BYTES {
             self.err(
                 file,
@@ -128,30 +192,71 @@ impl Cx<'_> {
     }
 }
 
-/// Lowers the collected declarations into a schema.
-pub(crate) fn lower(decls: Decls, files: &[SourceFile], options: &ParseOptions) -> Lowered {
-    let mut cx = Cx {
-        options,
-        files,
-        lines: vec![None; files.len()],
-        problems: Vec::new(),
-        incomplete: decls.incomplete,
-        broken_names: decls.broken_names,
-        renames: RenameHints::default(),
-    };
-    let enums = lower_enums(&mut cx, &decls.enums);
-    let mut tables = lower_tables(&mut cx, &decls.tables, &enums);
-    resolve_foreign_keys(&mut cx, &mut tables);
-    assign_names(&mut cx, &mut tables);
+/// A name given in the source that must be a valid identifier.
+fn check_name(cx: &mut Cx<Span>, file: usize, name: &Spanned<String>, what: &str) -> bool {
+    cx.check_identifier(file, &name.value, name.span, what)
+}
+
+/// Ties the items together: duplicate tables are reported and dropped,
+/// foreign keys resolved, constraint and index names chosen, and the schema
+/// and rename hints assembled. `enums` come from [`register_enums`];
+/// `tables` are in source order (file, then position).
+pub(crate) fn link<S: Site>(
+    cx: &mut Cx<S>,
+    enums: Vec<EnumInfo<S>>,
+    tables: Vec<TableBuild<S>>,
+) -> (Schema, RenameHints) {
+    let mut renames = RenameHints::default();
+    let mut kept: Vec<TableBuild<S>> = Vec::with_capacity(tables.len());
+    let mut by_name: HashMap<QualifiedName, usize> = HashMap::with_capacity(tables.len());
+    let enum_names: HashMap<&QualifiedName, &EnumInfo<S>> =
+        enums.iter().map(|e| (&e.model.name, e)).collect();
+    for t in tables {
+        let qname = &t.table.name;
+        if let Some(&first) = by_name.get(qname) {
+            let first: &TableBuild<S> = &kept[first];
+            let at = cx.location(first.file, first.span, t.file);
+            cx.err(
+                t.file,
+                Error::new(t.span, format!("duplicate table `{qname}`"))
+                    .label("second definition")
+                    .help(format!(
+                        "`{qname}` is first defined at {at}; rename one with `#[table(name = \"…\")]`"
+                    )),
+            );
+            continue;
+        }
+        if let Some(e) = enum_names.get(qname) {
+            let at = cx.location(e.file, e.span, t.file);
+            cx.err(
+                t.file,
+                Error::new(t.span, format!("table `{qname}` has the same name as an enum"))
+                    .label("name already used by a type")
+                    .help(format!(
+                        "PostgreSQL creates a row type for each table; rename the table or the enum (defined at {at})"
+                    )),
+            );
+        }
+        by_name.insert(qname.clone(), kept.len());
+        kept.push(t);
+    }
+    drop(enum_names);
+    let mut tables = kept;
+    resolve_foreign_keys(cx, &mut tables);
+    assign_names(cx, &mut tables);
 
     let mut schema = Schema::default();
     let mut namespaces: HashSet<String> = HashSet::new();
-    for e in &enums.list {
+    for e in enums {
         namespaces.insert(e.model.name.namespace.clone());
-        schema.enums.push(e.model.clone());
+        renames.enums.extend(e.rename);
+        renames.enum_values.extend(e.value_renames);
+        schema.enums.push(e.model);
     }
     for t in tables {
         namespaces.insert(t.table.name.namespace.clone());
+        renames.tables.extend(t.rename);
+        renames.columns.extend(t.column_renames);
         schema.tables.push(t.table);
     }
     schema.namespaces = namespaces
@@ -160,39 +265,55 @@ pub(crate) fn lower(decls: Decls, files: &[SourceFile], options: &ParseOptions) 
         .collect();
     schema.normalize();
 
-    let mut renames = cx.renames;
     renames.tables.sort();
     renames.columns.sort();
     renames.enums.sort();
     renames.enum_values.sort();
-    Lowered {
-        schema,
-        renames,
-        problems: cx.problems,
-    }
+    (schema, renames)
 }
 
 // ---------------------------------------------------------------------------
 // Enums
 
-struct EnumInfo {
-    model: Enum,
-    file: usize,
-    /// The enum's identifier, where duplicate-name errors point.
-    span: Span,
+/// One lowered `PgEnum`.
+pub(crate) struct EnumInfo<S> {
+    pub model: Enum,
+    pub file: usize,
+    /// The Rust identifier, for field types that name the enum.
+    pub ident: String,
+    /// The enum's name (`#[pg_enum(name)]`, else its identifier), where
+    /// duplicate-name errors point.
+    pub span: S,
+    rename: Option<(QualifiedName, QualifiedName)>,
+    value_renames: Vec<(QualifiedName, String, String)>,
 }
 
-struct Enums {
-    list: Vec<EnumInfo>,
+impl EnumInfo<Span> {
+    pub(crate) fn located(self) -> EnumInfo<Loc> {
+        EnumInfo {
+            model: self.model,
+            file: self.file,
+            ident: self.ident,
+            span: self.span.into(),
+            rename: self.rename,
+            value_renames: self.value_renames,
+        }
+    }
+}
+
+/// Every enum by Rust identifier and by name: what column types need.
+#[derive(Default)]
+pub(crate) struct EnumTable {
+    list: Vec<(QualifiedName, Vec<String>)>,
     by_ident: HashMap<String, Vec<usize>>,
     by_name: HashMap<QualifiedName, usize>,
 }
 
-impl Enums {
+impl EnumTable {
     fn lookup(&self, ident: &str) -> EnumLookup {
         match self.by_ident.get(ident).map(Vec::as_slice) {
             None | Some([]) => EnumLookup::None,
-            Some([one]) => EnumLookup::One(self.list[*one].model.name.clone()),
+            Some([one]) => EnumLookup::One(self.list[*one].0.clone()),
             Some(_) => EnumLookup::Ambiguous,
         }
     }
@@ -206,13 +327,48 @@ impl Enums {
         let q = QualifiedName::new(namespace, name);
         self.by_name.contains_key(&q).then_some(q)
     }
+
+    fn values(&self, name: &QualifiedName) -> Option<&[String]> {
+        self.by_name
+            .get(name)
+            .map(|&i| self.list[i].1.as_slice())
+    }
 }
 
-fn namespace_of(cx: &mut Cx, file: usize, schema: &Option<Spanned<String>>) -> String {
+/// Reports and drops duplicate enums; the rest, and their [`EnumTable`].
+pub(crate) fn register_enums<S: Site>(
+    cx: &mut Cx<S>,
+    enums: Vec<EnumInfo<S>>,
+) -> (Vec<EnumInfo<S>>, EnumTable) {
+    let mut table = EnumTable::default();
+    let mut kept: Vec<EnumInfo<S>> = Vec::with_capacity(enums.len());
+    for e in enums {
+        let qname = &e.model.name;
+        if let Some(&first) = table.by_name.get(qname) {
+            let first: &EnumInfo<S> = &kept[first];
+            let at = cx.location(first.file, first.span, e.file);
+            cx.err(
+                e.file,
+                Error::new(e.span, format!("duplicate enum `{qname}`"))
+                    .label("second definition")
+                    .help(format!("`{qname}` is first defined at {at}; rename one with `#[pg_enum(name = \"…\")]`")),
+            );
+            continue;
+        }
+        let index = kept.len();
+        table.by_name.insert(qname.clone(), index);
+        table.by_ident.entry(e.ident.clone()).or_default().push(index);
+        table.list.push((qname.clone(), e.model.values.clone()));
+        kept.push(e);
+    }
+    (kept, table)
+}
+
+fn namespace_of(cx: &mut Cx<Span>, file: usize, schema: &Option<Spanned<String>>) -> String {
     match schema {
         Some(s) => {
             cx.postgres_only(file, s.key_span.join(s.span).unwrap_or(s.span), "`schema`");
-            if cx.check_identifier(file, s, "schema") {
+            if check_name(cx, file, s, "schema") {
                 s.value.clone()
             } else {
                 DEFAULT_NAMESPACE.to_string()
@@ -224,7 +380,7 @@ fn namespace_of(cx: &mut Cx, file: usize, schema: &Option<Spanned<String>>) -> S
 
 /// `schema.old` or `old` (same namespace as `next`).
 fn previous_name(
-    cx: &mut Cx,
+    cx: &mut Cx<Span>,
     file: usize,
     renamed_from: &Spanned<String>,
     next: &QualifiedName,
@@ -260,119 +416,91 @@ fn previous_name(
     Some(previous)
 }
 
-fn lower_enums(cx: &mut Cx, defs: &[(usize, EnumDef)]) -> Enums {
-    let mut enums = Enums {
-        list: Vec::new(),
-        by_ident: HashMap::new(),
-        by_name: HashMap::new(),
+/// Lowers one `PgEnum`: its name, values and renames.
+pub(crate) fn lower_enum(cx: &mut Cx<Span>, file: usize, def: &EnumDef) -> EnumInfo<Span> {
+    let namespace = namespace_of(cx, file, &def.schema);
+    let name = match &def.name {
+        Some(n) if check_name(cx, file, n, "enum") => n.value.clone(),
+        _ => def.ident.to_string().to_snake_case(),
     };
-    for (file, def) in defs {
-        let file = *file;
-        let namespace = namespace_of(cx, file, &def.schema);
-        let name = match &def.name {
-            Some(n) if cx.check_identifier(file, n, "enum") => n.value.clone(),
-            _ => def.ident.to_string().to_snake_case(),
+    let qname = QualifiedName::new(namespace, name);
+    let mut value_renames = Vec::new();
+    let mut values: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    for variant in &def.variants {
+        let (value, span) = match &variant.rename {
+            Some(r) => (r.value.clone(), r.span),
+            None => (
+                variant.ident.to_string().to_snake_case(),
+                variant.ident.span(),
+            ),
         };
-        let qname = QualifiedName::new(namespace, name);
-        if let Some(&first) = enums.by_name.get(&qname) {
-            let first: &EnumInfo = &enums.list[first];
-            let at = cx.location(first.file, first.span);
-            let span = def.name.as_ref().map_or(def.ident.span(), |n| n.span);
+        if value.is_empty() {
             cx.err(
                 file,
-                Error::new(span, format!("duplicate enum `{qname}`"))
-                    .label("second definition")
-                    .help(format!("`{qname}` is first defined at {}; rename one with `#[pg_enum(name = \"…\")]`", at)),
+                Error::new(span, "empty enum value").label("expected a label"),
             );
             continue;
         }
-        let mut values: Vec<String> = Vec::new();
-        let mut seen: HashMap<String, Span> = HashMap::new();
-        for variant in &def.variants {
-            let (value, span) = match &variant.rename {
-                Some(r) => (r.value.clone(), r.span),
-                None => (
-                    variant.ident.to_string().to_snake_case(),
-                    variant.ident.span(),
-                ),
-            };
-            if value.is_empty() {
-                cx.err(
-                    file,
-                    Error::new(span, "empty enum value").label("expected a label"),
-                );
-                continue;
-            }
-            cx.check_length(file, &value, span, "enum value");
-            if seen.contains_key(&value) {
-                cx.err(
-                    file,
-                    Error::new(span, format!("duplicate value `{value}` in enum `{qname}`"))
-                        .label("second use of this value")
-                        .help("rename one of the variants with `#[pg_enum(rename = \"…\")]`"),
-                );
-                continue;
-            }
-            seen.insert(value.clone(), span);
-            if let Some(previous) = &variant.renamed_from {
-                if previous.value == value || previous.value.is_empty() {
-                    cx.err(
-                        file,
-                        Error::new(
-                            previous.span,
-                            format!("`renamed_from` names the current value `{value}`"),
-                        )
-                        .label("same as the current value"),
-                    );
-                } else {
-                    cx.renames.enum_values.push((
-                        qname.clone(),
-                        previous.value.clone(),
-                        value.clone(),
-                    ));
-                }
-            }
-            values.push(value);
-        }
-        if def.variants.is_empty() {
+        cx.check_length(file, &value, span, "enum value");
+        if !seen.insert(value.clone()) {
             cx.err(
                 file,
-                Error::new(def.ident.span(), format!("enum `{qname}` has no values"))
-                    .label("empty enum")
-                    .help("add at least one variant"),
+                Error::new(span, format!("duplicate value `{value}` in enum `{qname}`"))
+                    .label("second use of this value")
+                    .help("rename one of the variants with `#[pg_enum(rename = \"…\")]`"),
             );
+            continue;
         }
-        if let Some(previous) = &def.renamed_from {
-            if let Some(previous) = previous_name(cx, file, previous, &qname) {
-                cx.renames.enums.push((previous, qname.clone()));
+        if let Some(previous) = &variant.renamed_from {
+            if previous.value == value || previous.value.is_empty() {
+                cx.err(
+                    file,
+                    Error::new(
+                        previous.span,
+                        format!("`renamed_from` names the current value `{value}`"),
+                    )
+                    .label("same as the current value"),
+                );
+            } else {
+                value_renames.push((qname.clone(), previous.value.clone(), value.clone()));
             }
         }
-        let index = enums.list.len();
-        enums.by_name.insert(qname.clone(), index);
-        enums
-            .by_ident
-            .entry(def.ident.to_string())
-            .or_default()
-            .push(index);
-        enums.list.push(EnumInfo {
-            model: Enum {
-                name: qname,
-                values,
-                comment: def.doc.clone(),
-            },
-            file,
-            span: def.ident.span(),
-        });
+        values.push(value);
     }
-    enums
+    if def.variants.is_empty() {
+        cx.err(
+            file,
+            Error::new(def.ident.span(), format!("enum `{qname}` has no values"))
+                .label("empty enum")
+                .help("add at least one variant"),
+        );
+    }
+    let rename = def
+        .renamed_from
+        .as_ref()
+        .and_then(|previous| previous_name(cx, file, previous, &qname))
+        .map(|previous| (previous, qname.clone()));
+    EnumInfo {
+        model: Enum {
+            name: qname,
+            values,
+            comment: def.doc.clone(),
+        },
+        file,
+        ident: def.ident.to_string(),
+        span: def.name.as_ref().map_or(def.ident.span(), |n| n.span),
+        rename,
+        value_renames,
+    }
 }
 
 // ---------------------------------------------------------------------------
 // Tables
 
 /// A constraint or index whose name is still to be chosen.
-struct NameRequest {
-    explicit: Option<Spanned<String>>,
+pub(crate) struct NameRequest<S> {
+    explicit: Option<(String, S)>,
     target: NameTarget,
     name2: Option<String>,
     label: &'static str,
@@ -413,73 +541,64 @@ impl NameTarget {
     }
 }
 
-/// A foreign key whose target is resolved once every table is known.
-struct PendingForeignKey {
+/// The target of a foreign key, resolved once every table is known.
+pub(crate) struct PendingForeignKey<S> {
     index: usize,
-    reference: Reference,
-    columns_span: Span,
+    /// The `references` string.
+    span: S,
+    schema: Option<String>,
+    table: String,
+    columns: Vec<String>,
+    columns_span: S,
 }
 
-struct TableBuild {
-    file: usize,
-    span: Span,
-    table: Table,
+/// One lowered table, before names and references are settled.
+pub(crate) struct TableBuild<S> {
+    pub file: usize,
+    /// The table's name (`#[table(name)]`, else the struct's identifier).
+    pub span: S,
+    pub table: Table,
     /// SQL column name → column index.
     columns: HashMap<String, usize>,
-    names: Vec<NameRequest>,
-    pending_fks: Vec<PendingForeignKey>,
+    names: Vec<NameRequest<S>>,
+    pending_fks: Vec<PendingForeignKey<S>>,
+    rename: Option<(QualifiedName, QualifiedName)>,
+    column_renames: Vec<(QualifiedName, String, String)>,
 }
 
-fn lower_tables(cx: &mut Cx, defs: &[(usize, TableDef)], enums: &Enums) -> Vec<TableBuild> {
-    let mut out: Vec<TableBuild> = Vec::new();
-    let mut by_name: HashMap<QualifiedName, usize> = HashMap::new();
-    for (file, def) in defs {
-        let file = *file;
-        let namespace = namespace_of(cx, file, &def.attrs.schema);
-        let name = match &def.attrs.name {
-            Some(n) if cx.check_identifier(file, n, "table") => n.value.clone(),
-            _ => def.ident.to_string().to_snake_case(),
-        };
-        let qname = QualifiedName::new(namespace, name);
-        cx.check_length(file, &qname.name, def.ident.span(), "table");
-        let span = def.attrs.name.as_ref().map_or(def.ident.span(), |n| n.span);
-        if let Some(&first) = by_name.get(&qname) {
-            let first: &TableBuild = &out[first];
-            let at = cx.location(first.file, first.span);
-            cx.err(
-                file,
-                Error::new(span, format!("duplicate table `{qname}`"))
-                    .label("second definition")
-                    .help(format!(
-                        "`{qname}` is first defined at {}; rename one with `#[table(name = \"…\")]`",
-                        at
-                    )),
-            );
-            continue;
+impl TableBuild<Span> {
+    pub(crate) fn located(self) -> TableBuild<Loc> {
+        TableBuild {
+            file: self.file,
+            span: self.span.into(),
+            table: self.table,
+            columns: self.columns,
+            names: self
+                .names
+                .into_iter()
+                .map(|n| NameRequest {
+                    explicit: n.explicit.map(|(name, span)| (name, span.into())),
+                    target: n.target,
+                    name2: n.name2,
+                    label: n.label,
+                })
+                .collect(),
+            pending_fks: self
+                .pending_fks
+                .into_iter()
+                .map(|p| PendingForeignKey {
+                    index: p.index,
+                    span: p.span.into(),
+                    schema: p.schema,
+                    table: p.table,
+                    columns: p.columns,
+                    columns_span: p.columns_span.into(),
+                })
+                .collect(),
+            rename: self.rename,
+            column_renames: self.column_renames,
         }
-        if let Some(&e) = enums.by_name.get(&qname) {
-            let e = &enums.list[e];
-            let at = cx.location(e.file, e.span);
-            cx.err(
-                file,
-                Error::new(span, format!("table `{qname}` has the same name as an enum"))
-                    .label("name already used by a type")
-                    .help(format!(
-                        "PostgreSQL creates a row type for each table; rename the table or the enum (defined at {})",
-                        at
-                    )),
-            );
-        }
-        if let Some(previous) = &def.attrs.renamed_from {
-            if let Some(previous) = previous_name(cx, file, previous, &qname) {
-                cx.renames.tables.push((previous, qname.clone()));
-            }
-        }
-        let build = lower_table(cx, file, def, qname.clone(), span, enums);
-        by_name.insert(qname, out.len());
-        out.push(build);
     }
-    out
 }
 
 /// A column and what its field said beyond the column itself.
@@ -488,14 +607,27 @@ struct FieldColumn<'a> {
     index: usize,
 }
 
-fn lower_table(
-    cx: &mut Cx,
+/// Lowers one table struct: every rule the struct alone can tell.
+pub(crate) fn lower_table(
+    cx: &mut Cx<Span>,
     file: usize,
     def: &TableDef,
-    qname: QualifiedName,
-    span: Span,
-    enums: &Enums,
-) -> TableBuild {
+    enums: &EnumTable,
+) -> TableBuild<Span> {
+    let namespace = namespace_of(cx, file, &def.attrs.schema);
+    let name = match &def.attrs.name {
+        Some(n) if check_name(cx, file, n, "table") => n.value.clone(),
+        _ => def.ident.to_string().to_snake_case(),
+    };
+    let qname = QualifiedName::new(namespace, name);
+    cx.check_length(file, &qname.name, def.ident.span(), "table");
+    let span = def.attrs.name.as_ref().map_or(def.ident.span(), |n| n.span);
+    let rename = def
+        .attrs
+        .renamed_from
+        .as_ref()
+        .and_then(|previous| previous_name(cx, file, previous, &qname))
+        .map(|previous| (previous, qname.clone()));
     let mut b = TableBuild {
         file,
         span,
@@ -503,6 +635,8 @@ fn lower_table(
         columns: HashMap::new(),
         names: Vec::new(),
         pending_fks: Vec::new(),
+        rename,
+        column_renames: Vec::new(),
     };
     b.table.comment = def.doc.clone();
     // Rust identifier → column index, so that attribute lists may name a
@@ -519,7 +653,7 @@ fn lower_table(
             continue;
         }
         let name = match &a.name {
-            Some(n) if cx.check_identifier(file, n, "column") => n.value.clone(),
+            Some(n) if check_name(cx, file, n, "column") => n.value.clone(),
             _ => ident.clone(),
         };
         let name_span = a.name.as_ref().map_or(field.ident.span(), |n| n.span);
@@ -556,8 +690,7 @@ fn lower_table(
                     .help("remove `renamed_from`, or set it to the previous name"),
                 );
             } else {
-                cx.renames
-                    .columns
+                b.column_renames
                     .push((qname.clone(), previous.value.clone(), name));
             }
         }
@@ -572,8 +705,8 @@ fn lower_table(
         skipped,
         names: b.table.columns.iter().map(|c| c.name.clone()).collect(),
     };
-    let resolve = |cx: &mut Cx, column: &Spanned<String>| scope.resolve(cx, column);
-    let resolve_all = |cx: &mut Cx, columns: &[Spanned<String>]| scope.resolve_all(cx, columns);
+    let resolve = |cx: &mut Cx<Span>, column: &Spanned<String>| scope.resolve(cx, column);
+    let resolve_all = |cx: &mut Cx<Span>, columns: &[Spanned<String>]| scope.resolve_all(cx, columns);
     let names_of = |indexes: &[usize]| scope.names_of(indexes);
 
     // Primary key: table-level attributes come first in the source, then fields.
@@ -620,7 +753,7 @@ fn lower_table(
             columns: names_of(&columns),
         });
         b.names.push(NameRequest {
-            explicit: name,
+            explicit: name.map(|n| (n.value, n.span)),
             target: NameTarget::PrimaryKey,
             name2: None,
             label: "pkey",
@@ -686,7 +819,10 @@ fn lower_table(
             });
             b.pending_fks.push(PendingForeignKey {
                 index: i,
-                reference: reference.clone(),
+                span: reference.span,
+                schema: reference.schema.clone(),
+                table: reference.table.clone(),
+                columns: reference.columns.clone(),
                 columns_span: l.field.ident.span(),
             });
         }
@@ -708,7 +844,7 @@ fn lower_table(
             nulls_not_distinct: attr.nulls_not_distinct.is_some(),
         });
         b.names.push(NameRequest {
-            explicit: attr.name.clone(),
+            explicit: attr.name.as_ref().map(|n| (n.value.clone(), n.span)),
             target: NameTarget::Unique(i),
             name2,
             label: "key",
@@ -729,7 +865,7 @@ fn lower_table(
             expr: attr.expr.value.clone(),
         });
         b.names.push(NameRequest {
-            explicit: attr.name.clone(),
+            explicit: attr.name.as_ref().map(|n| (n.value.clone(), n.span)),
             target: NameTarget::Check(i),
             name2: None,
             label: "check",
@@ -759,14 +895,17 @@ fn lower_table(
             deferrable,
         });
         b.names.push(NameRequest {
-            explicit: attr.name.clone(),
+            explicit: attr.name.as_ref().map(|n| (n.value.clone(), n.span)),
             target: NameTarget::ForeignKey(i),
             name2,
             label: "fkey",
         });
         b.pending_fks.push(PendingForeignKey {
             index: i,
-            reference: attr.references.clone(),
+            span: attr.references.span,
+            schema: attr.references.schema.clone(),
+            table: attr.references.table.clone(),
+            columns: attr.references.columns.clone(),
             columns_span: attr.columns_span,
         });
     }
@@ -887,7 +1026,7 @@ fn lower_table(
             predicate: attr.predicate.as_ref().map(|p| p.value.clone()),
         });
         b.names.push(NameRequest {
-            explicit: attr.name.clone(),
+            explicit: attr.name.as_ref().map(|n| (n.value.clone(), n.span)),
             target: NameTarget::Index(i),
             name2: Some(name2),
             label: "idx",
@@ -909,7 +1048,7 @@ struct ColumnScope {
 }
 
 impl ColumnScope {
-    fn resolve(&self, cx: &mut Cx, column: &Spanned<String>) -> Option<usize> {
+    fn resolve(&self, cx: &mut Cx<Span>, column: &Spanned<String>) -> Option<usize> {
         if let Some(&i) = self
             .by_sql
             .get(&column.value)
@@ -946,7 +1085,7 @@ impl ColumnScope {
     }
 
     /// Every column resolved (each unknown one reported), or `None`.
-    fn resolve_all(&self, cx: &mut Cx, columns: &[Spanned<String>]) -> Option<Vec<usize>> {
+    fn resolve_all(&self, cx: &mut Cx<Span>, columns: &[Spanned<String>]) -> Option<Vec<usize>> {
         let resolved: Vec<Option<usize>> = columns.iter().map(|c| self.resolve(cx, c)).collect();
         resolved.into_iter().collect()
     }
@@ -975,7 +1114,7 @@ fn unraw(ident: &syn::Ident) -> String {
     s.strip_prefix("r#").map(str::to_string).unwrap_or(s)
 }
 
-fn action(cx: &mut Cx, file: usize, value: &Option<Spanned<String>>) -> ForeignKeyAction {
+fn action(cx: &mut Cx<Span>, file: usize, value: &Option<Spanned<String>>) -> ForeignKeyAction {
     let Some(value) = value else {
         return ForeignKeyAction::NoAction;
     };
@@ -999,7 +1138,13 @@ fn action(cx: &mut Cx, file: usize, value: &Option<Spanned<String>>) -> ForeignK
     }
 }
 
-fn lower_column(cx: &mut Cx, file: usize, field: &FieldDef, name: &str, enums: &Enums) -> Column {
+fn lower_column(
+    cx: &mut Cx<Span>,
+    file: usize,
+    field: &FieldDef,
+    name: &str,
+    enums: &EnumTable,
+) -> Column {
     let a = &field.attrs;
     let lookup = |ident: &str| enums.lookup(ident);
     let mapped = match &a.sql_type {
@@ -1007,7 +1152,9 @@ fn lower_column(cx: &mut Cx, file: usize, field: &FieldDef, name: &str, enums: &
             let nullable = match rust_types::strip_option(&field.ty) {
                 Ok((_, nullable)) => nullable,
                 Err(e) => {
-                    type_error(cx, file, e);
+                    if let Some(error) = type_error(cx, e) {
+                        cx.err(file, error);
+                    }
                     false
                 }
             };
@@ -1030,12 +1177,21 @@ fn lower_column(cx: &mut Cx, file: usize, field: &FieldDef, name: &str, enums: &
         None => match rust_types::map_type(&field.ty, &lookup) {
             Ok(m) => Some(m),
             Err(e) => {
-                type_error(cx, file, e);
+                if let Some(error) = type_error(cx, e) {
+                    cx.err(file, error);
+                }
                 None
             }
         },
     };
-    let (ty, nullable) = mapped.unwrap_or_else(|| (ColumnType::named("text"), false));
+    // A type that could not be mapped (reported above, or left to the CLI
+    // in a derive, where another item may declare it) still has its
+    // nullability, and type-dependent checks are skipped.
+    let typed = mapped.is_some();
+    let (ty, nullable) = mapped.unwrap_or_else(|| {
+        let nullable = rust_types::strip_option(&field.ty).is_ok_and(|(_, nullable)| nullable);
+        (ColumnType::named("text"), nullable)
+    });
     let mut column = Column::new(name, ty);
     column.nullable = nullable;
     column.comment = field.doc.clone();
@@ -1045,8 +1201,8 @@ fn lower_column(cx: &mut Cx, file: usize, field: &FieldDef, name: &str, enums: &
     if let (Some(_), true) = (a.primary_key, nullable) {
         cx.err(
             file,
-            Error::new(
-                field.ty.span(),
+            Error::spanning(
+                &field.ty,
                 format!("primary key column `{name}` is nullable"),
             )
             .label("`Option<…>` type")
@@ -1105,7 +1261,7 @@ fn lower_column(cx: &mut Cx, file: usize, field: &FieldDef, name: &str, enums: &
                 column.ty.base_name(),
                 Some("smallint" | "integer" | "bigint")
             );
-        if !integer {
+        if typed && !integer {
             cx.err(
                 file,
                 Error::new(
@@ -1119,8 +1275,8 @@ fn lower_column(cx: &mut Cx, file: usize, field: &FieldDef, name: &str, enums: &
         if nullable {
             cx.err(
                 file,
-                Error::new(
-                    field.ty.span(),
+                Error::spanning(
+                    &field.ty,
                     format!("identity column `{name}` is nullable"),
                 )
                 .label("`Option<…>` type")
@@ -1146,9 +1302,7 @@ fn lower_column(cx: &mut Cx, file: usize, field: &FieldDef, name: &str, enums: &
     if let (Some(default), BaseType::Enum(q), 0) =
         (&a.default, &column.ty.base, column.ty.array_dims)
     {
-        if let (Some(value), Some(&e)) = (sql_string_literal(&default.value), enums.by_name.get(q))
-        {
-            let values = &enums.list[e].model.values;
+        if let (Some(value), Some(values)) = (sql_string_literal(&default.value), enums.values(q)) {
             if !values.contains(&value) {
                 let candidates: Vec<&str> = values.iter().map(String::as_str).collect();
                 let help = match did_you_mean(&value, &candidates) {
@@ -1191,11 +1345,11 @@ fn sql_string_literal(expr: &str) -> Option<String> {
     None
 }
 
-fn type_error(cx: &mut Cx, file: usize, error: TypeError) {
+fn type_error(cx: &mut Cx<Span>, error: TypeError) -> Option<Error> {
     let error = match error {
         TypeError::Unknown { span, name } => {
             if cx.incomplete || cx.broken_names.contains(&name) {
-                return;
+                return None;
             }
             let help = match did_you_mean(&name, rust_types::KNOWN) {
                 Some(best) => format!("did you mean `{best}`? otherwise give the SQL type with `#[column(sql_type = \"…\")]`"),
@@ -1205,14 +1359,14 @@ fn type_error(cx: &mut Cx, file: usize, error: TypeError) {
                 .label("not a known type")
                 .help(help)
         }
-        TypeError::Unsupported { span } => {
-            let shown = cx.snippet(file, span);
-            Error::new(span, format!("unsupported column type `{shown}`"))
+        TypeError::Unsupported { ty } => {
+            let shown = rust_types::type_text(&ty);
+            Error::spanning(&ty, format!("unsupported column type `{shown}`"))
                 .label("not a known type")
                 .help("give the SQL type with `#[column(sql_type = \"…\")]`")
         }
-        TypeError::MissingArgument { span, name } => {
-            Error::new(span, format!("`{name}` without a type argument"))
+        TypeError::MissingArgument { ty, name } => {
+            Error::spanning(&ty, format!("`{name}` without a type argument"))
                 .label("expected e.g. `Option<i32>`")
                 .help(format!("write `{name}<T>`"))
         }
@@ -1224,13 +1378,13 @@ fn type_error(cx: &mut Cx, file: usize, error: TypeError) {
                 )
         }
     };
-    cx.err(file, error);
+    Some(error)
 }
 
 // ---------------------------------------------------------------------------
 // Foreign keys
 
-fn resolve_foreign_keys(cx: &mut Cx, tables: &mut [TableBuild]) {
+fn resolve_foreign_keys<S: Site>(cx: &mut Cx<S>, tables: &mut [TableBuild<S>]) {
     let by_name: HashMap<QualifiedName, usize> = tables
         .iter()
         .enumerate()
@@ -1280,7 +1434,7 @@ fn resolve_foreign_keys(cx: &mut Cx, tables: &mut [TableBuild]) {
         let file = tables[t].file;
         let mut drop: HashSet<usize> = HashSet::new();
         for p in pending {
-            let r = &p.reference;
+            let r = &p;
             let own_namespace = tables[t].table.name.namespace.clone();
             let candidates = match &r.schema {
                 Some(s) => vec![QualifiedName::new(s.clone(), r.table.clone())],
@@ -1392,7 +1546,7 @@ fn resolve_foreign_keys(cx: &mut Cx, tables: &mut [TableBuild]) {
 }
 
 /// Drops unresolved foreign keys and renumbers the name requests.
-fn remove_foreign_keys(t: &mut TableBuild, drop: &HashSet<usize>) {
+fn remove_foreign_keys<S>(t: &mut TableBuild<S>, drop: &HashSet<usize>) {
     let mut renumber = HashMap::new();
     let mut kept = Vec::new();
     for (i, fk) in std::mem::take(&mut t.table.foreign_keys)
@@ -1422,15 +1576,15 @@ fn remove_foreign_keys(t: &mut TableBuild, drop: &HashSet<usize>) {
 
 /// What already holds a name, for messages (worded only when one is needed).
 #[derive(Clone, Copy)]
-struct Holder {
+struct Holder<S> {
     /// `None` for the table itself.
     noun: Option<&'static str>,
     table: usize,
-    span: Span,
+    span: S,
 }
 
-impl Holder {
-    fn describe(&self, tables: &[TableBuild]) -> String {
+impl<S> Holder<S> {
+    fn describe(&self, tables: &[TableBuild<S>]) -> String {
         let table = &tables[self.table].table.name;
         match self.noun {
             Some(noun) => format!("{noun} on table `{table}`"),
@@ -1445,13 +1599,13 @@ impl Holder {
 /// bare number for the rest (`users_email_idx1`).
 /// Tables are visited in name order so the choice does not depend on the
 /// order of files.
-fn assign_names(cx: &mut Cx, tables: &mut [TableBuild]) {
+fn assign_names<S: Site>(cx: &mut Cx<S>, tables: &mut [TableBuild<S>]) {
     let mut order: Vec<usize> = (0..tables.len()).collect();
     order.sort_by(|&a, &b| tables[a].table.name.cmp(&tables[b].table.name));
 
     // Relation names per namespace: tables, and the indexes behind indexes,
     // primary keys and unique constraints.
-    let mut relations: HashMap<String, HashMap<String, Holder>> = HashMap::new();
+    let mut relations: HashMap<String, HashMap<String, Holder<S>>> = HashMap::new();
     for (i, t) in tables.iter().enumerate() {
         relations
             .entry(t.table.name.namespace.clone())
@@ -1465,7 +1619,7 @@ fn assign_names(cx: &mut Cx, tables: &mut [TableBuild]) {
                 },
             );
     }
-    let mut constraints: Vec<HashMap<String, Holder>> = vec![HashMap::new(); tables.len()];
+    let mut constraints: Vec<HashMap<String, Holder<S>>> = vec![HashMap::new(); tables.len()];
 
     for &t in &order {
         let namespace = tables[t].table.name.namespace.clone();
@@ -1474,18 +1628,19 @@ fn assign_names(cx: &mut Cx, tables: &mut [TableBuild]) {
         let requests = std::mem::take(&mut tables[t].names);
         let mut rejected: Vec<NameTarget> = Vec::new();
         for req in requests.iter() {
-            let Some(explicit) = &req.explicit else {
+            let Some((explicit, explicit_span)) = &req.explicit else {
                 continue;
             };
-            if !cx.check_identifier(file, explicit, req.target.noun()) {
+            let explicit_span = *explicit_span;
+            if !cx.check_identifier(file, explicit, explicit_span, req.target.noun()) {
                 rejected.push(req.target);
                 continue;
             }
-            let name = explicit.value.clone();
+            let name = explicit.clone();
             let holder = Holder {
                 noun: Some(req.target.noun()),
                 table: t,
-                span: explicit.span,
+                span: explicit_span,
             };
             let clash = if req.target.is_relation() {
                 relations
@@ -1503,12 +1658,12 @@ fn assign_names(cx: &mut Cx, tables: &mut [TableBuild]) {
                 }
             });
             if let Some(first) = clash {
-                let at = cx.location(tables[first.table].file, first.span);
+                let at = cx.location(tables[first.table].file, first.span, file);
                 let what = first.describe(tables);
                 cx.err(
                     file,
                     Error::new(
-                        explicit.span,
+                        explicit_span,
                         format!("duplicate name `{name}` in schema `{namespace}`"),
                     )
                     .label("name already used")

@@ -70,9 +70,9 @@ pub(crate) enum TypeError {
     /// A path type whose last segment is not in the table.
     Unknown { span: Span, name: String },
     /// A type that is not a path (`&str`, `[u8; 4]`, tuples, …).
-    Unsupported { span: Span },
+    Unsupported { ty: Type },
     /// `Option`/`Vec` without a type argument.
-    MissingArgument { span: Span, name: String },
+    MissingArgument { ty: Type, name: String },
     /// Several `PgEnum`s share this name.
     Ambiguous { span: Span, name: String },
 }
@@ -87,7 +87,7 @@ pub(crate) fn strip_option(ty: &Type) -> Result<(&Type, bool), TypeError> {
         }
         nullable = true;
         ty = peel(arg.ok_or_else(|| TypeError::MissingArgument {
-            span: ty.span(),
+            ty: ty.clone(),
             name,
         })?);
     }
@@ -110,19 +110,19 @@ fn map_scalar(
 ) -> Result<ColumnType, TypeError> {
     let ty = peel(ty);
     let Some((name, arg)) = last_segment(ty) else {
-        return Err(TypeError::Unsupported { span: ty.span() });
+        return Err(TypeError::Unsupported { ty: ty.clone() });
     };
     // Element nullability inside arrays is not part of the column type.
     if name == "Option" {
         let arg = arg.ok_or_else(|| TypeError::MissingArgument {
-            span: ty.span(),
+            ty: ty.clone(),
             name: name.clone(),
         })?;
         return map_scalar(arg, enums, depth);
     }
     if name == "Vec" {
         let arg = arg.ok_or_else(|| TypeError::MissingArgument {
-            span: ty.span(),
+            ty: ty.clone(),
             name: name.clone(),
         })?;
         if last_segment(peel(arg)).is_some_and(|(n, _)| n == "u8") {
@@ -131,7 +131,7 @@ fn map_scalar(
         if depth >= 6 {
             // PostgreSQL ignores declared dimensions anyway; six is its limit
             // for array values (MAXDIM), and it bounds the recursion.
-            return Err(TypeError::Unsupported { span: ty.span() });
+            return Err(TypeError::Unsupported { ty: ty.clone() });
         }
         return Ok(map_scalar(arg, enums, depth + 1)?.array_of());
     }
@@ -190,4 +190,26 @@ fn segment_span(ty: &Type) -> Span {
             .map_or_else(|| ty.span(), |s| s.ident.span()),
         _ => ty.span(),
     }
+}
+
+/// A type as written, spaced like rustfmt would (`HashMap<String, i32>`,
+/// `&'static str`, `[u8; 4]`), from its tokens: the same text whether the
+/// source is at hand (the CLI) or not (a derive macro).
+pub(crate) fn type_text(ty: &Type) -> String {
+    let raw = quote::ToTokens::to_token_stream(ty).to_string();
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let prev = out.chars().last().unwrap_or(' ');
+            let next = chars.peek().copied().unwrap_or(' ');
+            let glue_after = matches!(prev, '<' | '&' | '[' | '(' | ':' | '\'' | '*');
+            let glue_before = matches!(next, '<' | '>' | ',' | ';' | ']' | ')' | ':');
+            if glue_after || glue_before {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }

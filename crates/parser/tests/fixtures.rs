@@ -9,7 +9,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use shale_parser::{parse_sources, Dialect, ParseOptions};
+use shale_parser::{parse_sources, Dialect, ParseOptions, SourceFile};
 
 use common::{compare, dump, fixtures, render, split_fixture};
 
@@ -30,6 +30,7 @@ fn options_for(path: &Path) -> ParseOptions {
         } else {
             Dialect::Postgres
         },
+        ..ParseOptions::default()
     }
 }
 
@@ -62,11 +63,45 @@ fn fixture_name(path: &Path) -> String {
     path.file_name().unwrap().to_string_lossy().into_owned()
 }
 
+/// The result must not depend on how many threads read the files: each
+/// file on a thread of its own gives exactly what one thread gives.
+fn same_on_every_thread_count(
+    files: &[SourceFile],
+    options: &ParseOptions,
+    one_thread: &shale_parser::Parsed,
+) -> Result<(), String> {
+    for threads in [2, files.len().max(2)] {
+        let options = ParseOptions {
+            threads,
+            ..options.clone()
+        };
+        let parsed = parse_sources(files, &options);
+        if parsed.diagnostics != one_thread.diagnostics
+            || parsed.schema != one_thread.schema
+            || parsed.renames != one_thread.renames
+        {
+            return Err(format!(
+                "{threads} threads give another result than one:\n{}",
+                render(files, &parsed.diagnostics)
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn one_thread(path: &Path) -> ParseOptions {
+    ParseOptions {
+        threads: 1,
+        ..options_for(path)
+    }
+}
+
 #[test]
 fn ok_fixtures_parse_into_their_models() {
     check_all("ok", |path, text| {
         let files = split_fixture(&fixture_name(path), text);
-        let parsed = parse_sources(&files, &options_for(path));
+        let parsed = parse_sources(&files, &one_thread(path));
+        same_on_every_thread_count(&files, &options_for(path), &parsed)?;
         if !parsed.diagnostics.is_empty() {
             return Err(format!(
                 "unexpected diagnostics:\n{}",
@@ -88,7 +123,8 @@ fn ok_fixtures_parse_into_their_models() {
 fn err_fixtures_report_their_diagnostics() {
     check_all("err", |path, text| {
         let files = split_fixture(&fixture_name(path), text);
-        let parsed = parse_sources(&files, &options_for(path));
+        let parsed = parse_sources(&files, &one_thread(path));
+        same_on_every_thread_count(&files, &options_for(path), &parsed)?;
         if parsed.diagnostics.is_empty() {
             return Err("expected diagnostics, got none".to_string());
         }

@@ -308,7 +308,11 @@ proptest! {
         if with_extra {
             files.push(SourceFile { path: "extra.rs".into(), text: extra.get(fixtures()).clone() });
         }
-        let options = ParseOptions { dialect: if sqlite { Dialect::Sqlite } else { Dialect::Postgres } };
+        // Two files on two threads: spans cross no thread boundary.
+        let options = ParseOptions {
+            dialect: if sqlite { Dialect::Sqlite } else { Dialect::Postgres },
+            threads: files.len(),
+        };
         let parsed = parse_sources(&files, &options);
         check_well_formed(&files, &parsed)?;
     }

@@ -26,6 +26,7 @@ pub fn parse_sqlite(text: &str) -> Result<(Schema, RenameHints), String> {
         }],
         &ParseOptions {
             dialect: Dialect::Sqlite,
+            ..ParseOptions::default()
         },
     );
     if let Some(d) = parsed.diagnostics.first() {

@@ -535,6 +535,7 @@ fn tracking_problems(
 fn parse_rendered(path: &Path, source: &str) -> Result<Schema> {
     let options = shale_parser::ParseOptions {
         dialect: shale_parser::Dialect::Postgres,
+        ..shale_parser::ParseOptions::default()
     };
     let files = [shale_parser::SourceFile {
         path: path.to_path_buf(),

@@ -79,6 +79,7 @@ impl Context<'_> {
                 Dialect::Postgresql => shale_parser::Dialect::Postgres,
                 Dialect::Sqlite => shale_parser::Dialect::Sqlite,
             },
+            ..ParseOptions::default()
         };
         let parsed = shale_parser::parse_sources(&sources, &options);
         if !parsed.diagnostics.is_empty() {
