@@ -2,8 +2,10 @@
 //! the trybuild expectations (`tests/trybuild/fail/*.stderr`, checked
 //! against rustc by `tests/trybuild/derive_trybuild.rs`) must hold exactly the parser's
 //! diagnostics for the same file, every per-item diagnostic of the parser's
-//! error corpus must have a trybuild case, and the constants generated for
-//! the example `schema/` crate must equal the model `shale generate` builds.
+//! error corpus (the grammar's and those of the per-item lowering rules,
+//! `shale_parser::check_table` / `check_enum`, which the derives report
+//! too) must have a trybuild case, and the constants generated for the
+//! example `schema/` crate must equal the model `shale generate` builds.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -13,9 +15,9 @@ use shale_example_schema::{accounts, billing, platform, tracker};
 use shale_parser::{grammar, load_sources, parse_sources, ParseOptions, SourceFile};
 use shale_tests::repo_root;
 
-/// Corpus cases with no per-item diagnostic that rustc sees through the
-/// derive: syntax errors (rustc reports them itself, in its own words) and
-/// files whose every diagnostic needs the whole schema.
+/// Corpus cases that are not Rust syntax: rustc reports their errors
+/// itself, in its own words. (Files whose every diagnostic needs the whole
+/// schema simply have no per-item messages.)
 const NOT_PER_ITEM: &[&str] = &[
     "0001_syntax_error.rs",
     "0025_unterminated_string.rs",
@@ -174,8 +176,9 @@ fn trybuild_expectations_equal_the_parsers_diagnostics() {
     }
 }
 
-/// The diagnostics the grammar reports for each table and enum of a file:
-/// exactly what a derive macro sees.
+/// The diagnostics reported for each table and enum of a file on its own,
+/// by the grammar and by the parser's per-item lowering rules
+/// (`check_table`, `check_enum`): exactly what a derive macro sees.
 fn grammar_messages(text: &str) -> Option<Vec<String>> {
     let file = syn::parse_file(text).ok()?;
     let mut out = Vec::new();
@@ -183,13 +186,17 @@ fn grammar_messages(text: &str) -> Option<Vec<String>> {
     while let Some(item) = items.pop() {
         match item {
             syn::Item::Struct(s) if grammar::is_table(&s.attrs) => {
-                out.extend(grammar::table(s).1.into_iter().map(|e| e.message));
+                let (def, errors) = grammar::table(s);
+                let lowering = shale_parser::check_table(&def);
+                out.extend(errors.into_iter().chain(lowering).map(|e| e.message));
             }
             syn::Item::Struct(s) if grammar::derives(&s.attrs, "PgEnum").is_some() => {
                 out.push("`PgEnum` cannot be derived for a struct".to_string());
             }
             syn::Item::Enum(e) if grammar::is_pg_enum(&e.attrs) => {
-                out.extend(grammar::pg_enum(&e).1.into_iter().map(|e| e.message));
+                let (def, errors) = grammar::pg_enum(&e);
+                let lowering = shale_parser::check_enum(&def);
+                out.extend(errors.into_iter().chain(lowering).map(|e| e.message));
             }
             syn::Item::Enum(e) if grammar::derives(&e.attrs, "Table").is_some() => {
                 out.push("`Table` cannot be derived for an enum".to_string());

@@ -4,10 +4,16 @@
 //! through the `shale` crate, which holds the traits they implement.
 //!
 //! **Architecture invariant:** no attribute is interpreted here beyond what
-//! the grammar returns; a mistake is a compile error with the grammar's
-//! message on the grammar's span. Rules across items (references, names of
-//! other tables, column types naming enums) need the whole schema and are
-//! left to `shale generate` and `shale check`.
+//! the parser returns; a mistake is a compile error with the parser's
+//! message on the parser's span. Each item is checked as `shale generate`
+//! checks it, in two passes: the grammar (spelling, value types, misplaced
+//! attributes), then the parser's per-item lowering rules
+//! (`shale_parser::check_table` / `check_enum`: duplicate columns, primary
+//! keys, identity and defaults, column lists, names, enum values, …), and
+//! the mistakes of both are reported at once. Rules across items
+//! (references to other tables, names shared with other items, column types
+//! naming enums) need the whole schema and are left to `shale generate` and
+//! `shale check`.
 
 #![deny(missing_docs)]
 
@@ -35,10 +41,15 @@ pub fn derive_table(input: TokenStream) -> TokenStream {
     let generics = input.generics.clone();
     match grammar::table_from_derive(input) {
         Err(error) => syn::Error::from(error).to_compile_error().into(),
-        Ok((def, errors)) => match grammar::combine(errors) {
-            Some(error) => error.to_compile_error().into(),
-            None => table_tokens(&def, &vis, &generics).into(),
-        },
+        Ok((def, mut errors)) => {
+            // Lowering runs on what the grammar could read, as in `shale
+            // generate`: the union is what the CLI reports for this item.
+            errors.extend(shale_parser::check_table(&def));
+            match grammar::combine(in_source_order(errors)) {
+                Some(error) => error.to_compile_error().into(),
+                None => table_tokens(&def, &vis, &generics).into(),
+            }
+        }
     }
 }
 
@@ -59,11 +70,38 @@ pub fn derive_pg_enum(input: TokenStream) -> TokenStream {
     let generics = input.generics.clone();
     match grammar::pg_enum_from_derive(input) {
         Err(error) => syn::Error::from(error).to_compile_error().into(),
-        Ok((def, errors)) => match grammar::combine(errors) {
-            Some(error) => error.to_compile_error().into(),
-            None => enum_tokens(&def, &generics).into(),
-        },
+        Ok((def, mut errors)) => {
+            errors.extend(shale_parser::check_enum(&def));
+            match grammar::combine(in_source_order(errors)) {
+                Some(error) => error.to_compile_error().into(),
+                None => enum_tokens(&def, &generics).into(),
+            }
+        }
     }
+}
+
+/// The grammar's and lowering's errors of one item as `shale generate`
+/// lists them: by position (a stable sort, so errors at one place keep
+/// their order), each identical error once.
+fn in_source_order(mut errors: Vec<grammar::Error>) -> Vec<grammar::Error> {
+    // Inside a proc macro, spans compare only through their `Debug` form
+    // (`#ctx bytes(lo..hi)`), which names the exact source range.
+    let key = |e: &grammar::Error| {
+        (
+            format!("{:?}", e.span),
+            e.end.map(|end| format!("{end:?}")),
+            e.message.clone(),
+            e.label.clone(),
+            e.help.clone(),
+        )
+    };
+    errors.sort_by_key(|e| {
+        let start = e.span.start();
+        (start.line, start.column)
+    });
+    let mut seen = std::collections::HashSet::new();
+    errors.retain(|e| seen.insert(key(e)));
+    errors
 }
 
 /// A field's identifier without `r#`, as lowering names columns.

@@ -339,7 +339,8 @@ fn parse_group(
 ) -> Vec<PieceKind> {
     let mut marks = Marks::default();
     let tokens = bridge(tokens, &mut marks);
-    let error = match parse(dialect, tokens.clone()) {
+    let (parsed, tokens) = parse(dialect, tokens);
+    let error = match parsed {
         Ok(statements) => {
             return statements
                 .into_iter()
@@ -389,13 +390,14 @@ fn parse_group(
     vec![invalid(error, map, start)]
 }
 
+/// The statements, and the tokens back (for the error path) without a copy.
 fn parse(
     dialect: &dyn SqlDialect,
     tokens: Vec<TokenWithSpan>,
-) -> Result<Vec<Statement>, ParserError> {
-    Parser::new(dialect)
-        .with_tokens_with_locations(tokens)
-        .parse_statements()
+) -> (Result<Vec<Statement>, ParserError>, Vec<TokenWithSpan>) {
+    let mut parser = Parser::new(dialect).with_tokens_with_locations(tokens);
+    let parsed = parser.parse_statements();
+    (parsed, parser.into_tokens())
 }
 
 /// A parse error as a finding message, its `at Line: …, Column: …` suffix
@@ -799,7 +801,7 @@ fn parse_alter_table_by_operation(
         }
         let mut statement_tokens = header.to_vec();
         statement_tokens.extend(op);
-        match parse(dialect, statement_tokens) {
+        match parse(dialect, statement_tokens).0 {
             Ok(mut statements) if statements.len() == 1 => {
                 let statement = statements.pop().expect("one statement");
                 match (&mut parsed, statement) {
@@ -841,7 +843,7 @@ fn parse_alter_table_by_operation(
                 token: Token::make_word("__shale_placeholder", None),
                 span: Span::empty(),
             });
-            let mut statement = parse(dialect, header_tokens).ok()?.pop()?;
+            let mut statement = parse(dialect, header_tokens).0.ok()?.pop()?;
             if let Statement::AlterTable { operations, .. } = &mut statement {
                 operations.clear();
             }

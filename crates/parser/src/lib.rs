@@ -10,6 +10,7 @@
 
 pub mod grammar;
 mod lower;
+mod quick;
 mod rust_types;
 
 use std::collections::HashSet;
@@ -241,18 +242,20 @@ fn work(
             collect(file, item, &mut items);
         }
     }
+    let mut locator = Locator::new(files);
+    let mut at = |file, span| locator.loc(file, span);
     let no_names = HashSet::new();
     let mut cx = Cx::<Span>::new(options, files, false, &no_names);
     let enums: Vec<EnumInfo<Loc>> = items
         .enums
         .iter()
-        .map(|(file, def)| lower::lower_enum(&mut cx, *file, def).located())
+        .map(|(file, def)| lower::lower_enum(&mut cx, *file, def).located(&mut at))
         .collect();
     let problems = items
         .problems
         .into_iter()
         .chain(cx.problems)
-        .map(Problem::located)
+        .map(|p| p.located(&mut at))
         .collect();
     let read = Read {
         enums,
@@ -267,11 +270,47 @@ fn work(
     let tables = items
         .tables
         .iter()
-        .map(|(file, def)| lower::lower_table(&mut cx, *file, def, &shared.enums).located())
+        .map(|(file, def)| lower::lower_table(&mut cx, *file, def, &shared.enums).located(&mut at))
         .collect();
     LoweredPart {
         tables,
-        problems: cx.problems.into_iter().map(Problem::located).collect(),
+        problems: cx
+            .problems
+            .into_iter()
+            .map(|p| p.located(&mut at))
+            .collect(),
+    }
+}
+
+/// Resolves spans to byte ranges on the thread that lexed them, through
+/// proc-macro2's line and column (a binary search) and the file's line
+/// starts: [`Span::byte_range`] counts characters from the last place it
+/// resolved, which is slow over a large file.
+struct Locator<'a> {
+    files: &'a [SourceFile],
+    lines: Vec<Option<Lines>>,
+}
+
+impl<'a> Locator<'a> {
+    fn new(files: &'a [SourceFile]) -> Self {
+        Locator {
+            files,
+            lines: vec![None; files.len()],
+        }
+    }
+
+    fn loc(&mut self, file: usize, span: Span) -> Loc {
+        let Some(source) = self.files.get(file) else {
+            return Loc { start: 0, end: 0 };
+        };
+        let text = source.text.as_str();
+        let lines = self.lines[file].get_or_insert_with(|| Lines::new(text));
+        let (start, end) = (span.start(), span.end());
+        let start = lines.offset(text, start.line, start.column);
+        Loc {
+            start,
+            end: lines.offset(text, end.line, end.column).max(start),
+        }
     }
 }
 
@@ -608,6 +647,10 @@ fn parse_items(input: ParseStream, out: &mut ItemsOut) -> syn::Result<()> {
         if inline_module(input, out)? {
             continue;
         }
+        if let Some(item) = quick::item_struct(input) {
+            out.items.push(Item::Struct(item));
+            continue;
+        }
         let fork = input.fork();
         match fork.parse::<Item>() {
             Ok(item) => {
@@ -741,6 +784,22 @@ impl Lines {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Lines { starts }
+    }
+
+    /// The byte offset of a 1-based line and 0-based column in characters
+    /// (clamped to the text).
+    pub(crate) fn offset(&self, text: &str, line: usize, column: usize) -> usize {
+        let Some(&start) = self.starts.get(line.saturating_sub(1)) else {
+            return text.len();
+        };
+        let rest = &text.as_bytes()[start.min(text.len())..];
+        if rest.len() >= column && rest[..column].is_ascii() {
+            return start + column;
+        }
+        text[start..]
+            .char_indices()
+            .nth(column)
+            .map_or(text.len(), |(i, _)| start + i)
     }
 
     /// 1-based line and 1-based column in characters of a byte offset.

@@ -43,12 +43,13 @@ pub(crate) struct Problem<S = Span> {
 }
 
 impl Problem {
-    /// The problem with its span resolved to a byte range; only correct on
-    /// the thread that lexed the file.
-    pub(crate) fn located(self) -> Problem<Loc> {
+    /// The problem with its span resolved to a byte range by `at` (see
+    /// [`crate::Locator`]).
+    pub(crate) fn located(self, at: &mut impl FnMut(usize, Span) -> Loc) -> Problem<Loc> {
+        let file = self.file;
         Problem {
-            file: self.file,
-            error: self.error.map_span(Loc::from),
+            file,
+            error: self.error.map_span(|span| at(file, span)),
         }
     }
 }
@@ -59,16 +60,6 @@ impl Problem {
 pub(crate) struct Loc {
     pub start: usize,
     pub end: usize,
-}
-
-impl From<Span> for Loc {
-    fn from(span: Span) -> Self {
-        let range = span.byte_range();
-        Loc {
-            start: range.start,
-            end: range.end,
-        }
-    }
 }
 
 /// Where an error points: a [`Span`] or a [`Loc`].
@@ -289,12 +280,12 @@ pub(crate) struct EnumInfo<S> {
 }
 
 impl EnumInfo<Span> {
-    pub(crate) fn located(self) -> EnumInfo<Loc> {
+    pub(crate) fn located(self, at: &mut impl FnMut(usize, Span) -> Loc) -> EnumInfo<Loc> {
         EnumInfo {
+            span: at(self.file, self.span),
             model: self.model,
             file: self.file,
             ident: self.ident,
-            span: self.span.into(),
             rename: self.rename,
             value_renames: self.value_renames,
         }
@@ -329,9 +320,7 @@ impl EnumTable {
     }
 
     fn values(&self, name: &QualifiedName) -> Option<&[String]> {
-        self.by_name
-            .get(name)
-            .map(|&i| self.list[i].1.as_slice())
+        self.by_name.get(name).map(|&i| self.list[i].1.as_slice())
     }
 }
 
@@ -357,7 +346,11 @@ pub(crate) fn register_enums<S: Site>(
         }
         let index = kept.len();
         table.by_name.insert(qname.clone(), index);
-        table.by_ident.entry(e.ident.clone()).or_default().push(index);
+        table
+            .by_ident
+            .entry(e.ident.clone())
+            .or_default()
+            .push(index);
         table.list.push((qname.clone(), e.model.values.clone()));
         kept.push(e);
     }
@@ -567,17 +560,19 @@ pub(crate) struct TableBuild<S> {
 }
 
 impl TableBuild<Span> {
-    pub(crate) fn located(self) -> TableBuild<Loc> {
+    pub(crate) fn located(self, at: &mut impl FnMut(usize, Span) -> Loc) -> TableBuild<Loc> {
+        let file = self.file;
+        let mut at = |span| at(file, span);
         TableBuild {
-            file: self.file,
-            span: self.span.into(),
+            file,
+            span: at(self.span),
             table: self.table,
             columns: self.columns,
             names: self
                 .names
                 .into_iter()
                 .map(|n| NameRequest {
-                    explicit: n.explicit.map(|(name, span)| (name, span.into())),
+                    explicit: n.explicit.map(|(name, span)| (name, at(span))),
                     target: n.target,
                     name2: n.name2,
                     label: n.label,
@@ -588,11 +583,11 @@ impl TableBuild<Span> {
                 .into_iter()
                 .map(|p| PendingForeignKey {
                     index: p.index,
-                    span: p.span.into(),
+                    span: at(p.span),
                     schema: p.schema,
                     table: p.table,
                     columns: p.columns,
-                    columns_span: p.columns_span.into(),
+                    columns_span: at(p.columns_span),
                 })
                 .collect(),
             rename: self.rename,
@@ -706,7 +701,8 @@ pub(crate) fn lower_table(
         names: b.table.columns.iter().map(|c| c.name.clone()).collect(),
     };
     let resolve = |cx: &mut Cx<Span>, column: &Spanned<String>| scope.resolve(cx, column);
-    let resolve_all = |cx: &mut Cx<Span>, columns: &[Spanned<String>]| scope.resolve_all(cx, columns);
+    let resolve_all =
+        |cx: &mut Cx<Span>, columns: &[Spanned<String>]| scope.resolve_all(cx, columns);
     let names_of = |indexes: &[usize]| scope.names_of(indexes);
 
     // Primary key: table-level attributes come first in the source, then fields.
@@ -1275,12 +1271,9 @@ fn lower_column(
         if nullable {
             cx.err(
                 file,
-                Error::spanning(
-                    &field.ty,
-                    format!("identity column `{name}` is nullable"),
-                )
-                .label("`Option<…>` type")
-                .help("identity columns are NOT NULL; remove the `Option<…>`"),
+                Error::spanning(&field.ty, format!("identity column `{name}` is nullable"))
+                    .label("`Option<…>` type")
+                    .help("identity columns are NOT NULL; remove the `Option<…>`"),
             );
         }
         for (other, what) in [(&a.default, "default"), (&a.generated, "generated")] {

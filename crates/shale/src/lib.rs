@@ -33,8 +33,10 @@
 //! ```
 //!
 //! The derives check every attribute with the same grammar as `shale
-//! generate`, so a mistake is a compile error with the same message on the
-//! same tokens. Rules that need the whole schema (a `references` to a table
+//! generate`, and every item with its per-item rules (duplicate columns, two
+//! primary keys, unknown columns in attribute lists, duplicate enum values,
+//! …), so a mistake is a compile error with the same message on the same
+//! tokens. Rules that need the whole schema (a `references` to a table
 //! defined elsewhere, duplicate table names across files, unknown column
 //! types, …) can only be seen by `shale generate` and `shale check`.
 //!

@@ -1,4 +1,4 @@
-// trybuild case for the parser corpus 0017_bad_fk_action.rs (the attribute mistakes; unknown actions are checked by lowering).
+// trybuild case for the parser corpus 0017_bad_fk_action.rs (the attribute mistakes; the unknown actions are in foreign_key_actions.rs).
 #[derive(Table)]
 pub struct Org {
     #[column(primary_key)]

@@ -1,4 +1,4 @@
-// trybuild case for the parser corpus 0028_index_key_options.rs (the first three; the last two are lowering rules).
+// trybuild case for the parser corpus 0028_index_key_options.rs (the first three; the last two, lowering rules, are in index_rules.rs).
 #[derive(Table)]
 #[index(columns(id(desc, asc)))]
 #[index(columns(id(descending)))]

@@ -1,4 +1,4 @@
-// trybuild case for the parser corpus 0014_empty_enum.rs (without the empty enum, a whole-schema rule).
+// trybuild case for the parser corpus 0014_empty_enum.rs (without the empty enum, which is in empty_enum.rs).
 #[derive(PgEnum)]
 pub enum WithData {
     Some(i32),

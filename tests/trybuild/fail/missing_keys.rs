@@ -1,4 +1,4 @@
-// trybuild case for the parser corpus 0027_bad_names.rs (the attribute mistakes; names are checked by lowering).
+// trybuild case for the parser corpus 0027_bad_names.rs (the attribute mistakes; the lowering rules are in bad_names.rs).
 #[derive(Table)]
 #[check(name = "c")]
 #[index(name = "i")]

@@ -26,6 +26,7 @@ pub struct Org {
 #[index(columns(org_id, created_at(desc, nulls_last)))]
 #[index(columns(email), unique, name = "users_email_lower", expr = "lower(email)")]
 #[unique(columns(org_id, handle), nulls_not_distinct)]
+#[unique(columns(org_id, id))]
 #[check(name = "users_age_positive", expr = "age > 0")]
 #[index(columns(org_id), method = "brin", where = "deleted_at IS NULL", include(email))]
 #[index(columns(handle(ops = "text_pattern_ops")))]
