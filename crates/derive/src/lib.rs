@@ -80,27 +80,14 @@ pub fn derive_pg_enum(input: TokenStream) -> TokenStream {
     }
 }
 
-/// The grammar's and lowering's errors of one item as `shale generate`
-/// lists them: by position (a stable sort, so errors at one place keep
-/// their order), each identical error once.
+/// The grammar's and lowering's errors of one item in the order `shale
+/// generate` lists them: by position (a stable sort, so errors at one place
+/// keep their order).
 fn in_source_order(mut errors: Vec<grammar::Error>) -> Vec<grammar::Error> {
-    // Inside a proc macro, spans compare only through their `Debug` form
-    // (`#ctx bytes(lo..hi)`), which names the exact source range.
-    let key = |e: &grammar::Error| {
-        (
-            format!("{:?}", e.span),
-            e.end.map(|end| format!("{end:?}")),
-            e.message.clone(),
-            e.label.clone(),
-            e.help.clone(),
-        )
-    };
     errors.sort_by_key(|e| {
         let start = e.span.start();
         (start.line, start.column)
     });
-    let mut seen = std::collections::HashSet::new();
-    errors.retain(|e| seen.insert(key(e)));
     errors
 }
 

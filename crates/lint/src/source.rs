@@ -99,13 +99,61 @@ fn sql_dialect(dialect: Dialect) -> Box<dyn SqlDialect> {
     }
 }
 
-/// Every statement of a migration file, in order.
+/// Below this much SQL a file is read on one thread.
+const BYTES_PER_EXTRA_THREAD: usize = 256 << 10;
+
+/// Every statement of a migration file, in order. A large file's chunks
+/// (the text between `--> statement-breakpoint` lines, independent of each
+/// other) are tokenized and parsed on several threads.
 pub(crate) fn pieces(text: &str, dialect: Dialect) -> Vec<Piece> {
-    let sql_dialect = sql_dialect(dialect);
     let file_lines: Vec<&str> = text.lines().collect();
+    let chunks = sqlfile::split(text);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.min(4).min(1 + text.len() / BYTES_PER_EXTRA_THREAD);
+    let per_thread = chunks.len().div_ceil(threads.max(1)).max(1);
+    let mut out = if threads <= 1 {
+        chunk_pieces(&chunks, dialect, &file_lines)
+    } else {
+        std::thread::scope(|scope| {
+            let mut jobs = Vec::new();
+            for group in chunks.chunks(per_thread) {
+                let file_lines = &file_lines;
+                let spawned = std::thread::Builder::new()
+                    .name("shale-lint".into())
+                    .spawn_scoped(scope, move || chunk_pieces(group, dialect, file_lines));
+                jobs.push(match spawned {
+                    Ok(handle) => Err(handle),
+                    // No thread to be had: this group on this one.
+                    Err(_) => Ok(chunk_pieces(group, dialect, file_lines)),
+                });
+            }
+            jobs.into_iter()
+                .flat_map(|job| {
+                    job.unwrap_or_else(|handle| {
+                        handle
+                            .join()
+                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                    })
+                })
+                .collect()
+        })
+    };
+    for (i, piece) in out.iter_mut().enumerate() {
+        piece.index = i + 1;
+    }
+    out
+}
+
+/// The pieces of consecutive chunks (their `index` set by [`pieces`]).
+fn chunk_pieces(
+    chunks: &[sqlfile::Statement],
+    dialect: Dialect,
+    file_lines: &[&str],
+) -> Vec<Piece> {
+    let sql_dialect = sql_dialect(dialect);
     let mut out = Vec::new();
-    for chunk in sqlfile::split(text) {
-        let map = line_map(&chunk, &file_lines);
+    for chunk in chunks {
+        let map = line_map(chunk, file_lines);
         let (tokens, error) =
             match Tokenizer::new(&*sql_dialect, &chunk.sql).tokenize_with_location() {
                 Ok(tokens) => (tokens, None),
@@ -146,7 +194,7 @@ pub(crate) fn pieces(text: &str, dialect: Dialect) -> Vec<Piece> {
             let allows = allow_comments(&group, &map);
             for kind in parse_group(group, dialect, &*sql_dialect, &map, pos) {
                 out.push(Piece {
-                    index: out.len() + 1,
+                    index: 0,
                     pos,
                     map,
                     allows: allows.clone(),
@@ -160,7 +208,7 @@ pub(crate) fn pieces(text: &str, dialect: Dialect) -> Vec<Piece> {
                 column: 1,
             });
             out.push(Piece {
-                index: out.len() + 1,
+                index: 0,
                 pos: incomplete_start.unwrap_or(pos),
                 map,
                 allows: Vec::new(),
@@ -872,6 +920,38 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    /// A file large enough to be read on several threads gives its
+    /// statements in file order, numbered and located as one thread would.
+    #[test]
+    fn a_large_file_read_in_parallel_keeps_order_and_positions() {
+        let chunk = |i: usize| {
+            format!(
+                "CREATE TABLE \"t{i}\" (\"id\" bigint PRIMARY KEY, \"note\" text);\nSELECT {i};"
+            )
+        };
+        let count = 20_000;
+        let sql: Vec<String> = (0..count).map(chunk).collect();
+        let sql = sql.join("\n--> statement-breakpoint\n");
+        assert!(sql.len() > 4 * BYTES_PER_EXTRA_THREAD, "{}", sql.len());
+        let got = pieces(&sql, Dialect::Postgresql);
+        assert_eq!(got.len(), 2 * count);
+        for (i, piece) in got.iter().enumerate() {
+            let n = i / 2;
+            assert_eq!(piece.index, i + 1);
+            // Each chunk is two lines plus the breakpoint line.
+            assert_eq!(piece.pos.line, 3 * n + 1 + i % 2, "statement {}", i + 1);
+            let PieceKind::Parsed(statement, _) = &piece.kind else {
+                panic!("statement {} did not parse", i + 1);
+            };
+            let expected = if i % 2 == 0 {
+                format!("CREATE TABLE \"t{n}\"")
+            } else {
+                format!("SELECT {n}")
+            };
+            assert!(statement.to_string().starts_with(&expected), "{statement}");
+        }
     }
 
     #[test]

@@ -17,7 +17,6 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::{mpsc, Arc};
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use shale_model::{RenameHints, Schema};
@@ -94,70 +93,69 @@ pub struct Parsed {
 /// result holds the schema built from everything that could be read and every
 /// diagnostic of every file, sorted by file and position.
 ///
-/// Files are read on worker threads (see [`ParseOptions::threads`]); the
-/// result does not depend on how many.
+/// The enums are read first (only files that mention `PgEnum` or `pg_enum`,
+/// and in them only enum items), since any table's column types may name
+/// one; then the files are read and their tables lowered one by one on
+/// worker threads (see [`ParseOptions::threads`]), and the tables are tied
+/// together. The result does not depend on the number of threads.
 pub fn parse_sources(files: &[SourceFile], options: &ParseOptions) -> Parsed {
     let groups = split_files(files, worker_count(files, options));
-    let read_all = std::thread::scope(|scope| {
-        let (read_tx, read_rx) = mpsc::channel::<Read>();
+    let inline = || {
+        let all: Vec<usize> = (0..files.len()).collect();
+        let enums = read_enums(files, options);
+        let part = work(files, &all, options, &enums.table);
+        finish(files, options, enums, vec![part])
+    };
+    let enums = std::thread::scope(|scope| {
+        spawn_parser(scope, || read_enums(files, options))
+            .ok()
+            .map(|reader| {
+                reader
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+    });
+    // No thread to be had: everything on this one.
+    let Some(enums) = enums else {
+        return inline();
+    };
+    let parts = std::thread::scope(|scope| {
         let mut workers = Vec::with_capacity(groups.len());
         for group in &groups {
-            let (shared_tx, shared_rx) = mpsc::channel::<Arc<Shared>>();
-            let read_tx = read_tx.clone();
-            let spawned = std::thread::Builder::new()
-                .name("shale-parser".into())
-                .stack_size(STACK_BYTES)
-                .spawn_scoped(scope, move || {
-                    work(files, group, options, move |read| {
-                        let sent = read_tx.send(read);
-                        drop(read_tx);
-                        sent.ok()?;
-                        shared_rx.recv().ok()
-                    })
-                });
-            match spawned {
-                Ok(handle) => workers.push((handle, shared_tx)),
-                // No thread to be had: everything on this one (the workers
-                // started so far give up when their channel closes).
-                Err(_) => return None,
-            }
+            let table = &enums.table;
+            // The workers started so far finish and are discarded.
+            workers.push(spawn_parser(scope, move || work(files, group, options, table)).ok()?);
         }
-        drop(read_tx);
-        let reads: Vec<Read> = read_rx.iter().collect();
-        let mut linker = Linker::new(files, options, reads);
-        let shared = Arc::new(linker.shared());
-        let mut lowered = Vec::with_capacity(workers.len());
-        for (handle, shared_tx) in workers {
-            // A worker that is gone has panicked; join says so below.
-            let _ = shared_tx.send(Arc::clone(&shared));
-            lowered.push(
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-        }
-        Some(linker.finish(&shared, lowered))
+        Some(
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect::<Vec<LoweredPart>>(),
+        )
     });
-    read_all.unwrap_or_else(|| {
-        let all: Vec<usize> = (0..files.len()).collect();
-        let mut linked = None;
-        let lowered = work(files, &all, options, |read| {
-            let mut linker = Linker::new(files, options, vec![read]);
-            let shared = Arc::new(linker.shared());
-            linked = Some((linker, Arc::clone(&shared)));
-            Some(shared)
-        });
-        match linked {
-            Some((linker, shared)) => linker.finish(&shared, vec![lowered]),
-            None => Parsed::default(),
-        }
-    })
+    match parts {
+        Some(parts) => finish(files, options, enums, parts),
+        None => inline(),
+    }
 }
 
-/// syn parses recursively; worker threads with a generous stack keep deeply
-/// nested (but legal) input from overflowing, and proc-macro2's
-/// thread-local source map of the files' text is freed with each thread.
+/// syn parses recursively; threads with a generous stack keep deeply nested
+/// (but legal) input from overflowing, and proc-macro2's thread-local source
+/// map of the files' text is freed with each thread.
 const STACK_BYTES: usize = 64 << 20;
+
+fn spawn_parser<'scope, T: Send + 'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    f: impl FnOnce() -> T + Send + 'scope,
+) -> std::io::Result<std::thread::ScopedJoinHandle<'scope, T>> {
+    std::thread::Builder::new()
+        .name("shale-parser".into())
+        .stack_size(STACK_BYTES)
+        .spawn_scoped(scope, f)
+}
 
 /// Below this much source one thread is quicker than starting more.
 const BYTES_PER_EXTRA_WORKER: usize = 64 << 10;
@@ -190,95 +188,251 @@ fn split_files(files: &[SourceFile], workers: usize) -> Vec<Vec<usize>> {
             group.sort_unstable();
             group
         })
-        .filter(|group| !group.is_empty() || files.is_empty())
+        .filter(|group| !group.is_empty())
         .collect()
 }
 
-/// What a worker read from its files: the enums (which every worker's
-/// tables need) and what makes unknown names unreportable.
-struct Read {
-    enums: Vec<EnumInfo<Loc>>,
+/// Every `PgEnum`, in source order, and its problems.
+struct EnumsRead {
+    infos: Vec<EnumInfo<Loc>>,
+    table: EnumTable,
     problems: Vec<Problem<Loc>>,
-    incomplete: bool,
-    broken_names: Vec<String>,
 }
 
-/// What every worker needs to lower its tables.
-struct Shared {
-    enums: EnumTable,
-    incomplete: bool,
-    broken_names: HashSet<String>,
+/// Reads the enums of every file that mentions `PgEnum` or `pg_enum`: the
+/// file is lexed and only its enum items are parsed. A file that cannot be
+/// lexed is skipped here; the workers report it.
+fn read_enums(files: &[SourceFile], options: &ParseOptions) -> EnumsRead {
+    let mut locator = Locator::new(files);
+    let no_names = HashSet::new();
+    let mut cx = Cx::<Span>::new(options, files, false, &no_names);
+    let mut infos = Vec::new();
+    let mut grammar_problems = Vec::new();
+    for (file, source) in files.iter().enumerate() {
+        let text = &source.text;
+        if !text.contains("PgEnum") && !text.contains("pg_enum") {
+            continue;
+        }
+        let Ok(tokens) = TokenStream::from_str(text) else {
+            continue;
+        };
+        if nesting_upper_bound(text) + 2 >= MAX_NESTING && too_deep(&tokens).is_some() {
+            continue;
+        }
+        enum_items(tokens, &mut |item| {
+            let Ok(item) = syn::parse2::<syn::ItemEnum>(item) else {
+                return;
+            };
+            if !grammar::is_pg_enum(&item.attrs) {
+                return;
+            }
+            let (def, errors) = grammar::pg_enum(&item);
+            grammar_problems.extend(errors.into_iter().map(|error| Problem { file, error }));
+            infos.push(
+                lower::lower_enum(&mut cx, file, &def).located(&mut |f, s| locator.loc(f, s)),
+            );
+        });
+    }
+    let mut problems: Vec<Problem<Loc>> = grammar_problems
+        .into_iter()
+        .chain(cx.problems)
+        .map(|p| p.located(&mut |f, s| locator.loc(f, s)))
+        .collect();
+    let mut cx = Cx::<Loc>::new(options, files, false, &no_names);
+    let (infos, table) = lower::register_enums(&mut cx, infos);
+    problems.extend(cx.problems);
+    EnumsRead {
+        infos,
+        table,
+        problems,
+    }
 }
 
-/// What a worker lowered.
+/// Calls `f` with the tokens of every item of `tokens` (and of inline
+/// modules) that has `enum` at its top level. An item ends after a `;` or a
+/// `{ … }` at its level, as in [`skip_item`].
+fn enum_items(tokens: TokenStream, f: &mut impl FnMut(TokenStream)) {
+    let mut item: Vec<TokenTree> = Vec::new();
+    let mut is_enum = false;
+    let mut is_mod = false;
+    for tt in tokens {
+        match &tt {
+            TokenTree::Ident(ident) if ident == "enum" => is_enum = true,
+            TokenTree::Ident(ident) if ident == "mod" => is_mod = true,
+            _ => {}
+        }
+        let end = match &tt {
+            TokenTree::Punct(p) => p.as_char() == ';',
+            TokenTree::Group(g) => g.delimiter() == Delimiter::Brace,
+            _ => false,
+        };
+        if end && is_mod && !is_enum {
+            if let TokenTree::Group(g) = &tt {
+                enum_items(g.stream(), f);
+            }
+        }
+        item.push(tt);
+        if end {
+            if is_enum {
+                f(std::mem::take(&mut item).into_iter().collect());
+            }
+            item.clear();
+            is_enum = false;
+            is_mod = false;
+        }
+    }
+}
+
+/// What a worker read and lowered.
 #[derive(Default)]
 struct LoweredPart {
     tables: Vec<TableBuild<Loc>>,
     problems: Vec<Problem<Loc>>,
+    /// Unknown column types, by name: reported unless a file could not be
+    /// read or an item of that name is broken (known once all are read).
+    unknown_types: Vec<(String, Problem<Loc>)>,
+    incomplete: bool,
+    broken_names: Vec<String>,
 }
 
-/// A worker: reads its files and lowers their enums, hands that to
-/// `exchange` for the [`Shared`] view of all files, then lowers its tables.
-/// Every span is resolved here, on the thread that lexed it.
+/// A worker: reads its files and lowers each table as soon as it is read
+/// (the enums are known), so that only lowered tables are kept. Every span
+/// is resolved here, on the thread that lexed it.
 fn work(
     files: &[SourceFile],
     mine: &[usize],
     options: &ParseOptions,
-    exchange: impl FnOnce(Read) -> Option<Arc<Shared>>,
+    enums: &EnumTable,
 ) -> LoweredPart {
-    let mut items = Items::default();
-    let mut incomplete = false;
-    let mut broken_names = Vec::new();
+    let mut part = LoweredPart::default();
+    let no_names = HashSet::new();
+    let mut cx = Cx::<Span>::new(options, files, false, &no_names);
+    cx.unknown_types = Some(Vec::new());
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut tables: Vec<TableBuild<Span>> = Vec::new();
     for &file in mine {
-        let (parsed, errors, broken) = parse_file(&files[file].text);
+        let (items, errors, broken) = parse_file(&files[file].text);
         match broken {
-            Broken::Items(names) => broken_names.extend(names),
-            Broken::File => incomplete = true,
+            Broken::Items(names) => part.broken_names.extend(names),
+            Broken::File => part.incomplete = true,
         }
-        items
-            .problems
-            .extend(errors.into_iter().map(|error| Problem { file, error }));
-        for item in parsed {
-            collect(file, item, &mut items);
+        problems.extend(errors.into_iter().map(|error| Problem { file, error }));
+        for item in items {
+            let (def, errors) = collect(item);
+            problems.extend(errors.into_iter().map(|error| Problem { file, error }));
+            if let Some(def) = def {
+                tables.push(lower::lower_table(&mut cx, file, &def, enums));
+            }
         }
     }
     let mut locator = Locator::new(files);
     let mut at = |file, span| locator.loc(file, span);
-    let no_names = HashSet::new();
-    let mut cx = Cx::<Span>::new(options, files, false, &no_names);
-    let enums: Vec<EnumInfo<Loc>> = items
-        .enums
-        .iter()
-        .map(|(file, def)| lower::lower_enum(&mut cx, *file, def).located(&mut at))
-        .collect();
-    let problems = items
-        .problems
+    part.tables = tables.into_iter().map(|t| t.located(&mut at)).collect();
+    part.problems = problems
         .into_iter()
-        .chain(cx.problems)
+        .chain(std::mem::take(&mut cx.problems))
         .map(|p| p.located(&mut at))
         .collect();
-    let read = Read {
-        enums,
-        problems,
-        incomplete,
-        broken_names,
-    };
-    let Some(shared) = exchange(read) else {
-        return LoweredPart::default();
-    };
-    let mut cx = Cx::<Span>::new(options, files, shared.incomplete, &shared.broken_names);
-    let tables = items
-        .tables
-        .iter()
-        .map(|(file, def)| lower::lower_table(&mut cx, *file, def, &shared.enums).located(&mut at))
+    part.unknown_types = cx
+        .unknown_types
+        .take()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(name, p)| (name, p.located(&mut at)))
         .collect();
-    LoweredPart {
-        tables,
-        problems: cx
-            .problems
-            .into_iter()
-            .map(|p| p.located(&mut at))
-            .collect(),
+    part
+}
+
+/// Ties the workers' tables together (in source order, whatever worker read
+/// what) and locates every diagnostic.
+fn finish(
+    files: &[SourceFile],
+    options: &ParseOptions,
+    enums: EnumsRead,
+    parts: Vec<LoweredPart>,
+) -> Parsed {
+    let mut problems = enums.problems;
+    let mut tables = Vec::new();
+    let mut unknown_types = Vec::new();
+    let mut incomplete = false;
+    let mut broken_names: HashSet<String> = HashSet::new();
+    for part in parts {
+        tables.extend(part.tables);
+        problems.extend(part.problems);
+        unknown_types.extend(part.unknown_types);
+        incomplete |= part.incomplete;
+        broken_names.extend(part.broken_names);
+    }
+    if !incomplete {
+        problems.extend(
+            unknown_types
+                .into_iter()
+                .filter(|(name, _)| !broken_names.contains(name))
+                .map(|(_, p)| p),
+        );
+    }
+    tables.sort_by_key(|t| t.file);
+    let mut cx = Cx::<Loc>::new(options, files, incomplete, &broken_names);
+    let (schema, renames) = lower::link(&mut cx, enums.infos, tables);
+    problems.extend(cx.problems);
+    Parsed {
+        schema,
+        renames,
+        diagnostics: diagnostics(files, problems),
+    }
+}
+
+/// The per-item rules of one table struct, as `shale generate` reports
+/// them for it (PostgreSQL dialect): what the derive macro adds to the
+/// grammar's errors. Rules that need other items (column types naming
+/// enums, references to other tables, names shared across tables) are
+/// left to the CLI.
+pub fn check_table(def: &grammar::TableDef) -> Vec<Error> {
+    let options = ParseOptions::default();
+    let no_names = HashSet::new();
+    // `incomplete`: the other items are not visible here.
+    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
+    let table = lower::lower_table(&mut cx, 0, def, &EnumTable::default());
+    lower::link(&mut cx, Vec::new(), vec![table]);
+    cx.problems.into_iter().map(|p| p.error).collect()
+}
+
+/// The per-item rules of one `PgEnum` (values, names, renames), as
+/// [`check_table`] for tables.
+pub fn check_enum(def: &grammar::EnumDef) -> Vec<Error> {
+    let options = ParseOptions::default();
+    let no_names = HashSet::new();
+    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
+    lower::lower_enum(&mut cx, 0, def);
+    cx.problems.into_iter().map(|p| p.error).collect()
+}
+
+/// Hands a table struct to the grammar: its definition and the grammar's
+/// errors, or only errors (a misplaced derive). `PgEnum`s are read by
+/// [`read_enums`].
+fn collect(item: Item) -> (Option<grammar::TableDef>, Vec<Error>) {
+    match item {
+        Item::Struct(s) if grammar::is_table(&s.attrs) => {
+            let (def, errors) = grammar::table(s);
+            (Some(def), errors)
+        }
+        Item::Struct(s) => match grammar::derives(&s.attrs, "PgEnum") {
+            Some(span) => (
+                None,
+                vec![lower::misplaced_derive(span, "PgEnum", "a struct")],
+            ),
+            None => (None, Vec::new()),
+        },
+        Item::Enum(e) if !grammar::is_pg_enum(&e.attrs) => {
+            match grammar::derives(&e.attrs, "Table") {
+                Some(span) => (
+                    None,
+                    vec![lower::misplaced_derive(span, "Table", "an enum")],
+                ),
+                None => (None, Vec::new()),
+            }
+        }
+        _ => (None, Vec::new()),
     }
 }
 
@@ -311,138 +465,6 @@ impl<'a> Locator<'a> {
             start,
             end: lines.offset(text, end.line, end.column).max(start),
         }
-    }
-}
-
-/// The coordinator's side: the workers' reads, then their tables.
-struct Linker<'a> {
-    files: &'a [SourceFile],
-    options: &'a ParseOptions,
-    enums: Vec<EnumInfo<Loc>>,
-    problems: Vec<Problem<Loc>>,
-    incomplete: bool,
-    broken_names: HashSet<String>,
-}
-
-impl<'a> Linker<'a> {
-    fn new(files: &'a [SourceFile], options: &'a ParseOptions, reads: Vec<Read>) -> Self {
-        let mut linker = Linker {
-            files,
-            options,
-            enums: Vec::new(),
-            problems: Vec::new(),
-            incomplete: false,
-            broken_names: HashSet::new(),
-        };
-        for read in reads {
-            linker.enums.extend(read.enums);
-            linker.problems.extend(read.problems);
-            linker.incomplete |= read.incomplete;
-            linker.broken_names.extend(read.broken_names);
-        }
-        // Source order, whatever worker read what (the sort is stable).
-        linker.enums.sort_by_key(|e| e.file);
-        linker
-    }
-
-    /// Registers the enums (reporting duplicates) and shares the result.
-    fn shared(&mut self) -> Shared {
-        let mut cx = Cx::<Loc>::new(self.options, self.files, false, &self.broken_names);
-        let (kept, table) = lower::register_enums(&mut cx, std::mem::take(&mut self.enums));
-        self.problems.extend(cx.problems);
-        self.enums = kept;
-        Shared {
-            enums: table,
-            incomplete: self.incomplete,
-            broken_names: self.broken_names.clone(),
-        }
-    }
-
-    fn finish(mut self, shared: &Shared, parts: Vec<LoweredPart>) -> Parsed {
-        let mut tables = Vec::new();
-        for part in parts {
-            tables.extend(part.tables);
-            self.problems.extend(part.problems);
-        }
-        tables.sort_by_key(|t| t.file);
-        let mut cx = Cx::<Loc>::new(
-            self.options,
-            self.files,
-            shared.incomplete,
-            &shared.broken_names,
-        );
-        let (schema, renames) = lower::link(&mut cx, self.enums, tables);
-        self.problems.extend(cx.problems);
-        Parsed {
-            schema,
-            renames,
-            diagnostics: diagnostics(self.files, self.problems),
-        }
-    }
-}
-
-/// The per-item rules of one table struct, as `shale generate` reports
-/// them for it (PostgreSQL dialect): what the derive macro adds to the
-/// grammar's errors. Rules that need other items (column types naming
-/// enums, references to other tables, names shared across tables) are
-/// left to the CLI.
-pub fn check_table(def: &grammar::TableDef) -> Vec<Error> {
-    let options = ParseOptions::default();
-    let no_names = HashSet::new();
-    // `incomplete`: the other items are not visible here.
-    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
-    let table = lower::lower_table(&mut cx, 0, def, &EnumTable::default());
-    lower::link(&mut cx, Vec::new(), vec![table]);
-    cx.problems.into_iter().map(|p| p.error).collect()
-}
-
-/// The per-item rules of one `PgEnum` (values, names, renames), as
-/// [`check_table`] for tables.
-pub fn check_enum(def: &grammar::EnumDef) -> Vec<Error> {
-    let options = ParseOptions::default();
-    let no_names = HashSet::new();
-    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
-    lower::lower_enum(&mut cx, 0, def);
-    cx.problems.into_iter().map(|p| p.error).collect()
-}
-
-/// The items of one worker's files.
-#[derive(Default)]
-struct Items {
-    tables: Vec<(usize, grammar::TableDef)>,
-    enums: Vec<(usize, grammar::EnumDef)>,
-    problems: Vec<Problem>,
-}
-
-/// Hands a table struct or `PgEnum` to the grammar.
-fn collect(file: usize, item: Item, items: &mut Items) {
-    let mut push = |errors: Vec<Error>| {
-        items
-            .problems
-            .extend(errors.into_iter().map(|error| Problem { file, error }))
-    };
-    match item {
-        Item::Struct(s) if grammar::is_table(&s.attrs) => {
-            let (def, errors) = grammar::table(s);
-            push(errors);
-            items.tables.push((file, def));
-        }
-        Item::Struct(s) => {
-            if let Some(span) = grammar::derives(&s.attrs, "PgEnum") {
-                push(vec![lower::misplaced_derive(span, "PgEnum", "a struct")]);
-            }
-        }
-        Item::Enum(e) if grammar::is_pg_enum(&e.attrs) => {
-            let (def, errors) = grammar::pg_enum(&e);
-            push(errors);
-            items.enums.push((file, def));
-        }
-        Item::Enum(e) => {
-            if let Some(span) = grammar::derives(&e.attrs, "Table") {
-                push(vec![lower::misplaced_derive(span, "Table", "an enum")]);
-            }
-        }
-        _ => {}
     }
 }
 

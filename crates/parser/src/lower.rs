@@ -102,6 +102,10 @@ pub(crate) struct Cx<'a, S> {
     /// Names declared by items with syntax errors (Rust names and table
     /// names): uses of them are not reported as unknown.
     pub broken_names: &'a HashSet<String>,
+    /// When set, unknown column types are kept here with the type's name
+    /// instead of reported: whether another file hides the name (a syntax
+    /// error) is known only once every file is read.
+    pub unknown_types: Option<Vec<(String, Problem<S>)>>,
 }
 
 impl<'a, S: Site> Cx<'a, S> {
@@ -118,6 +122,7 @@ impl<'a, S: Site> Cx<'a, S> {
             problems: Vec::new(),
             incomplete,
             broken_names,
+            unknown_types: None,
         }
     }
 
@@ -1148,9 +1153,7 @@ fn lower_column(
             let nullable = match rust_types::strip_option(&field.ty) {
                 Ok((_, nullable)) => nullable,
                 Err(e) => {
-                    if let Some(error) = type_error(cx, e) {
-                        cx.err(file, error);
-                    }
+                    type_error(cx, file, e);
                     false
                 }
             };
@@ -1173,9 +1176,7 @@ fn lower_column(
         None => match rust_types::map_type(&field.ty, &lookup) {
             Ok(m) => Some(m),
             Err(e) => {
-                if let Some(error) = type_error(cx, e) {
-                    cx.err(file, error);
-                }
+                type_error(cx, file, e);
                 None
             }
         },
@@ -1338,19 +1339,24 @@ fn sql_string_literal(expr: &str) -> Option<String> {
     None
 }
 
-fn type_error(cx: &mut Cx<Span>, error: TypeError) -> Option<Error> {
+fn type_error(cx: &mut Cx<Span>, file: usize, error: TypeError) {
     let error = match error {
         TypeError::Unknown { span, name } => {
             if cx.incomplete || cx.broken_names.contains(&name) {
-                return None;
+                return;
             }
             let help = match did_you_mean(&name, rust_types::KNOWN) {
                 Some(best) => format!("did you mean `{best}`? otherwise give the SQL type with `#[column(sql_type = \"…\")]`"),
                 None => "give the SQL type with `#[column(sql_type = \"…\")]`, or derive `PgEnum` on an enum of this name".to_string(),
             };
-            Error::new(span, format!("unknown column type `{name}`"))
+            let error = Error::new(span, format!("unknown column type `{name}`"))
                 .label("not a known type")
-                .help(help)
+                .help(help);
+            if let Some(unknown) = &mut cx.unknown_types {
+                unknown.push((name, Problem { file, error }));
+                return;
+            }
+            error
         }
         TypeError::Unsupported { ty } => {
             let shown = rust_types::type_text(&ty);
@@ -1371,7 +1377,7 @@ fn type_error(cx: &mut Cx<Span>, error: TypeError) -> Option<Error> {
                 )
         }
     };
-    Some(error)
+    cx.err(file, error);
 }
 
 // ---------------------------------------------------------------------------

@@ -79,76 +79,84 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let mut findings = Vec::new();
     let mut passed: Vec<String> = Vec::new();
 
-    // 0. No unresolved merge of two branches' migrations.
-    check_conflicts(ctx, &mut findings);
-
-    // 1. The journal and the files agree.
-    let folder = if ctx.config.migrations.exists() {
-        match ctx.load_folder() {
-            Ok(f) => {
-                passed.push(format!(
-                    "journal and files agree ({} migration(s))",
-                    f.migrations.len()
-                ));
-                Some(f)
-            }
-            Err(e) => {
-                for line in e.to_string().lines() {
-                    findings.push(Finding::new("journal", Some(&ctx.journal_path()), line));
-                }
-                None
-            }
-        }
-    } else {
-        None
-    };
-    let entries = folder.as_ref().map_or(0, |f| f.migrations.len());
-
     let mut warnings = Vec::new();
-    // Parsing every statement of every migration for the lint rules is the
-    // slowest offline step on a big project: it runs on its own core while
-    // the schema is parsed and compared.
-    let parsed = std::thread::scope(|s| -> Result<_> {
-        let lint = folder
-            .as_ref()
-            .map(|f| s.spawn(move || lint_folder(ctx, f)));
-        // An unreadable schema source is "could not run" (exit 2), not a finding.
-        let parsed = ctx.parse_schema()?;
+    // The schema is parsed on other threads from the start; parsing every
+    // statement of every migration for the lint rules, the other slow step
+    // on a big project, runs on its own thread as soon as the folder is read.
+    let (folder, parsed) = std::thread::scope(|outer| -> Result<_> {
+        let parse = outer.spawn(|| ctx.parse_schema());
 
-        // 2. The snapshot chain is whole and matches the journal.
-        let latest = check_snapshots(ctx, folder.as_ref(), entries, &mut findings, &mut passed);
+        // 0. No unresolved merge of two branches' migrations.
+        check_conflicts(ctx, &mut findings);
 
-        // 3. No generated migration was edited (the integrity record).
-        if let Some(folder) = &folder {
-            check_sum(ctx, folder, &mut findings, &mut passed);
-        }
-
-        // 4. The schema source has no un-generated change.
-        if let Some(previous) = latest {
-            check_schema(
-                ctx,
-                &previous,
-                &parsed.schema,
-                &parsed.renames,
-                &mut findings,
-                &mut passed,
-            );
-        }
-
-        // 5. Every migration parses and passes the hazard rules.
-        if let Some(lint) = lint {
-            let (errors, warned) = lint
-                .join()
-                .map_err(|_| anyhow!("the lint rules failed unexpectedly"))?;
-            if errors.is_empty() {
-                passed.push(format!(
-                    "every migration parses and passes the lint rules ({entries} file(s))"
-                ));
+        // 1. The journal and the files agree.
+        let folder = if ctx.config.migrations.exists() {
+            match ctx.load_folder() {
+                Ok(f) => {
+                    passed.push(format!(
+                        "journal and files agree ({} migration(s))",
+                        f.migrations.len()
+                    ));
+                    Some(f)
+                }
+                Err(e) => {
+                    for line in e.to_string().lines() {
+                        findings.push(Finding::new("journal", Some(&ctx.journal_path()), line));
+                    }
+                    None
+                }
             }
-            findings.extend(errors);
-            warnings = warned;
-        }
-        Ok(parsed)
+        } else {
+            None
+        };
+        let entries = folder.as_ref().map_or(0, |f| f.migrations.len());
+
+        let parsed = std::thread::scope(|s| -> Result<_> {
+            let lint = folder
+                .as_ref()
+                .map(|f| s.spawn(move || lint_folder(ctx, f)));
+
+            // 2. The snapshot chain is whole and matches the journal.
+            let latest = check_snapshots(ctx, folder.as_ref(), entries, &mut findings, &mut passed);
+
+            // 3. No generated migration was edited (the integrity record).
+            if let Some(folder) = &folder {
+                check_sum(ctx, folder, &mut findings, &mut passed);
+            }
+
+            // An unreadable schema source is "could not run" (exit 2), not a finding.
+            let parsed = parse
+                .join()
+                .map_err(|_| anyhow!("parsing the schema failed unexpectedly"))??;
+
+            // 4. The schema source has no un-generated change.
+            if let Some(previous) = latest {
+                check_schema(
+                    ctx,
+                    &previous,
+                    &parsed.schema,
+                    &parsed.renames,
+                    &mut findings,
+                    &mut passed,
+                );
+            }
+
+            // 5. Every migration parses and passes the hazard rules.
+            if let Some(lint) = lint {
+                let (errors, warned) = lint
+                    .join()
+                    .map_err(|_| anyhow!("the lint rules failed unexpectedly"))?;
+                if errors.is_empty() {
+                    passed.push(format!(
+                        "every migration parses and passes the lint rules ({entries} file(s))"
+                    ));
+                }
+                findings.extend(errors);
+                warnings = warned;
+            }
+            Ok(parsed)
+        })?;
+        Ok((folder, parsed))
     })?;
 
     // 6. `--shadow`: the migrations, replayed, produce the schema.
