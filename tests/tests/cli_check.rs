@@ -357,6 +357,89 @@ fn lint_errors_fail_the_check_and_warnings_do_not() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
 }
 
+fn cache_entries(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir.join(".shale/cache/lint"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    entries.sort();
+    entries
+}
+
+#[test]
+fn the_lint_cache_is_used_and_never_stale() {
+    let dir = project();
+    let path = add_custom(
+        dir.path(),
+        "index",
+        "CREATE INDEX users_email ON users (email);\n",
+    );
+    let lint = |args: &[&str]| {
+        let o = shale(dir.path(), &[&["lint", "--format", "json"], args].concat());
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+        )
+    };
+    // `project()` ran `check`: one entry per migration, ignored by git.
+    let o = shale(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(cache_entries(dir.path()).len(), 3);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".shale/.gitignore")).unwrap(),
+        "# shale's cache (see `--no-cache`); safe to delete.\n*\n"
+    );
+    let fresh = lint(&["--no-cache"]);
+    assert!(
+        fresh.1.contains("index-without-concurrently"),
+        "{}",
+        fresh.1
+    );
+    assert_eq!(lint(&[]), fresh, "cached and fresh results differ");
+
+    // The results are read from the cache: an entry edited by hand shows.
+    for entry in cache_entries(dir.path()) {
+        let stored = std::fs::read_to_string(&entry).unwrap();
+        std::fs::write(&entry, stored.replace("CREATE INDEX", "CACHED INDEX")).unwrap();
+    }
+    assert!(lint(&[]).1.contains("CACHED INDEX"), "{}", lint(&[]).1);
+    assert_eq!(lint(&["--no-cache"]), fresh);
+    // An unreadable entry is recomputed (and rewritten).
+    for entry in cache_entries(dir.path()) {
+        std::fs::write(&entry, "not json").unwrap();
+    }
+    assert_eq!(lint(&[]), fresh);
+    assert!(cache_entries(dir.path())
+        .iter()
+        .all(|e| std::fs::read_to_string(e).unwrap().starts_with('[')));
+
+    // Another file content is another entry: an edit is linted afresh.
+    std::fs::write(&path, "ALTER TABLE users DROP COLUMN age;\n").unwrap();
+    let o = shale(dir.path(), &["hash"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    fails_with(
+        dir.path(),
+        &["error[lint]: migrations/0002_index.sql:1: dropping-column"],
+    );
+    // Other rule severities are other entries.
+    std::fs::write(
+        dir.path().join("shale.toml"),
+        "[lint.rules]\ndropping-column = \"warning\"\n",
+    )
+    .unwrap();
+    let o = shale(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // `check` lints every migration and keeps only the entries it used.
+    assert_eq!(cache_entries(dir.path()).len(), 3);
+
+    // `--no-cache` neither reads nor writes it.
+    std::fs::remove_dir_all(dir.path().join(".shale")).unwrap();
+    let o = shale(dir.path(), &["check", "--no-cache"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = shale(dir.path(), &["lint", "--no-cache"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(!dir.path().join(".shale").exists());
+}
+
 #[test]
 fn shale_lint_reports_every_migration_or_the_named_files() {
     let dir = project();

@@ -62,6 +62,10 @@ pub struct Config {
     pub migrations_table: MigrationsTable,
     /// `[lint]`: per-rule severities for `shale lint` and `shale check`.
     pub lint: shale_lint::LintConfig,
+    /// The directory of `shale.toml` (empty: the working directory), where
+    /// shale keeps its cache (`.shale/`).
+    #[serde(skip)]
+    pub root: PathBuf,
 }
 
 impl Default for Config {
@@ -75,6 +79,7 @@ impl Default for Config {
             database: DatabaseConfig::default(),
             migrations_table: MigrationsTable::default(),
             lint: shale_lint::LintConfig::default(),
+            root: PathBuf::new(),
         }
     }
 }
@@ -145,6 +150,7 @@ impl Config {
             .filter(|p| !p.as_os_str().is_empty())
             .map(Path::to_path_buf);
         if let Some(base) = base {
+            config.root = base.clone();
             for p in [
                 &mut config.schema,
                 &mut config.migrations,

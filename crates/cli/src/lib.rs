@@ -12,13 +12,16 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod allocator;
 mod commands;
 mod config;
 mod diagnostics;
 mod drift;
+mod lint_cache;
 mod output;
 mod sources;
 
+pub use allocator::Allocator;
 pub use config::Config;
 use output::Ui;
 

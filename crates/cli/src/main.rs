@@ -1,10 +1,8 @@
 //! The `shale` binary: a thin wrapper around [`shale_cli::main`].
 
-/// syn's parse of a large schema makes millions of small allocations, which
-/// dominate `shale generate` with the system allocator; mimalloc halves the
-/// parse time (measured with `cargo xtask bench`, README "Performance").
+/// mimalloc (see [`shale_cli::Allocator`]).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: shale_cli::Allocator = shale_cli::Allocator;
 
 fn main() -> std::process::ExitCode {
     shale_cli::main()

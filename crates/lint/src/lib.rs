@@ -169,14 +169,19 @@ pub fn lint_path(
     dialect: Dialect,
     config: &LintConfig,
 ) -> Result<Vec<Finding>, LintError> {
+    let text = read_migration(path)?;
+    Ok(lint(path, &text, dialect, config))
+}
+
+/// A migration file's text, for [`lint`]: it must be UTF-8.
+pub fn read_migration(path: &Path) -> Result<String, LintError> {
     let bytes = std::fs::read(path).map_err(|source| LintError::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = String::from_utf8(bytes).map_err(|_| LintError::NotUtf8 {
+    String::from_utf8(bytes).map_err(|_| LintError::NotUtf8 {
         path: path.to_path_buf(),
-    })?;
-    Ok(lint(path, &text, dialect, config))
+    })
 }
 
 /// Whether any finding is an error (the run fails, exit 1).

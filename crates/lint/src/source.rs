@@ -109,7 +109,12 @@ pub(crate) fn pieces(text: &str, dialect: Dialect) -> Vec<Piece> {
     let file_lines: Vec<&str> = text.lines().collect();
     let chunks = sqlfile::split(text);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = cores.min(4).min(1 + text.len() / BYTES_PER_EXTRA_THREAD);
+    // Twice as many groups as cores: inside `shale check` the schema is
+    // parsed at the same time, and the lint, the longer job, takes its
+    // share of the cores that way.
+    let threads = (2 * cores)
+        .min(8)
+        .min(1 + text.len() / BYTES_PER_EXTRA_THREAD);
     let per_thread = chunks.len().div_ceil(threads.max(1)).max(1);
     let mut out = if threads <= 1 {
         chunk_pieces(&chunks, dialect, &file_lines)

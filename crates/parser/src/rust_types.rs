@@ -70,9 +70,9 @@ pub(crate) enum TypeError {
     /// A path type whose last segment is not in the table.
     Unknown { span: Span, name: String },
     /// A type that is not a path (`&str`, `[u8; 4]`, tuples, …).
-    Unsupported { ty: Type },
+    Unsupported { ty: Box<Type> },
     /// `Option`/`Vec` without a type argument.
-    MissingArgument { ty: Type, name: String },
+    MissingArgument { ty: Box<Type>, name: String },
     /// Several `PgEnum`s share this name.
     Ambiguous { span: Span, name: String },
 }
@@ -87,7 +87,7 @@ pub(crate) fn strip_option(ty: &Type) -> Result<(&Type, bool), TypeError> {
         }
         nullable = true;
         ty = peel(arg.ok_or_else(|| TypeError::MissingArgument {
-            ty: ty.clone(),
+            ty: Box::new(ty.clone()),
             name,
         })?);
     }
@@ -110,19 +110,21 @@ fn map_scalar(
 ) -> Result<ColumnType, TypeError> {
     let ty = peel(ty);
     let Some((name, arg)) = last_segment(ty) else {
-        return Err(TypeError::Unsupported { ty: ty.clone() });
+        return Err(TypeError::Unsupported {
+            ty: Box::new(ty.clone()),
+        });
     };
     // Element nullability inside arrays is not part of the column type.
     if name == "Option" {
         let arg = arg.ok_or_else(|| TypeError::MissingArgument {
-            ty: ty.clone(),
+            ty: Box::new(ty.clone()),
             name: name.clone(),
         })?;
         return map_scalar(arg, enums, depth);
     }
     if name == "Vec" {
         let arg = arg.ok_or_else(|| TypeError::MissingArgument {
-            ty: ty.clone(),
+            ty: Box::new(ty.clone()),
             name: name.clone(),
         })?;
         if last_segment(peel(arg)).is_some_and(|(n, _)| n == "u8") {
@@ -131,7 +133,9 @@ fn map_scalar(
         if depth >= 6 {
             // PostgreSQL ignores declared dimensions anyway; six is its limit
             // for array values (MAXDIM), and it bounds the recursion.
-            return Err(TypeError::Unsupported { ty: ty.clone() });
+            return Err(TypeError::Unsupported {
+                ty: Box::new(ty.clone()),
+            });
         }
         return Ok(map_scalar(arg, enums, depth + 1)?.array_of());
     }

@@ -2,8 +2,9 @@
 //! integration tests can run it as a real process (`CARGO_BIN_EXE_…`), with
 //! the same global allocator as the real binary.
 
+/// mimalloc (see [`shale_cli::Allocator`]).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: shale_cli::Allocator = shale_cli::Allocator;
 
 fn main() -> std::process::ExitCode {
     shale_cli::main()

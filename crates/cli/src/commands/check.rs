@@ -9,6 +9,7 @@
 //! status` and `shale verify` do; `--shadow` replays every migration into a
 //! throwaway database and compares the result with the schema.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use std::time::Instant;
@@ -24,6 +25,7 @@ use shale_runner::{MigrateOptions, RunError};
 
 use super::verify::plan_assuming_drops;
 use super::Context;
+use crate::lint_cache::LintCache;
 use crate::output::Style;
 use crate::{drift, sources, Outcome};
 
@@ -43,6 +45,10 @@ pub struct Args {
     /// afterwards; the role needs CREATEDB), for CI without local binaries.
     #[arg(long, value_name = "URL")]
     pub shadow_db: Option<String>,
+    /// Lint every migration afresh, without reading or writing the lint
+    /// cache (`.shale/cache/lint/` beside shale.toml).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// One problem found.
@@ -114,7 +120,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         let parsed = std::thread::scope(|s| -> Result<_> {
             let lint = folder
                 .as_ref()
-                .map(|f| s.spawn(move || lint_folder(ctx, f)));
+                .map(|f| s.spawn(move || lint_folder(ctx, f, !args.no_cache)));
 
             // 2. The snapshot chain is whole and matches the journal.
             let latest = check_snapshots(ctx, folder.as_ref(), entries, &mut findings, &mut passed);
@@ -139,6 +145,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
                     &mut findings,
                     &mut passed,
                 );
+                super::drop_in_background(previous);
             }
 
             // 5. Every migration parses and passes the hazard rules.
@@ -188,6 +195,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     }
 
     report(ctx, &findings, &warnings, &passed);
+    super::drop_in_background((parsed, folder));
     if findings.is_empty() {
         Ok(Outcome::Clean)
     } else {
@@ -464,11 +472,19 @@ fn check_conflicts(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
 
 /// Lints every migration file: syntax errors and error-severity findings
 /// fail the check (the first list), warnings are shown (the second).
-fn lint_folder(ctx: &Context<'_>, folder: &MigrationFolder) -> (Vec<Finding>, Vec<Finding>) {
+fn lint_folder(
+    ctx: &Context<'_>,
+    folder: &MigrationFolder,
+    cache: bool,
+) -> (Vec<Finding>, Vec<Finding>) {
+    let cache = LintCache::new(&ctx.config.root, cache);
+    let mut used = HashSet::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     for m in &folder.migrations {
-        for f in shale_lint::lint(&m.path, &m.text, ctx.snapshot_dialect(), &ctx.config.lint) {
+        let (found, key) = cache.lint(&m.path, &m.text, ctx.snapshot_dialect(), &ctx.config.lint);
+        used.insert(key);
+        for f in found {
             let fails =
                 f.rule == shale_lint::Rule::Syntax || f.severity == shale_lint::Severity::Error;
             let finding = Finding {
@@ -488,6 +504,8 @@ fn lint_folder(ctx: &Context<'_>, folder: &MigrationFolder) -> (Vec<Finding>, Ve
             }
         }
     }
+    // Every migration was linted: what the cache holds beyond is unused.
+    cache.retain(&used);
     (errors, warnings)
 }
 

@@ -84,6 +84,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         if plan.is_empty() {
             ui.result("no schema changes");
             ui.document(&json!({ "status": "no_changes" }));
+            super::drop_in_background((previous, next));
             return Ok(Outcome::Clean);
         }
         ctx.render_plan(&plan, MigrationPair::new(&previous, &next))?

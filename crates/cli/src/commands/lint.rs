@@ -9,6 +9,7 @@ use serde_json::json;
 use shale_lint::{Finding, Severity};
 
 use super::Context;
+use crate::lint_cache::LintCache;
 use crate::output::Style;
 use crate::Outcome;
 
@@ -19,6 +20,10 @@ pub struct Args {
     /// the migrations folder).
     #[arg(value_name = "FILES")]
     pub files: Vec<PathBuf>,
+    /// Lint every file afresh, without reading or writing the lint cache
+    /// (`.shale/cache/lint/` beside shale.toml).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// A lint finding told in one line for `shale check`: rule, what, and the
@@ -58,13 +63,13 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     } else {
         args.files.clone()
     };
+    let cache = LintCache::new(&ctx.config.root, !args.no_cache);
     let mut findings: Vec<Finding> = Vec::new();
     for path in &files {
         // An unreadable file is "could not run" (exit 2), not a finding.
-        findings.extend(
-            shale_lint::lint_path(path, ctx.snapshot_dialect(), &ctx.config.lint)
-                .map_err(|e| anyhow!("{e}"))?,
-        );
+        let text = shale_lint::read_migration(path).map_err(|e| anyhow!("{e}"))?;
+        let (found, _) = cache.lint(path, &text, ctx.snapshot_dialect(), &ctx.config.lint);
+        findings.extend(found);
     }
     let errors = findings
         .iter()

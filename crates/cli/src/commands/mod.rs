@@ -25,3 +25,15 @@ pub struct Context<'a> {
     /// `--db URL`, if given.
     pub db_flag: Option<&'a str>,
 }
+
+/// Drops a large value (a 3000-table model takes milliseconds to free) on a
+/// thread of its own, off the path to the command's result: when the process
+/// exits first, the operating system reclaims the memory at once; in a
+/// longer-lived caller the thread finishes the drop.
+pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
+    let dropper = std::thread::Builder::new()
+        .name("shale-drop".into())
+        .spawn(move || drop(value));
+    // No thread to be had: `spawn` has dropped the value already.
+    drop(dropper);
+}
