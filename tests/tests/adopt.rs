@@ -618,6 +618,35 @@ fn without_a_database_the_folder_is_replayed_into_a_temporary_one() {
     );
 }
 
+#[test]
+fn a_configuration_named_with_config_is_kept_and_no_other_is_written() {
+    let project = tempfile::tempdir().unwrap();
+    write_drizzle(
+        &project.path().join("drizzle"),
+        &hand_written_steps(),
+        PrefixMode::Unix,
+        1_732_000_000_000,
+    );
+    std::fs::create_dir(project.path().join("config")).unwrap();
+    let config = "prefix = \"unix\"\nschema = \"../schema\"\nmigrations = \"../migrations\"\nsnapshots = \"../snapshots\"\n";
+    std::fs::write(project.path().join("config/shale.toml"), config).unwrap();
+    let admin = shale_tests::server().url("postgres");
+    fn with_config<'a>(args: &[&'a str]) -> Vec<&'a str> {
+        [&["--config", "config/shale.toml"], args].concat()
+    }
+    ok(
+        project.path(),
+        &with_config(&["adopt", "--from-drizzle", "drizzle", "--shadow-db", &admin]),
+        None,
+    );
+    assert!(!project.path().join("shale.toml").exists());
+    assert_eq!(
+        std::fs::read_to_string(project.path().join("config/shale.toml")).unwrap(),
+        config
+    );
+    ok(project.path(), &with_config(&["check"]), None);
+}
+
 // ---------------------------------------------------------------------------
 // (b) a long history shale generated, converted to drizzle's format.
 

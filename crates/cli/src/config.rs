@@ -66,6 +66,9 @@ pub struct Config {
     /// shale keeps its cache (`.shale/`).
     #[serde(skip)]
     pub root: PathBuf,
+    /// The `shale.toml` read, `None` when there is none (all defaults).
+    #[serde(skip)]
+    pub file: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -80,6 +83,7 @@ impl Default for Config {
             migrations_table: MigrationsTable::default(),
             lint: shale_lint::LintConfig::default(),
             root: PathBuf::new(),
+            file: None,
         }
     }
 }
@@ -145,6 +149,7 @@ impl Config {
                 e.to_string().trim_end().replace('\n', "\n  ")
             )
         })?;
+        config.file = Some(path.clone());
         let base = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())

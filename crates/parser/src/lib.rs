@@ -274,13 +274,28 @@ fn enum_items(tokens: TokenStream, f: &mut impl FnMut(TokenStream)) {
         item.push(tt);
         if end {
             if is_enum {
-                f(std::mem::take(&mut item).into_iter().collect());
+                f(without_inner_attributes(&item).iter().cloned().collect());
             }
             item.clear();
             is_enum = false;
             is_mod = false;
         }
     }
+}
+
+/// An item's tokens without the file's (or module's) inner attributes
+/// (`#![…]`, `//!` comments) that precede it.
+fn without_inner_attributes(mut tokens: &[TokenTree]) -> &[TokenTree] {
+    while let [TokenTree::Punct(hash), TokenTree::Punct(bang), TokenTree::Group(group), rest @ ..] =
+        tokens
+    {
+        if hash.as_char() != '#' || bang.as_char() != '!' || group.delimiter() != Delimiter::Bracket
+        {
+            break;
+        }
+        tokens = rest;
+    }
+    tokens
 }
 
 /// What a worker read and lowered.
@@ -934,4 +949,35 @@ fn collect_rs_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), (PathBuf, 
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The enum reader finds enums after inner attributes and doc comments,
+    /// inside inline modules, and not in other items.
+    #[test]
+    fn enum_items_are_found_wherever_they_sit() {
+        let text = r#"//! File docs.
+#![allow(dead_code)]
+use shale::PgEnum;
+/// An enum.
+#[derive(PgEnum)]
+pub enum A { X }
+struct S { enum_like: i32 }
+fn f() { enum Local { Y } }
+pub mod m {
+    //! Module docs.
+    #[derive(PgEnum)]
+    enum B { Z }
+}
+"#;
+        let mut names = Vec::new();
+        enum_items(TokenStream::from_str(text).unwrap(), &mut |item| {
+            names.push(syn::parse2::<syn::ItemEnum>(item).map(|e| e.ident.to_string()))
+        });
+        let names: Vec<String> = names.into_iter().map(|n| n.unwrap()).collect();
+        assert_eq!(names, ["A", "B"]);
+    }
 }

@@ -377,7 +377,9 @@ fn plan_files(
             ));
         }
     }
-    let write_config = !Path::new("shale.toml").exists();
+    // A project without a shale.toml gets one recording the adopted layout;
+    // one that has a configuration (`./shale.toml` or `--config PATH`) keeps it.
+    let write_config = ctx.config.file.is_none();
     if !write_config {
         if let Some(mode) = drizzle.prefix {
             let configured = match ctx.config.prefix {
