@@ -17,6 +17,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::{mpsc, Arc};
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use shale_model::{RenameHints, Schema};
@@ -95,51 +96,60 @@ pub struct Parsed {
 ///
 /// The enums are read first (only files that mention `PgEnum` or `pg_enum`,
 /// and in them only enum items), since any table's column types may name
-/// one; then the files are read and their tables lowered one by one on
-/// worker threads (see [`ParseOptions::threads`]), and the tables are tied
-/// together. The result does not depend on the number of threads.
+/// one; then the files are read and their tables lowered one by one. Both
+/// passes run on worker threads (see [`ParseOptions::threads`]), each over
+/// its share of the files; then the tables are tied together. The result
+/// does not depend on the number of threads.
 pub fn parse_sources(files: &[SourceFile], options: &ParseOptions) -> Parsed {
     let groups = split_files(files, worker_count(files, options));
-    let inline = || {
-        let all: Vec<usize> = (0..files.len()).collect();
-        let enums = read_enums(files, options);
-        let part = work(files, &all, options, &enums.table);
-        finish(files, options, enums, vec![part])
-    };
-    let enums = std::thread::scope(|scope| {
-        spawn_parser(scope, || read_enums(files, options))
-            .ok()
-            .map(|reader| {
-                reader
+    let threaded = std::thread::scope(|scope| {
+        let (part_tx, part_rx) = mpsc::channel::<EnumPart>();
+        let mut workers = Vec::with_capacity(groups.len());
+        for group in &groups {
+            let (table_tx, table_rx) = mpsc::channel::<Arc<EnumTable>>();
+            let part_tx = part_tx.clone();
+            let worker = spawn_parser(scope, move || {
+                work(files, group, options, move |part| {
+                    let sent = part_tx.send(part);
+                    drop(part_tx);
+                    sent.ok()?;
+                    table_rx.recv().ok()
+                })
+            });
+            // No thread to be had: everything on this one, below (the
+            // workers started so far give up when their channel closes).
+            workers.push((worker.ok()?, table_tx));
+        }
+        drop(part_tx);
+        let enums = register_enums(files, options, part_rx.iter().collect());
+        let table = Arc::new(enums.table);
+        for (_, table_tx) in &workers {
+            // A worker that is gone has panicked; `join` says so below.
+            let _ = table_tx.send(Arc::clone(&table));
+        }
+        let parts: Vec<LoweredPart> = workers
+            .into_iter()
+            .map(|(worker, _)| {
+                worker
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             })
+            .collect();
+        Some(finish(files, options, enums.infos, enums.problems, parts))
     });
-    // No thread to be had: everything on this one.
-    let Some(enums) = enums else {
-        return inline();
-    };
-    let parts = std::thread::scope(|scope| {
-        let mut workers = Vec::with_capacity(groups.len());
-        for group in &groups {
-            let table = &enums.table;
-            // The workers started so far finish and are discarded.
-            workers.push(spawn_parser(scope, move || work(files, group, options, table)).ok()?);
+    threaded.unwrap_or_else(|| {
+        let all: Vec<usize> = (0..files.len()).collect();
+        let mut read = None;
+        let part = work(files, &all, options, |part| {
+            let enums = register_enums(files, options, vec![part]);
+            read = Some((enums.infos, enums.problems));
+            Some(Arc::new(enums.table))
+        });
+        match read {
+            Some((infos, problems)) => finish(files, options, infos, problems, vec![part]),
+            None => Parsed::default(),
         }
-        Some(
-            workers
-                .into_iter()
-                .map(|w| {
-                    w.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect::<Vec<LoweredPart>>(),
-        )
-    });
-    match parts {
-        Some(parts) => finish(files, options, enums, parts),
-        None => inline(),
-    }
+    })
 }
 
 /// syn parses recursively; threads with a generous stack keep deeply nested
@@ -199,45 +209,50 @@ struct EnumsRead {
     problems: Vec<Problem<Loc>>,
 }
 
-/// Reads the enums of every file that mentions `PgEnum` or `pg_enum`: the
-/// file is lexed and only its enum items are parsed. A file that cannot be
-/// lexed is skipped here; the workers report it.
-fn read_enums(files: &[SourceFile], options: &ParseOptions) -> EnumsRead {
-    let mut locator = Locator::new(files);
-    let no_names = HashSet::new();
-    let mut cx = Cx::<Span>::new(options, files, false, &no_names);
-    let mut infos = Vec::new();
-    let mut grammar_problems = Vec::new();
-    for (file, source) in files.iter().enumerate() {
-        let text = &source.text;
-        if !text.contains("PgEnum") && !text.contains("pg_enum") {
-            continue;
-        }
-        let Ok(tokens) = TokenStream::from_str(text) else {
-            continue;
+/// The enums of some files, and their problems.
+struct EnumPart {
+    infos: Vec<EnumInfo<Loc>>,
+    problems: Vec<Problem<Loc>>,
+}
+
+/// Whether a file may declare a `PgEnum`, cheaply (its text mentions one).
+fn mentions_enums(text: &str) -> bool {
+    text.contains("PgEnum") || text.contains("pg_enum")
+}
+
+/// The enums among a file's tokens: only enum items are parsed.
+fn read_enums(
+    file: usize,
+    tokens: TokenStream,
+    cx: &mut Cx<Span>,
+    infos: &mut Vec<EnumInfo<Span>>,
+    problems: &mut Vec<Problem>,
+) {
+    enum_items(tokens, &mut |item| {
+        let Ok(item) = syn::parse2::<syn::ItemEnum>(item) else {
+            return;
         };
-        if nesting_upper_bound(text) + 2 >= MAX_NESTING && too_deep(&tokens).is_some() {
-            continue;
+        if !grammar::is_pg_enum(&item.attrs) {
+            return;
         }
-        enum_items(tokens, &mut |item| {
-            let Ok(item) = syn::parse2::<syn::ItemEnum>(item) else {
-                return;
-            };
-            if !grammar::is_pg_enum(&item.attrs) {
-                return;
-            }
-            let (def, errors) = grammar::pg_enum(&item);
-            grammar_problems.extend(errors.into_iter().map(|error| Problem { file, error }));
-            infos.push(
-                lower::lower_enum(&mut cx, file, &def).located(&mut |f, s| locator.loc(f, s)),
-            );
-        });
+        let (def, errors) = grammar::pg_enum(&item);
+        problems.extend(errors.into_iter().map(|error| Problem { file, error }));
+        infos.push(lower::lower_enum(cx, file, &def));
+    });
+}
+
+/// Every enum of every file, in source order (whatever thread read what),
+/// with duplicates reported.
+fn register_enums(files: &[SourceFile], options: &ParseOptions, parts: Vec<EnumPart>) -> EnumsRead {
+    let mut infos = Vec::new();
+    let mut problems = Vec::new();
+    for part in parts {
+        infos.extend(part.infos);
+        problems.extend(part.problems);
     }
-    let mut problems: Vec<Problem<Loc>> = grammar_problems
-        .into_iter()
-        .chain(cx.problems)
-        .map(|p| p.located(&mut |f, s| locator.loc(f, s)))
-        .collect();
+    // Stable: each worker gives its files' enums in order.
+    infos.sort_by_key(|e: &EnumInfo<Loc>| e.file);
+    let no_names = HashSet::new();
     let mut cx = Cx::<Loc>::new(options, files, false, &no_names);
     let (infos, table) = lower::register_enums(&mut cx, infos);
     problems.extend(cx.problems);
@@ -310,23 +325,55 @@ struct LoweredPart {
     broken_names: Vec<String>,
 }
 
-/// A worker: reads its files and lowers each table as soon as it is read
-/// (the enums are known), so that only lowered tables are kept. Every span
-/// is resolved here, on the thread that lexed it.
+/// A worker. First it reads the enums of its files (lexing only the files
+/// that mention one, and keeping their tokens) and hands them to `exchange`
+/// for the table of every file's enums; then it reads its files and lowers
+/// each table as soon as it is read, so that only lowered tables are kept.
+/// Every span is resolved here, on the thread that lexed it.
 fn work(
     files: &[SourceFile],
     mine: &[usize],
     options: &ParseOptions,
-    enums: &EnumTable,
+    exchange: impl FnOnce(EnumPart) -> Option<Arc<EnumTable>>,
 ) -> LoweredPart {
-    let mut part = LoweredPart::default();
+    let mut locator = Locator::new(files);
+    let mut at = |file, span| locator.loc(file, span);
     let no_names = HashSet::new();
     let mut cx = Cx::<Span>::new(options, files, false, &no_names);
-    cx.unknown_types = Some(Vec::new());
+
+    let mut lexed: Vec<Option<Result<TokenStream, Error>>> = Vec::with_capacity(mine.len());
+    let mut enums = Vec::new();
     let mut problems: Vec<Problem> = Vec::new();
-    let mut tables: Vec<TableBuild<Span>> = Vec::new();
     for &file in mine {
-        let (items, errors, broken) = parse_file(&files[file].text);
+        let text = &files[file].text;
+        if !mentions_enums(text) {
+            lexed.push(None);
+            continue;
+        }
+        let tokens = lex(text);
+        if let Ok(tokens) = &tokens {
+            read_enums(file, tokens.clone(), &mut cx, &mut enums, &mut problems);
+        }
+        lexed.push(Some(tokens));
+    }
+    let part = EnumPart {
+        infos: enums.into_iter().map(|e| e.located(&mut at)).collect(),
+        problems: problems
+            .drain(..)
+            .chain(std::mem::take(&mut cx.problems))
+            .map(|p| p.located(&mut at))
+            .collect(),
+    };
+    let Some(enums) = exchange(part) else {
+        return LoweredPart::default();
+    };
+
+    let mut part = LoweredPart::default();
+    cx.unknown_types = Some(Vec::new());
+    let mut tables: Vec<TableBuild<Span>> = Vec::new();
+    for (&file, tokens) in mine.iter().zip(lexed) {
+        let tokens = tokens.unwrap_or_else(|| lex(&files[file].text));
+        let (items, errors, broken) = parse_tokens(tokens);
         match broken {
             Broken::Items(names) => part.broken_names.extend(names),
             Broken::File => part.incomplete = true,
@@ -336,12 +383,10 @@ fn work(
             let (def, errors) = collect(item);
             problems.extend(errors.into_iter().map(|error| Problem { file, error }));
             if let Some(def) = def {
-                tables.push(lower::lower_table(&mut cx, file, &def, enums));
+                tables.push(lower::lower_table(&mut cx, file, &def, &enums));
             }
         }
     }
-    let mut locator = Locator::new(files);
-    let mut at = |file, span| locator.loc(file, span);
     part.tables = tables.into_iter().map(|t| t.located(&mut at)).collect();
     part.problems = problems
         .into_iter()
@@ -363,10 +408,10 @@ fn work(
 fn finish(
     files: &[SourceFile],
     options: &ParseOptions,
-    enums: EnumsRead,
+    enums: Vec<EnumInfo<Loc>>,
+    mut problems: Vec<Problem<Loc>>,
     parts: Vec<LoweredPart>,
 ) -> Parsed {
-    let mut problems = enums.problems;
     let mut tables = Vec::new();
     let mut unknown_types = Vec::new();
     let mut incomplete = false;
@@ -388,7 +433,7 @@ fn finish(
     }
     tables.sort_by_key(|t| t.file);
     let mut cx = Cx::<Loc>::new(options, files, incomplete, &broken_names);
-    let (schema, renames) = lower::link(&mut cx, enums.infos, tables);
+    let (schema, renames) = lower::link(&mut cx, enums, tables);
     problems.extend(cx.problems);
     Parsed {
         schema,
@@ -495,29 +540,36 @@ enum Broken {
     File,
 }
 
-/// Reads one file's items, recovering after a broken item so that the rest
-/// of the file is still read. Inline `mod m { … }` blocks are flattened.
-fn parse_file(text: &str) -> (Vec<Item>, Vec<Error>, Broken) {
-    let tokens = match TokenStream::from_str(text) {
-        Ok(tokens) => tokens,
-        Err(e) => {
-            let error = Error::new(e.span(), "cannot read this file as Rust tokens")
-                .label("unbalanced delimiter or unterminated literal")
-                .help("every `(`, `[`, `{` needs its closing partner, and every string its closing quote");
-            return (Vec::new(), vec![error], Broken::File);
-        }
-    };
+/// A file's tokens, or why none of it can be read (unbalanced delimiters,
+/// an unterminated literal, nesting too deep for syn).
+fn lex(text: &str) -> Result<TokenStream, Error> {
+    let tokens = TokenStream::from_str(text).map_err(|e| {
+        Error::new(e.span(), "cannot read this file as Rust tokens")
+            .label("unbalanced delimiter or unterminated literal")
+            .help(
+                "every `(`, `[`, `{` needs its closing partner, and every string its closing quote",
+            )
+    })?;
     let deep = if nesting_upper_bound(text) + 2 < MAX_NESTING {
         None
     } else {
         too_deep(&tokens)
     };
-    if let Some(span) = deep {
-        let error = Error::new(span, format!("nesting deeper than {MAX_NESTING} levels"))
+    match deep {
+        Some(span) => Err(Error::new(span, format!("nesting deeper than {MAX_NESTING} levels"))
             .label("too deeply nested")
-            .help("a schema file never needs this much nesting; check for a runaway `(`, `[`, `{` or `<`");
-        return (Vec::new(), vec![error], Broken::File);
+            .help("a schema file never needs this much nesting; check for a runaway `(`, `[`, `{` or `<`")),
+        None => Ok(tokens),
     }
+}
+
+/// Reads a lexed file's items, recovering after a broken item so that the
+/// rest of the file is still read. Inline `mod m { … }` blocks are flattened.
+fn parse_tokens(tokens: Result<TokenStream, Error>) -> (Vec<Item>, Vec<Error>, Broken) {
+    let tokens = match tokens {
+        Ok(tokens) => tokens,
+        Err(error) => return (Vec::new(), vec![error], Broken::File),
+    };
     let mut out = ItemsOut::default();
     let parser = |input: ParseStream| parse_items(input, &mut out);
     if let Err(e) = parser.parse2(tokens) {
