@@ -280,7 +280,33 @@ fn is_word(token: &Token, keyword: &str) -> bool {
 /// `BEGIN ATOMIC … END` (SQL-standard function bodies) does not end the
 /// statement. Comments after a `;` on the same line stay with the statement
 /// they follow.
-fn statements(tokens: Vec<TokenWithSpan>) -> Vec<Vec<TokenWithSpan>> {
+fn statements(mut tokens: Vec<TokenWithSpan>) -> Vec<Vec<TokenWithSpan>> {
+    // Most chunks (every generated one) hold one statement: no `;`, or one
+    // followed by nothing but trivia. The group is then the tokens up to the
+    // end of the `;`'s line, as the general case below makes it (what
+    // follows holds no statement and is dropped by the caller).
+    let mut semicolons = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.token == Token::SemiColon);
+    match (semicolons.next(), semicolons.next()) {
+        (None, _) if !tokens.is_empty() => return vec![tokens],
+        (Some((at, _)), None) if tokens[at + 1..].iter().all(|t| is_trivia(&t.token)) => {
+            if let Some(newline) = tokens[at + 1..]
+                .iter()
+                .position(|t| t.token == Token::Whitespace(Whitespace::Newline))
+            {
+                tokens.truncate(at + 1 + newline);
+            }
+            return vec![tokens];
+        }
+        _ => {}
+    }
+    split_statements(tokens)
+}
+
+/// [`statements`] without the shortcut.
+fn split_statements(tokens: Vec<TokenWithSpan>) -> Vec<Vec<TokenWithSpan>> {
     let mut out = Vec::new();
     let mut current: Vec<TokenWithSpan> = Vec::new();
     // Depth of BEGIN ATOMIC / CASE blocks inside an atomic body.
@@ -956,6 +982,43 @@ mod tests {
                 format!("SELECT {n}")
             };
             assert!(statement.to_string().starts_with(&expected), "{statement}");
+        }
+    }
+
+    /// The one-statement shortcut groups exactly as the general split does
+    /// (groups holding no statement aside, which are never used).
+    #[test]
+    fn one_statement_chunks_are_grouped_as_the_general_split_groups_them() {
+        let chunks = [
+            "SELECT 1",
+            "SELECT 1;",
+            "SELECT 1;\n",
+            "  SELECT 1; -- shale:allow x\n-- next line\n\n",
+            "SELECT 1; /* a */ -- b\n  -- c\n",
+            "-- only a comment\n",
+            "SELECT 1; SELECT 2;",
+            "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;",
+            "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END",
+            "",
+        ];
+        let groups = |gs: Vec<Vec<TokenWithSpan>>| -> Vec<String> {
+            gs.into_iter()
+                .filter(|g| {
+                    g.iter()
+                        .any(|t| !is_trivia(&t.token) && t.token != Token::SemiColon)
+                })
+                .map(|g| g.iter().map(|t| t.token.to_string()).collect())
+                .collect()
+        };
+        for sql in chunks {
+            let tokens = Tokenizer::new(&PostgreSqlDialect {}, sql)
+                .tokenize_with_location()
+                .unwrap();
+            assert_eq!(
+                groups(statements(tokens.clone())),
+                groups(split_statements(tokens)),
+                "{sql:?}"
+            );
         }
     }
 

@@ -92,9 +92,6 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let (folder, parsed) = std::thread::scope(|outer| -> Result<_> {
         let parse = outer.spawn(|| ctx.parse_schema());
 
-        // 0. No unresolved merge of two branches' migrations.
-        check_conflicts(ctx, &mut findings);
-
         // 1. The journal and the files agree.
         let folder = if ctx.config.migrations.exists() {
             match ctx.load_folder() {
@@ -121,6 +118,11 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             let lint = folder
                 .as_ref()
                 .map(|f| s.spawn(move || lint_folder(ctx, f, !args.no_cache)));
+
+            // 0. No unresolved merge of two branches' migrations (reported first).
+            let mut conflicts = Vec::new();
+            check_conflicts(ctx, &mut conflicts);
+            findings.splice(0..0, conflicts);
 
             // 2. The snapshot chain is whole and matches the journal.
             let latest = check_snapshots(ctx, folder.as_ref(), entries, &mut findings, &mut passed);
