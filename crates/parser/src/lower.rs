@@ -210,16 +210,8 @@ pub(crate) fn link<S: Site>(
     for t in tables {
         let qname = &t.table.name;
         if let Some(&first) = by_name.get(qname) {
-            let first: &TableBuild<S> = &kept[first];
-            let at = cx.location(first.file, first.span, t.file);
-            cx.err(
-                t.file,
-                Error::new(t.span, format!("duplicate table `{qname}`"))
-                    .label("second definition")
-                    .help(format!(
-                        "`{qname}` is first defined at {at}; rename one with `#[table(name = \"…\")]`"
-                    )),
-            );
+            let first = (kept[first].file, kept[first].span);
+            duplicate(cx, "table", qname, first, (t.file, t.span));
             continue;
         }
         if let Some(e) = enum_names.get(qname) {
@@ -266,6 +258,27 @@ pub(crate) fn link<S: Site>(
     renames.enums.sort();
     renames.enum_values.sort();
     (schema, renames)
+}
+
+/// The error for a second table or enum (`what`) named `qname`, at
+/// `second`; `first` is the (file, place) of the first.
+fn duplicate<S: Site>(
+    cx: &mut Cx<S>,
+    what: &str,
+    qname: &QualifiedName,
+    first: (usize, S),
+    second: (usize, S),
+) {
+    let at = cx.location(first.0, first.1, second.0);
+    let attribute = if what == "enum" { "pg_enum" } else { what };
+    cx.err(
+        second.0,
+        Error::new(second.1, format!("duplicate {what} `{qname}`"))
+            .label("second definition")
+            .help(format!(
+                "`{qname}` is first defined at {at}; rename one with `#[{attribute}(name = \"…\")]`"
+            )),
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -339,14 +352,8 @@ pub(crate) fn register_enums<S: Site>(
     for e in enums {
         let qname = &e.model.name;
         if let Some(&first) = table.by_name.get(qname) {
-            let first: &EnumInfo<S> = &kept[first];
-            let at = cx.location(first.file, first.span, e.file);
-            cx.err(
-                e.file,
-                Error::new(e.span, format!("duplicate enum `{qname}`"))
-                    .label("second definition")
-                    .help(format!("`{qname}` is first defined at {at}; rename one with `#[pg_enum(name = \"…\")]`")),
-            );
+            let first = (kept[first].file, kept[first].span);
+            duplicate(cx, "enum", qname, first, (e.file, e.span));
             continue;
         }
         let index = kept.len();
