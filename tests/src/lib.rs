@@ -138,6 +138,80 @@ macro_rules! shale_bin {
     };
 }
 
+/// A `shale` command (the binary from [`shale_bin!`]) that runs in `dir`,
+/// with no `DATABASE_URL` inherited and colours off; add arguments and run.
+#[macro_export]
+macro_rules! shale_command {
+    ($dir:expr) => {
+        $crate::command_in($crate::shale_bin!(), $dir)
+    };
+}
+
+/// `bin` as a command in `dir`, without `DATABASE_URL` and colours (see
+/// [`shale_command!`]).
+pub fn command_in(bin: PathBuf, dir: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(bin);
+    command
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env("NO_COLOR", "1");
+    command
+}
+
+/// What a finished command printed: its stdout, then its stderr.
+pub fn output_text(o: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// Whether `SHALE_BLESS=1`: expected files are rewritten, not compared.
+pub fn bless() -> bool {
+    std::env::var("SHALE_BLESS").is_ok_and(|v| v == "1")
+}
+
+/// Compares `actual` with the expected file at `path`, or, under
+/// `SHALE_BLESS=1` and when `blessable`, rewrites the file (and creates its
+/// folder). A mismatch is an error with a unified diff.
+pub fn compare_or_bless(path: &Path, actual: &str, blessable: bool) -> Result<(), String> {
+    let expected = std::fs::read_to_string(path).ok();
+    if expected.as_deref() == Some(actual) {
+        return Ok(());
+    }
+    if bless() && blessable {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("create {}: {e}", dir.display()))?;
+        }
+        return std::fs::write(path, actual).map_err(|e| format!("write {}: {e}", path.display()));
+    }
+    let Some(expected) = expected else {
+        return Err(format!(
+            "{} is missing; create it with SHALE_BLESS=1\n{actual}",
+            path.display()
+        ));
+    };
+    let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
+        .unified_diff()
+        .context_radius(3)
+        .header("expected", "actual")
+        .to_string();
+    let how = if bless() {
+        "not rewritten: the case failed (see below)"
+    } else {
+        "SHALE_BLESS=1 rewrites it"
+    };
+    Err(format!("{} differs ({how}):\n{diff}", path.display()))
+}
+
+/// [`compare_or_bless`], panicking on a mismatch.
+pub fn assert_golden_file(path: &Path, actual: &str) {
+    if let Err(e) = compare_or_bless(path, actual, true) {
+        panic!("{e}");
+    }
+}
+
 /// The repository's root directory.
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

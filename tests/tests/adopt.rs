@@ -9,7 +9,9 @@
 //! one); and damaged folders refused with the fix, writing nothing.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+use shale_tests::output_text as text;
 
 use serde_json::{json, Map, Value};
 use shale_migrations::journal::{Journal, PrefixMode};
@@ -18,23 +20,12 @@ use shale_migrations::sqlfile::sha256_hex;
 use shale_model::{BaseType, Identity, IndexTarget, NullsOrder, Schema, SortOrder};
 
 fn shale(dir: &Path, args: &[&str], db: Option<&str>) -> Output {
-    let mut cmd = Command::new(shale_tests::shale_bin!());
-    cmd.args(args)
-        .current_dir(dir)
-        .env_remove("DATABASE_URL")
-        .env("NO_COLOR", "1");
+    let mut cmd = shale_tests::shale_command!(dir);
+    cmd.args(args);
     if let Some(url) = db {
         cmd.env("DATABASE_URL", url);
     }
     cmd.output().expect("run shale")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
 }
 
 fn ok(dir: &Path, args: &[&str], db: Option<&str>) -> String {

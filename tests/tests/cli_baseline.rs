@@ -4,16 +4,13 @@
 //! the next schema edit generates 0001 and `migrate` applies only that.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn shale(dir: &Path, url: &str, args: &[&str]) -> Output {
-    Command::new(shale_tests::shale_bin!())
+    shale_tests::shale_command!(dir)
         .args(args)
         .arg("--db")
         .arg(url)
-        .current_dir(dir)
-        .env_remove("DATABASE_URL")
-        .env("NO_COLOR", "1")
         .output()
         .expect("run shale")
 }

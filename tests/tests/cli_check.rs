@@ -7,22 +7,13 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use shale_tests::output_text as text;
+
 fn shale(dir: &Path, args: &[&str]) -> Output {
-    Command::new(shale_tests::shale_bin!())
+    shale_tests::shale_command!(dir)
         .args(args)
-        .current_dir(dir)
-        .env_remove("DATABASE_URL")
-        .env("NO_COLOR", "1")
         .output()
         .expect("run shale")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
 }
 
 const V1: &str = r#"

@@ -10,6 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use shale_tests::output_text as text;
+
 const DRIZZLE_ORM: &str = "drizzle-orm@0.45.4";
 const PG: &str = "pg@8.23.1";
 
@@ -76,23 +78,12 @@ fn drizzle_migrate(folder: &Path, url: &str) {
 }
 
 fn shale(dir: &Path, url: &str, args: &[&str]) -> Output {
-    Command::new(shale_tests::shale_bin!())
+    shale_tests::shale_command!(dir)
         .args(args)
         .arg("--db")
         .arg(url)
-        .current_dir(dir)
-        .env_remove("DATABASE_URL")
-        .env("NO_COLOR", "1")
         .output()
         .unwrap()
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
 }
 
 fn rows(url: &str) -> i64 {

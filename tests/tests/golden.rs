@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, Once};
 
+use shale_tests::{bless, compare_or_bless};
+
 use shale_differ::{Ambiguities, MigrationPair};
 use shale_introspect::IntrospectOptions;
 use shale_migrations::sqlfile;
@@ -457,39 +459,6 @@ fn check_no_drift(url: &str, expected: &Schema) -> Result<(), String> {
 
 fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("read {}: {e}", path.display()))
-}
-
-fn bless() -> bool {
-    std::env::var("SHALE_BLESS").is_ok_and(|v| v == "1")
-}
-
-/// Compares `actual` with the expected file, or rewrites the file under
-/// `SHALE_BLESS=1` when `blessable`. A mismatch is shown as a unified diff.
-fn compare_or_bless(path: &Path, actual: &str, blessable: bool) -> Result<(), String> {
-    let expected = std::fs::read_to_string(path).ok();
-    if expected.as_deref() == Some(actual) {
-        return Ok(());
-    }
-    if bless() && blessable {
-        return std::fs::write(path, actual).map_err(|e| format!("write {}: {e}", path.display()));
-    }
-    let Some(expected) = expected else {
-        return Err(format!(
-            "{} is missing; create it with SHALE_BLESS=1\n{actual}",
-            path.display()
-        ));
-    };
-    let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
-        .unified_diff()
-        .context_radius(3)
-        .header("expected", "actual")
-        .to_string();
-    let how = if bless() {
-        "not rewritten, because the generated migration fails (see below)"
-    } else {
-        "SHALE_BLESS=1 rewrites it"
-    };
-    Err(format!("{} differs ({how}):\n{diff}", path.display()))
 }
 
 /// The ambiguities as the differ words them, one line each.

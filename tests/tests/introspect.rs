@@ -21,33 +21,6 @@ fn database_with(sql: &str) -> String {
     url
 }
 
-/// Compares with an expected file, or rewrites it under `SHALE_BLESS=1`.
-fn assert_golden(name: &str, actual: &str) {
-    let path = shale_tests::repo_root()
-        .join("tests/tests/introspect")
-        .join(name);
-    if std::env::var("SHALE_BLESS").as_deref() == Ok("1") {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "read {}: {e} (run with SHALE_BLESS=1 to create it)",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let diff = similar::TextDiff::from_lines(expected.as_str(), actual);
-        panic!(
-            "{} differs (SHALE_BLESS=1 rewrites it):\n{}",
-            path.display(),
-            diff.unified_diff()
-                .context_radius(3)
-                .header("expected", "actual")
-        );
-    }
-}
-
 #[test]
 fn every_catalog_feature_reads_into_the_expected_model() {
     let sql = std::fs::read_to_string(
@@ -56,7 +29,12 @@ fn every_catalog_feature_reads_into_the_expected_model() {
     .unwrap();
     let url = database_with(&sql);
     let schema = read(&url);
-    assert_golden("features.expected", &format!("{schema:#?}\n"));
+    shale_tests::assert_golden_file(
+        &shale_tests::repo_root()
+            .join("tests/tests/introspect")
+            .join("features.expected"),
+        &format!("{schema:#?}\n"),
+    );
 }
 
 #[test]

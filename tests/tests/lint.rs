@@ -18,36 +18,6 @@ fn lint_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("lint")
 }
 
-fn bless() -> bool {
-    std::env::var("SHALE_BLESS").is_ok_and(|v| v == "1")
-}
-
-/// Compares `actual` with the expected file, or rewrites it under `SHALE_BLESS=1`.
-fn compare_or_bless(path: &Path, actual: &str) -> Result<(), String> {
-    let expected = std::fs::read_to_string(path).ok();
-    if expected.as_deref() == Some(actual) {
-        return Ok(());
-    }
-    if bless() {
-        return std::fs::write(path, actual).map_err(|e| format!("write {}: {e}", path.display()));
-    }
-    let Some(expected) = expected else {
-        return Err(format!(
-            "{} is missing; create it with SHALE_BLESS=1\n{actual}",
-            path.display()
-        ));
-    };
-    let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
-        .unified_diff()
-        .context_radius(3)
-        .header("expected", "actual")
-        .to_string();
-    Err(format!(
-        "{} differs (SHALE_BLESS=1 rewrites it):\n{diff}",
-        path.display()
-    ))
-}
-
 /// A case's configuration: `rule = severity` lines of the `.config` file beside it.
 fn case_config(sql: &Path) -> Result<LintConfig, String> {
     let path = sql.with_extension("config");
@@ -125,7 +95,7 @@ fn run_case(root: &Path, sql: &Path) -> Result<(), String> {
         ));
     }
     let expected = sql.with_file_name(format!("{}.expected", name.trim_end_matches(".sql")));
-    compare_or_bless(&expected, &rendered)
+    shale_tests::compare_or_bless(&expected, &rendered, true)
 }
 
 fn case_files(root: &Path) -> Vec<PathBuf> {

@@ -4,25 +4,14 @@
 //! the URL must never be printed.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
+use shale_tests::output_text as text;
 
 fn shale(dir: &Path, url: &str, args: &[&str]) -> Command {
-    let mut c = Command::new(shale_tests::shale_bin!());
-    c.args(args)
-        .arg("--db")
-        .arg(url)
-        .current_dir(dir)
-        .env_remove("DATABASE_URL")
-        .env("NO_COLOR", "1");
+    let mut c = shale_tests::shale_command!(dir);
+    c.args(args).arg("--db").arg(url);
     c
 }
 

@@ -46,36 +46,17 @@ fn parse(text: &str) -> Schema {
     parsed.schema
 }
 
-fn assert_golden(name: &str, actual: &str) {
-    let path = shale_tests::repo_root()
-        .join("tests/tests/introspect")
-        .join(name);
-    if std::env::var("SHALE_BLESS").as_deref() == Ok("1") {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "read {}: {e} (run with SHALE_BLESS=1 to create it)",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let diff = similar::TextDiff::from_lines(expected.as_str(), actual);
-        panic!(
-            "{} differs (SHALE_BLESS=1 rewrites it):\n{}",
-            path.display(),
-            diff.unified_diff().header("expected", "actual")
-        );
-    }
-}
-
 #[test]
 fn pulled_source_parses_back_to_the_introspected_model() {
     let url = features_database("");
     let schema = read(&url);
     let (text, warnings) = shale_schemagen::render_with_warnings(&schema);
-    assert_golden("features.pulled.rs", &text);
+    shale_tests::assert_golden_file(
+        &shale_tests::repo_root()
+            .join("tests/tests/introspect")
+            .join("features.pulled.rs"),
+        &text,
+    );
 
     // The one thing the schema language cannot write is reported, not lost
     // silently: an index mixing column and expression keys.

@@ -6,30 +6,21 @@
 //! repository's own project passes (the CI dogfood run).
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use shale_tests::output_text as text;
 
 fn shale(dir: &Path, args: &[&str]) -> Output {
     shale_env(dir, args, &[])
 }
 
 fn shale_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(shale_tests::shale_bin!());
-    cmd.args(args)
-        .current_dir(dir)
-        .env_remove("DATABASE_URL")
-        .env("NO_COLOR", "1");
+    let mut cmd = shale_tests::shale_command!(dir);
+    cmd.args(args);
     for (k, v) in env {
         cmd.env(k, v);
     }
     cmd.output().expect("run shale")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
 }
 
 const V1: &str = r#"

@@ -3,24 +3,15 @@
 //! `diff` with a `sqlite:PATH` source, `pull` — against a database file.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use shale_tests::output_text as text;
 
 fn shale(dir: &Path, args: &[&str]) -> Output {
-    Command::new(shale_tests::shale_bin!())
+    shale_tests::shale_command!(dir)
         .args(args)
-        .current_dir(dir)
-        .env_remove("DATABASE_URL")
-        .env("NO_COLOR", "1")
         .output()
         .expect("run shale")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
 }
 
 fn ok(dir: &Path, args: &[&str]) -> String {

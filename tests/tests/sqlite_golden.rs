@@ -15,10 +15,6 @@ use std::path::{Path, PathBuf};
 use shale_model::{QualifiedName, RenameHints};
 use sqlite_support::{file_text, no_drift, parse_sqlite, plan_sql, repo, Project};
 
-fn bless() -> bool {
-    std::env::var("SHALE_BLESS").is_ok_and(|v| !v.is_empty() && v != "0")
-}
-
 fn case_dirs() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(repo("tests/golden"))
         .expect("tests/golden")
@@ -131,20 +127,7 @@ fn run_case(dir: &Path) -> Result<Outcome, String> {
         .to_string_lossy()
         .to_string();
     let expected = repo("tests/golden_sqlite").join(&name).join("expected.sql");
-    let current = std::fs::read_to_string(&expected).ok();
-    if current.as_deref() != Some(text.as_str()) {
-        if bless() {
-            std::fs::create_dir_all(expected.parent().expect("parent"))
-                .map_err(|e| e.to_string())?;
-            std::fs::write(&expected, &text).map_err(|e| e.to_string())?;
-        } else {
-            return Err(format!(
-                "{} differs from the generated SQL (SHALE_BLESS=1 rewrites it):\n--- generated\n{text}\n--- expected\n{}",
-                expected.display(),
-                current.unwrap_or_else(|| "(missing)".into())
-            ));
-        }
-    }
+    shale_tests::compare_or_bless(&expected, &text, true)?;
     Ok(Outcome::Passed)
 }
 

@@ -235,9 +235,8 @@ mod tests {
 
     #[test]
     fn dotenv_is_read_without_touching_the_environment() {
-        let dir = std::env::temp_dir().join(format!("shale-dotenv-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let p = dir.join(".env");
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(".env");
         std::fs::write(&p, "OTHER=1\nSHALE_TEST_URL=\"postgres://u:p@h/db\"\n").unwrap();
         assert_eq!(
             dotenv_value(&p, "SHALE_TEST_URL").unwrap().as_deref(),
@@ -245,6 +244,5 @@ mod tests {
         );
         assert_eq!(dotenv_value(&p, "MISSING").unwrap(), None);
         assert!(std::env::var("SHALE_TEST_URL").is_err());
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

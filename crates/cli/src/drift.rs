@@ -20,6 +20,15 @@ pub struct Drift {
 }
 
 impl Drift {
+    /// `+` (missing from the database), `-` (extra in it) or `~` (differs).
+    pub fn mark(&self) -> &'static str {
+        match self.kind {
+            "missing" => "+",
+            "extra" => "-",
+            _ => "~",
+        }
+    }
+
     /// As JSON.
     pub fn to_json(&self) -> serde_json::Value {
         json!({ "object": self.object, "kind": self.kind, "schema": self.schema, "database": self.database })
@@ -288,6 +297,22 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
                     out.push(differs(object, show(s), show(d)));
                 }
             }
+        }
+    }
+    out
+}
+
+/// Drift as plain indented lines (each starting with a newline), for a
+/// message that lists it after a first line.
+pub fn lines(drift: &[Drift]) -> String {
+    let mut out = String::new();
+    for d in drift {
+        out.push_str(&format!("\n    {} {}", d.mark(), d.object));
+        if let Some(s) = &d.schema {
+            out.push_str(&format!("\n        schema:   {s}"));
+        }
+        if let Some(db) = &d.database {
+            out.push_str(&format!("\n        database: {db}"));
         }
     }
     out

@@ -553,50 +553,36 @@ fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
             }
         }
     }
+    // The parenthesised group starting at significant token `k`, if any.
+    let group_at = |k: usize, blank: &mut Vec<usize>| {
+        if sig.get(k).is_none_or(|&i| tokens[i].token != Token::LParen) {
+            return;
+        }
+        let mut depth = 0usize;
+        for &i in &sig[k..] {
+            blank.push(i);
+            match tokens[i].token {
+                Token::LParen => depth += 1,
+                Token::RParen => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                break;
+            }
+        }
+    };
     for k in 0..sig.len() {
         if word(k, "ON")
             && word(k + 1, "DELETE")
             && word(k + 2, "SET")
             && (word(k + 3, "NULL") || word(k + 3, "DEFAULT"))
-            && sig
-                .get(k + 4)
-                .is_some_and(|&i| tokens[i].token == Token::LParen)
         {
-            let mut depth = 0usize;
-            for &i in &sig[k + 4..] {
-                blank.push(i);
-                match tokens[i].token {
-                    Token::LParen => depth += 1,
-                    Token::RParen => depth -= 1,
-                    _ => {}
-                }
-                if depth == 0 {
-                    break;
-                }
-            }
+            group_at(k + 4, &mut blank);
         }
-    }
-    // `GENERATED … AS IDENTITY (sequence options)`, as drizzle-kit writes it:
-    // the options are dropped (no rule looks at them).
-    for k in 0..sig.len() {
-        if word(k, "AS")
-            && word(k + 1, "IDENTITY")
-            && sig
-                .get(k + 2)
-                .is_some_and(|&i| tokens[i].token == Token::LParen)
-        {
-            let mut depth = 0usize;
-            for &i in &sig[k + 2..] {
-                blank.push(i);
-                match tokens[i].token {
-                    Token::LParen => depth += 1,
-                    Token::RParen => depth -= 1,
-                    _ => {}
-                }
-                if depth == 0 {
-                    break;
-                }
-            }
+        // `GENERATED … AS IDENTITY (sequence options)`, as drizzle-kit
+        // writes it: the options are dropped (no rule looks at them).
+        if word(k, "AS") && word(k + 1, "IDENTITY") {
+            group_at(k + 2, &mut blank);
         }
     }
     if blank.is_empty() && close_after.is_empty() {

@@ -747,19 +747,11 @@ mod tests {
     use super::*;
     use shale_model::BaseType;
 
-    struct Dir(PathBuf);
-
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-
-    fn temp(name: &str) -> Dir {
-        let p = std::env::temp_dir().join(format!("shale-drizzle-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(p.join("meta")).unwrap();
-        Dir(p)
+    /// A temporary folder holding an empty `meta/`, removed when dropped.
+    fn temp() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("meta")).unwrap();
+        dir
     }
 
     /// A snapshot as drizzle-kit 0.30 writes it (keys, order and all).
@@ -1135,9 +1127,9 @@ mod tests {
                 PrefixMode::Unix,
             ),
         ] {
-            let d = temp(&format!("{mode:?}"));
-            write(&d.0, tags);
-            let f = DrizzleFolder::load(&d.0).unwrap_or_else(|e| panic!("{e}"));
+            let d = temp();
+            write(d.path(), tags);
+            let f = DrizzleFolder::load(d.path()).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(f.prefix, Some(mode));
             assert_eq!(f.migrations.len(), 2);
             assert_eq!(f.migrations[1].snapshot.prev_id, "id-0");
@@ -1146,26 +1138,26 @@ mod tests {
 
     #[test]
     fn mixed_numbering_has_no_prefix_mode_and_old_dialect_names_are_read() {
-        let d = temp("mixed");
-        write(&d.0, &["0000_init", "20240102120000_next"]);
-        let j = std::fs::read_to_string(d.0.join(JOURNAL_PATH)).unwrap();
+        let d = temp();
+        write(d.path(), &["0000_init", "20240102120000_next"]);
+        let j = std::fs::read_to_string(d.path().join(JOURNAL_PATH)).unwrap();
         std::fs::write(
-            d.0.join(JOURNAL_PATH),
+            d.path().join(JOURNAL_PATH),
             j.replace("\"postgresql\"", "\"pg\""),
         )
         .unwrap();
-        let f = DrizzleFolder::load(&d.0).unwrap_or_else(|e| panic!("{e}"));
+        let f = DrizzleFolder::load(d.path()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(f.prefix, None);
         assert_eq!(f.folder.journal.dialect, "pg");
         // A folder converted by hand may name snapshots by index.
-        let d = temp("by-idx");
-        write(&d.0, &["20240101120000_init"]);
+        let d = temp();
+        write(d.path(), &["20240101120000_init"]);
         std::fs::rename(
-            d.0.join("meta/20240101120000_snapshot.json"),
-            d.0.join("meta/0000_snapshot.json"),
+            d.path().join("meta/20240101120000_snapshot.json"),
+            d.path().join("meta/0000_snapshot.json"),
         )
         .unwrap();
-        let f = DrizzleFolder::load(&d.0).unwrap_or_else(|e| panic!("{e}"));
+        let f = DrizzleFolder::load(d.path()).unwrap_or_else(|e| panic!("{e}"));
         assert!(f.migrations[0]
             .snapshot_path
             .ends_with("meta/0000_snapshot.json"));
@@ -1173,19 +1165,19 @@ mod tests {
 
     #[test]
     fn damage_is_reported_all_at_once_with_the_fix() {
-        let d = temp("damage");
-        write(&d.0, &["0000_a", "0001_b", "0002_c"]);
-        std::fs::write(d.0.join("0003_orphan.sql"), "SELECT 1;").unwrap();
-        std::fs::remove_file(d.0.join("0001_b.sql")).unwrap();
-        let e = DrizzleFolder::load(&d.0).unwrap_err().to_string();
+        let d = temp();
+        write(d.path(), &["0000_a", "0001_b", "0002_c"]);
+        std::fs::write(d.path().join("0003_orphan.sql"), "SELECT 1;").unwrap();
+        std::fs::remove_file(d.path().join("0001_b.sql")).unwrap();
+        let e = DrizzleFolder::load(d.path()).unwrap_err().to_string();
         assert!(e.contains("0003_orphan.sql has no journal entry"), "{e}");
         assert!(e.contains("journal entry 1 (`0001_b`) has no file"), "{e}");
 
-        let d = temp("snapshots");
-        write(&d.0, &["0000_a", "0001_b", "0002_c"]);
-        std::fs::remove_file(d.0.join("meta/0001_snapshot.json")).unwrap();
-        std::fs::write(d.0.join("meta/0007_snapshot.json"), snapshot("x", "y")).unwrap();
-        let e = DrizzleFolder::load(&d.0).unwrap_err();
+        let d = temp();
+        write(d.path(), &["0000_a", "0001_b", "0002_c"]);
+        std::fs::remove_file(d.path().join("meta/0001_snapshot.json")).unwrap();
+        std::fs::write(d.path().join("meta/0007_snapshot.json"), snapshot("x", "y")).unwrap();
+        let e = DrizzleFolder::load(d.path()).unwrap_err();
         assert!(
             matches!(&e.0[0], DrizzleError::MissingSnapshot { idx: 1, .. }),
             "{e}"
@@ -1195,35 +1187,35 @@ mod tests {
             "{e}"
         );
 
-        let d = temp("chain");
-        write(&d.0, &["0000_a", "0001_b", "0002_c"]);
+        let d = temp();
+        write(d.path(), &["0000_a", "0001_b", "0002_c"]);
         std::fs::write(
-            d.0.join("meta/0002_snapshot.json"),
+            d.path().join("meta/0002_snapshot.json"),
             snapshot("id-2", "id-0"),
         )
         .unwrap();
-        let e = DrizzleFolder::load(&d.0).unwrap_err().to_string();
+        let e = DrizzleFolder::load(d.path()).unwrap_err().to_string();
         assert!(e.contains("0002_snapshot.json: the snapshot chain is broken: prevId \"id-0\" should be \"id-1\""), "{e}");
 
-        let d = temp("keys");
-        write(&d.0, &["0000_a"]);
+        let d = temp();
+        write(d.path(), &["0000_a"]);
         let j = journal(&["0000_a"]).replacen("{\n", "{\n  \"comment\": \"x\",\n", 1);
-        std::fs::write(d.0.join(JOURNAL_PATH), j).unwrap();
-        let e = DrizzleFolder::load(&d.0).unwrap_err().to_string();
+        std::fs::write(d.path().join(JOURNAL_PATH), j).unwrap();
+        let e = DrizzleFolder::load(d.path()).unwrap_err().to_string();
         assert!(e.contains("top-level key(s) comment"), "{e}");
 
-        let d = temp("mysql");
-        write(&d.0, &["0000_a"]);
+        let d = temp();
+        write(d.path(), &["0000_a"]);
         std::fs::write(
-            d.0.join(JOURNAL_PATH),
+            d.path().join(JOURNAL_PATH),
             journal(&["0000_a"]).replace("postgresql", "mysql"),
         )
         .unwrap();
-        let e = DrizzleFolder::load(&d.0).unwrap_err().to_string();
+        let e = DrizzleFolder::load(d.path()).unwrap_err().to_string();
         assert!(e.contains("PostgreSQL drizzle folders only"), "{e}");
 
-        let d = temp("nojournal");
-        let e = DrizzleFolder::load(&d.0).unwrap_err().to_string();
+        let d = temp();
+        let e = DrizzleFolder::load(d.path()).unwrap_err().to_string();
         assert!(e.contains("meta/_journal.json not found"), "{e}");
     }
 }

@@ -363,18 +363,11 @@ mod tests {
     use super::*;
     use crate::journal::PrefixMode;
 
-    struct Dir(PathBuf);
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-
-    fn temp(name: &str) -> Dir {
-        let p = std::env::temp_dir().join(format!("shale-folder-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(p.join("meta")).unwrap();
-        Dir(p)
+    /// A temporary folder holding an empty `meta/`, removed when dropped.
+    fn temp() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("meta")).unwrap();
+        dir
     }
 
     fn write_folder(dir: &Path, names: &[&str]) -> Journal {
@@ -395,12 +388,12 @@ mod tests {
 
     #[test]
     fn loads_a_consistent_folder() {
-        let d = temp("ok");
-        write_folder(&d.0, &["a", "b"]);
+        let d = temp();
+        write_folder(d.path(), &["a", "b"]);
         // drizzle's own snapshots in meta/ and other files are ignored.
-        std::fs::write(d.0.join("meta/0000_snapshot.json"), "{}").unwrap();
-        std::fs::write(d.0.join("README.md"), "x").unwrap();
-        let f = MigrationFolder::load(&d.0).unwrap();
+        std::fs::write(d.path().join("meta/0000_snapshot.json"), "{}").unwrap();
+        std::fs::write(d.path().join("README.md"), "x").unwrap();
+        let f = MigrationFolder::load(d.path()).unwrap();
         assert_eq!(f.migrations.len(), 2);
         assert_eq!(f.migrations[1].tag(), "0001_b");
         assert_eq!(
@@ -412,23 +405,23 @@ mod tests {
 
     #[test]
     fn empty_and_missing_folders() {
-        let d = temp("empty");
-        let f = MigrationFolder::load(&d.0).unwrap();
+        let d = temp();
+        let f = MigrationFolder::load(d.path()).unwrap();
         assert!(f.migrations.is_empty());
-        let err = MigrationFolder::load(d.0.join("nope")).unwrap_err();
+        let err = MigrationFolder::load(d.path().join("nope")).unwrap_err();
         assert!(matches!(err.0[0], FolderError::NotFound(_)));
-        std::fs::write(d.0.join("0000_x.sql"), "SELECT 1;").unwrap();
-        let err = MigrationFolder::load(&d.0).unwrap_err();
+        std::fs::write(d.path().join("0000_x.sql"), "SELECT 1;").unwrap();
+        let err = MigrationFolder::load(d.path()).unwrap_err();
         assert!(matches!(err.0[0], FolderError::JournalMissing(_)), "{err}");
     }
 
     #[test]
     fn missing_and_orphan_files() {
-        let d = temp("orphan");
-        write_folder(&d.0, &["a", "b"]);
-        std::fs::remove_file(d.0.join("0001_b.sql")).unwrap();
-        std::fs::write(d.0.join("0002_c.sql"), "SELECT 1;").unwrap();
-        let err = MigrationFolder::load(&d.0).unwrap_err();
+        let d = temp();
+        write_folder(d.path(), &["a", "b"]);
+        std::fs::remove_file(d.path().join("0001_b.sql")).unwrap();
+        std::fs::write(d.path().join("0002_c.sql"), "SELECT 1;").unwrap();
+        let err = MigrationFolder::load(d.path()).unwrap_err();
         assert_eq!(err.0.len(), 2, "{err}");
         assert!(matches!(&err.0[0], FolderError::MissingFile { tag, .. } if tag == "0001_b"));
         assert!(matches!(&err.0[1], FolderError::OrphanFile { tag, .. } if tag == "0002_c"));
@@ -439,12 +432,12 @@ mod tests {
 
     #[test]
     fn journal_problems() {
-        let d = temp("journal");
-        let mut j = write_folder(&d.0, &["a", "b", "c"]);
+        let d = temp();
+        let mut j = write_folder(d.path(), &["a", "b", "c"]);
         j.entries[1].idx = 0;
         j.entries[2].when = 1;
-        std::fs::write(d.0.join(JOURNAL_PATH), j.to_json()).unwrap();
-        let err = MigrationFolder::load(&d.0).unwrap_err();
+        std::fs::write(d.path().join(JOURNAL_PATH), j.to_json()).unwrap();
+        let err = MigrationFolder::load(d.path()).unwrap_err();
         assert!(
             err.0
                 .iter()
@@ -494,14 +487,18 @@ mod tests {
 
     #[test]
     fn bad_journal_never_panics() {
-        let d = temp("bad");
+        let d = temp();
         for text in ["", "{", "{\n\n  \"version\": 7\n}", "null", "{\"version\":\"7\",\"dialect\":\"postgresql\",\"entries\":[{\"idx\":0,\"version\":\"7\",\"when\":1,\"tag\":\"../../x\"}]}"] {
-            std::fs::write(d.0.join(JOURNAL_PATH), text).unwrap();
-            let err = MigrationFolder::load(&d.0).unwrap_err();
+            std::fs::write(d.path().join(JOURNAL_PATH), text).unwrap();
+            let err = MigrationFolder::load(d.path()).unwrap_err();
             assert!(!err.0.is_empty());
         }
-        std::fs::write(d.0.join(JOURNAL_PATH), "{\n  \"version\": \"7\",\n  ]\n}").unwrap();
-        let err = MigrationFolder::load(&d.0).unwrap_err();
+        std::fs::write(
+            d.path().join(JOURNAL_PATH),
+            "{\n  \"version\": \"7\",\n  ]\n}",
+        )
+        .unwrap();
+        let err = MigrationFolder::load(d.path()).unwrap_err();
         assert!(
             matches!(&err.0[0], FolderError::BadJournal { line: 3, .. }),
             "{err}"
@@ -513,16 +510,16 @@ mod tests {
             j.push_next("a", PrefixMode::Index, 1);
             j.to_json()
         };
-        std::fs::write(d.0.join("0000_a.sql"), "SELECT 1;").unwrap();
+        std::fs::write(d.path().join("0000_a.sql"), "SELECT 1;").unwrap();
         for i in 0..good.len() {
-            std::fs::write(d.0.join(JOURNAL_PATH), &good[..i]).unwrap();
-            assert!(MigrationFolder::load(&d.0).is_err());
+            std::fs::write(d.path().join(JOURNAL_PATH), &good[..i]).unwrap();
+            assert!(MigrationFolder::load(d.path()).is_err());
         }
-        std::fs::write(d.0.join(JOURNAL_PATH), &good).unwrap();
-        assert!(MigrationFolder::load(&d.0).is_ok());
-        std::fs::write(d.0.join(JOURNAL_PATH), [0xff, 0xfe]).unwrap();
+        std::fs::write(d.path().join(JOURNAL_PATH), &good).unwrap();
+        assert!(MigrationFolder::load(d.path()).is_ok());
+        std::fs::write(d.path().join(JOURNAL_PATH), [0xff, 0xfe]).unwrap();
         assert!(matches!(
-            MigrationFolder::load(&d.0).unwrap_err().0[0],
+            MigrationFolder::load(d.path()).unwrap_err().0[0],
             FolderError::NotUtf8(_)
         ));
     }

@@ -592,26 +592,20 @@ fn synthetic(n: usize) -> Schema {
 
 // --- the snapshots directory ------------------------------------------------
 
-/// A scratch directory removed on drop (no tempfile dependency in this crate).
-struct Scratch(PathBuf);
+/// A scratch directory, removed on drop.
+struct Scratch(tempfile::TempDir);
 
 impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir =
-            std::env::temp_dir().join(format!("shale-snapshot-test-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
+    fn new(_name: &str) -> Scratch {
+        Scratch(tempfile::tempdir().unwrap())
+    }
+
+    fn path(&self) -> &Path {
+        self.0.path()
     }
 
     fn write(&self, name: &str, snap: &Snapshot) {
-        std::fs::write(self.0.join(name), snap.to_json()).unwrap();
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        std::fs::write(self.path().join(name), snap.to_json()).unwrap();
     }
 }
 
@@ -641,19 +635,19 @@ fn a_good_chain_loads_in_order() {
     for (i, s) in snaps.iter().enumerate() {
         dir.write(&file_name(i as u32), s);
     }
-    std::fs::write(dir.0.join(".gitkeep"), "").unwrap();
-    std::fs::write(dir.0.join("notes.json"), "{}").unwrap();
-    let files = load_dir(&dir.0).unwrap();
+    std::fs::write(dir.path().join(".gitkeep"), "").unwrap();
+    std::fs::write(dir.path().join("notes.json"), "{}").unwrap();
+    let files = load_dir(dir.path()).unwrap();
     assert_eq!(files.len(), 12);
     for (i, f) in files.iter().enumerate() {
         assert_eq!(f.idx, i as u32);
         assert_eq!(f.snapshot, snaps[i]);
-        assert_eq!(f.path, dir.0.join(file_name(i as u32)));
+        assert_eq!(f.path, dir.path().join(file_name(i as u32)));
     }
     let empty = Scratch::new("empty");
-    assert!(load_dir(&empty.0).unwrap().is_empty());
+    assert!(load_dir(empty.path()).unwrap().is_empty());
     assert!(matches!(
-        load_dir(&empty.0.join("missing")).unwrap_err(),
+        load_dir(&empty.path().join("missing")).unwrap_err(),
         LoadError::Read { .. }
     ));
 }
@@ -665,16 +659,16 @@ fn a_missing_snapshot_is_reported() {
     for i in [0, 1, 3] {
         dir.write(&file_name(i), &snaps[i as usize]);
     }
-    match load_dir(&dir.0).unwrap_err() {
+    match load_dir(dir.path()).unwrap_err() {
         LoadError::MissingIndex { idx: 2, next } => {
-            assert_eq!(next, dir.0.join("0003_snapshot.json"))
+            assert_eq!(next, dir.path().join("0003_snapshot.json"))
         }
         other => panic!("{other:?}"),
     }
     let dir = Scratch::new("gap0");
     dir.write(&file_name(1), &snaps[1]);
     assert!(matches!(
-        load_dir(&dir.0).unwrap_err(),
+        load_dir(dir.path()).unwrap_err(),
         LoadError::MissingIndex { idx: 0, .. }
     ));
 }
@@ -685,14 +679,14 @@ fn bad_names_and_duplicate_indexes_are_reported() {
     let dir = Scratch::new("badname");
     dir.write("latest_snapshot.json", &snaps[0]);
     assert!(matches!(
-        load_dir(&dir.0).unwrap_err(),
+        load_dir(dir.path()).unwrap_err(),
         LoadError::BadFileName { .. }
     ));
     let dir = Scratch::new("dupidx");
     dir.write("0000_snapshot.json", &snaps[0]);
     dir.write("000_snapshot.json", &snaps[0]);
     assert!(matches!(
-        load_dir(&dir.0).unwrap_err(),
+        load_dir(dir.path()).unwrap_err(),
         LoadError::DuplicateIndex { idx: 0, .. }
     ));
 }
@@ -703,11 +697,11 @@ fn an_unreadable_snapshot_names_its_file() {
     let snaps = chain(2);
     dir.write(&file_name(0), &snaps[0]);
     std::fs::write(
-        dir.0.join(file_name(1)),
+        dir.path().join(file_name(1)),
         snaps[1].to_json().replace("\"format\": 1", "\"format\": 3"),
     )
     .unwrap();
-    let err = load_dir(&dir.0).unwrap_err();
+    let err = load_dir(dir.path()).unwrap_err();
     assert!(
         matches!(
             &err,
@@ -734,7 +728,7 @@ fn two_branches_from_one_parent_are_a_fork() {
     dir.write(&file_name(0), &snaps[0]);
     dir.write(&file_name(1), &snaps[1]);
     dir.write(&file_name(2), &sibling);
-    let err = load_dir(&dir.0).unwrap_err();
+    let err = load_dir(dir.path()).unwrap_err();
     match &err {
         LoadError::Fork {
             prev_id,
@@ -742,8 +736,8 @@ fn two_branches_from_one_parent_are_a_fork() {
             second,
         } => {
             assert_eq!(prev_id, &snaps[0].id);
-            assert_eq!(first, &dir.0.join("0001_snapshot.json"));
-            assert_eq!(second, &dir.0.join("0002_snapshot.json"));
+            assert_eq!(first, &dir.path().join("0001_snapshot.json"));
+            assert_eq!(second, &dir.path().join("0002_snapshot.json"));
         }
         other => panic!("{other:?}"),
     }

@@ -1680,16 +1680,15 @@ fn assign_names<S: Site>(cx: &mut Cx<S>, tables: &mut [TableBuild<S>]) {
                 rejected.push(req.target);
                 continue;
             }
-            if req.target.is_relation() {
-                relations
-                    .entry(namespace.clone())
-                    .or_default()
-                    .insert(name.clone(), holder);
-            }
-            if req.target.is_constraint() {
-                constraints[t].insert(name.clone(), holder);
-            }
-            set_name(&mut tables[t].table, req.target, name);
+            let in_namespace = relations.entry(namespace.clone()).or_default();
+            claim(
+                in_namespace,
+                &mut constraints[t],
+                &mut tables[t].table,
+                req.target,
+                name,
+                holder,
+            );
         }
         for req in requests
             .iter()
@@ -1721,18 +1720,38 @@ fn assign_names<S: Site>(cx: &mut Cx<S>, tables: &mut [TableBuild<S>]) {
                 table: t,
                 span: tables[t].span,
             };
-            if req.target.is_relation() {
-                relations
-                    .entry(namespace.clone())
-                    .or_default()
-                    .insert(name.clone(), holder);
-            }
-            if req.target.is_constraint() {
-                constraints[t].insert(name.clone(), holder);
-            }
-            set_name(&mut tables[t].table, req.target, name);
+            let in_namespace = relations.entry(namespace.clone()).or_default();
+            claim(
+                in_namespace,
+                &mut constraints[t],
+                &mut tables[t].table,
+                req.target,
+                name,
+                holder,
+            );
         }
     }
+}
+
+/// Gives `target` the name `name`, recording who holds it among the
+/// namespace's relation names and the table's constraint names.
+fn claim<S>(
+    relations: &mut HashMap<String, Holder<S>>,
+    constraints: &mut HashMap<String, Holder<S>>,
+    table: &mut Table,
+    target: NameTarget,
+    name: String,
+    holder: Holder<S>,
+) where
+    Holder<S>: Copy,
+{
+    if target.is_relation() {
+        relations.insert(name.clone(), holder);
+    }
+    if target.is_constraint() {
+        constraints.insert(name.clone(), holder);
+    }
+    set_name(table, target, name);
 }
 
 fn set_name(table: &mut Table, target: NameTarget, name: String) {

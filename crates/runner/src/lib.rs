@@ -530,14 +530,28 @@ pub(crate) fn target_index(
         .journal
         .entry(tag)
         .map(|e| e.idx)
-        .ok_or_else(|| RunError::UnknownTarget {
-            tag: tag.clone(),
-            example: folder
-                .journal
-                .entries
-                .last()
-                .map_or("0000_init".into(), |e| e.tag.clone()),
-        })
+        .ok_or_else(|| unknown_target(folder, tag))
+}
+
+/// The migration a `--to`/baseline tag names, or [`RunError::UnknownTarget`].
+pub(crate) fn migration_named<'a>(
+    folder: &'a MigrationFolder,
+    tag: &str,
+) -> Result<&'a Migration, RunError> {
+    folder
+        .migration(tag)
+        .ok_or_else(|| unknown_target(folder, tag))
+}
+
+fn unknown_target(folder: &MigrationFolder, tag: &str) -> RunError {
+    RunError::UnknownTarget {
+        tag: tag.to_string(),
+        example: folder
+            .journal
+            .entries
+            .last()
+            .map_or("0000_init".into(), |e| e.tag.clone()),
+    }
 }
 
 /// What [`plan_run`] decided.
@@ -812,16 +826,7 @@ pub fn baseline(
 ) -> Result<bool, RunError> {
     check_dialect(folder)?;
     let t = &options.table;
-    let m = folder
-        .migration(tag)
-        .ok_or_else(|| RunError::UnknownTarget {
-            tag: tag.to_string(),
-            example: folder
-                .journal
-                .entries
-                .last()
-                .map_or("0000_init".into(), |e| e.tag.clone()),
-        })?;
+    let m = migration_named(folder, tag)?;
     let context = format!("recording the baseline in {}", t.qualified());
     let probe = table::probe(client, t).map_err(db_err(&context))?;
     let has_name = ensure_table(client, t, options, probe)?;

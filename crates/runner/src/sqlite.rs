@@ -422,16 +422,7 @@ pub fn baseline(
     check_dialect(folder)?;
     let table = options.table.table.as_str();
     let q = quote(table);
-    let m = folder
-        .migration(tag)
-        .ok_or_else(|| RunError::UnknownTarget {
-            tag: tag.to_string(),
-            example: folder
-                .journal
-                .entries
-                .last()
-                .map_or("0000_init".into(), |e| e.tag.clone()),
-        })?;
+    let m = crate::migration_named(folder, tag)?;
     let tx = begin_immediate(conn, &q)?;
     let columns = probe(&tx, table).map_err(db_err(format!("reading {q}")))?;
     ensure_table(&tx, table, &columns)?;

@@ -181,3 +181,32 @@ impl std::fmt::Display for Hazard {
         write!(f, "{} {}", self.kind.as_str(), self.message)
     }
 }
+
+// ---------------------------------------------------------------------------
+// Spelling shared by both dialects (PostgreSQL and SQLite quote alike).
+
+/// `"name"`, with embedded quotes doubled.
+pub(crate) fn ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// `'text'`, with embedded quotes doubled.
+pub(crate) fn literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+/// `"a", "b"`.
+pub(crate) fn column_list(columns: &[String]) -> String {
+    columns
+        .iter()
+        .map(|c| ident(c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) fn hazard(kind: HazardKind, message: impl Into<String>) -> Hazard {
+    Hazard {
+        kind,
+        message: message.into(),
+    }
+}

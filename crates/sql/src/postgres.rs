@@ -12,7 +12,7 @@ use shale_model::{
 };
 
 use crate::hazards::{type_change, TypeChange};
-use crate::{Hazard, HazardKind, RenderError, Statement};
+use crate::{column_list, hazard, ident, literal, Hazard, HazardKind, RenderError, Statement};
 
 /// Renders every step of the plan, in order. When not `strict`, a step that
 /// does not fit the schemas is skipped instead of failing the whole plan.
@@ -47,28 +47,9 @@ pub(crate) fn render(
     Ok(renderer.out)
 }
 
-/// `"name"`, with embedded quotes doubled.
-pub(crate) fn ident(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 2);
-    out.push('"');
-    for c in name.chars() {
-        if c == '"' {
-            out.push('"');
-        }
-        out.push(c);
-    }
-    out.push('"');
-    out
-}
-
 /// `"namespace"."name"`.
 pub(crate) fn qualified(name: &QualifiedName) -> String {
     format!("{}.{}", ident(&name.namespace), ident(&name.name))
-}
-
-/// `'text'`, with embedded quotes doubled.
-pub(crate) fn literal(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
 }
 
 /// A table for messages: `"users"` in `public`, `"auth"."users"` elsewhere.
@@ -136,21 +117,6 @@ fn column_definition(column: &Column) -> String {
         out.push_str(" NOT NULL");
     }
     out
-}
-
-fn column_list(columns: &[String]) -> String {
-    columns
-        .iter()
-        .map(|c| ident(c))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn hazard(kind: HazardKind, message: impl Into<String>) -> Hazard {
-    Hazard {
-        kind,
-        message: message.into(),
-    }
 }
 
 fn lock_hazard(table: &QualifiedName) -> Hazard {

@@ -89,7 +89,7 @@ use shale_model::{
     Table, DEFAULT_INDEX_METHOD,
 };
 
-use crate::{Hazard, HazardKind, SqlDialect, Statement};
+use crate::{column_list, hazard, ident, literal, Hazard, HazardKind, SqlDialect, Statement};
 
 /// SQLite.
 #[derive(Clone, Copy, Debug, Default)]
@@ -420,16 +420,6 @@ fn closing_quote(s: &str) -> Option<usize> {
 // ---------------------------------------------------------------------------
 // Spelling
 
-/// `"name"`, with embedded quotes doubled.
-pub fn ident(name: &str) -> String {
-    format!("\"{}\"", name.replace('"', "\"\""))
-}
-
-/// `'text'`, with embedded quotes doubled.
-pub fn literal(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
-}
-
 /// The SQLite spelling of a canonical column type: `INTEGER`, `TEXT`, …
 pub fn render_type(ty: &ColumnType) -> String {
     match &ty.base {
@@ -486,14 +476,6 @@ fn column_definition(c: &Column) -> String {
         out.push_str(&format!(" GENERATED ALWAYS AS ({g}) STORED"));
     }
     out
-}
-
-fn column_list(columns: &[String]) -> String {
-    columns
-        .iter()
-        .map(|c| ident(c))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn deferrable_sql(d: Deferrable) -> &'static str {
@@ -583,13 +565,6 @@ pub fn create_index_sql(table: &str, ix: &Index) -> String {
     }
     out.push(';');
     out
-}
-
-fn hazard(kind: HazardKind, message: impl Into<String>) -> Hazard {
-    Hazard {
-        kind,
-        message: message.into(),
-    }
 }
 
 // ---------------------------------------------------------------------------

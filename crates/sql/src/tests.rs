@@ -183,7 +183,7 @@ fn every_statement_reparses_with_sqlparser() {
 
 #[test]
 fn identifiers_are_quoted_and_escaped() {
-    assert_eq!(crate::postgres::ident("we\"ird"), "\"we\"\"ird\"");
+    assert_eq!(crate::ident("we\"ird"), "\"we\"\"ird\"");
     let t = table("odd\"name", vec![col("id", "bigint")]);
     let sql = crate::postgres::create_table_sql(&t);
     assert!(

@@ -157,7 +157,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             "the schema language cannot express {} detail(s) of the database exactly; schema/ and the latest \
              snapshot describe the database as the schema language has it{}",
             roundtrip.steps.len(),
-            drift_lines(&drift::describe(&roundtrip, MigrationPair::new(&database, &latest)))
+            drift::lines(&drift::describe(&roundtrip, MigrationPair::new(&database, &latest)))
         ));
     }
 
@@ -179,7 +179,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
                 Origin::Replayed(_) => "state its migrations produce",
             },
             drift.len(),
-            drift_lines(&drift),
+            drift::lines(&drift),
             match &origin {
                 Origin::Database(_) => "database",
                 Origin::Replayed(_) => "replayed state",
@@ -573,25 +573,6 @@ fn align_unnamed(claimed: &mut Schema, database: &Schema) {
     }
 }
 
-fn drift_lines(drift: &[drift::Drift]) -> String {
-    let mut out = String::new();
-    for d in drift {
-        let mark = match d.kind {
-            "missing" => "+",
-            "extra" => "-",
-            _ => "~",
-        };
-        out.push_str(&format!("\n    {mark} {}", d.object));
-        if let Some(s) = &d.schema {
-            out.push_str(&format!("\n        schema:   {s}"));
-        }
-        if let Some(db) = &d.database {
-            out.push_str(&format!("\n        database: {db}"));
-        }
-    }
-    out
-}
-
 /// Writes everything; returns whether the migrations were copied.
 fn write_files(
     ctx: &Context<'_>,
@@ -644,7 +625,7 @@ fn write_files(
         let snap = Snapshot::new(dialect, &prev, &salt, schema);
         write_atomic(
             &ctx.config.snapshots.join(snapshot::file_name(m.entry.idx)),
-            &snap.to_json(),
+            snap.to_json(),
         )?;
         prev = snap.id;
     }
@@ -656,7 +637,7 @@ fn write_files(
         .collect();
     ctx.write_sum(&files)?;
     if plan.write_config {
-        write_atomic(Path::new("shale.toml"), &config_text(ctx, drizzle))?;
+        write_atomic(Path::new("shale.toml"), config_text(ctx, drizzle))?;
     }
     Ok(plan.copy)
 }

@@ -554,25 +554,6 @@ pub(crate) fn replay_failure(error: &RunError) -> Option<Finding> {
     }
 }
 
-fn drift_lines(drift: &[drift::Drift]) -> String {
-    let mut out = String::new();
-    for d in drift {
-        let mark = match d.kind {
-            "missing" => "+",
-            "extra" => "-",
-            _ => "~",
-        };
-        out.push_str(&format!("\n    {mark} {}", d.object));
-        if let Some(s) = &d.schema {
-            out.push_str(&format!("\n        schema:   {s}"));
-        }
-        if let Some(db) = &d.database {
-            out.push_str(&format!("\n        {}: {db}", "database"));
-        }
-    }
-    out
-}
-
 fn check_shadow(
     ctx: &Context<'_>,
     args: &Args,
@@ -636,7 +617,7 @@ fn check_shadow(
                  (\"database\" is what the migrations produce):{}\n  a hand-written migration does not do what \
                  its snapshot claims: fix its SQL (then `shale hash`), or put the missing change in a new migration",
                 drift.len(),
-                drift_lines(&drift)
+                drift::lines(&drift)
             ),
         ));
     }
@@ -751,7 +732,7 @@ fn check_database(
                 "{target} differs from the schema; {} difference(s):{}\n  run `shale migrate` if migrations are pending, \
                  else see `shale verify` for the SQL that would reconcile them",
                 drift.len(),
-                drift_lines(&drift)
+                drift::lines(&drift)
             ),
         ));
     }

@@ -217,8 +217,8 @@ pub fn write_next_migration(
     // names, so an interrupted run leaves at worst an orphan file that
     // `shale check` names.
     write_atomic(&sql_path, &text)?;
-    write_atomic(&snap_path, &snap.to_json())?;
-    write_atomic(&ctx.journal_path(), &journal.to_json())?;
+    write_atomic(&snap_path, snap.to_json())?;
+    write_atomic(&ctx.journal_path(), journal.to_json())?;
     let mut files: Vec<(String, Vec<u8>)> = folder
         .map(|f| {
             f.migrations

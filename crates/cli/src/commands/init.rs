@@ -89,7 +89,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     } else {
         write_atomic(
             config_path,
-            &CONFIG.replace(
+            CONFIG.replace(
                 "dialect = \"postgresql\"",
                 &format!("dialect = \"{dialect}\""),
             ),
@@ -114,7 +114,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     if journal_path.exists() {
         kept.push(journal_path.display().to_string());
     } else {
-        write_atomic(&journal_path, &Journal::new(dialect).to_json())?;
+        write_atomic(&journal_path, Journal::new(dialect).to_json())?;
         written.push(journal_path.display().to_string());
     }
     if !ctx.config.snapshots.exists() {

@@ -65,7 +65,7 @@ impl Context<'_> {
     pub fn write_sum(&self, files: &[(String, Vec<u8>)]) -> Result<()> {
         let sum =
             shale_migrations::sum::Sum::of(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
-        super::project::write_atomic(&self.sum_path(), &sum.to_text())
+        super::project::write_atomic(&self.sum_path(), sum.to_text())
     }
 
     /// The configured tracking table.

@@ -233,7 +233,7 @@ fn schema_errors(
 
 /// Writes a file through a temporary sibling and a rename, so a reader never
 /// sees half a file.
-pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
+pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }

@@ -267,7 +267,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         let path = ctx.config.migrations.join(format!("{}.sql", p.entry.tag));
         let current = std::fs::read(&path).ok();
         if current.as_deref() != Some(p.bytes.as_slice()) {
-            write_bytes(&path, &p.bytes)?;
+            write_atomic(&path, &p.bytes)?;
         }
         if let Some(old) = &p.old_tag {
             if old != &p.entry.tag {
@@ -289,12 +289,12 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         let salt = format!("{}@{}", p.entry.tag, p.entry.when);
         let snap = Snapshot::new(ctx.snapshot_dialect(), &prev_id, &salt, schema);
         let path = ctx.config.snapshots.join(snapshot::file_name(p.entry.idx));
-        write_atomic(&path, &snap.to_json())?;
+        write_atomic(&path, snap.to_json())?;
         prev_id = snap.id.clone();
         written_snapshots.push(path);
     }
     remove_extra_snapshots(&ctx.config.snapshots, planned.len() as u32)?;
-    write_atomic(&ctx.journal_path(), &journal.to_json())?;
+    write_atomic(&ctx.journal_path(), journal.to_json())?;
     let files: Vec<(String, Vec<u8>)> = planned
         .iter()
         .map(|p| (format!("{}.sql", p.entry.tag), p.bytes.clone()))
@@ -339,15 +339,6 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         "snapshots": written_snapshots.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
     }));
     Ok(Outcome::Clean)
-}
-
-fn write_bytes(path: &Path, bytes: &[u8]) -> Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    let tmp = path.with_extension("tmp~");
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Snapshot files past the rebuilt chain (left by a side with more
@@ -406,13 +397,12 @@ fn branch_schemas(
         }
     };
     // The rebased folder, laid out in a temporary directory for the runner.
-    let tmp = std::env::temp_dir().join(format!(
-        "shale-rebase-{}-{}",
-        std::process::id(),
-        shadow.name()
-    ));
-    let result = replay(ctx, &shadow, &tmp, journal, planned, first, schema);
-    let _ = std::fs::remove_dir_all(&tmp);
+    let tmp = tempfile::Builder::new()
+        .prefix("shale-rebase-")
+        .tempdir()
+        .context("cannot create a temporary directory")?;
+    let result = replay(ctx, &shadow, tmp.path(), journal, planned, first, schema);
+    drop(tmp);
     let schemas = result?;
     shadow.close().map_err(|e| anyhow!("{e}"))?;
     Ok(schemas)

@@ -173,14 +173,14 @@ pub fn verify(ctx: &Context<'_>, _args: &VerifyArgs) -> Result<Outcome> {
             drift.len()
         ));
         for d in &drift {
-            let (mark, style) = match d.kind {
-                "missing" => ("+", Style::Good),
-                "extra" => ("-", Style::Bad),
-                _ => ("~", Style::Warn),
+            let style = match d.kind {
+                "missing" => Style::Good,
+                "extra" => Style::Bad,
+                _ => Style::Warn,
             };
             ui.result(&format!(
                 "  {} {}",
-                ui.paint(style, mark),
+                ui.paint(style, d.mark()),
                 ui.paint(Style::Bold, &d.object)
             ));
             if let Some(s) = &d.schema {
