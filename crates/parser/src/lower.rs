@@ -941,11 +941,7 @@ pub(crate) fn lower_table(
         for key in &attr.columns {
             let target = match &key.expr {
                 Some(expr) if expr.value.trim().is_empty() => {
-                    cx.err(
-                        file,
-                        Error::new(expr.span, "empty index expression")
-                            .label("expected an SQL expression"),
-                    );
+                    cx.err(file, empty_index_expression(expr));
                     ok = false;
                     continue;
                 }
@@ -1000,11 +996,7 @@ pub(crate) fn lower_table(
         let include = resolve_all(cx, &attr.include);
         if let Some(expr) = &attr.expr {
             if expr.value.trim().is_empty() {
-                cx.err(
-                    file,
-                    Error::new(expr.span, "empty index expression")
-                        .label("expected an SQL expression"),
-                );
+                cx.err(file, empty_index_expression(expr));
                 ok = false;
             }
             keys = vec![IndexKey {
@@ -1801,4 +1793,9 @@ pub(crate) fn misplaced_derive(span: Span, derive: &str, item: &str) -> Error {
             "Table" => "derive `Table` on a struct with named fields",
             _ => "derive `PgEnum` on an enum of unit variants",
         })
+}
+
+/// `expr = ""` or `expr(sql = "")` in an index.
+fn empty_index_expression(expr: &Spanned<String>) -> Error {
+    Error::new(expr.span, "empty index expression").label("expected an SQL expression")
 }
