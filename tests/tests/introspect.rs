@@ -4,7 +4,7 @@
 //! showing up as exactly the change that was made.
 
 use shale_differ::MigrationPair;
-use shale_introspect::{introspect, introspect_with_stats, IntrospectOptions};
+use shale_introspect::{introspect, IntrospectOptions};
 use shale_model::{Column, ColumnType, RenameHints, Schema};
 
 fn read(url: &str) -> Schema {
@@ -174,6 +174,15 @@ fn many_tables_sql(n: usize) -> String {
              COMMENT ON TABLE t{i} IS 'table {i}';\n",
             p = if i == 0 { 0 } else { i - 1 }
         ));
+        // Objects of kinds the census counts, in proportion: one of each
+        // per ten tables.
+        if i % 10 == 0 {
+            sql.push_str(&format!(
+                "CREATE VIEW v{i} AS SELECT id, name FROM t{i};\n\
+                 CREATE FUNCTION f{i}() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\n\
+                 CREATE TRIGGER tr{i} BEFORE UPDATE ON t{i} FOR EACH ROW EXECUTE FUNCTION f{i}();\n"
+            ));
+        }
     }
     sql
 }
@@ -204,10 +213,22 @@ fn query_count_does_not_grow_with_the_number_of_tables() {
         let app = format!("introspect_{n}");
         let mut client =
             shale_tests::connect(&format!("{}&application_name={app}", server.url(&db)));
-        let (schema, stats) =
-            introspect_with_stats(&mut client, &IntrospectOptions::default()).unwrap();
+        let shale_introspect::Introspection {
+            schema,
+            census,
+            stats,
+        } = shale_introspect::introspect_all(&mut client, &IntrospectOptions::default()).unwrap();
         drop(client);
         assert_eq!(schema.tables.len(), n);
+        let per_kind = n.div_ceil(10);
+        assert_eq!(
+            census.counts(),
+            vec![
+                ("function", per_kind),
+                ("trigger", per_kind),
+                ("view", per_kind)
+            ]
+        );
         assert!(schema
             .tables
             .iter()
