@@ -227,13 +227,7 @@ fn accept_history(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             }
         }
     }
-    let files: Vec<(String, Vec<u8>)> = folder
-        .migrations
-        .iter()
-        .map(|m| (m.file_name(), m.bytes.clone()))
-        .collect();
-    let end = last.file_name();
-    ctx.write_sum_with_history(&files, Some(&end))?;
+    ctx.record_history(&folder)?;
     let n = folder.migrations.len();
     ui.result(&format!(
         "{} {n} migration(s) up to {} as history in {} ({} newly, with {errors} lint error(s) and {warnings} \

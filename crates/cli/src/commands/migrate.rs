@@ -94,6 +94,18 @@ impl Context<'_> {
         super::project::write_atomic(&self.sum_path(), sum.to_text())
     }
 
+    /// Rewrites `shale.sum` for the folder's files with all of them as
+    /// history (`shale pull --baseline`, `shale lint --accept-history`).
+    pub fn record_history(&self, folder: &MigrationFolder) -> Result<()> {
+        let files: Vec<(String, Vec<u8>)> = folder
+            .migrations
+            .iter()
+            .map(|m| (m.file_name(), m.bytes.clone()))
+            .collect();
+        let last = files.last().map(|(n, _)| n.clone());
+        self.write_sum_with_history(&files, last.as_deref())
+    }
+
     /// The history recorded in `shale.sum` for this folder: how many of its
     /// migrations, from the first, are history (0 without a record, a
     /// history line, or when the record names a file the folder lacks).
@@ -297,12 +309,12 @@ fn print_status(ctx: &Context<'_>, s: &Status, table: &TrackingTable) {
         ui.line(&format!("no tracking table {name} yet: nothing applied"));
     }
     for a in &s.applied {
-        let when = a
-            .row
-            .applied_at
-            .as_deref()
-            .map(|t| format!("  {t}"))
-            .unwrap_or_default();
+        // A time shale does not know (a row drizzle's migrator wrote, which
+        // records none) is said to be unknown, never guessed.
+        let when = match a.row.applied_at.as_deref() {
+            Some(t) => format!("  {t}"),
+            None => "  at an unknown time (before shale recorded times)".to_string(),
+        };
         ui.line(&format!(
             "{}   {}{}",
             ui.paint(Style::Good, "applied"),
