@@ -308,6 +308,17 @@ mod tests {
     }
 
     #[test]
+    fn history_is_read_from_a_record_with_conflict_markers() {
+        let text = "<<<<<<< HEAD\nh1:aa\n=======\nh1:bb\n>>>>>>> main\n0000_init.sql h1:cc\n\
+                    <<<<<<< HEAD\n0001_a.sql h1:dd\n=======\n0001_b.sql h1:ee\n>>>>>>> main\n\
+                    history 0000_init.sql\n";
+        assert_eq!(Sum::history_lines(text), vec!["0000_init.sql".to_string()]);
+        assert!(Sum::history_lines("h1:x\na.sql h1:y\n").is_empty());
+        // A file whose name starts with the keyword is a record, not a history line.
+        assert!(Sum::history_lines("h1:x\nhistory x.sql h1:y\n").is_empty());
+    }
+
+    #[test]
     fn a_hand_edited_record_is_caught() {
         let sum = Sum::of(vec![("0000_init.sql", &b"x"[..])]);
         let text = sum.to_text().replace("0000_init", "0000_other");

@@ -8,9 +8,14 @@
 //! migration N+1 to the same journal and `shale migrate` continues on the same
 //! tracking table.
 //!
-//! Everything is checked before anything is written: a damaged folder, a
-//! database whose tracking rows disagree with the journal, or existing files
-//! in the way are findings (exit 1) with the fix, and nothing is written.
+//! Everything is checked before anything is written: a folder whose files and
+//! journal disagree, a database whose tracking rows disagree with the
+//! journal, or existing files in the way are findings (exit 1) with the fix,
+//! and nothing is written. drizzle's own snapshots are only drizzle-kit's
+//! bookkeeping: whatever state they are in, what could not be used is listed
+//! in one warning and adoption goes on. The adopted migrations are recorded
+//! as history in `shale.sum`, so `shale check` does not lint them; what was
+//! done is printed in numbers (and in `summary` with `--format json`).
 
 use std::path::{Path, PathBuf};
 
