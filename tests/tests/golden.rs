@@ -422,6 +422,7 @@ const SQLPARSER_GAPS: &[&str] = &[
     " DROP EXPRESSION;",
     " SET SCHEMA ",
     "ALTER SEQUENCE ",
+    " FORCE ROW LEVEL SECURITY;",
 ];
 
 /// One generated statement must re-parse as exactly one statement with

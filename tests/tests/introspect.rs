@@ -251,7 +251,8 @@ fn query_count_does_not_grow_with_the_number_of_tables() {
         counts[0], counts[1],
         "query count grew with the number of tables: {counts:?}"
     );
-    assert!(counts[0] <= 10, "{counts:?}");
+    // One statement per catalog read, plus BEGIN and COMMIT.
+    assert!(counts[0] <= 16, "{counts:?}");
 }
 
 const DRIFT_BASE: &str = "CREATE TYPE role AS ENUM ('admin', 'member');

@@ -151,6 +151,26 @@ fn constraint_text(t: &Table, name: &str) -> String {
     name.to_string()
 }
 
+/// `for select to public using (…) with check (…)`, `restrictive` when so.
+fn policy_text(t: &Table, name: &str) -> Option<String> {
+    let p = t.policies.iter().find(|p| p.name == name)?;
+    let mut s = format!(
+        "for {} to {}",
+        p.command.as_sql().to_lowercase(),
+        p.roles.join(", ")
+    );
+    if let Some(u) = &p.using {
+        s.push_str(&format!(" using ({u})"));
+    }
+    if let Some(w) = &p.with_check {
+        s.push_str(&format!(" with check ({w})"));
+    }
+    if !p.permissive {
+        s.push_str(" restrictive");
+    }
+    Some(s)
+}
+
 /// Describes a plan from the database (`previous`) to the schema (`next`).
 pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
     let db = schemas.previous;
@@ -284,6 +304,61 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
                     names.next.clone(),
                     names.previous.clone(),
                 )),
+            Step::AlterRowLevelSecurity { table, changes } => {
+                let text = |r: shale_model::RowLevelSecurity| {
+                    match (r.enabled, r.forced) {
+                        (false, false) => "disabled",
+                        (true, false) => "enabled",
+                        (false, true) => "disabled (forced when enabled)",
+                        (true, true) => "enabled and forced",
+                    }
+                    .to_string()
+                };
+                out.push(differs(
+                    format!("row-level security on {table}"),
+                    text(changes.next),
+                    text(changes.previous),
+                ));
+            }
+            Step::DropPolicy { table, name } => {
+                let database = db_table(table).and_then(|t| policy_text(t, name));
+                let recreated = plan.steps.iter().any(|s| {
+                    matches!(s, Step::CreatePolicy { table: t, name: n } if t == table && n == name)
+                });
+                let object = format!("policy {name} on {table}");
+                out.push(if recreated {
+                    let schema = schema_table(table).and_then(|t| policy_text(t, name));
+                    differs(object, schema.unwrap_or_default(), database.unwrap_or_default())
+                } else {
+                    extra(object, database.unwrap_or_default())
+                });
+            }
+            Step::CreatePolicy { table, name } => {
+                let dropped = plan.steps.iter().any(|s| {
+                    matches!(s, Step::DropPolicy { table: t, name: n } if t == table && n == name)
+                });
+                if !dropped {
+                    let text = schema_table(table).and_then(|t| policy_text(t, name));
+                    out.push(missing(
+                        format!("policy {name} on {table}"),
+                        text.unwrap_or_default(),
+                    ));
+                }
+            }
+            Step::AlterPolicy { table, name } => out.push(differs(
+                format!("policy {name} on {table}"),
+                schema_table(table)
+                    .and_then(|t| policy_text(t, name))
+                    .unwrap_or_default(),
+                db_table(table)
+                    .and_then(|t| policy_text(t, name))
+                    .unwrap_or_default(),
+            )),
+            Step::RenamePolicy { table, names } => out.push(differs(
+                format!("name of policy {} on {table}", names.previous),
+                names.next.clone(),
+                names.previous.clone(),
+            )),
             Step::SetComment { target } => {
                 use shale_differ::CommentTarget;
                 let (object, s, d) = match target {

@@ -33,7 +33,17 @@ use syn::{parse_macro_input, DeriveInput, Ident, LitStr};
 /// `&str` constant per column field (named after the field, uppercased).
 #[proc_macro_derive(
     Table,
-    attributes(table, column, index, unique, check, primary_key, foreign_key, pg_enum)
+    attributes(
+        table,
+        column,
+        index,
+        unique,
+        check,
+        primary_key,
+        foreign_key,
+        policy,
+        pg_enum
+    )
 )]
 pub fn derive_table(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
@@ -63,7 +73,17 @@ pub fn derive_table(input: TokenStream) -> TokenStream {
 /// `postgres_types::ToSql`/`FromSql`.
 #[proc_macro_derive(
     PgEnum,
-    attributes(table, column, index, unique, check, primary_key, foreign_key, pg_enum)
+    attributes(
+        table,
+        column,
+        index,
+        unique,
+        check,
+        primary_key,
+        foreign_key,
+        policy,
+        pg_enum
+    )
 )]
 pub fn derive_pg_enum(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

@@ -2,6 +2,8 @@
 //! name), report unsettled renames, then run ordered `push_*_steps` passes
 //! and sort the steps into execution order.
 
+mod policy;
+
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
@@ -45,6 +47,7 @@ pub(crate) fn calculate_steps(
     // keys that depend on it for re-creation.
     differ.push_index_steps();
     differ.push_foreign_key_steps();
+    differ.push_policy_steps();
     differ.push_comment_steps();
     let mut steps = differ.steps;
     steps.sort();

@@ -18,6 +18,15 @@ pub enum Step {
         /// The namespace.
         namespace: String,
     },
+    /// `DROP POLICY`. Before the columns its expressions use are dropped or
+    /// change type (PostgreSQL refuses both while a policy uses them), and
+    /// before renames that could take its name.
+    DropPolicy {
+        /// The table's previous name.
+        table: QualifiedName,
+        /// The policy's previous name.
+        name: String,
+    },
     /// Drop a foreign key. Before anything it points at (tables, columns,
     /// primary keys, unique constraints and indexes) is dropped or changed,
     /// and before its own table or columns go.
@@ -187,6 +196,38 @@ pub enum Step {
         /// The table's next name.
         table: QualifiedName,
         /// The constraint's name.
+        name: String,
+    },
+    /// `ALTER TABLE … ENABLE` / `DISABLE` / `FORCE` / `NO FORCE ROW LEVEL
+    /// SECURITY`. After the table exists.
+    AlterRowLevelSecurity {
+        /// The table's next name.
+        table: QualifiedName,
+        /// The flags before and after.
+        changes: MigrationPair<shale_model::RowLevelSecurity>,
+    },
+    /// `ALTER POLICY … RENAME TO`. After the table's own rename.
+    RenamePolicy {
+        /// The table's next name.
+        table: QualifiedName,
+        /// Previous and next names.
+        names: MigrationPair<String>,
+    },
+    /// `CREATE POLICY`. After every table, column and key exists: its
+    /// expressions may read other tables.
+    CreatePolicy {
+        /// The table's next name.
+        table: QualifiedName,
+        /// The policy's name.
+        name: String,
+    },
+    /// `ALTER POLICY … TO … USING … WITH CHECK …`: roles or expressions
+    /// change (a change of command or of permissive/restrictive is a drop
+    /// and a create: PostgreSQL cannot alter those).
+    AlterPolicy {
+        /// The table's next name.
+        table: QualifiedName,
+        /// The policy's name.
         name: String,
     },
     /// `COMMENT ON … IS …` (or `IS NULL`). After the object exists.

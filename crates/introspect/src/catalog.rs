@@ -106,6 +106,7 @@ pub(crate) fn read(
     let names = read_columns(&mut s, &oids, &mut tables)?;
     read_constraints(&mut s, &oids, version, &names, &mut tables)?;
     read_indexes(&mut s, &oids, version, &names, &mut tables)?;
+    read_policies(&mut s, &oids, &mut tables)?;
     s.queries += 1;
     let census = crate::census::classify(crate::census::read(&mut s.tx, version)?, options);
 
@@ -186,7 +187,8 @@ fn read_tables(
 ) -> Result<(HashMap<Oid, Table>, Vec<Oid>), IntrospectError> {
     // Ordinary and partitioned tables; partitions are part of their parent.
     let sql = format!(
-        "SELECT c.oid, n.nspname::text, c.relname::text, d.description \
+        "SELECT c.oid, n.nspname::text, c.relname::text, d.description, \
+                c.relrowsecurity, c.relforcerowsecurity \
          FROM pg_catalog.pg_class c \
          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
          LEFT JOIN pg_catalog.pg_description d \
@@ -204,6 +206,10 @@ fn read_tables(
             r.get::<_, String>(2),
         ));
         table.comment = r.get(3);
+        table.row_level_security = shale_model::RowLevelSecurity {
+            enabled: r.get(4),
+            forced: r.get(5),
+        };
         tables.insert(oid, table);
         oids.push(oid);
     }
@@ -441,6 +447,52 @@ fn read_constraints(
             }
             _ => {}
         }
+    }
+    Ok(())
+}
+
+/// Row-level-security policies, one query for every table.
+fn read_policies(
+    s: &mut Session<'_>,
+    oids: &[Oid],
+    tables: &mut HashMap<Oid, Table>,
+) -> Result<(), IntrospectError> {
+    // Role 0 is PUBLIC; `polcmd` is '*' for ALL.
+    let sql = "SELECT p.polrelid, p.polname::text, p.polcmd::text, p.polpermissive, \
+                      ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r)::text END \
+                              FROM unnest(p.polroles) AS r), \
+                      pg_catalog.pg_get_expr(p.polqual, p.polrelid, true), \
+                      pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid, true) \
+               FROM unnest($1::oid[]) AS sel(oid) \
+               JOIN pg_catalog.pg_policy p ON p.polrelid = sel.oid";
+    let rows = s.query("policies", sql, &[&oids])?;
+    for r in rows {
+        let oid: Oid = r.get(0);
+        let Some(table) = tables.get_mut(&oid) else {
+            continue;
+        };
+        let name: String = r.get(1);
+        let command = match r.get::<_, String>(2).as_str() {
+            "*" => shale_model::PolicyCommand::All,
+            "r" => shale_model::PolicyCommand::Select,
+            "a" => shale_model::PolicyCommand::Insert,
+            "w" => shale_model::PolicyCommand::Update,
+            "d" => shale_model::PolicyCommand::Delete,
+            other => {
+                return Err(unexpected(
+                    format!("policy {name}"),
+                    format!("unknown command code {other:?}"),
+                ))
+            }
+        };
+        let mut policy = shale_model::Policy::new(name);
+        policy.command = command;
+        policy.permissive = r.get(3);
+        policy.roles = r.get(4);
+        policy.using = r.get::<_, Option<String>>(5).map(|e| tidy_expression(&e));
+        policy.with_check = r.get::<_, Option<String>>(6).map(|e| tidy_expression(&e));
+        policy.normalize();
+        table.policies.push(policy);
     }
     Ok(())
 }

@@ -151,9 +151,6 @@ fn census_sql(version: i32) -> String {
         "SELECT 'tablespace', ns, name, ext FROM rel \
           WHERE relkind IN ('r', 'p', 'm', 'i', 'I') AND reltablespace <> 0 AND NOT relispartition"
             .into(),
-        "SELECT 'row-level security', ns, name, ext FROM rel \
-          WHERE relkind IN ('r', 'p') AND (relrowsecurity OR relforcerowsecurity)"
-            .into(),
         "SELECT 'replica identity', ns, name, ext FROM rel \
           WHERE relkind IN ('r', 'p') AND relreplident <> 'd' AND NOT relispartition"
             .into(),
@@ -185,10 +182,6 @@ fn census_sql(version: i32) -> String {
             "SELECT 'trigger', r.ns, t.tgname::text || ' on ' || {rel_name}, r.ext \
              FROM pg_catalog.pg_trigger t JOIN rel r ON r.oid = t.tgrelid \
              WHERE NOT t.tgisinternal AND t.tgparentid = 0"
-        ),
-        format!(
-            "SELECT 'policy', r.ns, p.polname::text || ' on ' || {rel_name}, r.ext \
-             FROM pg_catalog.pg_policy p JOIN rel r ON r.oid = p.polrelid"
         ),
         format!(
             "SELECT 'rule', r.ns, w.rulename::text || ' on ' || {rel_name}, r.ext \
@@ -366,8 +359,7 @@ fn census_sql(version: i32) -> String {
     format!(
         "WITH rel AS ( \
              SELECT c.oid, c.relname::text AS name, n.nspname::text AS ns, c.relkind, c.relispartition, \
-                    c.relpersistence, c.reloptions, c.reltablespace, c.relrowsecurity, \
-                    c.relforcerowsecurity, c.relreplident, c.relacl, c.relowner, {} AS ext \
+                    c.relpersistence, c.reloptions, c.reltablespace, c.relreplident, c.relacl, c.relowner, {} AS ext \
              FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
              WHERE {USER_NAMESPACE} \
          ) {}",

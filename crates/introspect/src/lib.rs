@@ -7,9 +7,9 @@
 //! (aggregating with `array_agg` where an object has several parts) and the
 //! pieces are joined in memory by OID (column lists of constraints and
 //! indexes resolve through the columns already read), so that a 3000-table
-//! database costs the same ten statements as an empty one: `BEGIN`, server
-//! version, namespaces, enums, tables, columns, constraints, indexes, the
-//! census of everything the model does not hold ([`census`]), `COMMIT`. Comments come with their objects (a join on `pg_description`).
+//! database costs the same eleven statements as an empty one: `BEGIN`, server
+//! version, namespaces, enums, tables, columns, constraints, indexes,
+//! policies, the census of everything the model does not hold ([`census`]), `COMMIT`. Comments come with their objects (a join on `pg_description`).
 //!
 //! Everything runs inside one `REPEATABLE READ READ ONLY` transaction, so the
 //! queries see one consistent snapshot even while migrations run elsewhere,

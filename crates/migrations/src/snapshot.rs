@@ -26,8 +26,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use shale_model::{
     BaseType, CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction,
-    Identity, Index, IndexKey, IndexTarget, NullsOrder, PrimaryKey, QualifiedName, Schema,
-    SortOrder, Table, UniqueConstraint, DEFAULT_INDEX_METHOD, DEFAULT_NAMESPACE,
+    Identity, Index, IndexKey, IndexTarget, NullsOrder, Policy, PolicyCommand, PrimaryKey,
+    QualifiedName, RowLevelSecurity, Schema, SortOrder, Table, UniqueConstraint,
+    DEFAULT_INDEX_METHOD, DEFAULT_NAMESPACE,
 };
 
 /// The snapshot format this build writes, and the newest it reads.
@@ -658,6 +659,94 @@ struct TableV1<'a> {
     indexes: Vec<IndexV1<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     comment: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    row_level_security: RowLevelSecurityV1,
+    #[serde(default, skip_serializing_if = "is_empty_list")]
+    policies: Vec<PolicyV1<'a>>,
+}
+
+/// `ENABLE` / `FORCE ROW LEVEL SECURITY`; the key is omitted when neither.
+#[derive(Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RowLevelSecurityV1 {
+    #[serde(default, skip_serializing_if = "is_false")]
+    enabled: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    forced: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct PolicyV1<'a> {
+    name: Str<'a>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    command: PolicyCommandV1,
+    #[serde(default, skip_serializing_if = "is_false")]
+    restrictive: bool,
+    roles: Cow<'a, [String]>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    using: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    with_check: Option<Str<'a>>,
+}
+
+#[derive(Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum PolicyCommandV1 {
+    #[default]
+    All,
+    Select,
+    Insert,
+    Update,
+    Delete,
+}
+
+impl PolicyCommandV1 {
+    fn from_model(c: PolicyCommand) -> Self {
+        match c {
+            PolicyCommand::All => PolicyCommandV1::All,
+            PolicyCommand::Select => PolicyCommandV1::Select,
+            PolicyCommand::Insert => PolicyCommandV1::Insert,
+            PolicyCommand::Update => PolicyCommandV1::Update,
+            PolicyCommand::Delete => PolicyCommandV1::Delete,
+        }
+    }
+
+    fn into_model(self) -> PolicyCommand {
+        match self {
+            PolicyCommandV1::All => PolicyCommand::All,
+            PolicyCommandV1::Select => PolicyCommand::Select,
+            PolicyCommandV1::Insert => PolicyCommand::Insert,
+            PolicyCommandV1::Update => PolicyCommand::Update,
+            PolicyCommandV1::Delete => PolicyCommand::Delete,
+        }
+    }
+}
+
+impl<'a> PolicyV1<'a> {
+    fn from_model(p: &'a Policy) -> PolicyV1<'a> {
+        PolicyV1 {
+            name: Cow::Borrowed(&p.name),
+            command: PolicyCommandV1::from_model(p.command),
+            restrictive: !p.permissive,
+            roles: Cow::Borrowed(&p.roles),
+            using: borrowed(&p.using),
+            with_check: borrowed(&p.with_check),
+        }
+    }
+
+    fn into_model(self) -> Policy {
+        let mut p = Policy {
+            name: self.name.into_owned(),
+            command: self.command.into_model(),
+            permissive: !self.restrictive,
+            roles: self.roles.into_owned(),
+            using: owned(self.using),
+            with_check: owned(self.with_check),
+        };
+        p.normalize();
+        p
+    }
 }
 
 /// A column's type is either `type` (a built-in, canonical spelling) or `enum`
@@ -940,6 +1029,14 @@ impl<'a> TableV1<'a> {
                 .map(IndexV1::from_model)
                 .collect(),
             comment: borrowed(&t.comment),
+            row_level_security: RowLevelSecurityV1 {
+                enabled: t.row_level_security.enabled,
+                forced: t.row_level_security.forced,
+            },
+            policies: sorted_by_name(&t.policies, |p| &p.name)
+                .into_iter()
+                .map(PolicyV1::from_model)
+                .collect(),
         }
     }
 
@@ -986,6 +1083,15 @@ impl<'a> TableV1<'a> {
             foreign_keys,
             indexes,
             comment: owned(self.comment),
+            row_level_security: RowLevelSecurity {
+                enabled: self.row_level_security.enabled,
+                forced: self.row_level_security.forced,
+            },
+            policies: self
+                .policies
+                .into_iter()
+                .map(PolicyV1::into_model)
+                .collect(),
             name,
         })
     }

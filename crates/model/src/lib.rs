@@ -11,8 +11,10 @@
 
 pub mod expr;
 pub mod naming;
+pub mod policy;
 pub mod types;
 
+pub use policy::{Policy, PolicyCommand, RowLevelSecurity};
 pub use types::{BaseType, ColumnType};
 
 /// The default namespace of a PostgreSQL database.
@@ -140,6 +142,10 @@ pub struct Table {
     pub indexes: Vec<Index>,
     /// `COMMENT ON TABLE`.
     pub comment: Option<String>,
+    /// `ENABLE` / `FORCE ROW LEVEL SECURITY`.
+    pub row_level_security: RowLevelSecurity,
+    /// Row-level-security policies, sorted by name.
+    pub policies: Vec<Policy>,
 }
 
 impl Table {
@@ -154,11 +160,17 @@ impl Table {
             foreign_keys: Vec::new(),
             indexes: Vec::new(),
             comment: None,
+            row_level_security: RowLevelSecurity::default(),
+            policies: Vec::new(),
         }
     }
 
-    /// Sorts constraints and indexes by name (columns keep their order).
+    /// Sorts constraints, indexes and policies by name (columns keep their order).
     pub fn normalize(&mut self) {
+        self.policies.sort_by(|a, b| a.name.cmp(&b.name));
+        for p in &mut self.policies {
+            p.normalize();
+        }
         self.uniques.sort_by(|a, b| a.name.cmp(&b.name));
         self.checks.sort_by(|a, b| a.name.cmp(&b.name));
         self.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));

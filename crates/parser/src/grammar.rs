@@ -195,6 +195,32 @@ pub struct TableAttrs {
     pub checks: Vec<CheckAttr>,
     /// `#[foreign_key(…)]`.
     pub foreign_keys: Vec<ForeignKeyAttr>,
+    /// `#[table(row_level_security)]`.
+    pub row_level_security: Option<Span>,
+    /// `#[table(force_row_level_security)]`.
+    pub force_row_level_security: Option<Span>,
+    /// `#[policy(…)]`.
+    pub policies: Vec<PolicyAttr>,
+}
+
+/// `#[policy(name = "…", command = "select", to(role, …), using = "…",
+/// with_check = "…", restrictive)]`.
+#[derive(Clone, Debug)]
+pub struct PolicyAttr {
+    /// The attribute's span.
+    pub span: Span,
+    /// `name = "…"` (required: PostgreSQL has no default policy name).
+    pub name: Option<Spanned<String>>,
+    /// `command = "…"`.
+    pub command: Option<Spanned<String>>,
+    /// `to(…)`: role names.
+    pub roles: Vec<Spanned<String>>,
+    /// `using = "…"`.
+    pub using: Option<Spanned<String>>,
+    /// `with_check = "…"`.
+    pub with_check: Option<Spanned<String>>,
+    /// `restrictive`.
+    pub restrictive: Option<Span>,
 }
 
 /// `#[primary_key(columns(a, b), name = "…")]`.
@@ -481,6 +507,7 @@ const TABLE_ATTRS: &[&str] = &[
     "index",
     "check",
     "foreign_key",
+    "policy",
 ];
 const SHALE_ATTRS: &[&str] = &[
     "table",
@@ -489,6 +516,7 @@ const SHALE_ATTRS: &[&str] = &[
     "index",
     "check",
     "foreign_key",
+    "policy",
     "column",
     "pg_enum",
 ];
@@ -766,13 +794,27 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
         if !accept_key(
             &entry,
             "table",
-            &["name", "schema", "renamed_from"],
+            &[
+                "name",
+                "schema",
+                "renamed_from",
+                "row_level_security",
+                "force_row_level_security",
+            ],
             &mut seen,
             errors,
         ) {
             continue;
         }
         let slot = match entry.key.as_str() {
+            "row_level_security" => {
+                out.row_level_security = flag_value(&entry, errors);
+                continue;
+            }
+            "force_row_level_security" => {
+                out.force_row_level_security = flag_value(&entry, errors);
+                continue;
+            }
             "name" => &mut out.name,
             "schema" => &mut out.schema,
             _ => &mut out.renamed_from,
@@ -876,10 +918,47 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                     out.foreign_keys.push(fk);
                 }
             }
+            "policy" => out.policies.push(policy_attr(attr, span, errors)),
             _ => {}
         }
     }
     out
+}
+
+const POLICY_KEYS: &[&str] = &[
+    "name",
+    "command",
+    "to",
+    "using",
+    "with_check",
+    "restrictive",
+];
+
+fn policy_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>) -> PolicyAttr {
+    let mut seen = Seen::default();
+    let mut policy = PolicyAttr {
+        span,
+        name: None,
+        command: None,
+        roles: Vec::new(),
+        using: None,
+        with_check: None,
+        restrictive: None,
+    };
+    for entry in attr_entries(attr, errors) {
+        if !accept_key(&entry, "policy", POLICY_KEYS, &mut seen, errors) {
+            continue;
+        }
+        match entry.key.as_str() {
+            "name" => policy.name = string_value(&entry, errors),
+            "command" => policy.command = string_value(&entry, errors),
+            "to" => policy.roles = name_list(&entry, errors).unwrap_or_default(),
+            "using" => policy.using = string_value(&entry, errors),
+            "with_check" => policy.with_check = string_value(&entry, errors),
+            _ => policy.restrictive = flag_value(&entry, errors),
+        }
+    }
+    policy
 }
 
 const INDEX_KEYS: &[&str] = &[
@@ -1570,7 +1649,11 @@ fn name_list(entry: &Entry, errors: &mut Vec<Error>) -> Option<Vec<Spanned<Strin
                 Error::covering(
                     item.span,
                     item.end,
-                    format!("expected a column name in `{}(…)`", entry.key),
+                    format!(
+                        "expected a {} name in `{}(…)`",
+                        if entry.key == "to" { "role" } else { "column" },
+                        entry.key
+                    ),
                 )
                 .label("expected a name"),
             ),
@@ -1578,8 +1661,13 @@ fn name_list(entry: &Entry, errors: &mut Vec<Error>) -> Option<Vec<Spanned<Strin
     }
     if items.is_empty() {
         errors.push(
-            Error::covering(entry.span, entry.end, format!("empty `{}()`", entry.key))
-                .label("expected at least one column"),
+            Error::covering(entry.span, entry.end, format!("empty `{}()`", entry.key)).label(
+                if entry.key == "to" {
+                    "expected at least one role (`to(public)` for every role)"
+                } else {
+                    "expected at least one column"
+                },
+            ),
         );
         return None;
     }

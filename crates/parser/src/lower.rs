@@ -17,6 +17,8 @@
 //! Name resolution uses hash maps throughout, so lowering is linear in the
 //! size of the schema.
 
+mod policy;
+
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -879,6 +881,8 @@ pub(crate) fn lower_table(
             label: "check",
         });
     }
+
+    policy::lower_policies(cx, file, def, &mut b.table);
 
     for attr in &def.attrs.foreign_keys {
         let local = resolve_all(cx, &attr.columns);

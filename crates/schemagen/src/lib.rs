@@ -17,7 +17,7 @@ use quote::quote;
 use shale_model::naming;
 use shale_model::{
     BaseType, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity, Index,
-    IndexKey, IndexTarget, NullsOrder, QualifiedName, Schema, SortOrder, Table,
+    IndexKey, IndexTarget, NullsOrder, Policy, PolicyCommand, QualifiedName, Schema, SortOrder, Table,
     DEFAULT_INDEX_METHOD,
 };
 
@@ -150,6 +150,12 @@ impl Renderer {
             let s = &t.name.namespace;
             table_args.push(quote!(schema = #s));
         }
+        if t.row_level_security.enabled {
+            table_args.push(quote!(row_level_security));
+        }
+        if t.row_level_security.forced {
+            table_args.push(quote!(force_row_level_security));
+        }
         self.fields = field_idents(&t.columns);
         let mut table_attrs = Vec::new();
         if !table_args.is_empty() {
@@ -251,6 +257,11 @@ impl Renderer {
         for index in &t.indexes {
             table_attrs.push(self.index_attr(t, index));
         }
+        for policy in &t.policies {
+            if let Some(attr) = self.policy_attr(t, policy) {
+                table_attrs.push(attr);
+            }
+        }
 
         let fields: Vec<TokenStream> = t
             .columns
@@ -265,6 +276,42 @@ impl Renderer {
             #(#table_attrs)*
             pub struct #ident { #(#fields),* }
         }
+    }
+
+    /// `#[policy(…)]`, or `None` (with a warning) when a role name is not
+    /// an identifier the schema language can write in `to(…)`.
+    fn policy_attr(&mut self, t: &Table, policy: &Policy) -> Option<TokenStream> {
+        if let Some(role) = policy
+            .roles
+            .iter()
+            .find(|r| !(is_plain_ident(r) && can_be_raw(r)))
+        {
+            self.warnings.push(format!(
+                "policy `{}` on `{}` is left out: its role `{role}` is not a plain identifier, which `to(…)` cannot write",
+                policy.name, t.name
+            ));
+            return None;
+        }
+        let name = &policy.name;
+        let mut args = vec![quote!(name = #name)];
+        if policy.command != PolicyCommand::All {
+            let c = policy.command.as_sql().to_lowercase();
+            args.push(quote!(command = #c));
+        }
+        if policy.roles != [shale_model::policy::PUBLIC_ROLE] {
+            let roles = policy.roles.iter().map(|r| self.list_ident(r));
+            args.push(quote!(to(#(#roles),*)));
+        }
+        if let Some(u) = &policy.using {
+            args.push(quote!(using = #u));
+        }
+        if let Some(w) = &policy.with_check {
+            args.push(quote!(with_check = #w));
+        }
+        if !policy.permissive {
+            args.push(quote!(restrictive));
+        }
+        Some(quote!(#[policy(#(#args),*)]))
     }
 
     fn foreign_key_attr(

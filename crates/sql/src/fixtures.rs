@@ -5,8 +5,8 @@
 
 use shale_model::{
     CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity,
-    Index, IndexKey, IndexTarget, NullsOrder, PrimaryKey, QualifiedName, RenameHints, Schema,
-    SortOrder, Table, UniqueConstraint,
+    Index, IndexKey, IndexTarget, NullsOrder, Policy, PolicyCommand, PrimaryKey, QualifiedName,
+    RenameHints, RowLevelSecurity, Schema, SortOrder, Table, UniqueConstraint,
 };
 
 pub fn q(name: &str) -> QualifiedName {
@@ -363,7 +363,49 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
         dropped_enum_values: vec![(q("status"), "gone".into())],
         ..Default::default()
     };
+    let (mut previous, mut next) = (previous, next);
+    add_row_level_security(&mut previous, &mut next);
     (previous, next, hints)
+}
+
+/// Row-level security on `trash` (in both schemas): enabled and forced
+/// only in `next`; policies dropped, created, altered (roles and USING),
+/// renamed, and one recreated because its command changes.
+fn add_row_level_security(previous: &mut Schema, next: &mut Schema) {
+    let policy = |name: &str, command: PolicyCommand, using: Option<&str>| {
+        let mut p = Policy::new(name);
+        p.command = command;
+        p.using = using.map(Into::into);
+        p
+    };
+    fn trash(s: &mut Schema) -> &mut Table {
+        s.tables
+            .iter_mut()
+            .find(|t| t.name.name == "trash")
+            .expect("the fixture has a table trash")
+    }
+    let (p, n) = (trash(previous), trash(next));
+    p.policies = vec![
+        policy("trash_gone", PolicyCommand::All, Some("id > 0")),
+        policy("trash_read", PolicyCommand::Select, Some("id > 0")),
+        policy("trash_old_name", PolicyCommand::Delete, Some("id > 10")),
+        policy("trash_write", PolicyCommand::Update, Some("true")),
+    ];
+    let mut restrictive = policy("trash_new", PolicyCommand::Insert, None);
+    restrictive.permissive = false;
+    restrictive.with_check = Some("account_email IS NOT NULL".into());
+    n.row_level_security = RowLevelSecurity {
+        enabled: true,
+        forced: true,
+    };
+    n.policies = vec![
+        restrictive,
+        policy("trash_read", PolicyCommand::Select, Some("id > 1")),
+        policy("trash_renamed", PolicyCommand::Delete, Some("id > 10")),
+        policy("trash_write", PolicyCommand::All, Some("true")),
+    ];
+    previous.normalize();
+    next.normalize();
 }
 
 /// The hints that settle the way back, from `every_step().1` to `every_step().0`.

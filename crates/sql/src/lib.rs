@@ -34,6 +34,9 @@ pub enum HazardKind {
     BackwardIncompatible,
     /// SET NOT NULL / NOT NULL column without default: fails if rows have NULLs / rows exist.
     NotNullWithoutDefault,
+    /// Who may read or write which rows changes (a policy dropped or
+    /// altered, row-level security disabled): review it like a permission change.
+    ChangesAccess,
 }
 
 impl HazardKind {
@@ -46,6 +49,7 @@ impl HazardKind {
             HazardKind::IndexBuild => "INDEX_BUILD",
             HazardKind::BackwardIncompatible => "BACKWARD_INCOMPATIBLE",
             HazardKind::NotNullWithoutDefault => "NOT_NULL_WITHOUT_DEFAULT",
+            HazardKind::ChangesAccess => "CHANGES_ACCESS",
         }
     }
 }
@@ -117,6 +121,12 @@ pub enum RenderError {
     #[error("the plan names table {name} which the schema lacks; render a plan with the schemas it was diffed from")]
     MissingTable {
         /// The table.
+        name: String,
+    },
+    /// A step names a policy the schema lacks.
+    #[error("the plan names policy {name} which the schema lacks; render a plan with the schemas it was diffed from")]
+    MissingPolicy {
+        /// The policy, as `name on table`.
         name: String,
     },
     /// A step names an enum the schema lacks.

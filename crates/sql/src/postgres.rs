@@ -1,6 +1,8 @@
 //! The PostgreSQL renderer: one function per [`Step`] kind, each returning its
 //! statements with their hazards.
 
+mod policy;
+
 use std::collections::HashSet;
 
 use shale_differ::{
@@ -377,6 +379,11 @@ impl<'a> Renderer<'a> {
                     vec![],
                 );
             }
+            Step::DropPolicy { .. }
+            | Step::RenamePolicy { .. }
+            | Step::CreatePolicy { .. }
+            | Step::AlterPolicy { .. }
+            | Step::AlterRowLevelSecurity { .. } => self.render_policy_step(step)?,
             Step::SetComment { target } => self.render_comment(target)?,
             Step::DropEnum { name } => self.push(
                 format!("DROP TYPE {};", qualified(name)),

@@ -909,6 +909,17 @@ impl<'a> Renderer<'a> {
                     detail: "SQLite has no schemas or enum types".into(),
                 })
             }
+            Step::AlterRowLevelSecurity { table, .. }
+            | Step::CreatePolicy { table, .. }
+            | Step::AlterPolicy { table, .. }
+            | Step::RenamePolicy { table, .. }
+            | Step::DropPolicy { table, .. } => {
+                return Err(SqliteError::Unsupported {
+                    what: "row-level security (`#[table(row_level_security)]`, `#[policy]`)".into(),
+                    object: format!("table \"{}\"", table.name),
+                    fix: "remove it, or use PostgreSQL".into(),
+                })
+            }
         }
         Ok(())
     }

@@ -1,3 +1,5 @@
+-- hazard: CHANGES_ACCESS drops policy "trash_gone" on "trash"
+-- hazard: CHANGES_ACCESS drops policy "trash_write" on "trash"
 -- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "old_logs" against reads and writes
 -- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "trash" against reads and writes
 -- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "accounts" against reads and writes
@@ -18,14 +20,19 @@
 -- hazard: DELETES_DATA removes value 'gone' from enum "status": converting a row that holds one fails
 -- hazard: BACKWARD_INCOMPATIBLE code writing 'gone' to enum "status" breaks
 -- hazard: TABLE_REWRITE rewrites table "accounts" to convert column "accounts"."status" to the new enum
--- hazard: NOT_NULL_WITHOUT_DEFAULT adds NOT NULL column "accounts"."colors" without a default: fails if the table has rows
 -- hazard: TABLE_REWRITE rewrites table "accounts" to fill column "accounts"."doubled"
 -- hazard: TABLE_REWRITE rewrites table "accounts" to fill column "accounts"."shade"
+-- hazard: NOT_NULL_WITHOUT_DEFAULT adds NOT NULL column "accounts"."colors" without a default: fails if the table has rows
 -- hazard: NOT_NULL_WITHOUT_DEFAULT adds NOT NULL column "logs"."at" without a default: fails if the table has rows
 -- hazard: INDEX_BUILD builds the index of constraint "accounts_email_key" on "accounts"
 -- hazard: INDEX_BUILD builds index "accounts_plan_idx" on "accounts", blocking writes while it runs
+-- hazard: CHANGES_ACCESS changes policy "trash_read" on "trash"
 -- hazard: BACKWARD_INCOMPATIBLE drops enum "legacy"."mood"
 CREATE SCHEMA "auth";
+--> statement-breakpoint
+DROP POLICY "trash_gone" ON "public"."trash";
+--> statement-breakpoint
+DROP POLICY "trash_write" ON "public"."trash";
 --> statement-breakpoint
 ALTER TABLE "public"."old_logs" DROP CONSTRAINT "old_logs_account_id_fkey";
 --> statement-breakpoint
@@ -119,13 +126,13 @@ CREATE TABLE "auth"."members" (
 	CONSTRAINT "members_name_check" CHECK (name <> '')
 );
 --> statement-breakpoint
-ALTER TABLE "public"."accounts" ADD COLUMN "added" timestamptz DEFAULT now();
---> statement-breakpoint
-ALTER TABLE "public"."accounts" ADD COLUMN "colors" "public"."colour"[] NOT NULL;
---> statement-breakpoint
 ALTER TABLE "public"."accounts" ADD COLUMN "doubled" integer GENERATED ALWAYS AS (score * 3) STORED NOT NULL;
 --> statement-breakpoint
+ALTER TABLE "public"."accounts" ADD COLUMN "added" timestamptz DEFAULT now();
+--> statement-breakpoint
 ALTER TABLE "public"."accounts" ADD COLUMN "shade" integer GENERATED ALWAYS AS IDENTITY NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ADD COLUMN "colors" "public"."colour"[] NOT NULL;
 --> statement-breakpoint
 ALTER TABLE "public"."logs" ADD COLUMN "at" timestamptz NOT NULL;
 --> statement-breakpoint
@@ -144,6 +151,18 @@ ALTER TABLE "auth"."members" ADD CONSTRAINT "members_account_id_fkey" FOREIGN KE
 ALTER TABLE "public"."logs" ADD CONSTRAINT "logs_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 --> statement-breakpoint
 ALTER TABLE "public"."trash" ADD CONSTRAINT "trash_account_email_fkey" FOREIGN KEY ("account_email") REFERENCES "public"."accounts"("email");
+--> statement-breakpoint
+ALTER TABLE "public"."trash" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "public"."trash" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER POLICY "trash_old_name" ON "public"."trash" RENAME TO "trash_renamed";
+--> statement-breakpoint
+CREATE POLICY "trash_new" ON "public"."trash" AS RESTRICTIVE FOR INSERT TO PUBLIC WITH CHECK (account_email IS NOT NULL);
+--> statement-breakpoint
+CREATE POLICY "trash_write" ON "public"."trash" TO PUBLIC USING (true);
+--> statement-breakpoint
+ALTER POLICY "trash_read" ON "public"."trash" TO PUBLIC USING (id > 1);
 --> statement-breakpoint
 COMMENT ON TABLE "auth"."members" IS 'members of an account';
 --> statement-breakpoint

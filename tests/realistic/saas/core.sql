@@ -545,3 +545,19 @@ CREATE TABLE integrations.slack_channels (
     project_id bigint REFERENCES projects (id) ON DELETE CASCADE,
     events text[] NOT NULL DEFAULT ARRAY['task.created']::text[]
 );
+
+-- Row-level security, the Supabase way: members see their organisation's rows.
+ALTER TABLE tasks ENABLE ROW LEVEL SECURITY;
+ALTER TABLE projects ENABLE ROW LEVEL SECURITY;
+ALTER TABLE billing.invoices ENABLE ROW LEVEL SECURITY;
+ALTER TABLE billing.invoices FORCE ROW LEVEL SECURITY;
+CREATE POLICY tasks_member_read ON tasks FOR SELECT USING (
+    EXISTS (SELECT 1 FROM projects p JOIN memberships m ON m.org_id = p.org_id WHERE p.id = tasks.project_id)
+);
+CREATE POLICY tasks_assignee_update ON tasks FOR UPDATE TO pg_write_all_data
+    USING (assignee_id IS NOT NULL) WITH CHECK (status <> 'cancelled');
+CREATE POLICY projects_member_read ON projects FOR SELECT USING (
+    EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = projects.org_id)
+);
+CREATE POLICY projects_not_archived ON projects AS RESTRICTIVE USING (NOT archived);
+CREATE POLICY invoices_billing_read ON billing.invoices FOR SELECT TO pg_read_all_data USING (paid_at IS NOT NULL);

@@ -176,6 +176,25 @@ pub fn dump_schema(schema: &Schema) -> String {
         for c in &t.checks {
             let _ = writeln!(out, "  check {} {:?}", c.name, c.expr);
         }
+        if t.row_level_security.enabled || t.row_level_security.forced {
+            let _ = writeln!(
+                out,
+                "  row level security enabled={} forced={}",
+                t.row_level_security.enabled, t.row_level_security.forced
+            );
+        }
+        for p in &t.policies {
+            let _ = writeln!(
+                out,
+                "  policy {} for {} to {} {} using {:?} with check {:?}",
+                p.name,
+                p.command.as_sql(),
+                p.roles.join(", "),
+                if p.permissive { "permissive" } else { "restrictive" },
+                p.using,
+                p.with_check
+            );
+        }
         for fk in &t.foreign_keys {
             let _ = write!(
                 out,
