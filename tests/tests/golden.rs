@@ -422,6 +422,15 @@ const SQLPARSER_GAPS: &[&str] = &[
     " DROP EXPRESSION;",
     " SET SCHEMA ",
     "ALTER SEQUENCE ",
+    "ALTER EXTENSION ",
+    "COMMENT ON SEQUENCE ",
+    " SET INCREMENT BY ",
+    " SET START WITH ",
+    " SET MINVALUE ",
+    " SET MAXVALUE ",
+    " SET CACHE ",
+    " SET CYCLE",
+    " SET NO CYCLE",
 ];
 
 /// One generated statement must re-parse as exactly one statement with

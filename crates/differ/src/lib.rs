@@ -100,6 +100,8 @@ pub enum ObjectKind {
     Enum,
     /// An enum value (`--rename value:ENUM.OLD=NEW`).
     EnumValue,
+    /// A standalone sequence (`--rename sequence:OLD=NEW`).
+    Sequence,
 }
 
 /// An object that disappeared while similar ones appeared: a drop or a rename?
@@ -138,6 +140,7 @@ impl std::fmt::Display for Ambiguity {
             ObjectKind::Column => "column",
             ObjectKind::Enum => "enum",
             ObjectKind::EnumValue => "enum value",
+            ObjectKind::Sequence => "sequence",
         };
         match &self.parent {
             Some(parent) => write!(

@@ -60,9 +60,9 @@ fn enum_(name: &str, values: &[&str]) -> Enum {
 
 fn schema(tables: Vec<Table>, enums: Vec<Enum>) -> Schema {
     let mut s = Schema {
-        namespaces: Vec::new(),
         enums,
         tables,
+        ..Schema::default()
     };
     s.normalize();
     s

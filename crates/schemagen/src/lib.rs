@@ -689,6 +689,7 @@ mod tests {
                 comment: None,
             }],
             tables: vec![t],
+            ..Schema::default()
         };
         s.normalize();
         s

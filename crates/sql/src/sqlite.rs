@@ -228,6 +228,20 @@ pub fn canonical_schema(schema: &Schema) -> Result<Schema, SqliteError> {
             "SQLite has one namespace; remove `schema = …`",
         ));
     }
+    if let Some(s) = schema.sequences.first() {
+        return Err(unsupported(
+            "a sequence (`#[derive(Sequence)]`)",
+            format!("sequence \"{}\"", s.name.name),
+            "SQLite has no sequences; use `identity` on the INTEGER PRIMARY KEY (AUTOINCREMENT)",
+        ));
+    }
+    if let Some(e) = schema.extensions.first() {
+        return Err(unsupported(
+            "an extension (`#[derive(Extension)]`)",
+            format!("extension \"{}\"", e.name),
+            "SQLite has no extensions; remove the `#[derive(Extension)]` struct",
+        ));
+    }
     let mut out = Schema::default();
     for table in &schema.tables {
         out.tables.push(canonical_table(schema, table)?);
@@ -309,6 +323,13 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
                 "`identity = \"always\"`",
                 clabel,
                 "use `identity` (by default), SQLite's AUTOINCREMENT",
+            ));
+        }
+        if c.identity.is_some() && !c.identity_options.is_default() {
+            return Err(unsupported(
+                "identity sequence options (`identity_start`, `identity_increment`, …)",
+                clabel,
+                "SQLite's AUTOINCREMENT has no options; remove the `identity_*` keys",
             ));
         }
         if c.identity.is_some() || serial {
@@ -907,6 +928,21 @@ impl<'a> Renderer<'a> {
                 return Err(SqliteError::Plan {
                     step: step_label(step),
                     detail: "SQLite has no schemas or enum types".into(),
+                })
+            }
+            Step::CreateExtension { .. }
+            | Step::UpdateExtension { .. }
+            | Step::MoveExtension { .. }
+            | Step::DropExtension { .. }
+            | Step::DisownSequence { .. }
+            | Step::RenameSequence { .. }
+            | Step::CreateSequence { .. }
+            | Step::AlterSequence { .. }
+            | Step::SetSequenceOwner { .. }
+            | Step::DropSequence { .. } => {
+                return Err(SqliteError::Plan {
+                    step: step_label(step),
+                    detail: "SQLite has no sequences or extensions".into(),
                 })
             }
         }
