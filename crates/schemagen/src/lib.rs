@@ -9,6 +9,8 @@
 //! silently.
 #![deny(missing_docs)]
 
+mod sequence;
+
 use std::collections::{HashMap, HashSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
@@ -41,14 +43,30 @@ pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
         let ident = r.type_ident(&e.name);
         r.enum_idents.insert(e.name.clone(), ident);
     }
+    for e in &schema.extensions {
+        items.push(r.render_extension(e));
+    }
     for e in &schema.enums {
         items.push(r.render_enum(e));
+    }
+    for s in &schema.sequences {
+        items.push(r.render_sequence(s));
     }
     for t in &schema.tables {
         items.push(r.render_table(t));
     }
+    // The derives used, in alphabetical order (the list schemas without
+    // sequences or extensions always had).
+    let mut derives = vec![quote!(PgEnum), quote!(Table)];
+    if !schema.sequences.is_empty() {
+        derives.push(quote!(Sequence));
+    }
+    if !schema.extensions.is_empty() {
+        derives.insert(0, quote!(Extension));
+    }
+    derives.sort_by_key(|d| d.to_string());
     let file = quote! {
-        use shale::{PgEnum, Table};
+        use shale::{#(#derives),*};
         #(#items)*
     };
     let text = match syn::parse2::<syn::File>(file.clone()) {
@@ -382,6 +400,9 @@ impl Renderer {
             Some(Identity::ByDefault) => args.push(quote!(identity)),
             Some(Identity::Always) => args.push(quote!(identity = "always")),
             None => {}
+        }
+        if c.identity.is_some() {
+            args.extend(sequence::option_args(&c.identity_options, "identity_"));
         }
         if let Some(d) = &c.default {
             args.push(quote!(default = #d));
