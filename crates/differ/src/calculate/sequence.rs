@@ -136,9 +136,13 @@ impl Differ<'_, '_> {
                 .owned_by
                 .as_ref()
                 .map(|o| self.previous_owner_renamed(o));
+            // A previous owner that is dropped counts as a change even
+            // when the next sequence has no owner: dropping the owner would
+            // drop the sequence.
             let owner_changes = match (&previous_owner, &pair.next.owned_by) {
                 (None, None) => false,
-                (Some(previous), next) => previous.as_ref() != next.as_ref(),
+                (Some(None), _) => true,
+                (Some(Some(previous)), next) => Some(previous) != next.as_ref(),
                 (None, Some(_)) => true,
             };
             if owner_changes {
