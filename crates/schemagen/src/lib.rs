@@ -78,14 +78,17 @@ pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
 }
 
 /// prettyplease puts top-level items on consecutive lines; a blank line
-/// after each (they all end with a `}` or `;` line at column 0) reads better.
+/// after each (they all end with a `}` line, a `use …;` or a unit struct's
+/// `pub struct Name;` at column 0) reads better.
 fn separate_items(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
         out.push_str(line);
         out.push('\n');
-        let ends_item = line == "}" || (line.starts_with("use ") && line.ends_with(';'));
+        let ends_item = line == "}"
+            || (line.starts_with("use ") && line.ends_with(';'))
+            || (line.starts_with("pub struct ") && line.ends_with(';'));
         if ends_item && lines.peek().is_some() {
             out.push('\n');
         }
