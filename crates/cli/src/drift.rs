@@ -463,3 +463,74 @@ pub fn lines(drift: &[Drift]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shale_model::{Extension, RenameHints, SequenceOwner};
+
+    fn report(db: &Schema, schema: &Schema) -> Vec<Drift> {
+        let schemas = MigrationPair::new(db, schema);
+        let plan = shale_differ::diff(schemas, &RenameHints::default()).expect("no renames");
+        describe(&plan, schemas)
+    }
+
+    #[test]
+    fn sequences_and_extensions_are_named_once_each() {
+        let mut db = Schema::default();
+        let mut trgm = Extension::new("pg_trgm");
+        trgm.version = Some("1.5".into());
+        db.extensions = vec![trgm, Extension::new("hstore")];
+        let mut invoices = Sequence::new(QualifiedName::new("billing", "invoice_numbers"));
+        invoices.owned_by = Some(SequenceOwner {
+            table: QualifiedName::new("billing", "invoices"),
+            column: "number".into(),
+        });
+        db.sequences = vec![invoices.clone()];
+        let mut t = Table::new(QualifiedName::new("billing", "invoices"));
+        t.columns.push(Column::new(
+            "number",
+            shale_model::ColumnType::named("bigint"),
+        ));
+        db.tables = vec![t.clone()];
+        db.namespaces = vec!["billing".into()];
+        db.normalize();
+
+        let mut schema = db.clone();
+        let mut trgm = Extension::new("pg_trgm");
+        trgm.version = Some("1.6".into());
+        trgm.schema = Some("billing".into());
+        schema.extensions = vec![trgm];
+        invoices.options.increment = Some(5);
+        invoices.owned_by = None;
+        schema.sequences = vec![invoices, Sequence::new(QualifiedName::public("tickets"))];
+        schema.normalize();
+
+        let drift = report(&db, &schema);
+        let objects: Vec<(&str, &str)> =
+            drift.iter().map(|d| (d.object.as_str(), d.kind)).collect();
+        assert_eq!(
+            objects,
+            [
+                ("extension pg_trgm", "differs"),
+                ("owner of sequence billing.invoice_numbers", "differs"),
+                ("sequence tickets", "missing"),
+                ("sequence billing.invoice_numbers", "differs"),
+                ("extension hstore", "extra"),
+            ],
+            "{drift:#?}"
+        );
+        assert_eq!(
+            drift[0].schema.as_deref(),
+            Some("version 1.6 in schema billing")
+        );
+        assert_eq!(
+            drift[0].database.as_deref(),
+            Some("version 1.5 in schema public")
+        );
+        assert!(drift[3]
+            .schema
+            .as_deref()
+            .is_some_and(|s| s.contains("increment 5")));
+    }
+}

@@ -1238,6 +1238,47 @@ mod tests {
     }
 
     #[test]
+    fn sequences_extensions_and_identity_options_are_refused_by_name() {
+        let schema = Schema {
+            sequences: vec![shale_model::Sequence::new(QualifiedName::public("numbers"))],
+            ..Schema::default()
+        };
+        let err = canonical_schema(&schema).expect_err("sequence").to_string();
+        assert!(
+            err.contains("#[derive(Sequence)]") && err.contains("\"numbers\""),
+            "{err}"
+        );
+        let schema = Schema {
+            extensions: vec![shale_model::Extension::new("pg_trgm")],
+            ..Schema::default()
+        };
+        let err = canonical_schema(&schema)
+            .expect_err("extension")
+            .to_string();
+        assert!(
+            err.contains("#[derive(Extension)]") && err.contains("pg_trgm"),
+            "{err}"
+        );
+        let mut t = Table::new(QualifiedName::public("t"));
+        let mut id = Column::new("id", ColumnType::named("integer"));
+        id.identity = Some(Identity::ByDefault);
+        id.identity_options.start = Some(100);
+        t.columns.push(id);
+        t.primary_key = Some(shale_model::PrimaryKey {
+            name: "t_pkey".into(),
+            columns: vec!["id".into()],
+        });
+        let schema = Schema {
+            tables: vec![t],
+            ..Schema::default()
+        };
+        let err = canonical_schema(&schema)
+            .expect_err("identity options")
+            .to_string();
+        assert!(err.contains("identity_start"), "{err}");
+    }
+
+    #[test]
     fn canonical_form_is_idempotent() {
         let mut t = Table::new(QualifiedName::public("t"));
         let mut id = Column::new("id", ColumnType::named("bigserial"));
