@@ -13,6 +13,12 @@
 //! empty lists, ascending keys, `btree`, `no_action`), indentation is two
 //! spaces and the file ends in a newline. Unknown keys are refused on reading,
 //! since silently dropping them would lose part of a schema.
+//!
+//! `sequences`, `extensions` and a column's `identityOptions` came after the
+//! first release of format 1. They are left out when empty, so every earlier
+//! snapshot reads and writes back byte for byte, and they did not need a new
+//! format: a shale that predates them refuses a file holding them (unknown
+//! keys) rather than reading it without them.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
