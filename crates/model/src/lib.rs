@@ -100,6 +100,10 @@ impl Schema {
         for sequence in &mut self.sequences {
             sequence.normalize();
         }
+        let folded = sequence::fold_serials(&self.sequences, &mut self.tables);
+        for i in folded.into_iter().rev() {
+            self.sequences.remove(i);
+        }
         self.extensions.sort_by(|a, b| a.name.cmp(&b.name));
         for extension in &mut self.extensions {
             extension.normalize();

@@ -293,9 +293,132 @@ impl Sequence {
     }
 }
 
+/// How PostgreSQL prints a relation in `nextval('…'::regclass)` with
+/// `search_path = public`: unqualified in `public`, each part quoted unless
+/// it is a plain lowercase identifier.
+fn regclass_text(name: &QualifiedName) -> String {
+    let quote = |s: &str| {
+        let plain = s.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$');
+        if plain {
+            s.to_string()
+        } else {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        }
+    };
+    let text = if name.is_public() {
+        quote(&name.name)
+    } else {
+        format!("{}.{}", quote(&name.namespace), quote(&name.name))
+    };
+    text.replace('\'', "''")
+}
+
+/// A standalone sequence declared exactly as `serial` would create it is
+/// that serial column: named `<table>_<column>_seq` in the table's
+/// namespace, owned by the column, of the column's integer type, with
+/// default options and no comment, and the column's default calling
+/// `nextval` on it. Introspection reads such a database as a serial
+/// column, so the model folds the declaration into one too: equal
+/// databases give equal schemas whatever the source. Returns the indexes
+/// of the folded sequences (to remove).
+pub(crate) fn fold_serials(sequences: &[Sequence], tables: &mut [crate::Table]) -> Vec<usize> {
+    let mut folded = Vec::new();
+    for (i, s) in sequences.iter().enumerate() {
+        let Some(owner) = &s.owned_by else {
+            continue;
+        };
+        if s.comment.is_some()
+            || !s.options.normalized(s.data_type).is_default()
+            || s.name.namespace != owner.table.namespace
+            || s.name.name != crate::naming::serial_sequence(&owner.table.name, &owner.column)
+        {
+            continue;
+        }
+        let Some(column) = tables
+            .iter_mut()
+            .find(|t| t.name == owner.table)
+            .and_then(|t| t.columns.iter_mut().find(|c| c.name == owner.column))
+        else {
+            continue;
+        };
+        if column.ty.array_dims != 0 || column.identity.is_some() || column.generated.is_some() {
+            continue;
+        }
+        let serial = match (column.ty.base_name(), s.data_type) {
+            (Some("smallint"), SequenceType::Smallint) => "smallserial",
+            (Some("integer"), SequenceType::Integer) => "serial",
+            (Some("bigint"), SequenceType::Bigint) => "bigserial",
+            _ => continue,
+        };
+        let expected = format!("nextval('{}'::regclass)", regclass_text(&s.name));
+        if !column
+            .default
+            .as_deref()
+            .is_some_and(|d| crate::expr::equivalent(d, &expected))
+        {
+            continue;
+        }
+        column.ty = crate::ColumnType::named(serial);
+        column.default = None;
+        folded.push(i);
+    }
+    folded
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sequence_in_serial_form_is_a_serial_column() {
+        use crate::{Column, ColumnType, Schema, Table};
+        let schema = |default: &str, name: &str, comment: Option<&str>| {
+            let mut t = Table::new(QualifiedName::new("billing", "invoices"));
+            let mut c = Column::new("number", ColumnType::named("integer"));
+            c.default = Some(default.into());
+            t.columns.push(c);
+            let mut seq = Sequence::new(QualifiedName::new("billing", name));
+            seq.data_type = SequenceType::Integer;
+            seq.owned_by = Some(SequenceOwner {
+                table: t.name.clone(),
+                column: "number".into(),
+            });
+            seq.comment = comment.map(str::to_string);
+            let mut s = Schema {
+                tables: vec![t],
+                sequences: vec![seq],
+                ..Schema::default()
+            };
+            s.normalize();
+            s
+        };
+        let folded = schema(
+            "nextval('billing.invoices_number_seq')",
+            "invoices_number_seq",
+            None,
+        );
+        assert!(folded.sequences.is_empty());
+        assert_eq!(folded.tables[0].columns[0].ty, ColumnType::named("serial"));
+        assert_eq!(folded.tables[0].columns[0].default, None);
+        // Another name, a comment or another default: a sequence of its own.
+        for kept in [
+            schema("nextval('billing.numbers')", "numbers", None),
+            schema(
+                "nextval('billing.invoices_number_seq')",
+                "invoices_number_seq",
+                Some("kept"),
+            ),
+            schema(
+                "nextval('invoices_number_seq')",
+                "invoices_number_seq",
+                None,
+            ),
+        ] {
+            assert_eq!(kept.sequences.len(), 1, "{kept:?}");
+        }
+    }
 
     #[test]
     fn defaults_depend_on_type_and_direction() {
