@@ -35,11 +35,12 @@ pub struct Args {
     #[arg(long)]
     pub custom: bool,
     /// Settle a rename: `table:OLD=NEW`, `column:TABLE.OLD=NEW`,
-    /// `enum:OLD=NEW`, `value:ENUM.OLD=NEW` (names may be schema-qualified).
+    /// `enum:OLD=NEW`, `value:ENUM.OLD=NEW`, `sequence:OLD=NEW` (names may be
+    /// schema-qualified).
     #[arg(long, value_name = "KIND:OLD=NEW")]
     pub rename: Vec<String>,
     /// Settle an ambiguity as a drop, not a rename: `table:NAME`,
-    /// `column:TABLE.NAME`, `enum:NAME`, `value:ENUM.NAME`.
+    /// `column:TABLE.NAME`, `enum:NAME`, `value:ENUM.NAME`, `sequence:NAME`.
     #[arg(long, value_name = "KIND:NAME")]
     pub no_rename: Vec<String>,
     /// Write the migration even though it deletes data (drops, removed enum
