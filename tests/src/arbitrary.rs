@@ -17,7 +17,8 @@ use proptest::prelude::*;
 use shale_model::{
     naming, BaseType, CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey,
     ForeignKeyAction, Identity, Index, IndexKey, IndexTarget, PrimaryKey, QualifiedName,
-    RenameHints, Schema, SortOrder, Table, UniqueConstraint, DEFAULT_NAMESPACE,
+    RenameHints, Schema, Sequence, SequenceOptions, SequenceOwner, SequenceType, SortOrder, Table,
+    UniqueConstraint, DEFAULT_NAMESPACE,
 };
 
 /// Namespaces besides `public`.
@@ -54,6 +55,10 @@ const COLUMN_WORDS: [&str; 12] = [
     "flag",
 ];
 const COMMENTS: [&str; 3] = ["Primary contact.", "It's complicated.", "Two\nlines."];
+/// Sequence names; never `<table>_<column>_seq`, which would read back as a
+/// serial column's sequence.
+const SEQUENCE_WORDS: [&str; 4] = ["counter", "ticket_numbers", "invoice_no", "countdown"];
+const INCREMENTS: [i64; 5] = [1, 2, 10, -1, -5];
 const VARCHAR_LENGTHS: [u32; 3] = [8, 32, 255];
 const NUMERICS: [(u32, u32); 3] = [(6, 0), (10, 2), (12, 4)];
 
@@ -68,6 +73,30 @@ pub struct ColumnSpec {
     nullable: bool,
     default: Option<u8>,
     identity: Option<bool>,
+    identity_options: Option<OptionsSpec>,
+    comment: Option<u8>,
+}
+
+/// Parameters of a sequence's options (see [`options_of`]).
+#[derive(Clone, Debug)]
+pub struct OptionsSpec {
+    increment: u8,
+    start: Option<u8>,
+    min: Option<u8>,
+    max: Option<u8>,
+    cache: Option<u8>,
+    cycle: bool,
+}
+
+/// Parameters of a standalone sequence.
+#[derive(Clone, Debug)]
+pub struct SequenceSpec {
+    namespace: u8,
+    word: u8,
+    ty: u8,
+    options: OptionsSpec,
+    /// `(table, column)` positions of an owner in the same namespace.
+    owner: Option<(u8, u8)>,
     comment: Option<u8>,
 }
 
@@ -137,6 +166,7 @@ pub struct SchemaSpec {
     namespaces: u8,
     enums: Vec<EnumSpec>,
     tables: Vec<TableSpec>,
+    sequences: Vec<SequenceSpec>,
 }
 
 /// One edit of an evolution. Indexes are taken modulo what exists; an edit
@@ -155,6 +185,14 @@ pub enum Edit {
     /// Changes a column's type to a compatible one (foreign keys that no
     /// longer match are dropped).
     ChangeType(u8, u8, u8),
+    /// Adds a standalone sequence.
+    AddSequence(SequenceSpec),
+    /// Drops a standalone sequence.
+    DropSequence(u8),
+    /// Changes a sequence's options (keeping its current value in bounds).
+    AlterSequence(u8, OptionsSpec),
+    /// Changes an identity column's options (likewise).
+    AlterIdentity(u8, u8, OptionsSpec),
     /// Toggles NULL / NOT NULL (not on key or identity columns).
     ToggleNullable(u8, u8),
     /// Sets or removes a default.
@@ -191,9 +229,10 @@ prop_compose! {
         nullable in any::<bool>(),
         default in option::weighted(0.4, 0u8..3),
         identity in option::weighted(0.25, any::<bool>()),
+        identity_options in option::weighted(0.3, options_spec()),
         comment in option::weighted(0.15, 0u8..3),
     ) -> ColumnSpec {
-        ColumnSpec { ty, variant, nullable, default, identity, comment }
+        ColumnSpec { ty, variant, nullable, default, identity, identity_options, comment }
     }
 }
 
@@ -264,9 +303,38 @@ prop_compose! {
 }
 
 prop_compose! {
-    /// A schema's parameters: 1–3 namespaces, 0–3 enums, 1–8 tables.
-    pub fn schema_spec()(namespaces in 1u8..=3, enums in vec(enum_spec(), 0..=3), tables in vec(table_spec(), 1..=8)) -> SchemaSpec {
-        SchemaSpec { namespaces, enums, tables }
+    /// A sequence's options.
+    pub fn options_spec()(
+        increment in 0u8..5,
+        start in option::weighted(0.4, 0u8..4),
+        min in option::weighted(0.3, 0u8..3),
+        max in option::weighted(0.3, 0u8..3),
+        cache in option::weighted(0.2, 0u8..3),
+        cycle in prop::bool::weighted(0.2),
+    ) -> OptionsSpec {
+        OptionsSpec { increment, start, min, max, cache, cycle }
+    }
+}
+
+prop_compose! {
+    /// A standalone sequence's parameters.
+    pub fn sequence_spec()(
+        namespace in 0u8..3,
+        word in 0u8..4,
+        ty in 0u8..3,
+        options in options_spec(),
+        owner in option::weighted(0.3, (0u8..8, 0u8..8)),
+        comment in option::weighted(0.2, 0u8..3),
+    ) -> SequenceSpec {
+        SequenceSpec { namespace, word, ty, options, owner, comment }
+    }
+}
+
+prop_compose! {
+    /// A schema's parameters: 1–3 namespaces, 0–3 enums, 1–8 tables, 0–2
+    /// sequences.
+    pub fn schema_spec()(namespaces in 1u8..=3, enums in vec(enum_spec(), 0..=3), tables in vec(table_spec(), 1..=8), sequences in vec(sequence_spec(), 0..=2)) -> SchemaSpec {
+        SchemaSpec { namespaces, enums, tables, sequences }
     }
 }
 
@@ -291,6 +359,10 @@ pub fn edit() -> impl Strategy<Value = Edit> {
         1 => (i(), i()).prop_map(|(t, k)| Edit::DropForeignKey(t, k)),
         1 => (0u8..4, i(), option::of(i())).prop_map(|(e, v, p)| Edit::AddEnumValue(e, v, p)),
         1 => (0u8..3, i(), i(), option::of(0u8..3)).prop_map(|(k, a, b, c)| Edit::ChangeComment(k, a, b, c)),
+        1 => sequence_spec().prop_map(Edit::AddSequence),
+        1 => i().prop_map(Edit::DropSequence),
+        1 => (i(), options_spec()).prop_map(|(q, o)| Edit::AlterSequence(q, o)),
+        1 => (i(), i(), options_spec()).prop_map(|(t, c, o)| Edit::AlterIdentity(t, c, o)),
     ]
 }
 
@@ -351,8 +423,99 @@ pub fn build(spec: &SchemaSpec) -> Schema {
             add_foreign_key(&mut schema, i, fk, &mut names, &Reserved::default());
         }
     }
+    for q in &spec.sequences {
+        let namespaces: Vec<&str> = namespaces.clone();
+        add_sequence(&mut schema, q, &namespaces, &mut names);
+    }
     schema.normalize();
     schema
+}
+
+/// Valid options for a sequence of type `ty` from the parameters; the
+/// defaults when the combination is one PostgreSQL refuses.
+fn options_of(spec: &OptionsSpec, ty: SequenceType) -> SequenceOptions {
+    let increment = INCREMENTS[spec.increment as usize % INCREMENTS.len()];
+    let (min, max) = if increment > 0 {
+        (
+            spec.min.map(|k| [1, 10, 100][k as usize % 3]),
+            spec.max.map(|k| [1000, 30000, 1_000_000][k as usize % 3]),
+        )
+    } else {
+        (
+            spec.min.map(|k| [-30000, -1000, -100][k as usize % 3]),
+            spec.max.map(|k| [-1, -10, 5][k as usize % 3]),
+        )
+    };
+    let mut options = SequenceOptions {
+        increment: Some(increment),
+        min,
+        max,
+        cache: spec.cache.map(|k| [1, 5, 20][k as usize % 3]),
+        cycle: spec.cycle,
+        start: None,
+    };
+    if let Some(k) = spec.start {
+        let r = options.resolved(ty);
+        // Somewhere inside the bounds, away from the edges when possible.
+        let offset = [0, 1, 7, 50][k as usize % 4];
+        options.start = Some(if increment > 0 {
+            r.min.saturating_add(offset).min(r.max)
+        } else {
+            r.max.saturating_sub(offset).max(r.min)
+        });
+    }
+    if options.problems(ty).is_empty() {
+        options.normalized(ty)
+    } else {
+        SequenceOptions::default()
+    }
+}
+
+fn sequence_type(k: u8) -> SequenceType {
+    [
+        SequenceType::Bigint,
+        SequenceType::Integer,
+        SequenceType::Smallint,
+    ][k as usize % 3]
+}
+
+fn add_sequence(schema: &mut Schema, spec: &SequenceSpec, namespaces: &[&str], names: &mut Names) {
+    let ns = namespaces[spec.namespace as usize % namespaces.len()];
+    let name = names.fresh(
+        ns,
+        SEQUENCE_WORDS[spec.word as usize % SEQUENCE_WORDS.len()].to_string(),
+    );
+    let data_type = sequence_type(spec.ty);
+    let mut sequence = Sequence::new(QualifiedName::new(ns, name));
+    sequence.data_type = data_type;
+    sequence.options = options_of(&spec.options, data_type);
+    sequence.comment = spec.comment.map(comment);
+    if let Some((t, c)) = spec.owner {
+        let candidates: Vec<&Table> = schema
+            .tables
+            .iter()
+            .filter(|t| t.name.namespace == ns)
+            .collect();
+        if !candidates.is_empty() {
+            let table = candidates[t as usize % candidates.len()];
+            let column = &table.columns[c as usize % table.columns.len()];
+            sequence.owned_by = Some(SequenceOwner {
+                table: table.name.clone(),
+                column: column.name.clone(),
+            });
+        }
+    }
+    schema.sequences.push(sequence);
+}
+
+/// New options for an existing sequence of type `ty` whose current value
+/// is `current` (its start, as nothing draws from the sequences of these
+/// tests): `None` when the new bounds would exclude it, which PostgreSQL
+/// refuses without a RESTART.
+fn altered_options(spec: &OptionsSpec, ty: SequenceType, current: i64) -> Option<SequenceOptions> {
+    let options = options_of(spec, ty);
+    let r = options.resolved(ty);
+    (r.min <= current && current <= r.max).then_some(options)
 }
 
 /// Applies edits to a valid schema; the result is valid and normalised.
@@ -418,6 +581,41 @@ fn apply(schema: &mut Schema, enums: &[Enum], reserved: &Reserved, edit: &Edit) 
             let i = schema.tables.len() - 1;
             for fk in &spec.foreign_keys {
                 add_foreign_key(schema, i, fk, &mut names, reserved);
+            }
+        }
+        Edit::AddSequence(spec) => {
+            let namespaces: Vec<&str> = std::iter::once(DEFAULT_NAMESPACE)
+                .chain(schema.namespaces.iter().map(String::as_str))
+                .collect();
+            let namespaces: Vec<String> = namespaces.iter().map(|n| n.to_string()).collect();
+            let namespaces: Vec<&str> = namespaces.iter().map(String::as_str).collect();
+            add_sequence(schema, spec, &namespaces, &mut names);
+        }
+        Edit::DropSequence(q) => {
+            if !schema.sequences.is_empty() {
+                let k = *q as usize % schema.sequences.len();
+                schema.sequences.remove(k);
+            }
+        }
+        Edit::AlterSequence(q, spec) => {
+            if !schema.sequences.is_empty() {
+                let k = *q as usize % schema.sequences.len();
+                let sequence = &mut schema.sequences[k];
+                let current = sequence.options.resolved(sequence.data_type).start;
+                if let Some(options) = altered_options(spec, sequence.data_type, current) {
+                    sequence.options = options;
+                }
+            }
+        }
+        Edit::AlterIdentity(t, c, spec) => {
+            if let Some(col) = table_at(*t).and_then(|i| column_at(&mut schema.tables[i], *c)) {
+                if col.identity.is_some() {
+                    let ty = col.identity_sequence_type();
+                    let current = col.identity_options.resolved(ty).start;
+                    if let Some(options) = altered_options(spec, ty, current) {
+                        col.identity_options = options;
+                    }
+                }
             }
         }
         Edit::DropTable(t) => {
@@ -647,6 +845,20 @@ fn repair(schema: &mut Schema) {
         t.foreign_keys
             .retain(|fk| fk_problem(&name, fk, &keys).is_none());
     }
+    // A sequence whose owning column is gone stays, unowned.
+    let tables = &schema.tables;
+    for q in &mut schema.sequences {
+        let gone = q.owned_by.as_ref().is_some_and(|o| {
+            tables
+                .iter()
+                .find(|t| t.name == o.table)
+                .and_then(|t| t.column(&o.column))
+                .is_none()
+        });
+        if gone {
+            q.owned_by = None;
+        }
+    }
 }
 
 fn hashable(column: Option<&Column>) -> bool {
@@ -816,6 +1028,9 @@ fn make_column(spec: &ColumnSpec, name: &str, enums: &[Enum]) -> Column {
                 Identity::ByDefault
             });
             column.nullable = false;
+            if let Some(options) = &spec.identity_options {
+                column.identity_options = options_of(options, column.identity_sequence_type());
+            }
         }
         _ => column.default = spec.default.and_then(|d| default_for(&column.ty, d, enums)),
     }
@@ -1035,6 +1250,9 @@ impl Names {
         let mut names = Names::default();
         for e in &schema.enums {
             names.take(&e.name.namespace, &e.name.name);
+        }
+        for q in &schema.sequences {
+            names.take(&q.name.namespace, &q.name.name);
         }
         for t in &schema.tables {
             let ns = &t.name.namespace;
@@ -1287,6 +1505,33 @@ pub fn check_valid(schema: &Schema) -> Result<(), Vec<String>> {
             }
         }
     }
+    for q in &schema.sequences {
+        let name = &q.name;
+        if !namespaces.contains(name.namespace.as_str()) {
+            problems.push(format!("sequence {name} is in an undeclared namespace"));
+        }
+        if !ident(&name.name) || schema.table(name).is_some() {
+            problems.push(format!(
+                "sequence {name} has a bad name or one taken by a table"
+            ));
+        }
+        for (_, problem) in q.options.problems(q.data_type) {
+            problems.push(format!("sequence {name}: {problem}"));
+        }
+        if let Some(o) = &q.owned_by {
+            let owner = schema.table(&o.table).and_then(|t| t.column(&o.column));
+            if owner.is_none() || o.table.namespace != name.namespace {
+                problems.push(format!("sequence {name} is owned by missing column {o}"));
+            }
+        }
+    }
+    for t in &schema.tables {
+        for c in t.columns.iter().filter(|c| c.identity.is_some()) {
+            for (_, problem) in c.identity_options.problems(c.identity_sequence_type()) {
+                problems.push(format!("identity {}.{}: {problem}", t.name, c.name));
+            }
+        }
+    }
     if problems.is_empty() {
         Ok(())
     } else {
@@ -1309,6 +1554,11 @@ pub fn confirmed_drops(previous: &Schema, next: &Schema) -> RenameHints {
                     }
                 }
             }
+        }
+    }
+    for q in &previous.sequences {
+        if next.sequence(&q.name).is_none() {
+            hints.dropped_sequences.push(q.name.clone());
         }
     }
     for e in &previous.enums {

@@ -178,7 +178,8 @@ fn trybuild_expectations_equal_the_parsers_diagnostics() {
 
 /// The diagnostics reported for each table and enum of a file on its own,
 /// by the grammar and by the parser's per-item lowering rules
-/// (`check_table`, `check_enum`): exactly what a derive macro sees.
+/// (`check_table`, `check_enum`, `check_sequence`, `check_extension`):
+/// exactly what a derive macro sees.
 fn grammar_messages(text: &str) -> Option<Vec<String>> {
     let file = syn::parse_file(text).ok()?;
     let mut out = Vec::new();
@@ -188,6 +189,16 @@ fn grammar_messages(text: &str) -> Option<Vec<String>> {
             syn::Item::Struct(s) if grammar::is_table(&s.attrs) => {
                 let (def, errors) = grammar::table(s);
                 let lowering = shale_parser::check_table(&def);
+                out.extend(errors.into_iter().chain(lowering).map(|e| e.message));
+            }
+            syn::Item::Struct(s) if grammar::is_sequence(&s.attrs) => {
+                let (def, errors) = grammar::sequence(&s);
+                let lowering = shale_parser::check_sequence(&def);
+                out.extend(errors.into_iter().chain(lowering).map(|e| e.message));
+            }
+            syn::Item::Struct(s) if grammar::is_extension(&s.attrs) => {
+                let (def, errors) = grammar::extension(&s);
+                let lowering = shale_parser::check_extension(&def);
                 out.extend(errors.into_iter().chain(lowering).map(|e| e.message));
             }
             syn::Item::Struct(s) if grammar::derives(&s.attrs, "PgEnum").is_some() => {
@@ -431,4 +442,43 @@ fn enums_convert_to_and_from_postgres_by_database_value() {
             .starts_with("`read_only` is not a value of enum `member_role`"),
         "{error}"
     );
+}
+
+/// Sequences and extensions derive like tables: the constants name them.
+#[test]
+fn sequence_and_extension_derives_generate_their_names() {
+    use shale::{Extension, Sequence};
+
+    /// Invoice numbers.
+    #[derive(shale::Sequence)]
+    #[sequence(schema = "billing", start = 1000, increment = -1, max = 1000, min = -5, cycle)]
+    #[allow(dead_code)]
+    struct InvoiceNumbers;
+
+    #[derive(shale::Sequence)]
+    #[sequence(name = "Tally")]
+    #[allow(dead_code)]
+    struct Counter;
+
+    #[derive(shale::Extension)]
+    #[allow(dead_code)]
+    struct PgTrgm;
+
+    #[derive(shale::Extension)]
+    #[extension(name = "uuid-ossp", schema = "public", version = "1.1")]
+    #[allow(dead_code)]
+    struct UuidOssp;
+
+    assert_eq!(InvoiceNumbers::NAME, "invoice_numbers");
+    assert_eq!(<InvoiceNumbers as Sequence>::SCHEMA, "billing");
+    assert_eq!(
+        InvoiceNumbers::QUALIFIED_NAME,
+        "\"billing\".\"invoice_numbers\""
+    );
+    assert_eq!(
+        <Counter as Sequence>::QUALIFIED_NAME,
+        "\"public\".\"Tally\""
+    );
+    assert_eq!(<PgTrgm as Extension>::NAME, "pg_trgm");
+    assert_eq!(UuidOssp::NAME, "uuid-ossp");
 }

@@ -423,6 +423,15 @@ const SQLPARSER_GAPS: &[&str] = &[
     " SET SCHEMA ",
     "ALTER SEQUENCE ",
     " FORCE ROW LEVEL SECURITY;",
+    "ALTER EXTENSION ",
+    "COMMENT ON SEQUENCE ",
+    " SET INCREMENT BY ",
+    " SET START WITH ",
+    " SET MINVALUE ",
+    " SET MAXVALUE ",
+    " SET CACHE ",
+    " SET CYCLE",
+    " SET NO CYCLE",
 ];
 
 /// One generated statement must re-parse as exactly one statement with
@@ -471,8 +480,9 @@ fn ambiguities_text(ambiguities: &Ambiguities) -> String {
 
 /// Parses `renames.txt`: one hint per line in `--rename` spelling
 /// (`table:OLD=NEW`, `column:TABLE.OLD=NEW`, `enum:OLD=NEW`,
-/// `value:ENUM.OLD=NEW`) or a confirmed drop (`drop:table:NAME`,
-/// `drop:column:TABLE.NAME`, `drop:enum:NAME`, `drop:value:ENUM.VALUE`).
+/// `value:ENUM.OLD=NEW`, `sequence:OLD=NEW`) or a confirmed drop
+/// (`drop:table:NAME`, `drop:column:TABLE.NAME`, `drop:enum:NAME`,
+/// `drop:value:ENUM.VALUE`, `drop:sequence:NAME`).
 /// Names may be schema-qualified; blank lines and `#` comments are skipped.
 fn parse_hints(text: &str) -> Result<RenameHints, String> {
     let mut hints = RenameHints::default();
@@ -490,6 +500,7 @@ fn parse_hints(text: &str) -> Result<RenameHints, String> {
             match kind {
                 "table" => hints.dropped_tables.push(qualified(name)),
                 "enum" => hints.dropped_enums.push(qualified(name)),
+                "sequence" => hints.dropped_sequences.push(qualified(name)),
                 "column" => hints
                     .dropped_columns
                     .push(member(name).ok_or_else(|| bad("expected TABLE.COLUMN"))?),
@@ -507,6 +518,7 @@ fn parse_hints(text: &str) -> Result<RenameHints, String> {
         match kind {
             "table" => hints.tables.push((qualified(old), qualified(&new))),
             "enum" => hints.enums.push((qualified(old), qualified(&new))),
+            "sequence" => hints.sequences.push((qualified(old), qualified(&new))),
             "column" => {
                 let (table, old) = member(old).ok_or_else(|| bad("expected TABLE.OLD=NEW"))?;
                 hints.columns.push((table, old, new));
@@ -544,6 +556,8 @@ fn merge_hints(into: &mut RenameHints, from: RenameHints) {
     into.dropped_columns.extend(from.dropped_columns);
     into.dropped_enums.extend(from.dropped_enums);
     into.dropped_enum_values.extend(from.dropped_enum_values);
+    into.sequences.extend(from.sequences);
+    into.dropped_sequences.extend(from.dropped_sequences);
 }
 
 #[test]

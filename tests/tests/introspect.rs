@@ -56,6 +56,11 @@ fn extension_owned_and_tracking_objects_are_left_out() {
     assert_eq!(names, ["kept"]);
     assert!(schema.enums.is_empty(), "{:?}", schema.enums);
     assert!(schema.namespaces.is_empty(), "{:?}", schema.namespaces);
+    // The extension itself is part of the schema (plpgsql, which every
+    // database has, is not); the tracking table's serial sequence is not.
+    let extensions: Vec<&str> = schema.extensions.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(extensions, ["citext"]);
+    assert!(schema.sequences.is_empty(), "{:?}", schema.sequences);
 
     // The tracking schema is configurable, and readable when asked for.
     let mut client = shale_tests::connect(&url);

@@ -75,6 +75,8 @@ fn check_no_drift(url: &str, expected: &Schema) -> Result<(), String> {
     live.namespaces.retain(|n| {
         live.tables.iter().any(|t| &t.name.namespace == n)
             || live.enums.iter().any(|e| &e.name.namespace == n)
+            || live.sequences.iter().any(|q| &q.name.namespace == n)
+            || live.extensions.iter().any(|e| e.namespace() == n)
     });
     if pulled != live {
         return Err(format!(

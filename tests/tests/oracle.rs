@@ -41,7 +41,7 @@ fn cases() -> Vec<Case> {
         let text = std::fs::read_to_string(&path).unwrap();
         let file = path.file_name().unwrap().to_string_lossy().to_string();
         let mut current: Option<(String, String, Option<String>)> = None;
-        let mut push = |c: Option<(String, String, Option<String>)>, cases: &mut Vec<Case>| {
+        let push = |c: Option<(String, String, Option<String>)>, cases: &mut Vec<Case>| {
             if let Some((name, a, b)) = c {
                 let b = b.unwrap_or_else(|| panic!("{file}: case {name} has no `-- to`"));
                 cases.push(Case {

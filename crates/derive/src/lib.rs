@@ -1,4 +1,5 @@
-//! The derive macros of shale, `Table` and `PgEnum`: they check an item's
+//! The derive macros of shale, `Table`, `PgEnum`, `Sequence` and
+//! `Extension`: they check an item's
 //! attributes with the very grammar `shale generate` uses
 //! (`shale_parser::grammar`) and generate zero-cost metadata. Use them
 //! through the `shale` crate, which holds the traits they implement.
@@ -8,7 +9,8 @@
 //! message on the parser's span. Each item is checked as `shale generate`
 //! checks it, in two passes: the grammar (spelling, value types, misplaced
 //! attributes), then the parser's per-item lowering rules
-//! (`shale_parser::check_table` / `check_enum`: duplicate columns, primary
+//! (`shale_parser::check_table` / `check_enum` / `check_sequence` /
+//! `check_extension`: duplicate columns, primary
 //! keys, identity and defaults, column lists, names, enum values, …), and
 //! the mistakes of both are reported at once. Rules across items
 //! (references to other tables, names shared with other items, column types
@@ -96,6 +98,110 @@ pub fn derive_pg_enum(input: TokenStream) -> TokenStream {
                 Some(error) => error.to_compile_error().into(),
                 None => enum_tokens(&def, &generics).into(),
             }
+        }
+    }
+}
+
+/// Derives `shale::Sequence` for a unit struct: a standalone sequence.
+///
+/// Accepts `#[sequence(name, schema, data_type, start, increment, min, max,
+/// cache, cycle, owned_by, renamed_from)]` and generates the
+/// `shale::Sequence` impl and the same constants as inherent associated
+/// constants (`NAME`, `SCHEMA`, `QUALIFIED_NAME`).
+#[proc_macro_derive(Sequence, attributes(sequence))]
+pub fn derive_sequence(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match grammar::sequence_from_derive(input) {
+        Err(error) => syn::Error::from(error).to_compile_error().into(),
+        Ok((def, mut errors)) => {
+            errors.extend(shale_parser::check_sequence(&def));
+            match grammar::combine(in_source_order(errors)) {
+                Some(error) => error.to_compile_error().into(),
+                None => {
+                    let name = def.name.as_ref().map_or_else(
+                        || def.ident.to_string().to_snake_case(),
+                        |n| n.value.clone(),
+                    );
+                    let schema = def
+                        .schema
+                        .as_ref()
+                        .map_or_else(|| "public".to_string(), |s| s.value.clone());
+                    named_tokens(&def.ident, quote!(::shale::Sequence), &name, Some(&schema)).into()
+                }
+            }
+        }
+    }
+}
+
+/// Derives `shale::Extension` for a unit struct: an extension the schema
+/// needs.
+///
+/// Accepts `#[extension(name, schema, version)]` and generates the
+/// `shale::Extension` impl and an inherent `NAME`.
+#[proc_macro_derive(Extension, attributes(extension))]
+pub fn derive_extension(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match grammar::extension_from_derive(input) {
+        Err(error) => syn::Error::from(error).to_compile_error().into(),
+        Ok((def, mut errors)) => {
+            errors.extend(shale_parser::check_extension(&def));
+            match grammar::combine(in_source_order(errors)) {
+                Some(error) => error.to_compile_error().into(),
+                None => {
+                    let name = def.name.as_ref().map_or_else(
+                        || def.ident.to_string().to_snake_case(),
+                        |n| n.value.clone(),
+                    );
+                    named_tokens(&def.ident, quote!(::shale::Extension), &name, None).into()
+                }
+            }
+        }
+    }
+}
+
+/// The trait impl and inherent constants of a named object: `NAME`, and
+/// with a schema `SCHEMA` and `QUALIFIED_NAME`.
+fn named_tokens(
+    ident: &Ident,
+    trait_path: TokenStream2,
+    name: &str,
+    schema: Option<&str>,
+) -> TokenStream2 {
+    let name_lit = lit(name);
+    let (trait_consts, inherent_consts) = match schema {
+        Some(schema) => {
+            let schema_lit = lit(schema);
+            let qualified_lit = lit(&qualified(schema, name));
+            (
+                quote! {
+                    const NAME: &'static str = #name_lit;
+                    const SCHEMA: &'static str = #schema_lit;
+                    const QUALIFIED_NAME: &'static str = #qualified_lit;
+                },
+                quote! {
+                    /// The SQL name, unquoted.
+                    pub const NAME: &'static str = #name_lit;
+                    /// The namespace, unquoted.
+                    pub const SCHEMA: &'static str = #schema_lit;
+                    /// `"schema"."name"`, quoted.
+                    pub const QUALIFIED_NAME: &'static str = #qualified_lit;
+                },
+            )
+        }
+        None => (
+            quote!(const NAME: &'static str = #name_lit;),
+            quote! {
+                /// The SQL name, unquoted.
+                pub const NAME: &'static str = #name_lit;
+            },
+        ),
+    };
+    quote! {
+        impl #trait_path for #ident {
+            #trait_consts
+        }
+        impl #ident {
+            #inherent_consts
         }
     }
 }

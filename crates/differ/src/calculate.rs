@@ -2,7 +2,9 @@
 //! name), report unsettled renames, then run ordered `push_*_steps` passes
 //! and sort the steps into execution order.
 
+mod extension;
 mod policy;
+mod sequence;
 
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
@@ -37,7 +39,9 @@ pub(crate) fn calculate_steps(
         retyped_columns: HashSet::new(),
     };
     differ.push_namespace_steps();
+    differ.push_extension_steps();
     differ.push_enum_steps();
+    differ.push_sequence_steps();
     differ.push_table_steps();
     differ.push_column_steps();
     differ.push_primary_key_steps();
@@ -104,7 +108,9 @@ fn order_added_columns(steps: &mut [Step], next: &Schema) {
 /// The parent, previous and next name of a rename step, as strings.
 fn rename_key(step: &Step) -> Option<(String, String, String)> {
     Some(match step {
-        Step::RenameEnum { names } | Step::RenameTable { names } => (
+        Step::RenameEnum { names }
+        | Step::RenameTable { names }
+        | Step::RenameSequence { names } => (
             String::new(),
             names.previous.to_string(),
             names.next.to_string(),
@@ -338,6 +344,8 @@ struct DifferDatabase<'a> {
     table_by_previous: HashMap<&'a QualifiedName, usize>,
     /// Next table name → index into `tables`.
     table_by_next: HashMap<&'a QualifiedName, usize>,
+    sequences: sequence::SequenceMatching<'a>,
+    extensions: extension::ExtensionMatching<'a>,
 }
 
 impl<'a> DifferDatabase<'a> {
@@ -439,7 +447,11 @@ impl<'a> DifferDatabase<'a> {
                 }
             }
         }
+        let sequences = sequence::match_sequences(schemas, hints, ambiguities);
+        let extensions = extension::match_extensions(schemas);
         let mut db = DifferDatabase {
+            sequences,
+            extensions,
             schemas,
             enums,
             enum_values,
@@ -667,6 +679,8 @@ fn namespaces(schema: &Schema) -> HashSet<&str> {
     let mut out: HashSet<&str> = schema.namespaces.iter().map(String::as_str).collect();
     out.extend(schema.tables.iter().map(|t| t.name.namespace.as_str()));
     out.extend(schema.enums.iter().map(|e| e.name.namespace.as_str()));
+    out.extend(sequence::namespaces(schema));
+    out.extend(extension::namespaces(schema));
     out.remove(DEFAULT_NAMESPACE);
     out
 }
@@ -879,6 +893,11 @@ impl Differ<'_, '_> {
                 && columns.next.generated.is_none(),
             sequence: serial.previous.is_some() != serial.next.is_some()
                 || (serial.previous.is_some() && types.previous.base != types.next.base),
+            // Options of an identity that stays; a new identity is created
+            // with its options.
+            identity_options: columns.previous.identity.is_some()
+                && columns.next.identity.is_some()
+                && columns.previous.identity_options != columns.next.identity_options,
         }
     }
 

@@ -17,7 +17,9 @@
 //! name and are not supported (chains `a → b`, `b → c` are); an enum renamed
 //! to the name of a dropped enum; a serial column whose sequence was named
 //! after an older table or column name (the sequence is assumed to be
-//! `<table>_<column>_seq` of the previous names).
+//! `<table>_<column>_seq` of the previous names); sequence options that move
+//! the bounds past a sequence's current value (PostgreSQL then wants a
+//! `RESTART`, and the differ cannot know the current value).
 
 #![deny(missing_docs)]
 
@@ -100,6 +102,8 @@ pub enum ObjectKind {
     Enum,
     /// An enum value (`--rename value:ENUM.OLD=NEW`).
     EnumValue,
+    /// A standalone sequence (`--rename sequence:OLD=NEW`).
+    Sequence,
 }
 
 /// An object that disappeared while similar ones appeared: a drop or a rename?
@@ -138,6 +142,7 @@ impl std::fmt::Display for Ambiguity {
             ObjectKind::Column => "column",
             ObjectKind::Enum => "enum",
             ObjectKind::EnumValue => "enum value",
+            ObjectKind::Sequence => "sequence",
         };
         match &self.parent {
             Some(parent) => write!(

@@ -27,6 +27,32 @@ pub enum Step {
         /// The policy's previous name.
         name: String,
     },
+    /// `CREATE EXTENSION`. Right after the namespaces (it may be installed
+    /// in a new one), before the enums, sequences, tables and indexes that
+    /// use its types, operator classes and functions.
+    CreateExtension {
+        /// The extension's name.
+        name: String,
+    },
+    /// `ALTER EXTENSION … UPDATE TO`: before anything uses what the next
+    /// version brings.
+    UpdateExtension {
+        /// The extension's name.
+        name: String,
+    },
+    /// `ALTER EXTENSION … SET SCHEMA`: after the next namespace exists,
+    /// before the previous one may be dropped.
+    MoveExtension {
+        /// The extension's name.
+        name: String,
+    },
+    /// `ALTER SEQUENCE … OWNED BY NONE` when a sequence's owner changes:
+    /// before the previous owning column or table is dropped (dropping
+    /// them would drop the sequence too). Previous names: before renames.
+    DisownSequence {
+        /// The sequence's previous name.
+        name: QualifiedName,
+    },
     /// Drop a foreign key. Before anything it points at (tables, columns,
     /// primary keys, unique constraints and indexes) is dropped or changed,
     /// and before its own table or columns go.
@@ -71,6 +97,26 @@ pub enum Step {
         /// The column is a stored generated column dropped only to be added
         /// again with a new expression: no data is lost, it is recomputed.
         regenerated: bool,
+    },
+    /// `ALTER SEQUENCE … SET SCHEMA` and `RENAME TO`. Before sequences are
+    /// created: a new sequence may take the previous name.
+    RenameSequence {
+        /// Previous and next names.
+        names: MigrationPair<QualifiedName>,
+    },
+    /// `CREATE SEQUENCE` (without `OWNED BY`, which needs its table:
+    /// [`Step::SetSequenceOwner`]). Before the tables and columns whose
+    /// defaults call `nextval` on it, and before column changes that set
+    /// such a default.
+    CreateSequence {
+        /// The sequence's name.
+        name: QualifiedName,
+    },
+    /// `ALTER SEQUENCE … AS …, INCREMENT …`: its type or options change.
+    /// After its rename (uses the next name).
+    AlterSequence {
+        /// The sequence's previous and next names.
+        names: MigrationPair<QualifiedName>,
     },
     /// `ALTER TYPE … RENAME TO` (and `SET SCHEMA`). Before enums are
     /// created: a new enum may take the previous name.
@@ -172,6 +218,12 @@ pub enum Step {
         /// The column's name.
         column: String,
     },
+    /// `ALTER SEQUENCE … OWNED BY table.column`: after every table and
+    /// column exists.
+    SetSequenceOwner {
+        /// The sequence's next name.
+        name: QualifiedName,
+    },
     /// Add a primary key, unique or check constraint to an existing table.
     /// After the columns exist; before foreign keys that need the key.
     AddConstraint {
@@ -241,6 +293,19 @@ pub enum Step {
         /// The enum's previous name.
         name: QualifiedName,
     },
+    /// `DROP SEQUENCE`. After the tables are dropped and the column
+    /// defaults that call `nextval` on it are changed.
+    DropSequence {
+        /// The sequence's previous name.
+        name: QualifiedName,
+    },
+    /// `DROP EXTENSION` (without `CASCADE`). After everything that used its
+    /// types, operator classes or functions (tables, columns, indexes,
+    /// sequences) is gone.
+    DropExtension {
+        /// The extension's name.
+        name: String,
+    },
     /// `DROP SCHEMA` (without `CASCADE`). Last: after everything in it.
     DropSchema {
         /// The namespace.
@@ -280,6 +345,8 @@ pub enum CommentTarget {
     Column(QualifiedName, String),
     /// `COMMENT ON TYPE`.
     Enum(QualifiedName),
+    /// `COMMENT ON SEQUENCE`.
+    Sequence(QualifiedName),
 }
 
 /// What changes about one column in [`Step::AlterColumn`]. The renderer reads
@@ -299,6 +366,8 @@ pub struct ColumnChanges {
     /// The column becomes serial or stops being serial (its sequence is
     /// created or dropped), or changes serial size.
     pub sequence: bool,
+    /// The options of the identity's sequence change (identity kept).
+    pub identity_options: bool,
 }
 
 impl ColumnChanges {
@@ -310,5 +379,6 @@ impl ColumnChanges {
             || self.identity
             || self.drop_expression
             || self.sequence
+            || self.identity_options
     }
 }

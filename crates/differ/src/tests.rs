@@ -60,9 +60,9 @@ fn enum_(name: &str, values: &[&str]) -> Enum {
 
 fn schema(tables: Vec<Table>, enums: Vec<Enum>) -> Schema {
     let mut s = Schema {
-        namespaces: Vec::new(),
         enums,
         tables,
+        ..Schema::default()
     };
     s.normalize();
     s
@@ -996,4 +996,132 @@ fn added_columns_keep_the_declared_order_not_the_alphabetical() {
     .map(|(t, c)| (t.to_string(), c.to_string()))
     .collect();
     assert_eq!(added, expected);
+}
+
+fn sequence(name: &str, owner: Option<(&str, &str)>) -> shale_model::Sequence {
+    let mut s = shale_model::Sequence::new(q(name));
+    s.owned_by = owner.map(|(t, c)| shale_model::SequenceOwner {
+        table: q(t),
+        column: c.into(),
+    });
+    s
+}
+
+#[test]
+fn extensions_and_sequences_come_before_the_tables_that_use_them() {
+    let mut next = schema(vec![table("t", vec![col("n", "bigint")])], vec![]);
+    next.tables[0].columns[1].default = Some("nextval('s')".into());
+    next.sequences = vec![sequence("s", Some(("t", "n")))];
+    next.extensions = vec![shale_model::Extension::new("pg_trgm")];
+    next.normalize();
+    let steps = plan(&Schema::default(), &next, &RenameHints::default());
+    let at = |s: Step| position(&steps, &s);
+    let extension = at(Step::CreateExtension {
+        name: "pg_trgm".into(),
+    });
+    let create = at(Step::CreateSequence { name: q("s") });
+    let table = at(Step::CreateTable { table: q("t") });
+    let owner = at(Step::SetSequenceOwner { name: q("s") });
+    assert!(
+        extension < create && create < table && table < owner,
+        "{steps:?}"
+    );
+
+    // And the way back: the table's drop takes its owned sequence along.
+    let back = plan(&next, &Schema::default(), &RenameHints::default());
+    assert!(
+        !back.iter().any(|s| matches!(s, Step::DropSequence { .. })),
+        "{back:?}"
+    );
+    assert_eq!(
+        back.last(),
+        Some(&Step::DropExtension {
+            name: "pg_trgm".into()
+        })
+    );
+}
+
+#[test]
+fn a_sequence_outliving_its_owner_is_disowned_first() {
+    let mut previous = schema(vec![table("t", vec![])], vec![]);
+    previous.sequences = vec![sequence("s", Some(("t", "id")))];
+    previous.normalize();
+    let mut next = Schema::default();
+    next.sequences = vec![sequence("s", None)];
+    next.normalize();
+    let steps = plan(&previous, &next, &RenameHints::default());
+    assert_eq!(
+        steps,
+        [
+            Step::DisownSequence { name: q("s") },
+            Step::DropTable { table: q("t") },
+        ]
+    );
+}
+
+#[test]
+fn a_sequence_replaced_by_another_is_a_question() {
+    let mut previous = Schema::default();
+    previous.sequences = vec![sequence("a", None)];
+    let mut next = Schema::default();
+    next.sequences = vec![sequence("b", None)];
+    let asked = ambiguities(&previous, &next, &RenameHints::default());
+    assert_eq!(asked.len(), 1);
+    assert_eq!(asked[0].kind, ObjectKind::Sequence);
+    let renamed = plan(
+        &previous,
+        &next,
+        &RenameHints {
+            sequences: vec![(q("a"), q("b"))],
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        renamed,
+        [Step::RenameSequence {
+            names: MigrationPair::new(q("a"), q("b"))
+        }]
+    );
+    let dropped = plan(
+        &previous,
+        &next,
+        &RenameHints {
+            dropped_sequences: vec![q("a")],
+            ..Default::default()
+        },
+    );
+    assert_eq!(dropped.len(), 2, "{dropped:?}");
+}
+
+#[test]
+fn identity_options_change_in_place_and_follow_the_type() {
+    let with = |options: shale_model::SequenceOptions, ty: &str| {
+        let mut c = col("n", ty);
+        c.identity = Some(Identity::ByDefault);
+        c.identity_options = options;
+        schema(vec![table("t", vec![c])], vec![])
+    };
+    let start = shale_model::SequenceOptions {
+        start: Some(5),
+        ..Default::default()
+    };
+    let steps = plan(
+        &with(Default::default(), "bigint"),
+        &with(start, "bigint"),
+        &RenameHints::default(),
+    );
+    assert!(
+        matches!(&steps[..], [Step::AlterColumn { changes, .. }] if changes.identity_options && !changes.identity),
+        "{steps:?}"
+    );
+    // The default maximum of integer and of bigint are both "the default".
+    let steps = plan(
+        &with(Default::default(), "integer"),
+        &with(Default::default(), "bigint"),
+        &RenameHints::default(),
+    );
+    assert!(
+        matches!(&steps[..], [Step::AlterColumn { changes, .. }] if changes.ty && !changes.identity_options),
+        "{steps:?}"
+    );
 }

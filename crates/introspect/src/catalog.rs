@@ -10,7 +10,7 @@ use shale_model::{
     SortOrder, Table, UniqueConstraint,
 };
 
-use crate::{IntrospectError, IntrospectOptions};
+use crate::{sequences, IntrospectError, IntrospectOptions};
 
 /// The oldest server version read (`server_version_num`).
 pub const MIN_SERVER_VERSION: i32 = 130000;
@@ -23,20 +23,20 @@ const NULLS_NOT_DISTINCT_VERSION: i32 = 150000;
 const NOT_EXTENSION_OWNED: &str = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep \
      WHERE dep.classid = '$CLASS'::regclass AND dep.objid = $OID AND dep.deptype = 'e')";
 
-fn not_extension_owned(class: &str, oid: &str) -> String {
+pub(crate) fn not_extension_owned(class: &str, oid: &str) -> String {
     NOT_EXTENSION_OWNED
         .replace("$CLASS", class)
         .replace("$OID", oid)
 }
 
 /// Counts the statements sent, so callers can check the count is constant.
-struct Session<'a> {
+pub(crate) struct Session<'a> {
     tx: postgres::Transaction<'a>,
     queries: usize,
 }
 
 impl Session<'_> {
-    fn query(
+    pub(crate) fn query(
         &mut self,
         what: &'static str,
         sql: &str,
@@ -100,15 +100,18 @@ pub(crate) fn read(
             .cloned()
             .collect(),
         enums: read_enums(&mut s, &namespaces)?,
-        tables: Vec::new(),
+        ..Schema::default()
     };
+    schema.extensions = sequences::read_extensions(&mut s, options)?;
+    let mut sequences = sequences::read_sequences(&mut s, &namespaces)?;
     let (mut tables, oids) = read_tables(&mut s, &namespaces)?;
-    let names = read_columns(&mut s, &oids, &mut tables)?;
+    let names = read_columns(&mut s, &oids, &mut tables, &mut sequences)?;
     read_constraints(&mut s, &oids, version, &names, &mut tables)?;
     read_indexes(&mut s, &oids, version, &names, &mut tables)?;
     read_policies(&mut s, &oids, &mut tables)?;
     s.queries += 1;
     let census = crate::census::classify(crate::census::read(&mut s.tx, version)?, options);
+    schema.sequences = sequences.standalone(&tables, &names);
 
     s.queries += 1;
     let queries = s.queries;
@@ -132,7 +135,7 @@ pub(crate) fn read(
     Ok((schema, census, queries, version))
 }
 
-fn unexpected(object: impl Into<String>, detail: impl Into<String>) -> IntrospectError {
+pub(crate) fn unexpected(object: impl Into<String>, detail: impl Into<String>) -> IntrospectError {
     IntrospectError::Unexpected {
         object: object.into(),
         detail: detail.into(),
@@ -218,31 +221,25 @@ fn read_tables(
 
 /// Column names by table and attribute number, to resolve the `int2[]`
 /// column lists of constraints and indexes without joining per row.
-type AttNames = HashMap<(Oid, i16), String>;
+pub(crate) type AttNames = HashMap<(Oid, i16), String>;
 
 fn read_columns(
     s: &mut Session<'_>,
     oids: &[Oid],
     tables: &mut HashMap<Oid, Table>,
+    sequences: &mut sequences::Sequences,
 ) -> Result<AttNames, IntrospectError> {
     let mut names = AttNames::new();
     // The element type of an array column carries the typmod and decides
     // enum/domain/base; `attndims` is the declared number of dimensions
-    // (PostgreSQL does not enforce it, but keeps what was written). The
-    // sequence a serial column owns depends on it with deptype 'a'.
+    // (PostgreSQL does not enforce it, but keeps what was written). Serial
+    // and identity sequences were read before, by owning column.
     let sql = "SELECT a.attrelid, a.attname::text, a.attnotnull, a.attidentity::text, a.attgenerated::text, \
                 a.attndims::int4, (t.typcategory = 'A' AND t.typelem <> 0) AS is_array, \
                 et.typtype::text, etn.nspname::text, et.typname::text, \
                 pg_catalog.format_type(et.oid, a.atttypmod), \
                 CASE WHEN etn.nspname <> 'pg_catalog' THEN pg_catalog.format_type(et.oid, NULL) END, \
                 pg_catalog.pg_get_expr(ad.adbin, ad.adrelid, true), \
-                CASE WHEN ad.adbin IS NOT NULL AND a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype) \
-                     THEN (SELECT seq.oid::regclass::text FROM pg_catalog.pg_depend dep \
-                             JOIN pg_catalog.pg_class seq ON seq.oid = dep.objid AND seq.relkind = 'S' \
-                            WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass \
-                              AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum \
-                              AND dep.deptype = 'a' \
-                            LIMIT 1) END AS owned_sequence, \
                 d.description, a.attnum, \
                 CASE WHEN etn.nspname <> 'pg_catalog' THEN \
                     CASE WHEN etn.nspname = 'public' THEN '' ELSE quote_ident(etn.nspname) || '.' END \
@@ -276,9 +273,9 @@ fn read_columns(
         let with_mod: String = r.get(10);
         let without_mod: Option<String> = r.get(11);
         let default: Option<String> = r.get(12);
-        let owned_sequence: Option<String> = r.get(13);
-        let comment: Option<String> = r.get(14);
-        names.insert((oid, r.get::<_, i16>(15)), name.clone());
+        let comment: Option<String> = r.get(13);
+        let attnum: i16 = r.get(14);
+        names.insert((oid, attnum), name.clone());
 
         let base = if typtype == "e" {
             BaseType::Enum(QualifiedName::new(type_ns, type_name))
@@ -292,7 +289,7 @@ fn read_columns(
                 .and_then(|w| with_mod.strip_prefix(w))
                 .unwrap_or("");
             // Quoted by the server's own `quote_ident`, which knows the keywords.
-            let quoted: Option<String> = r.get(16);
+            let quoted: Option<String> = r.get(15);
             let spelled = format!("{}{modifier}", quoted.unwrap_or(type_name));
             BaseType::Named(shale_model::types::canonical_type(&spelled))
         };
@@ -309,11 +306,19 @@ fn read_columns(
             "d" => Some(Identity::ByDefault),
             _ => None,
         };
+        if column.identity.is_some() {
+            // Normalised for the column's type with the table.
+            column.identity_options = sequences.take_identity(oid, attnum).unwrap_or_default();
+        }
         if generated == "s" {
             column.generated = default.map(|e| tidy_expression(&e));
-        } else if let Some(serial) =
-            serial_type(&column.ty, default.as_deref(), owned_sequence.as_deref())
-        {
+        } else if let Some(serial) = sequences.take_serial(
+            (oid, &table.name),
+            attnum,
+            &column.name,
+            &column.ty,
+            default.as_deref(),
+        ) {
             column.ty = ColumnType::named(serial);
         } else {
             column.default = default.map(|e| tidy_expression(&e));
@@ -346,7 +351,7 @@ fn resolve(
 /// `serial` and friends are an integer column whose default draws from a
 /// sequence the column owns; anything else (a shared sequence, a sequence
 /// owned elsewhere) stays an integer with a default.
-fn serial_type(
+pub(crate) fn serial_type(
     ty: &ColumnType,
     default: Option<&str>,
     owned_sequence: Option<&str>,

@@ -87,7 +87,7 @@ fn glob(pattern: &str, text: &str) -> bool {
 }
 
 /// Kinds the model represents: listed only so that the ones left out are counted.
-const MODELLED_KINDS: &[&str] = &["table", "enum"];
+const MODELLED_KINDS: &[&str] = &["table", "enum", "sequence", "extension"];
 
 /// `name` qualified the way messages print it: bare in `public`.
 fn q(ns: &str, name: &str) -> String {
@@ -121,29 +121,9 @@ fn census_sql(version: i32) -> String {
             .into(),
         "SELECT 'partitioned table', ns, name, ext FROM rel WHERE relkind = 'p' AND NOT relispartition".into(),
         "SELECT 'partition', ns, name, ext FROM rel WHERE relkind IN ('r', 'p', 'f') AND relispartition".into(),
-        // A sequence is modelled only as the sequence of an identity column
-        // or of a column read back as serial (its default is exactly
-        // `nextval` of the sequence it owns); then only its default options are.
-        "SELECT CASE WHEN owned THEN 'sequence options' ELSE 'sequence' END, ns, name, ext FROM ( \
-             SELECT r.ns, r.name, r.ext, \
-                    (EXISTS (SELECT 1 FROM pg_catalog.pg_depend d \
-                              WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = r.oid \
-                                AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'i') \
-                     OR EXISTS (SELECT 1 FROM pg_catalog.pg_depend d \
-                                  JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid \
-                                  JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum \
-                                 WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = r.oid \
-                                   AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'a' \
-                                   AND a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype) \
-                                   AND pg_catalog.pg_get_expr(ad.adbin, ad.adrelid, true) \
-                                       = 'nextval(' || quote_literal(r.oid::regclass::text) || '::regclass)')) AS owned, \
-                    (s.seqincrement = 1 AND s.seqstart = 1 AND s.seqmin = 1 AND s.seqcache = 1 AND NOT s.seqcycle \
-                     AND s.seqmax = CASE s.seqtypid WHEN 'int2'::regtype THEN 32767 \
-                                                    WHEN 'int4'::regtype THEN 2147483647 \
-                                                    ELSE 9223372036854775807 END) AS defaults \
-             FROM rel r JOIN pg_catalog.pg_sequence s ON s.seqrelid = r.oid WHERE r.relkind = 'S' \
-         ) seq WHERE NOT (owned AND defaults)"
-            .into(),
+        // Sequences are modelled (standalone, identity and serial ones):
+        // listed so that those left out are counted.
+        "SELECT 'sequence', ns, name, ext FROM rel WHERE relkind = 'S'".into(),
         "SELECT 'unlogged table', ns, name, ext FROM rel WHERE relkind IN ('r', 'p') AND relpersistence = 'u'".into(),
         "SELECT 'storage parameters', ns, name, ext FROM rel \
           WHERE relkind IN ('r', 'p', 'i', 'I') AND reloptions IS NOT NULL AND NOT relispartition"
@@ -263,8 +243,8 @@ fn census_sql(version: i32) -> String {
             q("n.nspname::text", "t.typname::text"),
             ext("pg_type", "t.oid")
         ),
-        // Extensions: plpgsql is in every database. One in pg_catalog is
-        // database-wide (always read).
+        // Extensions (modelled; plpgsql is in every database): listed so
+        // that those in an unmanaged schema are counted.
         "SELECT 'extension', CASE WHEN n.nspname = 'pg_catalog' THEN NULL ELSE n.nspname::text END, \
                 e.extname::text, NULL::text \
          FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace \
@@ -512,10 +492,6 @@ mod tests {
             census.unmodelled,
             vec![
                 UnmodelledObject {
-                    kind: "extension".into(),
-                    name: "pg_trgm".into()
-                },
-                UnmodelledObject {
                     kind: "trigger".into(),
                     name: "audit on billing.orders".into()
                 },
@@ -525,10 +501,7 @@ mod tests {
                 },
             ]
         );
-        assert_eq!(
-            census.counts(),
-            vec![("extension", 1), ("trigger", 1), ("view", 1)]
-        );
+        assert_eq!(census.counts(), vec![("trigger", 1), ("view", 1)]);
         assert_eq!(
             census.left_out,
             vec![

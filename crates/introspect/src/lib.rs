@@ -7,9 +7,13 @@
 //! (aggregating with `array_agg` where an object has several parts) and the
 //! pieces are joined in memory by OID (column lists of constraints and
 //! indexes resolve through the columns already read), so that a 3000-table
-//! database costs the same eleven statements as an empty one: `BEGIN`, server
-//! version, namespaces, enums, tables, columns, constraints, indexes,
-//! policies, the census of everything the model does not hold ([`census`]), `COMMIT`. Comments come with their objects (a join on `pg_description`).
+//! database costs the same statements as an empty one: `BEGIN`, server
+//! version, namespaces, enums, extensions, sequences, tables, columns,
+//! constraints, indexes, policies, the census of everything the model does
+//! not hold ([`census`]), `COMMIT`. Comments come with their objects (a
+//! join on `pg_description`). Sequences are read once, all of them: the
+//! columns pass takes those of identity and serial columns, the rest are
+//! standalone sequences.
 //!
 //! Everything runs inside one `REPEATABLE READ READ ONLY` transaction, so the
 //! queries see one consistent snapshot even while migrations run elsewhere,
@@ -20,6 +24,7 @@
 
 mod catalog;
 pub mod census;
+mod sequences;
 pub mod sqlite;
 
 use std::time::{Duration, Instant};

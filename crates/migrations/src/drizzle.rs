@@ -678,6 +678,9 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
             nullable: !boolean(c, "notNull", &cwhat)? && !primary,
             default,
             identity,
+            // drizzle-kit's identity sequence options are not read (yet):
+            // adopted identities keep PostgreSQL's defaults.
+            identity_options: shale_model::SequenceOptions::default(),
             generated,
             comment: None,
         });

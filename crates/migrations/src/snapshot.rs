@@ -13,6 +13,12 @@
 //! empty lists, ascending keys, `btree`, `no_action`), indentation is two
 //! spaces and the file ends in a newline. Unknown keys are refused on reading,
 //! since silently dropping them would lose part of a schema.
+//!
+//! `sequences`, `extensions` and a column's `identityOptions` came after the
+//! first release of format 1. They are left out when empty, so every earlier
+//! snapshot reads and writes back byte for byte, and they did not need a new
+//! format: a shale that predates them refuses a file holding them (unknown
+//! keys) rather than reading it without them.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -25,10 +31,10 @@ use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use shale_model::{
-    BaseType, CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction,
-    Identity, Index, IndexKey, IndexTarget, NullsOrder, Policy, PolicyCommand, PrimaryKey,
-    QualifiedName, RowLevelSecurity, Schema, SortOrder, Table, UniqueConstraint,
-    DEFAULT_INDEX_METHOD, DEFAULT_NAMESPACE,
+    BaseType, CheckConstraint, Column, ColumnType, Deferrable, Enum, Extension, ForeignKey,
+    ForeignKeyAction, Identity, Index, IndexKey, IndexTarget, NullsOrder, Policy, PolicyCommand,
+    PrimaryKey, QualifiedName, RowLevelSecurity, Schema, Sequence, SequenceOptions, SequenceOwner,
+    SequenceType, SortOrder, Table, UniqueConstraint, DEFAULT_INDEX_METHOD, DEFAULT_NAMESPACE,
 };
 
 /// The snapshot format this build writes, and the newest it reads.
@@ -112,6 +118,7 @@ impl Snapshot {
     /// The same schema always gives the same bytes apart from `id`/`prevId`.
     pub fn to_json(&self) -> String {
         let (namespaces, enums, tables) = body_v1(&self.schema);
+        let (sequences, extensions) = objects_v1(&self.schema);
         let file = FileOutV1 {
             format: FORMAT,
             dialect: self.dialect.as_str(),
@@ -120,6 +127,8 @@ impl Snapshot {
             namespaces: &namespaces,
             enums: &enums,
             tables: &tables,
+            sequences: &sequences,
+            extensions: &extensions,
         };
         // About 2 KiB per table: one allocation, no copying while the file grows.
         let mut out = Vec::with_capacity(
@@ -173,6 +182,16 @@ impl Snapshot {
                 .into_iter()
                 .map(TableV1::into_model)
                 .collect::<Result<_, _>>()?,
+            sequences: file
+                .sequences
+                .into_iter()
+                .map(SequenceV1::into_model)
+                .collect::<Result<_, _>>()?,
+            extensions: file
+                .extensions
+                .into_iter()
+                .map(ExtensionV1::into_model)
+                .collect(),
         };
         // Hand-edited files may be out of order; the model's lookups need order.
         schema.normalize();
@@ -207,10 +226,13 @@ pub fn new_id(prev_id: &str, salt: &str, schema: &Schema) -> String {
     hasher.update(salt.as_bytes());
     hasher.update(b"\0");
     let (namespaces, enums, tables) = body_v1(schema);
+    let (sequences, extensions) = objects_v1(schema);
     let body = BodyV1 {
         namespaces: &namespaces,
         enums: &enums,
         tables: &tables,
+        sequences: &sequences,
+        extensions: &extensions,
     };
     serde_json::to_writer(HashWriter(&mut hasher), &body).expect("hashing cannot fail");
     let digest = hasher.finalize();
@@ -602,14 +624,24 @@ struct FileOutV1<'a> {
     enums: &'a [EnumV1<'a>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     tables: &'a [TableV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    sequences: &'a [SequenceV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    extensions: &'a [ExtensionV1<'a>],
 }
 
-/// The schema part of a file, hashed into ids.
+/// The schema part of a file, hashed into ids. Keys added after the first
+/// release are left out when empty, so the ids of schemas without them do
+/// not change.
 #[derive(Serialize)]
 struct BodyV1<'a> {
     namespaces: &'a [&'a str],
     enums: &'a [EnumV1<'a>],
     tables: &'a [TableV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    sequences: &'a [SequenceV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    extensions: &'a [ExtensionV1<'a>],
 }
 
 #[derive(Deserialize)]
@@ -625,6 +657,10 @@ struct FileInV1 {
     enums: Vec<EnumV1<'static>>,
     #[serde(default)]
     tables: Vec<TableV1<'static>>,
+    #[serde(default)]
+    sequences: Vec<SequenceV1<'static>>,
+    #[serde(default)]
+    extensions: Vec<ExtensionV1<'static>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -770,9 +806,165 @@ struct ColumnV1<'a> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     identity: Option<IdentityV1>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    identity_options: Option<SequenceOptionsV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     generated: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     comment: Option<Str<'a>>,
+}
+
+/// A sequence's options; an option at PostgreSQL's default is left out
+/// (the model keeps them normalised so).
+#[derive(Serialize, Deserialize, Clone, Copy, Default, PartialEq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SequenceOptionsV1 {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    increment: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    min: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    max: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cache: Option<i64>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    cycle: bool,
+}
+
+impl SequenceOptionsV1 {
+    fn from_model(o: &SequenceOptions) -> SequenceOptionsV1 {
+        SequenceOptionsV1 {
+            start: o.start,
+            increment: o.increment,
+            min: o.min,
+            max: o.max,
+            cache: o.cache,
+            cycle: o.cycle,
+        }
+    }
+
+    fn into_model(self) -> SequenceOptions {
+        SequenceOptions {
+            start: self.start,
+            increment: self.increment,
+            min: self.min,
+            max: self.max,
+            cache: self.cache,
+            cycle: self.cycle,
+        }
+    }
+}
+
+/// A standalone sequence: `dataType` is left out for `bigint`.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SequenceV1<'a> {
+    name: Str<'a>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    schema: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    data_type: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    options: SequenceOptionsV1,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    owned_by: Option<OwnerV1<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    comment: Option<Str<'a>>,
+}
+
+/// `ownedBy`: the table is in the sequence's schema (PostgreSQL requires it).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OwnerV1<'a> {
+    table: Str<'a>,
+    column: Str<'a>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExtensionV1<'a> {
+    name: Str<'a>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    schema: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    version: Option<Str<'a>>,
+}
+
+impl<'a> SequenceV1<'a> {
+    fn from_model(s: &'a Sequence) -> SequenceV1<'a> {
+        SequenceV1 {
+            name: Cow::Borrowed(&s.name.name),
+            schema: schema_of(&s.name),
+            data_type: (s.data_type != SequenceType::Bigint)
+                .then_some(Cow::Borrowed(s.data_type.as_sql())),
+            options: SequenceOptionsV1::from_model(&s.options),
+            owned_by: s.owned_by.as_ref().map(|o| OwnerV1 {
+                table: Cow::Borrowed(&o.table.name),
+                column: Cow::Borrowed(&o.column),
+            }),
+            comment: borrowed(&s.comment),
+        }
+    }
+
+    fn into_model(self) -> Result<Sequence, SnapshotError> {
+        let name = qualified(self.schema, self.name);
+        let data_type = match self.data_type {
+            None => SequenceType::Bigint,
+            Some(t) => SequenceType::parse(&t).ok_or_else(|| {
+                SnapshotError::Invalid(format!(
+                    "sequence \"{name}\" has data type \"{t}\": expected smallint, integer or bigint"
+                ))
+            })?,
+        };
+        let options = self.options.into_model();
+        if let Some((_, problem)) = options.problems(data_type).into_iter().next() {
+            return Err(SnapshotError::Invalid(format!(
+                "sequence \"{name}\" has invalid options: {problem}"
+            )));
+        }
+        Ok(Sequence {
+            owned_by: self.owned_by.map(|o| SequenceOwner {
+                table: QualifiedName::new(name.namespace.clone(), o.table.into_owned()),
+                column: o.column.into_owned(),
+            }),
+            name,
+            data_type,
+            options,
+            comment: owned(self.comment),
+        })
+    }
+}
+
+impl<'a> ExtensionV1<'a> {
+    fn from_model(e: &'a Extension) -> ExtensionV1<'a> {
+        ExtensionV1 {
+            name: Cow::Borrowed(&e.name),
+            schema: borrowed(&e.schema),
+            version: borrowed(&e.version),
+        }
+    }
+
+    fn into_model(self) -> Extension {
+        Extension {
+            name: self.name.into_owned(),
+            schema: owned(self.schema),
+            version: owned(self.version),
+        }
+    }
+}
+
+fn objects_v1(schema: &Schema) -> (Vec<SequenceV1<'_>>, Vec<ExtensionV1<'_>>) {
+    let mut sequences: Vec<&Sequence> = schema.sequences.iter().collect();
+    sequences.sort_by(|a, b| a.name.cmp(&b.name));
+    let extensions = sorted_by_name(&schema.extensions, |e| &e.name);
+    (
+        sequences.into_iter().map(SequenceV1::from_model).collect(),
+        extensions
+            .into_iter()
+            .map(ExtensionV1::from_model)
+            .collect(),
+    )
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy)]
@@ -1115,6 +1307,8 @@ impl<'a> ColumnV1<'a> {
                 Identity::Always => IdentityV1::Always,
                 Identity::ByDefault => IdentityV1::ByDefault,
             }),
+            identity_options: (!c.identity_options.is_default())
+                .then(|| SequenceOptionsV1::from_model(&c.identity_options)),
             generated: borrowed(&c.generated),
             comment: borrowed(&c.comment),
         }
@@ -1148,6 +1342,10 @@ impl<'a> ColumnV1<'a> {
                 IdentityV1::Always => Identity::Always,
                 IdentityV1::ByDefault => Identity::ByDefault,
             }),
+            identity_options: self
+                .identity_options
+                .map(SequenceOptionsV1::into_model)
+                .unwrap_or_default(),
             generated: owned(self.generated),
             comment: owned(self.comment),
         })

@@ -237,6 +237,7 @@ fn every_field() -> Schema {
             membership_table,
             Table::new(QualifiedName::public("bare")),
         ],
+        ..Schema::default()
     };
     schema.normalize();
     schema
@@ -802,4 +803,70 @@ fn a_chain_in_the_wrong_order_is_reported() {
     assert!(check_chain(&files(&chain(5))).is_ok());
     assert!(check_chain(&[]).is_ok());
     let _ = snapshot::FILE_SUFFIX;
+}
+
+/// Sequences, extensions and identity options, added to snapshot format 1
+/// after its first release: they round-trip, and they are keys an older
+/// shale refuses (every format-1 type denies unknown fields) rather than
+/// drops, so keeping format 1 loses nothing silently.
+#[test]
+fn sequences_extensions_and_identity_options_round_trip() {
+    use shale_model::{Extension, Sequence, SequenceOptions, SequenceOwner, SequenceType};
+    let mut schema = every_field();
+    let before_ids = new_id(ROOT_ID, "salt", &schema);
+    let mut seq = Sequence::new(QualifiedName::new("auth", "invoice_numbers"));
+    seq.data_type = SequenceType::Integer;
+    seq.options = SequenceOptions {
+        start: Some(1000),
+        increment: Some(5),
+        min: Some(10),
+        max: Some(99_999),
+        cache: Some(3),
+        cycle: true,
+    };
+    seq.owned_by = Some(SequenceOwner {
+        table: QualifiedName::new("auth", "orgs"),
+        column: "id".into(),
+    });
+    seq.comment = Some("numbers".into());
+    schema.sequences = vec![seq, Sequence::new(QualifiedName::public("plain"))];
+    let mut trgm = Extension::new("pg_trgm");
+    trgm.schema = Some("auth".into());
+    trgm.version = Some("1.6".into());
+    schema.extensions = vec![trgm, Extension::new("citext")];
+    let column = schema.tables[0]
+        .columns
+        .iter_mut()
+        .find(|c| c.identity.is_some())
+        .expect("every_field has an identity column");
+    column.identity_options = SequenceOptions {
+        start: Some(7),
+        increment: Some(-1),
+        min: Some(-100),
+        max: Some(7),
+        ..SequenceOptions::default()
+    };
+    let snap = Snapshot::new(Dialect::Postgresql, ROOT_ID, "salt", schema);
+    assert_ne!(snap.id, before_ids, "the new objects are part of the id");
+    let text = snap.to_json();
+    for key in [
+        "\"sequences\"",
+        "\"extensions\"",
+        "\"identityOptions\"",
+        "\"ownedBy\"",
+        "\"dataType\": \"integer\"",
+    ] {
+        assert!(text.contains(key), "{key} missing:\n{text}");
+    }
+    let back = Snapshot::from_json(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(back, snap);
+    assert_eq!(back.to_json(), text);
+
+    // A schema without them has none of the keys (the golden file above
+    // proves the bytes are unchanged).
+    assert!(!every_field_snapshot().to_json().contains("sequences"));
+
+    let bad = text.replace("\"increment\": 5", "\"increment\": 0");
+    let err = Snapshot::from_json(&bad).unwrap_err().to_string();
+    assert!(err.contains("increment must not be zero"), "{err}");
 }

@@ -10,11 +10,18 @@
 #![deny(missing_docs)]
 
 pub mod expr;
+pub mod extension;
 pub mod naming;
 pub mod policy;
+pub mod sequence;
 pub mod types;
 
 pub use policy::{Policy, PolicyCommand, RowLevelSecurity};
+
+pub use extension::Extension;
+pub use sequence::{
+    ResolvedOptions, Sequence, SequenceOption, SequenceOptions, SequenceOwner, SequenceType,
+};
 pub use types::{BaseType, ColumnType};
 
 /// The default namespace of a PostgreSQL database.
@@ -61,7 +68,8 @@ impl std::fmt::Display for QualifiedName {
     }
 }
 
-/// A whole database schema: namespaces, enums and tables.
+/// A whole database schema: namespaces, enums, tables, sequences and
+/// extensions.
 ///
 /// Kept in canonical order (see [`Schema::normalize`]) so that equal schemas
 /// compare equal and serialise to the same bytes.
@@ -73,6 +81,10 @@ pub struct Schema {
     pub enums: Vec<Enum>,
     /// Tables, sorted by name.
     pub tables: Vec<Table>,
+    /// Standalone sequences, sorted by name.
+    pub sequences: Vec<Sequence>,
+    /// Extensions, sorted by name.
+    pub extensions: Vec<Extension>,
 }
 
 impl Schema {
@@ -87,6 +99,34 @@ impl Schema {
         for table in &mut self.tables {
             table.normalize();
         }
+        self.sequences.sort_by(|a, b| a.name.cmp(&b.name));
+        for sequence in &mut self.sequences {
+            sequence.normalize();
+        }
+        let folded = sequence::fold_serials(&self.sequences, &mut self.tables);
+        for i in folded.into_iter().rev() {
+            self.sequences.remove(i);
+        }
+        self.extensions.sort_by(|a, b| a.name.cmp(&b.name));
+        for extension in &mut self.extensions {
+            extension.normalize();
+        }
+    }
+
+    /// The sequence with this name (binary search; the schema must be normalised).
+    pub fn sequence(&self, name: &QualifiedName) -> Option<&Sequence> {
+        self.sequences
+            .binary_search_by(|s| s.name.cmp(name))
+            .ok()
+            .map(|i| &self.sequences[i])
+    }
+
+    /// The extension with this name (binary search; the schema must be normalised).
+    pub fn extension(&self, name: &str) -> Option<&Extension> {
+        self.extensions
+            .binary_search_by(|e| e.name.as_str().cmp(name))
+            .ok()
+            .map(|i| &self.extensions[i])
     }
 
     /// The table with this name (binary search; the schema must be normalised).
@@ -107,7 +147,11 @@ impl Schema {
 
     /// Whether the schema has no objects at all.
     pub fn is_empty(&self) -> bool {
-        self.namespaces.is_empty() && self.enums.is_empty() && self.tables.is_empty()
+        self.namespaces.is_empty()
+            && self.enums.is_empty()
+            && self.tables.is_empty()
+            && self.sequences.is_empty()
+            && self.extensions.is_empty()
     }
 }
 
@@ -175,6 +219,16 @@ impl Table {
         self.checks.sort_by(|a, b| a.name.cmp(&b.name));
         self.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
         self.indexes.sort_by(|a, b| a.name.cmp(&b.name));
+        // Identity options are kept normalised for the column's type; a
+        // column without identity has none.
+        for column in &mut self.columns {
+            column.identity_options = match column.identity {
+                Some(_) => column
+                    .identity_options
+                    .normalized(column.identity_sequence_type()),
+                None => SequenceOptions::default(),
+            };
+        }
     }
 
     /// The column with this name.
@@ -196,6 +250,9 @@ pub struct Column {
     pub default: Option<String>,
     /// `GENERATED … AS IDENTITY`.
     pub identity: Option<Identity>,
+    /// The options of the identity's sequence (all default without
+    /// identity), normalised for the column's type.
+    pub identity_options: SequenceOptions,
     /// `GENERATED ALWAYS AS (expr) STORED`: the expression.
     pub generated: Option<String>,
     /// `COMMENT ON COLUMN`.
@@ -211,8 +268,21 @@ impl Column {
             nullable: false,
             default: None,
             identity: None,
+            identity_options: SequenceOptions::default(),
             generated: None,
             comment: None,
+        }
+    }
+
+    /// The type of an identity column's sequence: the column's integer type
+    /// (PostgreSQL allows identity only on those; anything else reads as
+    /// `bigint`).
+    pub fn identity_sequence_type(&self) -> SequenceType {
+        match self.ty.base_name() {
+            Some(name) if self.ty.array_dims == 0 => {
+                SequenceType::parse(name).unwrap_or(SequenceType::Bigint)
+            }
+            _ => SequenceType::Bigint,
         }
     }
 }
@@ -447,6 +517,10 @@ pub struct RenameHints {
     pub dropped_enums: Vec<QualifiedName>,
     /// Enum values confirmed as removed, not renamed: `(enum's next name, value)`.
     pub dropped_enum_values: Vec<(QualifiedName, String)>,
+    /// `(previous name, next name)` of renamed sequences.
+    pub sequences: Vec<(QualifiedName, QualifiedName)>,
+    /// Sequences confirmed as dropped, not renamed (previous names).
+    pub dropped_sequences: Vec<QualifiedName>,
 }
 
 impl RenameHints {
@@ -460,5 +534,7 @@ impl RenameHints {
             && self.dropped_columns.is_empty()
             && self.dropped_enums.is_empty()
             && self.dropped_enum_values.is_empty()
+            && self.sequences.is_empty()
+            && self.dropped_sequences.is_empty()
     }
 }

@@ -11,7 +11,13 @@
 //! Errors never stop the grammar: each function returns the best typed value
 //! it could build and pushes every problem to an error list.
 
+mod extension;
+mod sequence;
+
 use std::collections::HashSet;
+
+pub use extension::{extension, extension_from_derive, is_extension, ExtensionDef};
+pub use sequence::{is_sequence, sequence, sequence_from_derive, SequenceDef};
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::{Attribute, Expr, Fields, Ident, ItemEnum, ItemStruct, Lit, Meta};
@@ -154,7 +160,7 @@ pub struct Spanned<T> {
 }
 
 impl<T> Spanned<T> {
-    fn new(value: T, span: Span, key_span: Span) -> Self {
+    pub(crate) fn new(value: T, span: Span, key_span: Span) -> Self {
         Spanned {
             value,
             span,
@@ -412,6 +418,43 @@ pub struct ColumnAttrs {
     pub renamed_from: Option<Spanned<String>>,
     /// `skip`.
     pub skip: Option<Span>,
+    /// `identity_start = N`, … : the identity sequence's options.
+    pub identity_options: IdentityOptionsAttr,
+}
+
+/// The `identity_*` keys of a column: its identity sequence's options.
+#[derive(Clone, Debug, Default)]
+pub struct IdentityOptionsAttr {
+    /// `identity_start = N`.
+    pub start: Option<Spanned<i64>>,
+    /// `identity_increment = N`.
+    pub increment: Option<Spanned<i64>>,
+    /// `identity_min = N`.
+    pub min: Option<Spanned<i64>>,
+    /// `identity_max = N`.
+    pub max: Option<Spanned<i64>>,
+    /// `identity_cache = N`.
+    pub cache: Option<Spanned<i64>>,
+    /// `identity_cycle`.
+    pub cycle: Option<Span>,
+}
+
+impl IdentityOptionsAttr {
+    /// The key span of the first option given, if any.
+    pub fn first_key(&self) -> Option<Span> {
+        [
+            &self.start,
+            &self.increment,
+            &self.min,
+            &self.max,
+            &self.cache,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|s| s.key_span)
+        .chain(self.cycle)
+        .next()
+    }
 }
 
 /// An enum that derives `PgEnum` (or carries `#[pg_enum]`).
@@ -519,6 +562,8 @@ const SHALE_ATTRS: &[&str] = &[
     "policy",
     "column",
     "pg_enum",
+    "sequence",
+    "extension",
 ];
 /// Attribute names of Rust itself and of common derives, never mistaken for
 /// a misspelt shale attribute even when they look alike.
@@ -556,6 +601,8 @@ enum Place {
     Field,
     Enum,
     Variant,
+    Sequence,
+    Extension,
 }
 
 impl Place {
@@ -565,6 +612,8 @@ impl Place {
             Place::Field => "a field",
             Place::Enum => "an enum",
             Place::Variant => "an enum variant",
+            Place::Sequence => "a sequence struct",
+            Place::Extension => "an extension struct",
         }
     }
 }
@@ -581,6 +630,8 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
             Place::Struct => TABLE_ATTRS,
             Place::Field => &["column"],
             Place::Enum | Place::Variant => &["pg_enum"],
+            Place::Sequence => &["sequence"],
+            Place::Extension => &["extension"],
         };
         if allowed.iter().chain(FOREIGN_ATTRS).any(|a| ident == a) {
             continue;
@@ -595,6 +646,13 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
                 (Place::Struct, "column") => "put `#[column(…)]` on a field".to_string(),
                 (_, "pg_enum") => {
                     "`#[pg_enum(…)]` belongs on a `PgEnum` enum or its variants".to_string()
+                }
+                (_, "sequence") => {
+                    "`#[sequence(…)]` belongs on a unit struct that derives `Sequence`".to_string()
+                }
+                (_, "extension") => {
+                    "`#[extension(…)]` belongs on a unit struct that derives `Extension`"
+                        .to_string()
                 }
                 _ => format!("`#[{name}(…)]` belongs on a table struct"),
             };
@@ -1222,6 +1280,12 @@ const COLUMN_KEYS: &[&str] = &[
     "check",
     "renamed_from",
     "skip",
+    "identity_start",
+    "identity_increment",
+    "identity_min",
+    "identity_max",
+    "identity_cache",
+    "identity_cycle",
 ];
 
 /// Reads the `#[column(…)]` attributes of a field, merged.
@@ -1248,6 +1312,14 @@ pub fn column_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> ColumnAttrs
             "on_update" => out.on_update = string_value(&entry, errors),
             "check" => out.check = string_value(&entry, errors),
             "renamed_from" => out.renamed_from = string_value(&entry, errors),
+            "identity_start" => out.identity_options.start = sequence::int_value(&entry, errors),
+            "identity_increment" => {
+                out.identity_options.increment = sequence::int_value(&entry, errors)
+            }
+            "identity_min" => out.identity_options.min = sequence::int_value(&entry, errors),
+            "identity_max" => out.identity_options.max = sequence::int_value(&entry, errors),
+            "identity_cache" => out.identity_options.cache = sequence::int_value(&entry, errors),
+            "identity_cycle" => out.identity_options.cycle = flag_value(&entry, errors),
             _ => out.skip = flag_value(&entry, errors),
         }
     }
@@ -1467,6 +1539,11 @@ fn parse_entry(tts: &[TokenTree], errors: &mut Vec<Error>) -> Option<Entry> {
             // every key of every column).
             let lit = match rest {
                 [TokenTree::Literal(l)] => Some(Lit::new(l.clone())),
+                // `-5`: two tokens in Rust's grammar, one number here (a
+                // descending sequence's increment).
+                [TokenTree::Punct(minus), TokenTree::Literal(l)] if minus.as_char() == '-' => {
+                    negative_int(minus.span(), l)
+                }
                 [TokenTree::Ident(i)] if i == "true" || i == "false" => {
                     Some(Lit::Bool(syn::LitBool::new(i == "true", i.span())))
                 }
@@ -1520,6 +1597,21 @@ fn parse_entry(tts: &[TokenTree], errors: &mut Vec<Error>) -> Option<Entry> {
         span,
         end: tts[tts.len() - 1].span(),
     })
+}
+
+/// `-` followed by an integer literal, as one negative integer literal;
+/// `None` for anything else or a value below `i64::MIN`.
+fn negative_int(minus: Span, literal: &proc_macro2::Literal) -> Option<Lit> {
+    let Lit::Int(int) = Lit::new(literal.clone()) else {
+        return None;
+    };
+    if !int.suffix().is_empty() {
+        return None;
+    }
+    let value = i64::try_from(-int.base10_parse::<i128>().ok()?).ok()?;
+    let mut negative = proc_macro2::Literal::i64_unsuffixed(value);
+    negative.set_span(minus.join(literal.span()).unwrap_or(minus));
+    Some(Lit::new(negative))
 }
 
 /// The keys of one attribute already given, as bits over the attribute's

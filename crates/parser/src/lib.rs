@@ -26,7 +26,9 @@ use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, Item, Token, Visibility};
 
 use crate::grammar::Error;
-use crate::lower::{Cx, EnumInfo, EnumTable, Loc, Problem, Site, TableBuild};
+use crate::lower::{
+    Cx, EnumInfo, EnumTable, ExtensionBuild, Loc, Objects, Problem, SequenceBuild, Site, TableBuild,
+};
 
 /// One schema source file.
 #[derive(Clone, Debug)]
@@ -317,6 +319,8 @@ fn without_inner_attributes(mut tokens: &[TokenTree]) -> &[TokenTree] {
 #[derive(Default)]
 struct LoweredPart {
     tables: Vec<TableBuild<Loc>>,
+    sequences: Vec<SequenceBuild<Loc>>,
+    extensions: Vec<ExtensionBuild<Loc>>,
     problems: Vec<Problem<Loc>>,
     /// Unknown column types, by name: reported unless a file could not be
     /// read or an item of that name is broken (known once all are read).
@@ -371,6 +375,8 @@ fn work(
     let mut part = LoweredPart::default();
     cx.unknown_types = Some(Vec::new());
     let mut tables: Vec<TableBuild<Span>> = Vec::new();
+    let mut sequences: Vec<SequenceBuild<Span>> = Vec::new();
+    let mut extensions: Vec<ExtensionBuild<Span>> = Vec::new();
     for (&file, tokens) in mine.iter().zip(lexed) {
         let tokens = tokens.unwrap_or_else(|| lex(&files[file].text));
         let (items, errors, broken) = parse_tokens(tokens);
@@ -382,12 +388,23 @@ fn work(
         for item in items {
             let (def, errors) = collect(item);
             problems.extend(errors.into_iter().map(|error| Problem { file, error }));
-            if let Some(def) = def {
-                tables.push(lower::lower_table(&mut cx, file, &def, &enums));
+            match def {
+                Some(ItemDef::Table(def)) => {
+                    tables.push(lower::lower_table(&mut cx, file, &def, &enums))
+                }
+                Some(ItemDef::Sequence(def)) => {
+                    sequences.push(lower::lower_sequence(&mut cx, file, &def))
+                }
+                Some(ItemDef::Extension(def)) => {
+                    extensions.push(lower::lower_extension(&mut cx, file, &def))
+                }
+                None => {}
             }
         }
     }
     part.tables = tables.into_iter().map(|t| t.located(&mut at)).collect();
+    part.sequences = sequences.into_iter().map(|t| t.located(&mut at)).collect();
+    part.extensions = extensions.into_iter().map(|t| t.located(&mut at)).collect();
     part.problems = problems
         .into_iter()
         .chain(std::mem::take(&mut cx.problems))
@@ -413,11 +430,14 @@ fn finish(
     parts: Vec<LoweredPart>,
 ) -> Parsed {
     let mut tables = Vec::new();
+    let mut objects = Objects::default();
     let mut unknown_types = Vec::new();
     let mut incomplete = false;
     let mut broken_names: HashSet<String> = HashSet::new();
     for part in parts {
         tables.extend(part.tables);
+        objects.sequences.extend(part.sequences);
+        objects.extensions.extend(part.extensions);
         problems.extend(part.problems);
         unknown_types.extend(part.unknown_types);
         incomplete |= part.incomplete;
@@ -432,8 +452,10 @@ fn finish(
         );
     }
     tables.sort_by_key(|t| t.file);
+    objects.sequences.sort_by_key(|s| s.file);
+    objects.extensions.sort_by_key(|e| e.file);
     let mut cx = Cx::<Loc>::new(options, files, incomplete, &broken_names);
-    let (schema, renames) = lower::link(&mut cx, enums, tables);
+    let (schema, renames) = lower::link(&mut cx, enums, tables, objects);
     problems.extend(cx.problems);
     Parsed {
         schema,
@@ -453,8 +475,44 @@ pub fn check_table(def: &grammar::TableDef) -> Vec<Error> {
     // `incomplete`: the other items are not visible here.
     let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
     let table = lower::lower_table(&mut cx, 0, def, &EnumTable::default());
-    lower::link(&mut cx, Vec::new(), vec![table]);
+    lower::link(&mut cx, Vec::new(), vec![table], Objects::default());
     cx.problems.into_iter().map(|p| p.error).collect()
+}
+
+/// The per-item rules of one sequence struct (type, options, `owned_by`
+/// syntax, names), as [`check_table`] for tables. Whether the owning
+/// column exists needs the other items and is left to the CLI.
+pub fn check_sequence(def: &grammar::SequenceDef) -> Vec<Error> {
+    let options = ParseOptions::default();
+    let no_names = HashSet::new();
+    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
+    let sequence = lower::lower_sequence(&mut cx, 0, def);
+    lower::link(
+        &mut cx,
+        Vec::new(),
+        Vec::new(),
+        Objects {
+            sequences: vec![sequence],
+            extensions: Vec::new(),
+        },
+    );
+    cx.problems.into_iter().map(|p| p.error).collect()
+}
+
+/// The per-item rules of one extension struct, as [`check_table`] for tables.
+pub fn check_extension(def: &grammar::ExtensionDef) -> Vec<Error> {
+    let options = ParseOptions::default();
+    let no_names = HashSet::new();
+    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
+    lower::lower_extension(&mut cx, 0, def);
+    cx.problems.into_iter().map(|p| p.error).collect()
+}
+
+/// What [`collect`] hands to lowering.
+enum ItemDef {
+    Table(grammar::TableDef),
+    Sequence(grammar::SequenceDef),
+    Extension(grammar::ExtensionDef),
 }
 
 /// The per-item rules of one `PgEnum` (values, names, renames), as
@@ -470,11 +528,19 @@ pub fn check_enum(def: &grammar::EnumDef) -> Vec<Error> {
 /// Hands a table struct to the grammar: its definition and the grammar's
 /// errors, or only errors (a misplaced derive). `PgEnum`s are read by
 /// [`read_enums`].
-fn collect(item: Item) -> (Option<grammar::TableDef>, Vec<Error>) {
+fn collect(item: Item) -> (Option<ItemDef>, Vec<Error>) {
     match item {
         Item::Struct(s) if grammar::is_table(&s.attrs) => {
             let (def, errors) = grammar::table(s);
-            (Some(def), errors)
+            (Some(ItemDef::Table(def)), errors)
+        }
+        Item::Struct(s) if grammar::is_sequence(&s.attrs) => {
+            let (def, errors) = grammar::sequence(&s);
+            (Some(ItemDef::Sequence(def)), errors)
+        }
+        Item::Struct(s) if grammar::is_extension(&s.attrs) => {
+            let (def, errors) = grammar::extension(&s);
+            (Some(ItemDef::Extension(def)), errors)
         }
         Item::Struct(s) => match grammar::derives(&s.attrs, "PgEnum") {
             Some(span) => (

@@ -17,10 +17,15 @@
 //! Name resolution uses hash maps throughout, so lowering is linear in the
 //! size of the schema.
 
+mod extension;
 mod policy;
+mod sequence;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+pub(crate) use extension::{lower_extension, ExtensionBuild};
+pub(crate) use sequence::{lower_sequence, SequenceBuild};
 
 use heck::ToSnakeCase;
 use proc_macro2::Span;
@@ -203,6 +208,7 @@ pub(crate) fn link<S: Site>(
     cx: &mut Cx<S>,
     enums: Vec<EnumInfo<S>>,
     tables: Vec<TableBuild<S>>,
+    objects: Objects<S>,
 ) -> (Schema, RenameHints) {
     let mut renames = RenameHints::default();
     let mut kept: Vec<TableBuild<S>> = Vec::with_capacity(tables.len());
@@ -234,9 +240,20 @@ pub(crate) fn link<S: Site>(
     let mut tables = kept;
     resolve_foreign_keys(cx, &mut tables);
     assign_names(cx, &mut tables);
+    let (sequences, sequence_renames) = sequence::link_sequences(cx, objects.sequences, &tables);
+    let extensions = extension::link_extensions(cx, objects.extensions);
 
     let mut schema = Schema::default();
     let mut namespaces: HashSet<String> = HashSet::new();
+    for s in &sequences {
+        namespaces.insert(s.name.namespace.clone());
+    }
+    for e in &extensions {
+        namespaces.insert(e.namespace().to_string());
+    }
+    schema.sequences = sequences;
+    schema.extensions = extensions;
+    renames.sequences = sequence_renames;
     for e in enums {
         namespaces.insert(e.model.name.namespace.clone());
         renames.enums.extend(e.rename);
@@ -259,7 +276,23 @@ pub(crate) fn link<S: Site>(
     renames.columns.sort();
     renames.enums.sort();
     renames.enum_values.sort();
+    renames.sequences.sort();
     (schema, renames)
+}
+
+/// The sequences and extensions of a schema, lowered per item.
+pub(crate) struct Objects<S> {
+    pub sequences: Vec<SequenceBuild<S>>,
+    pub extensions: Vec<ExtensionBuild<S>>,
+}
+
+impl<S> Default for Objects<S> {
+    fn default() -> Self {
+        Objects {
+            sequences: Vec::new(),
+            extensions: Vec::new(),
+        }
+    }
 }
 
 /// The error for a second table or enum (`what`) named `qname`, at
@@ -1319,6 +1352,36 @@ fn lower_column(
                 );
             }
         }
+    }
+    let written = sequence::WrittenOptions {
+        start: &a.identity_options.start,
+        increment: &a.identity_options.increment,
+        min: &a.identity_options.min,
+        max: &a.identity_options.max,
+        cache: &a.identity_options.cache,
+        cycle: a.identity_options.cycle.is_some(),
+        prefix: "identity_",
+    };
+    match (&a.identity, a.identity_options.first_key()) {
+        (None, Some(key)) => cx.err(
+            file,
+            Error::new(
+                key,
+                format!("identity options on column `{name}` without `identity`"),
+            )
+            .label("nothing to configure")
+            .help("add `identity` to this `#[column]`, or remove the `identity_*` keys"),
+        ),
+        (Some(identity), Some(_)) => {
+            column.identity_options = sequence::lower_options(
+                cx,
+                file,
+                &written,
+                column.identity_sequence_type(),
+                identity.key_span,
+            );
+        }
+        _ => {}
     }
     if let (Some(default), BaseType::Enum(q), 0) =
         (&a.default, &column.ty.base, column.ty.array_dims)

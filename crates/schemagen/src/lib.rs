@@ -9,6 +9,8 @@
 //! silently.
 #![deny(missing_docs)]
 
+mod sequence;
+
 use std::collections::{HashMap, HashSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
@@ -17,8 +19,8 @@ use quote::quote;
 use shale_model::naming;
 use shale_model::{
     BaseType, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity, Index,
-    IndexKey, IndexTarget, NullsOrder, Policy, PolicyCommand, QualifiedName, Schema, SortOrder, Table,
-    DEFAULT_INDEX_METHOD,
+    IndexKey, IndexTarget, NullsOrder, Policy, PolicyCommand, QualifiedName, Schema, SortOrder,
+    Table, DEFAULT_INDEX_METHOD,
 };
 
 /// The Rust schema source for `schema`.
@@ -41,14 +43,30 @@ pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
         let ident = r.type_ident(&e.name);
         r.enum_idents.insert(e.name.clone(), ident);
     }
+    for e in &schema.extensions {
+        items.push(r.render_extension(e));
+    }
     for e in &schema.enums {
         items.push(r.render_enum(e));
+    }
+    for s in &schema.sequences {
+        items.push(r.render_sequence(s));
     }
     for t in &schema.tables {
         items.push(r.render_table(t));
     }
+    // The derives used, in alphabetical order (the list schemas without
+    // sequences or extensions always had).
+    let mut derives = vec![quote!(PgEnum), quote!(Table)];
+    if !schema.sequences.is_empty() {
+        derives.push(quote!(Sequence));
+    }
+    if !schema.extensions.is_empty() {
+        derives.insert(0, quote!(Extension));
+    }
+    derives.sort_by_key(|d| d.to_string());
     let file = quote! {
-        use shale::{PgEnum, Table};
+        use shale::{#(#derives),*};
         #(#items)*
     };
     let text = match syn::parse2::<syn::File>(file.clone()) {
@@ -60,14 +78,17 @@ pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
 }
 
 /// prettyplease puts top-level items on consecutive lines; a blank line
-/// after each (they all end with a `}` or `;` line at column 0) reads better.
+/// after each (they all end with a `}` line, a `use …;` or a unit struct's
+/// `pub struct Name;` at column 0) reads better.
 fn separate_items(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
         out.push_str(line);
         out.push('\n');
-        let ends_item = line == "}" || (line.starts_with("use ") && line.ends_with(';'));
+        let ends_item = line == "}"
+            || (line.starts_with("use ") && line.ends_with(';'))
+            || (line.starts_with("pub struct ") && line.ends_with(';'));
         if ends_item && lines.peek().is_some() {
             out.push('\n');
         }
@@ -407,6 +428,9 @@ impl Renderer {
             Some(Identity::Always) => args.push(quote!(identity = "always")),
             None => {}
         }
+        if c.identity.is_some() {
+            args.extend(sequence::option_args(&c.identity_options, "identity_"));
+        }
         if let Some(d) = &c.default {
             args.push(quote!(default = #d));
         }
@@ -716,6 +740,7 @@ mod tests {
                 comment: None,
             }],
             tables: vec![t],
+            ..Schema::default()
         };
         s.normalize();
         s

@@ -48,7 +48,27 @@
 
 use std::fmt;
 
-pub use shale_derive::{PgEnum, Table};
+pub use shale_derive::{Extension, PgEnum, Sequence, Table};
+
+/// A unit struct that derives [`Sequence`](derive@Sequence): a standalone
+/// sequence (`CREATE SEQUENCE`). The derive also adds the constants as
+/// inherent associated constants.
+pub trait Sequence {
+    /// The sequence's SQL name, unquoted.
+    const NAME: &'static str;
+    /// Its namespace, unquoted; `public` by default.
+    const SCHEMA: &'static str;
+    /// `"schema"."name"`, quoted like [`Table::QUALIFIED_NAME`]: ready for
+    /// `nextval('…')`.
+    const QUALIFIED_NAME: &'static str;
+}
+
+/// A unit struct that derives [`Extension`](derive@Extension): an extension
+/// the schema needs (`CREATE EXTENSION`).
+pub trait Extension {
+    /// The extension's name (`pg_trgm`).
+    const NAME: &'static str;
+}
 
 /// A struct that derives [`Table`](derive@Table): a database table.
 ///

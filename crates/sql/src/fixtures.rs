@@ -4,9 +4,10 @@
 #![allow(dead_code)]
 
 use shale_model::{
-    CheckConstraint, Column, ColumnType, Deferrable, Enum, ForeignKey, ForeignKeyAction, Identity,
-    Index, IndexKey, IndexTarget, NullsOrder, Policy, PolicyCommand, PrimaryKey, QualifiedName,
-    RenameHints, RowLevelSecurity, Schema, SortOrder, Table, UniqueConstraint,
+    CheckConstraint, Column, ColumnType, Deferrable, Enum, Extension, ForeignKey, ForeignKeyAction,
+    Identity, Index, IndexKey, IndexTarget, NullsOrder, Policy, PolicyCommand, PrimaryKey,
+    QualifiedName, RenameHints, RowLevelSecurity, Schema, Sequence, SequenceOptions, SequenceOwner,
+    SequenceType, SortOrder, Table, UniqueConstraint,
 };
 
 pub fn q(name: &str) -> QualifiedName {
@@ -80,9 +81,9 @@ pub fn enum_(name: &str, values: &[&str]) -> Enum {
 
 pub fn schema(tables: Vec<Table>, enums: Vec<Enum>) -> Schema {
     let mut s = Schema {
-        namespaces: Vec::new(),
         enums,
         tables,
+        ..Schema::default()
     };
     s.normalize();
     s
@@ -192,10 +193,16 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
             col("seq", "integer"),
             // big: serial → bigserial
             col("big", "bigserial"),
-            // ident: by default → always
+            // ident: by default → always, and sequence options
             {
                 let mut c = col("ident", "bigint");
                 c.identity = Some(Identity::Always);
+                c.identity_options = SequenceOptions {
+                    start: Some(100),
+                    increment: Some(10),
+                    cache: Some(20),
+                    ..SequenceOptions::default()
+                };
                 c
             },
             // doubled: new expression
@@ -216,6 +223,12 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
             {
                 let mut c = col("shade", "integer");
                 c.identity = Some(Identity::Always);
+                c.identity_options = SequenceOptions {
+                    start: Some(5),
+                    max: Some(1000),
+                    cycle: true,
+                    ..SequenceOptions::default()
+                };
                 c
             },
             Column::new("colors", ColumnType::enum_(q("colour")).array_of()),
@@ -350,7 +363,10 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
             enum_("auth.level", &["low", "high"]),
         ],
     );
+    let (previous, next) = with_sequences_and_extensions(previous, next);
     let hints = RenameHints {
+        sequences: vec![(q("old_numbers"), q("auth.numbers"))],
+        dropped_sequences: vec![q("gone_seq")],
         tables: vec![
             (q("old_logs"), q("logs")),
             (q("archive"), q("auth.archive")),
@@ -408,6 +424,50 @@ fn add_row_level_security(previous: &mut Schema, next: &mut Schema) {
     next.normalize();
 }
 
+/// Adds to [`every_step`]'s schemas one of each sequence and extension
+/// change: created, altered, renamed and moved, re-owned, dropped; an
+/// extension created, updated and moved, one dropped.
+fn with_sequences_and_extensions(mut previous: Schema, mut next: Schema) -> (Schema, Schema) {
+    let mut owned = Sequence::new(q("owned_seq"));
+    owned.owned_by = Some(SequenceOwner {
+        table: q("accounts"),
+        column: "id".into(),
+    });
+    previous.sequences = vec![
+        Sequence::new(q("counters")),
+        Sequence::new(q("old_numbers")),
+        Sequence::new(q("gone_seq")),
+        owned.clone(),
+    ];
+    previous.extensions = vec![Extension::new("hstore"), Extension::new("pg_trgm")];
+    let mut counters = Sequence::new(q("counters"));
+    counters.data_type = SequenceType::Integer;
+    counters.options = SequenceOptions {
+        increment: Some(5),
+        max: Some(1_000_000),
+        cache: Some(10),
+        cycle: true,
+        ..SequenceOptions::default()
+    };
+    let mut fresh = Sequence::new(q("fresh"));
+    fresh.data_type = SequenceType::Smallint;
+    fresh.options = SequenceOptions {
+        start: Some(-1),
+        increment: Some(-1),
+        ..SequenceOptions::default()
+    };
+    fresh.owned_by = owned.owned_by.take();
+    fresh.comment = Some("counts down".into());
+    next.sequences = vec![counters, Sequence::new(q("auth.numbers")), owned, fresh];
+    let mut trgm = Extension::new("pg_trgm");
+    trgm.schema = Some("auth".into());
+    trgm.version = Some("1.6".into());
+    next.extensions = vec![Extension::new("citext"), trgm];
+    previous.normalize();
+    next.normalize();
+    (previous, next)
+}
+
 /// The hints that settle the way back, from `every_step().1` to `every_step().0`.
 pub fn every_step_back_hints() -> RenameHints {
     RenameHints {
@@ -424,6 +484,8 @@ pub fn every_step_back_hints() -> RenameHints {
             (q("accounts"), "colors".into()),
         ],
         dropped_enums: vec![q("auth.level")],
+        sequences: vec![(q("auth.numbers"), q("old_numbers"))],
+        dropped_sequences: vec![q("fresh")],
         ..Default::default()
     }
 }

@@ -1,7 +1,25 @@
-//! Classifying column type changes: does PostgreSQL rewrite the table, and
-//! can values be lost or refused?
+//! Classifying column type changes (does PostgreSQL rewrite the table, and
+//! can values be lost or refused?) and the hazards of dropping a sequence.
 
 use shale_model::{BaseType, ColumnType};
+
+use crate::{hazard, Hazard, HazardKind};
+
+/// The hazards of `DROP SEQUENCE`: its current value is lost (recreating it
+/// starts over, and new rows may then reuse numbers already handed out),
+/// and code calling `nextval` on it breaks.
+pub(crate) fn dropped_sequence(label: &str) -> Vec<Hazard> {
+    vec![
+        hazard(
+            HazardKind::DeletesData,
+            format!("drops sequence {label} and its current value"),
+        ),
+        hazard(
+            HazardKind::BackwardIncompatible,
+            format!("code using sequence {label} breaks"),
+        ),
+    ]
+}
 
 /// What changing a column from one type to another costs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -135,6 +135,18 @@ pub enum RenderError {
         /// The enum.
         name: String,
     },
+    /// A step names a sequence the schema lacks.
+    #[error("the plan names sequence {name} which the schema lacks; render a plan with the schemas it was diffed from")]
+    MissingSequence {
+        /// The sequence.
+        name: String,
+    },
+    /// A step names an extension the schema lacks.
+    #[error("the plan names extension {name} which the schema lacks; render a plan with the schemas it was diffed from")]
+    MissingExtension {
+        /// The extension.
+        name: String,
+    },
     /// A step names a column the table lacks.
     #[error("the plan names column {table}.{column} which the schema lacks; render a plan with the schemas it was diffed from")]
     MissingColumn {

@@ -1,7 +1,9 @@
 //! The PostgreSQL renderer: one function per [`Step`] kind, each returning its
 //! statements with their hazards.
 
+mod extension;
 mod policy;
+mod sequence;
 
 use std::collections::HashSet;
 
@@ -100,6 +102,17 @@ fn identity_sql(identity: Identity) -> &'static str {
     }
 }
 
+/// ` (START WITH 100 INCREMENT BY 10)` after `AS IDENTITY` when the
+/// identity's sequence options are not the defaults, else nothing.
+fn identity_options_sql(column: &Column) -> String {
+    let options = sequence::options_sql(&column.identity_options);
+    if options.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", options.join(" "))
+    }
+}
+
 /// `"id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL`, …
 fn column_definition(column: &Column) -> String {
     let mut out = format!("{} {}", ident(&column.name), render_type(&column.ty));
@@ -108,8 +121,9 @@ fn column_definition(column: &Column) -> String {
     }
     if let Some(identity) = column.identity {
         out.push_str(&format!(
-            " GENERATED {} AS IDENTITY",
-            identity_sql(identity)
+            " GENERATED {} AS IDENTITY{}",
+            identity_sql(identity),
+            identity_options_sql(column)
         ));
     }
     if let Some(default) = &column.default {
@@ -175,6 +189,16 @@ impl<'a> Renderer<'a> {
             Step::CreateSchema { namespace } => {
                 self.push(format!("CREATE SCHEMA {};", ident(namespace)), vec![])
             }
+            Step::CreateExtension { name } => self.render_create_extension(name)?,
+            Step::UpdateExtension { name } => self.render_update_extension(name)?,
+            Step::MoveExtension { name } => self.render_move_extension(name)?,
+            Step::DisownSequence { name } => self.render_disown_sequence(name),
+            Step::RenameSequence { names } => self.render_rename_sequence(names),
+            Step::CreateSequence { name } => self.render_create_sequence(name)?,
+            Step::AlterSequence { names } => self.render_alter_sequence(names)?,
+            Step::SetSequenceOwner { name } => self.render_sequence_owner(name)?,
+            Step::DropSequence { name } => self.render_drop_sequence(name),
+            Step::DropExtension { name } => self.render_drop_extension(name)?,
             Step::DropSchema { namespace } => {
                 self.push(format!("DROP SCHEMA {};", ident(namespace)), vec![])
             }
@@ -586,13 +610,14 @@ impl<'a> Renderer<'a> {
                 (None, Some(identity)) => {
                     self.push(
                         format!(
-                            "{alter} ADD GENERATED {} AS IDENTITY;",
-                            identity_sql(identity)
+                            "{alter} ADD GENERATED {} AS IDENTITY{};",
+                            identity_sql(identity),
+                            identity_options_sql(next)
                         ),
                         vec![lock()],
                     );
                     // Existing rows hold values: start the sequence after them.
-                    self.push(sequence_restart_sql(table, &next.name, None), vec![]);
+                    self.push(identity_restart_sql(table, next), vec![]);
                 }
                 (Some(_), Some(identity)) => {
                     self.push(
@@ -601,6 +626,20 @@ impl<'a> Renderer<'a> {
                     );
                 }
                 _ => {}
+            }
+        }
+        // 5b. The identity's sequence options, identity kept. The previous
+        //     options are resolved for the next type: a type change has
+        //     already moved default bounds along (as `ALTER SEQUENCE … AS`).
+        if changes.identity_options && previous.identity.is_some() && next.identity.is_some() {
+            let ty = next.identity_sequence_type();
+            let options = sequence::changed_options_sql(MigrationPair::new(
+                previous.identity_options.resolved(ty),
+                next.identity_options.resolved(ty),
+            ));
+            if !options.is_empty() {
+                let sets: Vec<String> = options.iter().map(|o| format!("SET {o}")).collect();
+                self.push(format!("{alter} {};", sets.join(" ")), vec![lock()]);
             }
         }
         // 6. The serial sequence, created for the column.
@@ -841,6 +880,18 @@ impl<'a> Renderer<'a> {
                     comment_sql(&e.comment)
                 )
             }
+            CommentTarget::Sequence(name) => {
+                let s = self.schemas.next.sequence(name).ok_or_else(|| {
+                    RenderError::MissingSequence {
+                        name: name.to_string(),
+                    }
+                })?;
+                format!(
+                    "COMMENT ON SEQUENCE {} IS {};",
+                    qualified(name),
+                    comment_sql(&s.comment)
+                )
+            }
         };
         self.push(sql, vec![]);
         Ok(())
@@ -904,6 +955,42 @@ fn sequence_restart_sql(
     format!(
         "SELECT setval({sequence}, COALESCE(MAX({}), 0) + 1, false) FROM {};",
         ident(column),
+        qualified(table)
+    )
+}
+
+/// After `ADD GENERATED … AS IDENTITY` on a table with rows: the next
+/// value follows the existing ones. With default options this is
+/// [`sequence_restart_sql`]; with options it also stays at or beyond the
+/// declared start (in the sequence's direction), so that an empty table
+/// starts where the declaration says and the value is within bounds.
+fn identity_restart_sql(table: &QualifiedName, column: &Column) -> String {
+    if column.identity_options.is_default() {
+        return sequence_restart_sql(table, &column.name, None);
+    }
+    let r = column
+        .identity_options
+        .resolved(column.identity_sequence_type());
+    let sequence = format!(
+        "pg_get_serial_sequence({}, {})",
+        literal(&qualified(table)),
+        literal(&column.name)
+    );
+    let value = if r.increment > 0 {
+        format!(
+            "GREATEST(COALESCE(MAX({}) + 1, {start}), {start})",
+            ident(&column.name),
+            start = r.start
+        )
+    } else {
+        format!(
+            "LEAST(COALESCE(MIN({}) - 1, {start}), {start})",
+            ident(&column.name),
+            start = r.start
+        )
+    };
+    format!(
+        "SELECT setval({sequence}, {value}, false) FROM {};",
         qualified(table)
     )
 }

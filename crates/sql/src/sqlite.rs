@@ -228,6 +228,20 @@ pub fn canonical_schema(schema: &Schema) -> Result<Schema, SqliteError> {
             "SQLite has one namespace; remove `schema = …`",
         ));
     }
+    if let Some(s) = schema.sequences.first() {
+        return Err(unsupported(
+            "a sequence (`#[derive(Sequence)]`)",
+            format!("sequence \"{}\"", s.name.name),
+            "SQLite has no sequences; use `identity` on the INTEGER PRIMARY KEY (AUTOINCREMENT)",
+        ));
+    }
+    if let Some(e) = schema.extensions.first() {
+        return Err(unsupported(
+            "an extension (`#[derive(Extension)]`)",
+            format!("extension \"{}\"", e.name),
+            "SQLite has no extensions; remove the `#[derive(Extension)]` struct",
+        ));
+    }
     let mut out = Schema::default();
     for table in &schema.tables {
         out.tables.push(canonical_table(schema, table)?);
@@ -309,6 +323,13 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
                 "`identity = \"always\"`",
                 clabel,
                 "use `identity` (by default), SQLite's AUTOINCREMENT",
+            ));
+        }
+        if c.identity.is_some() && !c.identity_options.is_default() {
+            return Err(unsupported(
+                "identity sequence options (`identity_start`, `identity_increment`, …)",
+                clabel,
+                "SQLite's AUTOINCREMENT has no options; remove the `identity_*` keys",
             ));
         }
         if c.identity.is_some() || serial {
@@ -920,6 +941,21 @@ impl<'a> Renderer<'a> {
                     fix: "remove it, or use PostgreSQL".into(),
                 })
             }
+            Step::CreateExtension { .. }
+            | Step::UpdateExtension { .. }
+            | Step::MoveExtension { .. }
+            | Step::DropExtension { .. }
+            | Step::DisownSequence { .. }
+            | Step::RenameSequence { .. }
+            | Step::CreateSequence { .. }
+            | Step::AlterSequence { .. }
+            | Step::SetSequenceOwner { .. }
+            | Step::DropSequence { .. } => {
+                return Err(SqliteError::Plan {
+                    step: step_label(step),
+                    detail: "SQLite has no sequences or extensions".into(),
+                })
+            }
         }
         Ok(())
     }
@@ -1210,6 +1246,47 @@ mod tests {
             ..Schema::default()
         };
         assert!(canonical_schema(&schema).is_err());
+    }
+
+    #[test]
+    fn sequences_extensions_and_identity_options_are_refused_by_name() {
+        let schema = Schema {
+            sequences: vec![shale_model::Sequence::new(QualifiedName::public("numbers"))],
+            ..Schema::default()
+        };
+        let err = canonical_schema(&schema).expect_err("sequence").to_string();
+        assert!(
+            err.contains("#[derive(Sequence)]") && err.contains("\"numbers\""),
+            "{err}"
+        );
+        let schema = Schema {
+            extensions: vec![shale_model::Extension::new("pg_trgm")],
+            ..Schema::default()
+        };
+        let err = canonical_schema(&schema)
+            .expect_err("extension")
+            .to_string();
+        assert!(
+            err.contains("#[derive(Extension)]") && err.contains("pg_trgm"),
+            "{err}"
+        );
+        let mut t = Table::new(QualifiedName::public("t"));
+        let mut id = Column::new("id", ColumnType::named("integer"));
+        id.identity = Some(Identity::ByDefault);
+        id.identity_options.start = Some(100);
+        t.columns.push(id);
+        t.primary_key = Some(shale_model::PrimaryKey {
+            name: "t_pkey".into(),
+            columns: vec!["id".into()],
+        });
+        let schema = Schema {
+            tables: vec![t],
+            ..Schema::default()
+        };
+        let err = canonical_schema(&schema)
+            .expect_err("identity options")
+            .to_string();
+        assert!(err.contains("identity_start"), "{err}");
     }
 
     #[test]

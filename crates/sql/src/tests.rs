@@ -84,6 +84,16 @@ fn variant_name(step: &Step) -> &'static str {
         Step::SetComment { .. } => "SetComment",
         Step::DropEnum { .. } => "DropEnum",
         Step::DropSchema { .. } => "DropSchema",
+        Step::CreateExtension { .. } => "CreateExtension",
+        Step::UpdateExtension { .. } => "UpdateExtension",
+        Step::MoveExtension { .. } => "MoveExtension",
+        Step::DisownSequence { .. } => "DisownSequence",
+        Step::RenameSequence { .. } => "RenameSequence",
+        Step::CreateSequence { .. } => "CreateSequence",
+        Step::AlterSequence { .. } => "AlterSequence",
+        Step::SetSequenceOwner { .. } => "SetSequenceOwner",
+        Step::DropSequence { .. } => "DropSequence",
+        Step::DropExtension { .. } => "DropExtension",
     }
 }
 
@@ -117,6 +127,16 @@ const ALL_VARIANTS: &[&str] = &[
     "SetComment",
     "DropEnum",
     "DropSchema",
+    "CreateExtension",
+    "UpdateExtension",
+    "MoveExtension",
+    "DisownSequence",
+    "RenameSequence",
+    "CreateSequence",
+    "AlterSequence",
+    "SetSequenceOwner",
+    "DropSequence",
+    "DropExtension",
 ];
 
 #[test]
@@ -142,6 +162,9 @@ const PARSER_EXCEPTIONS: &[(&str, &str)] = &[
     (" DROP EXPRESSION;", "sqlparser has no ALTER COLUMN … DROP EXPRESSION; there is no other spelling"),
     (" SET SCHEMA ", "sqlparser has no ALTER TABLE/TYPE … SET SCHEMA; moving an object between schemas has no other spelling"),
     ("ALTER SEQUENCE ", "sqlparser has no ALTER SEQUENCE … AS; there is no other spelling"),
+    ("ALTER EXTENSION ", "sqlparser has no ALTER EXTENSION; there is no other spelling"),
+    ("COMMENT ON SEQUENCE ", "sqlparser's COMMENT ON supports no SEQUENCE object; there is no other spelling"),
+    (" SET INCREMENT BY ", "sqlparser has no ALTER COLUMN … SET sequence option; re-adding the identity would restart it"),
 ];
 
 fn parse_error(sql: &str) -> Option<String> {

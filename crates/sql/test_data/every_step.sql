@@ -1,5 +1,6 @@
 -- hazard: CHANGES_ACCESS drops policy "trash_gone" on "trash"
 -- hazard: CHANGES_ACCESS drops policy "trash_write" on "trash"
+-- hazard: BACKWARD_INCOMPATIBLE moves extension "pg_trgm" to schema "auth": code naming its objects by the previous schema breaks
 -- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "old_logs" against reads and writes
 -- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "trash" against reads and writes
 -- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "accounts" against reads and writes
@@ -8,6 +9,8 @@
 -- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "junk" against reads and writes
 -- hazard: DELETES_DATA drops column "accounts"."legacy"
 -- hazard: BACKWARD_INCOMPATIBLE code using column "accounts"."legacy" breaks
+-- hazard: BACKWARD_INCOMPATIBLE renames sequence "old_numbers" to "auth"."numbers": code calling nextval on the previous name breaks
+-- hazard: BACKWARD_INCOMPATIBLE narrows sequence "counters" to integer: fails if its current value does not fit
 -- hazard: BACKWARD_INCOMPATIBLE renames enum "color" to "colour"
 -- hazard: BACKWARD_INCOMPATIBLE renames value 'banned' of enum "status" to 'suspended'
 -- hazard: BACKWARD_INCOMPATIBLE renames table "archive" to "auth"."archive": code using the previous name breaks
@@ -28,11 +31,22 @@
 -- hazard: INDEX_BUILD builds index "accounts_plan_idx" on "accounts", blocking writes while it runs
 -- hazard: CHANGES_ACCESS changes policy "trash_read" on "trash"
 -- hazard: BACKWARD_INCOMPATIBLE drops enum "legacy"."mood"
+-- hazard: DELETES_DATA drops sequence "gone_seq" and its current value
+-- hazard: BACKWARD_INCOMPATIBLE code using sequence "gone_seq" breaks
+-- hazard: BACKWARD_INCOMPATIBLE drops extension "hstore": code using its types and functions breaks
 CREATE SCHEMA "auth";
 --> statement-breakpoint
 DROP POLICY "trash_gone" ON "public"."trash";
 --> statement-breakpoint
 DROP POLICY "trash_write" ON "public"."trash";
+--> statement-breakpoint
+CREATE EXTENSION "citext" WITH SCHEMA "public";
+--> statement-breakpoint
+ALTER EXTENSION "pg_trgm" UPDATE TO '1.6';
+--> statement-breakpoint
+ALTER EXTENSION "pg_trgm" SET SCHEMA "auth";
+--> statement-breakpoint
+ALTER SEQUENCE "public"."owned_seq" OWNED BY NONE;
 --> statement-breakpoint
 ALTER TABLE "public"."old_logs" DROP CONSTRAINT "old_logs_account_id_fkey";
 --> statement-breakpoint
@@ -47,6 +61,14 @@ DROP TABLE "public"."junk";
 ALTER TABLE "public"."accounts" DROP COLUMN "doubled";
 --> statement-breakpoint
 ALTER TABLE "public"."accounts" DROP COLUMN "legacy";
+--> statement-breakpoint
+ALTER SEQUENCE "public"."old_numbers" SET SCHEMA "auth";
+--> statement-breakpoint
+ALTER SEQUENCE "auth"."old_numbers" RENAME TO "numbers";
+--> statement-breakpoint
+CREATE SEQUENCE "public"."fresh" AS smallint INCREMENT BY -1;
+--> statement-breakpoint
+ALTER SEQUENCE "public"."counters" AS integer INCREMENT BY 5 MAXVALUE 1000000 CACHE 10 CYCLE;
 --> statement-breakpoint
 ALTER TYPE "public"."color" RENAME TO "colour";
 --> statement-breakpoint
@@ -81,6 +103,8 @@ SELECT setval('"public"."accounts_counter_seq"', COALESCE(MAX("counter"), 0) + 1
 ALTER TABLE "public"."accounts" ALTER COLUMN "counter" SET DEFAULT nextval('"public"."accounts_counter_seq"'::regclass);
 --> statement-breakpoint
 ALTER TABLE "public"."accounts" ALTER COLUMN "ident" SET GENERATED ALWAYS;
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ALTER COLUMN "ident" SET INCREMENT BY 10 SET START WITH 100 SET CACHE 20;
 --> statement-breakpoint
 ALTER TABLE "public"."accounts" ALTER COLUMN "plan" DROP DEFAULT;
 --> statement-breakpoint
@@ -130,11 +154,13 @@ ALTER TABLE "public"."accounts" ADD COLUMN "doubled" integer GENERATED ALWAYS AS
 --> statement-breakpoint
 ALTER TABLE "public"."accounts" ADD COLUMN "added" timestamptz DEFAULT now();
 --> statement-breakpoint
-ALTER TABLE "public"."accounts" ADD COLUMN "shade" integer GENERATED ALWAYS AS IDENTITY NOT NULL;
+ALTER TABLE "public"."accounts" ADD COLUMN "shade" integer GENERATED ALWAYS AS IDENTITY (MAXVALUE 1000 START WITH 5 CYCLE) NOT NULL;
 --> statement-breakpoint
 ALTER TABLE "public"."accounts" ADD COLUMN "colors" "public"."colour"[] NOT NULL;
 --> statement-breakpoint
 ALTER TABLE "public"."logs" ADD COLUMN "at" timestamptz NOT NULL;
+--> statement-breakpoint
+ALTER SEQUENCE "public"."fresh" OWNED BY "public"."accounts"."id";
 --> statement-breakpoint
 ALTER TABLE "public"."accounts" ADD CONSTRAINT "accounts_email_key" UNIQUE NULLS NOT DISTINCT ("email");
 --> statement-breakpoint
@@ -172,7 +198,13 @@ COMMENT ON COLUMN "public"."accounts"."status" IS 'where the account stands';
 --> statement-breakpoint
 COMMENT ON TYPE "public"."colour" IS 'paint';
 --> statement-breakpoint
+COMMENT ON SEQUENCE "public"."fresh" IS 'counts down';
+--> statement-breakpoint
 DROP TYPE "legacy"."mood";
+--> statement-breakpoint
+DROP SEQUENCE "public"."gone_seq";
+--> statement-breakpoint
+DROP EXTENSION "hstore";
 --> statement-breakpoint
 DROP SCHEMA "legacy";
 --> statement-breakpoint

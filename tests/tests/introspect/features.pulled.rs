@@ -1,4 +1,12 @@
-use shale::{PgEnum, Table};
+use shale::{Extension, PgEnum, Sequence, Table};
+
+#[derive(Extension)]
+#[extension(version = "1.6")]
+pub struct Citext;
+
+#[derive(Extension)]
+#[extension(version = "1.6")]
+pub struct PgTrgm;
 
 #[derive(PgEnum)]
 #[pg_enum(schema = "auth")]
@@ -15,6 +23,40 @@ pub enum Role {
     Member,
     #[pg_enum(rename = "guest-user")]
     GuestUser,
+}
+
+/// Invoice numbers
+#[derive(Sequence)]
+#[sequence(
+    schema = "auth",
+    data_type = "integer",
+    start = 100,
+    increment = 2,
+    min = 10,
+    max = 99999,
+    cache = 5,
+    cycle,
+    owned_by = "invoices.number"
+)]
+pub struct InvoiceNumbers;
+
+#[derive(Sequence)]
+#[sequence(schema = "auth", data_type = "integer", owned_by = "invoices.legacy")]
+pub struct LegacyNumbers;
+
+#[derive(Sequence)]
+#[sequence(increment = -1)]
+pub struct Countdown;
+
+#[derive(Table)]
+#[table(schema = "auth")]
+pub struct Invoices {
+    #[column(primary_key, identity, identity_start = 1000, identity_increment = 10)]
+    pub id: i64,
+    #[column(default = "nextval('auth.invoice_numbers'::regclass)")]
+    pub number: i32,
+    #[column(default = "nextval('auth.legacy_numbers'::regclass)")]
+    pub legacy: i32,
 }
 
 /// Organisations

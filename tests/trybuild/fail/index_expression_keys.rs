@@ -1,4 +1,4 @@
-// trybuild case for the parser corpus 0031_index_expression_keys.rs: expression keys in `columns(…)`.
+// trybuild case for the parser corpus 0035_index_expression_keys.rs: expression keys in `columns(…)`.
 #[derive(Table)]
 #[index(columns(expr(sql = "")))]
 #[index(columns(expr(sql = "a + 1", sql = "b")))]

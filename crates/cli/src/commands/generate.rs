@@ -35,11 +35,12 @@ pub struct Args {
     #[arg(long)]
     pub custom: bool,
     /// Settle a rename: `table:OLD=NEW`, `column:TABLE.OLD=NEW`,
-    /// `enum:OLD=NEW`, `value:ENUM.OLD=NEW` (names may be schema-qualified).
+    /// `enum:OLD=NEW`, `value:ENUM.OLD=NEW`, `sequence:OLD=NEW` (names may be
+    /// schema-qualified).
     #[arg(long, value_name = "KIND:OLD=NEW")]
     pub rename: Vec<String>,
     /// Settle an ambiguity as a drop, not a rename: `table:NAME`,
-    /// `column:TABLE.NAME`, `enum:NAME`, `value:ENUM.NAME`.
+    /// `column:TABLE.NAME`, `enum:NAME`, `value:ENUM.NAME`, `sequence:NAME`.
     #[arg(long, value_name = "KIND:NAME")]
     pub no_rename: Vec<String>,
     /// Write the migration even though it deletes data (drops, removed enum
@@ -303,6 +304,7 @@ fn kind_word(kind: ObjectKind) -> (&'static str, &'static str) {
         ObjectKind::Column => ("column", "column"),
         ObjectKind::Enum => ("enum", "pg_enum"),
         ObjectKind::EnumValue => ("value", "pg_enum"),
+        ObjectKind::Sequence => ("sequence", "sequence"),
     }
 }
 
@@ -456,7 +458,7 @@ fn parse_member(kind: &str, s: &str) -> Result<(QualifiedName, String)> {
 
 /// Adds a `--rename KIND:OLD=NEW` to the hints.
 pub fn parse_rename_flag(flag: &str, hints: &mut RenameHints) -> Result<()> {
-    let usage = "expected KIND:OLD=NEW with KIND one of table, column, enum, value";
+    let usage = "expected KIND:OLD=NEW with KIND one of table, column, enum, value, sequence";
     let Some((kind, rest)) = flag.split_once(':') else {
         bail!("--rename {flag}: {usage}")
     };
@@ -486,6 +488,15 @@ pub fn parse_rename_flag(flag: &str, hints: &mut RenameHints) -> Result<()> {
             };
             hints.enums.push((old, new));
         }
+        "sequence" => {
+            let old = parse_qualified(old);
+            let new = if new.contains('.') {
+                parse_qualified(new)
+            } else {
+                QualifiedName::new(old.namespace.clone(), new)
+            };
+            hints.sequences.push((old, new));
+        }
         "column" => {
             let (table, col) = parse_member(kind, old)?;
             hints.columns.push((table, col, new.to_string()));
@@ -501,7 +512,7 @@ pub fn parse_rename_flag(flag: &str, hints: &mut RenameHints) -> Result<()> {
 
 /// Adds a `--no-rename KIND:NAME` (a confirmed drop) to the hints.
 pub fn parse_no_rename_flag(flag: &str, hints: &mut RenameHints) -> Result<()> {
-    let usage = "expected KIND:NAME with KIND one of table, column, enum, value";
+    let usage = "expected KIND:NAME with KIND one of table, column, enum, value, sequence";
     let Some((kind, name)) = flag.split_once(':') else {
         bail!("--no-rename {flag}: {usage}")
     };
@@ -512,6 +523,7 @@ pub fn parse_no_rename_flag(flag: &str, hints: &mut RenameHints) -> Result<()> {
     match kind {
         "table" => hints.dropped_tables.push(parse_qualified(name)),
         "enum" => hints.dropped_enums.push(parse_qualified(name)),
+        "sequence" => hints.dropped_sequences.push(parse_qualified(name)),
         "column" => hints.dropped_columns.push(parse_member(kind, name)?),
         "value" => hints.dropped_enum_values.push(parse_member(kind, name)?),
         _ => bail!("--no-rename {flag}: unknown kind `{kind}`; {usage}"),
@@ -531,6 +543,16 @@ mod tests {
         parse_rename_flag("column:auth.users.bio=about", &mut h).unwrap();
         parse_rename_flag("value:role.guest=visitor", &mut h).unwrap();
         parse_no_rename_flag("column:users.nickname", &mut h).unwrap();
+        parse_rename_flag("sequence:billing.numbers=invoice_numbers", &mut h).unwrap();
+        parse_no_rename_flag("sequence:old_seq", &mut h).unwrap();
+        assert_eq!(
+            h.sequences,
+            [(
+                QualifiedName::new("billing", "numbers"),
+                QualifiedName::new("billing", "invoice_numbers")
+            )]
+        );
+        assert_eq!(h.dropped_sequences, [QualifiedName::public("old_seq")]);
         assert_eq!(
             h.tables[0],
             (

@@ -69,6 +69,14 @@ pub fn plan_assuming_drops(
                             parent.expect("value questions name their enum"),
                             a.previous.clone(),
                         )),
+                        ObjectKind::Sequence => {
+                            hints
+                                .dropped_sequences
+                                .push(match a.previous.rsplit_once('.') {
+                                    Some((ns, n)) => shale_model::QualifiedName::new(ns, n),
+                                    None => shale_model::QualifiedName::public(&a.previous),
+                                })
+                        }
                     }
                 }
                 let before = asked.len();

@@ -22,15 +22,19 @@ impl Differ<'_, '_> {
                 });
             }
             let policies = table.tables.map(|t| t.policies.as_slice());
-            let same = |p: &Policy, n: &Policy| {
-                same_policy(p, n) && !policy_uses_changed_column(table, p)
-            };
+            let same =
+                |p: &Policy, n: &Policy| same_policy(p, n) && !policy_uses_changed_column(table, p);
             let events = diff_named(policies, |p: &Policy| p.name.as_str(), same);
             // A drop and an add of the same name that keep the command and
             // the permissive flag (and no column under it changes) are an
             // ALTER POLICY.
             let alterable = |name: &str| {
-                let previous = table.tables.previous.policies.iter().find(|p| p.name == name);
+                let previous = table
+                    .tables
+                    .previous
+                    .policies
+                    .iter()
+                    .find(|p| p.name == name);
                 let next = table.tables.next.policies.iter().find(|p| p.name == name);
                 // ALTER POLICY can replace an expression but not remove one.
                 matches!((previous, next), (Some(p), Some(n))

@@ -39,10 +39,15 @@ pub(super) fn lower_policies(cx: &mut Cx<Span>, file: usize, def: &TableDef, tab
                 file,
                 Error::new(
                     span,
-                    format!("duplicate policy `{}` on table `{}`", policy.name, table.name),
+                    format!(
+                        "duplicate policy `{}` on table `{}`",
+                        policy.name, table.name
+                    ),
                 )
                 .label("declared twice")
-                .help(format!("the first is at {at}; policy names are unique per table")),
+                .help(format!(
+                    "the first is at {at}; policy names are unique per table"
+                )),
             );
             continue;
         }
@@ -104,7 +109,10 @@ fn lower_policy(cx: &mut Cx<Span>, file: usize, attr: &PolicyAttr) -> Option<Pol
             file,
             Error::new(
                 w.key_span,
-                format!("`with_check` on a {} policy", command.as_sql().to_lowercase()),
+                format!(
+                    "`with_check` on a {} policy",
+                    command.as_sql().to_lowercase()
+                ),
             )
             .label("these commands write no new rows")
             .help("write the condition as `using = \"…\"`"),

@@ -105,6 +105,9 @@ pub fn dump(parsed: &Parsed) -> String {
         for (e, p, n) in &r.enum_values {
             let _ = writeln!(out, "  enum value {}: {p} -> {n}", q(e));
         }
+        for (p, n) in &r.sequences {
+            let _ = writeln!(out, "  sequence {} -> {}", q(p), q(n));
+        }
     }
     out
 }
@@ -134,6 +137,31 @@ pub fn dump_schema(schema: &Schema) -> String {
         );
         comment(&mut out, "  ", &e.comment);
     }
+    for e in &schema.extensions {
+        let _ = writeln!(
+            out,
+            "extension {} schema {:?} version {:?}",
+            e.name, e.schema, e.version
+        );
+    }
+    for q in &schema.sequences {
+        let _ = writeln!(
+            out,
+            "sequence {}.{} {} {:?}",
+            q.name.namespace,
+            q.name.name,
+            q.data_type.as_sql(),
+            q.options
+        );
+        if let Some(o) = &q.owned_by {
+            let _ = writeln!(
+                out,
+                "  owned by {}.{}.{}",
+                o.table.namespace, o.table.name, o.column
+            );
+        }
+        comment(&mut out, "  ", &q.comment);
+    }
     for t in &schema.tables {
         let _ = writeln!(out, "table {}.{}", t.name.namespace, t.name.name);
         comment(&mut out, "  ", &t.comment);
@@ -155,6 +183,9 @@ pub fn dump_schema(schema: &Schema) -> String {
                 Some(Identity::Always) => out.push_str(" identity always"),
                 Some(Identity::ByDefault) => out.push_str(" identity by default"),
                 None => {}
+            }
+            if !c.identity_options.is_default() {
+                let _ = write!(out, " {:?}", c.identity_options);
             }
             if let Some(g) = &c.generated {
                 let _ = write!(out, " generated {g:?}");
@@ -190,7 +221,11 @@ pub fn dump_schema(schema: &Schema) -> String {
                 p.name,
                 p.command.as_sql(),
                 p.roles.join(", "),
-                if p.permissive { "permissive" } else { "restrictive" },
+                if p.permissive {
+                    "permissive"
+                } else {
+                    "restrictive"
+                },
                 p.using,
                 p.with_check
             );

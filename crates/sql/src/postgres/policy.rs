@@ -118,7 +118,10 @@ impl Renderer<'_> {
         let t = qualified(table);
         if changes.previous.enabled != changes.next.enabled {
             if changes.next.enabled {
-                self.push(format!("ALTER TABLE {t} ENABLE ROW LEVEL SECURITY;"), vec![]);
+                self.push(
+                    format!("ALTER TABLE {t} ENABLE ROW LEVEL SECURITY;"),
+                    vec![],
+                );
             } else {
                 self.push(
                     format!("ALTER TABLE {t} DISABLE ROW LEVEL SECURITY;"),

@@ -1,0 +1,5 @@
+#[derive(Sequence)]
+pub struct Numbers;
+
+#[derive(Extension)]
+pub struct PgTrgm;

@@ -1,0 +1,6 @@
+#[derive(Sequence)]
+#[sequence(start = 7)]
+pub struct Numbers;
+
+#[derive(Sequence)]
+pub struct Counter;

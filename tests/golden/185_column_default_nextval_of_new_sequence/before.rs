@@ -1,0 +1,4 @@
+#[derive(Table)]
+pub struct Orders {
+    pub id: i64,
+}

@@ -1,0 +1,2 @@
+#[derive(Sequence)]
+pub struct Numbers;
