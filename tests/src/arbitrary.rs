@@ -149,6 +149,21 @@ pub struct TableSpec {
     foreign_keys: Vec<FkSpec>,
     indexes: Vec<IndexSpec>,
     comment: Option<u8>,
+    /// Row-level security: 0 off, 1 enabled, 2 enabled and forced, 3 forced only.
+    rls: u8,
+    policies: Vec<PolicySpec>,
+}
+
+/// Parameters of a row-level-security policy.
+#[derive(Clone, Debug)]
+pub struct PolicySpec {
+    column: u8,
+    form: u8,
+    /// `command % 5`: all, select, insert, update, delete.
+    command: u8,
+    restrictive: bool,
+    /// `roles % 3`: public, pg_read_all_data, both pg_read_all_data and pg_write_all_data.
+    roles: u8,
 }
 
 /// Parameters of an enum.
@@ -209,6 +224,12 @@ pub enum Edit {
     AddCheck(u8, CheckSpec),
     /// Drops a check constraint.
     DropCheck(u8, u8),
+    /// Adds a row-level-security policy.
+    AddPolicy(u8, PolicySpec),
+    /// Drops a policy.
+    DropPolicy(u8, u8),
+    /// Sets a table's row-level-security flags (see [`TableSpec`]'s `rls`).
+    SetRowLevelSecurity(u8, u8),
     /// Adds a foreign key (and its columns).
     AddForeignKey(u8, FkSpec),
     /// Drops a foreign key.
@@ -290,8 +311,16 @@ prop_compose! {
         foreign_keys in vec(fk_spec(), 0..=2),
         indexes in vec(index_spec(), 0..=3),
         comment in option::weighted(0.3, 0u8..3),
+        (rls, policies) in (prop_oneof![3 => Just(0u8), 1 => 1u8..4], vec(policy_spec(), 0..=2)),
     ) -> TableSpec {
-        TableSpec { namespace, name, column_offset, columns, primary_key, uniques, checks, foreign_keys, indexes, comment }
+        TableSpec { namespace, name, column_offset, columns, primary_key, uniques, checks, foreign_keys, indexes, comment, rls, policies }
+    }
+}
+
+prop_compose! {
+    /// A policy's parameters.
+    pub fn policy_spec()(column in 0u8..8, form in 0u8..4, command in 0u8..5, restrictive in prop::bool::weighted(0.2), roles in 0u8..3) -> PolicySpec {
+        PolicySpec { column, form, command, restrictive, roles }
     }
 }
 
@@ -355,6 +384,9 @@ pub fn edit() -> impl Strategy<Value = Edit> {
         1 => (i(), i()).prop_map(|(t, k)| Edit::DropUnique(t, k)),
         1 => (i(), check_spec()).prop_map(|(t, s)| Edit::AddCheck(t, s)),
         1 => (i(), i()).prop_map(|(t, k)| Edit::DropCheck(t, k)),
+        1 => (i(), policy_spec()).prop_map(|(t, s)| Edit::AddPolicy(t, s)),
+        1 => (i(), i()).prop_map(|(t, k)| Edit::DropPolicy(t, k)),
+        1 => (i(), 0u8..4).prop_map(|(t, r)| Edit::SetRowLevelSecurity(t, r)),
         2 => (i(), fk_spec()).prop_map(|(t, s)| Edit::AddForeignKey(t, s)),
         1 => (i(), i()).prop_map(|(t, k)| Edit::DropForeignKey(t, k)),
         1 => (0u8..4, i(), option::of(i())).prop_map(|(e, v, p)| Edit::AddEnumValue(e, v, p)),
@@ -704,6 +736,21 @@ fn apply(schema: &mut Schema, enums: &[Enum], reserved: &Reserved, edit: &Edit) 
                 remove_at(&mut schema.tables[i].checks, *k);
             }
         }
+        Edit::AddPolicy(t, spec) => {
+            if let Some(i) = table_at(*t) {
+                add_policy(&mut schema.tables[i], spec);
+            }
+        }
+        Edit::DropPolicy(t, k) => {
+            if let Some(i) = table_at(*t) {
+                remove_at(&mut schema.tables[i].policies, *k);
+            }
+        }
+        Edit::SetRowLevelSecurity(t, code) => {
+            if let Some(i) = table_at(*t) {
+                schema.tables[i].row_level_security = rls(*code);
+            }
+        }
         Edit::AddForeignKey(t, spec) => {
             if let Some(i) = table_at(*t) {
                 add_foreign_key(schema, i, spec, &mut names, reserved);
@@ -811,6 +858,12 @@ fn repair(schema: &mut Schema) {
         }
         t.uniques.retain(|u| has_all(&u.columns));
         t.checks.retain(|c| has_all(&quoted_identifiers(&c.expr)));
+        t.policies.retain(|p| {
+            [&p.using, &p.with_check]
+                .into_iter()
+                .flatten()
+                .all(|e| has_all(&quoted_identifiers(e)))
+        });
         t.indexes.retain(|i| {
             i.keys
                 .iter()
@@ -935,6 +988,10 @@ fn build_table(spec: &TableSpec, name: QualifiedName, enums: &[Enum], names: &mu
         add_index(&mut table, i, names);
     }
     table.comment = spec.comment.map(comment);
+    table.row_level_security = rls(spec.rls);
+    for p in &spec.policies {
+        add_policy(&mut table, p);
+    }
     for c in &table.columns {
         if c.identity.is_some() {
             names.take(
@@ -1072,6 +1129,59 @@ fn add_unique(table: &mut Table, spec: &KeySpec, names: &mut Names) {
         columns,
         nulls_not_distinct: spec.nulls_not_distinct,
     });
+}
+
+fn rls(code: u8) -> shale_model::RowLevelSecurity {
+    shale_model::RowLevelSecurity {
+        enabled: matches!(code % 4, 1 | 2),
+        forced: matches!(code % 4, 2 | 3),
+    }
+}
+
+/// Adds a policy over one of the table's columns (any column: a policy's
+/// expression is a boolean over the row), named `p0`, `p1`, … per table.
+fn add_policy(table: &mut Table, spec: &PolicySpec) {
+    use shale_model::{Policy, PolicyCommand};
+    if table.columns.is_empty() {
+        return;
+    }
+    let col = &table.columns[spec.column as usize % table.columns.len()].name;
+    let expr = match spec.form % 4 {
+        0 => format!("\"{col}\" IS NOT NULL"),
+        1 => format!("\"{col}\" IS NULL"),
+        2 => "true".to_string(),
+        _ => "false".to_string(),
+    };
+    let name = (0..)
+        .map(|n| format!("p{n}"))
+        .find(|n| table.policies.iter().all(|p| &p.name != n))
+        .unwrap_or_default();
+    let mut policy = Policy::new(name);
+    policy.command = [
+        PolicyCommand::All,
+        PolicyCommand::Select,
+        PolicyCommand::Insert,
+        PolicyCommand::Update,
+        PolicyCommand::Delete,
+    ][spec.command as usize % 5];
+    policy.permissive = !spec.restrictive;
+    policy.roles = match spec.roles % 3 {
+        0 => vec![shale_model::policy::PUBLIC_ROLE.to_string()],
+        1 => vec!["pg_read_all_data".to_string()],
+        _ => vec![
+            "pg_read_all_data".to_string(),
+            "pg_write_all_data".to_string(),
+        ],
+    };
+    if policy.command.has_using() {
+        policy.using = Some(expr.clone());
+    }
+    if policy.command.has_with_check() && (spec.form % 2 == 1 || !policy.command.has_using()) {
+        policy.with_check = Some(expr);
+    }
+    policy.normalize();
+    table.policies.push(policy);
+    table.normalize();
 }
 
 fn add_check(table: &mut Table, spec: &CheckSpec, names: &mut Names) {

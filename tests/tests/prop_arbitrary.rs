@@ -217,6 +217,24 @@ fn schemas_cover_every_feature() {
             })
         }),
     );
+    want(
+        "row-level security enabled and forced",
+        tables(&|t| t.row_level_security.enabled && t.row_level_security.forced),
+    );
+    for command in ["ALL", "SELECT", "INSERT", "UPDATE", "DELETE"] {
+        want(
+            &format!("a {command} policy"),
+            tables(&|t| t.policies.iter().any(|p| p.command.as_sql() == command)),
+        );
+    }
+    want(
+        "a restrictive policy for two roles with both clauses",
+        tables(&|t| {
+            t.policies.iter().any(|p| {
+                !p.permissive && p.roles.len() == 2 && p.using.is_some() && p.with_check.is_some()
+            })
+        }),
+    );
     assert!(
         missing.is_empty(),
         "300 generated schemas never had: {missing:?}"
@@ -367,6 +385,26 @@ fn evolutions_cover_every_kind_of_change() {
                 .zip(&b.enums)
                 .any(|(x, y)| y.values.len() > x.values.len() && y.values.last() == x.values.last())
         }),
+    );
+    want(
+        "a policy added to an existing table",
+        same_tables(&|ta, tb| {
+            tb.policies
+                .iter()
+                .any(|p| !ta.policies.iter().any(|q| q.name == p.name))
+        }),
+    );
+    want(
+        "a policy dropped from an existing table",
+        same_tables(&|ta, tb| {
+            ta.policies
+                .iter()
+                .any(|p| !tb.policies.iter().any(|q| q.name == p.name))
+        }),
+    );
+    want(
+        "row-level security switched on an existing table",
+        same_tables(&|ta, tb| ta.row_level_security != tb.row_level_security),
     );
     assert!(
         missing.is_empty(),

@@ -39,6 +39,8 @@ fn adapt(schema: &Schema) -> Schema {
     s.sequences.clear();
     s.extensions.clear();
     for t in &mut s.tables {
+        t.row_level_security = Default::default();
+        t.policies.clear();
         let prefix = (!t.name.is_public()).then(|| format!("{}_", t.name.namespace));
         t.name = moved(&t.name);
         let single_pk = t

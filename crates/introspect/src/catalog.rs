@@ -130,6 +130,17 @@ pub(crate) fn read(
         schema
             .enums
             .retain(|e| !options.is_unmanaged(&e.name.namespace, &e.name.name));
+        schema
+            .sequences
+            .retain(|q| !options.is_unmanaged(&q.name.namespace, &q.name.name));
+        schema.extensions.retain(|e| {
+            !options.is_unmanaged(
+                e.schema
+                    .as_deref()
+                    .unwrap_or(shale_model::DEFAULT_NAMESPACE),
+                &e.name,
+            )
+        });
     }
     schema.normalize();
     Ok((schema, census, queries, version))

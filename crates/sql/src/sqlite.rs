@@ -260,6 +260,13 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
             "remove `schema = …` from #[table]",
         ));
     }
+    if table.row_level_security != Default::default() || !table.policies.is_empty() {
+        return Err(unsupported(
+            "row-level security (`#[table(row_level_security)]`, `#[policy]`)",
+            tlabel,
+            "SQLite has no row-level security; remove them",
+        ));
+    }
     let mut t = Table::new(table.name.clone());
     // SQLite accepts a name on a primary key but keeps it nowhere that
     // matters: the canonical key always has PostgreSQL's default name, is

@@ -1,4 +1,3 @@
--- hazard: CHANGES_ACCESS drops policy "notes_by_level" on "notes"
 -- hazard: TABLE_REWRITE rewrites table "notes" to change column "notes"."level" to bigint
 -- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "notes" against reads and writes
 

@@ -490,3 +490,5 @@ CREATE TABLE price_overrides (
     approved_by text NOT NULL,
     PRIMARY KEY (contract_item_id, valid_from)
 );
+
+CREATE EXTENSION btree_gist;

@@ -498,3 +498,5 @@ CREATE TABLE ops.schema_notes (
     object text NOT NULL,
     note text NOT NULL
 );
+
+CREATE SEQUENCE read.order_numbers START 100000 CACHE 20;

@@ -561,3 +561,8 @@ CREATE POLICY projects_member_read ON projects FOR SELECT USING (
 );
 CREATE POLICY projects_not_archived ON projects AS RESTRICTIVE USING (NOT archived);
 CREATE POLICY invoices_billing_read ON billing.invoices FOR SELECT TO pg_read_all_data USING (paid_at IS NOT NULL);
+
+CREATE EXTENSION pg_trgm;
+CREATE INDEX tasks_title_trgm ON tasks USING gin (title gin_trgm_ops);
+
+CREATE SEQUENCE invoice_number_seq START 1000;
