@@ -373,3 +373,39 @@ fn a_new_enum_value_shows_up() {
         },
     );
 }
+
+#[test]
+fn a_policy_changed_by_hand_shows_up_once() {
+    // The base with a policy, then the policy's USING edited in place.
+    let url = database_with(&format!(
+        "{DRIFT_BASE}; ALTER TABLE users ENABLE ROW LEVEL SECURITY; \
+         CREATE POLICY users_read ON users FOR SELECT USING (role = 'admin')"
+    ));
+    let before = read(&url);
+    assert_eq!(before.tables[0].policies.len(), 1);
+    shale_tests::connect(&url)
+        .batch_execute("ALTER POLICY users_read ON users USING (role = 'member')")
+        .unwrap();
+    let after = read(&url);
+    let plan = shale_differ::diff(MigrationPair::new(&after, &before), &RenameHints::default())
+        .unwrap();
+    assert_eq!(
+        plan.steps,
+        vec![shale_differ::Step::AlterPolicy {
+            table: before.tables[0].name.clone(),
+            name: "users_read".into()
+        }]
+    );
+    // Row-level security disabled by hand: one step, the flags.
+    shale_tests::connect(&url)
+        .batch_execute("ALTER TABLE users DISABLE ROW LEVEL SECURITY")
+        .unwrap();
+    let disabled = read(&url);
+    let plan = shale_differ::diff(MigrationPair::new(&disabled, &after), &RenameHints::default())
+        .unwrap();
+    assert!(
+        matches!(&plan.steps[..], [shale_differ::Step::AlterRowLevelSecurity { .. }]),
+        "{:?}",
+        plan.steps
+    );
+}
