@@ -22,9 +22,12 @@
 #![deny(missing_docs)]
 
 mod calculate;
+mod graph;
 mod step;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod view_tests;
 
 use shale_model::{RenameHints, Schema};
 

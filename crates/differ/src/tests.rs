@@ -63,6 +63,7 @@ fn schema(tables: Vec<Table>, enums: Vec<Enum>) -> Schema {
         namespaces: Vec::new(),
         enums,
         tables,
+        ..Schema::default()
     };
     s.normalize();
     s

@@ -30,6 +30,8 @@ use shale_model::{
     SortOrder, Table, UniqueConstraint, DEFAULT_INDEX_METHOD, DEFAULT_NAMESPACE,
 };
 
+mod view;
+
 /// The snapshot format this build writes, and the newest it reads.
 pub const FORMAT: u32 = 1;
 
@@ -111,6 +113,7 @@ impl Snapshot {
     /// The same schema always gives the same bytes apart from `id`/`prevId`.
     pub fn to_json(&self) -> String {
         let (namespaces, enums, tables) = body_v1(&self.schema);
+        let views = view::views_v1(&self.schema.views);
         let file = FileOutV1 {
             format: FORMAT,
             dialect: self.dialect.as_str(),
@@ -119,6 +122,7 @@ impl Snapshot {
             namespaces: &namespaces,
             enums: &enums,
             tables: &tables,
+            views: &views,
         };
         // About 2 KiB per table: one allocation, no copying while the file grows.
         let mut out = Vec::with_capacity(
@@ -172,6 +176,11 @@ impl Snapshot {
                 .into_iter()
                 .map(TableV1::into_model)
                 .collect::<Result<_, _>>()?,
+            views: file
+                .views
+                .into_iter()
+                .map(view::ViewV1::into_model)
+                .collect::<Result<_, _>>()?,
         };
         // Hand-edited files may be out of order; the model's lookups need order.
         schema.normalize();
@@ -206,10 +215,12 @@ pub fn new_id(prev_id: &str, salt: &str, schema: &Schema) -> String {
     hasher.update(salt.as_bytes());
     hasher.update(b"\0");
     let (namespaces, enums, tables) = body_v1(schema);
+    let views = view::views_v1(&schema.views);
     let body = BodyV1 {
         namespaces: &namespaces,
         enums: &enums,
         tables: &tables,
+        views: &views,
     };
     serde_json::to_writer(HashWriter(&mut hasher), &body).expect("hashing cannot fail");
     let digest = hasher.finalize();
@@ -601,6 +612,8 @@ struct FileOutV1<'a> {
     enums: &'a [EnumV1<'a>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     tables: &'a [TableV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    views: &'a [view::ViewV1<'a>],
 }
 
 /// The schema part of a file, hashed into ids.
@@ -609,6 +622,10 @@ struct BodyV1<'a> {
     namespaces: &'a [&'a str],
     enums: &'a [EnumV1<'a>],
     tables: &'a [TableV1<'a>],
+    /// Left out when empty, so that ids of schemas without views are the
+    /// ones they always had.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    views: &'a [view::ViewV1<'a>],
 }
 
 #[derive(Deserialize)]
@@ -624,6 +641,8 @@ struct FileInV1 {
     enums: Vec<EnumV1<'static>>,
     #[serde(default)]
     tables: Vec<TableV1<'static>>,
+    #[serde(default)]
+    views: Vec<view::ViewV1<'static>>,
 }
 
 #[derive(Serialize, Deserialize)]

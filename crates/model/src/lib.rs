@@ -12,8 +12,10 @@
 pub mod expr;
 pub mod naming;
 pub mod types;
+pub mod view;
 
 pub use types::{BaseType, ColumnType};
+pub use view::{CheckOption, View, ViewColumn};
 
 /// The default namespace of a PostgreSQL database.
 pub const DEFAULT_NAMESPACE: &str = "public";
@@ -71,6 +73,8 @@ pub struct Schema {
     pub enums: Vec<Enum>,
     /// Tables, sorted by name.
     pub tables: Vec<Table>,
+    /// Views and materialized views, sorted by name.
+    pub views: Vec<View>,
 }
 
 impl Schema {
@@ -85,6 +89,18 @@ impl Schema {
         for table in &mut self.tables {
             table.normalize();
         }
+        self.views.sort_by(|a, b| a.name.cmp(&b.name));
+        for view in &mut self.views {
+            view.normalize();
+        }
+    }
+
+    /// The view with this name (binary search; the schema must be normalised).
+    pub fn view(&self, name: &QualifiedName) -> Option<&View> {
+        self.views
+            .binary_search_by(|v| v.name.cmp(name))
+            .ok()
+            .map(|i| &self.views[i])
     }
 
     /// The table with this name (binary search; the schema must be normalised).
@@ -105,7 +121,10 @@ impl Schema {
 
     /// Whether the schema has no objects at all.
     pub fn is_empty(&self) -> bool {
-        self.namespaces.is_empty() && self.enums.is_empty() && self.tables.is_empty()
+        self.namespaces.is_empty()
+            && self.enums.is_empty()
+            && self.tables.is_empty()
+            && self.views.is_empty()
     }
 }
 
@@ -435,6 +454,10 @@ pub struct RenameHints {
     pub dropped_enums: Vec<QualifiedName>,
     /// Enum values confirmed as removed, not renamed: `(enum's next name, value)`.
     pub dropped_enum_values: Vec<(QualifiedName, String)>,
+    /// `(previous name, next name)` of renamed views. A view holds no data,
+    /// so a view that disappears without a hint is dropped and the new one
+    /// created: never an ambiguity.
+    pub views: Vec<(QualifiedName, QualifiedName)>,
 }
 
 impl RenameHints {
@@ -448,5 +471,6 @@ impl RenameHints {
             && self.dropped_columns.is_empty()
             && self.dropped_enums.is_empty()
             && self.dropped_enum_values.is_empty()
+            && self.views.is_empty()
     }
 }
