@@ -83,6 +83,7 @@ pub fn schema(tables: Vec<Table>, enums: Vec<Enum>) -> Schema {
         namespaces: Vec::new(),
         enums,
         tables,
+        ..Schema::default()
     };
     s.normalize();
     s

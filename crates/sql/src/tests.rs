@@ -79,6 +79,11 @@ fn variant_name(step: &Step) -> &'static str {
         Step::SetComment { .. } => "SetComment",
         Step::DropEnum { .. } => "DropEnum",
         Step::DropSchema { .. } => "DropSchema",
+        Step::DropView { .. } => "DropView",
+        Step::DropViewIndex { .. } => "DropViewIndex",
+        Step::RenameView { .. } => "RenameView",
+        Step::CreateView { .. } => "CreateView",
+        Step::CreateViewIndex { .. } => "CreateViewIndex",
     }
 }
 
