@@ -644,6 +644,7 @@ fn namespaces(schema: &Schema) -> HashSet<&str> {
     let mut out: HashSet<&str> = schema.namespaces.iter().map(String::as_str).collect();
     out.extend(schema.tables.iter().map(|t| t.name.namespace.as_str()));
     out.extend(schema.enums.iter().map(|e| e.name.namespace.as_str()));
+    out.extend(schema.views.iter().map(|v| v.name.namespace.as_str()));
     out.remove(DEFAULT_NAMESPACE);
     out
 }

@@ -11,7 +11,11 @@
 //! Errors never stop the grammar: each function returns the best typed value
 //! it could build and pushes every problem to an error list.
 
+mod view;
+
 use std::collections::HashSet;
+
+pub use view::{is_view, view, view_from_derive, ViewAttrs, ViewDef, VIEW_KEYS};
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::{Attribute, Expr, Fields, Ident, ItemEnum, ItemStruct, Lit, Meta};
@@ -488,6 +492,7 @@ const SHALE_ATTRS: &[&str] = &[
     "foreign_key",
     "column",
     "pg_enum",
+    "view",
 ];
 /// Attribute names of Rust itself and of common derives, never mistaken for
 /// a misspelt shale attribute even when they look alike.
@@ -525,6 +530,7 @@ enum Place {
     Field,
     Enum,
     Variant,
+    View,
 }
 
 impl Place {
@@ -534,6 +540,7 @@ impl Place {
             Place::Field => "a field",
             Place::Enum => "an enum",
             Place::Variant => "an enum variant",
+            Place::View => "a view struct",
         }
     }
 }
@@ -550,6 +557,7 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
             Place::Struct => TABLE_ATTRS,
             Place::Field => &["column"],
             Place::Enum | Place::Variant => &["pg_enum"],
+            Place::View => &["view", "index"],
         };
         if allowed.iter().chain(FOREIGN_ATTRS).any(|a| ident == a) {
             continue;
@@ -562,6 +570,10 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
                 }
                 (Place::Field, _) => format!("put `#[{name}(…)]` on the struct"),
                 (Place::Struct, "column") => "put `#[column(…)]` on a field".to_string(),
+                (Place::View, _) => format!(
+                    "a view takes `#[view(…)]` and, when materialized, `#[index(…)]`; `#[{name}(…)]` belongs on a table struct"
+                ),
+                (_, "view") => "`#[view(…)]` belongs on a struct that derives `View`".to_string(),
                 (_, "pg_enum") => {
                     "`#[pg_enum(…)]` belongs on a `PgEnum` enum or its variants".to_string()
                 }

@@ -26,6 +26,7 @@ use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, Item, Token, Visibility};
 
 use crate::grammar::Error;
+use crate::lower::view::ViewBuild;
 use crate::lower::{Cx, EnumInfo, EnumTable, Loc, Problem, Site, TableBuild};
 
 /// One schema source file.
@@ -55,6 +56,10 @@ pub struct ParseOptions {
     /// How many threads read files: 0 (the default) chooses from the cores
     /// and the amount of source. The result is the same for any number.
     pub threads: usize,
+    /// The schema directory: `#[view(sql_file = "…")]` paths are relative
+    /// to it. `None` reads them relative to the directory of the source
+    /// file that names them.
+    pub schema_dir: Option<PathBuf>,
 }
 
 /// A problem found in the schema source.
@@ -317,6 +322,7 @@ fn without_inner_attributes(mut tokens: &[TokenTree]) -> &[TokenTree] {
 #[derive(Default)]
 struct LoweredPart {
     tables: Vec<TableBuild<Loc>>,
+    views: Vec<ViewBuild<Loc>>,
     problems: Vec<Problem<Loc>>,
     /// Unknown column types, by name: reported unless a file could not be
     /// read or an item of that name is broken (known once all are read).
@@ -371,6 +377,7 @@ fn work(
     let mut part = LoweredPart::default();
     cx.unknown_types = Some(Vec::new());
     let mut tables: Vec<TableBuild<Span>> = Vec::new();
+    let mut views: Vec<ViewBuild<Span>> = Vec::new();
     for (&file, tokens) in mine.iter().zip(lexed) {
         let tokens = tokens.unwrap_or_else(|| lex(&files[file].text));
         let (items, errors, broken) = parse_tokens(tokens);
@@ -382,12 +389,19 @@ fn work(
         for item in items {
             let (def, errors) = collect(item);
             problems.extend(errors.into_iter().map(|error| Problem { file, error }));
-            if let Some(def) = def {
-                tables.push(lower::lower_table(&mut cx, file, &def, &enums));
+            match def {
+                Some(ItemDef::Table(def)) => {
+                    tables.push(lower::lower_table(&mut cx, file, &def, &enums))
+                }
+                Some(ItemDef::View(def)) => {
+                    views.push(lower::view::lower_view(&mut cx, file, &def, &enums))
+                }
+                None => {}
             }
         }
     }
     part.tables = tables.into_iter().map(|t| t.located(&mut at)).collect();
+    part.views = views.into_iter().map(|v| v.located(&mut at)).collect();
     part.problems = problems
         .into_iter()
         .chain(std::mem::take(&mut cx.problems))
@@ -413,11 +427,13 @@ fn finish(
     parts: Vec<LoweredPart>,
 ) -> Parsed {
     let mut tables = Vec::new();
+    let mut views = Vec::new();
     let mut unknown_types = Vec::new();
     let mut incomplete = false;
     let mut broken_names: HashSet<String> = HashSet::new();
     for part in parts {
         tables.extend(part.tables);
+        views.extend(part.views);
         problems.extend(part.problems);
         unknown_types.extend(part.unknown_types);
         incomplete |= part.incomplete;
@@ -432,8 +448,9 @@ fn finish(
         );
     }
     tables.sort_by_key(|t| t.file);
+    views.sort_by_key(|v: &ViewBuild<Loc>| v.file);
     let mut cx = Cx::<Loc>::new(options, files, incomplete, &broken_names);
-    let (schema, renames) = lower::link(&mut cx, enums, tables);
+    let (schema, renames) = lower::link(&mut cx, enums, tables, views);
     problems.extend(cx.problems);
     Parsed {
         schema,
@@ -453,8 +470,26 @@ pub fn check_table(def: &grammar::TableDef) -> Vec<Error> {
     // `incomplete`: the other items are not visible here.
     let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
     let table = lower::lower_table(&mut cx, 0, def, &EnumTable::default());
-    lower::link(&mut cx, Vec::new(), vec![table]);
+    lower::link(&mut cx, Vec::new(), vec![table], Vec::new());
     cx.problems.into_iter().map(|p| p.error).collect()
+}
+
+/// The per-item rules of one view struct (query given once, options that
+/// fit the kind of view, columns and indexes), as [`check_table`] for
+/// tables. `sql_file` is not read here: a derive sees no schema directory.
+pub fn check_view(def: &grammar::ViewDef) -> Vec<Error> {
+    let options = ParseOptions::default();
+    let no_names = HashSet::new();
+    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
+    let view = lower::view::lower_view(&mut cx, 0, def, &EnumTable::default());
+    lower::link(&mut cx, Vec::new(), Vec::new(), vec![view]);
+    cx.problems.into_iter().map(|p| p.error).collect()
+}
+
+/// What [`collect`] hands to lowering.
+enum ItemDef {
+    Table(grammar::TableDef),
+    View(grammar::ViewDef),
 }
 
 /// The per-item rules of one `PgEnum` (values, names, renames), as
@@ -470,11 +505,15 @@ pub fn check_enum(def: &grammar::EnumDef) -> Vec<Error> {
 /// Hands a table struct to the grammar: its definition and the grammar's
 /// errors, or only errors (a misplaced derive). `PgEnum`s are read by
 /// [`read_enums`].
-fn collect(item: Item) -> (Option<grammar::TableDef>, Vec<Error>) {
+fn collect(item: Item) -> (Option<ItemDef>, Vec<Error>) {
     match item {
         Item::Struct(s) if grammar::is_table(&s.attrs) => {
             let (def, errors) = grammar::table(s);
-            (Some(def), errors)
+            (Some(ItemDef::Table(def)), errors)
+        }
+        Item::Struct(s) if grammar::is_view(&s.attrs) => {
+            let (def, errors) = grammar::view(s);
+            (Some(ItemDef::View(def)), errors)
         }
         Item::Struct(s) => match grammar::derives(&s.attrs, "PgEnum") {
             Some(span) => (

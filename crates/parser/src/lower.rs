@@ -17,6 +17,8 @@
 //! Name resolution uses hash maps throughout, so lowering is linear in the
 //! size of the schema.
 
+pub(crate) mod view;
+
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -201,6 +203,7 @@ pub(crate) fn link<S: Site>(
     cx: &mut Cx<S>,
     enums: Vec<EnumInfo<S>>,
     tables: Vec<TableBuild<S>>,
+    views: Vec<view::ViewBuild<S>>,
 ) -> (Schema, RenameHints) {
     let mut renames = RenameHints::default();
     let mut kept: Vec<TableBuild<S>> = Vec::with_capacity(tables.len());
@@ -230,6 +233,12 @@ pub(crate) fn link<S: Site>(
     }
     drop(enum_names);
     let mut tables = kept;
+    let table_sites: HashMap<QualifiedName, (usize, S)> = tables
+        .iter()
+        .map(|t| (t.table.name.clone(), (t.file, t.span)))
+        .collect();
+    let views = view::check_view_names(cx, views, &table_sites);
+    drop(table_sites);
     resolve_foreign_keys(cx, &mut tables);
     assign_names(cx, &mut tables);
 
@@ -247,6 +256,11 @@ pub(crate) fn link<S: Site>(
         renames.columns.extend(t.column_renames);
         schema.tables.push(t.table);
     }
+    for v in views {
+        namespaces.insert(v.view.name.namespace.clone());
+        renames.views.extend(v.rename);
+        schema.views.push(v.view);
+    }
     schema.namespaces = namespaces
         .into_iter()
         .filter(|n| n != DEFAULT_NAMESPACE)
@@ -257,6 +271,7 @@ pub(crate) fn link<S: Site>(
     renames.columns.sort();
     renames.enums.sort();
     renames.enum_values.sort();
+    renames.views.sort();
     (schema, renames)
 }
 
