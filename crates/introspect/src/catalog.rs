@@ -1,6 +1,8 @@
 //! The catalog queries and their assembly into the model: one query per
 //! catalog, joined in memory by OID.
 
+mod view;
+
 use std::collections::HashMap;
 
 use postgres::types::Oid;
@@ -100,12 +102,14 @@ pub(crate) fn read(
             .cloned()
             .collect(),
         enums: read_enums(&mut s, &namespaces)?,
-        tables: Vec::new(),
+        ..Schema::default()
     };
-    let (mut tables, oids) = read_tables(&mut s, &namespaces)?;
+    let (mut tables, mut oids) = read_tables(&mut s, &namespaces)?;
+    let view_rows = view::read_views(&mut s, &namespaces, &mut tables, &mut oids)?;
     let names = read_columns(&mut s, &oids, &mut tables)?;
     read_constraints(&mut s, &oids, version, &names, &mut tables)?;
     read_indexes(&mut s, &oids, version, &names, &mut tables)?;
+    schema.views = view::take_views(view_rows, &mut tables);
 
     s.queries += 1;
     let queries = s.queries;

@@ -13,6 +13,8 @@
 //! re-print them in its own spelling). Unnamed constraints get the names
 //! PostgreSQL would give them (`shale_model::naming`), like the parser does.
 
+mod view;
+
 use std::collections::HashMap;
 
 use rusqlite::Connection;
@@ -134,6 +136,7 @@ fn read(
         table.normalize();
         schema.tables.push(table);
     }
+    schema.views = view::read_views(conn)?;
     schema.normalize();
     Ok(schema)
 }

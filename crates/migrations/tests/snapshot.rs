@@ -237,6 +237,7 @@ fn every_field() -> Schema {
             membership_table,
             Table::new(QualifiedName::public("bare")),
         ],
+        ..Schema::default()
     };
     schema.normalize();
     schema

@@ -9,6 +9,8 @@
 //! silently.
 #![deny(missing_docs)]
 
+mod view;
+
 use std::collections::{HashMap, HashSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
@@ -47,8 +49,22 @@ pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
     for t in &schema.tables {
         items.push(r.render_table(t));
     }
+    for v in &schema.views {
+        items.push(r.render_view(v));
+    }
+    // `View` only when there are views: pulled files of schemas without
+    // them stay as they were.
+    let uses = if schema.views.is_empty() {
+        quote!(
+            use shale::{PgEnum, Table};
+        )
+    } else {
+        quote!(
+            use shale::{PgEnum, Table, View};
+        )
+    };
     let file = quote! {
-        use shale::{PgEnum, Table};
+        #uses
         #(#items)*
     };
     let text = match syn::parse2::<syn::File>(file.clone()) {
@@ -689,6 +705,7 @@ mod tests {
                 comment: None,
             }],
             tables: vec![t],
+            ..Schema::default()
         };
         s.normalize();
         s

@@ -599,6 +599,9 @@ fn check_shadow(
         shadow = Some(db);
         replayed
     };
+    // The replayed views are PostgreSQL's text: compare with the schema's
+    // views as PostgreSQL prints them.
+    let schema = &super::verify::with_printed_views(ctx, schema, args.shadow_db.as_deref())?;
     let pair = MigrationPair::new(&replayed, schema);
     let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
     if plan.is_empty() {
@@ -719,6 +722,7 @@ fn check_database(
             ));
         }
     }
+    let schema = &super::verify::with_printed_views(ctx, schema, None)?;
     let pair = MigrationPair::new(&database, schema);
     let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
     if plan.is_empty() {
