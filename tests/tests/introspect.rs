@@ -171,7 +171,10 @@ fn many_tables_sql(n: usize) -> String {
             "CREATE TABLE t{i} (id serial PRIMARY KEY, parent int REFERENCES t{p}(id), \
              name text NOT NULL UNIQUE, mood mood DEFAULT 'ok', score numeric(10,2) CHECK (score > 0));\n\
              CREATE INDEX t{i}_lower ON t{i} (lower(name)) WHERE parent IS NOT NULL;\n\
-             COMMENT ON TABLE t{i} IS 'table {i}';\n",
+             COMMENT ON TABLE t{i} IS 'table {i}';\n\
+             CREATE VIEW v{i} AS SELECT id, name FROM t{i} WHERE mood = 'ok';\n\
+             CREATE MATERIALIZED VIEW m{i} AS SELECT id, score FROM t{i};\n\
+             CREATE UNIQUE INDEX m{i}_id ON m{i} (id);\n",
             p = if i == 0 { 0 } else { i - 1 }
         ));
     }
@@ -180,6 +183,8 @@ fn many_tables_sql(n: usize) -> String {
 
 /// Counts the statements the server executed for one introspection, from a
 /// dedicated server's statement log — independent of shale's own counter.
+/// The database holds a view and a materialized view per table: views are
+/// one query too, their columns and indexes read with the tables'.
 #[test]
 fn query_count_does_not_grow_with_the_number_of_tables() {
     let server = shale_tests::PgServer::start_with(shale_tests::ServerOptions {
@@ -208,6 +213,12 @@ fn query_count_does_not_grow_with_the_number_of_tables() {
             introspect_with_stats(&mut client, &IntrospectOptions::default()).unwrap();
         drop(client);
         assert_eq!(schema.tables.len(), n);
+        // As many views and materialized views (each with its index).
+        assert_eq!(schema.views.len(), 2 * n);
+        assert!(schema
+            .views
+            .iter()
+            .all(|v| v.columns.len() == 2 && v.indexes.len() == usize::from(v.materialized)));
         assert!(schema
             .tables
             .iter()
