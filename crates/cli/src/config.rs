@@ -62,6 +62,9 @@ pub struct Config {
     pub migrations_table: MigrationsTable,
     /// `[lint]`: per-rule severities for `shale lint` and `shale check`.
     pub lint: shale_lint::LintConfig,
+    /// `[unmanaged]`: schemas and objects managed by someone else, left out
+    /// of every comparison with a database (and counted as left out).
+    pub unmanaged: Unmanaged,
     /// The directory of `shale.toml` (empty: the working directory), where
     /// shale keeps its cache (`.shale/`).
     #[serde(skip)]
@@ -82,6 +85,7 @@ impl Default for Config {
             database: DatabaseConfig::default(),
             migrations_table: MigrationsTable::default(),
             lint: shale_lint::LintConfig::default(),
+            unmanaged: Unmanaged::default(),
             root: PathBuf::new(),
             file: None,
         }
@@ -105,6 +109,19 @@ impl Default for DatabaseConfig {
             url: None,
         }
     }
+}
+
+/// `[unmanaged]`: what a database holds that shale must neither compare nor
+/// report as drift, because someone else manages it (Supabase's `auth` and
+/// `storage` schemas, a table an ETL job owns, …).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Unmanaged {
+    /// Whole schemas (namespaces), never read.
+    pub schemas: Vec<String>,
+    /// Objects by name: `name` (in `public`) or `schema.name`, either ending
+    /// in `*` for a prefix; triggers, policies and constraints follow their table.
+    pub objects: Vec<String>,
 }
 
 /// `[migrations_table]`.

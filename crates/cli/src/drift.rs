@@ -113,9 +113,24 @@ fn constraint_text(t: &Table, name: &str) -> String {
         let keys: Vec<String> = i
             .keys
             .iter()
-            .map(|k| match &k.target {
-                shale_model::IndexTarget::Column(c) => c.clone(),
-                shale_model::IndexTarget::Expression(e) => format!("({e})"),
+            .map(|k| {
+                let mut key = match &k.target {
+                    shale_model::IndexTarget::Column(c) => c.clone(),
+                    shale_model::IndexTarget::Expression(e) => format!("({e})"),
+                };
+                // Everything that tells two keys apart, or drift reads "x ≠ x".
+                if let Some(op) = &k.opclass {
+                    key.push_str(&format!(" {op}"));
+                }
+                if k.order == shale_model::SortOrder::Desc {
+                    key.push_str(" desc");
+                }
+                match k.nulls {
+                    Some(shale_model::NullsOrder::First) => key.push_str(" nulls first"),
+                    Some(shale_model::NullsOrder::Last) => key.push_str(" nulls last"),
+                    None => {}
+                }
+                key
             })
             .collect();
         let mut s = format!(
@@ -124,6 +139,12 @@ fn constraint_text(t: &Table, name: &str) -> String {
             i.method,
             keys.join(", ")
         );
+        if !i.include.is_empty() {
+            s.push_str(&format!(" include ({})", i.include.join(", ")));
+        }
+        if i.nulls_not_distinct {
+            s.push_str(" nulls not distinct");
+        }
         if let Some(p) = &i.predicate {
             s.push_str(&format!(" where {p}"));
         }
@@ -339,4 +360,134 @@ pub fn lines(drift: &[Drift]) -> String {
         }
     }
     out
+}
+
+/// How many of each kind, as `3 views, 1 trigger` (kinds sorted).
+pub fn census_counts(census: &shale_introspect::Census) -> String {
+    census
+        .counts()
+        .iter()
+        .map(|(kind, n)| format!("{n} {}", plural(kind, *n)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `view` → `views`, `policy` → `policies`, `grant` → `grants` for `n != 1`.
+fn plural(kind: &str, n: usize) -> String {
+    if n == 1 {
+        return kind.to_string();
+    }
+    // Kinds that are settings read as their plain name ("2 row-level security").
+    if kind.ends_with("security")
+        || kind.ends_with("parameters")
+        || kind.ends_with("options")
+        || kind.ends_with("privileges")
+        || kind.ends_with("statistics")
+        || kind.ends_with("compression")
+        || kind.ends_with("inheritance")
+        || kind.ends_with("identity")
+    {
+        return kind.to_string();
+    }
+    if let Some(stem) = kind.strip_suffix('y') {
+        return format!("{stem}ies");
+    }
+    if kind.ends_with('s') || kind.ends_with("ch") {
+        return format!("{kind}es");
+    }
+    format!("{kind}s")
+}
+
+/// The lines that tell what was not compared: one per kind with its objects
+/// (at most `limit` names each, then how many more), and one for what was
+/// left out on purpose. Empty when the census has nothing to say.
+pub fn census_lines(census: &shale_introspect::Census, limit: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (kind, n) in census.counts() {
+        let names: Vec<&str> = census
+            .unmodelled
+            .iter()
+            .filter(|o| o.kind == kind)
+            .map(|o| o.name.as_str())
+            .collect();
+        let mut shown = names
+            .iter()
+            .take(limit)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if names.len() > limit {
+            shown.push_str(&format!(", … and {} more", names.len() - limit));
+        }
+        lines.push(format!("  {n} {}: {shown}", plural(kind, n)));
+    }
+    lines
+}
+
+/// One line naming what was left out on purpose, or `None`.
+pub fn left_out_line(census: &shale_introspect::Census) -> Option<String> {
+    if census.left_out.is_empty() {
+        return None;
+    }
+    let reasons: Vec<String> = census
+        .left_out
+        .iter()
+        .map(|l| format!("{}: {}", l.reason, l.count))
+        .collect();
+    Some(format!(
+        "left out on purpose: {} object(s) ({})",
+        census.left_out_total(),
+        reasons.join("; ")
+    ))
+}
+
+/// The census as JSON: `not_compared` (kind, name), counts by kind, and
+/// what was left out, by reason.
+pub fn census_json(census: &shale_introspect::Census) -> serde_json::Value {
+    json!({
+        "complete": census.is_complete(),
+        "not_compared": census.unmodelled.iter().map(|o| json!({ "kind": o.kind, "name": o.name })).collect::<Vec<_>>(),
+        "not_compared_counts": census.counts().into_iter().map(|(k, n)| (k.to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
+        "left_out": census.left_out.iter().map(|l| json!({ "reason": l.reason, "count": l.count })).collect::<Vec<_>>(),
+    })
+}
+
+#[cfg(test)]
+mod census_tests {
+    use super::*;
+
+    #[test]
+    fn plurals() {
+        assert_eq!(plural("view", 2), "views");
+        assert_eq!(plural("policy", 3), "policies");
+        assert_eq!(plural("row-level security", 2), "row-level security");
+        assert_eq!(plural("sequence options", 2), "sequence options");
+        assert_eq!(plural("trigger", 1), "trigger");
+        assert_eq!(plural("materialized view", 2), "materialized views");
+    }
+
+    #[test]
+    fn lines_cap_names_per_kind() {
+        let census = shale_introspect::Census {
+            unmodelled: (0..5)
+                .map(|i| shale_introspect::UnmodelledObject {
+                    kind: "view".into(),
+                    name: format!("v{i}"),
+                })
+                .collect(),
+            left_out: vec![shale_introspect::LeftOut {
+                reason: "schema auth is unmanaged".into(),
+                count: 4,
+            }],
+        };
+        assert_eq!(
+            census_lines(&census, 3),
+            vec!["  5 views: v0, v1, v2, … and 2 more".to_string()]
+        );
+        assert_eq!(census_counts(&census), "5 views");
+        assert_eq!(
+            left_out_line(&census).unwrap(),
+            "left out on purpose: 4 object(s) (schema auth is unmanaged: 4)"
+        );
+    }
 }

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use anyhow::{anyhow, bail, Context as _, Result};
+use shale_introspect::Census;
 use shale_migrations::journal::Journal;
 use shale_migrations::snapshot::{self, Snapshot};
 use shale_model::{RenameHints, Schema};
@@ -66,15 +67,18 @@ impl Source {
         }
     }
 
-    /// Lowers the source to a schema (with rename hints from schema source).
-    pub fn load(&self, ctx: &Context<'_>) -> Result<(Schema, RenameHints)> {
-        match self {
-            Source::Empty => Ok((Schema::default(), RenameHints::default())),
+    /// Lowers the source to a schema (with rename hints from schema source),
+    /// with the census of what a database source holds beyond the model
+    /// (empty for every other source).
+    pub fn load(&self, ctx: &Context<'_>) -> Result<(Schema, RenameHints, Census)> {
+        let none = || (RenameHints::default(), Census::default());
+        let (schema, (hints, census)) = match self {
+            Source::Empty => (Schema::default(), none()),
             Source::Schema(path) => {
                 let parsed = ctx.parse_schema_at(path)?;
-                Ok((parsed.schema, parsed.renames))
+                (parsed.schema, (parsed.renames, Census::default()))
             }
-            Source::Snapshot(path) => Ok((read_snapshot(path)?, RenameHints::default())),
+            Source::Snapshot(path) => (read_snapshot(path)?, none()),
             Source::Migrations(dir) => {
                 let journal_path = dir.join("meta").join("_journal.json");
                 let text = std::fs::read_to_string(&journal_path)
@@ -82,7 +86,7 @@ impl Source {
                 let journal = Journal::parse(&text)
                     .map_err(|e| anyhow!("{}: {e}", journal_path.display()))?;
                 let Some(last) = journal.entries.last() else {
-                    return Ok((Schema::default(), RenameHints::default()));
+                    return Ok((Schema::default(), RenameHints::default(), Census::default()));
                 };
                 // The snapshots of the configured migrations folder are the
                 // configured snapshots folder; any other folder's are its sibling.
@@ -91,32 +95,56 @@ impl Source {
                 } else {
                     dir.parent().unwrap_or(dir).join("snapshots")
                 };
-                Ok((
+                (
                     read_snapshot(&snapshots.join(snapshot::file_name(last.idx)))?,
-                    RenameHints::default(),
-                ))
+                    none(),
+                )
             }
             Source::Sqlite(path) => {
                 let conn =
                     shale_runner::sqlite::open_existing(path, std::time::Duration::from_secs(30))
                         .map_err(|e| anyhow!("{e}"))?;
-                Ok((ctx.introspect_sqlite(&conn)?, RenameHints::default()))
+                let census = ctx.sqlite_census(&conn)?;
+                (
+                    ctx.introspect_sqlite(&conn)?,
+                    (RenameHints::default(), census),
+                )
             }
             Source::Postgres(url) => {
                 let mut client = shale_db::connect(url).map_err(|e| anyhow!("{e}"))?;
-                Ok((introspect(ctx, &mut client)?, RenameHints::default()))
+                let i = introspect_all(ctx, &mut client)?;
+                (i.schema, (RenameHints::default(), i.census))
             }
-        }
+        };
+        Ok((schema, hints, census))
     }
 }
 
-/// Reads a live database into a schema, leaving out the tracking table's schema.
-pub fn introspect(ctx: &Context<'_>, client: &mut shale_db::Client) -> Result<Schema> {
-    let options = shale_introspect::IntrospectOptions {
+/// The introspection options of this project: the tracking table's schema
+/// and the `[unmanaged]` schemas and objects are left out.
+pub fn introspect_options(ctx: &Context<'_>) -> shale_introspect::IntrospectOptions {
+    shale_introspect::IntrospectOptions {
         tracking_schema: Some(ctx.config.migrations_table.schema.clone()),
+        exclude_namespaces: ctx.config.unmanaged.schemas.clone(),
+        unmanaged_objects: ctx.config.unmanaged.objects.clone(),
         ..Default::default()
-    };
-    shale_introspect::introspect(client, &options).map_err(|e| anyhow!("{e}"))
+    }
+}
+
+/// Reads a live database into a schema, leaving out the tracking table's
+/// schema and what `[unmanaged]` lists. For databases shale built itself
+/// (replays, shadows); a database to report on is read with
+/// [`introspect_all`], whose census must be shown.
+pub fn introspect(ctx: &Context<'_>, client: &mut shale_db::Client) -> Result<Schema> {
+    shale_introspect::introspect(client, &introspect_options(ctx)).map_err(|e| anyhow!("{e}"))
+}
+
+/// Reads a live database into a schema and its census.
+pub fn introspect_all(
+    ctx: &Context<'_>,
+    client: &mut shale_db::Client,
+) -> Result<shale_introspect::Introspection> {
+    shale_introspect::introspect_all(client, &introspect_options(ctx)).map_err(|e| anyhow!("{e}"))
 }
 
 fn read_snapshot(path: &std::path::Path) -> Result<Schema> {

@@ -75,7 +75,34 @@ pub(crate) fn calculate_steps(
             _ => (None, true),
         });
     }
+    order_added_columns(&mut steps, schemas.next);
     Ok(steps)
+}
+
+/// Columns added to a table are added in the order the next schema declares
+/// them (column order is meaningful: `SELECT *`, `COPY`, pg_dump), not in the
+/// order of their names, which is all the derived sort can see.
+fn order_added_columns(steps: &mut [Step], next: &Schema) {
+    let Some(start) = steps
+        .iter()
+        .position(|s| matches!(s, Step::AddColumn { .. }))
+    else {
+        return;
+    };
+    let end = steps[start..]
+        .iter()
+        .position(|s| !matches!(s, Step::AddColumn { .. }))
+        .map_or(steps.len(), |n| start + n);
+    steps[start..end].sort_by_cached_key(|s| match s {
+        Step::AddColumn { table, column } => {
+            let position = next
+                .table(table)
+                .and_then(|t| t.columns.iter().position(|c| &c.name == column))
+                .unwrap_or(usize::MAX);
+            (Some(table.clone()), position)
+        }
+        _ => (None, usize::MAX),
+    });
 }
 
 /// The parent, previous and next name of a rename step, as strings.

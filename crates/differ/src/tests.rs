@@ -961,3 +961,40 @@ fn a_dropped_tables_foreign_key_goes_first_when_its_key_is_dropped() {
         ]
     );
 }
+
+#[test]
+fn added_columns_keep_the_declared_order_not_the_alphabetical() {
+    let previous = schema(vec![table("t", vec![]), table("u", vec![])], vec![]);
+    let next = schema(
+        vec![
+            table(
+                "t",
+                vec![
+                    col("zeta", "text"),
+                    col("alpha", "text"),
+                    col("mid", "text"),
+                ],
+            ),
+            table("u", vec![col("b", "text"), col("a", "text")]),
+        ],
+        vec![],
+    );
+    let added: Vec<(String, String)> = plan(&previous, &next, &RenameHints::default())
+        .into_iter()
+        .filter_map(|s| match s {
+            Step::AddColumn { table, column } => Some((table.name, column)),
+            _ => None,
+        })
+        .collect();
+    let expected: Vec<(String, String)> = [
+        ("t", "zeta"),
+        ("t", "alpha"),
+        ("t", "mid"),
+        ("u", "b"),
+        ("u", "a"),
+    ]
+    .iter()
+    .map(|(t, c)| (t.to_string(), c.to_string()))
+    .collect();
+    assert_eq!(added, expected);
+}

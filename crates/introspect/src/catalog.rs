@@ -56,7 +56,7 @@ impl Session<'_> {
 pub(crate) fn read(
     client: &mut postgres::Client,
     options: &IntrospectOptions,
-) -> Result<(Schema, usize, i32), IntrospectError> {
+) -> Result<(Schema, crate::Census, usize, i32), IntrospectError> {
     let tx = client
         .build_transaction()
         .isolation_level(postgres::IsolationLevel::RepeatableRead)
@@ -110,6 +110,8 @@ pub(crate) fn read(
     read_constraints(&mut s, &oids, version, &names, &mut tables)?;
     read_indexes(&mut s, &oids, version, &names, &mut tables)?;
     schema.views = view::take_views(view_rows, &mut tables);
+    s.queries += 1;
+    let census = crate::census::classify(crate::census::read(&mut s.tx, version)?, options);
 
     s.queries += 1;
     let queries = s.queries;
@@ -121,8 +123,19 @@ pub(crate) fn read(
     let mut order: Vec<(Oid, Table)> = tables.into_iter().collect();
     order.sort_by(|a, b| a.1.name.cmp(&b.1.name));
     schema.tables = order.into_iter().map(|(_, t)| t).collect();
+    if !options.unmanaged_objects.is_empty() {
+        schema
+            .tables
+            .retain(|t| !options.is_unmanaged(&t.name.namespace, &t.name.name));
+        schema
+            .enums
+            .retain(|e| !options.is_unmanaged(&e.name.namespace, &e.name.name));
+        schema
+            .views
+            .retain(|v| !options.is_unmanaged(&v.name.namespace, &v.name.name));
+    }
     schema.normalize();
-    Ok((schema, queries, version))
+    Ok((schema, census, queries, version))
 }
 
 fn unexpected(object: impl Into<String>, detail: impl Into<String>) -> IntrospectError {

@@ -7,10 +7,11 @@
 //! (aggregating with `array_agg` where an object has several parts) and the
 //! pieces are joined in memory by OID (column lists of constraints and
 //! indexes resolve through the columns already read), so that a 3000-table
-//! database costs the same ten statements as an empty one: `BEGIN`, server
+//! database costs the same eleven statements as an empty one: `BEGIN`, server
 //! version, namespaces, enums, tables, views (with materialized views;
 //! their columns and indexes come with the tables'), columns, constraints,
-//! indexes, `COMMIT`. Comments come with their objects (a join on `pg_description`).
+//! indexes, the census of everything the model does not hold ([`census`]),
+//! `COMMIT`. Comments come with their objects (a join on `pg_description`).
 //!
 //! Everything runs inside one `REPEATABLE READ READ ONLY` transaction, so the
 //! queries see one consistent snapshot even while migrations run elsewhere,
@@ -21,6 +22,7 @@
 
 pub mod canonical;
 mod catalog;
+pub mod census;
 pub mod sqlite;
 
 use std::time::{Duration, Instant};
@@ -29,6 +31,7 @@ use shale_model::Schema;
 
 pub use canonical::canonical_views;
 pub use catalog::MIN_SERVER_VERSION;
+pub use census::{Census, LeftOut, UnmodelledObject};
 
 /// The default namespace of the migrations tracking table (design.md §3).
 pub const DEFAULT_TRACKING_SCHEMA: &str = "drizzle";
@@ -50,6 +53,12 @@ pub struct IntrospectOptions {
     /// shale at a busy production database can never hang; `None` keeps
     /// the session's settings.
     pub statement_timeout: Option<Duration>,
+    /// Objects managed by someone else, left out of the schema read and of
+    /// the census (counted as left out): `name` (in `public`) or `ns.name`,
+    /// either ending in `*` for a prefix. Tables, enums and every object a
+    /// census lists match by their own name; triggers, policies, rules and
+    /// constraints by their table's.
+    pub unmanaged_objects: Vec<String>,
 }
 
 /// The default [`IntrospectOptions::statement_timeout`]: generous for the
@@ -64,6 +73,7 @@ impl Default for IntrospectOptions {
             exclude_namespaces: Vec::new(),
             tracking_schema: Some(DEFAULT_TRACKING_SCHEMA.to_string()),
             statement_timeout: Some(DEFAULT_STATEMENT_TIMEOUT),
+            unmanaged_objects: Vec::new(),
         }
     }
 }
@@ -78,6 +88,14 @@ impl IntrospectOptions {
             return self.include_namespaces.iter().any(|n| n == name);
         }
         self.tracking_schema.as_deref() != Some(name)
+    }
+
+    /// Whether the object `namespace.name` is listed in
+    /// [`IntrospectOptions::unmanaged_objects`].
+    pub fn is_unmanaged(&self, namespace: &str, name: &str) -> bool {
+        self.unmanaged_objects
+            .iter()
+            .any(|p| census::pattern_matches(p, namespace, name))
     }
 }
 
@@ -139,15 +157,48 @@ pub struct IntrospectStats {
     pub elapsed: Duration,
 }
 
-/// Reads the database's schema.
+/// Everything one introspection run learns: the schema, what it did not
+/// compare (the [`Census`]), and figures about the run.
+#[derive(Clone, Debug)]
+pub struct Introspection {
+    /// The database's schema, as far as the model can say it.
+    pub schema: Schema,
+    /// Objects of kinds the model does not represent, and objects left out.
+    pub census: Census,
+    /// Query count, server version, time.
+    pub stats: IntrospectStats,
+}
+
+/// Reads the database's schema and its census (see [`census`]).
 ///
 /// Read-only: it runs a fixed number of catalog queries in one read-only
-/// transaction and never changes the session outside it.
+/// transaction and never changes the session outside it. Every command that
+/// compares a database with something must report [`Introspection::census`]:
+/// the schema alone says nothing about the objects it cannot hold.
+pub fn introspect_all(
+    client: &mut postgres::Client,
+    options: &IntrospectOptions,
+) -> Result<Introspection, IntrospectError> {
+    let started = Instant::now();
+    let (schema, census, queries, server_version) = catalog::read(client, options)?;
+    Ok(Introspection {
+        schema,
+        census,
+        stats: IntrospectStats {
+            queries,
+            server_version,
+            elapsed: started.elapsed(),
+        },
+    })
+}
+
+/// The schema part of [`introspect_all`], for callers that compare only
+/// what the model holds on purpose (e.g. two databases built by shale).
 pub fn introspect(
     client: &mut postgres::Client,
     options: &IntrospectOptions,
 ) -> Result<Schema, IntrospectError> {
-    introspect_with_stats(client, options).map(|(schema, _)| schema)
+    introspect_all(client, options).map(|i| i.schema)
 }
 
 /// [`introspect`], also returning how many queries it took and how long;
@@ -157,16 +208,7 @@ pub fn introspect_with_stats(
     client: &mut postgres::Client,
     options: &IntrospectOptions,
 ) -> Result<(Schema, IntrospectStats), IntrospectError> {
-    let started = Instant::now();
-    let (schema, queries, server_version) = catalog::read(client, options)?;
-    Ok((
-        schema,
-        IntrospectStats {
-            queries,
-            server_version,
-            elapsed: started.elapsed(),
-        },
-    ))
+    introspect_all(client, options).map(|i| (i.schema, i.stats))
 }
 
 #[cfg(test)]
@@ -197,6 +239,7 @@ mod tests {
             exclude_namespaces: vec!["auth".into()],
             tracking_schema: Some("drizzle".into()),
             statement_timeout: None,
+            unmanaged_objects: Vec::new(),
         };
         assert!(!o.includes_namespace("auth"), "exclude wins over include");
         assert!(

@@ -88,6 +88,62 @@ pub fn introspect(
     result
 }
 
+/// What a SQLite database holds beyond the model: views, triggers and
+/// virtual tables (the model has none of them yet). Objects named in
+/// `unmanaged` (patterns as in [`crate::IntrospectOptions::unmanaged_objects`];
+/// triggers follow their table) are counted as left out.
+pub fn census(
+    conn: &Connection,
+    unmanaged: &[String],
+) -> Result<crate::Census, SqliteIntrospectError> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT CASE WHEN type = 'table' THEN 'virtual table' ELSE type END, name, tbl_name \
+             FROM sqlite_schema \
+             WHERE type IN ('view', 'trigger') \
+                OR (type = 'table' AND upper(coalesce(sql, '')) LIKE '%VIRTUAL TABLE%') \
+             ORDER BY 1, 2",
+        )
+        .map_err(query_err("sqlite_schema"))?;
+    let rows: Vec<(String, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .and_then(|rows| rows.collect())
+        .map_err(query_err("sqlite_schema"))?;
+    let mut census = crate::Census::default();
+    let mut left_out = 0;
+    for (kind, name, table) in rows {
+        let owner = if kind == "trigger" { &table } else { &name };
+        if unmanaged
+            .iter()
+            .any(|p| crate::census::pattern_matches(p, shale_model::DEFAULT_NAMESPACE, owner))
+        {
+            left_out += 1;
+            continue;
+        }
+        // Views are modelled (read by `introspect`): counted above only when
+        // left out.
+        if kind == "view" {
+            continue;
+        }
+        let name = if kind == "trigger" {
+            format!("{name} on {table}")
+        } else {
+            name
+        };
+        census
+            .unmodelled
+            .push(crate::UnmodelledObject { kind, name });
+    }
+    if left_out > 0 {
+        census.left_out.push(crate::LeftOut {
+            reason: "listed as unmanaged".into(),
+            count: left_out,
+        });
+    }
+    census.unmodelled.sort();
+    Ok(census)
+}
+
 struct Object {
     kind: String,
     name: String,

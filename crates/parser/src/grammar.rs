@@ -243,11 +243,14 @@ pub enum KeyNulls {
     Last,
 }
 
-/// One item of an index's `columns(…)`: `col`, `col(desc, nulls_last)`, `col(ops = "…")`.
+/// One item of an index's `columns(…)`: `col`, `col(desc, nulls_last)`, `col(ops = "…")`,
+/// or an expression key `expr(sql = "lower(email)", desc, ops = "…")`.
 #[derive(Clone, Debug)]
 pub struct IndexKeyAttr {
-    /// The column.
+    /// The column (`expr` for an expression key).
     pub column: Spanned<String>,
+    /// `sql = "…"` of an `expr(…)` key: the key is this expression, not a column.
+    pub expr: Option<Spanned<String>>,
     /// `asc` / `desc`.
     pub order: Option<Spanned<KeyOrder>>,
     /// `nulls_first` / `nulls_last`.
@@ -959,6 +962,7 @@ fn index_keys(entry: &Entry, errors: &mut Vec<Error>) -> Vec<IndexKeyAttr> {
         let column = Spanned::new(item.key.clone(), item.key_span, item.key_span);
         let mut key = IndexKeyAttr {
             column,
+            expr: None,
             order: None,
             nulls: None,
             ops: None,
@@ -982,16 +986,23 @@ fn index_keys(entry: &Entry, errors: &mut Vec<Error>) -> Vec<IndexKeyAttr> {
             }
             Value::List(options) => {
                 let mut seen = HashSet::new();
+                // `expr(sql = "…", …)` is an expression key; a column named
+                // `expr` never has a `sql` option, so the two cannot be confused.
+                let keys: &[&str] = if item.key == "expr" {
+                    &["sql", "asc", "desc", "nulls_first", "nulls_last", "ops"]
+                } else {
+                    &["asc", "desc", "nulls_first", "nulls_last", "ops"]
+                };
                 for option in options {
-                    let keys = ["asc", "desc", "nulls_first", "nulls_last", "ops"];
                     let known = keys.contains(&option.key.as_str());
                     if !known {
-                        errors.push(unknown_key(option, "index key", &keys));
+                        errors.push(unknown_key(option, "index key", keys));
                         continue;
                     }
                     let group = match option.key.as_str() {
                         "asc" | "desc" => "order",
                         "nulls_first" | "nulls_last" => "nulls",
+                        "sql" => "sql",
                         _ => "ops",
                     };
                     if !seen.insert(group) {
@@ -1006,6 +1017,7 @@ fn index_keys(entry: &Entry, errors: &mut Vec<Error>) -> Vec<IndexKeyAttr> {
                     }
                     match option.key.as_str() {
                         "ops" => key.ops = string_value(option, errors),
+                        "sql" => key.expr = string_value(option, errors),
                         "asc" | "desc" => {
                             if flag_value(option, errors).is_some() {
                                 let order = if option.key == "asc" {

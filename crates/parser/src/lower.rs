@@ -954,10 +954,30 @@ pub(crate) fn lower_table(
         let mut ok = true;
         let mut keys: Vec<IndexKey> = Vec::new();
         for key in &attr.columns {
-            let Some(i) = resolve(cx, &key.column) else {
-                ok = false;
-                continue;
+            let target = match &key.expr {
+                Some(expr) if expr.value.trim().is_empty() => {
+                    cx.err(file, empty_index_expression(expr));
+                    ok = false;
+                    continue;
+                }
+                Some(expr) => IndexTarget::Expression(expr.value.clone()),
+                None => {
+                    let Some(i) = resolve(cx, &key.column) else {
+                        ok = false;
+                        continue;
+                    };
+                    IndexTarget::Column(b.table.columns[i].name.clone())
+                }
             };
+            if let (Some(_), Some(expr)) = (&attr.expr, &key.expr) {
+                cx.err(
+                    file,
+                    Error::new(expr.span, "an expression key beside `expr = \"…\"`")
+                        .label("two ways to say the keys")
+                        .help("write every key in `columns(…)`, e.g. `columns(expr(sql = \"lower(email)\"), org_id)`"),
+                );
+                ok = false;
+            }
             let order = match key.order.as_ref().map(|o| o.value) {
                 Some(KeyOrder::Desc) => SortOrder::Desc,
                 _ => SortOrder::Asc,
@@ -982,7 +1002,7 @@ pub(crate) fn lower_table(
                 ok = false;
             }
             keys.push(IndexKey {
-                target: IndexTarget::Column(b.table.columns[i].name.clone()),
+                target,
                 order,
                 nulls,
                 opclass: key.ops.as_ref().map(|o| o.value.clone()),
@@ -991,11 +1011,7 @@ pub(crate) fn lower_table(
         let include = resolve_all(cx, &attr.include);
         if let Some(expr) = &attr.expr {
             if expr.value.trim().is_empty() {
-                cx.err(
-                    file,
-                    Error::new(expr.span, "empty index expression")
-                        .label("expected an SQL expression"),
-                );
+                cx.err(file, empty_index_expression(expr));
                 ok = false;
             }
             keys = vec![IndexKey {
@@ -1792,4 +1808,9 @@ pub(crate) fn misplaced_derive(span: Span, derive: &str, item: &str) -> Error {
             "Table" => "derive `Table` on a struct with named fields",
             _ => "derive `PgEnum` on an enum of unit variants",
         })
+}
+
+/// `expr = ""` or `expr(sql = "")` in an index.
+fn empty_index_expression(expr: &Spanned<String>) -> Error {
+    Error::new(expr.span, "empty index expression").label("expected an SQL expression")
 }

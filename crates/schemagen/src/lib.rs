@@ -322,39 +322,16 @@ impl Renderer {
             })
             .collect();
         match index.keys.as_slice() {
+            // A lone plain expression key reads best as `expr = "…"`.
             [IndexKey {
                 target: IndexTarget::Expression(e),
-                order,
-                nulls,
-                opclass,
-            }] => {
-                if *order != SortOrder::Asc || nulls.is_some() || opclass.is_some() {
-                    self.warnings.push(format!(
-                        "index `{}` on `{}`: ordering and operator class of an expression key cannot be written; \
-                         they are left out",
-                        index.name, t.name
-                    ));
-                }
-                args.push(quote!(expr = #e));
-            }
-            keys if keys
-                .iter()
-                .all(|k| matches!(k.target, IndexTarget::Column(_))) =>
-            {
-                let keys = keys.iter().map(|k| self.index_key(k));
-                args.push(quote!(columns(#(#keys),*)));
-            }
+                order: SortOrder::Asc,
+                nulls: None,
+                opclass: None,
+            }] => args.push(quote!(expr = #e)),
+            // Anything else, expression keys included: `columns(expr(sql = "…", …), col)`.
             keys => {
-                self.warnings.push(format!(
-                    "index `{}` on `{}` mixes column and expression keys, which the schema language cannot \
-                     write; it is written with its column keys only",
-                    index.name, t.name
-                ));
-                let keys: Vec<TokenStream> = keys
-                    .iter()
-                    .filter(|k| matches!(k.target, IndexTarget::Column(_)))
-                    .map(|k| self.index_key(k))
-                    .collect();
+                let keys = keys.iter().map(|k| self.index_key(k));
                 args.push(quote!(columns(#(#keys),*)));
             }
         }
@@ -516,11 +493,14 @@ fn reference_table(q: &QualifiedName) -> String {
 
 impl Renderer {
     fn index_key(&self, k: &IndexKey) -> TokenStream {
-        let IndexTarget::Column(c) = &k.target else {
-            return TokenStream::new();
-        };
-        let ident = self.list_ident(c);
         let mut opts = Vec::new();
+        let ident = match &k.target {
+            IndexTarget::Column(c) => self.list_ident(c),
+            IndexTarget::Expression(e) => {
+                opts.push(quote!(sql = #e));
+                quote!(expr)
+            }
+        };
         if k.order == SortOrder::Desc {
             opts.push(quote!(desc));
         }
@@ -742,12 +722,13 @@ pub struct Users {
     }
 
     #[test]
-    fn what_cannot_be_written_is_reported() {
+    fn expression_keys_are_written_whole() {
         let mut s = users();
         let mut expr_key = IndexKey::column("x");
         expr_key.target = IndexTarget::Expression("lower(email)".into());
         let mut desc_expr = expr_key.clone();
         desc_expr.order = SortOrder::Desc;
+        desc_expr.opclass = Some("text_pattern_ops".into());
         let index = |name: &str, keys: Vec<IndexKey>| Index {
             name: name.into(),
             unique: false,
@@ -758,21 +739,19 @@ pub struct Users {
             predicate: None,
         };
         s.tables[0].indexes = vec![
-            index("mixed", vec![IndexKey::column("id"), expr_key]),
+            index("mixed", vec![IndexKey::column("id"), expr_key.clone()]),
             index("desc_expr", vec![desc_expr]),
-            index("fine", vec![IndexKey::column("id")]),
+            index("plain", vec![expr_key]),
         ];
         let (text, warnings) = render_with_warnings(&s);
-        assert_eq!(warnings.len(), 2, "{warnings:#?}");
-        assert!(
-            warnings[0].contains("`mixed`") && warnings[1].contains("`desc_expr`"),
-            "{warnings:#?}"
-        );
-        assert!(
-            text.contains("#[index(columns(id), name = \"mixed\")]"),
-            "{text}"
-        );
-        assert!(render_with_warnings(&users()).1.is_empty());
+        assert!(warnings.is_empty(), "{warnings:#?}");
+        for expected in [
+            r#"#[index(columns(id, expr(sql = "lower(email)")), name = "mixed")]"#,
+            r#"columns(expr(sql = "lower(email)", desc, ops = "text_pattern_ops"))"#,
+            r#"#[index(expr = "lower(email)", name = "plain")]"#,
+        ] {
+            assert!(text.contains(expected), "missing {expected} in\n{text}");
+        }
     }
 
     #[test]

@@ -92,6 +92,11 @@ pub struct Memberships {
 #[index(columns(org_id), name = "users_email_incl", include(email, handle))]
 #[index(expr = "lower(email::text)", name = "users_email_lower", unique)]
 #[index(
+    columns(expr(sql = "email::text", ops = "gin_trgm_ops")),
+    name = "users_email_trgm",
+    method = "gin"
+)]
+#[index(
     columns(handle(nulls_first, ops = "text_pattern_ops")),
     name = "users_handle_pattern"
 )]
@@ -101,7 +106,14 @@ pub struct Memberships {
     method = "gist"
 )]
 #[index(columns(email), name = "users_hash", method = "hash")]
-#[index(columns(org_id(desc, nulls_last), role(nulls_first)), name = "users_mixed")]
+#[index(
+    columns(expr(sql = "lower(email::text)", desc, nulls_last)),
+    name = "users_lower_desc"
+)]
+#[index(
+    columns(org_id(desc, nulls_last), expr(sql = "age + 1"), role(nulls_first)),
+    name = "users_mixed"
+)]
 #[index(
     columns(org_id),
     name = "users_org_brin",

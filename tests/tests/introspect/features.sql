@@ -78,6 +78,8 @@ CREATE INDEX users_settings_gin ON users USING gin (settings jsonb_path_ops);
 CREATE INDEX users_handle_trgm ON users USING gist (handle gist_trgm_ops);
 CREATE INDEX users_hash ON users USING hash (email);
 CREATE INDEX users_mixed ON users (org_id DESC NULLS LAST, (age + 1), role ASC NULLS FIRST);
+CREATE INDEX users_email_trgm ON users USING gin ((email::text) gin_trgm_ops);
+CREATE INDEX users_lower_desc ON users (lower(email::text) DESC NULLS LAST);
 CREATE UNIQUE INDEX users_code_nnd ON users (code) NULLS NOT DISTINCT WHERE active;
 CREATE INDEX ON memberships (since);
 CREATE VIEW active_users AS SELECT id FROM users WHERE active;

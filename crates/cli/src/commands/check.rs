@@ -649,7 +649,8 @@ fn check_database(
             ),
             None => None,
         };
-        (status, ctx.introspect_sqlite(&conn)?)
+        let census = ctx.sqlite_census(&conn)?;
+        (status, (ctx.introspect_sqlite(&conn)?, census))
     } else {
         let mut client = shale_db::connect(url).map_err(|e| anyhow!("{e}"))?;
         client
@@ -662,8 +663,10 @@ fn check_database(
             ),
             None => None,
         };
-        (status, sources::introspect(ctx, &mut client)?)
+        let i = sources::introspect_all(ctx, &mut client)?;
+        (status, (i.schema, i.census))
     };
+    let (database, census) = database;
     if let (Some(folder), Some(status)) = (folder, status) {
         // Database-level findings point at no file (a URL is no path for annotations).
         let db: Option<&Path> = None;
@@ -725,8 +728,29 @@ fn check_database(
     let schema = &super::verify::with_printed_views(ctx, schema, None)?;
     let pair = MigrationPair::new(&database, schema);
     let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
-    if plan.is_empty() {
+    if !census.is_complete() {
+        // Never "matches" about objects that were not looked at.
+        findings.push(Finding::new(
+            "not-compared",
+            None,
+            format!(
+                "{target} holds {} object(s) of kinds shale does not model yet, so it was not compared whole: {}\n{}\n  \
+                 list objects someone else manages under [unmanaged] in shale.toml to leave them out on purpose",
+                census.unmodelled.len(),
+                drift::census_counts(&census),
+                drift::census_lines(&census, 10).join("\n")
+            ),
+        ));
+    }
+    if let Some(line) = drift::left_out_line(&census) {
+        passed.push(format!("{target}: {line}"));
+    }
+    if plan.is_empty() && census.is_complete() {
         passed.push(format!("{target} matches the schema"));
+    } else if plan.is_empty() {
+        passed.push(format!(
+            "{target} matches the schema in every object shale models"
+        ));
     } else {
         let drift = drift::describe(&plan, pair);
         findings.push(Finding::new(

@@ -149,6 +149,12 @@ impl Context<'_> {
         shale_introspect::sqlite::introspect(conn, &options).map_err(|e| anyhow!("{e}"))
     }
 
+    /// What a SQLite database holds beyond the model (views, triggers).
+    pub fn sqlite_census(&self, conn: &rusqlite::Connection) -> Result<shale_introspect::Census> {
+        shale_introspect::sqlite::census(conn, &self.config.unmanaged.objects)
+            .map_err(|e| anyhow!("{e}"))
+    }
+
     /// [`Context::parse_schema_at`] on the configured schema.
     pub fn parse_schema(&self) -> Result<ParsedSchema> {
         self.parse_schema_at(&self.config.schema.clone())

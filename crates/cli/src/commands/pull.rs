@@ -14,8 +14,8 @@ use super::generate::{write_next_migration, Written};
 use super::project::write_atomic;
 use super::Context;
 use crate::output::Style;
-use crate::sources;
 use crate::Outcome;
+use crate::{drift, sources};
 
 /// `shale pull` flags.
 #[derive(Debug, clap::Args)]
@@ -76,9 +76,12 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         crate::config::Dialect::Sqlite => Live::Sqlite(ctx.open_sqlite()?),
         crate::config::Dialect::Postgresql => Live::Postgres(Box::new(ctx.connect()?)),
     };
-    let schema = match &mut live {
-        Live::Sqlite(conn) => ctx.introspect_sqlite(conn)?,
-        Live::Postgres(client) => sources::introspect(ctx, client)?,
+    let (schema, census) = match &mut live {
+        Live::Sqlite(conn) => (ctx.introspect_sqlite(conn)?, ctx.sqlite_census(conn)?),
+        Live::Postgres(client) => {
+            let i = sources::introspect_all(ctx, client)?;
+            (i.schema, i.census)
+        }
     };
     let (source, warnings) = shale_schemagen::render_with_warnings(&schema);
     write_atomic(&file, &source)?;
@@ -110,7 +113,28 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             b.sql_path.display()
         ));
     }
+    // What the written schema does not say is never silently dropped.
+    if !census.is_complete() {
+        ui.warn(&format!(
+            "the database holds {} object(s) of kinds shale does not model yet; {} does not declare them: {}\n{}",
+            census.unmodelled.len(),
+            file.display(),
+            drift::census_counts(&census),
+            drift::census_lines(&census, 10).join("\n")
+        ));
+        if let Some(b) = &baseline {
+            ui.warn(&format!(
+                "{} does not create them: a fresh database built from the migrations lacks them until their SQL \
+                 is added to a migration (`shale generate --custom`)",
+                b.sql_path.display()
+            ));
+        }
+    }
+    if let Some(line) = drift::left_out_line(&census) {
+        ui.line(&line);
+    }
     ui.document(&json!({
+        "census": drift::census_json(&census),
         "file": file.display().to_string(),
         "tables": schema.tables.len(),
         "enums": schema.enums.len(),
@@ -121,7 +145,11 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             "snapshot": b.snap_path.display().to_string(),
         })),
     }));
-    Ok(Outcome::Clean)
+    Ok(if census.is_complete() {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    })
 }
 
 /// Writes migration 0000 creating the pulled schema (with journal entry,

@@ -169,13 +169,41 @@ fn rename_notes(ctx: &Context<'_>, asked: &[Ambiguity]) {
     }
 }
 
-/// Runs `shale verify`: exit 0 in sync, 1 drift.
+/// How many names of each kind the text output lists before "… and N more".
+const CENSUS_NAMES_SHOWN: usize = 10;
+
+/// Prints what a database holds that was not compared, and what was left
+/// out on purpose (nothing when the census has nothing to say).
+pub fn print_census(ctx: &Context<'_>, census: &shale_introspect::Census, heading: &str) {
+    let ui = ctx.ui;
+    if !census.is_complete() {
+        ui.result(&format!(
+            "{heading}: {} object(s) of kinds shale does not model yet: {}",
+            census.unmodelled.len(),
+            drift::census_counts(census)
+        ));
+        for line in drift::census_lines(census, CENSUS_NAMES_SHOWN) {
+            ui.result(&line);
+        }
+        ui.result(
+            "  (list objects someone else manages under [unmanaged] in shale.toml to leave them out on purpose)",
+        );
+    }
+    if let Some(line) = drift::left_out_line(census) {
+        ui.result(&line);
+    }
+}
+
+/// Runs `shale verify`: exit 0 in sync, 1 drift or objects not compared.
 pub fn verify(ctx: &Context<'_>, args: &VerifyArgs) -> Result<Outcome> {
     let ui = ctx.ui;
     let mut parsed = ctx.parse_schema()?;
     parsed.schema = with_printed_views(ctx, &parsed.schema, args.shadow_db.as_deref())?;
-    let database = match ctx.config.dialect {
-        crate::config::Dialect::Sqlite => ctx.introspect_sqlite(&ctx.open_sqlite()?)?,
+    let (database, census) = match ctx.config.dialect {
+        crate::config::Dialect::Sqlite => {
+            let conn = ctx.open_sqlite()?;
+            (ctx.introspect_sqlite(&conn)?, ctx.sqlite_census(&conn)?)
+        }
         crate::config::Dialect::Postgresql => {
             let mut client = ctx.connect()?;
             // Safe to point at production: read-only catalog queries, one connection,
@@ -183,18 +211,30 @@ pub fn verify(ctx: &Context<'_>, args: &VerifyArgs) -> Result<Outcome> {
             client
                 .batch_execute("SET statement_timeout = '30s'")
                 .map_err(|e| anyhow::anyhow!("{}", shale_db::error_line(&e)))?;
-            sources::introspect(ctx, &mut client)?
+            let i = sources::introspect_all(ctx, &mut client)?;
+            (i.schema, i.census)
         }
     };
     let pair = MigrationPair::new(&database, &parsed.schema);
     let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
-    if plan.is_empty() {
+    if plan.is_empty() && census.is_complete() {
         ui.result(&format!(
             "{}: the database matches the schema",
             ui.paint(Style::Good, "in sync")
         ));
-        ui.document(&json!({ "in_sync": true, "drift": [], "sql": [] }));
+        print_census(ctx, &census, "");
+        ui.document(&json!({ "in_sync": true, "drift": [], "sql": [], "census": drift::census_json(&census) }));
         return Ok(Outcome::Clean);
+    }
+    if plan.is_empty() {
+        // Never "in sync" about objects that were not looked at.
+        ui.result(&format!(
+            "{}: everything shale models matches the schema, but the database holds more",
+            ui.paint(Style::Bad, "not verified")
+        ));
+        print_census(ctx, &census, "not compared");
+        ui.document(&json!({ "in_sync": false, "drift": [], "sql": [], "census": drift::census_json(&census) }));
+        return Ok(Outcome::Findings);
     }
     let drift = drift::describe(&plan, pair);
     let statements = ctx.render_plan(&plan, pair)?;
@@ -222,6 +262,7 @@ pub fn verify(ctx: &Context<'_>, args: &VerifyArgs) -> Result<Outcome> {
                 ui.result(&format!("      database: {db}"));
             }
         }
+        print_census(ctx, &census, "also not compared");
         ui.result("\nSQL that would bring the database to the schema:\n");
         print_sql(ctx, &statements);
     }
@@ -229,6 +270,7 @@ pub fn verify(ctx: &Context<'_>, args: &VerifyArgs) -> Result<Outcome> {
         "in_sync": false,
         "drift": drift.iter().map(drift::Drift::to_json).collect::<Vec<_>>(),
         "sql": statements_json(&statements),
+        "census": drift::census_json(&census),
     }));
     Ok(Outcome::Findings)
 }
@@ -238,18 +280,36 @@ pub fn diff(ctx: &Context<'_>, args: &DiffArgs) -> Result<Outcome> {
     let ui = ctx.ui;
     let from = Source::parse(&args.from)?;
     let to = Source::parse(&args.to)?;
-    let (previous, _) = from.load(ctx)?;
-    let (next, mut hints) = to.load(ctx)?;
+    let (previous, _, previous_census) = from.load(ctx)?;
+    let (next, mut hints, next_census) = to.load(ctx)?;
     for r in &args.rename {
         parse_rename_flag(r, &mut hints)?;
     }
     let pair = MigrationPair::new(&previous, &next);
     let (plan, asked) = plan_assuming_drops(pair, &hints);
     rename_notes(ctx, &asked);
+    // The SQL covers only what the model holds: say what it leaves alone.
+    for (source, census) in [(&from, &previous_census), (&to, &next_census)] {
+        if !census.is_complete() {
+            ctx.ui.warn(&format!(
+                "{} holds {} object(s) of kinds shale does not model yet, not compared and not in this SQL: {}",
+                source.describe(),
+                census.unmodelled.len(),
+                drift::census_counts(census)
+            ));
+        }
+    }
     let statements = ctx.render_plan(&plan, pair)?;
-    if statements.is_empty() {
+    let complete = previous_census.is_complete() && next_census.is_complete();
+    if statements.is_empty() && complete {
         ui.result(&format!(
             "-- no differences between {} and {}",
+            from.describe(),
+            to.describe()
+        ));
+    } else if statements.is_empty() {
+        ui.result(&format!(
+            "-- no differences in what shale models between {} and {}; objects of other kinds were not compared",
             from.describe(),
             to.describe()
         ));
@@ -261,8 +321,9 @@ pub fn diff(ctx: &Context<'_>, args: &DiffArgs) -> Result<Outcome> {
         "to": to.describe(),
         "empty": statements.is_empty(),
         "statements": statements_json(&statements),
+        "census": { "from": drift::census_json(&previous_census), "to": drift::census_json(&next_census) },
     }));
-    Ok(if statements.is_empty() {
+    Ok(if statements.is_empty() && complete {
         Outcome::Clean
     } else {
         Outcome::Findings

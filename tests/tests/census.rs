@@ -1,0 +1,471 @@
+//! The census on real databases: every object of a kind shale does not model
+//! is reported, one kind at a time and all together, so that `verify`,
+//! `check --db`, `pull` and `diff` never answer "in sync" about a database
+//! they did not read whole; and what `[unmanaged]` lists is left out and
+//! counted, never silently.
+
+use std::path::Path;
+use std::process::Output;
+
+use shale_introspect::{introspect_all, IntrospectOptions, UnmodelledObject};
+
+/// Every case starts from this table (shale models all of it).
+const BASE: &str = "CREATE TABLE t (id integer PRIMARY KEY, a text, b integer, during tstzrange);";
+
+/// `(SQL on top of BASE, the census it must produce as (kind, name))`.
+fn cases() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    vec![
+        ("CREATE SEQUENCE s", vec![("sequence", "s")]),
+        ("CREATE SEQUENCE s2; ALTER TABLE t ALTER COLUMN b SET DEFAULT nextval('s2')", vec![("sequence", "s2")]),
+        (
+            "CREATE TABLE u (id serial); ALTER SEQUENCE u_id_seq START 5",
+            vec![("sequence options", "u_id_seq")],
+        ),
+        (
+            "CREATE TABLE w (id integer GENERATED ALWAYS AS IDENTITY (START 10))",
+            vec![("sequence options", "w_id_seq")],
+        ),
+        (
+            "CREATE FUNCTION f(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x'",
+            vec![("function", "f(x integer)")],
+        ),
+        (
+            "CREATE PROCEDURE p() LANGUAGE sql AS 'SELECT 1'",
+            vec![("procedure", "p()")],
+        ),
+        (
+            "CREATE AGGREGATE mysum(integer) (SFUNC = int4pl, STYPE = integer)",
+            vec![("aggregate", "mysum(integer)")],
+        ),
+        (
+            "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'; \
+             CREATE TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION tf()",
+            vec![("function", "tf()"), ("trigger", "tr on t")],
+        ),
+        (
+            "CREATE DOMAIN d AS integer CHECK (VALUE > 0)",
+            vec![("domain", "d")],
+        ),
+        (
+            "CREATE TYPE c AS (x integer)",
+            vec![("composite type", "c")],
+        ),
+        (
+            "CREATE TYPE r AS RANGE (subtype = int8)",
+            vec![("range type", "r")],
+        ),
+        ("CREATE EXTENSION citext", vec![("extension", "citext")]),
+        (
+            "ALTER TABLE t ENABLE ROW LEVEL SECURITY; CREATE POLICY pol ON t USING (true)",
+            vec![("policy", "pol on t"), ("row-level security", "t")],
+        ),
+        ("ALTER TABLE t FORCE ROW LEVEL SECURITY", vec![("row-level security", "t")]),
+        ("GRANT SELECT ON t TO pg_monitor", vec![("grant", "t")]),
+        ("GRANT SELECT (a) ON t TO pg_monitor", vec![("column grant", "t.a")]),
+        (
+            "CREATE SCHEMA s2; GRANT USAGE ON SCHEMA s2 TO pg_monitor",
+            vec![("grant", "schema s2")],
+        ),
+        (
+            "CREATE TABLE pt (id integer, at date) PARTITION BY RANGE (at); \
+             CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM ('2020-01-01') TO ('2021-01-01')",
+            vec![("partition", "pt1"), ("partitioned table", "pt")],
+        ),
+        (
+            "ALTER TABLE t ADD CONSTRAINT ex EXCLUDE USING gist (during WITH &&)",
+            vec![("exclusion constraint", "ex on t")],
+        ),
+        (
+            "ALTER TABLE t ADD CONSTRAINT ni CHECK (b > 0) NO INHERIT",
+            vec![("NO INHERIT check", "ni on t")],
+        ),
+        (
+            "ALTER TABLE t ADD CONSTRAINT du UNIQUE (b) DEFERRABLE",
+            vec![("deferrable key", "du on t")],
+        ),
+        (
+            "ALTER TABLE t ADD CONSTRAINT nv CHECK (b > 0) NOT VALID",
+            vec![("NOT VALID constraint", "nv on t")],
+        ),
+        (
+            "CREATE TABLE r2 (x integer, y integer, UNIQUE (x, y)); \
+             CREATE TABLE r3 (x integer, y integer, FOREIGN KEY (x, y) REFERENCES r2 (x, y) MATCH FULL)",
+            vec![("MATCH FULL foreign key", "r3_x_y_fkey on r3")],
+        ),
+        (
+            "CREATE TABLE co (a text COLLATE \"C\")",
+            vec![("column collation", "co.a")],
+        ),
+        ("CREATE UNLOGGED TABLE ul (id integer)", vec![("unlogged table", "ul")]),
+        (
+            "CREATE TABLE sp (id integer) WITH (fillfactor = 70)",
+            vec![("storage parameters", "sp")],
+        ),
+        ("ALTER TABLE t REPLICA IDENTITY FULL", vec![("replica identity", "t")]),
+        (
+            "CREATE TABLE parent (id integer); CREATE TABLE child () INHERITS (parent)",
+            vec![("table inheritance", "child")],
+        ),
+        (
+            "CREATE RULE rl AS ON INSERT TO t DO INSTEAD NOTHING",
+            vec![("rule", "rl on t")],
+        ),
+        (
+            "CREATE INDEX ti ON t (b); COMMENT ON INDEX ti IS 'x'",
+            vec![("comment", "index ti")],
+        ),
+        (
+            "COMMENT ON CONSTRAINT t_pkey ON t IS 'x'",
+            vec![("comment", "constraint t_pkey on t")],
+        ),
+        (
+            "CREATE SCHEMA s3; COMMENT ON SCHEMA s3 IS 'x'",
+            vec![("comment", "schema s3")],
+        ),
+        (
+            "CREATE COLLATION mycoll FROM \"C\"",
+            vec![("collation", "mycoll")],
+        ),
+        (
+            "CREATE STATISTICS st ON a, b FROM t",
+            vec![("extended statistics", "st")],
+        ),
+        (
+            "CREATE FUNCTION etf() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END'; \
+             CREATE EVENT TRIGGER et ON ddl_command_start EXECUTE FUNCTION etf()",
+            vec![("event trigger", "et"), ("function", "etf()")],
+        ),
+        ("CREATE PUBLICATION pb", vec![("publication", "pb")]),
+        (
+            "CREATE TEXT SEARCH CONFIGURATION tsc (COPY = english)",
+            vec![("text search configuration", "tsc")],
+        ),
+        (
+            "CREATE TEXT SEARCH DICTIONARY tsd (TEMPLATE = simple)",
+            vec![("text search dictionary", "tsd")],
+        ),
+        (
+            "CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int4eq)",
+            vec![("operator", "===")],
+        ),
+        (
+            "CREATE OPERATOR FAMILY ofam USING btree",
+            vec![("operator family", "ofam")],
+        ),
+        (
+            "CREATE FOREIGN DATA WRAPPER fdw; CREATE SERVER srv FOREIGN DATA WRAPPER fdw; \
+             CREATE FOREIGN TABLE ft (id integer) SERVER srv",
+            vec![
+                ("foreign server", "srv"),
+                ("foreign table", "ft"),
+                ("foreign-data wrapper", "fdw"),
+            ],
+        ),
+        (
+            "CREATE TYPE c2 AS (x integer); \
+             CREATE FUNCTION c2_to_int(c2) RETURNS integer LANGUAGE sql AS 'SELECT 1'; \
+             CREATE CAST (c2 AS integer) WITH FUNCTION c2_to_int(c2)",
+            vec![
+                ("cast", "c2 as integer"),
+                ("composite type", "c2"),
+                ("function", "c2_to_int(c2)"),
+            ],
+        ),
+        (
+            "CREATE TABLE cc (a text COMPRESSION pglz)",
+            vec![("column compression", "cc.a")],
+        ),
+    ]
+}
+
+fn census_of(url: &str, options: &IntrospectOptions) -> shale_introspect::Introspection {
+    let mut client = shale_tests::connect(url);
+    introspect_all(&mut client, options).unwrap_or_else(|e| panic!("introspect: {e}"))
+}
+
+fn objects(list: &[(&str, &str)]) -> Vec<UnmodelledObject> {
+    let mut v: Vec<UnmodelledObject> = list
+        .iter()
+        .map(|(kind, name)| UnmodelledObject {
+            kind: kind.to_string(),
+            name: name.to_string(),
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn database(sql: &str) -> String {
+    let url = shale_tests::fresh_database();
+    shale_tests::connect(&url)
+        .batch_execute(&format!("{BASE}\n{sql}"))
+        .unwrap_or_else(|e| panic!("setup `{sql}`: {e}"));
+    url
+}
+
+#[test]
+fn a_database_of_modelled_objects_only_is_complete() {
+    let url = database(
+        "CREATE TYPE mood AS ENUM ('ok', 'sad'); \
+         CREATE TABLE m (id serial PRIMARY KEY, n bigint GENERATED BY DEFAULT AS IDENTITY, mood mood, \
+                         r integer REFERENCES t (id) DEFERRABLE INITIALLY DEFERRED, CHECK (r > 0)); \
+         CREATE UNIQUE INDEX m_n ON m (n DESC NULLS LAST) WHERE n > 0; \
+         COMMENT ON TABLE m IS 'x'; COMMENT ON COLUMN m.n IS 'y'; COMMENT ON TYPE mood IS 'z'; \
+         CREATE SCHEMA other; CREATE TABLE other.o (id integer); \
+         CREATE VIEW v AS SELECT id FROM t; \
+         CREATE MATERIALIZED VIEW other.mv AS SELECT id FROM v; CREATE INDEX ON other.mv (id)",
+    );
+    let i = census_of(&url, &IntrospectOptions::default());
+    assert!(i.census.is_complete(), "{:#?}", i.census.unmodelled);
+    assert_eq!(i.schema.views.len(), 2);
+    assert!(i.census.left_out.is_empty(), "{:#?}", i.census.left_out);
+}
+
+#[test]
+fn every_unmodelled_kind_is_reported_alone() {
+    for (sql, expected) in cases() {
+        let url = database(sql);
+        let i = census_of(&url, &IntrospectOptions::default());
+        assert_eq!(i.census.unmodelled, objects(&expected), "after `{sql}`");
+    }
+}
+
+#[test]
+fn every_unmodelled_kind_is_reported_together_and_the_query_count_stays() {
+    let cases = cases();
+    let sql: Vec<&str> = cases.iter().map(|(sql, _)| *sql).collect();
+    let url = database(&sql.join(";\n"));
+    let i = census_of(&url, &IntrospectOptions::default());
+    let mut expected: Vec<(&str, &str)> = cases.iter().flat_map(|(_, e)| e.clone()).collect();
+    expected.sort();
+    expected.dedup();
+    assert_eq!(i.census.unmodelled, objects(&expected));
+    // The extension's own functions, types and operators are left out, counted.
+    assert!(
+        i.census
+            .left_out
+            .iter()
+            .any(|l| l.reason == "owned by extension citext" && l.count > 10),
+        "{:#?}",
+        i.census.left_out
+    );
+    // One census query, whatever the database holds.
+    let empty = shale_tests::fresh_database();
+    assert_eq!(
+        i.stats.queries,
+        census_of(&empty, &IntrospectOptions::default())
+            .stats
+            .queries
+    );
+}
+
+#[test]
+fn unmanaged_schemas_and_objects_are_left_out_and_counted() {
+    let url = database(
+        "CREATE SCHEMA auth; CREATE TABLE auth.users (id integer); \
+         CREATE FUNCTION auth.uid() RETURNS integer LANGUAGE sql AS 'SELECT 1'; \
+         CREATE VIEW legacy_report AS SELECT id FROM t; \
+         CREATE TABLE legacy_orders (id integer); \
+         CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'; \
+         CREATE TRIGGER audit BEFORE UPDATE ON legacy_orders FOR EACH ROW EXECUTE FUNCTION tf(); \
+         CREATE VIEW kept AS SELECT id FROM t",
+    );
+    let options = IntrospectOptions {
+        exclude_namespaces: vec!["auth".into()],
+        unmanaged_objects: vec!["legacy_*".into(), "tf".into()],
+        ..IntrospectOptions::default()
+    };
+    let i = census_of(&url, &options);
+    // Views are modelled: `kept` is read, not reported; `legacy_report` is
+    // left out and counted.
+    assert!(i.census.is_complete(), "{:#?}", i.census.unmodelled);
+    let views: Vec<&str> = i
+        .schema
+        .views
+        .iter()
+        .map(|v| v.name.name.as_str())
+        .collect();
+    assert_eq!(views, ["kept"]);
+    let left: Vec<(&str, usize)> = i
+        .census
+        .left_out
+        .iter()
+        .map(|l| (l.reason.as_str(), l.count))
+        .collect();
+    // legacy_report, legacy_orders, its trigger, tf(); auth.users and auth.uid().
+    assert_eq!(
+        left,
+        vec![("listed as unmanaged", 4), ("schema auth is unmanaged", 2)]
+    );
+    assert!(i
+        .schema
+        .tables
+        .iter()
+        .all(|t| t.name.name != "legacy_orders"));
+    assert!(i.schema.tables.iter().any(|t| t.name.name == "t"));
+}
+
+fn shale(dir: &Path, args: &[&str]) -> Output {
+    shale_tests::shale_command!(dir)
+        .args(args)
+        .output()
+        .expect("run shale")
+}
+
+/// A project whose schema declares exactly `t` of [`BASE`].
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("schema")).unwrap();
+    std::fs::write(
+        dir.path().join("schema/schema.rs"),
+        "#[derive(Table)]\n#[table(name = \"t\")]\npub struct T {\n    #[column(primary_key)]\n    pub id: i32,\n    \
+         pub a: Option<String>,\n    pub b: Option<i32>,\n    #[column(sql_type = \"tstzrange\")]\n    pub during: Option<String>,\n}\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn verify_never_says_in_sync_about_what_it_did_not_read() {
+    let dir = project();
+    let clean = database("");
+    let out = shale(dir.path(), &["verify", "--db", &clean]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        shale_tests::output_text(&out)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("in sync"));
+
+    // The issue's database: a domain, a sequence, a view, a trigger function
+    // with its trigger, a policy, a partitioned table with a partition.
+    let url = database(
+        "CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%'); \
+         CREATE SEQUENCE invoice_numbers START 1000; \
+         CREATE VIEW active AS SELECT id FROM t; \
+         CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'; \
+         CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch(); \
+         ALTER TABLE t ENABLE ROW LEVEL SECURITY; CREATE POLICY own ON t USING (id = 1); \
+         CREATE TABLE events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at); \
+         CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+    );
+    let out = shale(dir.path(), &["verify", "--db", &url]);
+    let text = shale_tests::output_text(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(!text.contains("in sync"), "{text}");
+    for needle in [
+        "1 domain: email",
+        "1 sequence: invoice_numbers",
+        "1 function: touch()",
+        "1 trigger: t_touch on t",
+        "1 policy: own on t",
+        "1 partition: events_2026",
+        "1 partitioned table: events",
+        "1 row-level security: t",
+    ] {
+        assert!(text.contains(needle), "missing `{needle}` in:\n{text}");
+    }
+    let json = shale(dir.path(), &["verify", "--db", &url, "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["in_sync"], false);
+    assert_eq!(doc["census"]["complete"], false);
+    assert_eq!(doc["census"]["not_compared_counts"]["sequence"], 1);
+    assert!(
+        doc["census"]["not_compared_counts"]["view"].is_null(),
+        "{doc:#}"
+    );
+    // `events` is a table shale reads (without its partitioning), and the view
+    // `active` a view it reads, so the schema, which lacks both, drifts.
+    let drift: Vec<&str> = doc["drift"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["object"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(drift, ["view active", "table events"], "{doc:#}");
+
+    // `check --db` is the same gate.
+    let out = shale(dir.path(), &["check", "--db", &url]);
+    let text = shale_tests::output_text(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("kinds shale does not model yet"), "{text}");
+
+    // Declared unmanaged, everything is left out on purpose, and said so.
+    std::fs::write(
+        dir.path().join("shale.toml"),
+        "[unmanaged]\nobjects = [\"email\", \"invoice_numbers\", \"active\", \"touch\", \"t\", \"events*\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("schema/schema.rs"),
+        "#[derive(Table)]\npub struct Unrelated {\n    pub id: i32,\n}\n",
+    )
+    .unwrap();
+    let unrelated = "CREATE TABLE unrelated (id integer NOT NULL)";
+    shale_tests::connect(&url).batch_execute(unrelated).unwrap();
+    let out = shale(dir.path(), &["verify", "--db", &url]);
+    let text = shale_tests::output_text(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("in sync"), "{text}");
+    // email, invoice_numbers, active, touch(); t with its trigger, policy and
+    // row-level security; events as a table, as partitioned, and its partition.
+    assert!(
+        text.contains("left out on purpose: 11 object(s) (listed as unmanaged: 11)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn pull_and_diff_report_what_they_leave_out() {
+    let dir = project();
+    std::fs::remove_dir_all(dir.path().join("schema")).unwrap();
+    let url = database(
+        "CREATE VIEW v AS SELECT id FROM t; CREATE SEQUENCE s; CREATE DOMAIN d AS integer",
+    );
+    let out = shale(dir.path(), &["pull", "--db", &url]);
+    let text = shale_tests::output_text(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("does not declare them: 1 domain, 1 sequence"),
+        "{text}"
+    );
+    // The view is modelled: pulled, not reported.
+    let pulled = std::fs::read_to_string(dir.path().join("schema/schema.rs")).unwrap();
+    assert!(pulled.contains("#[derive(View)]"), "{pulled}");
+
+    let same = database("CREATE VIEW v AS SELECT id FROM t");
+    let out = shale(dir.path(), &["diff", "--from", &same, "--to", &url]);
+    let text = shale_tests::output_text(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("no differences in what shale models"),
+        "{text}"
+    );
+    assert!(text.contains("1 domain, 1 sequence"), "{text}");
+}
+
+#[test]
+fn sqlite_triggers_and_virtual_tables_are_reported_and_views_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("app.db");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE t (id INTEGER PRIMARY KEY); \
+         CREATE VIEW v AS SELECT id FROM t; \
+         CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END; \
+         CREATE VIRTUAL TABLE ft USING fts5(body);",
+    )
+    .unwrap();
+    let census = shale_introspect::sqlite::census(&conn, &[]).unwrap();
+    assert_eq!(
+        census.unmodelled,
+        objects(&[("trigger", "tr on t"), ("virtual table", "ft")])
+    );
+    // Views are modelled on SQLite too: read, not reported.
+    let schema = shale_introspect::sqlite::introspect(&conn, &Default::default()).unwrap();
+    assert_eq!(schema.views.len(), 1);
+    let census = shale_introspect::sqlite::census(&conn, &["t".into(), "v".into()]).unwrap();
+    assert_eq!(census.unmodelled, objects(&[("virtual table", "ft")]));
+    assert_eq!(census.left_out_total(), 2);
+}
