@@ -35,6 +35,10 @@ fn sqlite_default(d: &str) -> bool {
 fn adapt(schema: &Schema) -> Schema {
     let mut s = schema.clone();
     s.namespaces.clear();
+    // The generated views name their namespaces in SQL text, which this
+    // adaptation cannot rewrite; SQLite views are covered by the golden
+    // corpus on SQLite (`sqlite_golden.rs`).
+    s.views.clear();
     for t in &mut s.tables {
         let prefix = (!t.name.is_public()).then(|| format!("{}_", t.name.namespace));
         t.name = moved(&t.name);
