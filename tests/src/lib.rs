@@ -219,3 +219,51 @@ pub fn repo_root() -> PathBuf {
         .expect("tests/ has a parent")
         .to_path_buf()
 }
+
+/// `pg_dump --schema-only --no-owner` of a database, without what differs
+/// between any two databases of the same schema: the comments pg_dump writes
+/// about itself, session settings, the `\restrict` keys and blank lines. The
+/// judge of the tests that must not trust shale's own introspection. The
+/// tracking table's schema (`drizzle`) is left out: a database shale migrated
+/// has it, the one it is compared with may not.
+pub fn pg_dump_schema(url: &str) -> Result<String, String> {
+    let bin = shale_shadow::find_binaries().map_err(|e| e.to_string())?;
+    let out = std::process::Command::new(bin.join("pg_dump"))
+        .args([
+            "--schema-only",
+            "--no-owner",
+            "--exclude-schema",
+            shale_introspect::DEFAULT_TRACKING_SCHEMA,
+            "--dbname",
+            url,
+        ])
+        .output()
+        .map_err(|e| format!("pg_dump: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "pg_dump failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    Ok(text
+        .lines()
+        .filter(|l| {
+            !(l.is_empty()
+                || l.starts_with("--")
+                || l.starts_with("SET ")
+                || l.starts_with("SELECT pg_catalog.set_config")
+                || l.starts_with("\\restrict")
+                || l.starts_with("\\unrestrict"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n"))
+}
+
+/// A unified diff of two texts, for failure messages.
+pub fn text_diff(expected: &str, actual: &str, expected_name: &str, actual_name: &str) -> String {
+    similar::TextDiff::from_lines(expected, actual)
+        .unified_diff()
+        .header(expected_name, actual_name)
+        .to_string()
+}

@@ -952,29 +952,17 @@ fn damaged_folders_are_refused_with_the_fix_and_nothing_is_written() {
             "restore the file",
         ],
     );
+}
 
+/// drizzle's snapshots are drizzle-kit's bookkeeping: whatever state they
+/// are in, the folder is adopted, each problem reported as ignored.
+#[test]
+fn damaged_drizzle_snapshots_are_reported_as_ignored_and_the_folder_is_adopted() {
     let p = damaged(|d| {
         let path = d.join("meta/0004_snapshot.json");
         let text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, text.replace("000000000003", "000000000002")).unwrap();
-    });
-    refused(
-        p.path(),
-        None,
-        &[
-            "0004_snapshot.json: the snapshot chain is broken",
-            "restore them from version control",
-        ],
-    );
-
-    let p = damaged(|d| std::fs::remove_file(d.join("meta/0002_snapshot.json")).unwrap());
-    refused(
-        p.path(),
-        None,
-        &["journal entry 2 (`0002_rename_users`) has no snapshot"],
-    );
-
-    let p = damaged(|d| {
+        std::fs::remove_file(d.join("meta/0002_snapshot.json")).unwrap();
         let path = d.join("meta/0000_snapshot.json");
         let text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(
@@ -982,12 +970,29 @@ fn damaged_folders_are_refused_with_the_fix_and_nothing_is_written() {
             text.replace("\"version\": \"7\"", "\"version\": \"5\""),
         )
         .unwrap();
+        std::fs::write(d.join("meta/0042_snapshot.json"), "{}").unwrap();
     });
-    refused(
+    let admin = shale_tests::server().url("postgres");
+    let t = ok(
         p.path(),
+        &["adopt", "--from-drizzle", "drizzle", "--shadow-db", &admin],
         None,
-        &["snapshot version \"5\" is not supported", "drizzle-kit up"],
     );
+    for needle in [
+        "4 problem(s) with drizzle's snapshots ignored",
+        "0000_snapshot.json: drizzle-kit snapshot version \"5\"",
+        "journal entry 2 (`0002_rename_users`) has no drizzle snapshot",
+        "0004_snapshot.json: prevId",
+        "the snapshot chain is broken",
+        "0042_snapshot.json belongs to no journal entry",
+        "(3 converted from drizzle's, 2 carried over from the one before",
+    ] {
+        assert!(t.contains(needle), "missing {needle:?} in:\n{t}");
+    }
+    // shale's own chain is whole, and the state comes from the replay.
+    let t = ok(p.path(), &["check"], None);
+    assert!(t.contains("snapshot chain is whole (6 snapshot(s))"), "{t}");
+    assert!(t.contains("the schema matches the latest snapshot"), "{t}");
 }
 
 #[test]
@@ -1085,7 +1090,7 @@ fn drift_between_drizzles_last_snapshot_and_the_state_is_reported_and_the_state_
 }
 
 #[test]
-fn applied_migrations_that_fail_the_lint_rules_are_named_with_the_fix() {
+fn applied_migrations_that_fail_the_lint_rules_are_history_and_not_gated() {
     let project = tempfile::tempdir().unwrap();
     let drizzle = project.path().join("drizzle");
     let mut steps = hand_written_steps();
@@ -1109,20 +1114,23 @@ fn applied_migrations_that_fail_the_lint_rules_are_named_with_the_fix() {
         None,
     );
     assert!(
-        t.contains("1 finding(s) in the adopted migrations will fail `shale check`"),
-        "{t}"
-    );
-    assert!(
-        t.contains("0006_drop_created_at.sql:1: dropping-column"),
+        t.contains("the 7 migrations are history up to 0006_drop_created_at: `shale check` does not lint them, 1 lint finding(s) exempt"),
         "{t}"
     );
     assert!(!t.contains("does not match"), "{t}");
+    let t = ok(project.path(), &["check"], None);
+    assert!(
+        t.contains("7 migration(s) up to 0006_drop_created_at are history"),
+        "{t}"
+    );
+    // An edit of a historical file is still caught.
+    let path = project.path().join("migrations/0006_drop_created_at.sql");
+    std::fs::write(&path, "ALTER TABLE \"accounts\" DROP COLUMN \"id\";").unwrap();
     let o = shale(project.path(), &["check"], None);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    // The fix the warning names.
-    let config = project.path().join("shale.toml");
-    let mut toml = std::fs::read_to_string(&config).unwrap();
-    toml.push_str("\n[lint.rules]\ndropping-column = \"warning\"\n");
-    std::fs::write(&config, toml).unwrap();
-    ok(project.path(), &["check"], None);
+    assert!(
+        text(&o).contains("migration 0006_drop_created_at.sql was edited after it was generated"),
+        "{}",
+        text(&o)
+    );
 }

@@ -4,7 +4,7 @@
 //! showing up as exactly the change that was made.
 
 use shale_differ::MigrationPair;
-use shale_introspect::{introspect, introspect_with_stats, IntrospectOptions};
+use shale_introspect::{introspect, IntrospectOptions};
 use shale_model::{Column, ColumnType, RenameHints, Schema};
 
 fn read(url: &str) -> Schema {
@@ -177,6 +177,15 @@ fn many_tables_sql(n: usize) -> String {
              CREATE UNIQUE INDEX m{i}_id ON m{i} (id);\n",
             p = if i == 0 { 0 } else { i - 1 }
         ));
+        // Objects of kinds the census counts, in proportion: one of each
+        // per ten tables (views are modelled now, one of each kind per
+        // table above).
+        if i % 10 == 0 {
+            sql.push_str(&format!(
+                "CREATE FUNCTION f{i}() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\n\
+                 CREATE TRIGGER tr{i} BEFORE UPDATE ON t{i} FOR EACH ROW EXECUTE FUNCTION f{i}();\n"
+            ));
+        }
     }
     sql
 }
@@ -209,8 +218,11 @@ fn query_count_does_not_grow_with_the_number_of_tables() {
         let app = format!("introspect_{n}");
         let mut client =
             shale_tests::connect(&format!("{}&application_name={app}", server.url(&db)));
-        let (schema, stats) =
-            introspect_with_stats(&mut client, &IntrospectOptions::default()).unwrap();
+        let shale_introspect::Introspection {
+            schema,
+            census,
+            stats,
+        } = shale_introspect::introspect_all(&mut client, &IntrospectOptions::default()).unwrap();
         drop(client);
         assert_eq!(schema.tables.len(), n);
         // As many views and materialized views (each with its index).
@@ -219,6 +231,11 @@ fn query_count_does_not_grow_with_the_number_of_tables() {
             .views
             .iter()
             .all(|v| v.columns.len() == 2 && v.indexes.len() == usize::from(v.materialized)));
+        let per_kind = n.div_ceil(10);
+        assert_eq!(
+            census.counts(),
+            vec![("function", per_kind), ("trigger", per_kind),]
+        );
         assert!(schema
             .tables
             .iter()

@@ -18,7 +18,6 @@
 //! the first.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Mutex;
 
 /// One pair: where it was written, its name, and the two schemas' SQL.
@@ -71,36 +70,6 @@ fn cases() -> Vec<Case> {
     cases
 }
 
-/// `pg_dump --schema-only` of a database, without what differs between any
-/// two databases of the same schema: comments pg_dump writes about itself,
-/// session settings, the `\restrict` keys, blank lines, ownership.
-fn dump(url: &str) -> Result<String, String> {
-    let bin = shale_shadow::find_binaries().map_err(|e| e.to_string())?;
-    let out = Command::new(bin.join("pg_dump"))
-        .args(["--schema-only", "--no-owner", "--dbname", url])
-        .output()
-        .map_err(|e| format!("pg_dump: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "pg_dump failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    let text = String::from_utf8_lossy(&out.stdout);
-    Ok(text
-        .lines()
-        .filter(|l| {
-            !(l.is_empty()
-                || l.starts_with("--")
-                || l.starts_with("SET ")
-                || l.starts_with("SELECT pg_catalog.set_config")
-                || l.starts_with("\\restrict")
-                || l.starts_with("\\unrestrict"))
-        })
-        .collect::<Vec<_>>()
-        .join("\n"))
-}
-
 fn database(sql: &str) -> Result<String, String> {
     let url = shale_tests::fresh_database();
     shale_tests::connect(&url)
@@ -142,12 +111,17 @@ fn run(case: &Case, scratch: &Path) -> Result<(), String> {
             .map_err(|e| format!("shale's SQL failed on A: {e}\n{s}"))?;
     }
     tx.commit().map_err(|e| e.to_string())?;
-    let (dump_a, dump_b) = (dump(&a)?, dump(&b)?);
+    let (dump_a, dump_b) = (
+        shale_tests::pg_dump_schema(&a)?,
+        shale_tests::pg_dump_schema(&b)?,
+    );
     if dump_a != dump_b {
-        let diff = similar::TextDiff::from_lines(&dump_b, &dump_a)
-            .unified_diff()
-            .header("pg_dump of B (expected)", "pg_dump of A after shale's SQL")
-            .to_string();
+        let diff = shale_tests::text_diff(
+            &dump_b,
+            &dump_a,
+            "pg_dump of B (expected)",
+            "pg_dump of A after shale's SQL",
+        );
         return Err(format!(
             "pg_dump differs\n{diff}\nshale's SQL:\n{}",
             statements.join("\n")

@@ -267,6 +267,44 @@ fn bench(tables: usize, runs: usize) -> Result<()> {
         rss,
     );
 
+    // 4b. The same database with one view, one function and one trigger per
+    // ten tables, which the census must find and report (exit 1, "not
+    // verified"): what reading the whole database costs.
+    let extra = tables / 10;
+    let mut sql = String::new();
+    for i in 0..extra {
+        let t = synth::table_name(i * 10);
+        sql.push_str(&format!(
+            "CREATE VIEW bench_v{i} AS SELECT * FROM {t};\n\
+             CREATE FUNCTION bench_f{i}() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\n\
+             CREATE TRIGGER bench_tr{i} BEFORE UPDATE ON {t} FOR EACH ROW EXECUTE FUNCTION bench_f{i}();\n"
+        ));
+    }
+    client.batch_execute(&sql)?;
+    let (walls, rss) = repeat(runs, || {
+        let m = measure(
+            Command::new(&shale)
+                .args(["verify", "--db", &url])
+                .current_dir(&work),
+        )?;
+        if m.code != 1 || !m.stdout.contains(&format!("{extra} views")) {
+            bail!(
+                "verify did not report the {extra} views ({}): {}{}",
+                m.code,
+                m.stdout,
+                m.stderr
+            );
+        }
+        Ok(m)
+    })?;
+    report(
+        &format!(
+            "shale verify ({tables} tables + {extra} views, functions and triggers, all reported)"
+        ),
+        &walls,
+        rss,
+    );
+
     // 5. The runner's own cost per migration.
     client.batch_execute("CREATE DATABASE runner_bench")?;
     let report = shale_runner::bench::bench(&server.url("runner_bench"), 1000)?;

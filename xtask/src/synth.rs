@@ -21,6 +21,11 @@ pub fn write_project(dir: &Path, tables: usize) -> Result<()> {
     Ok(())
 }
 
+/// The SQL name of synthetic table `i`.
+pub fn table_name(i: usize) -> String {
+    format!("t{i:05}")
+}
+
 /// Schema source for tables `range`.
 pub fn source(range: std::ops::Range<usize>) -> String {
     let mut s = String::from("//! Synthetic schema for benchmarks.\nuse shale::Table;\n\n");

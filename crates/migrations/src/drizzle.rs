@@ -3,11 +3,17 @@
 //! and converting drizzle-kit's snapshots (format version 7) to the model.
 //!
 //! Reading drizzle's snapshots exists for adoption only: shale's own snapshot
-//! format stays its own ([`crate::snapshot`]). Every kind of damage found in
-//! real folders is reported, all at once, each with its fix: `.sql` files the
-//! journal does not name, entries without their file, entries without their
-//! snapshot, snapshots no entry owns, a broken `prevId` chain, snapshots of
-//! another format version or dialect, and journal keys shale cannot keep.
+//! format stays its own ([`crate::snapshot`]). What would make shale wrong
+//! refuses, every problem at once, each with its fix: `.sql` files the
+//! journal does not name, entries without their file (shale's own folder
+//! checks), a journal of another dialect, journal keys shale cannot keep.
+//! drizzle's snapshots are only drizzle-kit's bookkeeping, and real folders
+//! have them in every state: entries without their snapshot, snapshots no
+//! entry owns, a broken `prevId` chain (two branches that both generated,
+//! merged), copied snapshots, snapshots of older drizzle-kit versions or of
+//! another dialect, unreadable ones. Those are never a refusal: each is
+//! reported in [`DrizzleFolder::ignored`], saying what was ignored, and the
+//! entry's snapshot is `None` when its contents cannot be used.
 //!
 //! The shape follows drizzle-kit's `pgSchemaInternal` (zod) schema in
 //! `drizzle-kit/src/serializer/pgSchema.ts`: tables keyed `schema.name` with
@@ -49,6 +55,12 @@ pub struct DrizzleFolder {
     pub migrations: Vec<DrizzleMigration>,
     /// The prefix mode the tags use, when they agree on one.
     pub prefix: Option<PrefixMode>,
+    /// What was wrong with drizzle's snapshots, and so ignored (never a
+    /// reason to refuse: only drizzle-kit reads them).
+    pub ignored: Vec<DrizzleError>,
+    /// Every `*_snapshot.json` file in `meta/`, sorted (copied along when the
+    /// folder is adopted elsewhere, so drizzle-kit still works on the copy).
+    pub snapshot_files: Vec<PathBuf>,
 }
 
 /// One journal entry with its converted snapshot.
@@ -56,10 +68,21 @@ pub struct DrizzleFolder {
 pub struct DrizzleMigration {
     /// The journal entry.
     pub entry: JournalEntry,
-    /// The drizzle snapshot file.
-    pub snapshot_path: PathBuf,
-    /// Its contents.
-    pub snapshot: DrizzleSnapshot,
+    /// The drizzle snapshot file, when there is one.
+    pub snapshot_path: Option<PathBuf>,
+    /// Its contents, when they could be read and converted (see
+    /// [`DrizzleFolder::ignored`] for why not).
+    pub snapshot: Option<DrizzleSnapshot>,
+}
+
+impl DrizzleFolder {
+    /// How many entries have a usable drizzle snapshot.
+    pub fn usable_snapshots(&self) -> usize {
+        self.migrations
+            .iter()
+            .filter(|m| m.snapshot.is_some())
+            .count()
+    }
 }
 
 /// A drizzle-kit snapshot, converted.
@@ -114,8 +137,8 @@ pub enum DrizzleError {
         /// The keys.
         keys: Vec<String>,
     },
-    /// An entry without its snapshot.
-    #[error("journal entry {idx} (`{tag}`) has no snapshot {}; restore it from version control (or re-create the folder's snapshots with drizzle-kit) and adopt again", path.display())]
+    /// An entry without its snapshot (ignored).
+    #[error("journal entry {idx} (`{tag}`) has no drizzle snapshot ({} not found)", path.display())]
     MissingSnapshot {
         /// The entry's idx.
         idx: u32,
@@ -124,38 +147,38 @@ pub enum DrizzleError {
         /// The expected file.
         path: PathBuf,
     },
-    /// A snapshot file no journal entry owns.
-    #[error("{} belongs to no journal entry: delete it if its migration was dropped (`drizzle-kit drop` removes both), or restore the migration's journal entry and file", path.display())]
+    /// A snapshot file no journal entry owns (ignored).
+    #[error("{} belongs to no journal entry (a migration deleted by hand, or a snapshot named after no tag)", path.display())]
     OrphanSnapshot {
         /// The file.
         path: PathBuf,
     },
-    /// A snapshot that is not JSON or not shaped like drizzle's.
-    #[error("{}: {message}; restore the file from version control", path.display())]
+    /// A snapshot that is not JSON or not shaped like drizzle's (ignored).
+    #[error("{}: {message}", path.display())]
     BadSnapshot {
         /// The file.
         path: PathBuf,
         /// What is wrong (with line or JSON path).
         message: String,
     },
-    /// Another snapshot format version.
-    #[error("{}: drizzle-kit snapshot version {version:?} is not supported (shale reads version \"{SUPPORTED_VERSION}\", written by drizzle-kit 0.22 and later): upgrade the snapshots with `drizzle-kit up` and adopt again", path.display())]
+    /// Another snapshot format version (ignored).
+    #[error("{}: drizzle-kit snapshot version {version:?}, not version \"{SUPPORTED_VERSION}\" (written by drizzle-kit 0.22 and later; `drizzle-kit up` upgrades older ones)", path.display())]
     SnapshotVersion {
         /// The file.
         path: PathBuf,
         /// Its version.
         version: String,
     },
-    /// A snapshot for another database.
-    #[error("{}: dialect {dialect:?}: shale adopts PostgreSQL drizzle folders only (dialect \"postgresql\")", path.display())]
+    /// A snapshot for another database (ignored).
+    #[error("{}: a snapshot for dialect {dialect:?}, not \"postgresql\"", path.display())]
     SnapshotDialect {
         /// The file.
         path: PathBuf,
         /// Its dialect.
         dialect: String,
     },
-    /// A `prevId` that is not the previous snapshot's `id`.
-    #[error("{}: the snapshot chain is broken: prevId {prev_id:?} should be {expected:?} ({after}); the snapshots were edited, or merged from two branches without regenerating: restore them from version control, or regenerate this branch's migrations with drizzle-kit, and adopt again", path.display())]
+    /// A `prevId` that is not the previous snapshot's `id` (ignored).
+    #[error("{}: prevId {prev_id:?} is not {expected:?} ({after}): the snapshot chain is broken, as after merging two branches that both generated", path.display())]
     BrokenChain {
         /// The file.
         path: PathBuf,
@@ -166,6 +189,33 @@ pub enum DrizzleError {
         /// What `expected` is, for the message.
         after: String,
     },
+    /// Two snapshots with one `id`: a copied file (ignored).
+    #[error("{} has the id {id:?} of {} too: a copied snapshot", path.display(), first.display())]
+    DuplicateSnapshot {
+        /// The later file.
+        path: PathBuf,
+        /// The id.
+        id: String,
+        /// The earlier file with that id.
+        first: PathBuf,
+    },
+}
+
+impl DrizzleError {
+    /// Whether this is a snapshot problem, reported and ignored, rather than
+    /// a reason to refuse the folder.
+    pub fn is_snapshot_problem(&self) -> bool {
+        matches!(
+            self,
+            DrizzleError::MissingSnapshot { .. }
+                | DrizzleError::OrphanSnapshot { .. }
+                | DrizzleError::BadSnapshot { .. }
+                | DrizzleError::SnapshotVersion { .. }
+                | DrizzleError::SnapshotDialect { .. }
+                | DrizzleError::BrokenChain { .. }
+                | DrizzleError::DuplicateSnapshot { .. }
+        )
+    }
 }
 
 /// Every problem found in a drizzle folder (at least one).
@@ -195,7 +245,6 @@ impl DrizzleFolder {
                 path: journal_path,
             }));
         }
-        let mut problems = Vec::new();
         // drizzle-kit's own checks first: keys shale's journal reader refuses
         // get a message about drizzle, not a bare parse error.
         if let Ok(Value::Object(top)) = std::fs::read_to_string(&journal_path)
@@ -227,78 +276,102 @@ impl DrizzleFolder {
         }
 
         let meta = dir.join("meta");
+        let mut ignored = Vec::new();
         let mut migrations = Vec::with_capacity(folder.journal.entries.len());
         let mut owned: Vec<PathBuf> = Vec::new();
         for entry in &folder.journal.entries {
             let Some(path) = snapshot_path(&meta, entry) else {
-                problems.push(DrizzleError::MissingSnapshot {
+                ignored.push(DrizzleError::MissingSnapshot {
                     idx: entry.idx,
                     tag: entry.tag.clone(),
                     path: meta.join(format!("{}_snapshot.json", tag_prefix(&entry.tag))),
                 });
+                migrations.push(DrizzleMigration {
+                    entry: entry.clone(),
+                    snapshot_path: None,
+                    snapshot: None,
+                });
                 continue;
             };
             owned.push(path.clone());
-            let text = match std::fs::read_to_string(&path) {
-                Ok(t) => t,
+            let snapshot = match std::fs::read_to_string(&path) {
+                Ok(text) => match DrizzleSnapshot::parse(&text) {
+                    Ok(snapshot) => Some(snapshot),
+                    Err(e) => {
+                        ignored.push(e.at(path.clone()));
+                        None
+                    }
+                },
                 Err(e) => {
-                    problems.push(DrizzleError::Io {
-                        path,
+                    ignored.push(DrizzleError::Io {
+                        path: path.clone(),
                         message: e.to_string(),
                     });
-                    continue;
+                    None
                 }
             };
-            match DrizzleSnapshot::parse(&text) {
-                Ok(snapshot) => migrations.push(DrizzleMigration {
-                    entry: entry.clone(),
-                    snapshot_path: path,
-                    snapshot,
-                }),
-                Err(e) => problems.push(e.at(path)),
-            }
+            migrations.push(DrizzleMigration {
+                entry: entry.clone(),
+                snapshot_path: Some(path),
+                snapshot,
+            });
         }
         // Snapshots without an entry: a migration deleted by hand.
-        if let Ok(read) = std::fs::read_dir(&meta) {
-            let mut strays: Vec<PathBuf> = read
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.ends_with("_snapshot.json"))
-                })
+        let mut snapshot_files: Vec<PathBuf> = std::fs::read_dir(&meta)
+            .map(|read| {
+                read.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        p.is_file()
+                            && p.file_name()
+                                .and_then(|n| n.to_str())
+                                .is_some_and(|n| n.ends_with("_snapshot.json"))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        snapshot_files.sort();
+        ignored.extend(
+            snapshot_files
+                .iter()
                 .filter(|p| !owned.contains(p))
-                .collect();
-            strays.sort();
-            problems.extend(
-                strays
-                    .into_iter()
-                    .map(|path| DrizzleError::OrphanSnapshot { path }),
-            );
-        }
-        if problems.is_empty() {
-            let mut expected = (
-                ROOT_ID.to_string(),
-                "the root id of drizzle's first snapshot".to_string(),
-            );
-            for m in &migrations {
-                if m.snapshot.prev_id != expected.0 {
-                    problems.push(DrizzleError::BrokenChain {
-                        path: m.snapshot_path.clone(),
-                        prev_id: m.snapshot.prev_id.clone(),
-                        expected: expected.0.clone(),
-                        after: expected.1.clone(),
+                .map(|path| DrizzleError::OrphanSnapshot { path: path.clone() }),
+        );
+        // The chain, wherever two neighbouring entries both have a snapshot.
+        let mut previous: Option<(&str, &Path)> = None;
+        let mut seen: Vec<(&str, &Path)> = Vec::new();
+        for (i, m) in migrations.iter().enumerate() {
+            let (Some(snap), Some(path)) = (&m.snapshot, &m.snapshot_path) else {
+                previous = None;
+                continue;
+            };
+            let expected = match previous {
+                Some((id, p)) => Some((id.to_string(), format!("the id of {}", p.display()))),
+                None if i == 0 => Some((
+                    ROOT_ID.to_string(),
+                    "the root id of drizzle's first snapshot".to_string(),
+                )),
+                None => None,
+            };
+            if let Some((expected, after)) = expected {
+                if snap.prev_id != expected {
+                    ignored.push(DrizzleError::BrokenChain {
+                        path: path.clone(),
+                        prev_id: snap.prev_id.clone(),
+                        expected,
+                        after,
                     });
                 }
-                expected = (
-                    m.snapshot.id.clone(),
-                    format!("the id of {}", m.snapshot_path.display()),
-                );
             }
-        }
-        if !problems.is_empty() {
-            return Err(DrizzleErrors(problems));
+            if let Some((_, first)) = seen.iter().find(|(id, _)| *id == snap.id) {
+                ignored.push(DrizzleError::DuplicateSnapshot {
+                    path: path.clone(),
+                    id: snap.id.clone(),
+                    first: first.to_path_buf(),
+                });
+            }
+            seen.push((&snap.id, path));
+            previous = Some((&snap.id, path));
         }
         let prefix = detect_prefix(&folder.journal);
         Ok(DrizzleFolder {
@@ -306,6 +379,8 @@ impl DrizzleFolder {
             folder,
             migrations,
             prefix,
+            ignored,
+            snapshot_files,
         })
     }
 }
@@ -1059,16 +1134,16 @@ mod tests {
     }
 
     #[test]
-    fn other_versions_and_dialects_are_refused_with_the_fix() {
+    fn other_versions_and_dialects_are_not_converted() {
         let v6 = USERS_V7.replace("\"version\": \"7\"", "\"version\": \"6\"");
         let e = DrizzleSnapshot::from_json(&v6).unwrap_err().to_string();
         assert!(
-            e.contains("version \"6\" is not supported") && e.contains("drizzle-kit up"),
+            e.contains("version \"6\", not version \"7\"") && e.contains("drizzle-kit up"),
             "{e}"
         );
         let mysql = USERS_V7.replace("\"dialect\": \"postgresql\"", "\"dialect\": \"mysql\"");
         let e = DrizzleSnapshot::from_json(&mysql).unwrap_err().to_string();
-        assert!(e.contains("PostgreSQL drizzle folders only"), "{e}");
+        assert!(e.contains("dialect \"mysql\", not \"postgresql\""), "{e}");
         for broken in [
             "",
             "[]",
@@ -1132,7 +1207,8 @@ mod tests {
             let f = DrizzleFolder::load(d.path()).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(f.prefix, Some(mode));
             assert_eq!(f.migrations.len(), 2);
-            assert_eq!(f.migrations[1].snapshot.prev_id, "id-0");
+            assert!(f.ignored.is_empty(), "{:?}", f.ignored);
+            assert_eq!(f.migrations[1].snapshot.as_ref().unwrap().prev_id, "id-0");
         }
     }
 
@@ -1160,11 +1236,13 @@ mod tests {
         let f = DrizzleFolder::load(d.path()).unwrap_or_else(|e| panic!("{e}"));
         assert!(f.migrations[0]
             .snapshot_path
+            .as_ref()
+            .unwrap()
             .ends_with("meta/0000_snapshot.json"));
     }
 
     #[test]
-    fn damage_is_reported_all_at_once_with_the_fix() {
+    fn what_would_make_shale_wrong_is_refused_all_at_once_with_the_fix() {
         let d = temp();
         write(d.path(), &["0000_a", "0001_b", "0002_c"]);
         std::fs::write(d.path().join("0003_orphan.sql"), "SELECT 1;").unwrap();
@@ -1172,30 +1250,6 @@ mod tests {
         let e = DrizzleFolder::load(d.path()).unwrap_err().to_string();
         assert!(e.contains("0003_orphan.sql has no journal entry"), "{e}");
         assert!(e.contains("journal entry 1 (`0001_b`) has no file"), "{e}");
-
-        let d = temp();
-        write(d.path(), &["0000_a", "0001_b", "0002_c"]);
-        std::fs::remove_file(d.path().join("meta/0001_snapshot.json")).unwrap();
-        std::fs::write(d.path().join("meta/0007_snapshot.json"), snapshot("x", "y")).unwrap();
-        let e = DrizzleFolder::load(d.path()).unwrap_err();
-        assert!(
-            matches!(&e.0[0], DrizzleError::MissingSnapshot { idx: 1, .. }),
-            "{e}"
-        );
-        assert!(
-            matches!(&e.0[1], DrizzleError::OrphanSnapshot { .. }),
-            "{e}"
-        );
-
-        let d = temp();
-        write(d.path(), &["0000_a", "0001_b", "0002_c"]);
-        std::fs::write(
-            d.path().join("meta/0002_snapshot.json"),
-            snapshot("id-2", "id-0"),
-        )
-        .unwrap();
-        let e = DrizzleFolder::load(d.path()).unwrap_err().to_string();
-        assert!(e.contains("0002_snapshot.json: the snapshot chain is broken: prevId \"id-0\" should be \"id-1\""), "{e}");
 
         let d = temp();
         write(d.path(), &["0000_a"]);
@@ -1217,5 +1271,76 @@ mod tests {
         let d = temp();
         let e = DrizzleFolder::load(d.path()).unwrap_err().to_string();
         assert!(e.contains("meta/_journal.json not found"), "{e}");
+    }
+
+    /// Every state drizzle's snapshots are found in is reported and ignored:
+    /// the folder loads, each entry with its snapshot where it is usable.
+    #[test]
+    fn snapshot_damage_is_ignored_and_reported() {
+        let tags = ["0000_a", "0001_b", "0002_c", "0003_d", "0004_e", "0005_f"];
+        let d = temp();
+        write(d.path(), &tags);
+        let meta = d.path().join("meta");
+        // 0001: missing; 0002: older drizzle-kit; 0003: not JSON;
+        // 0004: a branch merged (prevId of 0000's id); 0005: a copy of 0004.
+        std::fs::remove_file(meta.join("0001_snapshot.json")).unwrap();
+        let v5 = snapshot("id-2", "id-1").replace("\"version\": \"7\"", "\"version\": \"5\"");
+        std::fs::write(meta.join("0002_snapshot.json"), v5).unwrap();
+        std::fs::write(meta.join("0003_snapshot.json"), "{ broken").unwrap();
+        std::fs::write(meta.join("0004_snapshot.json"), snapshot("id-4", "id-0")).unwrap();
+        std::fs::write(meta.join("0005_snapshot.json"), snapshot("id-4", "id-0")).unwrap();
+        std::fs::write(meta.join("0009_snapshot.json"), snapshot("x", "y")).unwrap();
+        let mysql = snapshot("id-0", ROOT_ID)
+            .replace("\"dialect\": \"postgresql\"", "\"dialect\": \"mysql\"");
+        std::fs::write(meta.join("0000_snapshot.json"), mysql).unwrap();
+
+        let f = DrizzleFolder::load(d.path()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(f.migrations.len(), 6);
+        assert_eq!(f.folder.migrations.len(), 6);
+        let usable: Vec<bool> = f.migrations.iter().map(|m| m.snapshot.is_some()).collect();
+        assert_eq!(usable, [false, false, false, false, true, true]);
+        assert_eq!(f.usable_snapshots(), 2);
+        assert!(f.migrations[1].snapshot_path.is_none());
+        let text: Vec<String> = f.ignored.iter().map(ToString::to_string).collect();
+        let has = |needle: &str| {
+            assert!(
+                text.iter().any(|t| t.contains(needle)),
+                "{needle:?} not in {text:#?}"
+            )
+        };
+        has("0000_snapshot.json: a snapshot for dialect \"mysql\"");
+        has("journal entry 1 (`0001_b`) has no drizzle snapshot");
+        has("0002_snapshot.json: drizzle-kit snapshot version \"5\"");
+        has("0003_snapshot.json: invalid JSON");
+        has("0005_snapshot.json: prevId \"id-0\" is not \"id-4\"");
+        has("0005_snapshot.json has the id \"id-4\" of");
+        has("0009_snapshot.json belongs to no journal entry");
+        // 0004 follows an unusable snapshot: its prevId cannot be judged.
+        assert!(
+            !text
+                .iter()
+                .any(|t| t.contains("0004_snapshot.json: prevId")),
+            "{text:#?}"
+        );
+        assert!(f.ignored.iter().all(DrizzleError::is_snapshot_problem));
+        assert_eq!(f.snapshot_files.len(), 6);
+
+        // A chain broken between two usable snapshots.
+        let d = temp();
+        write(d.path(), &["0000_a", "0001_b", "0002_c"]);
+        std::fs::write(
+            d.path().join("meta/0002_snapshot.json"),
+            snapshot("id-2", "id-0"),
+        )
+        .unwrap();
+        let f = DrizzleFolder::load(d.path()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(f.usable_snapshots(), 3);
+        assert_eq!(f.ignored.len(), 1, "{:?}", f.ignored);
+        let e = f.ignored[0].to_string();
+        assert!(
+            e.contains("0002_snapshot.json: prevId \"id-0\" is not \"id-1\" (the id of"),
+            "{e}"
+        );
+        assert!(e.contains("the snapshot chain is broken"), "{e}");
     }
 }

@@ -14,6 +14,13 @@
 //! reports a merge conflict in this file instead of silently merging two
 //! migrations with the same number. Hand-edited (custom) migrations are
 //! re-recorded explicitly with `shale hash`.
+//!
+//! An optional last line `history <file>` marks that file and every one
+//! before it in journal order as history: migrations that existed when shale
+//! took the folder over (`shale adopt`, `shale pull --baseline`) or that the
+//! team accepted as applied (`shale lint --accept-history`). History is still
+//! verified against its hashes here; only the lint gate of `shale check`
+//! leaves it out, since an applied migration can never change.
 
 use crate::sqlfile;
 
@@ -25,7 +32,13 @@ pub const FILE_NAME: &str = "shale.sum";
 pub struct Sum {
     /// `(file name, sha256 hex)` in journal order.
     pub files: Vec<(String, String)>,
+    /// The last migration file of the history (`history <file>`), if any:
+    /// it and every file before it in journal order are history.
+    pub history: Option<String>,
 }
+
+/// The keyword of the history line.
+const HISTORY: &str = "history ";
 
 /// A problem found by [`Sum::verify`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -64,6 +77,12 @@ pub enum SumProblem {
         /// The file name.
         file: String,
     },
+    /// The history line names a file that has no record.
+    #[error("{FILE_NAME} marks {file} as the end of the history, but records no such migration: restore the file, or mark the history again with `shale lint --accept-history`")]
+    UnknownHistory {
+        /// The file name.
+        file: String,
+    },
 }
 
 impl Sum {
@@ -74,7 +93,37 @@ impl Sum {
                 .into_iter()
                 .map(|(n, b)| (n.to_string(), sqlfile::sha256_hex(b)))
                 .collect(),
+            history: None,
         }
+    }
+
+    /// This record with `file` (one of its files) as the end of the history;
+    /// `None` when the record has no such file.
+    pub fn with_history(mut self, file: &str) -> Option<Sum> {
+        self.files.iter().any(|(n, _)| n == file).then(|| {
+            self.history = Some(file.to_string());
+            self
+        })
+    }
+
+    /// The `history` lines of a record's text, read leniently: a record
+    /// with git conflict markers (two branches merged) still tells where the
+    /// history ends, so rewriting it after the merge keeps the history.
+    pub fn history_lines(text: &str) -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.contains(" h1:"))
+            .filter_map(|l| l.strip_prefix(HISTORY))
+            .map(|f| f.trim_end().to_string())
+            .filter(|f| !f.is_empty())
+            .collect()
+    }
+
+    /// How many files, from the first in journal order, are history.
+    pub fn history_len(&self) -> usize {
+        self.history
+            .as_ref()
+            .and_then(|h| self.files.iter().position(|(n, _)| n == h))
+            .map_or(0, |i| i + 1)
     }
 
     /// The file's text.
@@ -83,6 +132,7 @@ impl Sum {
             .files
             .iter()
             .map(|(n, h)| format!("{n} h1:{h}\n"))
+            .chain(self.history.iter().map(|h| format!("{HISTORY}{h}\n")))
             .collect();
         format!("h1:{}\n{body}", sqlfile::sha256_hex(body.as_bytes()))
     }
@@ -99,23 +149,41 @@ impl Sum {
                     reason: "expected `h1:<sha256>`".into(),
                 })?;
         let mut files = Vec::new();
+        let mut history = None;
         let mut body = String::new();
         for (i, line) in lines.enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
-            let (name, hash) = line.rsplit_once(" h1:").ok_or(SumProblem::Malformed {
-                line: i + 2,
-                reason: "expected `<file> h1:<sha256>`".into(),
-            })?;
-            files.push((name.to_string(), hash.to_string()));
+            match line.rsplit_once(" h1:") {
+                Some(_) if history.is_some() => {
+                    return Err(SumProblem::Malformed {
+                        line: i + 2,
+                        reason: "a migration record after the `history` line, which comes last"
+                            .into(),
+                    })
+                }
+                Some((name, hash)) => files.push((name.to_string(), hash.to_string())),
+                None => match line.strip_prefix(HISTORY) {
+                    Some(file) if history.is_none() && !file.trim().is_empty() => {
+                        history = Some(file.to_string());
+                    }
+                    _ => {
+                        return Err(SumProblem::Malformed {
+                            line: i + 2,
+                            reason: "expected `<file> h1:<sha256>` (or one last `history <file>`)"
+                                .into(),
+                        })
+                    }
+                },
+            }
             body.push_str(line);
             body.push('\n');
         }
         if sqlfile::sha256_hex(body.as_bytes()) != total {
             return Err(SumProblem::BadTotal);
         }
-        Ok(Sum { files })
+        Ok(Sum { files, history })
     }
 
     /// Compares the record with the folder's files (`(name, bytes)`), tolerating
@@ -145,6 +213,11 @@ impl Sum {
         for (name, _) in &self.files {
             if !seen.contains(name) {
                 problems.push(SumProblem::Missing { file: name.clone() });
+            }
+        }
+        if let Some(h) = &self.history {
+            if !self.files.iter().any(|(n, _)| n == h) {
+                problems.push(SumProblem::UnknownHistory { file: h.clone() });
             }
         }
         problems
@@ -191,6 +264,58 @@ mod tests {
         assert!(problems.contains(&SumProblem::Missing {
             file: "0001_b.sql".into()
         }));
+    }
+
+    #[test]
+    fn history_round_trips_and_is_covered_by_the_total() {
+        let files: Vec<(&str, &[u8])> = vec![
+            ("0000_init.sql", b"CREATE TABLE a ();\n"),
+            ("0001_b.sql", b"SELECT 1;\n"),
+            ("0002_c.sql", b"SELECT 2;\n"),
+        ];
+        assert_eq!(Sum::of(files.clone()).history_len(), 0);
+        assert_eq!(Sum::of(files.clone()).with_history("0009_x.sql"), None);
+        let sum = Sum::of(files.clone()).with_history("0001_b.sql").unwrap();
+        assert_eq!(sum.history_len(), 2);
+        let text = sum.to_text();
+        assert!(text.ends_with("\nhistory 0001_b.sql\n"), "{text}");
+        let parsed = Sum::parse(&text).unwrap();
+        assert_eq!(parsed, sum);
+        assert!(parsed.verify(files.clone()).is_empty());
+        // Moving the end of the history by hand breaks the total.
+        let moved = text.replace("history 0001_b.sql", "history 0002_c.sql");
+        assert_eq!(Sum::parse(&moved), Err(SumProblem::BadTotal));
+        // A history naming no record is a problem verify reports.
+        let stale = Sum {
+            history: Some("0007_gone.sql".into()),
+            ..Sum::of(files.clone())
+        };
+        let reparsed = Sum::parse(&stale.to_text()).unwrap();
+        assert_eq!(reparsed.history_len(), 0);
+        assert_eq!(
+            reparsed.verify(files),
+            vec![SumProblem::UnknownHistory {
+                file: "0007_gone.sql".into()
+            }]
+        );
+        // The history line comes last, once.
+        let body = "0000_init.sql h1:aa\nhistory 0000_init.sql\n0001_b.sql h1:bb\n";
+        let text = format!("h1:{}\n{body}", sqlfile::sha256_hex(body.as_bytes()));
+        assert!(matches!(
+            Sum::parse(&text),
+            Err(SumProblem::Malformed { line: 4, .. })
+        ));
+    }
+
+    #[test]
+    fn history_is_read_from_a_record_with_conflict_markers() {
+        let text = "<<<<<<< HEAD\nh1:aa\n=======\nh1:bb\n>>>>>>> main\n0000_init.sql h1:cc\n\
+                    <<<<<<< HEAD\n0001_a.sql h1:dd\n=======\n0001_b.sql h1:ee\n>>>>>>> main\n\
+                    history 0000_init.sql\n";
+        assert_eq!(Sum::history_lines(text), vec!["0000_init.sql".to_string()]);
+        assert!(Sum::history_lines("h1:x\na.sql h1:y\n").is_empty());
+        // A file whose name starts with the keyword is a record, not a history line.
+        assert!(Sum::history_lines("h1:x\nhistory x.sql h1:y\n").is_empty());
     }
 
     #[test]

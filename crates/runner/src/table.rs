@@ -54,7 +54,9 @@ pub struct TrackingRow {
     pub created_at: Option<i64>,
     /// shale's optional `name` column (the tag).
     pub name: Option<String>,
-    /// shale's optional `applied_at` column, as PostgreSQL prints it.
+    /// shale's optional `applied_at` column, as PostgreSQL prints it; `None`
+    /// when the moment is unknown: no such column, or a row that existed
+    /// before shale added it (drizzle's migrator records no time).
     pub applied_at: Option<String>,
 }
 
@@ -64,6 +66,8 @@ pub(crate) struct Probe {
     pub schema_exists: bool,
     /// Column names; empty when the table does not exist.
     pub columns: Vec<String>,
+    /// Whether `pg_attribute.attmissingval` may be read (see [`read_rows`]).
+    pub reads_missing_values: bool,
 }
 
 impl Probe {
@@ -101,7 +105,8 @@ pub(crate) fn probe(client: &mut Client, t: &TrackingTable) -> Result<Probe, pos
            JOIN pg_catalog.pg_class c ON c.oid = a.attrelid \
            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
            WHERE n.nspname = {s} AND c.relname = {t} AND c.relkind IN ('r', 'p') \
-             AND a.attnum > 0 AND NOT a.attisdropped), '')",
+             AND a.attnum > 0 AND NOT a.attisdropped), ''), \
+         has_column_privilege('pg_catalog.pg_attribute', 'attmissingval', 'SELECT')",
         s = quote_literal(&t.schema),
         t = quote_literal(&t.table)
     );
@@ -117,13 +122,29 @@ pub(crate) fn probe(client: &mut Client, t: &TrackingTable) -> Result<Probe, pos
         .filter(|c| !c.is_empty())
         .map(str::to_string)
         .collect();
+    let reads_missing_values = row.get(2).cloned().flatten().as_deref() == Some("t");
     Ok(Probe {
         schema_exists,
         columns,
+        reads_missing_values,
     })
 }
 
 /// Reads every row, oldest first.
+///
+/// `applied_at` is `None` for a row whose time shale does not know. shale
+/// now adds the column without a default and sets the default afterwards, so
+/// rows that existed before read NULL. Versions of shale before that added
+/// it as `timestamptz DEFAULT now()`, which gave every existing row (all of
+/// drizzle's) the moment of the `ALTER TABLE`. PostgreSQL (11 and later)
+/// keeps that one value as the column's "missing value"
+/// (`pg_attribute.attmissingval`, set when the column was added, read for the
+/// rows that existed then); no row inserted later can hold it, since the
+/// column was added in a transaction of its own and every later row's
+/// `now()` is a later transaction's start. So a row equal to it is a row
+/// from before the column: its time reads as unknown. When a table rewrite
+/// (`VACUUM FULL`, `CLUSTER`) has cleared the missing value, nothing tells
+/// those rows apart any more and their times are shown as recorded.
 pub(crate) fn read_rows(
     client: &mut Client,
     t: &TrackingTable,
@@ -133,10 +154,15 @@ pub(crate) fn read_rows(
         return Ok(Vec::new());
     }
     let name = if probe.has("name") { "name" } else { "NULL" };
-    let applied_at = if probe.has("applied_at") {
-        "applied_at::text"
-    } else {
-        "NULL"
+    let applied_at = match (probe.has("applied_at"), probe.reads_missing_values) {
+        (true, true) => format!(
+            "CASE WHEN applied_at = (SELECT (a.attmissingval::text::timestamptz[])[1] \
+             FROM pg_catalog.pg_attribute a WHERE a.attrelid = {}::regclass \
+             AND a.attname = 'applied_at' AND a.atthasmissing) THEN NULL ELSE applied_at::text END",
+            quote_literal(&t.qualified())
+        ),
+        (true, false) => "applied_at::text".to_string(),
+        (false, _) => "NULL".to_string(),
     };
     let sql = format!(
         "SELECT id, hash, created_at, {name}, {applied_at} FROM {} ORDER BY id",
@@ -178,15 +204,27 @@ pub(crate) fn create_sql(t: &TrackingTable, probe: &Probe) -> String {
 }
 
 /// `ALTER TABLE` adding shale's optional nullable columns that are missing.
+/// `applied_at` gets its default only after it exists: a default given in
+/// `ADD COLUMN` would fill the rows already there (drizzle's) with the
+/// moment of the `ALTER`, a date that is not when they were applied.
 pub(crate) fn extra_columns_sql(t: &TrackingTable, probe: &Probe) -> Option<String> {
     let mut adds = Vec::new();
     if !probe.has("name") {
         adds.push("ADD COLUMN IF NOT EXISTS name text");
     }
     if !probe.has("applied_at") {
-        adds.push("ADD COLUMN IF NOT EXISTS applied_at timestamptz DEFAULT now()");
+        adds.push("ADD COLUMN IF NOT EXISTS applied_at timestamptz");
     }
-    (!adds.is_empty()).then(|| format!("ALTER TABLE {} {};", t.qualified(), adds.join(", ")))
+    (!adds.is_empty()).then(|| {
+        let mut sql = format!("ALTER TABLE {} {};", t.qualified(), adds.join(", "));
+        if !probe.has("applied_at") {
+            sql.push_str(&format!(
+                " ALTER TABLE {} ALTER COLUMN applied_at SET DEFAULT now();",
+                t.qualified()
+            ));
+        }
+        sql
+    })
 }
 
 /// The marker a no-transaction migration's row carries in `hash` while it

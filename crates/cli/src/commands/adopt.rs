@@ -8,9 +8,14 @@
 //! migration N+1 to the same journal and `shale migrate` continues on the same
 //! tracking table.
 //!
-//! Everything is checked before anything is written: a damaged folder, a
-//! database whose tracking rows disagree with the journal, or existing files
-//! in the way are findings (exit 1) with the fix, and nothing is written.
+//! Everything is checked before anything is written: a folder whose files and
+//! journal disagree, a database whose tracking rows disagree with the
+//! journal, or existing files in the way are findings (exit 1) with the fix,
+//! and nothing is written. drizzle's own snapshots are only drizzle-kit's
+//! bookkeeping: whatever state they are in, what could not be used is listed
+//! in one warning and adoption goes on. The adopted migrations are recorded
+//! as history in `shale.sum`, so `shale check` does not lint them; what was
+//! done is printed in numbers (and in `summary` with `--format json`).
 
 use std::path::{Path, PathBuf};
 
@@ -161,49 +166,47 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         ));
     }
 
-    // drizzle's last snapshot against the database.
-    let last = drizzle.migrations.last().expect("at least one migration");
-    let mut claimed = last.snapshot.schema.clone();
-    align_unnamed(&mut claimed, &database);
-    let pair = MigrationPair::new(&database, &claimed);
-    let (drift_plan, _) = plan_assuming_drops(pair, &RenameHints::default());
-    let drift = drift::describe(&drift_plan, pair);
-    if !drift.is_empty() {
-        warnings.push(format!(
-            "drizzle's last snapshot {} does not match the {}: {} difference(s) (\"schema\" is drizzle's snapshot){}\n  \
-             shale takes the {} as the truth: schema/ and the latest snapshot describe it; if the snapshot was \
-             right, change schema/ accordingly and run `shale generate`",
-            last.snapshot_path.display(),
-            match &origin {
-                Origin::Database(_) => "database",
-                Origin::Replayed(_) => "state its migrations produce",
-            },
-            drift.len(),
-            drift::lines(&drift),
-            match &origin {
-                Origin::Database(_) => "database",
-                Origin::Replayed(_) => "replayed state",
-            }
-        ));
-    }
-    for u in &last.snapshot.unsupported {
-        warnings.push(format!(
-            "drizzle's last snapshot has {u}, which shale does not manage: it is left as it is in the database"
-        ));
-    }
-    if let Some(w) = prefix_warning(ctx, &drizzle, plan.write_config) {
-        warnings.push(w);
-    }
-    if let Some(w) = lint_warning(ctx, &drizzle) {
+    // drizzle's snapshots: what was wrong with them was ignored; say what.
+    if let Some(w) = ignored_warning(&drizzle) {
         warnings.push(w);
     }
 
+    // drizzle's last snapshot, when usable, against the database.
+    let last = drizzle.migrations.last().expect("at least one migration");
+    let drift = match (&last.snapshot, &last.snapshot_path) {
+        (Some(snapshot), Some(path)) => {
+            snapshot_drift(&database, snapshot, path, &origin, &mut warnings)
+        }
+        _ => Vec::new(),
+    };
+    if let Some(w) = prefix_warning(ctx, &drizzle, plan.write_config) {
+        warnings.push(w);
+    }
+    let exempt = lint_findings(ctx, &drizzle);
+
     // Everything checked: write.
-    let copied = write_files(ctx, &drizzle, &plan, &source, latest.clone())?;
+    let written = write_files(ctx, &drizzle, &plan, &source, latest.clone())?;
+    let copied = plan.copy;
 
     for w in &warnings {
         ui.warn(w);
     }
+    let history_until = &last.entry.tag;
+    let summary = json!({
+        "migrations_kept": n,
+        "migrations_copied": copied,
+        "history": n,
+        "history_until": history_until,
+        "lint_findings_exempt": exempt,
+        "tables": latest.tables.len(),
+        "enums": latest.enums.len(),
+        "schemas": latest.namespaces.len(),
+        "snapshots_written": n,
+        "snapshots_from_drizzle": written.converted,
+        "snapshots_carried_over": written.carried,
+        "drizzle_snapshot_problems_ignored": drizzle.ignored.len(),
+        "warnings": warnings.len(),
+    });
     if !ui.json() {
         let from = match &origin {
             Origin::Database(url) => {
@@ -234,28 +237,44 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             ));
         }
         ui.line(&format!(
-            "{} {n} snapshots in {}",
+            "{} {n} snapshots in {} ({} converted from drizzle's, {} carried over from the one before, the latest \
+             from the {})",
             ui.paint(Style::Good, "wrote"),
-            ctx.config.snapshots.display()
+            ctx.config.snapshots.display(),
+            written.converted,
+            written.carried,
+            match &origin {
+                Origin::Database(_) => "database",
+                Origin::Replayed(_) => "replayed state",
+            }
         ));
         ui.line(&format!(
-            "{} {}",
+            "{} {} (the {n} migrations are history up to {history_until}: `shale check` does not lint them{})",
             ui.paint(Style::Good, "wrote"),
-            ctx.sum_path().display()
+            ctx.sum_path().display(),
+            if exempt == 0 {
+                String::new()
+            } else {
+                format!(", {exempt} lint finding(s) exempt")
+            }
         ));
         if plan.write_config {
             ui.line(&format!("{} shale.toml", ui.paint(Style::Good, "wrote")));
         }
         let next = drizzle.folder.journal.next_idx();
         ui.result(&format!(
-            "adopted {n} drizzle-kit migrations: the next `shale generate` writes migration {next}, `shale migrate` \
-             continues on {}",
+            "adopted {n} drizzle-kit migrations ({n} kept, {} tables and {} enums written, {n} snapshots written, \
+             {} warning(s)): the next `shale generate` writes migration {next}, `shale migrate` continues on {}",
+            latest.tables.len(),
+            latest.enums.len(),
+            warnings.len(),
             ctx.tracking_table().qualified()
         ));
     }
     ui.document(&json!({
         "status": "adopted",
         "migrations": n,
+        "summary": summary,
         "source": match &origin {
             Origin::Database(url) => json!({ "kind": "database", "url": url }),
             Origin::Replayed(place) => json!({ "kind": "replayed", "where": place }),
@@ -266,9 +285,70 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         "sum": ctx.sum_path().display().to_string(),
         "config_written": plan.write_config,
         "drift": drift.iter().map(drift::Drift::to_json).collect::<Vec<_>>(),
+        "ignored": drizzle.ignored.iter().map(ToString::to_string).collect::<Vec<_>>(),
         "warnings": warnings,
     }));
     Ok(Outcome::Clean)
+}
+
+/// One warning listing what was wrong with drizzle's snapshots, and so
+/// ignored; `None` when nothing was.
+fn ignored_warning(drizzle: &DrizzleFolder) -> Option<String> {
+    if drizzle.ignored.is_empty() {
+        return None;
+    }
+    let lines: String = drizzle
+        .ignored
+        .iter()
+        .map(|e| format!("\n    {e}"))
+        .collect();
+    Some(format!(
+        "{} problem(s) with drizzle's snapshots ignored (they are drizzle-kit's bookkeeping: shale reads the schema \
+         from the database and keeps the SQL files and the journal, which agree):{lines}\n  shale's snapshot of a \
+         migration whose drizzle snapshot could not be read carries over the one before (as for a custom \
+         migration); drizzle's files are left as they are",
+        drizzle.ignored.len()
+    ))
+}
+
+/// drizzle's last snapshot against the database: the differences (also a
+/// warning), and what the snapshot holds that shale does not manage.
+fn snapshot_drift(
+    database: &Schema,
+    snapshot: &shale_migrations::drizzle::DrizzleSnapshot,
+    path: &Path,
+    origin: &Origin,
+    warnings: &mut Vec<String>,
+) -> Vec<drift::Drift> {
+    let mut claimed = snapshot.schema.clone();
+    align_unnamed(&mut claimed, database);
+    let pair = MigrationPair::new(database, &claimed);
+    let (drift_plan, _) = plan_assuming_drops(pair, &RenameHints::default());
+    let drift = drift::describe(&drift_plan, pair);
+    let truth = match origin {
+        Origin::Database(_) => "database",
+        Origin::Replayed(_) => "replayed state",
+    };
+    if !drift.is_empty() {
+        warnings.push(format!(
+            "drizzle's last snapshot {} does not match the {}: {} difference(s) (\"schema\" is drizzle's snapshot){}\n  \
+             shale takes the {truth} as the truth: schema/ and the latest snapshot describe it; if the snapshot was \
+             right, change schema/ accordingly and run `shale generate`",
+            path.display(),
+            match origin {
+                Origin::Database(_) => "database",
+                Origin::Replayed(_) => "state its migrations produce",
+            },
+            drift.len(),
+            drift::lines(&drift),
+        ));
+    }
+    for u in &snapshot.unsupported {
+        warnings.push(format!(
+            "drizzle's last snapshot has {u}, which shale does not manage: it is left as it is in the database"
+        ));
+    }
+    drift
 }
 
 /// Prints why nothing was written (exit 1).
@@ -438,38 +518,17 @@ fn prefix_warning(
     }
 }
 
-/// The applied migrations `shale check` will fail on: their bytes cannot
-/// change (the tracking rows hold their hashes), so say so now.
-fn lint_warning(ctx: &Context<'_>, drizzle: &DrizzleFolder) -> Option<String> {
-    let mut lines = Vec::new();
-    let mut syntax = false;
-    for m in &drizzle.folder.migrations {
-        for f in shale_lint::lint(&m.path, &m.text, ctx.snapshot_dialect(), &ctx.config.lint) {
-            if f.rule == shale_lint::Rule::Syntax || f.severity == shale_lint::Severity::Error {
-                syntax |= f.rule == shale_lint::Rule::Syntax;
-                lines.push(format!(
-                    "\n    {}:{}: {}",
-                    f.path.display(),
-                    f.line,
-                    super::lint::one_line_message(&f)
-                ));
-            }
-        }
-    }
-    if lines.is_empty() {
-        return None;
-    }
-    Some(format!(
-        "{} finding(s) in the adopted migrations will fail `shale check`:{}\n  the files must stay as they are (the \
-         tracking table holds their hashes): set those rules to \"warning\" under [lint.rules] in shale.toml{}",
-        lines.len(),
-        lines.concat(),
-        if syntax {
-            "; a statement PostgreSQL ran but shale's SQL parser rejects is a gap in shale: please report it"
-        } else {
-            ""
-        }
-    ))
+/// How many lint findings of severity error (or syntax) the adopted
+/// migrations hold: they are history (recorded in `shale.sum`), so `shale
+/// check` does not fail on them; the number is reported.
+fn lint_findings(ctx: &Context<'_>, drizzle: &DrizzleFolder) -> usize {
+    drizzle
+        .folder
+        .migrations
+        .iter()
+        .flat_map(|m| shale_lint::lint(&m.path, &m.text, ctx.snapshot_dialect(), &ctx.config.lint))
+        .filter(|f| f.rule == shale_lint::Rule::Syntax || f.severity == shale_lint::Severity::Error)
+        .count()
 }
 
 fn same_path(a: &Path, b: &Path) -> bool {
@@ -573,14 +632,22 @@ fn align_unnamed(claimed: &mut Schema, database: &Schema) {
     }
 }
 
-/// Writes everything; returns whether the migrations were copied.
+/// What [`write_files`] wrote of the snapshots.
+struct Written {
+    /// Snapshots converted from drizzle's.
+    converted: usize,
+    /// Snapshots carrying over the one before (drizzle's was unusable).
+    carried: usize,
+}
+
+/// Writes everything.
 fn write_files(
     ctx: &Context<'_>,
     drizzle: &DrizzleFolder,
     plan: &FilePlan,
     source: &str,
     latest: Schema,
-) -> Result<bool> {
+) -> Result<Written> {
     let target = &ctx.config.migrations;
     if plan.copy {
         // Byte for byte: the tracking rows hold the files' hashes.
@@ -596,10 +663,11 @@ fn write_files(
             drizzle.dir.join("meta").join("_journal.json"),
             ctx.journal_path(),
         ));
-        // drizzle's own snapshots come along, so drizzle-kit still works on the copy.
-        files.extend(drizzle.migrations.iter().filter_map(|m| {
-            let name = m.snapshot_path.file_name()?;
-            Some((m.snapshot_path.clone(), target.join("meta").join(name)))
+        // drizzle's own snapshots come along, as they are, so drizzle-kit
+        // still works on the copy.
+        files.extend(drizzle.snapshot_files.iter().filter_map(|p| {
+            let name = p.file_name()?;
+            Some((p.clone(), target.join("meta").join(name)))
         }));
         for (from, to) in files {
             std::fs::copy(&from, &to)
@@ -615,11 +683,23 @@ fn write_files(
     let mut prev = snapshot::ROOT_ID.to_string();
     let count = drizzle.migrations.len();
     let mut latest = Some(latest);
+    let mut carried_over = Schema::default();
+    let mut written = Written {
+        converted: 0,
+        carried: 0,
+    };
     for (i, m) in drizzle.migrations.iter().enumerate() {
         let schema = if i + 1 == count {
             latest.take().unwrap_or_default()
+        } else if let Some(s) = &m.snapshot {
+            written.converted += 1;
+            s.schema.clone()
         } else {
-            m.snapshot.schema.clone()
+            // drizzle's snapshot is missing or unusable: what the migration
+            // did is not known here, so the state before it carries over, as
+            // for a custom migration.
+            written.carried += 1;
+            carried_over.clone()
         };
         let salt = format!("{}@{}", m.entry.tag, m.entry.when);
         let snap = Snapshot::new(dialect, &prev, &salt, schema);
@@ -628,6 +708,7 @@ fn write_files(
             snap.to_json(),
         )?;
         prev = snap.id;
+        carried_over = snap.schema;
     }
     let files: Vec<(String, Vec<u8>)> = drizzle
         .folder
@@ -635,11 +716,14 @@ fn write_files(
         .iter()
         .map(|m| (m.file_name(), m.bytes.clone()))
         .collect();
-    ctx.write_sum(&files)?;
+    // Every adopted migration is history: applied, immutable (the tracking
+    // rows hold their hashes), and so not gated by the lint rules.
+    let last = files.last().map(|(name, _)| name.clone());
+    ctx.write_sum_with_history(&files, last.as_deref())?;
     if plan.write_config {
         write_atomic(Path::new("shale.toml"), config_text(ctx, drizzle))?;
     }
-    Ok(plan.copy)
+    Ok(written)
 }
 
 /// `shale.toml` recording the adopted layout.

@@ -113,11 +113,13 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             None
         };
         let entries = folder.as_ref().map_or(0, |f| f.migrations.len());
+        // Migrations recorded as history (shale.sum) are not gated.
+        let history = folder.as_ref().map_or(0, |f| ctx.history_len(f));
 
         let parsed = std::thread::scope(|s| -> Result<_> {
             let lint = folder
                 .as_ref()
-                .map(|f| s.spawn(move || lint_folder(ctx, f, !args.no_cache)));
+                .map(|f| s.spawn(move || lint_folder(ctx, f, history, !args.no_cache)));
 
             // 0. No unresolved merge of two branches' migrations (reported first).
             let mut conflicts = Vec::new();
@@ -157,8 +159,12 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
                     .map_err(|_| anyhow!("the lint rules failed unexpectedly"))?;
                 if errors.is_empty() {
                     passed.push(format!(
-                        "every migration parses and passes the lint rules ({entries} file(s))"
+                        "every migration parses and passes the lint rules ({} file(s))",
+                        entries - history
                     ));
+                }
+                if let Some(folder) = &folder {
+                    passed.extend(history_line(ctx, folder, history));
                 }
                 findings.extend(errors);
                 warnings = warned;
@@ -472,18 +478,35 @@ fn check_conflicts(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
     }
 }
 
-/// Lints every migration file: syntax errors and error-severity findings
-/// fail the check (the first list), warnings are shown (the second).
+/// The one line saying which migrations are history and not gated.
+fn history_line(ctx: &Context<'_>, folder: &MigrationFolder, history: usize) -> Option<String> {
+    let last = folder.migrations.get(history.checked_sub(1)?)?;
+    Some(format!(
+        "{history} migration(s) up to {} are history (recorded in {}): exempt from the lint rules; gated from {} on",
+        last.entry.tag,
+        ctx.sum_path().display(),
+        folder
+            .migrations
+            .get(history)
+            .map_or_else(|| "the next migration".to_string(), |m| m.entry.tag.clone())
+    ))
+}
+
+/// Lints every migration file after the first `history` ones (which are
+/// history: applied, immutable, and verified by the integrity record
+/// instead): syntax errors and error-severity findings fail the check (the
+/// first list), warnings are shown (the second).
 fn lint_folder(
     ctx: &Context<'_>,
     folder: &MigrationFolder,
+    history: usize,
     cache: bool,
 ) -> (Vec<Finding>, Vec<Finding>) {
     let cache = LintCache::new(&ctx.config.root, cache);
     let mut used = HashSet::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    for m in &folder.migrations {
+    for m in folder.migrations.iter().skip(history) {
         let (found, key) = cache.lint(&m.path, &m.text, ctx.snapshot_dialect(), &ctx.config.lint);
         used.insert(key);
         for f in found {
@@ -506,7 +529,7 @@ fn lint_folder(
             }
         }
     }
-    // Every migration was linted: what the cache holds beyond is unused.
+    // Every gated migration was linted: what the cache holds beyond is unused.
     cache.retain(&used);
     (errors, warnings)
 }

@@ -4,9 +4,10 @@
 
 use std::path::PathBuf;
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, bail, Result};
 use serde_json::json;
 use shale_lint::{Finding, Severity};
+use shale_migrations::sum::{Sum, SumProblem};
 
 use super::Context;
 use crate::lint_cache::LintCache;
@@ -24,6 +25,12 @@ pub struct Args {
     /// (`.shale/cache/lint/` beside shale.toml).
     #[arg(long)]
     pub no_cache: bool,
+    /// Mark every migration of the folder as history in
+    /// `migrations/meta/shale.sum`: for migrations already applied whose
+    /// findings can no longer be fixed. `shale check` then leaves them out of
+    /// the lint gate; every later migration is gated as usual.
+    #[arg(long, conflicts_with = "files")]
+    pub accept_history: bool,
 }
 
 /// A lint finding told in one line for `shale check`: rule, what, and the
@@ -32,12 +39,20 @@ pub fn one_line_message(f: &Finding) -> String {
     format!("{}: {}; instead: {}", f.rule, f.message, f.help)
 }
 
-/// The files `shale lint` reads when none are named: the journal's, in
+/// The files `shale lint` reads when none are named, and how many
+/// migrations before them are history: the journal's after the history, in
 /// order, else every `.sql` in the folder (a folder whose journal is broken
 /// can still be linted).
-fn default_files(ctx: &Context<'_>) -> Result<Vec<PathBuf>> {
+fn default_files(ctx: &Context<'_>) -> Result<(Vec<PathBuf>, usize)> {
     if let Ok(folder) = ctx.load_folder() {
-        return Ok(folder.migrations.into_iter().map(|m| m.path).collect());
+        let history = ctx.history_len(&folder);
+        let files = folder
+            .migrations
+            .into_iter()
+            .skip(history)
+            .map(|m| m.path)
+            .collect();
+        return Ok((files, history));
     }
     let dir = &ctx.config.migrations;
     let entries = std::fs::read_dir(dir).map_err(|e| {
@@ -52,17 +67,27 @@ fn default_files(ctx: &Context<'_>) -> Result<Vec<PathBuf>> {
         .filter(|p| p.extension().is_some_and(|x| x == "sql"))
         .collect();
     files.sort();
-    Ok(files)
+    Ok((files, 0))
 }
 
 /// Runs `shale lint`.
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let ui = ctx.ui;
-    let files = if args.files.is_empty() {
+    if args.accept_history {
+        return accept_history(ctx, args);
+    }
+    let (files, history) = if args.files.is_empty() {
         default_files(ctx)?
     } else {
-        args.files.clone()
+        (args.files.clone(), 0)
     };
+    if history > 0 && !ui.json() {
+        ui.line(&format!(
+            "{} {history} migration(s) recorded as history in {} (name them to lint them)",
+            ui.paint(Style::Dim, "skipped"),
+            ctx.sum_path().display()
+        ));
+    }
     let cache = LintCache::new(&ctx.config.root, !args.no_cache);
     let mut findings: Vec<Finding> = Vec::new();
     for path in &files {
@@ -123,6 +148,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     }
     ui.document(&json!({
         "ok": errors == 0,
+        "history": history,
         "files": files.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
         "errors": errors,
         "warnings": warnings,
@@ -142,4 +168,83 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// `shale lint --accept-history`: records every migration of the folder as
+/// history in `shale.sum`. Only what the record already vouches for becomes
+/// history: a file edited since it was recorded is refused (exit 1).
+fn accept_history(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
+    let ui = ctx.ui;
+    let folder = ctx.load_folder()?;
+    let Some(last) = folder.migrations.last() else {
+        bail!(
+            "{} has no migrations: there is no history to accept",
+            ctx.config.migrations.display()
+        );
+    };
+    let sum_path = ctx.sum_path();
+    let text = std::fs::read_to_string(&sum_path).map_err(|_| {
+        anyhow!(
+            "{} is missing: record the migrations with `shale hash` first, then accept them as history",
+            sum_path.display()
+        )
+    })?;
+    let sum = Sum::parse(&text).map_err(|e| anyhow!("{e}"))?;
+    let names: Vec<String> = folder.migrations.iter().map(|m| m.file_name()).collect();
+    let problems: Vec<String> = sum
+        .verify(
+            names
+                .iter()
+                .zip(&folder.migrations)
+                .map(|(n, m)| (n.as_str(), m.bytes.as_slice())),
+        )
+        .into_iter()
+        .filter(|p| !matches!(p, SumProblem::UnknownHistory { .. }))
+        .map(|p| p.to_string())
+        .collect();
+    if !problems.is_empty() {
+        for p in &problems {
+            ui.result(&format!("{}: {p}", ui.paint(Style::Bad, "error")));
+        }
+        ui.result(&format!(
+            "{}: history is what {} vouches for; nothing was written",
+            ui.paint(Style::Bad, "refused"),
+            sum_path.display()
+        ));
+        ui.document(&json!({ "status": "refused", "problems": problems }));
+        return Ok(Outcome::Findings);
+    }
+    let before = ctx.history_len(&folder);
+    let cache = LintCache::new(&ctx.config.root, !args.no_cache);
+    let (mut errors, mut warnings) = (0, 0);
+    for m in folder.migrations.iter().skip(before) {
+        let (found, _) = cache.lint(&m.path, &m.text, ctx.snapshot_dialect(), &ctx.config.lint);
+        for f in found {
+            if f.severity == Severity::Error {
+                errors += 1;
+            } else {
+                warnings += 1;
+            }
+        }
+    }
+    ctx.record_history(&folder)?;
+    let n = folder.migrations.len();
+    ui.result(&format!(
+        "{} {n} migration(s) up to {} as history in {} ({} newly, with {errors} lint error(s) and {warnings} \
+         warning(s) now exempt from `shale check`); commit it; every later migration is gated as usual",
+        ui.paint(Style::Good, "recorded"),
+        last.entry.tag,
+        sum_path.display(),
+        n - before
+    ));
+    ui.document(&json!({
+        "status": "recorded",
+        "history": n,
+        "until": last.entry.tag,
+        "newly": n - before,
+        "exempt_errors": errors,
+        "exempt_warnings": warnings,
+        "sum": sum_path.display().to_string(),
+    }));
+    Ok(Outcome::Clean)
 }

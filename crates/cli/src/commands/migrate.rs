@@ -61,11 +61,64 @@ impl Context<'_> {
             .join(shale_migrations::sum::FILE_NAME)
     }
 
-    /// Rewrites `shale.sum` for these files (`(name, bytes)`, journal order).
+    /// Rewrites `shale.sum` for these files (`(name, bytes)`, journal order),
+    /// keeping the end of the history it records (the latest one still in
+    /// the folder when a merge left two).
     pub fn write_sum(&self, files: &[(String, Vec<u8>)]) -> Result<()> {
+        let recorded = std::fs::read_to_string(self.sum_path())
+            .map(|t| shale_migrations::sum::Sum::history_lines(&t))
+            .unwrap_or_default();
+        let history = files
+            .iter()
+            .rev()
+            .find(|(n, _)| recorded.contains(n))
+            .map(|(n, _)| n.as_str());
+        self.write_sum_with_history(files, history)
+    }
+
+    /// Rewrites `shale.sum` for these files with `history` (one of them) as
+    /// the end of the history, or with none.
+    pub fn write_sum_with_history(
+        &self,
+        files: &[(String, Vec<u8>)],
+        history: Option<&str>,
+    ) -> Result<()> {
         let sum =
             shale_migrations::sum::Sum::of(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+        let sum = match history {
+            Some(h) => sum
+                .with_history(h)
+                .ok_or_else(|| anyhow!("{h} is not one of the migrations being recorded"))?,
+            None => sum,
+        };
         super::project::write_atomic(&self.sum_path(), sum.to_text())
+    }
+
+    /// Rewrites `shale.sum` for the folder's files with all of them as
+    /// history (`shale pull --baseline`, `shale lint --accept-history`).
+    pub fn record_history(&self, folder: &MigrationFolder) -> Result<()> {
+        let files: Vec<(String, Vec<u8>)> = folder
+            .migrations
+            .iter()
+            .map(|m| (m.file_name(), m.bytes.clone()))
+            .collect();
+        let last = files.last().map(|(n, _)| n.clone());
+        self.write_sum_with_history(&files, last.as_deref())
+    }
+
+    /// The history recorded in `shale.sum` for this folder: how many of its
+    /// migrations, from the first, are history (0 without a record, a
+    /// history line, or when the record names a file the folder lacks).
+    pub fn history_len(&self, folder: &MigrationFolder) -> usize {
+        let Ok(text) = std::fs::read_to_string(self.sum_path()) else {
+            return 0;
+        };
+        let Ok(sum) = shale_migrations::sum::Sum::parse(&text) else {
+            return 0;
+        };
+        sum.history
+            .and_then(|h| folder.migrations.iter().position(|m| m.file_name() == h))
+            .map_or(0, |i| i + 1)
     }
 
     /// The configured tracking table.
@@ -256,12 +309,12 @@ fn print_status(ctx: &Context<'_>, s: &Status, table: &TrackingTable) {
         ui.line(&format!("no tracking table {name} yet: nothing applied"));
     }
     for a in &s.applied {
-        let when = a
-            .row
-            .applied_at
-            .as_deref()
-            .map(|t| format!("  {t}"))
-            .unwrap_or_default();
+        // A time shale does not know (a row drizzle's migrator wrote, which
+        // records none) is said to be unknown, never guessed.
+        let when = match a.row.applied_at.as_deref() {
+            Some(t) => format!("  {t}"),
+            None => "  at an unknown time (before shale recorded times)".to_string(),
+        };
         ui.line(&format!(
             "{}   {}{}",
             ui.paint(Style::Good, "applied"),

@@ -108,7 +108,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     ));
     if let Some(b) = &baseline {
         ui.result(&format!(
-            "{} {} and recorded it as applied in the database: the next `shale generate` continues from here",
+            "{} {} and recorded it as applied in the database, and as history in shale.sum: the next `shale generate` continues from here",
             ui.paint(Style::Good, "wrote"),
             b.sql_path.display()
         ));
@@ -194,5 +194,8 @@ fn write_baseline(
         }
     }
     .map_err(|e| anyhow!("{e}"))?;
+    // The baseline describes what the database already had: history, which
+    // `shale check` does not lint (every later migration is gated).
+    ctx.record_history(&folder)?;
     Ok(written)
 }

@@ -1,0 +1,41 @@
+-- What the billing system holds beyond core.sql, in kinds shale does not
+-- model yet: money and currency domains, exclusion constraints that forbid
+-- overlapping price validity and overlapping contract items, the trigger
+-- that keeps every journal balanced, and a receivables view.
+-- expect-not-compared: 8
+
+CREATE EXTENSION btree_gist;
+
+CREATE DOMAIN money_cents AS bigint CHECK (VALUE >= 0);
+CREATE DOMAIN currency_code AS char(3) CHECK (VALUE ~ '^[A-Z]{3}$');
+CREATE TABLE manual_adjustments (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    account_id bigint NOT NULL REFERENCES accounts (id),
+    amount money_cents NOT NULL,
+    currency currency_code NOT NULL,
+    reason text NOT NULL
+);
+
+ALTER TABLE catalog.prices ADD CONSTRAINT prices_no_overlap
+    EXCLUDE USING gist (price_book_id WITH =, product_id WITH =, daterange(valid_from, valid_to) WITH &&);
+ALTER TABLE contract_items ADD CONSTRAINT contract_items_no_overlap
+    EXCLUDE USING gist (contract_id WITH =, price_id WITH =, daterange(starts_on, ends_on) WITH &&);
+
+CREATE FUNCTION ledger.check_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (
+        SELECT 1 FROM ledger.entries e WHERE e.journal_id = NEW.journal_id
+        GROUP BY e.currency
+        HAVING sum(CASE WHEN e.side = 'debit' THEN e.amount_cents ELSE -e.amount_cents END) <> 0
+    ) THEN
+        RAISE EXCEPTION 'journal % does not balance', NEW.journal_id;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE CONSTRAINT TRIGGER entries_balanced AFTER INSERT OR UPDATE ON ledger.entries
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger.check_balanced();
+
+
+REVOKE ALL ON ledger.entries FROM PUBLIC;
+GRANT SELECT ON ledger.entries TO pg_read_all_data;
