@@ -14,9 +14,59 @@
 //!
 //! Only the scratch database is written; the target is never touched.
 
-use shale_model::Schema;
+use std::collections::HashSet;
+
+use shale_model::{BaseType, Column, ColumnType, QualifiedName, Schema, Table};
 
 use crate::{introspect, IntrospectError, IntrospectOptions};
+
+/// The part of `schema` its views need to be created: the views, the tables
+/// they read (columns with their stored types, and the primary key, on
+/// which a `GROUP BY` may rely), the enums those columns use. Defaults,
+/// identity, generated expressions, other constraints, indexes and comments
+/// change nothing in how PostgreSQL prints a view and are left out, so the
+/// scratch database is quick to build however large the schema.
+fn what_views_need(schema: &Schema) -> Schema {
+    let graph_of = |v: &shale_model::View| shale_differ::relations_read_by_view(schema, &v.name);
+    let mut tables: HashSet<QualifiedName> = HashSet::new();
+    for v in &schema.views {
+        tables.extend(
+            graph_of(v)
+                .into_iter()
+                .filter(|r| schema.table(r).is_some()),
+        );
+    }
+    let mut out = Schema {
+        views: schema.views.clone(),
+        ..Schema::default()
+    };
+    let mut enums: HashSet<QualifiedName> = HashSet::new();
+    for t in schema.tables.iter().filter(|t| tables.contains(&t.name)) {
+        let mut table = Table::new(t.name.clone());
+        table.primary_key = t.primary_key.clone();
+        for c in &t.columns {
+            let ty =
+                c.ty.serial_storage()
+                    .map_or_else(|| c.ty.clone(), ColumnType::named);
+            if let BaseType::Enum(e) = &ty.base {
+                enums.insert(e.clone());
+            }
+            let mut column = Column::new(c.name.clone(), ty);
+            column.nullable = c.nullable;
+            table.columns.push(column);
+        }
+        out.tables.push(table);
+    }
+    out.enums = schema
+        .enums
+        .iter()
+        .filter(|e| enums.contains(&e.name))
+        .cloned()
+        .collect();
+    out.namespaces = schema.namespaces.clone();
+    out.normalize();
+    out
+}
 
 /// `schema` with every view query as PostgreSQL prints it, found by
 /// creating the schema in `scratch`, which must be an empty database that
@@ -29,7 +79,7 @@ pub fn canonical_views(
     if schema.views.is_empty() {
         return Ok(schema.clone());
     }
-    let statements = shale_sql::Postgres.create_all(schema);
+    let statements = shale_sql::Postgres.create_all(&what_views_need(schema));
     let mut tx = scratch
         .transaction()
         .map_err(|source| IntrospectError::Query {
