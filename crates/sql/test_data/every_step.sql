@@ -18,9 +18,9 @@
 -- hazard: DELETES_DATA removes value 'gone' from enum "status": converting a row that holds one fails
 -- hazard: BACKWARD_INCOMPATIBLE code writing 'gone' to enum "status" breaks
 -- hazard: TABLE_REWRITE rewrites table "accounts" to convert column "accounts"."status" to the new enum
--- hazard: NOT_NULL_WITHOUT_DEFAULT adds NOT NULL column "accounts"."colors" without a default: fails if the table has rows
 -- hazard: TABLE_REWRITE rewrites table "accounts" to fill column "accounts"."doubled"
 -- hazard: TABLE_REWRITE rewrites table "accounts" to fill column "accounts"."shade"
+-- hazard: NOT_NULL_WITHOUT_DEFAULT adds NOT NULL column "accounts"."colors" without a default: fails if the table has rows
 -- hazard: NOT_NULL_WITHOUT_DEFAULT adds NOT NULL column "logs"."at" without a default: fails if the table has rows
 -- hazard: INDEX_BUILD builds the index of constraint "accounts_email_key" on "accounts"
 -- hazard: INDEX_BUILD builds index "accounts_plan_idx" on "accounts", blocking writes while it runs
@@ -119,13 +119,13 @@ CREATE TABLE "auth"."members" (
 	CONSTRAINT "members_name_check" CHECK (name <> '')
 );
 --> statement-breakpoint
-ALTER TABLE "public"."accounts" ADD COLUMN "added" timestamptz DEFAULT now();
---> statement-breakpoint
-ALTER TABLE "public"."accounts" ADD COLUMN "colors" "public"."colour"[] NOT NULL;
---> statement-breakpoint
 ALTER TABLE "public"."accounts" ADD COLUMN "doubled" integer GENERATED ALWAYS AS (score * 3) STORED NOT NULL;
 --> statement-breakpoint
+ALTER TABLE "public"."accounts" ADD COLUMN "added" timestamptz DEFAULT now();
+--> statement-breakpoint
 ALTER TABLE "public"."accounts" ADD COLUMN "shade" integer GENERATED ALWAYS AS IDENTITY NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "public"."accounts" ADD COLUMN "colors" "public"."colour"[] NOT NULL;
 --> statement-breakpoint
 ALTER TABLE "public"."logs" ADD COLUMN "at" timestamptz NOT NULL;
 --> statement-breakpoint
