@@ -197,6 +197,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             url,
             folder.as_ref(),
             &parsed.schema,
+            args.shadow_db.as_deref(),
             &mut findings,
             &mut passed,
         )?;
@@ -658,6 +659,7 @@ fn check_database(
     url: &str,
     folder: Option<&MigrationFolder>,
     schema: &Schema,
+    shadow_db: Option<&str>,
     findings: &mut Vec<Finding>,
     passed: &mut Vec<String>,
 ) -> Result<()> {
@@ -748,7 +750,9 @@ fn check_database(
             ));
         }
     }
-    let schema = &super::verify::with_printed_views(ctx, schema, None)?;
+    // View queries compare as PostgreSQL prints them (a scratch database on
+    // --shadow-db's server, else a local throwaway server).
+    let schema = &super::verify::with_printed_views(ctx, schema, shadow_db)?;
     let pair = MigrationPair::new(&database, schema);
     let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
     if !census.is_complete() {
