@@ -80,6 +80,15 @@ fn verify_compares_views_as_postgresql_prints_them() {
     std::fs::write(dir.path().join("schema/schema.rs"), SCHEMA).unwrap();
     let t = exit(&shale(dir.path(), &url, &["verify"]), 0);
     assert!(t.contains("in sync"), "{t}");
+    // `diff` between the schema and the database compares the same way.
+    let t = exit(
+        &shale_tests::shale_command!(dir.path())
+            .args(["diff", "--from", "schema:schema", "--to", &url])
+            .output()
+            .unwrap(),
+        0,
+    );
+    assert!(t.contains("no differences"), "{t}");
 
     // A view body edited in place: one difference, named as that view.
     shale_tests::connect(&url)

@@ -280,8 +280,16 @@ pub fn diff(ctx: &Context<'_>, args: &DiffArgs) -> Result<Outcome> {
     let ui = ctx.ui;
     let from = Source::parse(&args.from)?;
     let to = Source::parse(&args.to)?;
-    let (previous, _, previous_census) = from.load(ctx)?;
-    let (next, mut hints, next_census) = to.load(ctx)?;
+    let (mut previous, _, previous_census) = from.load(ctx)?;
+    let (mut next, mut hints, next_census) = to.load(ctx)?;
+    // A database's views are PostgreSQL's text: compare a schema, snapshot
+    // or migrations folder with one in that text too (as `verify` does).
+    match (&from, &to) {
+        (Source::Postgres(_), Source::Postgres(_)) => {}
+        (Source::Postgres(_), _) => next = with_printed_views(ctx, &next, None)?,
+        (_, Source::Postgres(_)) => previous = with_printed_views(ctx, &previous, None)?,
+        _ => {}
+    }
     for r in &args.rename {
         parse_rename_flag(r, &mut hints)?;
     }
