@@ -182,6 +182,18 @@ pub struct SchemaSpec {
     enums: Vec<EnumSpec>,
     tables: Vec<TableSpec>,
     sequences: Vec<SequenceSpec>,
+    views: Vec<ViewSpec>,
+}
+
+/// A view's parameters: which table it reads (modulo the tables), which of
+/// its columns (modulo its columns), whether it is materialized (then with
+/// an index on its first column), and whether a second view reads it.
+#[derive(Clone, Debug)]
+pub struct ViewSpec {
+    table: u8,
+    columns: Vec<u8>,
+    materialized: bool,
+    reader: bool,
 }
 
 /// One edit of an evolution. Indexes are taken modulo what exists; an edit
@@ -360,10 +372,28 @@ prop_compose! {
 }
 
 prop_compose! {
+    /// A view's parameters (1–3 columns).
+    pub fn view_spec()(
+        table in 0u8..8,
+        columns in vec(0u8..8, 1..=3),
+        materialized in prop::bool::weighted(0.3),
+        reader in prop::bool::weighted(0.3),
+    ) -> ViewSpec {
+        ViewSpec { table, columns, materialized, reader }
+    }
+}
+
+prop_compose! {
     /// A schema's parameters: 1–3 namespaces, 0–3 enums, 1–8 tables, 0–2
-    /// sequences.
-    pub fn schema_spec()(namespaces in 1u8..=3, enums in vec(enum_spec(), 0..=3), tables in vec(table_spec(), 1..=8), sequences in vec(sequence_spec(), 0..=2)) -> SchemaSpec {
-        SchemaSpec { namespaces, enums, tables, sequences }
+    /// sequences, 0–2 views over them.
+    pub fn schema_spec()(
+        namespaces in 1u8..=3,
+        enums in vec(enum_spec(), 0..=3),
+        tables in vec(table_spec(), 1..=8),
+        sequences in vec(sequence_spec(), 0..=2),
+        views in vec(view_spec(), 0..=2),
+    ) -> SchemaSpec {
+        SchemaSpec { namespaces, enums, tables, sequences, views }
     }
 }
 
@@ -408,7 +438,11 @@ pub fn schema() -> impl Strategy<Value = Schema> {
 pub fn schema_pair() -> impl Strategy<Value = (Schema, Schema)> {
     (schema_spec(), vec(edit(), 1..=6)).prop_map(|(spec, edits)| {
         let previous = build(&spec);
-        let next = evolve(&previous, &edits);
+        let mut next = evolve(&previous, &edits);
+        // The same views over the evolved tables: their columns and queries
+        // follow the tables' changes (dropped, retyped, renamed columns,
+        // dropped tables), which is what makes views hard to migrate.
+        derive_views(&mut next, &spec.views);
         (previous, next)
     })
 }
@@ -459,8 +493,95 @@ pub fn build(spec: &SchemaSpec) -> Schema {
         let namespaces: Vec<&str> = namespaces.clone();
         add_sequence(&mut schema, q, &namespaces, &mut names);
     }
-    schema.normalize();
+    derive_views(&mut schema, &spec.views);
     schema
+}
+
+/// Replaces the schema's views by the ones `specs` describe over its
+/// current tables: `SELECT "a", "b" FROM "ns"."t" WHERE "a" IS NOT NULL`,
+/// named after the table, a materialized one with a unique-named index on
+/// its first column, and a reader `SELECT "a" FROM` the view. Deterministic,
+/// so the same specs over evolved tables give the evolved views.
+pub fn derive_views(schema: &mut Schema, specs: &[ViewSpec]) {
+    schema.views.clear();
+    schema.normalize();
+    if schema.tables.is_empty() {
+        return;
+    }
+    let mut names = Names::of(schema);
+    let quote = |s: &str| format!("\"{s}\"");
+    let mut views = Vec::new();
+    for (k, spec) in specs.iter().enumerate() {
+        let t = &schema.tables[spec.table as usize % schema.tables.len()];
+        let columns: Vec<&Column> = {
+            let mut picked: Vec<&Column> = Vec::new();
+            for &p in &spec.columns {
+                let c = &t.columns[p as usize % t.columns.len()];
+                if !picked.iter().any(|x| x.name == c.name) {
+                    picked.push(c);
+                }
+            }
+            picked
+        };
+        let ns = t.name.namespace.clone();
+        let name = format!("{}_v{k}", t.name.name);
+        if names.taken(&ns, &name) {
+            continue;
+        }
+        names.take(&ns, &name);
+        let list: Vec<String> = columns.iter().map(|c| quote(&c.name)).collect();
+        let query = format!(
+            "SELECT {} FROM {}.{} WHERE {} IS NOT NULL",
+            list.join(", "),
+            quote(&ns),
+            quote(&t.name.name),
+            list[0]
+        );
+        let mut view = shale_model::View::new(QualifiedName::new(ns.clone(), name.clone()), query);
+        view.columns = columns
+            .iter()
+            .map(|c| shale_model::ViewColumn {
+                name: c.name.clone(),
+                // A view column has the stored type: serial is its integer.
+                ty: c
+                    .ty
+                    .serial_storage()
+                    .map_or_else(|| c.ty.clone(), ColumnType::named),
+                comment: None,
+            })
+            .collect();
+        view.materialized = spec.materialized;
+        if spec.materialized {
+            let index = naming::index(&name, &[&columns[0].name]);
+            if !names.taken(&ns, &index) {
+                names.take(&ns, &index);
+                view.indexes.push(Index {
+                    name: index,
+                    unique: false,
+                    nulls_not_distinct: false,
+                    method: shale_model::DEFAULT_INDEX_METHOD.to_string(),
+                    keys: vec![IndexKey::column(columns[0].name.clone())],
+                    include: Vec::new(),
+                    predicate: None,
+                });
+            }
+        }
+        if spec.reader {
+            let reader = format!("{name}_r");
+            if !names.taken(&ns, &reader) {
+                names.take(&ns, &reader);
+                let mut r = shale_model::View::new(
+                    QualifiedName::new(ns.clone(), reader),
+                    format!("SELECT {} FROM {}.{}", list[0], quote(&ns), quote(&name)),
+                );
+                r.columns = vec![view.columns[0].clone()];
+                views.push(r);
+            }
+        }
+        views.push(view);
+    }
+    schema.views = views;
+    schema.normalize();
 }
 
 /// Valid options for a sequence of type `ty` from the parameters; the

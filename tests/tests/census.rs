@@ -15,11 +15,6 @@ const BASE: &str = "CREATE TABLE t (id integer PRIMARY KEY, a text, b integer, d
 /// `(SQL on top of BASE, the census it must produce as (kind, name))`.
 fn cases() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
     vec![
-        ("CREATE VIEW v AS SELECT id FROM t", vec![("view", "v")]),
-        (
-            "CREATE MATERIALIZED VIEW mv AS SELECT id FROM t",
-            vec![("materialized view", "mv")],
-        ),
         (
             "CREATE FUNCTION f(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x'",
             vec![("function", "f(x integer)")],
@@ -206,7 +201,9 @@ fn a_database_of_modelled_objects_only_is_complete() {
          CREATE TABLE u (id serial); ALTER SEQUENCE u_id_seq START 5; \
          CREATE TABLE w (id integer GENERATED ALWAYS AS IDENTITY (START 10)); \
          CREATE EXTENSION citext; \
-         CREATE SCHEMA other; CREATE TABLE other.o (id integer)",
+         CREATE SCHEMA other; CREATE TABLE other.o (id integer); \
+         CREATE VIEW v AS SELECT id FROM t; \
+         CREATE MATERIALIZED VIEW other.mv AS SELECT id FROM v; CREATE INDEX ON other.mv (id)",
     );
     let i = census_of(&url, &IntrospectOptions::default());
     assert!(i.census.is_complete(), "{:#?}", i.census.unmodelled);
@@ -218,6 +215,7 @@ fn a_database_of_modelled_objects_only_is_complete() {
         .map(|l| l.reason.as_str())
         .collect();
     assert_eq!(left, vec!["owned by extension citext"]);
+    assert_eq!(i.schema.views.len(), 2);
 }
 
 #[test]
@@ -275,7 +273,16 @@ fn unmanaged_schemas_and_objects_are_left_out_and_counted() {
         ..IntrospectOptions::default()
     };
     let i = census_of(&url, &options);
-    assert_eq!(i.census.unmodelled, objects(&[("view", "kept")]));
+    // Views are modelled: `kept` is read, not reported; `legacy_report` is
+    // left out and counted.
+    assert!(i.census.is_complete(), "{:#?}", i.census.unmodelled);
+    let views: Vec<&str> = i
+        .schema
+        .views
+        .iter()
+        .map(|v| v.name.name.as_str())
+        .collect();
+    assert_eq!(views, ["kept"]);
     let left: Vec<(&str, usize)> = i
         .census
         .left_out
@@ -346,7 +353,6 @@ fn verify_never_says_in_sync_about_what_it_did_not_read() {
     assert!(!text.contains("in sync"), "{text}");
     for needle in [
         "1 domain: email",
-        "1 view: active",
         "1 function: touch()",
         "1 trigger: t_touch on t",
         "1 partition: events_2026",
@@ -358,10 +364,18 @@ fn verify_never_says_in_sync_about_what_it_did_not_read() {
     let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(doc["in_sync"], false);
     assert_eq!(doc["census"]["complete"], false);
-    assert_eq!(doc["census"]["not_compared_counts"]["view"], 1);
-    // `events` is a table shale reads (without its partitioning), and row-level
-    // security and its policy are modelled: the schema, which lacks all three,
-    // drifts from the database in each, once.
+    assert!(
+        doc["census"]["not_compared_counts"]["view"].is_null(),
+        "{doc:#}"
+    );
+    assert!(
+        doc["census"]["not_compared_counts"]["sequence"].is_null(),
+        "{doc:#}"
+    );
+    // `events` is a table shale reads (without its partitioning), the view
+    // `active` a view it reads, and row-level security, its policy and the
+    // sequence are modelled: the schema, which lacks all of them, drifts
+    // from the database in each, once.
     let drifted: Vec<&str> = doc["drift"]
         .as_array()
         .unwrap()
@@ -371,6 +385,7 @@ fn verify_never_says_in_sync_about_what_it_did_not_read() {
     assert_eq!(
         drifted,
         vec![
+            "view active",
             "policy own on t",
             "table events",
             "row-level security on t",
@@ -415,17 +430,22 @@ fn verify_never_says_in_sync_about_what_it_did_not_read() {
 fn pull_and_diff_report_what_they_leave_out() {
     let dir = project();
     std::fs::remove_dir_all(dir.path().join("schema")).unwrap();
-    let url = database("CREATE VIEW v AS SELECT id FROM t; CREATE FUNCTION f() RETURNS integer LANGUAGE sql AS 'SELECT 1'");
+    let url = database(
+        "CREATE VIEW v AS SELECT id FROM t; CREATE SEQUENCE s; CREATE DOMAIN d AS integer; \
+         CREATE FUNCTION f() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
+    );
     let out = shale(dir.path(), &["pull", "--db", &url]);
     let text = shale_tests::output_text(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(
-        text.contains("does not declare them: 1 function, 1 view"),
+        text.contains("does not declare them: 1 domain, 1 function"),
         "{text}"
     );
-    assert!(dir.path().join("schema/schema.rs").exists());
+    // The view is modelled: pulled, not reported.
+    let pulled = std::fs::read_to_string(dir.path().join("schema/schema.rs")).unwrap();
+    assert!(pulled.contains("#[derive(View)]"), "{pulled}");
 
-    let same = database("");
+    let same = database("CREATE VIEW v AS SELECT id FROM t");
     let out = shale(dir.path(), &["diff", "--from", &same, "--to", &url]);
     let text = shale_tests::output_text(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
@@ -433,11 +453,11 @@ fn pull_and_diff_report_what_they_leave_out() {
         text.contains("no differences in what shale models"),
         "{text}"
     );
-    assert!(text.contains("1 function, 1 view"), "{text}");
+    assert!(text.contains("1 domain, 1 function"), "{text}");
 }
 
 #[test]
-fn sqlite_views_triggers_and_virtual_tables_are_reported() {
+fn sqlite_triggers_and_virtual_tables_are_reported_and_views_read() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("app.db");
     let conn = rusqlite::Connection::open(&db).unwrap();
@@ -451,12 +471,11 @@ fn sqlite_views_triggers_and_virtual_tables_are_reported() {
     let census = shale_introspect::sqlite::census(&conn, &[]).unwrap();
     assert_eq!(
         census.unmodelled,
-        objects(&[
-            ("trigger", "tr on t"),
-            ("view", "v"),
-            ("virtual table", "ft")
-        ])
+        objects(&[("trigger", "tr on t"), ("virtual table", "ft")])
     );
+    // Views are modelled on SQLite too: read, not reported.
+    let schema = shale_introspect::sqlite::introspect(&conn, &Default::default()).unwrap();
+    assert_eq!(schema.views.len(), 1);
     let census = shale_introspect::sqlite::census(&conn, &["t".into(), "v".into()]).unwrap();
     assert_eq!(census.unmodelled, objects(&[("virtual table", "ft")]));
     assert_eq!(census.left_out_total(), 2);

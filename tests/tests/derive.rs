@@ -176,10 +176,10 @@ fn trybuild_expectations_equal_the_parsers_diagnostics() {
     }
 }
 
-/// The diagnostics reported for each table and enum of a file on its own,
-/// by the grammar and by the parser's per-item lowering rules
-/// (`check_table`, `check_enum`, `check_sequence`, `check_extension`):
-/// exactly what a derive macro sees.
+/// The diagnostics reported for each table, view and enum of a file on its
+/// own, by the grammar and by the parser's per-item lowering rules
+/// (`check_table`, `check_view`, `check_enum`, `check_sequence`,
+/// `check_extension`): exactly what a derive macro sees.
 fn grammar_messages(text: &str) -> Option<Vec<String>> {
     let file = syn::parse_file(text).ok()?;
     let mut out = Vec::new();
@@ -199,6 +199,11 @@ fn grammar_messages(text: &str) -> Option<Vec<String>> {
             syn::Item::Struct(s) if grammar::is_extension(&s.attrs) => {
                 let (def, errors) = grammar::extension(&s);
                 let lowering = shale_parser::check_extension(&def);
+                out.extend(errors.into_iter().chain(lowering).map(|e| e.message));
+            }
+            syn::Item::Struct(s) if grammar::is_view(&s.attrs) => {
+                let (def, errors) = grammar::view(s);
+                let lowering = shale_parser::check_view(&def);
                 out.extend(errors.into_iter().chain(lowering).map(|e| e.message));
             }
             syn::Item::Struct(s) if grammar::derives(&s.attrs, "PgEnum").is_some() => {

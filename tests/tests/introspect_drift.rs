@@ -59,6 +59,17 @@ fn migrate(url: &str, previous: &Schema, next: &Schema, hints: &RenameHints) -> 
 
 /// The database must hold exactly `expected`; and what it holds must pull.
 fn check_no_drift(url: &str, expected: &Schema) -> Result<(), String> {
+    // View queries compare as PostgreSQL prints them (see
+    // `shale_introspect::canonical`).
+    let printed;
+    let expected = if expected.views.is_empty() {
+        expected
+    } else {
+        let mut scratch = shale_tests::connect(&shale_tests::fresh_database());
+        printed = shale_introspect::canonical_views(expected, &mut scratch)
+            .map_err(|e| format!("canonical view text: {e}"))?;
+        &printed
+    };
     let live = read(url);
     let plan = shale_differ::diff(MigrationPair::new(&live, expected), &RenameHints::default())
         .map_err(|a| format!("there is drift (ambiguous): {a:?}"))?;
@@ -77,6 +88,7 @@ fn check_no_drift(url: &str, expected: &Schema) -> Result<(), String> {
             || live.enums.iter().any(|e| &e.name.namespace == n)
             || live.sequences.iter().any(|q| &q.name.namespace == n)
             || live.extensions.iter().any(|e| e.namespace() == n)
+            || live.views.iter().any(|v| &v.name.namespace == n)
     });
     if pulled != live {
         return Err(format!(

@@ -119,6 +119,21 @@ fn expected(schema: &Schema) -> BTreeSet<String> {
             out.insert(format!("index {ns}.{}", i.name));
         }
     }
+    for v in &schema.views {
+        let ns = &v.name.namespace;
+        let q = format!("{ns}.{}", v.name.name);
+        out.insert(format!("{} {q}", v.kind()));
+        // information_schema lists the columns of plain views (always
+        // nullable), not those of materialized views.
+        if !v.materialized {
+            for c in &v.columns {
+                out.insert(format!("column {q}.{} null", c.name));
+            }
+        }
+        for i in &v.indexes {
+            out.insert(format!("index {ns}.{}", i.name));
+        }
+    }
     out
 }
 
@@ -138,9 +153,14 @@ fn catalog(client: &mut postgres::Client) -> BTreeSet<String> {
     }
     for r in q(client, &format!(
         "SELECT n.nspname, c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
-         WHERE n.nspname {USER} AND c.relkind IN ('r', 'i')"
+         WHERE n.nspname {USER} AND c.relkind IN ('r', 'i', 'v', 'm')"
     )) {
-        let kind = if r.get::<_, String>(2) == "r" { "table" } else { "index" };
+        let kind = match r.get::<_, String>(2).as_str() {
+            "r" => "table",
+            "v" => "view",
+            "m" => "materialized view",
+            _ => "index",
+        };
         out.insert(format!("{kind} {}.{}", r.get::<_, String>(0), r.get::<_, String>(1)));
     }
     for r in q(client, &format!(

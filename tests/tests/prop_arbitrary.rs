@@ -87,6 +87,25 @@ fn schemas_cover_every_feature() {
     want("an enum", any(&|s| !s.enums.is_empty()));
     want("three enums", any(&|s| s.enums.len() == 3));
     want("eight tables", any(&|s| s.tables.len() == 8));
+    want("a view", any(&|s| s.views.iter().any(|v| !v.materialized)));
+    want(
+        "a materialized view with an index",
+        any(&|s| {
+            s.views
+                .iter()
+                .any(|v| v.materialized && !v.indexes.is_empty())
+        }),
+    );
+    want(
+        "a view reading a view",
+        any(&|s| {
+            s.views.iter().any(|v| {
+                s.views
+                    .iter()
+                    .any(|w| w.name != v.name && v.query.contains(&format!("\"{}\"", w.name.name)))
+            })
+        }),
+    );
     want(
         "an enum column",
         columns(&|c| matches!(c.ty.base, BaseType::Enum(_))),
@@ -280,6 +299,20 @@ fn evolutions_cover_every_kind_of_change() {
     want(
         "add table",
         any(&|a, b| names(b).iter().any(|n| a.table(n).is_none())),
+    );
+    // Views follow their tables: a view whose columns change (retyped,
+    // dropped or renamed under it), and one over a table that went away.
+    want(
+        "a view's columns change",
+        any(&|a, b| {
+            a.views
+                .iter()
+                .any(|va| b.view(&va.name).is_some_and(|vb| vb.columns != va.columns))
+        }),
+    );
+    want(
+        "a view dropped with its table",
+        any(&|a, b| a.views.iter().any(|v| b.view(&v.name).is_none())),
     );
     want(
         "drop table",

@@ -77,6 +77,7 @@ fn run_case(dir: &Path) -> Result<Outcome, String> {
     let mut h = hints(dir);
     h.tables.extend(renames.tables);
     h.columns.extend(renames.columns);
+    h.views.extend(renames.views);
     h.dropped_tables.extend(renames.dropped_tables);
     h.dropped_columns.extend(renames.dropped_columns);
 

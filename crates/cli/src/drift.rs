@@ -2,6 +2,8 @@
 //! planned step between a live database (`previous`) and the schema (`next`)
 //! told as what the schema says and what the database has.
 
+mod view;
+
 use serde_json::json;
 use shale_differ::{MigrationPair, Plan, Step};
 use shale_model::{
@@ -225,7 +227,7 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
     let schema = schemas.next;
     let db_table = |n: &QualifiedName| db.table(n);
     let schema_table = |n: &QualifiedName| schema.table(n);
-    let mut out = Vec::new();
+    let mut out = view::describe(plan, schemas);
     let created_sequences: Vec<&QualifiedName> = plan
         .steps
         .iter()
@@ -321,6 +323,12 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
                     owner_text(db.sequence(name)),
                 ));
             }
+            // One line per view, from `view::describe` above.
+            Step::DropView { .. }
+            | Step::DropViewIndex { .. }
+            | Step::RenameView { .. }
+            | Step::CreateView { .. }
+            | Step::CreateViewIndex { .. } => {}
             Step::CreateSchema { namespace } => {
                 out.push(missing(format!("schema {namespace}"), "exists".into()))
             }
@@ -533,6 +541,21 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
                         format!("comment on sequence {q}"),
                         schema.sequence(q).and_then(|x| x.comment.clone()),
                         db.sequence(q).and_then(|x| x.comment.clone()),
+                    ),
+                    CommentTarget::View(v) => (
+                        format!("comment on view {v}"),
+                        schema.view(v).and_then(|x| x.comment.clone()),
+                        db.view(v).and_then(|x| x.comment.clone()),
+                    ),
+                    CommentTarget::ViewColumn(v, c) => (
+                        format!("comment on column {v}.{c}"),
+                        schema
+                            .view(v)
+                            .and_then(|x| x.column(c))
+                            .and_then(|x| x.comment.clone()),
+                        db.view(v)
+                            .and_then(|x| x.column(c))
+                            .and_then(|x| x.comment.clone()),
                     ),
                 };
                 // A comment re-applied to a re-created object (an enum swap)

@@ -19,6 +19,8 @@
 
 #![deny(missing_docs)]
 
+mod view;
+
 use heck::ToSnakeCase;
 use proc_macro::TokenStream;
 use proc_macro2::{Span, TokenStream as TokenStream2};
@@ -60,6 +62,33 @@ pub fn derive_table(input: TokenStream) -> TokenStream {
             match grammar::combine(in_source_order(errors)) {
                 Some(error) => error.to_compile_error().into(),
                 None => table_tokens(&def, &vis, &generics).into(),
+            }
+        }
+    }
+}
+
+/// Derives `shale::View` for a struct whose named fields are the columns
+/// of a view or materialized view.
+///
+/// Accepts `#[view(name, schema, renamed_from, sql | sql_file,
+/// materialized, with_check_option, security_invoker, security_barrier)]`,
+/// `#[index(…)]` (materialized views only) and `#[column(name, sql_type,
+/// skip)]` on fields, checked as `shale generate` checks them (a
+/// `sql_file` is read by `shale generate`, not here), and generates the
+/// `shale::View` impl, the same constants as inherent associated constants
+/// and a `<snake_case name>_columns` module, as for tables.
+#[proc_macro_derive(View, attributes(view, index, column))]
+pub fn derive_view(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    let vis = input.vis.clone();
+    let generics = input.generics.clone();
+    match grammar::view_from_derive(input) {
+        Err(error) => syn::Error::from(error).to_compile_error().into(),
+        Ok((def, mut errors)) => {
+            errors.extend(shale_parser::check_view(&def));
+            match grammar::combine(in_source_order(errors)) {
+                Some(error) => error.to_compile_error().into(),
+                None => view::view_tokens(&def, &vis, &generics).into(),
             }
         }
     }

@@ -5,6 +5,7 @@
 mod extension;
 mod policy;
 mod sequence;
+mod view;
 
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
@@ -32,6 +33,7 @@ pub(crate) fn calculate_steps(
     }
     let mut differ = Differ {
         db: &db,
+        hints,
         steps: Vec::new(),
         dropped_keys: HashSet::new(),
         recreated_columns: HashSet::new(),
@@ -53,10 +55,14 @@ pub(crate) fn calculate_steps(
     differ.push_foreign_key_steps();
     differ.push_policy_steps();
     differ.push_comment_steps();
+    // Last: which views stay depends on what the passes above do to the
+    // tables they read.
+    differ.push_view_steps();
     let mut steps = differ.steps;
     steps.sort();
     steps.dedup();
     order_rename_chains(&mut steps);
+    view::order_view_steps(&mut steps, schemas);
     // A generated column that becomes plain stops depending on its source
     // columns only once its expression is dropped: do that first within the
     // table, before a source column changes type.
@@ -681,6 +687,7 @@ fn namespaces(schema: &Schema) -> HashSet<&str> {
     out.extend(schema.enums.iter().map(|e| e.name.namespace.as_str()));
     out.extend(sequence::namespaces(schema));
     out.extend(extension::namespaces(schema));
+    out.extend(schema.views.iter().map(|v| v.name.namespace.as_str()));
     out.remove(DEFAULT_NAMESPACE);
     out
 }
@@ -732,6 +739,7 @@ fn optional_expressions_equivalent(a: Option<&str>, b: Option<&str>) -> bool {
 /// The ordered passes, each pushing the steps of one kind of object.
 struct Differ<'d, 'a> {
     db: &'d DifferDatabase<'a>,
+    hints: &'d RenameHints,
     steps: Vec<Step>,
     /// Keys (primary keys, unique constraints, unique indexes) dropped from
     /// existing tables: `(table's next name, sorted next column names)`.

@@ -24,13 +24,27 @@
 #![deny(missing_docs)]
 
 mod calculate;
+mod graph;
 mod step;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod view_tests;
 
 use shale_model::{RenameHints, Schema};
 
 pub use step::{ColumnChanges, CommentTarget, EnumColumn, EnumValuePlacement, Step};
+
+/// The tables and views of `schema` that its view `view` reads, as found in
+/// the view's SQL (see the dependency graph in `graph.rs`: parsed with
+/// sqlparser, every identifier when it does not parse). Empty for a name
+/// that is no view of the schema.
+pub fn relations_read_by_view(
+    schema: &Schema,
+    view: &shale_model::QualifiedName,
+) -> Vec<shale_model::QualifiedName> {
+    graph::ViewGraph::new(schema).reads(view).to_vec()
+}
 
 /// Two versions of the same thing: before and after the migration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

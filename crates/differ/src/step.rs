@@ -53,6 +53,23 @@ pub enum Step {
         /// The sequence's previous name.
         name: QualifiedName,
     },
+    /// `DROP [MATERIALIZED] VIEW`. Before every other drop and change: a
+    /// view depends on the tables, columns, types and views it reads, and
+    /// PostgreSQL refuses to drop or retype any of them under it. Several
+    /// are ordered by the view dependency graph, a view before those it reads.
+    DropView {
+        /// The view's previous name.
+        name: QualifiedName,
+        /// It is a materialized view.
+        materialized: bool,
+    },
+    /// `DROP INDEX` of a materialized view's index (the view stays).
+    DropViewIndex {
+        /// The view's previous name.
+        view: QualifiedName,
+        /// The index's previous name.
+        name: String,
+    },
     /// Drop a foreign key. Before anything it points at (tables, columns,
     /// primary keys, unique constraints and indexes) is dropped or changed,
     /// and before its own table or columns go.
@@ -148,6 +165,15 @@ pub enum Step {
         value: String,
         /// Where it goes.
         placement: EnumValuePlacement,
+    },
+    /// `ALTER [MATERIALIZED] VIEW … RENAME TO` (and `SET SCHEMA`). After the
+    /// drops that freed the name, before tables and views that take the
+    /// previous name are created.
+    RenameView {
+        /// Previous and next names.
+        names: MigrationPair<QualifiedName>,
+        /// It is a materialized view.
+        materialized: bool,
     },
     /// `ALTER TABLE … RENAME TO` (and `SET SCHEMA`). After the drops that
     /// use previous names, before everything that uses next names.
@@ -250,6 +276,23 @@ pub enum Step {
         /// The constraint's name.
         name: String,
     },
+    /// `CREATE [MATERIALIZED] VIEW`, or `CREATE OR REPLACE VIEW` (`replace`)
+    /// when PostgreSQL can change the view in place. After every table,
+    /// column, type and key exists (a view reads them); several are ordered
+    /// by the view dependency graph, a view after those it reads.
+    CreateView {
+        /// The view's next name.
+        name: QualifiedName,
+        /// `CREATE OR REPLACE VIEW` of an existing plain view.
+        replace: bool,
+    },
+    /// `CREATE INDEX` on a materialized view. After the view exists.
+    CreateViewIndex {
+        /// The view's next name.
+        view: QualifiedName,
+        /// The index's name.
+        name: String,
+    },
     /// `ALTER TABLE … ENABLE` / `DISABLE` / `FORCE` / `NO FORCE ROW LEVEL
     /// SECURITY`. After the table exists.
     AlterRowLevelSecurity {
@@ -347,6 +390,10 @@ pub enum CommentTarget {
     Enum(QualifiedName),
     /// `COMMENT ON SEQUENCE`.
     Sequence(QualifiedName),
+    /// `COMMENT ON [MATERIALIZED] VIEW`.
+    View(QualifiedName),
+    /// `COMMENT ON COLUMN` of a view.
+    ViewColumn(QualifiedName, String),
 }
 
 /// What changes about one column in [`Step::AlterColumn`]. The renderer reads

@@ -1,6 +1,8 @@
 //! The catalog queries and their assembly into the model: one query per
 //! catalog, joined in memory by OID.
 
+mod view;
+
 use std::collections::HashMap;
 
 use postgres::types::Oid;
@@ -104,11 +106,13 @@ pub(crate) fn read(
     };
     schema.extensions = sequences::read_extensions(&mut s, options)?;
     let mut sequences = sequences::read_sequences(&mut s, &namespaces)?;
-    let (mut tables, oids) = read_tables(&mut s, &namespaces)?;
+    let (mut tables, mut oids) = read_tables(&mut s, &namespaces)?;
+    let view_rows = view::read_views(&mut s, &namespaces, &mut tables, &mut oids)?;
     let names = read_columns(&mut s, &oids, &mut tables, &mut sequences)?;
     read_constraints(&mut s, &oids, version, &names, &mut tables)?;
     read_indexes(&mut s, &oids, version, &names, &mut tables)?;
     read_policies(&mut s, &oids, &mut tables)?;
+    schema.views = view::take_views(view_rows, &mut tables);
     s.queries += 1;
     let census = crate::census::classify(crate::census::read(&mut s.tx, version)?, options);
     schema.sequences = sequences.standalone(&tables, &names);
@@ -141,6 +145,9 @@ pub(crate) fn read(
                 &e.name,
             )
         });
+        schema
+            .views
+            .retain(|v| !options.is_unmanaged(&v.name.namespace, &v.name.name));
     }
     schema.normalize();
     Ok((schema, census, queries, version))

@@ -7,13 +7,14 @@
 //! (aggregating with `array_agg` where an object has several parts) and the
 //! pieces are joined in memory by OID (column lists of constraints and
 //! indexes resolve through the columns already read), so that a 3000-table
-//! database costs the same statements as an empty one: `BEGIN`, server
-//! version, namespaces, enums, extensions, sequences, tables, columns,
-//! constraints, indexes, policies, the census of everything the model does
-//! not hold ([`census`]), `COMMIT`. Comments come with their objects (a
-//! join on `pg_description`). Sequences are read once, all of them: the
-//! columns pass takes those of identity and serial columns, the rest are
-//! standalone sequences.
+//! database costs the same fourteen statements as an empty one: `BEGIN`,
+//! server version, namespaces, enums, extensions, sequences, tables, views
+//! (with materialized views; their columns and indexes come with the
+//! tables'), columns, constraints, indexes, policies, the census of
+//! everything the model does not hold ([`census`]), `COMMIT`. Comments come
+//! with their objects (a join on `pg_description`). Sequences are read once,
+//! all of them: the columns pass takes those of identity and serial columns,
+//! the rest are standalone sequences.
 //!
 //! Everything runs inside one `REPEATABLE READ READ ONLY` transaction, so the
 //! queries see one consistent snapshot even while migrations run elsewhere,
@@ -22,6 +23,7 @@
 //! settings were.
 #![deny(missing_docs)]
 
+pub mod canonical;
 mod catalog;
 pub mod census;
 mod sequences;
@@ -31,6 +33,7 @@ use std::time::{Duration, Instant};
 
 use shale_model::Schema;
 
+pub use canonical::canonical_views;
 pub use catalog::MIN_SERVER_VERSION;
 pub use census::{Census, LeftOut, UnmodelledObject};
 
@@ -127,6 +130,15 @@ pub enum IntrospectError {
     UnsupportedVersion {
         /// `server_version_num` of the server.
         found: i32,
+    },
+    /// The schema could not be created in the scratch database that
+    /// canonicalises view queries ([`canonical_views`]).
+    #[error("the schema does not apply to an empty database (to read its views back): {message}\n{statement}")]
+    Canonical {
+        /// The statement PostgreSQL refused.
+        statement: String,
+        /// PostgreSQL's message.
+        message: String,
     },
     /// The catalog held something the model cannot express.
     #[error("unexpected catalog content in {object}: {detail}")]

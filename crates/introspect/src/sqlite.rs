@@ -13,6 +13,8 @@
 //! re-print them in its own spelling). Unnamed constraints get the names
 //! PostgreSQL would give them (`shale_model::naming`), like the parser does.
 
+mod view;
+
 use std::collections::HashMap;
 
 use rusqlite::Connection;
@@ -118,6 +120,11 @@ pub fn census(
             left_out += 1;
             continue;
         }
+        // Views are modelled (read by `introspect`): counted above only when
+        // left out.
+        if kind == "view" {
+            continue;
+        }
         let name = if kind == "trigger" {
             format!("{name} on {table}")
         } else {
@@ -185,6 +192,7 @@ fn read(
         table.normalize();
         schema.tables.push(table);
     }
+    schema.views = view::read_views(conn)?;
     schema.normalize();
     Ok(schema)
 }

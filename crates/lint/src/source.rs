@@ -571,6 +571,16 @@ fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
             }
         }
     };
+    // `CREATE [OR REPLACE] VIEW … WITH [LOCAL | CASCADED] CHECK OPTION`:
+    // the check option is dropped (no rule looks at it).
+    if word(0, "CREATE") && (word(1, "VIEW") || (word(1, "OR") && word(3, "VIEW"))) {
+        for k in 0..sig.len() {
+            let level = usize::from(word(k + 1, "LOCAL") || word(k + 1, "CASCADED"));
+            if word(k, "WITH") && word(k + 1 + level, "CHECK") && word(k + 2 + level, "OPTION") {
+                blank.extend(sig[k..=k + 2 + level].iter().copied());
+            }
+        }
+    }
     for k in 0..sig.len() {
         if word(k, "ON")
             && word(k + 1, "DELETE")
@@ -664,6 +674,7 @@ const OPAQUE_STATEMENTS: &[(&str, &[Pat])] = &[
     ("ALTER EXTENSION", &[Kw("ALTER"), Kw("EXTENSION")]),
     ("ALTER TRIGGER", &[Kw("ALTER"), Kw("TRIGGER")]),
     ("ALTER INDEX", &[Kw("ALTER"), Kw("INDEX")]),
+    ("ALTER VIEW", &[Kw("ALTER"), Kw("VIEW")]),
     (
         "ALTER MATERIALIZED VIEW",
         &[Kw("ALTER"), Kw("MATERIALIZED"), Kw("VIEW")],
@@ -1041,6 +1052,19 @@ mod tests {
             got[0].contains("CREATE TABLE") && !got[0].contains(" invalid "),
             "identity options must parse: {got:?}"
         );
+    }
+
+    #[test]
+    fn view_statements_shale_writes_parse() {
+        let got = kinds("CREATE OR REPLACE VIEW \"public\".\"v\" (\"id\") WITH (security_invoker = true) AS\nSELECT id FROM t\nWITH CASCADED CHECK OPTION;\nCREATE VIEW v AS SELECT 1 WITH CHECK OPTION;\nALTER VIEW \"public\".\"v\" SET SCHEMA \"app\";\nCOMMENT ON MATERIALIZED VIEW m IS 'x';");
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(
+            got[0].contains("CREATE") && !got[0].contains(" invalid "),
+            "{got:?}"
+        );
+        assert!(!got[1].contains(" invalid "), "{got:?}");
+        assert!(got[2].contains("opaque ALTER VIEW"), "{got:?}");
+        assert!(got[3].contains("opaque COMMENT ON"), "{got:?}");
     }
 
     #[test]

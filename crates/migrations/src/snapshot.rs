@@ -37,6 +37,8 @@ use shale_model::{
     SequenceType, SortOrder, Table, UniqueConstraint, DEFAULT_INDEX_METHOD, DEFAULT_NAMESPACE,
 };
 
+mod view;
+
 /// The snapshot format this build writes, and the newest it reads.
 pub const FORMAT: u32 = 1;
 
@@ -119,6 +121,7 @@ impl Snapshot {
     pub fn to_json(&self) -> String {
         let (namespaces, enums, tables) = body_v1(&self.schema);
         let (sequences, extensions) = objects_v1(&self.schema);
+        let views = view::views_v1(&self.schema.views);
         let file = FileOutV1 {
             format: FORMAT,
             dialect: self.dialect.as_str(),
@@ -129,6 +132,7 @@ impl Snapshot {
             tables: &tables,
             sequences: &sequences,
             extensions: &extensions,
+            views: &views,
         };
         // About 2 KiB per table: one allocation, no copying while the file grows.
         let mut out = Vec::with_capacity(
@@ -192,6 +196,11 @@ impl Snapshot {
                 .into_iter()
                 .map(ExtensionV1::into_model)
                 .collect(),
+            views: file
+                .views
+                .into_iter()
+                .map(view::ViewV1::into_model)
+                .collect::<Result<_, _>>()?,
         };
         // Hand-edited files may be out of order; the model's lookups need order.
         schema.normalize();
@@ -227,12 +236,14 @@ pub fn new_id(prev_id: &str, salt: &str, schema: &Schema) -> String {
     hasher.update(b"\0");
     let (namespaces, enums, tables) = body_v1(schema);
     let (sequences, extensions) = objects_v1(schema);
+    let views = view::views_v1(&schema.views);
     let body = BodyV1 {
         namespaces: &namespaces,
         enums: &enums,
         tables: &tables,
         sequences: &sequences,
         extensions: &extensions,
+        views: &views,
     };
     serde_json::to_writer(HashWriter(&mut hasher), &body).expect("hashing cannot fail");
     let digest = hasher.finalize();
@@ -628,6 +639,8 @@ struct FileOutV1<'a> {
     sequences: &'a [SequenceV1<'a>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     extensions: &'a [ExtensionV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    views: &'a [view::ViewV1<'a>],
 }
 
 /// The schema part of a file, hashed into ids. Keys added after the first
@@ -642,6 +655,10 @@ struct BodyV1<'a> {
     sequences: &'a [SequenceV1<'a>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     extensions: &'a [ExtensionV1<'a>],
+    /// Left out when empty, so that ids of schemas without views are the
+    /// ones they always had.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    views: &'a [view::ViewV1<'a>],
 }
 
 #[derive(Deserialize)]
@@ -661,6 +678,8 @@ struct FileInV1 {
     sequences: Vec<SequenceV1<'static>>,
     #[serde(default)]
     extensions: Vec<ExtensionV1<'static>>,
+    #[serde(default)]
+    views: Vec<view::ViewV1<'static>>,
 }
 
 #[derive(Serialize, Deserialize)]

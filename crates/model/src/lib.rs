@@ -15,6 +15,7 @@ pub mod naming;
 pub mod policy;
 pub mod sequence;
 pub mod types;
+pub mod view;
 
 pub use policy::{Policy, PolicyCommand, RowLevelSecurity};
 
@@ -23,6 +24,7 @@ pub use sequence::{
     ResolvedOptions, Sequence, SequenceOption, SequenceOptions, SequenceOwner, SequenceType,
 };
 pub use types::{BaseType, ColumnType};
+pub use view::{CheckOption, View, ViewColumn};
 
 /// The default namespace of a PostgreSQL database.
 pub const DEFAULT_NAMESPACE: &str = "public";
@@ -85,6 +87,8 @@ pub struct Schema {
     pub sequences: Vec<Sequence>,
     /// Extensions, sorted by name.
     pub extensions: Vec<Extension>,
+    /// Views and materialized views, sorted by name.
+    pub views: Vec<View>,
 }
 
 impl Schema {
@@ -111,6 +115,10 @@ impl Schema {
         for extension in &mut self.extensions {
             extension.normalize();
         }
+        self.views.sort_by(|a, b| a.name.cmp(&b.name));
+        for view in &mut self.views {
+            view.normalize();
+        }
     }
 
     /// The sequence with this name (binary search; the schema must be normalised).
@@ -127,6 +135,14 @@ impl Schema {
             .binary_search_by(|e| e.name.as_str().cmp(name))
             .ok()
             .map(|i| &self.extensions[i])
+    }
+
+    /// The view with this name (binary search; the schema must be normalised).
+    pub fn view(&self, name: &QualifiedName) -> Option<&View> {
+        self.views
+            .binary_search_by(|v| v.name.cmp(name))
+            .ok()
+            .map(|i| &self.views[i])
     }
 
     /// The table with this name (binary search; the schema must be normalised).
@@ -152,6 +168,7 @@ impl Schema {
             && self.tables.is_empty()
             && self.sequences.is_empty()
             && self.extensions.is_empty()
+            && self.views.is_empty()
     }
 }
 
@@ -521,6 +538,10 @@ pub struct RenameHints {
     pub sequences: Vec<(QualifiedName, QualifiedName)>,
     /// Sequences confirmed as dropped, not renamed (previous names).
     pub dropped_sequences: Vec<QualifiedName>,
+    /// `(previous name, next name)` of renamed views. A view holds no data,
+    /// so a view that disappears without a hint is dropped and the new one
+    /// created: never an ambiguity.
+    pub views: Vec<(QualifiedName, QualifiedName)>,
 }
 
 impl RenameHints {
@@ -536,5 +557,6 @@ impl RenameHints {
             && self.dropped_enum_values.is_empty()
             && self.sequences.is_empty()
             && self.dropped_sequences.is_empty()
+            && self.views.is_empty()
     }
 }

@@ -13,11 +13,13 @@
 
 mod extension;
 mod sequence;
+mod view;
 
 use std::collections::HashSet;
 
 pub use extension::{extension, extension_from_derive, is_extension, ExtensionDef};
 pub use sequence::{is_sequence, sequence, sequence_from_derive, SequenceDef};
+pub use view::{is_view, view, view_from_derive, ViewAttrs, ViewDef, VIEW_KEYS};
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::{Attribute, Expr, Fields, Ident, ItemEnum, ItemStruct, Lit, Meta};
@@ -564,6 +566,7 @@ const SHALE_ATTRS: &[&str] = &[
     "pg_enum",
     "sequence",
     "extension",
+    "view",
 ];
 /// Attribute names of Rust itself and of common derives, never mistaken for
 /// a misspelt shale attribute even when they look alike.
@@ -603,6 +606,7 @@ enum Place {
     Variant,
     Sequence,
     Extension,
+    View,
 }
 
 impl Place {
@@ -614,6 +618,7 @@ impl Place {
             Place::Variant => "an enum variant",
             Place::Sequence => "a sequence struct",
             Place::Extension => "an extension struct",
+            Place::View => "a view struct",
         }
     }
 }
@@ -632,6 +637,7 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
             Place::Enum | Place::Variant => &["pg_enum"],
             Place::Sequence => &["sequence"],
             Place::Extension => &["extension"],
+            Place::View => &["view", "index"],
         };
         if allowed.iter().chain(FOREIGN_ATTRS).any(|a| ident == a) {
             continue;
@@ -644,6 +650,10 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
                 }
                 (Place::Field, _) => format!("put `#[{name}(…)]` on the struct"),
                 (Place::Struct, "column") => "put `#[column(…)]` on a field".to_string(),
+                (Place::View, _) => format!(
+                    "a view takes `#[view(…)]` and, when materialized, `#[index(…)]`; `#[{name}(…)]` belongs on a table struct"
+                ),
+                (_, "view") => "`#[view(…)]` belongs on a struct that derives `View`".to_string(),
                 (_, "pg_enum") => {
                     "`#[pg_enum(…)]` belongs on a `PgEnum` enum or its variants".to_string()
                 }

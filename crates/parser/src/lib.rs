@@ -26,6 +26,7 @@ use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, Item, Token, Visibility};
 
 use crate::grammar::Error;
+use crate::lower::view::ViewBuild;
 use crate::lower::{
     Cx, EnumInfo, EnumTable, ExtensionBuild, Loc, Objects, Problem, SequenceBuild, Site, TableBuild,
 };
@@ -57,6 +58,10 @@ pub struct ParseOptions {
     /// How many threads read files: 0 (the default) chooses from the cores
     /// and the amount of source. The result is the same for any number.
     pub threads: usize,
+    /// The schema directory: `#[view(sql_file = "…")]` paths are relative
+    /// to it. `None` reads them relative to the directory of the source
+    /// file that names them.
+    pub schema_dir: Option<PathBuf>,
 }
 
 /// A problem found in the schema source.
@@ -321,6 +326,7 @@ struct LoweredPart {
     tables: Vec<TableBuild<Loc>>,
     sequences: Vec<SequenceBuild<Loc>>,
     extensions: Vec<ExtensionBuild<Loc>>,
+    views: Vec<ViewBuild<Loc>>,
     problems: Vec<Problem<Loc>>,
     /// Unknown column types, by name: reported unless a file could not be
     /// read or an item of that name is broken (known once all are read).
@@ -377,6 +383,7 @@ fn work(
     let mut tables: Vec<TableBuild<Span>> = Vec::new();
     let mut sequences: Vec<SequenceBuild<Span>> = Vec::new();
     let mut extensions: Vec<ExtensionBuild<Span>> = Vec::new();
+    let mut views: Vec<ViewBuild<Span>> = Vec::new();
     for (&file, tokens) in mine.iter().zip(lexed) {
         let tokens = tokens.unwrap_or_else(|| lex(&files[file].text));
         let (items, errors, broken) = parse_tokens(tokens);
@@ -398,6 +405,9 @@ fn work(
                 Some(ItemDef::Extension(def)) => {
                     extensions.push(lower::lower_extension(&mut cx, file, &def))
                 }
+                Some(ItemDef::View(def)) => {
+                    views.push(lower::view::lower_view(&mut cx, file, &def, &enums))
+                }
                 None => {}
             }
         }
@@ -405,6 +415,7 @@ fn work(
     part.tables = tables.into_iter().map(|t| t.located(&mut at)).collect();
     part.sequences = sequences.into_iter().map(|t| t.located(&mut at)).collect();
     part.extensions = extensions.into_iter().map(|t| t.located(&mut at)).collect();
+    part.views = views.into_iter().map(|v| v.located(&mut at)).collect();
     part.problems = problems
         .into_iter()
         .chain(std::mem::take(&mut cx.problems))
@@ -431,6 +442,7 @@ fn finish(
 ) -> Parsed {
     let mut tables = Vec::new();
     let mut objects = Objects::default();
+    let mut views = Vec::new();
     let mut unknown_types = Vec::new();
     let mut incomplete = false;
     let mut broken_names: HashSet<String> = HashSet::new();
@@ -438,6 +450,7 @@ fn finish(
         tables.extend(part.tables);
         objects.sequences.extend(part.sequences);
         objects.extensions.extend(part.extensions);
+        views.extend(part.views);
         problems.extend(part.problems);
         unknown_types.extend(part.unknown_types);
         incomplete |= part.incomplete;
@@ -454,6 +467,8 @@ fn finish(
     tables.sort_by_key(|t| t.file);
     objects.sequences.sort_by_key(|s| s.file);
     objects.extensions.sort_by_key(|e| e.file);
+    views.sort_by_key(|v: &ViewBuild<Loc>| v.file);
+    objects.views = views;
     let mut cx = Cx::<Loc>::new(options, files, incomplete, &broken_names);
     let (schema, renames) = lower::link(&mut cx, enums, tables, objects);
     problems.extend(cx.problems);
@@ -493,7 +508,7 @@ pub fn check_sequence(def: &grammar::SequenceDef) -> Vec<Error> {
         Vec::new(),
         Objects {
             sequences: vec![sequence],
-            extensions: Vec::new(),
+            ..Objects::default()
         },
     );
     cx.problems.into_iter().map(|p| p.error).collect()
@@ -508,11 +523,28 @@ pub fn check_extension(def: &grammar::ExtensionDef) -> Vec<Error> {
     cx.problems.into_iter().map(|p| p.error).collect()
 }
 
+/// The per-item rules of one view struct (query given once, options that
+/// fit the kind of view, columns and indexes), as [`check_table`] for
+/// tables. `sql_file` is not read here: a derive sees no schema directory.
+pub fn check_view(def: &grammar::ViewDef) -> Vec<Error> {
+    let options = ParseOptions::default();
+    let no_names = HashSet::new();
+    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
+    let view = lower::view::lower_view(&mut cx, 0, def, &EnumTable::default());
+    let objects = Objects {
+        views: vec![view],
+        ..Objects::default()
+    };
+    lower::link(&mut cx, Vec::new(), Vec::new(), objects);
+    cx.problems.into_iter().map(|p| p.error).collect()
+}
+
 /// What [`collect`] hands to lowering.
 enum ItemDef {
     Table(grammar::TableDef),
     Sequence(grammar::SequenceDef),
     Extension(grammar::ExtensionDef),
+    View(grammar::ViewDef),
 }
 
 /// The per-item rules of one `PgEnum` (values, names, renames), as
@@ -541,6 +573,10 @@ fn collect(item: Item) -> (Option<ItemDef>, Vec<Error>) {
         Item::Struct(s) if grammar::is_extension(&s.attrs) => {
             let (def, errors) = grammar::extension(&s);
             (Some(ItemDef::Extension(def)), errors)
+        }
+        Item::Struct(s) if grammar::is_view(&s.attrs) => {
+            let (def, errors) = grammar::view(s);
+            (Some(ItemDef::View(def)), errors)
         }
         Item::Struct(s) => match grammar::derives(&s.attrs, "PgEnum") {
             Some(span) => (

@@ -20,6 +20,7 @@
 mod extension;
 mod policy;
 mod sequence;
+pub(crate) mod view;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -238,6 +239,12 @@ pub(crate) fn link<S: Site>(
     }
     drop(enum_names);
     let mut tables = kept;
+    let table_sites: HashMap<QualifiedName, (usize, S)> = tables
+        .iter()
+        .map(|t| (t.table.name.clone(), (t.file, t.span)))
+        .collect();
+    let views = view::check_view_names(cx, objects.views, &table_sites);
+    drop(table_sites);
     resolve_foreign_keys(cx, &mut tables);
     assign_names(cx, &mut tables);
     let (sequences, sequence_renames) = sequence::link_sequences(cx, objects.sequences, &tables);
@@ -266,6 +273,11 @@ pub(crate) fn link<S: Site>(
         renames.columns.extend(t.column_renames);
         schema.tables.push(t.table);
     }
+    for v in views {
+        namespaces.insert(v.view.name.namespace.clone());
+        renames.views.extend(v.rename);
+        schema.views.push(v.view);
+    }
     schema.namespaces = namespaces
         .into_iter()
         .filter(|n| n != DEFAULT_NAMESPACE)
@@ -277,6 +289,7 @@ pub(crate) fn link<S: Site>(
     renames.enums.sort();
     renames.enum_values.sort();
     renames.sequences.sort();
+    renames.views.sort();
     (schema, renames)
 }
 
@@ -284,6 +297,7 @@ pub(crate) fn link<S: Site>(
 pub(crate) struct Objects<S> {
     pub sequences: Vec<SequenceBuild<S>>,
     pub extensions: Vec<ExtensionBuild<S>>,
+    pub views: Vec<view::ViewBuild<S>>,
 }
 
 impl<S> Default for Objects<S> {
@@ -291,6 +305,7 @@ impl<S> Default for Objects<S> {
         Objects {
             sequences: Vec::new(),
             extensions: Vec::new(),
+            views: Vec::new(),
         }
     }
 }

@@ -10,6 +10,7 @@
 #![deny(missing_docs)]
 
 mod sequence;
+mod view;
 
 use std::collections::{HashMap, HashSet};
 
@@ -55,14 +56,20 @@ pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
     for t in &schema.tables {
         items.push(r.render_table(t));
     }
+    for v in &schema.views {
+        items.push(r.render_view(v));
+    }
     // The derives used, in alphabetical order (the list schemas without
-    // sequences or extensions always had).
+    // sequences, extensions or views always had).
     let mut derives = vec![quote!(PgEnum), quote!(Table)];
     if !schema.sequences.is_empty() {
         derives.push(quote!(Sequence));
     }
     if !schema.extensions.is_empty() {
         derives.insert(0, quote!(Extension));
+    }
+    if !schema.views.is_empty() {
+        derives.push(quote!(View));
     }
     derives.sort_by_key(|d| d.to_string());
     let file = quote! {

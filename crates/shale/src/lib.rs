@@ -48,7 +48,7 @@
 
 use std::fmt;
 
-pub use shale_derive::{Extension, PgEnum, Sequence, Table};
+pub use shale_derive::{Extension, PgEnum, Sequence, Table, View};
 
 /// A unit struct that derives [`Sequence`](derive@Sequence): a standalone
 /// sequence (`CREATE SEQUENCE`). The derive also adds the constants as
@@ -91,6 +91,25 @@ pub trait Table {
     /// The SQL names of the primary key's columns, in key order; empty when
     /// the table has no primary key.
     const PRIMARY_KEY: &'static [&'static str];
+}
+
+/// A struct that derives [`View`](derive@View): a view or materialized
+/// view, whose fields are its columns.
+///
+/// The derive also adds the same constants as inherent associated constants
+/// and a module `<snake_case struct name>_columns`, as for tables.
+pub trait View {
+    /// The view's SQL name, unquoted.
+    const NAME: &'static str;
+    /// The view's namespace (PostgreSQL schema), unquoted.
+    const SCHEMA: &'static str;
+    /// `"schema"."name"`, quoted like [`Table::QUALIFIED_NAME`].
+    const QUALIFIED_NAME: &'static str;
+    /// The SQL names of the columns, in field order; `#[column(skip)]`
+    /// fields are left out.
+    const COLUMNS: &'static [&'static str];
+    /// Whether it is a materialized view.
+    const MATERIALIZED: bool;
 }
 
 /// An enum that derives [`PgEnum`](derive@PgEnum): a PostgreSQL enum type.

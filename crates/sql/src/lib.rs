@@ -15,6 +15,8 @@ pub mod sqlite;
 pub use sqlite::Sqlite;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod view_tests;
 
 use shale_differ::{MigrationPair, Plan};
 use shale_model::Schema;
@@ -145,6 +147,12 @@ pub enum RenderError {
     #[error("the plan names extension {name} which the schema lacks; render a plan with the schemas it was diffed from")]
     MissingExtension {
         /// The extension.
+        name: String,
+    },
+    /// A step names a view the schema lacks.
+    #[error("the plan names view {name} which the schema lacks; render a plan with the schemas it was diffed from")]
+    MissingView {
+        /// The view.
         name: String,
     },
     /// A step names a column the table lacks.

@@ -4,6 +4,7 @@
 mod extension;
 mod policy;
 mod sequence;
+mod view;
 
 use std::collections::HashSet;
 
@@ -29,6 +30,7 @@ pub(crate) fn render(
         schemas,
         out: Vec::with_capacity(plan.steps.len()),
         enum_swapped_columns: HashSet::new(),
+        recreated_views: HashSet::new(),
     };
     for step in &plan.steps {
         if let Step::ReplaceEnum { columns, .. } = step {
@@ -37,6 +39,9 @@ pub(crate) fn render(
                     .enum_swapped_columns
                     .insert((c.table.clone(), c.column.clone()));
             }
+        }
+        if let Step::CreateView { name, .. } = step {
+            renderer.recreated_views.insert(name.clone());
         }
     }
     for step in &plan.steps {
@@ -150,6 +155,8 @@ struct Renderer<'a> {
     out: Vec<Statement>,
     /// Columns whose default an enum swap restores: `(table, column)`.
     enum_swapped_columns: HashSet<(QualifiedName, String)>,
+    /// Views the plan creates (next names).
+    recreated_views: HashSet<QualifiedName>,
 }
 
 impl<'a> Renderer<'a> {
@@ -202,6 +209,14 @@ impl<'a> Renderer<'a> {
             Step::DropSchema { namespace } => {
                 self.push(format!("DROP SCHEMA {};", ident(namespace)), vec![])
             }
+            Step::DropView { name, materialized } => self.render_drop_view(name, *materialized),
+            Step::DropViewIndex { view, name } => self.render_drop_view_index(view, name),
+            Step::RenameView {
+                names,
+                materialized,
+            } => self.render_rename_view(names, *materialized),
+            Step::CreateView { name, replace } => self.render_create_view(name, *replace)?,
+            Step::CreateViewIndex { view, name } => self.render_create_view_index(view, name)?,
             Step::DropForeignKey { table, name } => self.push(
                 format!(
                     "ALTER TABLE {} DROP CONSTRAINT {};",
@@ -872,6 +887,8 @@ impl<'a> Renderer<'a> {
                     comment_sql(&c.comment)
                 )
             }
+            CommentTarget::View(name) => self.view_comment_sql(name, None)?,
+            CommentTarget::ViewColumn(name, column) => self.view_comment_sql(name, Some(column))?,
             CommentTarget::Enum(name) => {
                 let e = self.next_enum(name)?;
                 format!(

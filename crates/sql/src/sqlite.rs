@@ -80,6 +80,8 @@
 //! renames are `BACKWARD_INCOMPATIBLE`, new NOT NULL columns without a
 //! default are `NOT_NULL_WITHOUT_DEFAULT`.
 
+mod view;
+
 use std::collections::{BTreeSet, HashMap};
 
 use shale_differ::{MigrationPair, Plan, Step};
@@ -245,6 +247,9 @@ pub fn canonical_schema(schema: &Schema) -> Result<Schema, SqliteError> {
     let mut out = Schema::default();
     for table in &schema.tables {
         out.tables.push(canonical_table(schema, table)?);
+    }
+    for v in &schema.views {
+        out.views.push(view::canonical_view(v)?);
     }
     out.normalize();
     Ok(out)
@@ -731,8 +736,18 @@ impl<'a> Renderer<'a> {
     }
 
     fn render(mut self) -> Result<Vec<Statement>, SqliteError> {
+        let around = view::views_around_tables(self.plan, self.schemas);
+        if around {
+            self.drop_all_views();
+        }
         let mut rebuilds_done = false;
         for step in &self.plan.steps {
+            if view::is_view_step(step) {
+                if !around {
+                    self.render_view_step(step)?;
+                }
+                continue;
+            }
             let late = matches!(
                 step,
                 Step::CreateTable { .. }
@@ -752,6 +767,9 @@ impl<'a> Renderer<'a> {
         }
         if !rebuilds_done {
             self.rebuild_all()?;
+        }
+        if around {
+            self.create_all_views()?;
         }
         // Last, when every table, key and index of the next schema exists:
         // checked earlier, a foreign key whose target key is built by a later
@@ -924,6 +942,11 @@ impl<'a> Renderer<'a> {
             Step::SetComment { .. } => {
                 // Canonical SQLite schemas carry no comments; SQLite stores none.
             }
+            Step::DropView { .. }
+            | Step::DropViewIndex { .. }
+            | Step::RenameView { .. }
+            | Step::CreateView { .. }
+            | Step::CreateViewIndex { .. } => self.render_view_step(step)?,
             Step::CreateSchema { .. }
             | Step::DropSchema { .. }
             | Step::RenameEnum { .. }

@@ -94,6 +94,11 @@ fn variant_name(step: &Step) -> &'static str {
         Step::SetSequenceOwner { .. } => "SetSequenceOwner",
         Step::DropSequence { .. } => "DropSequence",
         Step::DropExtension { .. } => "DropExtension",
+        Step::DropView { .. } => "DropView",
+        Step::DropViewIndex { .. } => "DropViewIndex",
+        Step::RenameView { .. } => "RenameView",
+        Step::CreateView { .. } => "CreateView",
+        Step::CreateViewIndex { .. } => "CreateViewIndex",
     }
 }
 

@@ -492,3 +492,8 @@ CREATE TABLE price_overrides (
 );
 
 CREATE EXTENSION btree_gist;
+
+-- Views (modelled; moved here from extras.sql).
+CREATE VIEW receivables AS
+    SELECT i.account_id, i.currency, sum(i.total_cents) AS open_cents, min(i.due_on) AS oldest_due
+    FROM invoices i WHERE i.state = 'open' GROUP BY i.account_id, i.currency;

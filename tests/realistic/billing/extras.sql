@@ -35,9 +35,6 @@ $$;
 CREATE CONSTRAINT TRIGGER entries_balanced AFTER INSERT OR UPDATE ON ledger.entries
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger.check_balanced();
 
-CREATE VIEW receivables AS
-    SELECT i.account_id, i.currency, sum(i.total_cents) AS open_cents, min(i.due_on) AS oldest_due
-    FROM invoices i WHERE i.state = 'open' GROUP BY i.account_id, i.currency;
 
 REVOKE ALL ON ledger.entries FROM PUBLIC;
 GRANT SELECT ON ledger.entries TO pg_read_all_data;

@@ -500,3 +500,13 @@ CREATE TABLE ops.schema_notes (
 );
 
 CREATE SEQUENCE read.order_numbers START 100000 CACHE 20;
+
+-- Views (modelled; moved here from extras.sql).
+CREATE VIEW read.open_orders AS
+    SELECT o.id, o.number, o.customer_id, o.state, o.total_cents
+    FROM read.orders o
+    WHERE o.state NOT IN ('delivered', 'returned', 'cancelled');
+
+CREATE MATERIALIZED VIEW read.revenue_by_month AS
+    SELECT date_trunc('month', placed_at) AS month, currency, sum(total_cents) AS revenue_cents
+    FROM read.orders WHERE placed_at IS NOT NULL GROUP BY 1, 2;

@@ -42,13 +42,6 @@ $$;
 CREATE TRIGGER events_notify AFTER INSERT ON es.events FOR EACH ROW EXECUTE FUNCTION es.notify_event();
 CREATE TRIGGER outbox_notify AFTER INSERT ON es.outbox FOR EACH STATEMENT EXECUTE FUNCTION es.notify_event();
 
-CREATE VIEW read.open_orders AS
-    SELECT o.id, o.number, o.customer_id, o.state, o.total_cents
-    FROM read.orders o
-    WHERE o.state NOT IN ('delivered', 'returned', 'cancelled');
 
-CREATE MATERIALIZED VIEW read.revenue_by_month AS
-    SELECT date_trunc('month', placed_at) AS month, currency, sum(total_cents) AS revenue_cents
-    FROM read.orders WHERE placed_at IS NOT NULL GROUP BY 1, 2;
 
 COMMENT ON SCHEMA es IS 'The event store: append-only';

@@ -566,3 +566,9 @@ CREATE EXTENSION pg_trgm;
 CREATE INDEX tasks_title_trgm ON tasks USING gin (title gin_trgm_ops);
 
 CREATE SEQUENCE invoice_number_seq START 1000;
+
+-- Views (modelled; moved here from extras.sql).
+CREATE VIEW open_tasks AS
+    SELECT t.id, t.project_id, t.title, t.status, t.assignee_id
+    FROM tasks t
+    WHERE t.status NOT IN ('done', 'cancelled');

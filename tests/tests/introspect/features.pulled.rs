@@ -1,4 +1,4 @@
-use shale::{Extension, PgEnum, Sequence, Table};
+use shale::{Extension, PgEnum, Sequence, Table, View};
 
 #[derive(Extension)]
 #[extension(version = "1.6")]
@@ -205,4 +205,58 @@ pub struct Users {
     pub code: Option<String>,
     #[column(default = "true")]
     pub active: Option<bool>,
+}
+
+/// Handles of active users
+#[derive(View)]
+#[view(name = "Active Handles", schema = "auth", security_invoker, security_barrier)]
+#[view(
+    sql = r#"SELECT u.id,
+    u.handle AS "Handle",
+    'it''s'::text AS note,
+    u.tags
+   FROM active_users a
+     JOIN users u USING (id)"#
+)]
+pub struct ActiveHandles {
+    pub id: Option<i32>,
+    /// As shown
+    #[column(name = "Handle")]
+    pub handle: Option<String>,
+    pub note: Option<String>,
+    pub tags: Option<Vec<String>>,
+}
+
+#[derive(View)]
+#[view(schema = "auth", with_check_option = "local")]
+#[view(sql = r#"SELECT users.id,
+    users.age
+   FROM users
+  WHERE users.age >= 18"#)]
+pub struct Adults {
+    pub id: Option<i32>,
+    pub age: Option<i32>,
+}
+
+#[derive(View)]
+#[view(sql = r#"SELECT users.id
+   FROM users
+  WHERE users.active"#)]
+pub struct ActiveUsers {
+    pub id: Option<i32>,
+}
+
+/// Users per role
+#[derive(View)]
+#[view(materialized)]
+#[view(
+    sql = r#"SELECT users.role,
+    count(*) AS users
+   FROM users
+  GROUP BY users.role"#
+)]
+#[index(columns(role), unique)]
+pub struct UserRoles {
+    pub role: Option<Role>,
+    pub users: Option<i64>,
 }

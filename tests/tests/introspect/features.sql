@@ -98,3 +98,14 @@ CREATE TABLE auth.invoices (
 ALTER SEQUENCE auth.invoice_numbers OWNED BY auth.invoices.number;
 ALTER SEQUENCE auth.invoices_legacy_seq RENAME TO legacy_numbers;
 CREATE SEQUENCE countdown INCREMENT BY -1;
+
+-- Views of every kind: a view reading a view in another schema, options,
+-- comments, a materialized view with an index, quotes in the query.
+CREATE VIEW auth."Active Handles" WITH (security_barrier, security_invoker) AS
+    SELECT u.id, u.handle AS "Handle", 'it''s' AS note, u.tags FROM active_users a JOIN users u USING (id);
+CREATE VIEW auth.adults AS SELECT id, age FROM users WHERE age >= 18 WITH LOCAL CHECK OPTION;
+COMMENT ON VIEW auth."Active Handles" IS 'Handles of active users';
+COMMENT ON COLUMN auth."Active Handles"."Handle" IS 'As shown';
+CREATE MATERIALIZED VIEW user_roles AS SELECT role, count(*) AS users FROM users GROUP BY role;
+CREATE UNIQUE INDEX user_roles_role_idx ON user_roles (role);
+COMMENT ON MATERIALIZED VIEW user_roles IS 'Users per role';

@@ -197,6 +197,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             url,
             folder.as_ref(),
             &parsed.schema,
+            args.shadow_db.as_deref(),
             &mut findings,
             &mut passed,
         )?;
@@ -622,6 +623,9 @@ fn check_shadow(
         shadow = Some(db);
         replayed
     };
+    // The replayed views are PostgreSQL's text: compare with the schema's
+    // views as PostgreSQL prints them.
+    let schema = &super::verify::with_printed_views(ctx, schema, args.shadow_db.as_deref())?;
     let pair = MigrationPair::new(&replayed, schema);
     let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
     if plan.is_empty() {
@@ -655,6 +659,7 @@ fn check_database(
     url: &str,
     folder: Option<&MigrationFolder>,
     schema: &Schema,
+    shadow_db: Option<&str>,
     findings: &mut Vec<Finding>,
     passed: &mut Vec<String>,
 ) -> Result<()> {
@@ -745,6 +750,9 @@ fn check_database(
             ));
         }
     }
+    // View queries compare as PostgreSQL prints them (a scratch database on
+    // --shadow-db's server, else a local throwaway server).
+    let schema = &super::verify::with_printed_views(ctx, schema, shadow_db)?;
     let pair = MigrationPair::new(&database, schema);
     let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
     if !census.is_complete() {

@@ -79,6 +79,13 @@ impl Context<'_> {
                 Dialect::Postgresql => shale_parser::Dialect::Postgres,
                 Dialect::Sqlite => shale_parser::Dialect::Sqlite,
             },
+            // `sql_file` paths are relative to the schema directory (the
+            // directory of a schema given as one file).
+            schema_dir: Some(if path.is_dir() {
+                path.to_path_buf()
+            } else {
+                path.parent().map(Path::to_path_buf).unwrap_or_default()
+            }),
             ..ParseOptions::default()
         };
         let parsed = shale_parser::parse_sources(&sources, &options);

@@ -17,7 +17,38 @@ use crate::Outcome;
 
 /// `shale verify` flags.
 #[derive(Debug, clap::Args)]
-pub struct VerifyArgs {}
+pub struct VerifyArgs {
+    /// When the schema has views: create the scratch database that reads
+    /// their queries back on this existing server (`CREATE DATABASE
+    /// shale_shadow_<random>`, dropped afterwards) instead of on a
+    /// throwaway server started from the local PostgreSQL binaries.
+    #[arg(long, value_name = "URL")]
+    pub shadow_db: Option<String>,
+}
+
+/// The schema with its view queries as PostgreSQL prints them (see
+/// `shale_introspect::canonical`): created from empty in a throwaway
+/// database (a local server, or a temporary database on `shadow_db`'s
+/// server) and read back, so that a database's views compare with
+/// PostgreSQL's own text instead of the text as written. A schema without
+/// views (and any SQLite schema, whose views SQLite keeps as written) is
+/// returned as it is, and no database is started.
+pub(crate) fn with_printed_views(
+    ctx: &Context<'_>,
+    schema: &Schema,
+    shadow_db: Option<&str>,
+) -> Result<Schema> {
+    if schema.views.is_empty() || ctx.config.dialect == crate::config::Dialect::Sqlite {
+        return Ok(schema.clone());
+    }
+    let db = super::check::open_shadow(shadow_db)?;
+    let mut client = db.connect().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let canonical = shale_introspect::canonical_views(schema, &mut client)
+        .map_err(|e| anyhow::anyhow!("{e} (on {})", db.describe()));
+    drop(client);
+    db.close().map_err(|e| anyhow::anyhow!("{e}"))?;
+    canonical
+}
 
 /// `shale diff` flags.
 #[derive(Debug, clap::Args)]
@@ -172,9 +203,10 @@ pub fn print_census(ctx: &Context<'_>, census: &shale_introspect::Census, headin
 }
 
 /// Runs `shale verify`: exit 0 in sync, 1 drift or objects not compared.
-pub fn verify(ctx: &Context<'_>, _args: &VerifyArgs) -> Result<Outcome> {
+pub fn verify(ctx: &Context<'_>, args: &VerifyArgs) -> Result<Outcome> {
     let ui = ctx.ui;
-    let parsed = ctx.parse_schema()?;
+    let mut parsed = ctx.parse_schema()?;
+    parsed.schema = with_printed_views(ctx, &parsed.schema, args.shadow_db.as_deref())?;
     let (database, census) = match ctx.config.dialect {
         crate::config::Dialect::Sqlite => {
             let conn = ctx.open_sqlite()?;
@@ -256,8 +288,16 @@ pub fn diff(ctx: &Context<'_>, args: &DiffArgs) -> Result<Outcome> {
     let ui = ctx.ui;
     let from = Source::parse(&args.from)?;
     let to = Source::parse(&args.to)?;
-    let (previous, _, previous_census) = from.load(ctx)?;
-    let (next, mut hints, next_census) = to.load(ctx)?;
+    let (mut previous, _, previous_census) = from.load(ctx)?;
+    let (mut next, mut hints, next_census) = to.load(ctx)?;
+    // A database's views are PostgreSQL's text: compare a schema, snapshot
+    // or migrations folder with one in that text too (as `verify` does).
+    match (&from, &to) {
+        (Source::Postgres(_), Source::Postgres(_)) => {}
+        (Source::Postgres(_), _) => next = with_printed_views(ctx, &next, None)?,
+        (_, Source::Postgres(_)) => previous = with_printed_views(ctx, &previous, None)?,
+        _ => {}
+    }
     for r in &args.rename {
         parse_rename_flag(r, &mut hints)?;
     }

@@ -108,6 +108,9 @@ pub fn dump(parsed: &Parsed) -> String {
         for (p, n) in &r.sequences {
             let _ = writeln!(out, "  sequence {} -> {}", q(p), q(n));
         }
+        for (p, n) in &r.views {
+            let _ = writeln!(out, "  view {} -> {}", q(p), q(n));
+        }
     }
     out
 }
@@ -292,6 +295,43 @@ pub fn dump_schema(schema: &Schema) -> String {
                 let _ = write!(out, " where {p:?}");
             }
             out.push('\n');
+        }
+    }
+    for v in &schema.views {
+        let _ = writeln!(
+            out,
+            "{} {}.{}{}{}{}{}",
+            v.kind(),
+            v.name.namespace,
+            v.name.name,
+            v.check_option
+                .as_str()
+                .map(|o| format!(" check option {o}"))
+                .unwrap_or_default(),
+            if v.security_invoker {
+                " security_invoker"
+            } else {
+                ""
+            },
+            if v.security_barrier {
+                " security_barrier"
+            } else {
+                ""
+            },
+            ""
+        );
+        comment(&mut out, "  ", &v.comment);
+        let _ = writeln!(out, "  query {:?}", v.query);
+        for c in &v.columns {
+            let ty = match &c.ty.base {
+                BaseType::Named(n) => n.clone(),
+                BaseType::Enum(q) => format!("enum {}.{}", q.namespace, q.name),
+            } + &"[]".repeat(c.ty.array_dims as usize);
+            let _ = writeln!(out, "  column {}: {ty}", c.name);
+            comment(&mut out, "    ", &c.comment);
+        }
+        for ix in &v.indexes {
+            let _ = writeln!(out, "  index {:?}", ix);
         }
     }
     out

@@ -1,0 +1,10 @@
+use shale::Table;
+
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key)]
+    pub id: i64,
+    pub email: String,
+    pub active: bool,
+}

@@ -1,0 +1,22 @@
+use shale::{Table, View};
+
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key)]
+    pub id: i64,
+    pub email: String,
+    pub active: bool,
+}
+
+#[derive(View)]
+#[view(sql = "SELECT id FROM users WHERE active")]
+pub struct ActiveUsers {
+    pub id: i64,
+}
+
+#[derive(View)]
+#[view(sql = "SELECT id FROM active_users")]
+pub struct ActiveIds {
+    pub id: i64,
+}

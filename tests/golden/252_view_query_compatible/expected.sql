@@ -1,0 +1,2 @@
+CREATE OR REPLACE VIEW "public"."active_users" ("id", "email") AS
+SELECT id, email FROM users WHERE active AND email <> '';

@@ -1,0 +1,25 @@
+//! A column removed from a view: PostgreSQL cannot replace it, so it is
+//! dropped and created, and the view reading it is dropped first and
+//! created again after.
+use shale::{Table, View};
+
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key)]
+    pub id: i64,
+    pub email: String,
+    pub active: bool,
+}
+
+#[derive(View)]
+#[view(sql = "SELECT email FROM users WHERE active")]
+pub struct ActiveUsers {
+    pub email: String,
+}
+
+#[derive(View)]
+#[view(sql = "SELECT email FROM active_users")]
+pub struct ActiveEmails {
+    pub email: String,
+}

@@ -1,0 +1,19 @@
+//! A materialized view moved to another schema: ALTER MATERIALIZED VIEW …
+//! SET SCHEMA, its index going with it.
+use shale::{Table, View};
+
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key)]
+    pub id: i64,
+    pub email: String,
+    pub active: bool,
+}
+
+#[derive(View)]
+#[view(materialized, schema = "reporting", renamed_from = "public.active_users", sql = "SELECT id FROM users WHERE active")]
+#[index(columns(id))]
+pub struct ActiveUsers {
+    pub id: i64,
+}

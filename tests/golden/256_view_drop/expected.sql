@@ -1,0 +1,6 @@
+-- hazard: BACKWARD_INCOMPATIBLE drops view "active_count": code using it breaks
+-- hazard: BACKWARD_INCOMPATIBLE drops view "active_users": code using it breaks
+
+DROP VIEW "public"."active_count";
+--> statement-breakpoint
+DROP VIEW "public"."active_users";

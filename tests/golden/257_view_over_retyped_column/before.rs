@@ -1,0 +1,26 @@
+use shale::{Table, View};
+
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key)]
+    pub id: i32,
+    #[column(sql_type = "varchar(100)")]
+    pub email: String,
+    pub active: bool,
+}
+
+#[derive(View)]
+#[view(sql = "SELECT id, email FROM users WHERE active")]
+pub struct ActiveUsers {
+    pub id: i32,
+    #[column(sql_type = "varchar(100)")]
+    pub email: String,
+}
+
+#[derive(View)]
+#[view(sql = "SELECT email FROM active_users")]
+pub struct ActiveEmails {
+    #[column(sql_type = "varchar(100)")]
+    pub email: String,
+}

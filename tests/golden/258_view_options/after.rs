@@ -1,0 +1,27 @@
+//! Options change in place: the check option becomes cascaded, security
+//! invoker and barrier move between views (CREATE OR REPLACE VIEW replaces
+//! all options).
+use shale::{Table, View};
+
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key)]
+    pub id: i64,
+    pub email: String,
+    pub active: bool,
+}
+
+#[derive(View)]
+#[view(sql = "SELECT id, email, active FROM users WHERE active", with_check_option, security_barrier)]
+pub struct ActiveUsers {
+    pub id: i64,
+    pub email: String,
+    pub active: bool,
+}
+
+#[derive(View)]
+#[view(sql = "SELECT id FROM users", security_invoker)]
+pub struct Ids {
+    pub id: i64,
+}

@@ -1,0 +1,6 @@
+CREATE OR REPLACE VIEW "public"."active_users" ("id", "email", "active") WITH (security_barrier = true) AS
+SELECT id, email, active FROM users WHERE active
+WITH CASCADED CHECK OPTION;
+--> statement-breakpoint
+CREATE OR REPLACE VIEW "public"."ids" ("id") WITH (security_invoker = true) AS
+SELECT id FROM users;

@@ -1,0 +1,17 @@
+use shale::{Table, View};
+
+#[derive(Table)]
+#[table(name = "users")]
+pub struct User {
+    #[column(primary_key)]
+    pub id: i64,
+    pub email: String,
+    pub active: bool,
+}
+
+#[derive(View)]
+#[view(sql = "SELECT id, active FROM users")]
+pub struct States {
+    pub id: i64,
+    pub active: bool,
+}
