@@ -445,7 +445,7 @@ fn pull_and_diff_report_what_they_leave_out() {
     let pulled = std::fs::read_to_string(dir.path().join("schema/schema.rs")).unwrap();
     assert!(pulled.contains("#[derive(View)]"), "{pulled}");
 
-    let same = database("CREATE VIEW v AS SELECT id FROM t");
+    let same = database("CREATE VIEW v AS SELECT id FROM t; CREATE SEQUENCE s");
     let out = shale(dir.path(), &["diff", "--from", &same, "--to", &url]);
     let text = shale_tests::output_text(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
