@@ -1095,6 +1095,7 @@ fn build_table(spec: &TableSpec, name: QualifiedName, enums: &[Enum], names: &mu
         }
         let pk_name = names.fresh(&table.name.namespace, naming::primary_key(&table.name.name));
         table.primary_key = Some(PrimaryKey {
+            deferrable: Default::default(),
             name: pk_name,
             columns,
         });
@@ -1246,6 +1247,7 @@ fn add_unique(table: &mut Table, spec: &KeySpec, names: &mut Names) {
         naming::unique(&table.name.name, &columns),
     );
     table.uniques.push(UniqueConstraint {
+        deferrable: Default::default(),
         name,
         columns,
         nulls_not_distinct: spec.nulls_not_distinct,
@@ -1320,7 +1322,7 @@ fn add_check(table: &mut Table, spec: &CheckSpec, names: &mut Names) {
         &table.name.namespace,
         naming::check(&table.name.name, Some(col)),
     );
-    table.checks.push(CheckConstraint { name, expr });
+    table.checks.push(CheckConstraint { name, expr, no_inherit: false });
 }
 
 fn add_index(table: &mut Table, spec: &IndexSpec, names: &mut Names) {

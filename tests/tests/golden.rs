@@ -422,6 +422,7 @@ const SQLPARSER_GAPS: &[&str] = &[
     " DROP EXPRESSION;",
     " SET SCHEMA ",
     "ALTER SEQUENCE ",
+    ") NO INHERIT",
     " FORCE ROW LEVEL SECURITY;",
     "ALTER EXTENSION ",
     "COMMENT ON SEQUENCE ",

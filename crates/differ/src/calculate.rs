@@ -1075,6 +1075,7 @@ impl Differ<'_, '_> {
             let keys = table.tables.map(|t| t.primary_key.as_slice());
             let same = |p: &PrimaryKey, n: &PrimaryKey| {
                 Self::map_columns(table, &p.columns) == n.columns
+                    && p.deferrable == n.deferrable
                     && !self.touches_recreated(table, p.columns.iter().map(String::as_str))
             };
             for event in diff_named(keys, |k: &PrimaryKey| k.name.as_str(), same) {
@@ -1109,6 +1110,7 @@ impl Differ<'_, '_> {
             let same = |p: &UniqueConstraint, n: &UniqueConstraint| {
                 Self::map_columns(table, &p.columns) == n.columns
                     && p.nulls_not_distinct == n.nulls_not_distinct
+                    && p.deferrable == n.deferrable
                     && !self.touches_recreated(table, p.columns.iter().map(String::as_str))
             };
             let uniques = table.tables.map(|t| t.uniques.as_slice());
@@ -1143,6 +1145,7 @@ impl Differ<'_, '_> {
             let names = table.names();
             let same = |p: &CheckConstraint, n: &CheckConstraint| {
                 expr::equivalent(&p.expr, &n.expr)
+                    && p.no_inherit == n.no_inherit
                     && !self.expression_touches_recreated(table, &p.expr)
             };
             let checks = table.tables.map(|t| t.checks.as_slice());

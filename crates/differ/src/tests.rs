@@ -32,6 +32,7 @@ fn table(name: &str, columns: Vec<Column>) -> Table {
     t.columns.push(col("id", "bigint"));
     t.columns.extend(columns);
     t.primary_key = Some(PrimaryKey {
+        deferrable: Default::default(),
         name: shale_model::naming::primary_key(&qn.name),
         columns: vec!["id".into()],
     });
@@ -108,6 +109,7 @@ fn equivalent_expressions_are_no_change() {
     let mut previous = table("t", vec![col("at", "timestamptz")]);
     previous.columns[1].default = Some("now()".into());
     previous.checks.push(CheckConstraint {
+        no_inherit: false,
         name: "t_check".into(),
         expr: "(id > 0)".into(),
     });
@@ -206,6 +208,7 @@ fn namespaces_are_created_first_and_dropped_last() {
 fn foreign_key_is_dropped_before_the_key_it_depends_on_and_added_after() {
     let mut users = table("users", vec![col("email", "text")]);
     users.uniques.push(UniqueConstraint {
+        deferrable: Default::default(),
         name: "users_email_key".into(),
         columns: vec!["email".into()],
         nulls_not_distinct: false,
@@ -260,6 +263,7 @@ fn indexes_and_constraints_are_dropped_before_their_columns() {
         predicate: None,
     });
     previous.checks.push(CheckConstraint {
+        no_inherit: false,
         name: "t_a_check".into(),
         expr: "a <> ''".into(),
     });
@@ -707,6 +711,7 @@ fn checks_and_partial_indexes_on_a_swapped_enum_column_are_recreated_around_the_
     let make = |values: &[&str]| {
         let mut t = table("users", vec![enum_col("role", "role")]);
         t.checks.push(CheckConstraint {
+            no_inherit: false,
             name: "users_role_check".into(),
             expr: "role <> 'admin'::role".into(),
         });
@@ -785,11 +790,13 @@ fn rename_chains_run_from_the_far_end() {
     );
     let mut a = table("b", vec![col("y", "text"), col("z", "text")]);
     a.primary_key = Some(PrimaryKey {
+        deferrable: Default::default(),
         name: "a_pkey".into(),
         columns: vec!["id".into()],
     });
     let mut b = table("c", vec![]);
     b.primary_key = Some(PrimaryKey {
+        deferrable: Default::default(),
         name: "b_pkey".into(),
         columns: vec!["id".into()],
     });

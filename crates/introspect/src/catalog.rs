@@ -411,7 +411,7 @@ fn read_constraints(
                 END, \
                 c.confupdtype::text, c.confdeltype::text, c.condeferrable, c.condeferred, \
                 CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid, true) END, \
-                {nulls_not_distinct} \
+                {nulls_not_distinct}, c.connoinherit \
          FROM unnest($1::oid[]) AS sel(oid) \
          JOIN pg_catalog.pg_constraint c ON c.conrelid = sel.oid \
          LEFT JOIN pg_catalog.pg_class f ON f.oid = c.confrelid \
@@ -428,9 +428,21 @@ fn read_constraints(
         let kind: String = r.get(2);
         let attnums: Vec<i16> = r.get::<_, Option<Vec<i16>>>(3).unwrap_or_default();
         let columns = resolve(names, oid, &attnums, &name)?;
+        let deferrable = match (r.get::<_, bool>(9), r.get::<_, bool>(10)) {
+            (false, _) => Deferrable::No,
+            (true, false) => Deferrable::InitiallyImmediate,
+            (true, true) => Deferrable::InitiallyDeferred,
+        };
         match kind.as_str() {
-            "p" => table.primary_key = Some(PrimaryKey { name, columns }),
+            "p" => {
+                table.primary_key = Some(PrimaryKey {
+                    name,
+                    columns,
+                    deferrable,
+                })
+            }
             "u" => table.uniques.push(UniqueConstraint {
+                deferrable,
                 name,
                 columns,
                 nulls_not_distinct: r.get(12),
@@ -440,6 +452,7 @@ fn read_constraints(
                 let expr =
                     expr.ok_or_else(|| unexpected(format!("check {name}"), "no expression"))?;
                 table.checks.push(CheckConstraint {
+                    no_inherit: r.get(13),
                     name,
                     expr: tidy_expression(&expr),
                 });
@@ -452,11 +465,6 @@ fn read_constraints(
                         format!("foreign key {name}"),
                         "referenced table not found",
                     ));
-                };
-                let deferrable = match (r.get::<_, bool>(9), r.get::<_, bool>(10)) {
-                    (false, _) => Deferrable::No,
-                    (true, false) => Deferrable::InitiallyImmediate,
-                    (true, true) => Deferrable::InitiallyDeferred,
                 };
                 table.foreign_keys.push(ForeignKey {
                     columns,

@@ -178,16 +178,12 @@ fn census_sql(version: i32) -> String {
         // Constraint details the model does not carry.
         format!(
             "SELECT CASE WHEN c.contype = 'x' THEN 'exclusion constraint' \
-                         WHEN c.contype = 'c' AND c.connoinherit THEN 'NO INHERIT check' \
-                         WHEN c.contype IN ('p', 'u') AND c.condeferrable THEN 'deferrable key' \
                          WHEN c.contype = 'f' AND c.confmatchtype = 'f' THEN 'MATCH FULL foreign key' \
                          ELSE 'NOT VALID constraint' END, \
                     r.ns, c.conname::text || ' on ' || {rel_name}, r.ext \
              FROM pg_catalog.pg_constraint c JOIN rel r ON r.oid = c.conrelid \
              WHERE NOT r.relispartition AND c.conparentid = 0 \
                AND (c.contype = 'x' \
-                    OR (c.contype = 'c' AND c.connoinherit) \
-                    OR (c.contype IN ('p', 'u') AND c.condeferrable) \
                     OR (c.contype = 'f' AND c.confmatchtype = 'f') \
                     OR (c.contype IN ('c', 'f') AND NOT c.convalidated))"
         ),

@@ -261,6 +261,7 @@ fn read_table(conn: &Connection, name: &str, sql: &str) -> Result<Table, SqliteI
             }
         }
         table.primary_key = Some(PrimaryKey {
+            deferrable: Default::default(),
             // SQLite keeps no primary key name that matters; the canonical
             // model uses PostgreSQL's default (see `shale_sql::sqlite`).
             name: naming::primary_key(name),
@@ -269,6 +270,7 @@ fn read_table(conn: &Connection, name: &str, sql: &str) -> Result<Table, SqliteI
     }
     for (cname, cols) in &parsed.uniques {
         table.uniques.push(UniqueConstraint {
+            deferrable: Default::default(),
             name: cname.clone().unwrap_or_else(|| naming::unique(name, cols)),
             columns: cols.clone(),
             nulls_not_distinct: false,
@@ -276,6 +278,7 @@ fn read_table(conn: &Connection, name: &str, sql: &str) -> Result<Table, SqliteI
     }
     for (cname, column, expr) in &parsed.checks {
         table.checks.push(CheckConstraint {
+            no_inherit: false,
             name: cname
                 .clone()
                 .unwrap_or_else(|| naming::check(name, column.as_deref())),

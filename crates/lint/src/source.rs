@@ -523,7 +523,8 @@ fn lowercase_first(s: &str) -> String {
 /// `UNIQUE | PRIMARY KEY USING INDEX name` (parsed as a one-column key and
 /// marked), `ON DELETE SET NULL | SET DEFAULT (columns)` (PostgreSQL 15;
 /// the column list is dropped: no rule looks at it), and identity sequence
-/// options `AS IDENTITY (sequence name … start with 1 …)` (dropped likewise).
+/// options `AS IDENTITY (sequence name … start with 1 …)` (dropped likewise),
+/// and `NO INHERIT` after a check's expression (dropped likewise).
 fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
     let sig: Vec<usize> = (0..tokens.len())
         .filter(|&i| !is_trivia(&tokens[i].token))
@@ -593,6 +594,15 @@ fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
         // writes it: the options are dropped (no rule looks at them).
         if word(k, "AS") && word(k + 1, "IDENTITY") {
             group_at(k + 2, &mut blank);
+        }
+        // `CHECK (…) NO INHERIT`: the two words are dropped (no rule looks
+        // at them).
+        if k > 0
+            && word(k, "NO")
+            && word(k + 1, "INHERIT")
+            && tokens[sig[k - 1]].token == Token::RParen
+        {
+            blank.extend([sig[k], sig[k + 1]]);
         }
     }
     if blank.is_empty() && close_after.is_empty() {
@@ -1051,6 +1061,13 @@ mod tests {
         assert!(
             got[0].contains("CREATE TABLE") && !got[0].contains(" invalid "),
             "identity options must parse: {got:?}"
+        );
+        // Deferrable keys and NO INHERIT checks, as shale writes them.
+        let got = kinds("CREATE TABLE \"s\" (\"id\" bigint NOT NULL, \"p\" integer, CONSTRAINT \"s_pkey\" PRIMARY KEY (\"id\") DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT \"s_p_check\" CHECK (p > 0) NO INHERIT);\nALTER TABLE \"s\" ADD CONSTRAINT \"s_p2_check\" CHECK ((p < 9)) NO INHERIT;");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got.iter().all(|g| !g.contains(" invalid ")),
+            "NO INHERIT must parse: {got:?}"
         );
     }
 

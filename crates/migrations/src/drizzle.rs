@@ -666,6 +666,7 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
         if boolean(c, "isUnique", &cwhat)? {
             let cols = [col_name.clone()];
             table.uniques.push(UniqueConstraint {
+                deferrable: Default::default(),
                 name: opt_string(c, "uniqueName", &cwhat)?
                     .map_or_else(|| naming::unique(&name.name, &cols), str::to_string),
                 columns: cols.to_vec(),
@@ -695,6 +696,7 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
         }
         let name = opt_string(pk, "name", &pwhat)?.filter(|n| !n.is_empty());
         table.primary_key = Some(PrimaryKey {
+            deferrable: Default::default(),
             name: name.map_or_else(|| naming::primary_key(&table.name.name), str::to_string),
             columns,
         });
@@ -702,6 +704,7 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
     if table.primary_key.is_none() && !pk_columns.is_empty() {
         // drizzle records no name for a column's primary key: PostgreSQL's.
         table.primary_key = Some(PrimaryKey {
+            deferrable: Default::default(),
             name: naming::primary_key(&table.name.name),
             columns: pk_columns,
         });
@@ -709,6 +712,7 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
     for (ukey, u) in record(t, "uniqueConstraints", &what)? {
         let uwhat = format!("{what} unique constraint {ukey:?}");
         table.uniques.push(UniqueConstraint {
+            deferrable: Default::default(),
             name: string(u, "name", &uwhat)?.to_string(),
             columns: strings(u, "columns", &uwhat)?,
             nulls_not_distinct: boolean(u, "nullsNotDistinct", &uwhat)?,
@@ -717,6 +721,7 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
     for (ckey, c) in record(t, "checkConstraints", &what)? {
         let cwhat = format!("{what} check {ckey:?}");
         table.checks.push(CheckConstraint {
+            no_inherit: false,
             name: string(c, "name", &cwhat)?.to_string(),
             expr: string(c, "value", &cwhat)?.to_string(),
         });
@@ -1077,6 +1082,7 @@ mod tests {
         assert_eq!(
             users.primary_key,
             Some(PrimaryKey {
+                deferrable: Default::default(),
                 name: "users_pkey".into(),
                 columns: vec!["id".into()]
             })

@@ -998,6 +998,8 @@ enum IdentityV1 {
 struct PrimaryKeyV1<'a> {
     name: Str<'a>,
     columns: List<'a>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    deferrable: DeferrableV1,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -1007,13 +1009,17 @@ struct UniqueV1<'a> {
     columns: List<'a>,
     #[serde(default, skip_serializing_if = "is_false")]
     nulls_not_distinct: bool,
+    #[serde(default, skip_serializing_if = "is_default")]
+    deferrable: DeferrableV1,
 }
 
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct CheckV1<'a> {
     name: Str<'a>,
     expr: Str<'a>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    no_inherit: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -1058,6 +1064,26 @@ enum DeferrableV1 {
     No,
     InitiallyImmediate,
     InitiallyDeferred,
+}
+
+impl From<Deferrable> for DeferrableV1 {
+    fn from(d: Deferrable) -> Self {
+        match d {
+            Deferrable::No => DeferrableV1::No,
+            Deferrable::InitiallyImmediate => DeferrableV1::InitiallyImmediate,
+            Deferrable::InitiallyDeferred => DeferrableV1::InitiallyDeferred,
+        }
+    }
+}
+
+impl From<DeferrableV1> for Deferrable {
+    fn from(d: DeferrableV1) -> Self {
+        match d {
+            DeferrableV1::No => Deferrable::No,
+            DeferrableV1::InitiallyImmediate => Deferrable::InitiallyImmediate,
+            DeferrableV1::InitiallyDeferred => Deferrable::InitiallyDeferred,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -1215,6 +1241,7 @@ impl<'a> TableV1<'a> {
             primary_key: t.primary_key.as_ref().map(|pk| PrimaryKeyV1 {
                 name: Cow::Borrowed(&pk.name),
                 columns: Cow::Borrowed(&pk.columns),
+                deferrable: pk.deferrable.into(),
             }),
             uniques: sorted_by_name(&t.uniques, |u| &u.name)
                 .into_iter()
@@ -1222,6 +1249,7 @@ impl<'a> TableV1<'a> {
                     name: Cow::Borrowed(&u.name),
                     columns: Cow::Borrowed(&u.columns),
                     nulls_not_distinct: u.nulls_not_distinct,
+                    deferrable: u.deferrable.into(),
                 })
                 .collect(),
             checks: sorted_by_name(&t.checks, |c| &c.name)
@@ -1229,6 +1257,7 @@ impl<'a> TableV1<'a> {
                 .map(|c| CheckV1 {
                     name: Cow::Borrowed(&c.name),
                     expr: Cow::Borrowed(&c.expr),
+                    no_inherit: c.no_inherit,
                 })
                 .collect(),
             foreign_keys: sorted_by_name(&t.foreign_keys, |f| &f.name)
@@ -1271,6 +1300,7 @@ impl<'a> TableV1<'a> {
         Ok(Table {
             columns,
             primary_key: self.primary_key.map(|pk| PrimaryKey {
+                deferrable: pk.deferrable.into(),
                 name: pk.name.into_owned(),
                 columns: pk.columns.into_owned(),
             }),
@@ -1278,6 +1308,7 @@ impl<'a> TableV1<'a> {
                 .uniques
                 .into_iter()
                 .map(|u| UniqueConstraint {
+                    deferrable: u.deferrable.into(),
                     name: u.name.into_owned(),
                     columns: u.columns.into_owned(),
                     nulls_not_distinct: u.nulls_not_distinct,
@@ -1287,6 +1318,7 @@ impl<'a> TableV1<'a> {
                 .checks
                 .into_iter()
                 .map(|c| CheckConstraint {
+                    no_inherit: c.no_inherit,
                     name: c.name.into_owned(),
                     expr: c.expr.into_owned(),
                 })
@@ -1405,11 +1437,7 @@ impl<'a> ForeignKeyV1<'a> {
             },
             on_delete: ActionV1::from_model(f.on_delete),
             on_update: ActionV1::from_model(f.on_update),
-            deferrable: match f.deferrable {
-                Deferrable::No => DeferrableV1::No,
-                Deferrable::InitiallyImmediate => DeferrableV1::InitiallyImmediate,
-                Deferrable::InitiallyDeferred => DeferrableV1::InitiallyDeferred,
-            },
+            deferrable: f.deferrable.into(),
         }
     }
 
@@ -1429,11 +1457,7 @@ impl<'a> ForeignKeyV1<'a> {
             referenced_columns: self.references.columns.into_owned(),
             on_delete: self.on_delete.into_model(),
             on_update: self.on_update.into_model(),
-            deferrable: match self.deferrable {
-                DeferrableV1::No => Deferrable::No,
-                DeferrableV1::InitiallyImmediate => Deferrable::InitiallyImmediate,
-                DeferrableV1::InitiallyDeferred => Deferrable::InitiallyDeferred,
-            },
+            deferrable: self.deferrable.into(),
         })
     }
 }

@@ -40,6 +40,7 @@ fn every_field() -> Schema {
         },
     ];
     org_table.primary_key = Some(PrimaryKey {
+        deferrable: Default::default(),
         name: naming::primary_key("orgs"),
         columns: vec!["id".into()],
     });
@@ -93,16 +94,19 @@ fn every_field() -> Schema {
         },
     ];
     user_table.primary_key = Some(PrimaryKey {
+        deferrable: Default::default(),
         name: naming::primary_key("users"),
         columns: vec!["id".into()],
     });
     user_table.uniques = vec![
         UniqueConstraint {
+            deferrable: Default::default(),
             name: naming::unique("users", &["org_id", "handle"]),
             columns: vec!["org_id".into(), "handle".into()],
             nulls_not_distinct: true,
         },
         UniqueConstraint {
+            deferrable: Default::default(),
             name: naming::unique("users", &["email"]),
             columns: vec!["email".into()],
             nulls_not_distinct: false,
@@ -110,10 +114,12 @@ fn every_field() -> Schema {
     ];
     user_table.checks = vec![
         CheckConstraint {
+            no_inherit: false,
             name: "users_age_positive".into(),
             expr: "age > 0".into(),
         },
         CheckConstraint {
+            no_inherit: false,
             name: naming::check("users", None),
             expr: "char_length(handle) < 40".into(),
         },
@@ -178,6 +184,7 @@ fn every_field() -> Schema {
         Column::new("handle", ColumnType::named("text")),
     ];
     membership_table.primary_key = Some(PrimaryKey {
+        deferrable: Default::default(),
         name: naming::primary_key("memberships"),
         columns: vec!["user_id".into(), "org_id".into()],
     });
@@ -556,10 +563,12 @@ fn synthetic(n: usize) -> Schema {
             t.columns.push(c);
         }
         t.primary_key = Some(PrimaryKey {
+            deferrable: Default::default(),
             name: naming::primary_key(&name),
             columns: vec!["col_0".into()],
         });
         t.uniques.push(UniqueConstraint {
+            deferrable: Default::default(),
             name: naming::unique(&name, &["col_2"]),
             columns: vec!["col_2".into()],
             nulls_not_distinct: false,

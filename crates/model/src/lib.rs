@@ -320,6 +320,10 @@ pub struct PrimaryKey {
     pub name: String,
     /// The key's columns, in key order.
     pub columns: Vec<String>,
+    /// `DEFERRABLE …`: uniqueness checked at the end of the statement or
+    /// transaction instead of row by row. A deferrable key cannot be the
+    /// target of a foreign key (PostgreSQL refuses it).
+    pub deferrable: Deferrable,
 }
 
 /// A unique constraint.
@@ -331,6 +335,8 @@ pub struct UniqueConstraint {
     pub columns: Vec<String>,
     /// `NULLS NOT DISTINCT` (PostgreSQL 15+): two NULLs conflict.
     pub nulls_not_distinct: bool,
+    /// `DEFERRABLE …`, as on [`PrimaryKey::deferrable`].
+    pub deferrable: Deferrable,
 }
 
 /// A check constraint.
@@ -340,6 +346,9 @@ pub struct CheckConstraint {
     pub name: String,
     /// The boolean SQL expression.
     pub expr: String,
+    /// `NO INHERIT`: the check does not apply to tables that inherit from
+    /// this one.
+    pub no_inherit: bool,
 }
 
 /// What a foreign key does when the referenced row is deleted or updated.

@@ -231,7 +231,7 @@ pub struct PolicyAttr {
     pub restrictive: Option<Span>,
 }
 
-/// `#[primary_key(columns(a, b), name = "…")]`.
+/// `#[primary_key(columns(a, b), name = "…", deferrable)]`.
 #[derive(Clone, Debug)]
 pub struct PrimaryKeyAttr {
     /// The attribute's span.
@@ -240,9 +240,11 @@ pub struct PrimaryKeyAttr {
     pub columns: Vec<Spanned<String>>,
     /// An explicit constraint name.
     pub name: Option<Spanned<String>>,
+    /// `deferrable` / `deferrable = "…"`.
+    pub deferrable: Option<Spanned<DeferrableAttr>>,
 }
 
-/// `#[unique(columns(…), name = "…", nulls_not_distinct)]`.
+/// `#[unique(columns(…), name = "…", nulls_not_distinct, deferrable)]`.
 #[derive(Clone, Debug)]
 pub struct UniqueAttr {
     /// The attribute's span.
@@ -253,6 +255,8 @@ pub struct UniqueAttr {
     pub name: Option<Spanned<String>>,
     /// `nulls_not_distinct`.
     pub nulls_not_distinct: Option<Span>,
+    /// `deferrable` / `deferrable = "…"`.
+    pub deferrable: Option<Spanned<DeferrableAttr>>,
 }
 
 /// Sort direction written on an index key.
@@ -314,7 +318,7 @@ pub struct IndexAttr {
     pub nulls_not_distinct: Option<Span>,
 }
 
-/// `#[check(name = "…", expr = "…")]`.
+/// `#[check(name = "…", expr = "…", no_inherit)]`.
 #[derive(Clone, Debug)]
 pub struct CheckAttr {
     /// The attribute's span.
@@ -323,6 +327,8 @@ pub struct CheckAttr {
     pub name: Option<Spanned<String>>,
     /// The boolean expression.
     pub expr: Spanned<String>,
+    /// `no_inherit`.
+    pub no_inherit: Option<Span>,
 }
 
 /// The target of `references`, parsed from `"[schema.]table.column"` or
@@ -901,41 +907,12 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
             "primary_key" => {
                 let entries = attr_entries(attr, errors);
                 let mut seen = Seen::default();
-                let (mut columns, mut name) = (None, None);
+                let (mut columns, mut name, mut deferrable) = (None, None, None);
                 for entry in entries {
                     if !accept_key(
                         &entry,
                         "primary_key",
-                        &["columns", "name"],
-                        &mut seen,
-                        errors,
-                    ) {
-                        continue;
-                    }
-                    match entry.key.as_str() {
-                        "columns" => columns = name_list(&entry, errors),
-                        _ => name = string_value(&entry, errors),
-                    }
-                }
-                match columns {
-                    Some(columns) => out.primary_keys.push(PrimaryKeyAttr {
-                        span,
-                        columns,
-                        name,
-                    }),
-                    None => {
-                        errors.push(missing_key(span, "primary_key", "columns", "columns(a, b)"))
-                    }
-                }
-            }
-            "unique" => {
-                let mut seen = Seen::default();
-                let (mut columns, mut name, mut nnd) = (None, None, None);
-                for entry in attr_entries(attr, errors) {
-                    if !accept_key(
-                        &entry,
-                        "unique",
-                        &["columns", "name", "nulls_not_distinct"],
+                        &["columns", "name", "deferrable"],
                         &mut seen,
                         errors,
                     ) {
@@ -944,6 +921,38 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                     match entry.key.as_str() {
                         "columns" => columns = name_list(&entry, errors),
                         "name" => name = string_value(&entry, errors),
+                        _ => deferrable = deferrable_value(&entry, errors),
+                    }
+                }
+                match columns {
+                    Some(columns) => out.primary_keys.push(PrimaryKeyAttr {
+                        span,
+                        columns,
+                        name,
+                        deferrable,
+                    }),
+                    None => {
+                        errors.push(missing_key(span, "primary_key", "columns", "columns(a, b)"))
+                    }
+                }
+            }
+            "unique" => {
+                let mut seen = Seen::default();
+                let (mut columns, mut name, mut nnd, mut deferrable) = (None, None, None, None);
+                for entry in attr_entries(attr, errors) {
+                    if !accept_key(
+                        &entry,
+                        "unique",
+                        &["columns", "name", "nulls_not_distinct", "deferrable"],
+                        &mut seen,
+                        errors,
+                    ) {
+                        continue;
+                    }
+                    match entry.key.as_str() {
+                        "columns" => columns = name_list(&entry, errors),
+                        "name" => name = string_value(&entry, errors),
+                        "deferrable" => deferrable = deferrable_value(&entry, errors),
                         _ => nnd = flag_value(&entry, errors),
                     }
                 }
@@ -953,26 +962,37 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                         columns,
                         name,
                         nulls_not_distinct: nnd,
+                        deferrable,
                     }),
                     None => errors.push(missing_key(span, "unique", "columns", "columns(a, b)")),
                 }
             }
             "check" => {
                 let mut seen = Seen::default();
-                let (mut name, mut expr) = (None, None);
+                let (mut name, mut expr, mut no_inherit) = (None, None, None);
                 for entry in attr_entries(attr, errors) {
-                    if !accept_key(&entry, "check", &["name", "expr"], &mut seen, errors) {
+                    if !accept_key(
+                        &entry,
+                        "check",
+                        &["name", "expr", "no_inherit"],
+                        &mut seen,
+                        errors,
+                    ) {
                         continue;
                     }
-                    let slot = if entry.key == "name" {
-                        &mut name
-                    } else {
-                        &mut expr
-                    };
-                    *slot = string_value(&entry, errors);
+                    match entry.key.as_str() {
+                        "name" => name = string_value(&entry, errors),
+                        "expr" => expr = string_value(&entry, errors),
+                        _ => no_inherit = flag_value(&entry, errors),
+                    }
                 }
                 match expr {
-                    Some(expr) => out.checks.push(CheckAttr { span, name, expr }),
+                    Some(expr) => out.checks.push(CheckAttr {
+                        span,
+                        name,
+                        expr,
+                        no_inherit,
+                    }),
                     None => errors.push(missing_key(span, "check", "expr", "expr = \"…\"")),
                 }
             }

@@ -331,6 +331,25 @@ fn duplicate<S: Site>(
     );
 }
 
+/// `deferrable` of a primary key or unique constraint; PostgreSQL-only
+/// (SQLite defers only foreign keys).
+fn deferrable_of(
+    cx: &mut Cx<Span>,
+    file: usize,
+    attr: &Option<Spanned<DeferrableAttr>>,
+) -> Deferrable {
+    match attr {
+        None => Deferrable::No,
+        Some(d) => {
+            cx.postgres_only(file, d.span, "`deferrable` on a key");
+            match d.value {
+                DeferrableAttr::InitiallyImmediate => Deferrable::InitiallyImmediate,
+                DeferrableAttr::InitiallyDeferred => Deferrable::InitiallyDeferred,
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Enums
 
@@ -769,7 +788,7 @@ pub(crate) fn lower_table(
 
     // Primary key: table-level attributes come first in the source, then fields.
     let mut pk_spans: Vec<Span> = Vec::new();
-    let mut pk: Option<(Vec<usize>, Option<Spanned<String>>)> = None;
+    let mut pk: Option<(Vec<usize>, Option<Spanned<String>>, Deferrable)> = None;
     for attr in &def.attrs.primary_keys {
         pk_spans.push(attr.span);
         if pk_spans.len() > 1 {
@@ -786,14 +805,15 @@ pub(crate) fn lower_table(
                     );
                 }
             }
-            pk = Some((columns, attr.name.clone()));
+            let deferrable = deferrable_of(cx, file, &attr.deferrable);
+            pk = Some((columns, attr.name.clone(), deferrable));
         }
     }
     for l in &lowered {
         if let Some(span) = l.field.attrs.primary_key {
             pk_spans.push(span);
             if pk_spans.len() == 1 {
-                pk = Some((vec![l.index], None));
+                pk = Some((vec![l.index], None, Deferrable::No));
             }
         }
     }
@@ -805,8 +825,9 @@ pub(crate) fn lower_table(
                 .help("a table has one primary key; for a composite key write `#[primary_key(columns(a, b))]` on the struct"),
         );
     }
-    if let Some((columns, name)) = pk {
+    if let Some((columns, name, deferrable)) = pk {
         b.table.primary_key = Some(PrimaryKey {
+            deferrable,
             name: String::new(),
             columns: names_of(&columns),
         });
@@ -825,6 +846,7 @@ pub(crate) fn lower_table(
         if a.unique.is_some() {
             let i = b.table.uniques.len();
             b.table.uniques.push(UniqueConstraint {
+                deferrable: Default::default(),
                 name: String::new(),
                 columns: vec![column.clone()],
                 nulls_not_distinct: false,
@@ -839,6 +861,7 @@ pub(crate) fn lower_table(
         if let Some(check) = &a.check {
             let i = b.table.checks.len();
             b.table.checks.push(CheckConstraint {
+                no_inherit: false,
                 name: String::new(),
                 expr: check.value.clone(),
             });
@@ -890,6 +913,7 @@ pub(crate) fn lower_table(
         if let Some(nnd) = attr.nulls_not_distinct {
             cx.postgres_only(file, nnd, "`nulls_not_distinct`");
         }
+        let deferrable = deferrable_of(cx, file, &attr.deferrable);
         let Some(columns) = resolve_all(cx, &attr.columns) else {
             continue;
         };
@@ -897,6 +921,7 @@ pub(crate) fn lower_table(
         let i = b.table.uniques.len();
         let name2 = Some(columns.join("_"));
         b.table.uniques.push(UniqueConstraint {
+            deferrable,
             name: String::new(),
             columns,
             nulls_not_distinct: attr.nulls_not_distinct.is_some(),
@@ -917,8 +942,12 @@ pub(crate) fn lower_table(
                     .label("expected a boolean SQL expression"),
             );
         }
+        if let Some(span) = attr.no_inherit {
+            cx.postgres_only(file, span, "`no_inherit`");
+        }
         let i = b.table.checks.len();
         b.table.checks.push(CheckConstraint {
+            no_inherit: attr.no_inherit.is_some(),
             name: String::new(),
             expr: attr.expr.value.clone(),
         });

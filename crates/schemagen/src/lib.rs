@@ -198,7 +198,7 @@ impl Renderer {
         if let Some(pk) = &t.primary_key {
             let default_name = pk.name == naming::primary_key(table);
             match (pk.columns.as_slice(), default_name) {
-                ([only], true) if position(only).is_some() => {
+                ([only], true) if position(only).is_some() && pk.deferrable == Deferrable::No => {
                     column_extra[position(only).unwrap_or_default()].push(quote!(primary_key));
                 }
                 _ => {
@@ -207,7 +207,8 @@ impl Renderer {
                         let n = &pk.name;
                         quote!(, name = #n)
                     });
-                    table_attrs.push(quote!(#[primary_key(columns(#cols) #name)]));
+                    let deferrable = deferrable_arg(pk.deferrable).map(|d| quote!(, #d));
+                    table_attrs.push(quote!(#[primary_key(columns(#cols) #name #deferrable)]));
                 }
             }
         }
@@ -215,6 +216,7 @@ impl Renderer {
             match u.columns.as_slice() {
                 [only]
                     if !u.nulls_not_distinct
+                        && u.deferrable == Deferrable::No
                         && u.name == naming::unique(table, &u.columns)
                         && position(only).is_some()
                         && !column_extra[position(only).unwrap_or_default()]
@@ -233,6 +235,7 @@ impl Renderer {
                     if u.nulls_not_distinct {
                         args.push(quote!(nulls_not_distinct));
                     }
+                    args.extend(deferrable_arg(u.deferrable));
                     table_attrs.push(quote!(#[unique(#(#args),*)]));
                 }
             }
@@ -243,7 +246,7 @@ impl Renderer {
                 .columns
                 .iter()
                 .position(|col| c.name == naming::check(table, Some(&col.name)))
-                .filter(|&i| !column_has_check[i]);
+                .filter(|&i| !column_has_check[i] && !c.no_inherit);
             let expr = &c.expr;
             match on_column {
                 Some(i) => {
@@ -255,7 +258,8 @@ impl Renderer {
                         let n = &c.name;
                         quote!(name = #n,)
                     });
-                    table_attrs.push(quote!(#[check(#name expr = #expr)]));
+                    let no_inherit = c.no_inherit.then(|| quote!(, no_inherit));
+                    table_attrs.push(quote!(#[check(#name expr = #expr #no_inherit)]));
                 }
             }
         }
@@ -360,11 +364,7 @@ impl Renderer {
             let n = &fk.name;
             args.push(quote!(name = #n));
         }
-        match fk.deferrable {
-            Deferrable::No => {}
-            Deferrable::InitiallyImmediate => args.push(quote!(deferrable = "initially_immediate")),
-            Deferrable::InitiallyDeferred => args.push(quote!(deferrable = "initially_deferred")),
-        }
+        args.extend(deferrable_arg(fk.deferrable));
         let _ = table;
         quote!(#[foreign_key(#(#args),*)])
     }
@@ -706,6 +706,15 @@ fn doc_attrs(comment: Option<&str>) -> TokenStream {
     quote!(#(#[doc = #lines])*)
 }
 
+/// `deferrable = "…"` of a key or foreign key, or nothing.
+fn deferrable_arg(deferrable: Deferrable) -> Option<TokenStream> {
+    match deferrable {
+        Deferrable::No => None,
+        Deferrable::InitiallyImmediate => Some(quote!(deferrable = "initially_immediate")),
+        Deferrable::InitiallyDeferred => Some(quote!(deferrable = "initially_deferred")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -726,15 +735,18 @@ mod tests {
         age.default = Some("0".into());
         t.columns = vec![id, email, ty, age];
         t.primary_key = Some(PrimaryKey {
+            deferrable: Default::default(),
             name: "users_pkey".into(),
             columns: vec!["id".into()],
         });
         t.uniques = vec![UniqueConstraint {
+            deferrable: Default::default(),
             name: "users_email_key".into(),
             columns: vec!["email".into()],
             nulls_not_distinct: false,
         }];
         t.checks = vec![CheckConstraint {
+            no_inherit: false,
             name: "users_Age_check".into(),
             expr: "\"Age\" > 0".into(),
         }];

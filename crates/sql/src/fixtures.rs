@@ -36,6 +36,7 @@ pub fn table(name: &str, columns: Vec<Column>) -> Table {
     let mut t = Table::new(qn.clone());
     t.columns = columns;
     t.primary_key = Some(PrimaryKey {
+        deferrable: Default::default(),
         name: format!("{}_pkey", qn.name),
         columns: vec!["id".into()],
     });
@@ -130,11 +131,13 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
     );
     accounts.columns[12].default = Some("'active'".into());
     accounts.uniques.push(UniqueConstraint {
+        deferrable: Default::default(),
         name: "accounts_email_key".into(),
         columns: vec!["email".into()],
         nulls_not_distinct: false,
     });
     accounts.checks.push(CheckConstraint {
+        no_inherit: false,
         name: "accounts_score_check".into(),
         expr: "score >= 0".into(),
     });
@@ -237,11 +240,13 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
         ],
     );
     accounts.uniques.push(UniqueConstraint {
+        deferrable: Default::default(),
         name: "accounts_email_key".into(),
         columns: vec!["email".into()],
         nulls_not_distinct: true,
     });
     accounts.checks.push(CheckConstraint {
+        no_inherit: false,
         name: "accounts_score_positive".into(),
         expr: "score >= 0".into(),
     });
@@ -266,6 +271,7 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
         ],
     );
     logs.primary_key = Some(PrimaryKey {
+        deferrable: Default::default(),
         name: "logs_pkey".into(),
         columns: vec!["id".into()],
     });
@@ -275,6 +281,7 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
         ..fk("logs_account_id_fkey", &["account_id"], "accounts", &["id"])
     });
     logs.checks.push(CheckConstraint {
+        no_inherit: false,
         name: "logs_at_check".into(),
         expr: "at > '2000-01-01'".into(),
     });
@@ -299,11 +306,13 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
     );
     members.columns[5].ty = ColumnType::enum_(q("size"));
     members.uniques.push(UniqueConstraint {
+        deferrable: Default::default(),
         name: "members_account_id_name_key".into(),
         columns: vec!["account_id".into(), "name".into()],
         nulls_not_distinct: false,
     });
     members.checks.push(CheckConstraint {
+        no_inherit: false,
         name: "members_name_check".into(),
         expr: "name <> ''".into(),
     });

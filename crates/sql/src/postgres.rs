@@ -1065,9 +1065,10 @@ fn constraint_sql(table: &Table, name: &str) -> Option<(String, bool)> {
     if let Some(pk) = table.primary_key.as_ref().filter(|pk| pk.name == name) {
         return Some((
             format!(
-                "CONSTRAINT {} PRIMARY KEY ({})",
+                "CONSTRAINT {} PRIMARY KEY ({}){}",
                 ident(&pk.name),
-                column_list(&pk.columns)
+                column_list(&pk.columns),
+                deferrable_sql(pk.deferrable)
             ),
             true,
         ));
@@ -1080,16 +1081,22 @@ fn constraint_sql(table: &Table, name: &str) -> Option<(String, bool)> {
         };
         return Some((
             format!(
-                "CONSTRAINT {} UNIQUE{nulls} ({})",
+                "CONSTRAINT {} UNIQUE{nulls} ({}){}",
                 ident(&u.name),
-                column_list(&u.columns)
+                column_list(&u.columns),
+                deferrable_sql(u.deferrable)
             ),
             true,
         ));
     }
     if let Some(c) = table.checks.iter().find(|c| c.name == name) {
         return Some((
-            format!("CONSTRAINT {} CHECK ({})", ident(&c.name), c.expr),
+            format!(
+                "CONSTRAINT {} CHECK ({}){}",
+                ident(&c.name),
+                c.expr,
+                if c.no_inherit { " NO INHERIT" } else { "" }
+            ),
             false,
         ));
     }
@@ -1111,12 +1118,17 @@ pub(crate) fn foreign_key_sql(fk: &ForeignKey) -> String {
     if fk.on_update != ForeignKeyAction::NoAction {
         out.push_str(&format!(" ON UPDATE {}", fk.on_update.as_sql()));
     }
-    match fk.deferrable {
-        Deferrable::No => {}
-        Deferrable::InitiallyImmediate => out.push_str(" DEFERRABLE INITIALLY IMMEDIATE"),
-        Deferrable::InitiallyDeferred => out.push_str(" DEFERRABLE INITIALLY DEFERRED"),
-    }
+    out.push_str(deferrable_sql(fk.deferrable));
     out
+}
+
+/// ` DEFERRABLE INITIALLY …` after a key or foreign key, or nothing.
+fn deferrable_sql(deferrable: Deferrable) -> &'static str {
+    match deferrable {
+        Deferrable::No => "",
+        Deferrable::InitiallyImmediate => " DEFERRABLE INITIALLY IMMEDIATE",
+        Deferrable::InitiallyDeferred => " DEFERRABLE INITIALLY DEFERRED",
+    }
 }
 
 fn index_key_sql(key: &IndexKey) -> String {

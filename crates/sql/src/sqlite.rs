@@ -280,6 +280,7 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
         .primary_key
         .as_ref()
         .map(|pk| shale_model::PrimaryKey {
+            deferrable: Default::default(),
             name: naming::primary_key(tname),
             columns: pk.columns.clone(),
         });
@@ -314,6 +315,7 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
                 };
                 col.ty = ColumnType::named("text");
                 t.checks.push(CheckConstraint {
+                    no_inherit: false,
                     name: enum_check_name(tname, &c.name),
                     expr: enum_check_expr(&c.name, &en.values),
                 });
@@ -372,6 +374,31 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
                 "remove it",
             ));
         }
+        if u.deferrable != Deferrable::No {
+            return Err(unsupported(
+                "`deferrable`",
+                format!("unique \"{}\" of {tlabel}", u.name),
+                "SQLite defers only foreign keys; remove it",
+            ));
+        }
+    }
+    if let Some(pk) = table
+        .primary_key
+        .as_ref()
+        .filter(|pk| pk.deferrable != Deferrable::No)
+    {
+        return Err(unsupported(
+            "`deferrable`",
+            format!("primary key \"{}\" of {tlabel}", pk.name),
+            "SQLite defers only foreign keys; remove it",
+        ));
+    }
+    if let Some(c) = table.checks.iter().find(|c| c.no_inherit) {
+        return Err(unsupported(
+            "`no_inherit`",
+            format!("check \"{}\" of {tlabel}", c.name),
+            "SQLite has no table inheritance; remove it",
+        ));
     }
     for fk in &table.foreign_keys {
         if !fk.referenced_table.is_public() {
@@ -1279,6 +1306,47 @@ mod tests {
     }
 
     #[test]
+    fn deferrable_keys_and_no_inherit_checks_are_refused_by_name() {
+        let table = || {
+            let mut t = Table::new(QualifiedName::public("t"));
+            t.columns.push(Column::new("id", ColumnType::named("integer")));
+            t
+        };
+        let refused = |t: Table| {
+            let schema = Schema {
+                tables: vec![t],
+                ..Schema::default()
+            };
+            canonical_schema(&schema).expect_err("refused").to_string()
+        };
+        let mut t = table();
+        t.primary_key = Some(PrimaryKey {
+            name: "t_pkey".into(),
+            columns: vec!["id".into()],
+            deferrable: Deferrable::InitiallyDeferred,
+        });
+        let err = refused(t);
+        assert!(err.contains("`deferrable`") && err.contains("primary key \"t_pkey\""), "{err}");
+        let mut t = table();
+        t.uniques.push(UniqueConstraint {
+            name: "t_id_key".into(),
+            columns: vec!["id".into()],
+            nulls_not_distinct: false,
+            deferrable: Deferrable::InitiallyImmediate,
+        });
+        let err = refused(t);
+        assert!(err.contains("`deferrable`") && err.contains("unique \"t_id_key\""), "{err}");
+        let mut t = table();
+        t.checks.push(CheckConstraint {
+            name: "t_id_check".into(),
+            expr: "id > 0".into(),
+            no_inherit: true,
+        });
+        let err = refused(t);
+        assert!(err.contains("`no_inherit`") && err.contains("check \"t_id_check\""), "{err}");
+    }
+
+    #[test]
     fn sequences_extensions_and_identity_options_are_refused_by_name() {
         let schema = Schema {
             sequences: vec![shale_model::Sequence::new(QualifiedName::public("numbers"))],
@@ -1306,6 +1374,7 @@ mod tests {
         id.identity_options.start = Some(100);
         t.columns.push(id);
         t.primary_key = Some(shale_model::PrimaryKey {
+            deferrable: Default::default(),
             name: "t_pkey".into(),
             columns: vec!["id".into()],
         });
@@ -1329,6 +1398,7 @@ mod tests {
         created.default = Some("now()".into());
         t.columns.push(created);
         t.primary_key = Some(shale_model::PrimaryKey {
+            deferrable: Default::default(),
             name: "t_pkey".into(),
             columns: vec!["id".into()],
         });

@@ -250,11 +250,13 @@ fn create_table_is_readable_and_explicit() {
         ],
     );
     t.uniques.push(UniqueConstraint {
+        deferrable: Default::default(),
         name: "users_created_at_key".into(),
         columns: vec!["created_at".into()],
         nulls_not_distinct: true,
     });
     t.checks.push(CheckConstraint {
+        no_inherit: false,
         name: "users_id_check".into(),
         expr: "id > 0".into(),
     });
@@ -430,6 +432,7 @@ fn three_thousand_tables_diff_and_render_quickly() {
         );
         t.columns[0] = col("id", "bigint");
         t.uniques.push(UniqueConstraint {
+            deferrable: Default::default(),
             name: format!("{name}_c2_key"),
             columns: vec!["c2".into()],
             nulls_not_distinct: false,

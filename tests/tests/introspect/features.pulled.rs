@@ -117,6 +117,16 @@ pub struct Memberships {
     pub note: Option<String>,
 }
 
+#[derive(Table)]
+#[primary_key(columns(id), deferrable = "initially_immediate")]
+#[unique(columns(row_no, position), deferrable = "initially_deferred")]
+#[check(name = "seats_position_check", expr = "\"position\" > 0", no_inherit)]
+pub struct Seats {
+    pub id: i32,
+    pub row_no: i32,
+    pub position: i32,
+}
+
 /// People who can sign in
 #[derive(Table)]
 #[unique(columns(org_id, handle), name = "users_handle_org_key", nulls_not_distinct)]

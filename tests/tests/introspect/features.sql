@@ -109,3 +109,13 @@ COMMENT ON COLUMN auth."Active Handles"."Handle" IS 'As shown';
 CREATE MATERIALIZED VIEW user_roles AS SELECT role, count(*) AS users FROM users GROUP BY role;
 CREATE UNIQUE INDEX user_roles_role_idx ON user_roles (role);
 COMMENT ON MATERIALIZED VIEW user_roles IS 'Users per role';
+
+-- Deferrable keys and a NO INHERIT check.
+CREATE TABLE seats (
+    id integer,
+    row_no integer NOT NULL,
+    position integer NOT NULL,
+    CONSTRAINT seats_pkey PRIMARY KEY (id) DEFERRABLE,
+    CONSTRAINT seats_row_no_position_key UNIQUE (row_no, position) DEFERRABLE INITIALLY DEFERRED,
+    CONSTRAINT seats_position_check CHECK (position > 0) NO INHERIT
+);

@@ -197,7 +197,13 @@ pub fn dump_schema(schema: &Schema) -> String {
             comment(&mut out, "    ", &c.comment);
         }
         if let Some(pk) = &t.primary_key {
-            let _ = writeln!(out, "  primary key {} ({})", pk.name, pk.columns.join(", "));
+            let _ = writeln!(
+                out,
+                "  primary key {} ({}){}",
+                pk.name,
+                pk.columns.join(", "),
+                deferrable_text(pk.deferrable)
+            );
         }
         for u in &t.uniques {
             let nnd = if u.nulls_not_distinct {
@@ -205,10 +211,17 @@ pub fn dump_schema(schema: &Schema) -> String {
             } else {
                 ""
             };
-            let _ = writeln!(out, "  unique {} ({}){nnd}", u.name, u.columns.join(", "));
+            let _ = writeln!(
+                out,
+                "  unique {} ({}){nnd}{}",
+                u.name,
+                u.columns.join(", "),
+                deferrable_text(u.deferrable)
+            );
         }
         for c in &t.checks {
-            let _ = writeln!(out, "  check {} {:?}", c.name, c.expr);
+            let no_inherit = if c.no_inherit { " no inherit" } else { "" };
+            let _ = writeln!(out, "  check {} {:?}{no_inherit}", c.name, c.expr);
         }
         if t.row_level_security.enabled || t.row_level_security.forced {
             let _ = writeln!(
@@ -376,4 +389,13 @@ pub fn render(files: &[SourceFile], diagnostics: &[Diagnostic]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// ` deferrable initially …` of a key, or nothing.
+fn deferrable_text(d: Deferrable) -> &'static str {
+    match d {
+        Deferrable::No => "",
+        Deferrable::InitiallyImmediate => " deferrable initially immediate",
+        Deferrable::InitiallyDeferred => " deferrable initially deferred",
+    }
 }
