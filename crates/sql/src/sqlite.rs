@@ -1247,6 +1247,7 @@ pub fn rebuilt_tables(statements: &[Statement]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use shale_model::{PrimaryKey, UniqueConstraint};
 
     #[test]
     fn types_map_to_the_five_affinities() {
