@@ -312,6 +312,7 @@ proptest! {
         let options = ParseOptions {
             dialect: if sqlite { Dialect::Sqlite } else { Dialect::Postgres },
             threads: files.len(),
+            ..ParseOptions::default()
         };
         let parsed = parse_sources(&files, &options);
         check_well_formed(&files, &parsed)?;
