@@ -28,11 +28,6 @@ impl Layout {
     }
 }
 
-/// Writes `dir/shale.toml` and `dir/schema/part_NNN.rs` (100 tables each).
-pub fn write_project(dir: &Path, tables: usize) -> Result<()> {
-    write_project_as(dir, tables, Layout::Many)
-}
-
 /// Writes `dir/shale.toml` and the schema of `tables` tables in `layout`.
 pub fn write_project_as(dir: &Path, tables: usize, layout: Layout) -> Result<()> {
     std::fs::create_dir_all(dir.join("schema"))?;
