@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
         .map(|(i, part)| SourceFile { path: format!("f{i}.rs").into(), text: part.to_string() })
         .collect();
     for dialect in [Dialect::Postgres, Dialect::Sqlite] {
-        let parsed = parse_sources(&files, &ParseOptions { dialect, threads: 2 });
+        let parsed = parse_sources(&files, &ParseOptions { dialect, threads: 2, ..Default::default() });
         for d in &parsed.diagnostics {
             let text = &files[d.file].text;
             assert!(d.span.start <= d.span.end && d.span.end <= text.len());

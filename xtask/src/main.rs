@@ -1,10 +1,13 @@
 //! Development tasks for shale, run as `cargo xtask <task>`:
 //!
-//! - `synth --tables N --out DIR`: write a synthetic schema project of N tables
-//!   (10 mixed columns, 2 indexes, 1 unique, 1 foreign key each);
+//! - `synth --tables N --out DIR [--layout many|single] [--drizzle]`: write a
+//!   synthetic schema project of N tables (10 mixed columns, 2 indexes, 1
+//!   unique, 1 foreign key each), 100 tables per file or all in one file, and
+//!   with `--drizzle` the same tables as a drizzle-kit project in `DIR/drizzle`;
 //! - `bench [--tables N] [--runs R]`: build shale in release mode and measure
 //!   whole-process wall time and peak memory of its commands on a synthetic
-//!   project (the figures in the README come from here);
+//!   project in both layouts, and drizzle-kit's `generate` on the same tables
+//!   when npm is available (the figures in the README come from here);
 //! - `bless`: run the whole test suite with `SHALE_BLESS=1`, rewriting every
 //!   golden/expected file from the current output (review the diff after).
 
@@ -32,8 +35,24 @@ fn main() -> Result<()> {
         "synth" => {
             let tables: usize = opt("--tables", "3000").parse().context("--tables N")?;
             let out = PathBuf::from(opt("--out", "scratch/synth"));
-            synth::write_project(&out, tables)?;
-            println!("wrote a {tables}-table project to {}", out.display());
+            let layout = match opt("--layout", "many").as_str() {
+                "many" => synth::Layout::Many,
+                "single" => synth::Layout::Single,
+                other => bail!("--layout {other}: expected many or single"),
+            };
+            synth::write_project_as(&out, tables, layout)?;
+            println!(
+                "wrote a {tables}-table project ({}) to {}",
+                layout.name(),
+                out.display()
+            );
+            if args.iter().any(|a| a == "--drizzle") {
+                synth::write_drizzle_project(&out.join("drizzle"), tables)?;
+                println!(
+                    "wrote its drizzle-kit project to {}",
+                    out.join("drizzle").display()
+                );
+            }
             Ok(())
         }
         "bench" => {
@@ -140,76 +159,52 @@ fn bench(tables: usize, runs: usize) -> Result<()> {
         bail!("release build failed");
     }
     let shale = root.join("target/release/shale");
-    let work = std::env::temp_dir().join(format!("shale-bench-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&work);
-    synth::write_project(&work, tables)?;
-    println!("synthetic project: {tables} tables in {}", work.display());
+    let base = std::env::temp_dir().join(format!("shale-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
     println!(
         "machine: {} cores; {runs} runs each, median wall time, max peak RSS",
         cores()
     );
-    println!();
-    println!("| command | median wall | peak RSS |");
-    println!("|---|---|---|");
-
-    // 1. generate from an empty snapshot (the migrations folder is reset each run).
-    let mut walls = Vec::new();
-    let mut rss = 0;
-    for _ in 0..runs {
-        let _ = std::fs::remove_dir_all(work.join("migrations"));
-        let _ = std::fs::remove_dir_all(work.join("snapshots"));
-        let m = measure(
-            Command::new(&shale)
-                .args(["generate", "--name", "init"])
-                .current_dir(&work),
-        )?;
-        if m.code != 0 {
-            bail!("generate failed ({}): {}{}", m.code, m.stdout, m.stderr);
-        }
-        walls.push(m.wall);
-        rss = rss.max(m.max_rss_kib);
-    }
-    report("shale generate (empty → 3000 tables)", &walls, rss);
-
-    // 2. generate with no change.
-    let mut walls = Vec::new();
-    let mut rss = 0;
-    for _ in 0..runs {
-        let m = measure(Command::new(&shale).args(["generate"]).current_dir(&work))?;
-        if m.code != 0 || !m.stdout.contains("no schema changes") {
-            bail!(
-                "unchanged generate did not report no changes ({}): {}{}",
-                m.code,
-                m.stdout,
-                m.stderr
-            );
-        }
-        walls.push(m.wall);
-        rss = rss.max(m.max_rss_kib);
-    }
-    report("shale generate (unchanged schema)", &walls, rss);
-
-    // 3. check with no change (offline gates and lint): every migration
-    // linted afresh (`--no-cache`, as in CI on a fresh clone), then with the
-    // lint cache the previous run left (a developer's repeated runs).
-    for (what, args) in [
-        ("cold lint cache", &["check", "--no-cache"][..]),
-        ("warm lint cache", &["check"][..]),
-    ] {
-        // One run first, which fills the cache for the warm runs.
-        measure(Command::new(&shale).args(args).current_dir(&work))?;
-        let (walls, rss) = repeat(runs, || {
-            let m = measure(Command::new(&shale).args(args).current_dir(&work))?;
-            if m.code != 0 {
-                bail!("check failed ({}): {}{}", m.code, m.stdout, m.stderr);
-            }
-            Ok(m)
-        })?;
-        report(
-            &format!("shale check (unchanged, {tables} tables, {what})"),
-            &walls,
-            rss,
+    let mut projects = Vec::new();
+    let mut from_empty = Vec::new();
+    for layout in [synth::Layout::Many, synth::Layout::Single] {
+        let work = base.join(match layout {
+            synth::Layout::Many => "many",
+            synth::Layout::Single => "single",
+        });
+        synth::write_project_as(&work, tables, layout)?;
+        println!();
+        println!(
+            "synthetic project: {tables} tables, {} ({})",
+            layout.name(),
+            work.display()
         );
+        println!();
+        println!("| command | median wall | peak RSS |");
+        println!("|---|---|---|");
+        let empty = bench_offline(&shale, &work, tables, runs, layout.name())?;
+        from_empty.push((layout, empty));
+        projects.push(work);
+    }
+
+    // drizzle-kit on the same tables (one `schema.ts`), when npm is here.
+    match bench_drizzle(&base.join("drizzle"), tables, runs) {
+        Ok(Some(drizzle)) => {
+            println!();
+            println!(
+                "| drizzle-kit generate (empty → {tables} tables, one schema.ts) | {:.1} ms | |",
+                ms(drizzle)
+            );
+            for (layout, shale) in &from_empty {
+                println!(
+                    "| ratio drizzle-kit / shale generate from empty ({}) | {:.1}× | |",
+                    layout.name(),
+                    drizzle.as_secs_f64() / shale.as_secs_f64()
+                );
+            }
+        }
+        Ok(None) => println!("\n(drizzle-kit comparison skipped: no npm on PATH)"),
+        Err(e) => println!("\n(drizzle-kit comparison failed: {e:#})"),
     }
 
     // 4. A real database at that schema: migrate once, then introspect and verify.
@@ -225,10 +220,11 @@ fn bench(tables: usize, runs: usize) -> Result<()> {
     let mut client = shale_db::connect(&server.url("postgres"))?;
     client.batch_execute("CREATE DATABASE bench")?;
     let url = server.url("bench");
+    let work = &projects[0];
     let m = measure(
         Command::new(&shale)
             .args(["migrate", "--db", &url])
-            .current_dir(&work),
+            .current_dir(work),
     )?;
     if m.code != 0 {
         bail!("migrate failed ({}): {}{}", m.code, m.stdout, m.stderr);
@@ -250,22 +246,24 @@ fn bench(tables: usize, runs: usize) -> Result<()> {
         "| introspection of {tables} tables (in process, {queries} statements) | {:.1} ms | |",
         ms(median(walls))
     );
-    let (walls, rss) = repeat(runs, || {
-        let m = measure(
-            Command::new(&shale)
-                .args(["verify", "--db", &url])
-                .current_dir(&work),
-        )?;
-        if m.code != 0 {
-            bail!("verify found drift ({}): {}{}", m.code, m.stdout, m.stderr);
-        }
-        Ok(m)
-    })?;
-    report(
-        &format!("shale verify ({tables} tables, in sync)"),
-        &walls,
-        rss,
-    );
+    for (project, layout) in projects.iter().zip(["many files", "one file"]) {
+        let (walls, rss) = repeat(runs, || {
+            let m = measure(
+                Command::new(&shale)
+                    .args(["verify", "--db", &url])
+                    .current_dir(project),
+            )?;
+            if m.code != 0 {
+                bail!("verify found drift ({}): {}{}", m.code, m.stdout, m.stderr);
+            }
+            Ok(m)
+        })?;
+        report(
+            &format!("shale verify ({tables} tables, {layout}, in sync)"),
+            &walls,
+            rss,
+        );
+    }
 
     // 4b. The same database with one view, one function and one trigger per
     // ten tables, which verify must find and report (exit 1: the views as
@@ -286,7 +284,7 @@ fn bench(tables: usize, runs: usize) -> Result<()> {
         let m = measure(
             Command::new(&shale)
                 .args(["verify", "--db", &url])
-                .current_dir(&work),
+                .current_dir(work),
         )?;
         // Views are modelled: the extra views are drift, the functions and
         // triggers are in the census.
@@ -317,8 +315,162 @@ fn bench(tables: usize, runs: usize) -> Result<()> {
     println!("| shale migrate, 1000 small migrations | {:.1} ms total | {:.3} ms overhead per migration |", ms(report.migrate_total), ms(report.overhead_per_migration));
     println!();
     println!("runner: {report}");
-    let _ = std::fs::remove_dir_all(&work);
+    let _ = std::fs::remove_dir_all(&base);
     Ok(())
+}
+
+/// `generate` from empty and unchanged, and `check` unchanged (cold and
+/// warm caches) on one project; returns the median of `generate` from empty.
+fn bench_offline(
+    shale: &Path,
+    work: &Path,
+    tables: usize,
+    runs: usize,
+    layout: &str,
+) -> Result<Duration> {
+    // 1. generate from an empty snapshot (the migrations folder and the
+    // caches are reset each run).
+    let mut walls = Vec::new();
+    let mut rss = 0;
+    for _ in 0..runs {
+        let _ = std::fs::remove_dir_all(work.join("migrations"));
+        let _ = std::fs::remove_dir_all(work.join("snapshots"));
+        let _ = std::fs::remove_dir_all(work.join(".shale"));
+        let m = measure(
+            Command::new(shale)
+                .args(["generate", "--name", "init"])
+                .current_dir(work),
+        )?;
+        if m.code != 0 {
+            bail!("generate failed ({}): {}{}", m.code, m.stdout, m.stderr);
+        }
+        walls.push(m.wall);
+        rss = rss.max(m.max_rss_kib);
+    }
+    let empty = median(walls.clone());
+    report(
+        &format!("shale generate (empty → {tables} tables, {layout})"),
+        &walls,
+        rss,
+    );
+
+    // 2. generate with no change: the first run parses and records the
+    // answer in the schema cache, the others read and hash the files.
+    for (what, args) in [
+        ("schema cache", &["generate"][..]),
+        ("--no-cache", &["generate", "--no-cache"][..]),
+    ] {
+        measure(Command::new(shale).args(args).current_dir(work))?;
+        let (walls, rss) = repeat(runs, || {
+            let m = measure(Command::new(shale).args(args).current_dir(work))?;
+            if m.code != 0 || !m.stdout.contains("no schema changes") {
+                bail!(
+                    "unchanged generate did not report no changes ({}): {}{}",
+                    m.code,
+                    m.stdout,
+                    m.stderr
+                );
+            }
+            Ok(m)
+        })?;
+        report(
+            &format!("shale generate (unchanged schema, {layout}, {what})"),
+            &walls,
+            rss,
+        );
+    }
+
+    // 3. check with no change (offline gates and lint): cold (`--no-cache`:
+    // every migration linted and the schema parsed afresh, as in CI on a
+    // fresh clone), then with the caches the previous run left (a
+    // developer's repeated runs).
+    for (what, args) in [
+        ("cold caches", &["check", "--no-cache"][..]),
+        ("warm caches", &["check"][..]),
+    ] {
+        // One run first, which fills the caches for the warm runs.
+        measure(Command::new(shale).args(args).current_dir(work))?;
+        let (walls, rss) = repeat(runs, || {
+            let m = measure(Command::new(shale).args(args).current_dir(work))?;
+            if m.code != 0 {
+                bail!("check failed ({}): {}{}", m.code, m.stdout, m.stderr);
+            }
+            Ok(m)
+        })?;
+        report(
+            &format!("shale check (unchanged, {tables} tables, {layout}, {what})"),
+            &walls,
+            rss,
+        );
+    }
+    Ok(empty)
+}
+
+/// drizzle-kit's `generate` from empty on the same tables: installs
+/// drizzle-kit and drizzle-orm from npm into `dir` (a scratch folder) and
+/// returns the median whole-process time, or `None` without npm.
+fn bench_drizzle(dir: &Path, tables: usize, runs: usize) -> Result<Option<Duration>> {
+    let npm_found = Command::new("npm")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !npm_found {
+        return Ok(None);
+    }
+    synth::write_drizzle_project(dir, tables)?;
+    std::fs::write(
+        dir.join("package.json"),
+        "{ \"name\": \"shale-bench-drizzle\", \"private\": true }\n",
+    )?;
+    println!();
+    println!(
+        "installing drizzle-kit and drizzle-orm from npm into {}…",
+        dir.display()
+    );
+    let status = Command::new("npm")
+        .args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+            "drizzle-kit",
+            "drizzle-orm",
+        ])
+        .current_dir(dir)
+        .status()?;
+    if !status.success() {
+        bail!("npm install failed");
+    }
+    let version = Command::new(dir.join("node_modules/.bin/drizzle-kit"))
+        .arg("--version")
+        .current_dir(dir)
+        .output()
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .trim()
+                .replace('\n', ", ")
+        })
+        .unwrap_or_default();
+    println!("drizzle-kit: {version}");
+    let mut walls = Vec::new();
+    for _ in 0..runs {
+        let _ = std::fs::remove_dir_all(dir.join("drizzle"));
+        let m = measure(
+            Command::new(dir.join("node_modules/.bin/drizzle-kit"))
+                .arg("generate")
+                .current_dir(dir),
+        )?;
+        if m.code != 0 || !dir.join("drizzle/meta/_journal.json").exists() {
+            bail!(
+                "drizzle-kit generate failed ({}): {}{}",
+                m.code,
+                m.stdout,
+                m.stderr
+            );
+        }
+        walls.push(m.wall);
+    }
+    Ok(Some(median(walls)))
 }
 
 fn ms(d: Duration) -> f64 {

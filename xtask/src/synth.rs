@@ -1,22 +1,48 @@
 //! The synthetic schema generator: N tables, each with 10 mixed columns,
 //! 2 indexes, 1 unique constraint and 1 foreign key (to the previous table),
-//! written as shale schema source, 100 tables per file.
+//! written as shale schema source in one of two layouts (100 tables per file,
+//! or every table in one `schema.rs`), and as the equivalent drizzle-kit
+//! schema in TypeScript for the comparison benchmark.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::Result;
 
-/// Writes `dir/shale.toml` and `dir/schema/part_NNN.rs`.
-pub fn write_project(dir: &Path, tables: usize) -> Result<()> {
+/// How the schema source is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// `schema/part_NNN.rs`, 100 tables each.
+    Many,
+    /// `schema/schema.rs` with every table, as drizzle users and `shale pull` write it.
+    Single,
+}
+
+impl Layout {
+    /// Its name in reports and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Many => "many files",
+            Layout::Single => "one file",
+        }
+    }
+}
+
+/// Writes `dir/shale.toml` and the schema of `tables` tables in `layout`.
+pub fn write_project_as(dir: &Path, tables: usize, layout: Layout) -> Result<()> {
     std::fs::create_dir_all(dir.join("schema"))?;
     std::fs::write(dir.join("shale.toml"), "dialect = \"postgresql\"\n")?;
-    for (part, start) in (0..tables).step_by(100).enumerate() {
-        let end = (start + 100).min(tables);
-        std::fs::write(
-            dir.join("schema").join(format!("part_{part:03}.rs")),
-            source(start..end),
-        )?;
+    match layout {
+        Layout::Many => {
+            for (part, start) in (0..tables).step_by(100).enumerate() {
+                let end = (start + 100).min(tables);
+                std::fs::write(
+                    dir.join("schema").join(format!("part_{part:03}.rs")),
+                    source(start..end),
+                )?;
+            }
+        }
+        Layout::Single => std::fs::write(dir.join("schema").join("schema.rs"), source(0..tables))?,
     }
     Ok(())
 }
@@ -63,4 +89,53 @@ pub struct T{i:05} {{
         );
     }
     s
+}
+
+/// The same tables as a drizzle-orm schema (`schema.ts`, one file, as
+/// drizzle projects keep it): the columns, defaults, identity, foreign keys,
+/// indexes and unique constraints of [`source`].
+pub fn drizzle_source(tables: usize) -> String {
+    let mut s = String::from(
+        "// Synthetic schema for benchmarks (the tables of shale's `cargo xtask synth`).\n\
+         import { type AnyPgColumn, pgTable, bigint, text, varchar, integer, numeric, boolean, \
+         timestamp, jsonb, index, unique } from \"drizzle-orm/pg-core\";\n\n",
+    );
+    for i in 0..tables {
+        let parent = if i == 0 { 0 } else { i - 1 };
+        let _ = write!(
+            s,
+            r#"export const t{i:05} = pgTable("t{i:05}", {{
+  id: bigint("id", {{ mode: "number" }}).primaryKey().generatedByDefaultAsIdentity(),
+  ownerId: bigint("owner_id", {{ mode: "number" }}).notNull().references((): AnyPgColumn => t{parent:05}.id, {{ onDelete: "cascade" }}),
+  name: text("name").notNull(),
+  email: varchar("email", {{ length: 320 }}),
+  score: integer("score").notNull().default(0),
+  amount: numeric("amount", {{ precision: 12, scale: 2 }}),
+  active: boolean("active").notNull().default(true),
+  createdAt: timestamp("created_at", {{ withTimezone: true }}).notNull().defaultNow(),
+  data: jsonb("data"),
+  tags: text("tags").array().notNull(),
+}}, (t) => [
+  index("t{i:05}_owner_id_idx").on(t.ownerId),
+  index("t{i:05}_created_at_score_idx").on(t.createdAt.desc(), t.score),
+  unique("t{i:05}_owner_id_name_key").on(t.ownerId, t.name),
+]);
+
+"#
+        );
+    }
+    s
+}
+
+/// Writes a drizzle-kit project of `tables` tables into `dir`: `schema.ts`
+/// and `drizzle.config.ts` (migrations to `dir/drizzle`).
+pub fn write_drizzle_project(dir: &Path, tables: usize) -> Result<()> {
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(dir.join("schema.ts"), drizzle_source(tables))?;
+    std::fs::write(
+        dir.join("drizzle.config.ts"),
+        "import { defineConfig } from \"drizzle-kit\";\n\n\
+         export default defineConfig({ dialect: \"postgresql\", schema: \"./schema.ts\", out: \"./drizzle\" });\n",
+    )?;
+    Ok(())
 }

@@ -19,6 +19,7 @@ mod diagnostics;
 mod drift;
 mod lint_cache;
 mod output;
+mod schema_cache;
 mod sources;
 
 pub use allocator::Allocator;

@@ -157,7 +157,7 @@ impl LintCache {
 }
 
 /// `.shale/.gitignore` (`*`), so that the cache never shows in `git status`.
-fn ignore_in_git(lint_dir: &Path) {
+pub(crate) fn ignore_in_git(lint_dir: &Path) {
     let Some(shale_dir) = lint_dir.parent().and_then(Path::parent) else {
         return;
     };
@@ -170,19 +170,27 @@ fn ignore_in_git(lint_dir: &Path) {
     }
 }
 
-/// The running shale: its version, and its executable's size and
-/// modification time (a rebuilt shale never reads another build's results).
-fn build_id() -> String {
-    let exe = std::env::current_exe()
-        .and_then(std::fs::metadata)
+/// The running shale: its version, and its executable's path, size,
+/// modification time and inode (a rebuilt or another shale never reads
+/// another build's results).
+pub(crate) fn build_id() -> String {
+    let exe = std::env::current_exe().ok();
+    let metadata = exe
+        .as_ref()
+        .and_then(|e| std::fs::metadata(e).ok())
         .map(|m| {
             let modified = m
                 .modified()
                 .ok()
                 .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_nanos());
-            format!("{} {modified}", m.len())
+            #[cfg(unix)]
+            let inode = std::os::unix::fs::MetadataExt::ino(&m);
+            #[cfg(not(unix))]
+            let inode = 0;
+            format!("{} {modified} {inode}", m.len())
         })
         .unwrap_or_default();
-    format!("{} {exe}", env!("CARGO_PKG_VERSION"))
+    let path = exe.map(|e| e.display().to_string()).unwrap_or_default();
+    format!("{} {metadata} {path}", env!("CARGO_PKG_VERSION"))
 }

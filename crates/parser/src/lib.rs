@@ -62,6 +62,12 @@ pub struct ParseOptions {
     /// to it. `None` reads them relative to the directory of the source
     /// file that names them.
     pub schema_dir: Option<PathBuf>,
+    /// Files larger than this many bytes are cut between top-level items
+    /// into pieces of about this size, each read on a worker like a file of
+    /// its own, so that one large file is read on every core: 0 (the
+    /// default) chooses (64 KiB), 1 cuts at every item. The result is the
+    /// same for any size.
+    pub piece_bytes: usize,
 }
 
 /// A problem found in the schema source.
@@ -101,22 +107,30 @@ pub struct Parsed {
 /// result holds the schema built from everything that could be read and every
 /// diagnostic of every file, sorted by file and position.
 ///
-/// The enums are read first (only files that mention `PgEnum` or `pg_enum`,
-/// and in them only enum items), since any table's column types may name
-/// one; then the files are read and their tables lowered one by one. Both
-/// passes run on worker threads (see [`ParseOptions::threads`]), each over
-/// its share of the files; then the tables are tied together. The result
-/// does not depend on the number of threads.
+/// The files are cut into pieces first: a file larger than
+/// [`ParseOptions::piece_bytes`] is split between its top-level items (see
+/// [`item_boundaries`]), so that one large file is read on every core like
+/// many small ones. The enums are read first (only pieces of files that
+/// mention `PgEnum` or `pg_enum`, and in them only enum items), since any
+/// table's column types may name one; then the pieces are read and their
+/// tables lowered one by one. Both passes run on worker threads (see
+/// [`ParseOptions::threads`]), each over its share of the pieces; then the
+/// tables are tied together in source order. A piece that does not lex or
+/// has a syntax error is not trusted: its whole file is read again in one
+/// piece, so a broken file is reported exactly as when read whole. The
+/// result does not depend on the number of threads or on the piece size.
 pub fn parse_sources(files: &[SourceFile], options: &ParseOptions) -> Parsed {
-    let groups = split_files(files, worker_count(files, options));
+    let units = units(files, options);
+    let groups = split_units(&units, worker_count(files, &units, options));
+    let units = &units;
     let threaded = std::thread::scope(|scope| {
-        let (part_tx, part_rx) = mpsc::channel::<EnumPart>();
+        let (part_tx, part_rx) = mpsc::channel::<Vec<EnumPiece>>();
         let mut workers = Vec::with_capacity(groups.len());
         for group in &groups {
-            let (table_tx, table_rx) = mpsc::channel::<Arc<EnumTable>>();
+            let (table_tx, table_rx) = mpsc::channel::<Arc<Exchange>>();
             let part_tx = part_tx.clone();
             let worker = spawn_parser(scope, move || {
-                work(files, group, options, move |part| {
+                work(files, units, group, options, move |part| {
                     let sent = part_tx.send(part);
                     drop(part_tx);
                     sent.ok()?;
@@ -128,32 +142,38 @@ pub fn parse_sources(files: &[SourceFile], options: &ParseOptions) -> Parsed {
             workers.push((worker.ok()?, table_tx));
         }
         drop(part_tx);
-        let enums = register_enums(files, options, part_rx.iter().collect());
-        let table = Arc::new(enums.table);
+        let enums = register_enums(files, options, part_rx.iter().flatten().collect());
+        let exchange = Arc::new(Exchange {
+            table: enums.table,
+            whole: enums.whole,
+        });
         for (_, table_tx) in &workers {
             // A worker that is gone has panicked; `join` says so below.
-            let _ = table_tx.send(Arc::clone(&table));
+            let _ = table_tx.send(Arc::clone(&exchange));
         }
-        let parts: Vec<LoweredPart> = workers
+        let pieces: Vec<LoweredPiece> = workers
             .into_iter()
-            .map(|(worker, _)| {
+            .flat_map(|(worker, _)| {
                 worker
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             })
             .collect();
-        Some(finish(files, options, enums.infos, enums.problems, parts))
+        Some(finish(files, options, enums.infos, enums.problems, pieces))
     });
     threaded.unwrap_or_else(|| {
-        let all: Vec<usize> = (0..files.len()).collect();
+        let all: Vec<usize> = (0..units.len()).collect();
         let mut read = None;
-        let part = work(files, &all, options, |part| {
-            let enums = register_enums(files, options, vec![part]);
+        let pieces = work(files, units, &all, options, |part| {
+            let enums = register_enums(files, options, part);
             read = Some((enums.infos, enums.problems));
-            Some(Arc::new(enums.table))
+            Some(Arc::new(Exchange {
+                table: enums.table,
+                whole: enums.whole,
+            }))
         });
         match read {
-            Some((infos, problems)) => finish(files, options, infos, problems, vec![part]),
+            Some((infos, problems)) => finish(files, options, infos, problems, pieces),
             None => Parsed::default(),
         }
     })
@@ -177,7 +197,12 @@ fn spawn_parser<'scope, T: Send + 'scope>(
 /// Below this much source one thread is quicker than starting more.
 const BYTES_PER_EXTRA_WORKER: usize = 64 << 10;
 
-fn worker_count(files: &[SourceFile], options: &ParseOptions) -> usize {
+/// The piece size when [`ParseOptions::piece_bytes`] is 0: small enough to
+/// share a large file among the workers evenly, and to keep only a piece's
+/// syntax tree in memory at a time; large enough that cutting costs nothing.
+const DEFAULT_PIECE_BYTES: usize = 64 << 10;
+
+fn worker_count(files: &[SourceFile], units: &[Unit], options: &ParseOptions) -> usize {
     let wanted = if options.threads > 0 {
         options.threads
     } else {
@@ -185,17 +210,69 @@ fn worker_count(files: &[SourceFile], options: &ParseOptions) -> usize {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         cores.min(8).min(1 + bytes / BYTES_PER_EXTRA_WORKER)
     };
-    wanted.clamp(1, files.len().max(1))
+    wanted.clamp(1, units.len().max(1))
 }
 
-/// Files (as indexes) for each worker, balanced by size, each group in file order.
-fn split_files(files: &[SourceFile], workers: usize) -> Vec<Vec<usize>> {
-    let mut by_size: Vec<usize> = (0..files.len()).collect();
-    by_size.sort_by_key(|&i| std::cmp::Reverse(files[i].text.len()));
+/// What one worker reads at a time: a whole file, or a range of a file's
+/// top-level items.
+#[derive(Clone, Debug)]
+struct Unit {
+    file: usize,
+    /// Byte range in the file's text (all of it when not `split`).
+    range: Range<usize>,
+    /// One of several pieces of its file.
+    split: bool,
+    /// The file mentions `PgEnum` (every piece of it is read for enums).
+    enums: bool,
+}
+
+/// The files cut into pieces of about [`ParseOptions::piece_bytes`], each
+/// file's pieces in order.
+fn units(files: &[SourceFile], options: &ParseOptions) -> Vec<Unit> {
+    let target = match options.piece_bytes {
+        0 => DEFAULT_PIECE_BYTES,
+        n => n,
+    };
+    let mut units = Vec::with_capacity(files.len());
+    for (file, source) in files.iter().enumerate() {
+        let text = source.text.as_str();
+        let enums = mentions_enums(text);
+        let mut cuts = Vec::new();
+        // Nesting that might reach the limit is measured on the whole file
+        // (see `lex`), so such a file is never cut.
+        if text.len() > target && nesting_upper_bound(text) + 2 < MAX_NESTING {
+            let mut start = 0;
+            for at in item_boundaries(text) {
+                if at - start >= target && at < text.len() {
+                    cuts.push(at);
+                    start = at;
+                }
+            }
+        }
+        let split = !cuts.is_empty();
+        let mut start = 0;
+        for end in cuts.into_iter().chain([text.len()]) {
+            units.push(Unit {
+                file,
+                range: start..end,
+                split,
+                enums,
+            });
+            start = end;
+        }
+    }
+    units
+}
+
+/// Units (as indexes) for each worker, balanced by size, each group in order.
+fn split_units(units: &[Unit], workers: usize) -> Vec<Vec<usize>> {
+    let len = |i: usize| units[i].range.len();
+    let mut by_size: Vec<usize> = (0..units.len()).collect();
+    by_size.sort_by_key(|&i| std::cmp::Reverse(len(i)));
     let mut groups: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); workers];
     for i in by_size {
         if let Some(lightest) = groups.iter_mut().min_by_key(|(bytes, _)| *bytes) {
-            lightest.0 += files[i].text.len();
+            lightest.0 += len(i);
             lightest.1.push(i);
         }
     }
@@ -209,17 +286,257 @@ fn split_files(files: &[SourceFile], workers: usize) -> Vec<Vec<usize>> {
         .collect()
 }
 
+/// Where a file may be cut so that its pieces, each lexed and parsed on its
+/// own, read exactly as the whole file does: after a `;` or a `}` outside
+/// every bracket, string, character literal and comment, when the next
+/// token can only begin a new item (an outer attribute, an outer doc
+/// comment, `pub`, `struct`, `enum` or `use`). Nothing, when the text does
+/// not look like balanced Rust tokens (it is then read whole, and its error
+/// reported as for any file).
+fn item_boundaries(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                i = line_end(b, i);
+                continue;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                let Some(end) = block_comment_end(b, i) else {
+                    return Vec::new();
+                };
+                i = end;
+                continue;
+            }
+            b'"' => {
+                let Some(end) = string_end(b, i) else {
+                    return Vec::new();
+                };
+                i = end;
+                continue;
+            }
+            b'r' if starts_raw_string(b, i) => {
+                let Some(end) = raw_string_end(b, i) else {
+                    return Vec::new();
+                };
+                i = end;
+                continue;
+            }
+            b'\'' => {
+                i = after_quote(text, i);
+                continue;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return Vec::new(),
+            },
+            b'}' => match depth.checked_sub(1) {
+                Some(0) if starts_item(b, i + 1) => {
+                    depth = 0;
+                    out.push(i + 1);
+                }
+                Some(d) => depth = d,
+                None => return Vec::new(),
+            },
+            b';' if depth == 0 && starts_item(b, i + 1) => out.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    if depth == 0 {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// The index of the newline ending the line comment at `i` (or the end).
+fn line_end(b: &[u8], i: usize) -> usize {
+    b[i..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |p| i + p)
+}
+
+/// After the (nested) block comment starting at `i`; `None` if unterminated.
+fn block_comment_end(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    while i < b.len() {
+        if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+            depth += 1;
+            i += 2;
+        } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
+            depth -= 1;
+            i += 2;
+            if depth == 0 {
+                return Some(i);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// After the string literal whose opening quote is at `i`.
+fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
+    i += 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// `r"…"`, `r#"…"#`, `br"…"`, `cr"…"` start at this `r` (not `r#ident`).
+fn starts_raw_string(b: &[u8], i: usize) -> bool {
+    let token_start = |at: usize| at == 0 || !is_ident_byte(b[at - 1]);
+    let prefixed = i > 0 && matches!(b[i - 1], b'b' | b'c') && token_start(i - 1);
+    if !(token_start(i) || prefixed) {
+        return false;
+    }
+    let hashes = b[i + 1..].iter().take_while(|&&c| c == b'#').count();
+    b.get(i + 1 + hashes) == Some(&b'"')
+}
+
+/// After the raw string starting at the `r` at `i`.
+fn raw_string_end(b: &[u8], i: usize) -> Option<usize> {
+    let hashes = b[i + 1..].iter().take_while(|&&c| c == b'#').count();
+    let mut j = i + 1 + hashes + 1;
+    while j < b.len() {
+        if b[j] == b'"'
+            && b[j + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&c| c == b'#')
+                .count()
+                == hashes
+        {
+            return Some(j + 1 + hashes);
+        }
+        j += 1;
+    }
+    None
+}
+
+/// After a character literal (`'x'`, `'\n'`, `'\u{…}'`) at `i`, else
+/// after the quote of a lifetime.
+fn after_quote(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
+    if b.get(i + 1) == Some(&b'\\') {
+        // The escaped character, then the closing quote.
+        return b
+            .get(i + 3..)
+            .and_then(|rest| rest.iter().position(|&c| c == b'\'' || c == b'\n'))
+            .map_or(i + 1, |p| i + 3 + p + 1);
+    }
+    match text.get(i + 1..).and_then(|rest| rest.chars().next()) {
+        Some(c) if b.get(i + 1 + c.len_utf8()) == Some(&b'\'') => i + 2 + c.len_utf8(),
+        _ => i + 1,
+    }
+}
+
+/// Whether the next token after `at` (past whitespace and plain comments)
+/// can only begin an item.
+fn starts_item(b: &[u8], mut at: usize) -> bool {
+    loop {
+        while at < b.len() && b[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let rest = &b[at..];
+        if rest.starts_with(b"///") {
+            return !rest.starts_with(b"////");
+        }
+        if rest.starts_with(b"/**") && !rest.starts_with(b"/***") && !rest.starts_with(b"/**/") {
+            return true;
+        }
+        if rest.starts_with(b"//!") || rest.starts_with(b"/*!") {
+            return false;
+        }
+        if rest.starts_with(b"//") {
+            at = line_end(b, at);
+            continue;
+        }
+        if rest.starts_with(b"/*") {
+            match block_comment_end(b, at) {
+                Some(end) => {
+                    at = end;
+                    continue;
+                }
+                None => return false,
+            }
+        }
+        break;
+    }
+    let rest = &b[at..];
+    if let Some(after) = rest.strip_prefix(b"#") {
+        let after = after.trim_ascii_start();
+        return after.first() == Some(&b'[');
+    }
+    ["pub", "struct", "enum", "use"].iter().any(|kw| {
+        rest.starts_with(kw.as_bytes()) && !rest.get(kw.len()).is_some_and(|&c| is_ident_byte(c))
+    })
+}
+
 /// Every `PgEnum`, in source order, and its problems.
 struct EnumsRead {
     infos: Vec<EnumInfo<Loc>>,
     table: EnumTable,
     problems: Vec<Problem<Loc>>,
+    /// Files read whole after one of their pieces did not lex.
+    whole: HashSet<usize>,
 }
 
-/// The enums of some files, and their problems.
-struct EnumPart {
+/// What the workers get back after the enum pass.
+struct Exchange {
+    table: EnumTable,
+    /// Files that are read whole (by the worker holding their first piece).
+    whole: HashSet<usize>,
+}
+
+/// Where a piece's results come from: the piece at this byte offset, or
+/// the whole file (read again, because a piece of it could not be trusted),
+/// which replaces every piece of the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Extent {
+    Whole,
+    From(usize),
+}
+
+/// The enums of one piece, and their problems.
+struct EnumPiece {
+    file: usize,
+    extent: Extent,
     infos: Vec<EnumInfo<Loc>>,
     problems: Vec<Problem<Loc>>,
+}
+
+/// Keeps, for each file with a [`Extent::Whole`] result, only the first
+/// such result, and puts the rest in source order.
+fn in_source_order<T>(pieces: Vec<T>, key: impl Fn(&T) -> (usize, Extent)) -> Vec<T> {
+    let whole: HashSet<usize> = pieces
+        .iter()
+        .map(&key)
+        .filter(|(_, extent)| *extent == Extent::Whole)
+        .map(|(file, _)| file)
+        .collect();
+    let mut seen = HashSet::new();
+    let mut kept: Vec<T> = pieces
+        .into_iter()
+        .filter(|p| {
+            let (file, extent) = key(p);
+            !whole.contains(&file) || (extent == Extent::Whole && seen.insert(file))
+        })
+        .collect();
+    kept.sort_by_key(|p| key(p));
+    kept
 }
 
 /// Whether a file may declare a `PgEnum`, cheaply (its text mentions one).
@@ -250,15 +567,22 @@ fn read_enums(
 
 /// Every enum of every file, in source order (whatever thread read what),
 /// with duplicates reported.
-fn register_enums(files: &[SourceFile], options: &ParseOptions, parts: Vec<EnumPart>) -> EnumsRead {
+fn register_enums(
+    files: &[SourceFile],
+    options: &ParseOptions,
+    pieces: Vec<EnumPiece>,
+) -> EnumsRead {
+    let whole: HashSet<usize> = pieces
+        .iter()
+        .filter(|p| p.extent == Extent::Whole)
+        .map(|p| p.file)
+        .collect();
     let mut infos = Vec::new();
     let mut problems = Vec::new();
-    for part in parts {
-        infos.extend(part.infos);
-        problems.extend(part.problems);
+    for piece in in_source_order(pieces, |p| (p.file, p.extent)) {
+        infos.extend(piece.infos);
+        problems.extend(piece.problems);
     }
-    // Stable: each worker gives its files' enums in order.
-    infos.sort_by_key(|e: &EnumInfo<Loc>| e.file);
     let no_names = HashSet::new();
     let mut cx = Cx::<Loc>::new(options, files, false, &no_names);
     let (infos, table) = lower::register_enums(&mut cx, infos);
@@ -267,6 +591,7 @@ fn register_enums(files: &[SourceFile], options: &ParseOptions, parts: Vec<EnumP
         infos,
         table,
         problems,
+        whole,
     }
 }
 
@@ -320,9 +645,10 @@ fn without_inner_attributes(mut tokens: &[TokenTree]) -> &[TokenTree] {
     tokens
 }
 
-/// What a worker read and lowered.
-#[derive(Default)]
-struct LoweredPart {
+/// What a worker read and lowered of one piece (or of a whole file).
+struct LoweredPiece {
+    file: usize,
+    extent: Extent,
     tables: Vec<TableBuild<Loc>>,
     sequences: Vec<SequenceBuild<Loc>>,
     extensions: Vec<ExtensionBuild<Loc>>,
@@ -335,110 +661,216 @@ struct LoweredPart {
     broken_names: Vec<String>,
 }
 
-/// A worker. First it reads the enums of its files (lexing only the files
-/// that mention one, and keeping their tokens) and hands them to `exchange`
-/// for the table of every file's enums; then it reads its files and lowers
-/// each table as soon as it is read, so that only lowered tables are kept.
-/// Every span is resolved here, on the thread that lexed it.
+/// A worker. First it reads the enums of its pieces (lexing only the
+/// pieces of files that mention one, and keeping their tokens) and hands
+/// them to `exchange` for the table of every file's enums; then it reads
+/// its pieces and lowers each table as soon as it is read, so that only
+/// lowered tables are kept. Every span is resolved here, on the thread that
+/// lexed it, piece by piece.
 fn work(
     files: &[SourceFile],
+    units: &[Unit],
     mine: &[usize],
     options: &ParseOptions,
-    exchange: impl FnOnce(EnumPart) -> Option<Arc<EnumTable>>,
-) -> LoweredPart {
-    let mut locator = Locator::new(files);
-    let mut at = |file, span| locator.loc(file, span);
+    exchange: impl FnOnce(Vec<EnumPiece>) -> Option<Arc<Exchange>>,
+) -> Vec<LoweredPiece> {
     let no_names = HashSet::new();
     let mut cx = Cx::<Span>::new(options, files, false, &no_names);
 
     let mut lexed: Vec<Option<Result<TokenStream, Error>>> = Vec::with_capacity(mine.len());
-    let mut enums = Vec::new();
-    let mut problems: Vec<Problem> = Vec::new();
-    for &file in mine {
-        let text = &files[file].text;
-        if !mentions_enums(text) {
+    let mut enum_pieces = Vec::new();
+    // Files this worker read whole for their enums: their pieces are not read.
+    let mut read_whole: HashSet<usize> = HashSet::new();
+    for &u in mine {
+        let unit = &units[u];
+        if !unit.enums || read_whole.contains(&unit.file) {
             lexed.push(None);
             continue;
         }
-        let tokens = lex(text);
-        if let Ok(tokens) = &tokens {
-            read_enums(file, tokens.clone(), &mut cx, &mut enums, &mut problems);
+        let file_text = files[unit.file].text.as_str();
+        let text = &file_text[unit.range.clone()];
+        let mut tokens = lex(text);
+        let mut extent = Extent::From(unit.range.start);
+        let mut base = unit.range.start;
+        let mut piece_text = text;
+        if unit.split && tokens.is_err() {
+            // Not trusted: the file is read whole, as it is on one thread.
+            read_whole.insert(unit.file);
+            tokens = lex(file_text);
+            (extent, base, piece_text) = (Extent::Whole, 0, file_text);
         }
-        lexed.push(Some(tokens));
+        let mut infos = Vec::new();
+        let mut problems: Vec<Problem> = Vec::new();
+        if let Ok(tokens) = &tokens {
+            if mentions_enums(piece_text) {
+                cx.base = base;
+                read_enums(
+                    unit.file,
+                    tokens.clone(),
+                    &mut cx,
+                    &mut infos,
+                    &mut problems,
+                );
+            }
+        }
+        let mut locator = Locator::new(piece_text, base);
+        let mut at = |_, span| locator.loc(span);
+        enum_pieces.push(EnumPiece {
+            file: unit.file,
+            extent,
+            infos: infos.into_iter().map(|e| e.located(&mut at)).collect(),
+            problems: problems
+                .into_iter()
+                .chain(std::mem::take(&mut cx.problems))
+                .map(|p| p.located(&mut at))
+                .collect(),
+        });
+        lexed.push((extent != Extent::Whole).then_some(tokens));
     }
-    let part = EnumPart {
-        infos: enums.into_iter().map(|e| e.located(&mut at)).collect(),
-        problems: problems
-            .drain(..)
-            .chain(std::mem::take(&mut cx.problems))
-            .map(|p| p.located(&mut at))
-            .collect(),
+    let Some(exchange) = exchange(enum_pieces) else {
+        return Vec::new();
     };
-    let Some(enums) = exchange(part) else {
-        return LoweredPart::default();
-    };
+    let enums = &exchange.table;
 
-    let mut part = LoweredPart::default();
+    let mut pieces = Vec::new();
+    let mut read_whole: HashSet<usize> = HashSet::new();
+    for (&u, tokens) in mine.iter().zip(lexed) {
+        let unit = &units[u];
+        let file = unit.file;
+        if read_whole.contains(&file) {
+            continue;
+        }
+        let file_text = files[file].text.as_str();
+        if exchange.whole.contains(&file) {
+            // Read whole by the worker holding its first piece.
+            if unit.range.start == 0 {
+                read_whole.insert(file);
+                let parsed = parse_tokens(lex(file_text));
+                pieces.push(lower_piece(
+                    &mut cx,
+                    file,
+                    Extent::Whole,
+                    file_text,
+                    0,
+                    parsed,
+                    enums,
+                ));
+            }
+            continue;
+        }
+        let text = &file_text[unit.range.clone()];
+        let tokens = tokens.unwrap_or_else(|| lex(text));
+        let parsed = parse_tokens(tokens);
+        if unit.split && !parsed.1.is_empty() {
+            // A piece with a syntax error is not trusted (where syn stops
+            // and recovers may depend on what follows): the whole file.
+            read_whole.insert(file);
+            drop(parsed);
+            let parsed = parse_tokens(lex(file_text));
+            pieces.push(lower_piece(
+                &mut cx,
+                file,
+                Extent::Whole,
+                file_text,
+                0,
+                parsed,
+                enums,
+            ));
+            continue;
+        }
+        let extent = Extent::From(unit.range.start);
+        pieces.push(lower_piece(
+            &mut cx,
+            file,
+            extent,
+            text,
+            unit.range.start,
+            parsed,
+            enums,
+        ));
+    }
+    pieces
+}
+
+/// Lowers the items of one piece (`text`, at byte `base` of its file) and
+/// resolves every span of the result.
+fn lower_piece(
+    cx: &mut Cx<Span>,
+    file: usize,
+    extent: Extent,
+    text: &str,
+    base: usize,
+    (items, errors, broken): (Vec<Item>, Vec<Error>, Broken),
+    enums: &EnumTable,
+) -> LoweredPiece {
+    cx.base = base;
     cx.unknown_types = Some(Vec::new());
+    let mut piece = LoweredPiece {
+        file,
+        extent,
+        tables: Vec::new(),
+        sequences: Vec::new(),
+        extensions: Vec::new(),
+        views: Vec::new(),
+        problems: Vec::new(),
+        unknown_types: Vec::new(),
+        incomplete: false,
+        broken_names: Vec::new(),
+    };
+    match broken {
+        Broken::Items(names) => piece.broken_names = names,
+        Broken::File => piece.incomplete = true,
+    }
+    let mut problems: Vec<Problem> = errors
+        .into_iter()
+        .map(|error| Problem { file, error })
+        .collect();
     let mut tables: Vec<TableBuild<Span>> = Vec::new();
     let mut sequences: Vec<SequenceBuild<Span>> = Vec::new();
     let mut extensions: Vec<ExtensionBuild<Span>> = Vec::new();
     let mut views: Vec<ViewBuild<Span>> = Vec::new();
-    for (&file, tokens) in mine.iter().zip(lexed) {
-        let tokens = tokens.unwrap_or_else(|| lex(&files[file].text));
-        let (items, errors, broken) = parse_tokens(tokens);
-        match broken {
-            Broken::Items(names) => part.broken_names.extend(names),
-            Broken::File => part.incomplete = true,
-        }
+    for item in items {
+        let (def, errors) = collect(item);
         problems.extend(errors.into_iter().map(|error| Problem { file, error }));
-        for item in items {
-            let (def, errors) = collect(item);
-            problems.extend(errors.into_iter().map(|error| Problem { file, error }));
-            match def {
-                Some(ItemDef::Table(def)) => {
-                    tables.push(lower::lower_table(&mut cx, file, &def, &enums))
-                }
-                Some(ItemDef::Sequence(def)) => {
-                    sequences.push(lower::lower_sequence(&mut cx, file, &def))
-                }
-                Some(ItemDef::Extension(def)) => {
-                    extensions.push(lower::lower_extension(&mut cx, file, &def))
-                }
-                Some(ItemDef::View(def)) => {
-                    views.push(lower::view::lower_view(&mut cx, file, &def, &enums))
-                }
-                None => {}
+        match def {
+            Some(ItemDef::Table(def)) => tables.push(lower::lower_table(cx, file, &def, enums)),
+            Some(ItemDef::Sequence(def)) => sequences.push(lower::lower_sequence(cx, file, &def)),
+            Some(ItemDef::Extension(def)) => {
+                extensions.push(lower::lower_extension(cx, file, &def))
             }
+            Some(ItemDef::View(def)) => views.push(lower::view::lower_view(cx, file, &def, enums)),
+            None => {}
         }
     }
-    part.tables = tables.into_iter().map(|t| t.located(&mut at)).collect();
-    part.sequences = sequences.into_iter().map(|t| t.located(&mut at)).collect();
-    part.extensions = extensions.into_iter().map(|t| t.located(&mut at)).collect();
-    part.views = views.into_iter().map(|v| v.located(&mut at)).collect();
-    part.problems = problems
+    let mut locator = Locator::new(text, base);
+    let mut at = |_, span| locator.loc(span);
+    piece.tables = tables.into_iter().map(|t| t.located(&mut at)).collect();
+    piece.sequences = sequences.into_iter().map(|t| t.located(&mut at)).collect();
+    piece.extensions = extensions.into_iter().map(|t| t.located(&mut at)).collect();
+    piece.views = views.into_iter().map(|v| v.located(&mut at)).collect();
+    piece.problems = problems
         .into_iter()
         .chain(std::mem::take(&mut cx.problems))
         .map(|p| p.located(&mut at))
         .collect();
-    part.unknown_types = cx
+    piece.unknown_types = cx
         .unknown_types
         .take()
         .unwrap_or_default()
         .into_iter()
         .map(|(name, p)| (name, p.located(&mut at)))
         .collect();
-    part
+    piece
 }
 
-/// Ties the workers' tables together (in source order, whatever worker read
+/// Ties the workers' pieces together (in source order, whatever worker read
 /// what) and locates every diagnostic.
 fn finish(
     files: &[SourceFile],
     options: &ParseOptions,
     enums: Vec<EnumInfo<Loc>>,
     mut problems: Vec<Problem<Loc>>,
-    parts: Vec<LoweredPart>,
+    pieces: Vec<LoweredPiece>,
 ) -> Parsed {
     let mut tables = Vec::new();
     let mut objects = Objects::default();
@@ -446,15 +878,15 @@ fn finish(
     let mut unknown_types = Vec::new();
     let mut incomplete = false;
     let mut broken_names: HashSet<String> = HashSet::new();
-    for part in parts {
-        tables.extend(part.tables);
-        objects.sequences.extend(part.sequences);
-        objects.extensions.extend(part.extensions);
-        views.extend(part.views);
-        problems.extend(part.problems);
-        unknown_types.extend(part.unknown_types);
-        incomplete |= part.incomplete;
-        broken_names.extend(part.broken_names);
+    for piece in in_source_order(pieces, |p| (p.file, p.extent)) {
+        tables.extend(piece.tables);
+        objects.sequences.extend(piece.sequences);
+        objects.extensions.extend(piece.extensions);
+        views.extend(piece.views);
+        problems.extend(piece.problems);
+        unknown_types.extend(piece.unknown_types);
+        incomplete |= piece.incomplete;
+        broken_names.extend(piece.broken_names);
     }
     if !incomplete {
         problems.extend(
@@ -464,10 +896,6 @@ fn finish(
                 .map(|(_, p)| p),
         );
     }
-    tables.sort_by_key(|t| t.file);
-    objects.sequences.sort_by_key(|s| s.file);
-    objects.extensions.sort_by_key(|e| e.file);
-    views.sort_by_key(|v: &ViewBuild<Loc>| v.file);
     objects.views = views;
     let mut cx = Cx::<Loc>::new(options, files, incomplete, &broken_names);
     let (schema, renames) = lower::link(&mut cx, enums, tables, objects);
@@ -598,34 +1026,38 @@ fn collect(item: Item) -> (Option<ItemDef>, Vec<Error>) {
     }
 }
 
-/// Resolves spans to byte ranges on the thread that lexed them, through
-/// proc-macro2's line and column (a binary search) and the file's line
-/// starts: [`Span::byte_range`] counts characters from the last place it
-/// resolved, which is slow over a large file.
+/// Resolves the spans of one piece to byte ranges in its file, on the
+/// thread that lexed the piece, through proc-macro2's line and column (a
+/// binary search) and the piece's line starts: [`Span::byte_range`] counts
+/// characters from the last place it resolved, which is slow over a large
+/// file. A span without a place (line 0) resolves to the file's start,
+/// wherever the piece is.
 struct Locator<'a> {
-    files: &'a [SourceFile],
-    lines: Vec<Option<Lines>>,
+    text: &'a str,
+    base: usize,
+    lines: Option<Lines>,
 }
 
 impl<'a> Locator<'a> {
-    fn new(files: &'a [SourceFile]) -> Self {
+    fn new(text: &'a str, base: usize) -> Self {
         Locator {
-            files,
-            lines: vec![None; files.len()],
+            text,
+            base,
+            lines: None,
         }
     }
 
-    fn loc(&mut self, file: usize, span: Span) -> Loc {
-        let Some(source) = self.files.get(file) else {
-            return Loc { start: 0, end: 0 };
-        };
-        let text = source.text.as_str();
-        let lines = self.lines[file].get_or_insert_with(|| Lines::new(text));
+    fn loc(&mut self, span: Span) -> Loc {
         let (start, end) = (span.start(), span.end());
+        if start.line == 0 {
+            return Loc { start: 0, end: 0 };
+        }
+        let text = self.text;
+        let lines = self.lines.get_or_insert_with(|| Lines::new(text));
         let start = lines.offset(text, start.line, start.column);
         Loc {
-            start,
-            end: lines.offset(text, end.line, end.column).max(start),
+            start: self.base + start,
+            end: self.base + lines.offset(text, end.line, end.column).max(start),
         }
     }
 }
@@ -1133,5 +1565,136 @@ pub mod m {
         });
         let names: Vec<String> = names.into_iter().map(|n| n.unwrap()).collect();
         assert_eq!(names, ["A", "B"]);
+    }
+}
+
+#[cfg(test)]
+mod piece_tests {
+    use super::*;
+
+    fn parse(text: &str, threads: usize, piece_bytes: usize) -> Parsed {
+        let files = [SourceFile {
+            path: "schema.rs".into(),
+            text: text.to_string(),
+        }];
+        parse_sources(
+            &files,
+            &ParseOptions {
+                threads,
+                piece_bytes,
+                ..ParseOptions::default()
+            },
+        )
+    }
+
+    const TABLE: &str =
+        "/// A table.\n#[derive(Table)]\npub struct Ok1 { #[column(primary_key)] pub id: i64 }\n";
+
+    /// Cut points fall after items, never inside strings, character
+    /// literals, comments or brackets, and never before something that is
+    /// not the start of an item.
+    #[test]
+    fn boundaries_fall_between_items_only() {
+        let text = concat!(
+            "//! Docs.\n#![allow(x)]\n",
+            "use a::{b, c};\n",                              // `}` then `;`
+            "pub struct A { s: [u8; 2] }\n",                 // `;` in brackets
+            "/// \"} pub struct\"\nstruct B;\n",             // doc comment
+            "const C: &str = \"}; pub struct X;\";\n",       // string
+            "const D: char = '}'; const E: char = '\\'';\n", // chars, no item start
+            "fn f<'a>() { let s = r#\"}\"#; }\n",            // lifetime, raw string
+            "/* } pub struct Y; */ enum F { A }\n",          // block comment
+            "const G: S = S { a: 1 }\n;\n",                  // `}` continued
+            "#[derive(Table)] pub struct H;\n",
+        );
+        let cuts = item_boundaries(text);
+        let after = |s: &str| text.find(s).unwrap() + s.len();
+        assert_eq!(
+            cuts,
+            vec![
+                after("use a::{b, c};"),
+                after("pub struct A { s: [u8; 2] }"),
+                // Not before `const` (not in the list of item starts).
+                after("fn f<'a>() { let s = r#\"}\"#; }"),
+                after("const G: S = S { a: 1 }\n;"),
+            ]
+        );
+        // Unbalanced or unterminated text is never cut.
+        assert!(item_boundaries("struct A {}\npub struct B { \"x }\n").is_empty());
+        assert!(item_boundaries("struct A {}\n}\npub struct B;\n").is_empty());
+        assert!(item_boundaries("struct A {}\npub struct B; /* x\n").is_empty());
+    }
+
+    /// A file is cut into several pieces when large, and kept whole when
+    /// small or when it might nest too deeply.
+    #[test]
+    fn large_files_are_cut() {
+        let text = TABLE.repeat(50);
+        let files = [SourceFile {
+            path: "a.rs".into(),
+            text: text.clone(),
+        }];
+        let cut = |piece_bytes| {
+            units(
+                &files,
+                &ParseOptions {
+                    piece_bytes,
+                    ..ParseOptions::default()
+                },
+            )
+        };
+        assert_eq!(cut(1).len(), 50);
+        assert!(cut(1).iter().all(|u| u.split));
+        assert_eq!(cut(TABLE.len() * 10).len(), 5);
+        let whole = cut(0);
+        assert_eq!(whole.len(), 1);
+        assert!(!whole[0].split);
+        let deep = format!(
+            "{text}const X: i32 = {}1{};\n",
+            "(".repeat(300),
+            ")".repeat(300)
+        );
+        let files = [SourceFile {
+            path: "a.rs".into(),
+            text: deep,
+        }];
+        assert_eq!(
+            units(
+                &files,
+                &ParseOptions {
+                    piece_bytes: 1,
+                    ..ParseOptions::default()
+                }
+            )
+            .len(),
+            1
+        );
+    }
+
+    /// Broken pieces are read with their whole file: what syn reports and
+    /// where it recovers, lex errors, and nesting errors are the same as
+    /// when the file is read whole, on any number of threads.
+    #[test]
+    fn broken_files_read_the_same_in_pieces() {
+        let cases = [
+            format!("{TABLE}const X: i32 = {{ 1 }}\npub struct A;\n{TABLE}"),
+            format!("{TABLE}pub struct A {{ x: }}\n{TABLE}#[derive(Table)] pub struct B {{ y: Strin }}\n"),
+            format!("{TABLE}#[derive(Table)]\npub struct U {{ id: Ok1 }}\npub struct A {{ x: i32 }} = 3;\n{TABLE}"),
+            format!("{TABLE}pub struct A {{ x: \"unterminated }}\n{TABLE}"),
+            format!("{TABLE}pub struct A {{ x: i32 }}\n{TABLE}pub struct B {{ x: € }}\n{TABLE}"),
+            format!("#[derive(PgEnum)] pub enum E {{ A }}\n{TABLE}pub struct B {{ x: € }}\n{TABLE}"),
+            format!("#[derive(PgEnum)] pub enum E {{ A }}\n{TABLE}pub struct B {{ x: i32 }}\n#[derive(Table)] pub struct C {{ #[column(primary_key)] id: i64, e: E, f: F }}\n"),
+            format!("{TABLE}struct S; /// dangling doc\n"),
+            format!("{TABLE}pub struct A;\n//! inner doc in the middle\npub struct B;\n{TABLE}"),
+            format!("{TABLE}{TABLE}"),
+        ];
+        for text in &cases {
+            let reference = parse(text, 1, usize::MAX);
+            for (threads, piece_bytes) in [(1, 1), (2, 1), (4, 1), (2, 40)] {
+                let parsed = parse(text, threads, piece_bytes);
+                assert_eq!(parsed.diagnostics, reference.diagnostics, "{text}");
+                assert_eq!(parsed.schema, reference.schema, "{text}");
+            }
+        }
     }
 }

@@ -74,6 +74,9 @@ pub(crate) struct Loc {
 pub(crate) trait Site: Copy {
     /// The byte range in the file (empty inside a proc macro).
     fn range(self) -> Range<usize>;
+    /// Where it starts in its file, for a site in a piece of the file that
+    /// starts at byte `base` (a [`Span`] counts from its piece's start).
+    fn start_in_file(self, base: usize) -> usize;
     /// The 1-based line, when known without the file's text (inside a proc macro).
     fn line_hint(self) -> Option<usize>;
 }
@@ -81,6 +84,9 @@ pub(crate) trait Site: Copy {
 impl Site for Span {
     fn range(self) -> Range<usize> {
         self.byte_range()
+    }
+    fn start_in_file(self, base: usize) -> usize {
+        base + self.byte_range().start
     }
     fn line_hint(self) -> Option<usize> {
         Some(self.start().line).filter(|&line| line > 0)
@@ -90,6 +96,9 @@ impl Site for Span {
 impl Site for Loc {
     fn range(self) -> Range<usize> {
         self.start..self.end
+    }
+    fn start_in_file(self, _base: usize) -> usize {
+        self.start
     }
     fn line_hint(self) -> Option<usize> {
         None
@@ -114,6 +123,9 @@ pub(crate) struct Cx<'a, S> {
     /// instead of reported: whether another file hides the name (a syntax
     /// error) is known only once every file is read.
     pub unknown_types: Option<Vec<(String, Problem<S>)>>,
+    /// The byte offset in its file of the piece being lowered, where its
+    /// [`Span`]s count from (0 for [`Loc`]s, which count from the file's start).
+    pub base: usize,
 }
 
 impl<'a, S: Site> Cx<'a, S> {
@@ -131,6 +143,7 @@ impl<'a, S: Site> Cx<'a, S> {
             incomplete,
             broken_names,
             unknown_types: None,
+            base: 0,
         }
     }
 
@@ -148,7 +161,7 @@ impl<'a, S: Site> Cx<'a, S> {
             };
         };
         let lines = self.lines[file].get_or_insert_with(|| Lines::new(&source.text));
-        let (line, column) = lines.line_column(&source.text, site.range().start);
+        let (line, column) = lines.line_column(&source.text, site.start_in_file(self.base));
         if file == from_file {
             format!("line {line}")
         } else {

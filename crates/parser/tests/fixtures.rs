@@ -63,16 +63,31 @@ fn fixture_name(path: &Path) -> String {
     path.file_name().unwrap().to_string_lossy().into_owned()
 }
 
-/// The result must not depend on how many threads read the files: each
-/// file on a thread of its own gives exactly what one thread gives.
+/// The result must not depend on how many threads read the files, nor on
+/// how the files are cut into pieces: each file on a thread of its own, and
+/// each file cut at every item boundary (`piece_bytes: 1`) on 1, 2 and many
+/// threads, give exactly what one thread reading whole files gives.
 fn same_on_every_thread_count(
     files: &[SourceFile],
     options: &ParseOptions,
     one_thread: &shale_parser::Parsed,
 ) -> Result<(), String> {
-    for threads in [2, files.len().max(2)] {
+    let items: usize = files
+        .iter()
+        .map(|f| f.text.matches("struct ").count() + f.text.matches("enum ").count())
+        .sum();
+    let whole = usize::MAX;
+    for (threads, piece_bytes) in [
+        (2, whole),
+        (files.len().max(2), whole),
+        (1, 1),
+        (2, 1),
+        (items.max(3), 1),
+        (2, 200),
+    ] {
         let options = ParseOptions {
             threads,
+            piece_bytes,
             ..options.clone()
         };
         let parsed = parse_sources(files, &options);
@@ -81,17 +96,20 @@ fn same_on_every_thread_count(
             || parsed.renames != one_thread.renames
         {
             return Err(format!(
-                "{threads} threads give another result than one:\n{}",
-                render(files, &parsed.diagnostics)
+                "{threads} threads, pieces of {piece_bytes} bytes give another result than one thread:\n{}\nexpected:\n{}",
+                render(files, &parsed.diagnostics),
+                render(files, &one_thread.diagnostics)
             ));
         }
     }
     Ok(())
 }
 
+/// One thread reading every file whole: the reference result.
 fn one_thread(path: &Path) -> ParseOptions {
     ParseOptions {
         threads: 1,
+        piece_bytes: usize::MAX,
         ..options_for(path)
     }
 }
@@ -139,4 +157,63 @@ fn err_fixtures_report_their_diagnostics() {
         }
         Ok(render(&files, &parsed.diagnostics))
     });
+}
+
+/// Every fixture of a kind concatenated into one large file (as a schema
+/// kept in one `schema.rs`), whatever its diagnostics: cut at every item
+/// boundary, or into pieces of a few kilobytes, on 1, 2 and 8 threads, it
+/// reads exactly as when read whole on one thread.
+#[test]
+fn one_large_file_reads_the_same_in_pieces() {
+    for kind in ["ok", "err"] {
+        let mut text = String::new();
+        for path in fixtures(&data_dir(kind)) {
+            if fixture_name(&path).contains("sqlite") {
+                continue;
+            }
+            for file in split_fixture(
+                &fixture_name(&path),
+                &std::fs::read_to_string(&path).unwrap(),
+            ) {
+                text.push_str(&file.text);
+                text.push('\n');
+            }
+        }
+        let files = [SourceFile {
+            path: format!("{kind}_all.rs").into(),
+            text,
+        }];
+        let reference = parse_sources(
+            &files,
+            &ParseOptions {
+                threads: 1,
+                piece_bytes: usize::MAX,
+                ..ParseOptions::default()
+            },
+        );
+        assert!(
+            !reference.diagnostics.is_empty(),
+            "the concatenated fixtures have duplicates"
+        );
+        for piece_bytes in [1, 4096, 0] {
+            for threads in [1, 2, 8] {
+                let parsed = parse_sources(
+                    &files,
+                    &ParseOptions {
+                        threads,
+                        piece_bytes,
+                        ..ParseOptions::default()
+                    },
+                );
+                assert!(
+                    parsed.diagnostics == reference.diagnostics
+                        && parsed.schema == reference.schema
+                        && parsed.renames == reference.renames,
+                    "{kind}: {threads} threads, pieces of {piece_bytes} bytes:\n{}\nexpected:\n{}",
+                    render(&files, &parsed.diagnostics),
+                    render(&files, &reference.diagnostics)
+                );
+            }
+        }
+    }
 }

@@ -27,6 +27,7 @@ use super::verify::plan_assuming_drops;
 use super::Context;
 use crate::lint_cache::LintCache;
 use crate::output::Style;
+use crate::schema_cache::{LatestSnapshot, SchemaCache};
 use crate::{drift, sources, Outcome};
 
 /// `shale check` flags (`--db URL` is the global flag: when given on the
@@ -45,8 +46,9 @@ pub struct Args {
     /// afterwards; the role needs CREATEDB), for CI without local binaries.
     #[arg(long, value_name = "URL")]
     pub shadow_db: Option<String>,
-    /// Lint every migration afresh, without reading or writing the lint
-    /// cache (`.shale/cache/lint/` beside shale.toml).
+    /// Lint every migration afresh and parse the schema even when unchanged,
+    /// without reading or writing the lint and schema caches
+    /// (`.shale/cache/` beside shale.toml).
     #[arg(long)]
     pub no_cache: bool,
 }
@@ -86,11 +88,40 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let mut passed: Vec<String> = Vec::new();
 
     let mut warnings = Vec::new();
+    // An unchanged schema is known from the schema cache (see `generate`),
+    // when no gate needs the parsed model itself.
+    let cache = SchemaCache::new(
+        &ctx.config.root,
+        !args.no_cache && !args.shadow && args.shadow_db.is_none() && ctx.db_flag.is_none(),
+    );
+    let schema_path = ctx.config.schema.clone();
+    let sources = ctx.read_schema_at(&schema_path)?;
+    let latest_read = ctx
+        .load_journal()
+        .and_then(|journal| ctx.read_latest_snapshot(&journal))
+        .ok();
+    let key = match &latest_read {
+        Some(latest) => cache.key(
+            &ctx.config,
+            &sources,
+            match latest {
+                Some((path, bytes)) => LatestSnapshot::File(path, bytes),
+                None => LatestSnapshot::None,
+            },
+        ),
+        None => String::new(),
+    };
+    let key_snapshot: Option<PathBuf> = latest_read.flatten().map(|(path, _)| path);
+    let cached = cache.unchanged(&key);
     // The schema is parsed on other threads from the start; parsing every
     // statement of every migration for the lint rules, the other slow step
     // on a big project, runs on its own thread as soon as the folder is read.
     let (folder, parsed) = std::thread::scope(|outer| -> Result<_> {
-        let parse = outer.spawn(|| ctx.parse_schema());
+        let parse = outer.spawn(|| {
+            let parsed = (!cached).then(|| ctx.parse_read_schema(&schema_path, &sources));
+            super::drop_in_background(sources);
+            parsed
+        });
 
         // 1. The journal and the files agree.
         let folder = if ctx.config.migrations.exists() {
@@ -137,18 +168,44 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             // An unreadable schema source is "could not run" (exit 2), not a finding.
             let parsed = parse
                 .join()
-                .map_err(|_| anyhow!("parsing the schema failed unexpectedly"))??;
+                .map_err(|_| anyhow!("parsing the schema failed unexpectedly"))?
+                .transpose()?;
 
             // 4. The schema source has no un-generated change.
-            if let Some(previous) = latest {
-                check_schema(
-                    ctx,
-                    &previous,
-                    &parsed.schema,
-                    &parsed.renames,
-                    &mut findings,
-                    &mut passed,
-                );
+            if let Some((previous, previous_path)) = latest {
+                // The cache's answer is about the snapshot the journal ends
+                // with; it holds for the one compared here when that is it.
+                let same_snapshot = previous_path == key_snapshot;
+                match &parsed {
+                    None if same_snapshot => {
+                        passed.push("the schema matches the latest snapshot".into())
+                    }
+                    None => {
+                        let parsed = ctx.parse_schema()?;
+                        check_schema(
+                            ctx,
+                            &previous,
+                            &parsed.schema,
+                            &parsed.renames,
+                            &mut findings,
+                            &mut passed,
+                        );
+                    }
+                    Some(parsed) => {
+                        let before = findings.len();
+                        check_schema(
+                            ctx,
+                            &previous,
+                            &parsed.schema,
+                            &parsed.renames,
+                            &mut findings,
+                            &mut passed,
+                        );
+                        if findings.len() == before && same_snapshot {
+                            cache.record_unchanged(&key);
+                        }
+                    }
+                }
                 super::drop_in_background(previous);
             }
 
@@ -174,8 +231,16 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         Ok((folder, parsed))
     })?;
 
+    // The gates below need the model: the cache is off when they run, so it
+    // was parsed (or it is parsed now, should it not have been).
+    let shadow = args.shadow || args.shadow_db.is_some();
+    let parsed = match parsed {
+        None if shadow || ctx.db_flag.is_some() => Some(ctx.parse_schema()?),
+        parsed => parsed,
+    };
+
     // 6. `--shadow`: the migrations, replayed, produce the schema.
-    if args.shadow || args.shadow_db.is_some() {
+    if let Some(parsed) = parsed.as_ref().filter(|_| shadow) {
         match &folder {
             Some(folder) => check_shadow(
                 ctx,
@@ -191,7 +256,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     }
 
     // 7. `--db URL`: that database is up to date and matches the schema.
-    if let Some(url) = ctx.db_flag {
+    if let (Some(url), Some(parsed)) = (ctx.db_flag, &parsed) {
         check_database(
             ctx,
             url,
@@ -220,18 +285,19 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     }
 }
 
-/// Checks the snapshots; returns the latest snapshot's schema when the chain
-/// is usable (the empty schema for a project without migrations).
+/// Checks the snapshots; returns the latest snapshot's schema and file when
+/// the chain is usable (the empty schema, and no file, for a project without
+/// migrations).
 fn check_snapshots(
     ctx: &Context<'_>,
     folder: Option<&MigrationFolder>,
     entries: usize,
     findings: &mut Vec<Finding>,
     passed: &mut Vec<String>,
-) -> Option<Schema> {
+) -> Option<(Schema, Option<PathBuf>)> {
     let dir = &ctx.config.snapshots;
     if entries == 0 && !dir.exists() {
-        return Some(Schema::default());
+        return Some((Schema::default(), None));
     }
     let files = match snapshot::load_dir(dir) {
         Ok(files) => files,
@@ -286,7 +352,7 @@ fn check_snapshots(
         files
             .into_iter()
             .last()
-            .map(|f| f.snapshot.schema)
+            .map(|f| (f.snapshot.schema, Some(f.path)))
             .unwrap_or_default(),
     )
 }

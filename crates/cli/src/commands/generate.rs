@@ -21,6 +21,7 @@ use super::project::{write_atomic, Project};
 use super::Context;
 use crate::config::Prefix;
 use crate::output::Style;
+use crate::schema_cache::{LatestSnapshot, SchemaCache};
 use crate::Outcome;
 
 /// `shale generate` flags.
@@ -48,15 +49,54 @@ pub struct Args {
     /// (exit 1) unless confirmed at an interactive prompt.
     #[arg(long)]
     pub allow_data_loss: bool,
+    /// Parse the schema even when it is unchanged since the last run,
+    /// without reading or writing the schema cache (`.shale/cache/schema/`).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Runs `shale generate`.
 pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let ui = ctx.ui;
+    // An unchanged schema is known from the schema cache, after reading and
+    // hashing the schema source and the latest snapshot (the bytes parsed and
+    // decoded below when it is not). Flags that change the comparison skip it.
+    let cache = SchemaCache::new(
+        &ctx.config.root,
+        !args.no_cache && !args.custom && args.rename.is_empty() && args.no_rename.is_empty(),
+    );
+    let schema_path = ctx.config.schema.clone();
+    let sources = ctx.read_schema_at(&schema_path)?;
+    let journal = ctx.load_journal()?;
+    let latest = ctx.read_latest_snapshot(&journal)?;
+    let key = cache.key(
+        &ctx.config,
+        &sources,
+        match &latest {
+            Some((path, bytes)) => LatestSnapshot::File(path, bytes),
+            None => LatestSnapshot::None,
+        },
+    );
+    if cache.unchanged(&key) {
+        // The folder must still be consistent (journal and files agree).
+        ctx.load_folder_if_any()?;
+        ui.result("no schema changes");
+        ui.document(&json!({ "status": "no_changes", "cached": true }));
+        super::drop_in_background(sources);
+        return Ok(Outcome::Clean);
+    }
     // The folder must be consistent (journal and files agree) before a new
     // migration is appended to it. It is read on the second core while the
     // schema source is parsed.
-    let (parsed, project) = ctx.parse_schema_and_load_project();
+    let (parsed, project) = std::thread::scope(|scope| {
+        let project = scope.spawn(|| ctx.load_project_with(journal, latest));
+        let parsed = ctx.parse_read_schema(&schema_path, &sources);
+        let project = project
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (parsed, project)
+    });
+    super::drop_in_background(sources);
     let parsed = parsed?;
     let Project {
         folder,
@@ -83,8 +123,9 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     } else {
         let plan = plan_with_prompts(ui, MigrationPair::new(&previous, &next), &mut hints)?;
         if plan.is_empty() {
+            cache.record_unchanged(&key);
             ui.result("no schema changes");
-            ui.document(&json!({ "status": "no_changes" }));
+            ui.document(&json!({ "status": "no_changes", "cached": false }));
             super::drop_in_background((previous, next));
             return Ok(Outcome::Clean);
         }

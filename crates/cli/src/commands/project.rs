@@ -66,6 +66,12 @@ impl Context<'_> {
     /// Reads and parses the schema source at `path`. Errors carry every
     /// diagnostic, rendered with the offending source underlined.
     pub fn parse_schema_at(&self, path: &Path) -> Result<ParsedSchema> {
+        let sources = self.read_schema_at(path)?;
+        self.parse_read_schema(path, &sources)
+    }
+
+    /// Reads the schema source files at `path` (in the order they are parsed).
+    pub fn read_schema_at(&self, path: &Path) -> Result<Vec<SourceFile>> {
         let sources = shale_parser::load_sources(path)
             .with_context(|| format!("cannot read the schema at {}", path.display()))?;
         if sources.is_empty() {
@@ -74,6 +80,11 @@ impl Context<'_> {
                 path.display()
             );
         }
+        Ok(sources)
+    }
+
+    /// Parses schema source files read from `path` by [`Context::read_schema_at`].
+    pub fn parse_read_schema(&self, path: &Path, sources: &[SourceFile]) -> Result<ParsedSchema> {
         let options = ParseOptions {
             dialect: match self.config.dialect {
                 Dialect::Postgresql => shale_parser::Dialect::Postgres,
@@ -88,9 +99,9 @@ impl Context<'_> {
             }),
             ..ParseOptions::default()
         };
-        let parsed = shale_parser::parse_sources(&sources, &options);
+        let parsed = shale_parser::parse_sources(sources, &options);
         if !parsed.diagnostics.is_empty() {
-            return Err(schema_errors(&sources, &parsed.diagnostics, self.ui.color_stderr).into());
+            return Err(schema_errors(sources, &parsed.diagnostics, self.ui.color_stderr).into());
         }
         let schema = match self.config.dialect {
             Dialect::Postgresql => parsed.schema,
@@ -160,30 +171,20 @@ impl Context<'_> {
         self.parse_schema_at(&self.config.schema.clone())
     }
 
-    /// The folder, journal and latest snapshot.
-    pub fn load_project(&self) -> Result<Project> {
+    /// The folder, and the latest snapshot decoded from the bytes
+    /// [`Context::read_latest_snapshot`] read for this journal.
+    pub fn load_project_with(
+        &self,
+        journal: Journal,
+        latest: Option<(PathBuf, Vec<u8>)>,
+    ) -> Result<Project> {
         let folder = self.load_folder_if_any()?;
-        let journal = self.load_journal()?;
-        let (prev_id, previous) = self.latest_snapshot(&journal)?;
+        let (prev_id, previous) = self.decode_latest_snapshot(latest)?;
         Ok(Project {
             folder,
             journal,
             prev_id,
             previous,
-        })
-    }
-
-    /// Parses the schema and loads the project at the same time, on two
-    /// threads: both read and decode megabytes on a large project, and
-    /// neither needs the other.
-    pub fn parse_schema_and_load_project(&self) -> (Result<ParsedSchema>, Result<Project>) {
-        std::thread::scope(|scope| {
-            let project = scope.spawn(|| self.load_project());
-            let parsed = self.parse_schema();
-            let project = project
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (parsed, project)
         })
     }
 
@@ -204,14 +205,14 @@ impl Context<'_> {
         }
     }
 
-    /// The snapshot after the journal's last entry (the empty schema before
-    /// the first one), with its id.
-    pub fn latest_snapshot(&self, journal: &Journal) -> Result<(String, Schema)> {
+    /// The path and bytes of the snapshot after the journal's last entry
+    /// (`None` before the first one).
+    pub fn read_latest_snapshot(&self, journal: &Journal) -> Result<Option<(PathBuf, Vec<u8>)>> {
         let Some(last) = journal.entries.last() else {
-            return Ok((snapshot::ROOT_ID.to_string(), Schema::default()));
+            return Ok(None);
         };
         let path = self.config.snapshots.join(snapshot::file_name(last.idx));
-        let text = std::fs::read_to_string(&path).with_context(|| {
+        let bytes = std::fs::read(&path).with_context(|| {
             format!(
                 "cannot read {}, the snapshot of migration {}: restore it from version control \
                  (snapshots are written by `shale generate` and must be committed)",
@@ -219,6 +220,19 @@ impl Context<'_> {
                 last.tag
             )
         })?;
+        Ok(Some((path, bytes)))
+    }
+
+    /// Decodes what [`Context::read_latest_snapshot`] read: its id and schema.
+    fn decode_latest_snapshot(
+        &self,
+        latest: Option<(PathBuf, Vec<u8>)>,
+    ) -> Result<(String, Schema)> {
+        let Some((path, bytes)) = latest else {
+            return Ok((snapshot::ROOT_ID.to_string(), Schema::default()));
+        };
+        let text = String::from_utf8(bytes)
+            .map_err(|_| anyhow!("{}: the snapshot is not valid UTF-8", path.display()))?;
         let snap = Snapshot::from_json(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?;
         if snap.dialect != self.snapshot_dialect() {
             bail!(
