@@ -1322,7 +1322,11 @@ fn add_check(table: &mut Table, spec: &CheckSpec, names: &mut Names) {
         &table.name.namespace,
         naming::check(&table.name.name, Some(col)),
     );
-    table.checks.push(CheckConstraint { name, expr, no_inherit: false });
+    table.checks.push(CheckConstraint {
+        name,
+        expr,
+        no_inherit: false,
+    });
 }
 
 fn add_index(table: &mut Table, spec: &IndexSpec, names: &mut Names) {

@@ -395,8 +395,8 @@ fn a_policy_changed_by_hand_shows_up_once() {
         .batch_execute("ALTER POLICY users_read ON users USING (role = 'member')")
         .unwrap();
     let after = read(&url);
-    let plan = shale_differ::diff(MigrationPair::new(&after, &before), &RenameHints::default())
-        .unwrap();
+    let plan =
+        shale_differ::diff(MigrationPair::new(&after, &before), &RenameHints::default()).unwrap();
     assert_eq!(
         plan.steps,
         vec![shale_differ::Step::AlterPolicy {
@@ -409,10 +409,16 @@ fn a_policy_changed_by_hand_shows_up_once() {
         .batch_execute("ALTER TABLE users DISABLE ROW LEVEL SECURITY")
         .unwrap();
     let disabled = read(&url);
-    let plan = shale_differ::diff(MigrationPair::new(&disabled, &after), &RenameHints::default())
-        .unwrap();
+    let plan = shale_differ::diff(
+        MigrationPair::new(&disabled, &after),
+        &RenameHints::default(),
+    )
+    .unwrap();
     assert!(
-        matches!(&plan.steps[..], [shale_differ::Step::AlterRowLevelSecurity { .. }]),
+        matches!(
+            &plan.steps[..],
+            [shale_differ::Step::AlterRowLevelSecurity { .. }]
+        ),
         "{:?}",
         plan.steps
     );

@@ -133,7 +133,11 @@ fn a_changed_configuration_is_parsed() {
     std::fs::write(&toml, "dialect = \"sqlite\"\n").unwrap();
     let o = shale(dir.path(), &["generate"]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-    assert!(text(&o).contains("was generated for postgresql"), "{}", text(&o));
+    assert!(
+        text(&o).contains("was generated for postgresql"),
+        "{}",
+        text(&o)
+    );
     // A command-line override of a setting is configuration too.
     std::fs::write(&toml, "dialect = \"postgresql\"\n").unwrap();
     assert_eq!(generate_json(dir.path()), ("no_changes".into(), false));

@@ -498,12 +498,10 @@ mod tests {
         );
         assert_eq!(
             census.unmodelled,
-            vec![
-                UnmodelledObject {
-                    kind: "trigger".into(),
-                    name: "audit on billing.orders".into()
-                },
-            ]
+            vec![UnmodelledObject {
+                kind: "trigger".into(),
+                name: "audit on billing.orders".into()
+            },]
         );
         // Views are modelled: not reported, but still left out (and
         // counted) where they are unmanaged, like `legacy_report`.

@@ -1310,7 +1310,8 @@ mod tests {
     fn deferrable_keys_and_no_inherit_checks_are_refused_by_name() {
         let table = || {
             let mut t = Table::new(QualifiedName::public("t"));
-            t.columns.push(Column::new("id", ColumnType::named("integer")));
+            t.columns
+                .push(Column::new("id", ColumnType::named("integer")));
             t
         };
         let refused = |t: Table| {
@@ -1327,7 +1328,10 @@ mod tests {
             deferrable: Deferrable::InitiallyDeferred,
         });
         let err = refused(t);
-        assert!(err.contains("`deferrable`") && err.contains("primary key \"t_pkey\""), "{err}");
+        assert!(
+            err.contains("`deferrable`") && err.contains("primary key \"t_pkey\""),
+            "{err}"
+        );
         let mut t = table();
         t.uniques.push(UniqueConstraint {
             name: "t_id_key".into(),
@@ -1336,7 +1340,10 @@ mod tests {
             deferrable: Deferrable::InitiallyImmediate,
         });
         let err = refused(t);
-        assert!(err.contains("`deferrable`") && err.contains("unique \"t_id_key\""), "{err}");
+        assert!(
+            err.contains("`deferrable`") && err.contains("unique \"t_id_key\""),
+            "{err}"
+        );
         let mut t = table();
         t.checks.push(CheckConstraint {
             name: "t_id_check".into(),
@@ -1344,7 +1351,10 @@ mod tests {
             no_inherit: true,
         });
         let err = refused(t);
-        assert!(err.contains("`no_inherit`") && err.contains("check \"t_id_check\""), "{err}");
+        assert!(
+            err.contains("`no_inherit`") && err.contains("check \"t_id_check\""),
+            "{err}"
+        );
     }
 
     #[test]
