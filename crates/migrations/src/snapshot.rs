@@ -1372,15 +1372,7 @@ impl<'a> ColumnV1<'a> {
                 self.name
             ))
         };
-        let base = match (self.ty, self.enum_name, self.enum_schema) {
-            (Some(ty), None, None) => BaseType::Named(ty.into_owned()),
-            (None, Some(e), schema) => BaseType::Enum(qualified(schema, e)),
-            (Some(_), Some(_), _) => {
-                return Err(invalid("has both \"type\" and \"enum\": keep one"))
-            }
-            (None, None, _) => return Err(invalid("has neither \"type\" nor \"enum\"")),
-            (Some(_), None, Some(_)) => return Err(invalid("has \"enumSchema\" but no \"enum\"")),
-        };
+        let base = base_type(self.ty, self.enum_name, self.enum_schema, invalid)?;
         Ok(Column {
             name: self.name.into_owned(),
             ty: ColumnType {
@@ -1541,4 +1533,21 @@ impl<'a> KeyV1<'a> {
             opclass: owned(k.opclass),
         })
     }
+}
+
+/// A column's base type from its `type` / `enum` / `enumSchema` keys (tables
+/// and views spell them alike); `invalid` words the error for the column.
+fn base_type(
+    ty: Option<Str<'_>>,
+    enum_name: Option<Str<'_>>,
+    enum_schema: Option<Str<'_>>,
+    invalid: impl Fn(&str) -> SnapshotError,
+) -> Result<BaseType, SnapshotError> {
+    Ok(match (ty, enum_name, enum_schema) {
+        (Some(ty), None, None) => BaseType::Named(ty.into_owned()),
+        (None, Some(e), schema) => BaseType::Enum(qualified(schema, e)),
+        (Some(_), Some(_), _) => return Err(invalid("has both \"type\" and \"enum\": keep one")),
+        (None, None, _) => return Err(invalid("has neither \"type\" nor \"enum\"")),
+        (Some(_), None, Some(_)) => return Err(invalid("has \"enumSchema\" but no \"enum\"")),
+    })
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use shale_model::{BaseType, CheckOption, ColumnType, QualifiedName, View, ViewColumn};
 
 use super::{
-    borrowed, is_false, is_zero, owned, qualified, schema_of, sorted_by_name, IndexV1,
+    base_type, borrowed, is_false, is_zero, owned, qualified, schema_of, sorted_by_name, IndexV1,
     SnapshotError, Str,
 };
 
@@ -146,15 +146,7 @@ impl<'a> ViewColumnV1<'a> {
                 self.name
             ))
         };
-        let base = match (self.ty, self.enum_name, self.enum_schema) {
-            (Some(ty), None, None) => BaseType::Named(ty.into_owned()),
-            (None, Some(e), schema) => BaseType::Enum(qualified(schema, e)),
-            (Some(_), Some(_), _) => {
-                return Err(invalid("has both \"type\" and \"enum\": keep one"))
-            }
-            (None, None, _) => return Err(invalid("has neither \"type\" nor \"enum\"")),
-            (Some(_), None, Some(_)) => return Err(invalid("has \"enumSchema\" but no \"enum\"")),
-        };
+        let base = base_type(self.ty, self.enum_name, self.enum_schema, invalid)?;
         Ok(ViewColumn {
             name: self.name.into_owned(),
             ty: ColumnType {
