@@ -244,8 +244,67 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
             _ => None,
         })
         .collect();
+    let function_in = |s: &'_ Schema, name: &QualifiedName, args: &[String]| {
+        s.functions
+            .iter()
+            .find(|f| &f.name == name && f.identity_types() == args)
+            .map(|f| shale_sql::create_function_sql(f, false))
+    };
+    let trigger_in = |t: Option<&Table>, name: &str| {
+        t.and_then(|t| {
+            t.triggers
+                .iter()
+                .find(|x| x.name == name)
+                .map(|x| shale_sql::create_trigger_sql(&t.name, x))
+        })
+    };
+    let routine_label = |name: &QualifiedName, args: &[String]| {
+        let kind = schema
+            .functions
+            .iter()
+            .chain(&db.functions)
+            .find(|f| &f.name == name)
+            .map_or("function", |f| f.kind());
+        format!("{kind} {name}({})", args.join(", "))
+    };
     for step in &plan.steps {
         match step {
+            Step::CreateFunction { name, args, .. } => {
+                let s = function_in(schema, name, args).unwrap_or_default();
+                match function_in(db, name, args) {
+                    Some(d) => out.push(differs(routine_label(name, args), s, d)),
+                    None => out.push(missing(routine_label(name, args), s)),
+                }
+            }
+            Step::DropFunction { name, args } => {
+                // Dropped to be created again: the create tells it.
+                if function_in(schema, name, args).is_none() {
+                    out.push(extra(
+                        routine_label(name, args),
+                        function_in(db, name, args).unwrap_or_default(),
+                    ));
+                }
+            }
+            Step::CreateTrigger { table, name } => {
+                let s = trigger_in(schema_table(table), name).unwrap_or_default();
+                let in_db = db
+                    .tables
+                    .iter()
+                    .find(|t| &t.name == table)
+                    .and_then(|t| trigger_in(Some(t), name));
+                match in_db {
+                    Some(d) => out.push(differs(format!("trigger {name} on {table}"), s, d)),
+                    None => out.push(missing(format!("trigger {name} on {table}"), s)),
+                }
+            }
+            Step::DropTrigger { table, name } => {
+                if trigger_in(schema_table(table), name).is_none() {
+                    out.push(extra(
+                        format!("trigger {name} on {table}"),
+                        trigger_in(db_table(table), name).unwrap_or_default(),
+                    ));
+                }
+            }
             Step::CreateExtension { name } => out.push(missing(
                 format!("extension {name}"),
                 schema
@@ -547,6 +606,30 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
                         schema.view(v).and_then(|x| x.comment.clone()),
                         db.view(v).and_then(|x| x.comment.clone()),
                     ),
+                    CommentTarget::Function(name, args) => {
+                        let find = |s: &Schema| {
+                            s.functions
+                                .iter()
+                                .find(|f| &f.name == name && f.identity_types() == *args)
+                                .and_then(|f| f.comment.clone())
+                        };
+                        (
+                            format!("comment on {}", routine_label(name, args)),
+                            find(schema),
+                            find(db),
+                        )
+                    }
+                    CommentTarget::Trigger(t, n) => {
+                        let find = |x: Option<&Table>| {
+                            x.and_then(|x| x.triggers.iter().find(|g| &g.name == n))
+                                .and_then(|g| g.comment.clone())
+                        };
+                        (
+                            format!("comment on trigger {n} on {t}"),
+                            find(schema_table(t)),
+                            find(db_table(t)),
+                        )
+                    }
                     CommentTarget::ViewColumn(v, c) => (
                         format!("comment on column {v}.{c}"),
                         schema

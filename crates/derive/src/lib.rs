@@ -46,6 +46,7 @@ use syn::{parse_macro_input, DeriveInput, Ident, LitStr};
         primary_key,
         foreign_key,
         policy,
+        trigger,
         pg_enum
     )
 )]
@@ -182,6 +183,38 @@ pub fn derive_extension(input: TokenStream) -> TokenStream {
                         |n| n.value.clone(),
                     );
                     named_tokens(&def.ident, quote!(::shale::Extension), &name, None).into()
+                }
+            }
+        }
+    }
+}
+
+/// Derives `shale::Function` for a unit struct: a function or procedure.
+///
+/// Accepts `#[function(name, schema, procedure, args, returns, language,
+/// sql, sql_file, volatility, strict, security_definer, leakproof,
+/// parallel, search_path)]` and generates the `shale::Function` impl and
+/// the same constants as inherent associated constants (`NAME`, `SCHEMA`,
+/// `QUALIFIED_NAME`).
+#[proc_macro_derive(Function, attributes(function))]
+pub fn derive_function(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match grammar::function_from_derive(input) {
+        Err(error) => syn::Error::from(error).to_compile_error().into(),
+        Ok((def, mut errors)) => {
+            errors.extend(shale_parser::check_function(&def));
+            match grammar::combine(in_source_order(errors)) {
+                Some(error) => error.to_compile_error().into(),
+                None => {
+                    let name = def.name.as_ref().map_or_else(
+                        || def.ident.to_string().to_snake_case(),
+                        |n| n.value.clone(),
+                    );
+                    let schema = def
+                        .schema
+                        .as_ref()
+                        .map_or_else(|| "public".to_string(), |s| s.value.clone());
+                    named_tokens(&def.ident, quote!(::shale::Function), &name, Some(&schema)).into()
                 }
             }
         }

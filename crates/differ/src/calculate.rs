@@ -3,6 +3,7 @@
 //! and sort the steps into execution order.
 
 mod extension;
+mod function;
 mod policy;
 mod sequence;
 mod view;
@@ -54,6 +55,7 @@ pub(crate) fn calculate_steps(
     differ.push_index_steps();
     differ.push_foreign_key_steps();
     differ.push_policy_steps();
+    differ.push_function_steps();
     differ.push_comment_steps();
     // Last: which views stay depends on what the passes above do to the
     // tables they read.

@@ -27,6 +27,16 @@ pub enum Step {
         /// The policy's previous name.
         name: String,
     },
+    /// `DROP TRIGGER` of a kept table: a trigger removed or changed, or
+    /// whose function is dropped and created again, or that uses a column
+    /// that is dropped or changes type. Early: before its function and the
+    /// columns it names go.
+    DropTrigger {
+        /// The table's previous name.
+        table: QualifiedName,
+        /// The trigger's name.
+        name: String,
+    },
     /// `CREATE EXTENSION`. Right after the namespaces (it may be installed
     /// in a new one), before the enums, sequences, tables and indexes that
     /// use its types, operator classes and functions.
@@ -115,6 +125,15 @@ pub enum Step {
         /// again with a new expression: no data is lost, it is recomputed.
         regenerated: bool,
     },
+    /// `DROP FUNCTION` / `DROP PROCEDURE`. After the tables, columns and
+    /// triggers that used it are gone; before the types of its arguments are
+    /// dropped and before it is created again.
+    DropFunction {
+        /// The routine's previous name.
+        name: QualifiedName,
+        /// Its identity argument types ([`shale_model::Function::identity_types`]).
+        args: Vec<String>,
+    },
     /// `ALTER SEQUENCE … SET SCHEMA` and `RENAME TO`. Before sequences are
     /// created: a new sequence may take the previous name.
     RenameSequence {
@@ -165,6 +184,19 @@ pub enum Step {
         value: String,
         /// Where it goes.
         placement: EnumValuePlacement,
+    },
+    /// `CREATE [OR REPLACE] FUNCTION` / `PROCEDURE`. After the types and
+    /// sequences it may use, before the tables whose defaults and checks
+    /// may call it (as pg_dump orders them: bodies are not checked against
+    /// the tables they read until they run).
+    CreateFunction {
+        /// The routine's next name.
+        name: QualifiedName,
+        /// Its identity argument types.
+        args: Vec<String>,
+        /// `CREATE OR REPLACE`: the routine exists and keeps its signature,
+        /// result and argument names.
+        replace: bool,
     },
     /// `ALTER [MATERIALIZED] VIEW … RENAME TO` (and `SET SCHEMA`). After the
     /// drops that freed the name, before tables and views that take the
@@ -325,6 +357,13 @@ pub enum Step {
         /// The policy's name.
         name: String,
     },
+    /// `CREATE TRIGGER`. After the table, its columns and the function exist.
+    CreateTrigger {
+        /// The table's next name.
+        table: QualifiedName,
+        /// The trigger's name.
+        name: String,
+    },
     /// `COMMENT ON … IS …` (or `IS NULL`). After the object exists.
     SetComment {
         /// What the comment is on.
@@ -394,6 +433,10 @@ pub enum CommentTarget {
     View(QualifiedName),
     /// `COMMENT ON COLUMN` of a view.
     ViewColumn(QualifiedName, String),
+    /// `COMMENT ON FUNCTION` / `PROCEDURE`: name and identity argument types.
+    Function(QualifiedName, Vec<String>),
+    /// `COMMENT ON TRIGGER … ON table`: table, trigger.
+    Trigger(QualifiedName, String),
 }
 
 /// What changes about one column in [`Step::AlterColumn`]. The renderer reads

@@ -1,6 +1,7 @@
 //! The catalog queries and their assembly into the model: one query per
 //! catalog, joined in memory by OID.
 
+mod function;
 mod view;
 
 use std::collections::HashMap;
@@ -115,6 +116,8 @@ pub(crate) fn read(
     read_constraints(&mut s, &oids, version, &names, &mut tables)?;
     read_indexes(&mut s, &oids, version, &names, &mut tables)?;
     read_policies(&mut s, &oids, &mut tables)?;
+    function::read_triggers(&mut s, &oids, &names, &mut tables)?;
+    schema.functions = function::read_functions(&mut s, &namespaces, version)?;
     schema.views = view::take_views(view_rows, &mut tables);
     s.queries += 1;
     let census = crate::census::classify(crate::census::read(&mut s.tx, version)?, options);
@@ -151,6 +154,9 @@ pub(crate) fn read(
         schema
             .views
             .retain(|v| !options.is_unmanaged(&v.name.namespace, &v.name.name));
+        schema
+            .functions
+            .retain(|f| !options.is_unmanaged(&f.name.namespace, &f.name.name));
     }
     schema.normalize();
     Ok((schema, census, queries, version))

@@ -94,6 +94,9 @@ const MODELLED_KINDS: &[&str] = &[
     "extension",
     "view",
     "materialized view",
+    "function",
+    "procedure",
+    "trigger",
 ];
 
 /// `name` qualified the way messages print it: bare in `public`.
@@ -166,7 +169,12 @@ fn census_sql(version: i32) -> String {
              WHERE r.relkind IN ('r', 'p', 'f') AND NOT r.relispartition"
         ),
         format!(
-            "SELECT 'trigger', r.ns, t.tgname::text || ' on ' || {rel_name}, r.ext \
+            // Triggers of tables are modelled; constraint triggers and
+            // triggers of views and foreign tables are not.
+            "SELECT CASE WHEN t.tgconstraint <> 0 THEN 'constraint trigger' \
+                         WHEN r.relkind IN ('r', 'p') THEN 'trigger' \
+                         ELSE 'trigger on a view or foreign table' END, \
+                    r.ns, t.tgname::text || ' on ' || {rel_name}, r.ext \
              FROM pg_catalog.pg_trigger t JOIN rel r ON r.oid = t.tgrelid \
              WHERE NOT t.tgisinternal AND t.tgparentid = 0"
         ),
@@ -226,17 +234,29 @@ fn census_sql(version: i32) -> String {
         // Routines (not those a type creates for itself, like a range
         // type's constructors, which depend on it internally).
         format!(
-            "SELECT CASE p.prokind WHEN 'f' THEN 'function' WHEN 'p' THEN 'procedure' \
-                                   WHEN 'a' THEN 'aggregate' ELSE 'window function' END, \
+            // Functions and procedures in a procedural language with a
+            // body as text are modelled; C and internal ones, SQL-standard
+            // bodies (PostgreSQL 14+), aggregates and window functions not.
+            "SELECT CASE WHEN p.prokind IN ('f', 'p') AND l.lanname IN ('c', 'internal') \
+                              THEN 'routine in language ' || l.lanname::text \
+                         WHEN p.prokind IN ('f', 'p') AND {sqlbody} THEN 'routine with an SQL-standard body' \
+                         WHEN p.prokind = 'f' THEN 'function' WHEN p.prokind = 'p' THEN 'procedure' \
+                         WHEN p.prokind = 'a' THEN 'aggregate' ELSE 'window function' END, \
                     n.nspname::text, \
                     {} || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', {} \
              FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace \
+             JOIN pg_catalog.pg_language l ON l.oid = p.prolang \
              WHERE {USER_NAMESPACE} \
                AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d \
                                 WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid \
                                   AND d.deptype = 'i')",
             q("n.nspname::text", "p.proname::text"),
-            ext("pg_proc", "p.oid")
+            ext("pg_proc", "p.oid"),
+            sqlbody = if version >= 140000 {
+                "p.prosqlbody IS NOT NULL"
+            } else {
+                "false"
+            }
         ),
         // Types other than enums and the row types of relations.
         format!(
@@ -486,6 +506,12 @@ mod tests {
                 row("view", Some("public"), "legacy_report", None),
                 row("trigger", Some("public"), "audit on legacy_orders", None),
                 row("trigger", Some("billing"), "audit on billing.orders", None),
+                row(
+                    "constraint trigger",
+                    Some("billing"),
+                    "balanced on billing.ledger",
+                    None,
+                ),
                 row("extension", None, "pg_trgm", None),
                 row(
                     "table",
@@ -499,13 +525,13 @@ mod tests {
         assert_eq!(
             census.unmodelled,
             vec![UnmodelledObject {
-                kind: "trigger".into(),
-                name: "audit on billing.orders".into()
+                kind: "constraint trigger".into(),
+                name: "balanced on billing.ledger".into()
             },]
         );
-        // Views are modelled: not reported, but still left out (and
-        // counted) where they are unmanaged, like `legacy_report`.
-        assert_eq!(census.counts(), vec![("trigger", 1)]);
+        // Views and triggers are modelled: not reported, but still left out
+        // (and counted) where they are unmanaged, like `legacy_report`.
+        assert_eq!(census.counts(), vec![("constraint trigger", 1)]);
         assert_eq!(
             census.left_out,
             vec![

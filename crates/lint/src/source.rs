@@ -660,6 +660,28 @@ const ALTER_COLUMN_SET_OPTIONS: &[&str] = &[
 /// under `shale check --shadow`) instead of being reported as syntax errors.
 const OPAQUE_STATEMENTS: &[(&str, &[Pat])] = &[
     ("DO", &[Kw("DO")]),
+    (
+        "CREATE FUNCTION",
+        &[Kw("CREATE"), Any(&["FUNCTION", "PROCEDURE"])],
+    ),
+    (
+        "CREATE OR REPLACE FUNCTION",
+        &[
+            Kw("CREATE"),
+            Kw("OR"),
+            Kw("REPLACE"),
+            Any(&["FUNCTION", "PROCEDURE"]),
+        ],
+    ),
+    ("CREATE TRIGGER", &[Kw("CREATE"), Kw("TRIGGER")]),
+    (
+        "CREATE CONSTRAINT TRIGGER",
+        &[Kw("CREATE"), Kw("CONSTRAINT"), Kw("TRIGGER")],
+    ),
+    (
+        "CREATE OR REPLACE TRIGGER",
+        &[Kw("CREATE"), Kw("OR"), Kw("REPLACE"), Kw("TRIGGER")],
+    ),
     ("ALTER SEQUENCE", &[Kw("ALTER"), Kw("SEQUENCE")]),
     (
         "ALTER TYPE",

@@ -37,6 +37,7 @@ use shale_model::{
     SequenceType, SortOrder, Table, UniqueConstraint, DEFAULT_INDEX_METHOD, DEFAULT_NAMESPACE,
 };
 
+mod function;
 mod view;
 
 /// The snapshot format this build writes, and the newest it reads.
@@ -122,6 +123,7 @@ impl Snapshot {
         let (namespaces, enums, tables) = body_v1(&self.schema);
         let (sequences, extensions) = objects_v1(&self.schema);
         let views = view::views_v1(&self.schema.views);
+        let functions = function::functions_v1(&self.schema.functions);
         let file = FileOutV1 {
             format: FORMAT,
             dialect: self.dialect.as_str(),
@@ -133,6 +135,7 @@ impl Snapshot {
             sequences: &sequences,
             extensions: &extensions,
             views: &views,
+            functions: &functions,
         };
         // About 2 KiB per table: one allocation, no copying while the file grows.
         let mut out = Vec::with_capacity(
@@ -201,6 +204,11 @@ impl Snapshot {
                 .into_iter()
                 .map(view::ViewV1::into_model)
                 .collect::<Result<_, _>>()?,
+            functions: file
+                .functions
+                .into_iter()
+                .map(function::FunctionV1::into_model)
+                .collect::<Result<_, _>>()?,
         };
         // Hand-edited files may be out of order; the model's lookups need order.
         schema.normalize();
@@ -237,6 +245,7 @@ pub fn new_id(prev_id: &str, salt: &str, schema: &Schema) -> String {
     let (namespaces, enums, tables) = body_v1(schema);
     let (sequences, extensions) = objects_v1(schema);
     let views = view::views_v1(&schema.views);
+    let functions = function::functions_v1(&schema.functions);
     let body = BodyV1 {
         namespaces: &namespaces,
         enums: &enums,
@@ -244,6 +253,7 @@ pub fn new_id(prev_id: &str, salt: &str, schema: &Schema) -> String {
         sequences: &sequences,
         extensions: &extensions,
         views: &views,
+        functions: &functions,
     };
     serde_json::to_writer(HashWriter(&mut hasher), &body).expect("hashing cannot fail");
     let digest = hasher.finalize();
@@ -641,6 +651,8 @@ struct FileOutV1<'a> {
     extensions: &'a [ExtensionV1<'a>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     views: &'a [view::ViewV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    functions: &'a [function::FunctionV1<'a>],
 }
 
 /// The schema part of a file, hashed into ids. Keys added after the first
@@ -659,6 +671,8 @@ struct BodyV1<'a> {
     /// ones they always had.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     views: &'a [view::ViewV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    functions: &'a [function::FunctionV1<'a>],
 }
 
 #[derive(Deserialize)]
@@ -680,6 +694,8 @@ struct FileInV1 {
     extensions: Vec<ExtensionV1<'static>>,
     #[serde(default)]
     views: Vec<view::ViewV1<'static>>,
+    #[serde(default)]
+    functions: Vec<function::FunctionV1<'static>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -718,6 +734,8 @@ struct TableV1<'a> {
     row_level_security: RowLevelSecurityV1,
     #[serde(default, skip_serializing_if = "is_empty_list")]
     policies: Vec<PolicyV1<'a>>,
+    #[serde(default, skip_serializing_if = "is_empty_list")]
+    triggers: Vec<function::TriggerV1<'a>>,
 }
 
 /// `ENABLE` / `FORCE ROW LEVEL SECURITY`; the key is omitted when neither.
@@ -1277,6 +1295,10 @@ impl<'a> TableV1<'a> {
                 .into_iter()
                 .map(PolicyV1::from_model)
                 .collect(),
+            triggers: sorted_by_name(&t.triggers, |t| &t.name)
+                .into_iter()
+                .map(function::TriggerV1::from_model)
+                .collect(),
         }
     }
 
@@ -1335,6 +1357,11 @@ impl<'a> TableV1<'a> {
                 .into_iter()
                 .map(PolicyV1::into_model)
                 .collect(),
+            triggers: self
+                .triggers
+                .into_iter()
+                .map(|t| t.into_model(&name))
+                .collect::<Result<_, _>>()?,
             name,
         })
     }

@@ -11,6 +11,7 @@
 
 pub mod expr;
 pub mod extension;
+pub mod function;
 pub mod naming;
 pub mod policy;
 pub mod sequence;
@@ -20,6 +21,9 @@ pub mod view;
 pub use policy::{Policy, PolicyCommand, RowLevelSecurity};
 
 pub use extension::Extension;
+pub use function::{
+    Argument, ArgumentMode, Function, Parallel, Trigger, TriggerEvents, TriggerTiming, Volatility,
+};
 pub use sequence::{
     ResolvedOptions, Sequence, SequenceOption, SequenceOptions, SequenceOwner, SequenceType,
 };
@@ -89,6 +93,8 @@ pub struct Schema {
     pub extensions: Vec<Extension>,
     /// Views and materialized views, sorted by name.
     pub views: Vec<View>,
+    /// Functions and procedures, sorted by name, then signature.
+    pub functions: Vec<Function>,
 }
 
 impl Schema {
@@ -119,6 +125,19 @@ impl Schema {
         for view in &mut self.views {
             view.normalize();
         }
+        for function in &mut self.functions {
+            function.normalize();
+        }
+        self.functions
+            .sort_by(|a, b| (&a.name, a.identity_types()).cmp(&(&b.name, b.identity_types())));
+    }
+
+    /// The functions and procedures with this name (every overload).
+    pub fn functions_named<'a>(
+        &'a self,
+        name: &'a QualifiedName,
+    ) -> impl Iterator<Item = &'a Function> + 'a {
+        self.functions.iter().filter(move |f| &f.name == name)
     }
 
     /// The sequence with this name (binary search; the schema must be normalised).
@@ -169,6 +188,7 @@ impl Schema {
             && self.sequences.is_empty()
             && self.extensions.is_empty()
             && self.views.is_empty()
+            && self.functions.is_empty()
     }
 }
 
@@ -207,6 +227,8 @@ pub struct Table {
     pub row_level_security: RowLevelSecurity,
     /// Row-level-security policies, sorted by name.
     pub policies: Vec<Policy>,
+    /// Triggers, sorted by name.
+    pub triggers: Vec<Trigger>,
 }
 
 impl Table {
@@ -223,11 +245,13 @@ impl Table {
             comment: None,
             row_level_security: RowLevelSecurity::default(),
             policies: Vec::new(),
+            triggers: Vec::new(),
         }
     }
 
     /// Sorts constraints, indexes and policies by name (columns keep their order).
     pub fn normalize(&mut self) {
+        self.triggers.sort_by(|a, b| a.name.cmp(&b.name));
         self.policies.sort_by(|a, b| a.name.cmp(&b.name));
         for p in &mut self.policies {
             p.normalize();

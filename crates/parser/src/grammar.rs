@@ -12,12 +12,14 @@
 //! it could build and pushes every problem to an error list.
 
 mod extension;
+mod function;
 mod sequence;
 mod view;
 
 use std::collections::HashSet;
 
 pub use extension::{extension, extension_from_derive, is_extension, ExtensionDef};
+pub use function::{function, function_from_derive, is_function, FunctionDef, TriggerAttr};
 pub use sequence::{is_sequence, sequence, sequence_from_derive, SequenceDef};
 pub use view::{is_view, view, view_from_derive, ViewAttrs, ViewDef, VIEW_KEYS};
 
@@ -209,6 +211,8 @@ pub struct TableAttrs {
     pub force_row_level_security: Option<Span>,
     /// `#[policy(…)]`.
     pub policies: Vec<PolicyAttr>,
+    /// `#[trigger(…)]`.
+    pub triggers: Vec<TriggerAttr>,
 }
 
 /// `#[policy(name = "…", command = "select", to(role, …), using = "…",
@@ -559,6 +563,7 @@ const TABLE_ATTRS: &[&str] = &[
     "check",
     "foreign_key",
     "policy",
+    "trigger",
 ];
 const SHALE_ATTRS: &[&str] = &[
     "table",
@@ -573,6 +578,8 @@ const SHALE_ATTRS: &[&str] = &[
     "sequence",
     "extension",
     "view",
+    "function",
+    "trigger",
 ];
 /// Attribute names of Rust itself and of common derives, never mistaken for
 /// a misspelt shale attribute even when they look alike.
@@ -613,6 +620,7 @@ enum Place {
     Sequence,
     Extension,
     View,
+    Function,
 }
 
 impl Place {
@@ -624,6 +632,7 @@ impl Place {
             Place::Variant => "an enum variant",
             Place::Sequence => "a sequence struct",
             Place::Extension => "an extension struct",
+            Place::Function => "a function struct",
             Place::View => "a view struct",
         }
     }
@@ -643,6 +652,7 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
             Place::Enum | Place::Variant => &["pg_enum"],
             Place::Sequence => &["sequence"],
             Place::Extension => &["extension"],
+            Place::Function => &["function"],
             Place::View => &["view", "index"],
         };
         if allowed.iter().chain(FOREIGN_ATTRS).any(|a| ident == a) {
@@ -665,6 +675,9 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
                 }
                 (_, "sequence") => {
                     "`#[sequence(…)]` belongs on a unit struct that derives `Sequence`".to_string()
+                }
+                (_, "function") => {
+                    "`#[function(…)]` belongs on a unit struct that derives `Function`".to_string()
                 }
                 (_, "extension") => {
                     "`#[extension(…)]` belongs on a unit struct that derives `Extension`"
@@ -1007,6 +1020,9 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                 }
             }
             "policy" => out.policies.push(policy_attr(attr, span, errors)),
+            "trigger" => out
+                .triggers
+                .push(function::trigger_attr(attr, span, errors)),
             _ => {}
         }
     }

@@ -653,6 +653,7 @@ struct LoweredPiece {
     sequences: Vec<SequenceBuild<Loc>>,
     extensions: Vec<ExtensionBuild<Loc>>,
     views: Vec<ViewBuild<Loc>>,
+    functions: Vec<lower::FunctionBuild<Loc>>,
     problems: Vec<Problem<Loc>>,
     /// Unknown column types, by name: reported unless a file could not be
     /// read or an item of that name is broken (known once all are read).
@@ -812,6 +813,7 @@ fn lower_piece(
         sequences: Vec::new(),
         extensions: Vec::new(),
         views: Vec::new(),
+        functions: Vec::new(),
         problems: Vec::new(),
         unknown_types: Vec::new(),
         incomplete: false,
@@ -829,6 +831,7 @@ fn lower_piece(
     let mut sequences: Vec<SequenceBuild<Span>> = Vec::new();
     let mut extensions: Vec<ExtensionBuild<Span>> = Vec::new();
     let mut views: Vec<ViewBuild<Span>> = Vec::new();
+    let mut functions: Vec<lower::FunctionBuild<Span>> = Vec::new();
     for item in items {
         let (def, errors) = collect(item);
         problems.extend(errors.into_iter().map(|error| Problem { file, error }));
@@ -839,6 +842,7 @@ fn lower_piece(
                 extensions.push(lower::lower_extension(cx, file, &def))
             }
             Some(ItemDef::View(def)) => views.push(lower::view::lower_view(cx, file, &def, enums)),
+            Some(ItemDef::Function(def)) => functions.push(lower::lower_function(cx, file, &def)),
             None => {}
         }
     }
@@ -848,6 +852,7 @@ fn lower_piece(
     piece.sequences = sequences.into_iter().map(|t| t.located(&mut at)).collect();
     piece.extensions = extensions.into_iter().map(|t| t.located(&mut at)).collect();
     piece.views = views.into_iter().map(|v| v.located(&mut at)).collect();
+    piece.functions = functions.into_iter().map(|f| f.located(&mut at)).collect();
     piece.problems = problems
         .into_iter()
         .chain(std::mem::take(&mut cx.problems))
@@ -882,6 +887,7 @@ fn finish(
         tables.extend(piece.tables);
         objects.sequences.extend(piece.sequences);
         objects.extensions.extend(piece.extensions);
+        objects.functions.extend(piece.functions);
         views.extend(piece.views);
         problems.extend(piece.problems);
         unknown_types.extend(piece.unknown_types);
@@ -967,12 +973,24 @@ pub fn check_view(def: &grammar::ViewDef) -> Vec<Error> {
     cx.problems.into_iter().map(|p| p.error).collect()
 }
 
+/// The per-item rules of one function struct (body given once, result
+/// and options that fit a function or a procedure, arguments), as
+/// [`check_table`] for tables. `sql_file` is not read here.
+pub fn check_function(def: &grammar::FunctionDef) -> Vec<Error> {
+    let options = ParseOptions::default();
+    let no_names = HashSet::new();
+    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
+    lower::lower_function(&mut cx, 0, def);
+    cx.problems.into_iter().map(|p| p.error).collect()
+}
+
 /// What [`collect`] hands to lowering.
 enum ItemDef {
     Table(grammar::TableDef),
     Sequence(grammar::SequenceDef),
     Extension(grammar::ExtensionDef),
     View(grammar::ViewDef),
+    Function(grammar::FunctionDef),
 }
 
 /// The per-item rules of one `PgEnum` (values, names, renames), as
@@ -1005,6 +1023,10 @@ fn collect(item: Item) -> (Option<ItemDef>, Vec<Error>) {
         Item::Struct(s) if grammar::is_view(&s.attrs) => {
             let (def, errors) = grammar::view(s);
             (Some(ItemDef::View(def)), errors)
+        }
+        Item::Struct(s) if grammar::is_function(&s.attrs) => {
+            let (def, errors) = grammar::function(&s);
+            (Some(ItemDef::Function(def)), errors)
         }
         Item::Struct(s) => match grammar::derives(&s.attrs, "PgEnum") {
             Some(span) => (

@@ -18,6 +18,7 @@
 //! size of the schema.
 
 mod extension;
+mod function;
 mod policy;
 mod sequence;
 pub(crate) mod view;
@@ -26,6 +27,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 pub(crate) use extension::{lower_extension, ExtensionBuild};
+pub(crate) use function::{lower_function, FunctionBuild};
 pub(crate) use sequence::{lower_sequence, SequenceBuild};
 
 use heck::ToSnakeCase;
@@ -280,6 +282,26 @@ pub(crate) fn link<S: Site>(
         renames.enum_values.extend(e.value_renames);
         schema.enums.push(e.model);
     }
+    let trigger_sites: Vec<(usize, Vec<S>, &Table)> = tables
+        .iter()
+        .filter(|t| !t.table.triggers.is_empty())
+        .map(|t| (t.file, t.trigger_functions.clone(), &t.table))
+        .collect();
+    let declared = Schema {
+        namespaces: namespaces
+            .iter()
+            .cloned()
+            .chain(tables.iter().map(|t| t.table.name.namespace.clone()))
+            .chain(views.iter().map(|v| v.view.name.namespace.clone()))
+            .collect(),
+        ..Schema::default()
+    };
+    let functions = function::link_functions(cx, objects.functions, &trigger_sites, &declared);
+    drop(trigger_sites);
+    for f in &functions {
+        namespaces.insert(f.name.namespace.clone());
+    }
+    schema.functions = functions;
     for t in tables {
         namespaces.insert(t.table.name.namespace.clone());
         renames.tables.extend(t.rename);
@@ -311,6 +333,7 @@ pub(crate) struct Objects<S> {
     pub sequences: Vec<SequenceBuild<S>>,
     pub extensions: Vec<ExtensionBuild<S>>,
     pub views: Vec<view::ViewBuild<S>>,
+    pub functions: Vec<FunctionBuild<S>>,
 }
 
 impl<S> Default for Objects<S> {
@@ -319,6 +342,7 @@ impl<S> Default for Objects<S> {
             sequences: Vec::new(),
             extensions: Vec::new(),
             views: Vec::new(),
+            functions: Vec::new(),
         }
     }
 }
@@ -651,6 +675,8 @@ pub(crate) struct TableBuild<S> {
     pending_fks: Vec<PendingForeignKey<S>>,
     rename: Option<(QualifiedName, QualifiedName)>,
     column_renames: Vec<(QualifiedName, String, String)>,
+    /// Where each trigger (in `table.triggers` order) names its function.
+    trigger_functions: Vec<S>,
 }
 
 impl TableBuild<Span> {
@@ -686,6 +712,7 @@ impl TableBuild<Span> {
                 .collect(),
             rename: self.rename,
             column_renames: self.column_renames,
+            trigger_functions: self.trigger_functions.into_iter().map(at).collect(),
         }
     }
 }
@@ -726,6 +753,7 @@ pub(crate) fn lower_table(
         pending_fks: Vec::new(),
         rename,
         column_renames: Vec::new(),
+        trigger_functions: Vec::new(),
     };
     b.table.comment = def.doc.clone();
     // Rust identifier → column index, so that attribute lists may name a
@@ -973,6 +1001,7 @@ pub(crate) fn lower_table(
     }
 
     policy::lower_policies(cx, file, def, &mut b.table);
+    b.trigger_functions = function::lower_triggers(cx, file, def, &mut b.table);
 
     for attr in &def.attrs.foreign_keys {
         let local = resolve_all(cx, &attr.columns);

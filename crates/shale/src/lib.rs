@@ -48,7 +48,7 @@
 
 use std::fmt;
 
-pub use shale_derive::{Extension, PgEnum, Sequence, Table, View};
+pub use shale_derive::{Extension, Function, PgEnum, Sequence, Table, View};
 
 /// A unit struct that derives [`Sequence`](derive@Sequence): a standalone
 /// sequence (`CREATE SEQUENCE`). The derive also adds the constants as
@@ -60,6 +60,19 @@ pub trait Sequence {
     const SCHEMA: &'static str;
     /// `"schema"."name"`, quoted like [`Table::QUALIFIED_NAME`]: ready for
     /// `nextval('…')`.
+    const QUALIFIED_NAME: &'static str;
+}
+
+/// A unit struct that derives [`Function`](derive@Function): a function or
+/// procedure (`CREATE FUNCTION`, `CREATE PROCEDURE`). The derive also adds
+/// the constants as inherent associated constants.
+pub trait Function {
+    /// The routine's SQL name, unquoted.
+    const NAME: &'static str;
+    /// Its namespace, unquoted; `public` by default.
+    const SCHEMA: &'static str;
+    /// `"schema"."name"`, quoted like [`Table::QUALIFIED_NAME`]: ready for
+    /// `SELECT "schema"."name"(…)`.
     const QUALIFIED_NAME: &'static str;
 }
 

@@ -472,9 +472,94 @@ fn with_sequences_and_extensions(mut previous: Schema, mut next: Schema) -> (Sch
     trgm.schema = Some("auth".into());
     trgm.version = Some("1.6".into());
     next.extensions = vec![Extension::new("citext"), trgm];
+    add_routines(&mut previous, &mut next);
     previous.normalize();
     next.normalize();
     (previous, next)
+}
+
+/// Functions replaced, dropped, recreated and created; triggers dropped,
+/// created and recreated around their function.
+fn add_routines(previous: &mut Schema, next: &mut Schema) {
+    use shale_model::{Argument, ArgumentMode, Function, Trigger, TriggerEvents, TriggerTiming};
+    let touch = Function::new(q("touch"), "trigger", "BEGIN RETURN NEW; END");
+    let mut old_fn = Function::new(q("old_fn"), "integer", "SELECT 1");
+    old_fn.language = "sql".into();
+    old_fn.arguments = vec![Argument {
+        name: Some("n".into()),
+        mode: ArgumentMode::In,
+        ty: "integer".into(),
+        default: None,
+    }];
+    let audit = Function::new(q("audit"), "trigger", "BEGIN RETURN NULL; END");
+    let count = Function::new(q("count_rows"), "integer", "BEGIN RETURN 1; END");
+    previous.functions = vec![touch.clone(), old_fn, audit.clone(), count.clone()];
+    let mut touch2 = touch;
+    touch2.body = "BEGIN NEW.at := now(); RETURN NEW; END".into();
+    touch2.search_path = Some("public, pg_temp".into());
+    touch2.comment = Some("stamps rows".into());
+    let mut audit2 = audit;
+    audit2.security_definer = true;
+    // A new result type: dropped and created again.
+    let mut count2 = count;
+    count2.returns = Some("bigint".into());
+    let mut tidy = Function::new(q("auth.tidy"), "void", "BEGIN END");
+    tidy.procedure = true;
+    tidy.returns = None;
+    tidy.arguments = vec![Argument {
+        name: Some("days".into()),
+        mode: ArgumentMode::In,
+        ty: "integer".into(),
+        default: Some("30".into()),
+    }];
+    next.functions = vec![touch2, audit2, count2, tidy];
+    let trigger = |name: &str, function: &str| Trigger {
+        name: name.into(),
+        timing: TriggerTiming::Before,
+        events: TriggerEvents {
+            insert: true,
+            update: true,
+            ..TriggerEvents::default()
+        },
+        update_of: Vec::new(),
+        for_each_row: true,
+        when: None,
+        function: q(function),
+        arguments: Vec::new(),
+        comment: None,
+    };
+    let set = |s: &mut Schema, triggers: Vec<Trigger>| {
+        s.tables
+            .iter_mut()
+            .find(|t| t.name == q("accounts"))
+            .expect("the fixture has accounts")
+            .triggers = triggers;
+    };
+    let mut audited = trigger("accounts_audit", "audit");
+    audited.timing = TriggerTiming::After;
+    audited.events = TriggerEvents {
+        delete: true,
+        ..TriggerEvents::default()
+    };
+    audited.for_each_row = false;
+    audited.arguments = vec!["accounts".into(), "it's".into()];
+    set(
+        previous,
+        vec![
+            trigger("accounts_touch", "touch"),
+            trigger("accounts_old", "touch"),
+            audited.clone(),
+        ],
+    );
+    let mut fresh = trigger("accounts_fresh", "touch");
+    fresh.events.insert = false;
+    fresh.update_of = vec!["id".into()];
+    fresh.when = Some("OLD.id IS DISTINCT FROM NEW.id".into());
+    fresh.comment = Some("new one".into());
+    set(
+        next,
+        vec![trigger("accounts_touch", "touch"), fresh, audited],
+    );
 }
 
 /// The hints that settle the way back, from `every_step().1` to `every_step().0`.

@@ -12,6 +12,9 @@ mod fixtures;
 pub mod hazards;
 mod postgres;
 pub mod sqlite;
+/// The statements that create a routine and a trigger, as `generate` writes
+/// them (also the text `verify` shows for them).
+pub use postgres::function::{create_function_sql, create_trigger_sql};
 pub use sqlite::Sqlite;
 #[cfg(test)]
 mod tests;
@@ -153,6 +156,12 @@ pub enum RenderError {
     #[error("the plan names view {name} which the schema lacks; render a plan with the schemas it was diffed from")]
     MissingView {
         /// The view.
+        name: String,
+    },
+    /// A step names a function or procedure the schema lacks.
+    #[error("the plan names routine {name} which the schema lacks; render a plan with the schemas it was diffed from")]
+    MissingFunction {
+        /// The routine, as `schema.name(types)`.
         name: String,
     },
     /// A step names a column the table lacks.

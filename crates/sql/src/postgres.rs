@@ -2,6 +2,7 @@
 //! statements with their hazards.
 
 mod extension;
+pub(crate) mod function;
 mod policy;
 mod sequence;
 mod view;
@@ -423,6 +424,10 @@ impl<'a> Renderer<'a> {
             | Step::CreatePolicy { .. }
             | Step::AlterPolicy { .. }
             | Step::AlterRowLevelSecurity { .. } => self.render_policy_step(step)?,
+            Step::CreateFunction { .. }
+            | Step::DropFunction { .. }
+            | Step::CreateTrigger { .. }
+            | Step::DropTrigger { .. } => self.render_function_step(step)?,
             Step::SetComment { target } => self.render_comment(target)?,
             Step::DropEnum { name } => self.push(
                 format!("DROP TYPE {};", qualified(name)),
@@ -888,6 +893,8 @@ impl<'a> Renderer<'a> {
                 )
             }
             CommentTarget::View(name) => self.view_comment_sql(name, None)?,
+            CommentTarget::Function(name, args) => self.function_comment_sql(name, args)?,
+            CommentTarget::Trigger(table, name) => self.trigger_comment_sql(table, name)?,
             CommentTarget::ViewColumn(name, column) => self.view_comment_sql(name, Some(column))?,
             CommentTarget::Enum(name) => {
                 let e = self.next_enum(name)?;

@@ -237,6 +237,13 @@ pub fn canonical_schema(schema: &Schema) -> Result<Schema, SqliteError> {
             "SQLite has no sequences; use `identity` on the INTEGER PRIMARY KEY (AUTOINCREMENT)",
         ));
     }
+    if let Some(f) = schema.functions.first() {
+        return Err(unsupported(
+            "a function or procedure (`#[derive(Function)]`)",
+            format!("{} \"{}\"", f.kind(), f.name.name),
+            "SQLite has no stored functions; remove the `#[derive(Function)]` struct, or use PostgreSQL",
+        ));
+    }
     if let Some(e) = schema.extensions.first() {
         return Err(unsupported(
             "an extension (`#[derive(Extension)]`)",
@@ -270,6 +277,13 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
             "row-level security (`#[table(row_level_security)]`, `#[policy]`)",
             tlabel,
             "SQLite has no row-level security; remove them",
+        ));
+    }
+    if !table.triggers.is_empty() {
+        return Err(unsupported(
+            "a trigger (`#[trigger]`)",
+            tlabel,
+            "shale's SQLite support has no triggers; remove them, or use PostgreSQL",
         ));
     }
     let mut t = Table::new(table.name.clone());
@@ -985,6 +999,20 @@ impl<'a> Renderer<'a> {
                 return Err(SqliteError::Plan {
                     step: step_label(step),
                     detail: "SQLite has no schemas or enum types".into(),
+                })
+            }
+            Step::CreateFunction { name, .. } | Step::DropFunction { name, .. } => {
+                return Err(SqliteError::Unsupported {
+                    what: "a function or procedure (`#[derive(Function)]`)".into(),
+                    object: format!("function \"{}\"", name.name),
+                    fix: "remove it, or use PostgreSQL".into(),
+                })
+            }
+            Step::CreateTrigger { table, .. } | Step::DropTrigger { table, .. } => {
+                return Err(SqliteError::Unsupported {
+                    what: "a trigger (`#[trigger]`)".into(),
+                    object: format!("table \"{}\"", table.name),
+                    fix: "remove it, or use PostgreSQL".into(),
                 })
             }
             Step::AlterRowLevelSecurity { table, .. }

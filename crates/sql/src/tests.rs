@@ -99,6 +99,10 @@ fn variant_name(step: &Step) -> &'static str {
         Step::RenameView { .. } => "RenameView",
         Step::CreateView { .. } => "CreateView",
         Step::CreateViewIndex { .. } => "CreateViewIndex",
+        Step::DropTrigger { .. } => "DropTrigger",
+        Step::DropFunction { .. } => "DropFunction",
+        Step::CreateFunction { .. } => "CreateFunction",
+        Step::CreateTrigger { .. } => "CreateTrigger",
     }
 }
 
@@ -142,6 +146,10 @@ const ALL_VARIANTS: &[&str] = &[
     "SetSequenceOwner",
     "DropSequence",
     "DropExtension",
+    "DropTrigger",
+    "DropFunction",
+    "CreateFunction",
+    "CreateTrigger",
 ];
 
 #[test]
@@ -169,6 +177,12 @@ const PARSER_EXCEPTIONS: &[(&str, &str)] = &[
     ("ALTER SEQUENCE ", "sqlparser has no ALTER SEQUENCE … AS; there is no other spelling"),
     ("ALTER EXTENSION ", "sqlparser has no ALTER EXTENSION; there is no other spelling"),
     ("COMMENT ON SEQUENCE ", "sqlparser's COMMENT ON supports no SEQUENCE object; there is no other spelling"),
+ (" DEFAULT 30)\n", "sqlparser's CREATE PROCEDURE takes no argument defaults; there is no other spelling"),
+    ("\n SECURITY DEFINER\n", "sqlparser's CREATE FUNCTION has no SECURITY DEFINER; there is no other spelling"),
+    ("\n SET search_path = ", "sqlparser's CREATE FUNCTION has no SET configuration; there is no other spelling"),
+    ("COMMENT ON FUNCTION ", "sqlparser's COMMENT ON supports no FUNCTION object; there is no other spelling"),
+    ("COMMENT ON TRIGGER ", "sqlparser's COMMENT ON supports no TRIGGER object; there is no other spelling"),
+    ("EXECUTE FUNCTION \"public\".\"audit\"('", "sqlparser's CREATE TRIGGER takes no trigger arguments; there is no other spelling"),
     (" SET INCREMENT BY ", "sqlparser has no ALTER COLUMN … SET sequence option; re-adding the identity would restart it"),
 ];
 

@@ -1,5 +1,6 @@
 -- hazard: CHANGES_ACCESS drops policy "trash_gone" on "trash"
 -- hazard: CHANGES_ACCESS drops policy "trash_write" on "trash"
+-- hazard: BACKWARD_INCOMPATIBLE drops trigger "accounts_old" on "accounts"
 -- hazard: BACKWARD_INCOMPATIBLE moves extension "pg_trgm" to schema "auth": code naming its objects by the previous schema breaks
 -- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "old_logs" against reads and writes
 -- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "trash" against reads and writes
@@ -9,6 +10,7 @@
 -- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "junk" against reads and writes
 -- hazard: DELETES_DATA drops column "accounts"."legacy"
 -- hazard: BACKWARD_INCOMPATIBLE code using column "accounts"."legacy" breaks
+-- hazard: BACKWARD_INCOMPATIBLE drops function "public"."old_fn"(integer)
 -- hazard: BACKWARD_INCOMPATIBLE renames sequence "old_numbers" to "auth"."numbers": code calling nextval on the previous name breaks
 -- hazard: BACKWARD_INCOMPATIBLE narrows sequence "counters" to integer: fails if its current value does not fit
 -- hazard: BACKWARD_INCOMPATIBLE renames enum "color" to "colour"
@@ -40,6 +42,8 @@ DROP POLICY "trash_gone" ON "public"."trash";
 --> statement-breakpoint
 DROP POLICY "trash_write" ON "public"."trash";
 --> statement-breakpoint
+DROP TRIGGER "accounts_old" ON "public"."accounts";
+--> statement-breakpoint
 CREATE EXTENSION "citext" WITH SCHEMA "public";
 --> statement-breakpoint
 ALTER EXTENSION "pg_trgm" UPDATE TO '1.6';
@@ -62,6 +66,10 @@ ALTER TABLE "public"."accounts" DROP COLUMN "doubled";
 --> statement-breakpoint
 ALTER TABLE "public"."accounts" DROP COLUMN "legacy";
 --> statement-breakpoint
+DROP FUNCTION "public"."count_rows"();
+--> statement-breakpoint
+DROP FUNCTION "public"."old_fn"(integer);
+--> statement-breakpoint
 ALTER SEQUENCE "public"."old_numbers" SET SCHEMA "auth";
 --> statement-breakpoint
 ALTER SEQUENCE "auth"."old_numbers" RENAME TO "numbers";
@@ -77,6 +85,35 @@ CREATE TYPE "auth"."level" AS ENUM ('low', 'high');
 ALTER TYPE "public"."status" RENAME VALUE 'banned' TO 'suspended';
 --> statement-breakpoint
 ALTER TYPE "public"."colour" ADD VALUE 'blue' AFTER 'green';
+--> statement-breakpoint
+CREATE PROCEDURE "auth"."tidy"("days" integer DEFAULT 30)
+ LANGUAGE plpgsql
+AS $shale$
+BEGIN END
+$shale$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION "public"."audit"()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+AS $shale$
+BEGIN RETURN NULL; END
+$shale$;
+--> statement-breakpoint
+CREATE FUNCTION "public"."count_rows"()
+ RETURNS bigint
+ LANGUAGE plpgsql
+AS $shale$
+BEGIN RETURN 1; END
+$shale$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION "public"."touch"()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path = public, pg_temp
+AS $shale$
+BEGIN NEW.at := now(); RETURN NEW; END
+$shale$;
 --> statement-breakpoint
 ALTER TABLE "public"."archive" SET SCHEMA "auth";
 --> statement-breakpoint
@@ -190,6 +227,8 @@ CREATE POLICY "trash_write" ON "public"."trash" TO PUBLIC USING (true);
 --> statement-breakpoint
 ALTER POLICY "trash_read" ON "public"."trash" TO PUBLIC USING (id > 1);
 --> statement-breakpoint
+CREATE TRIGGER "accounts_fresh" BEFORE UPDATE OF "id" ON "public"."accounts" FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION "public"."touch"();
+--> statement-breakpoint
 COMMENT ON TABLE "auth"."members" IS 'members of an account';
 --> statement-breakpoint
 COMMENT ON TABLE "public"."accounts" IS 'people''s accounts';
@@ -199,6 +238,10 @@ COMMENT ON COLUMN "public"."accounts"."status" IS 'where the account stands';
 COMMENT ON TYPE "public"."colour" IS 'paint';
 --> statement-breakpoint
 COMMENT ON SEQUENCE "public"."fresh" IS 'counts down';
+--> statement-breakpoint
+COMMENT ON FUNCTION "public"."touch"() IS 'stamps rows';
+--> statement-breakpoint
+COMMENT ON TRIGGER "accounts_fresh" ON "public"."accounts" IS 'new one';
 --> statement-breakpoint
 DROP TYPE "legacy"."mood";
 --> statement-breakpoint

@@ -83,7 +83,7 @@ pub(crate) fn lower_view(
             }
             sql.value.clone()
         }
-        (None, Some(f)) => read_sql_file(cx, file, f),
+        (None, Some(f)) => read_sql_file(cx, file, f, "a SELECT query"),
         (None, None) => {
             cx.err(
                 file,
@@ -325,7 +325,12 @@ pub(crate) fn lower_view(
 }
 
 /// The text of `sql_file`, or an error naming the path tried.
-fn read_sql_file(cx: &mut Cx<Span>, file: usize, path: &Spanned<String>) -> String {
+pub(crate) fn read_sql_file(
+    cx: &mut Cx<Span>,
+    file: usize,
+    path: &Spanned<String>,
+    what: &str,
+) -> String {
     let base: Option<PathBuf> = cx.options.schema_dir.clone().or_else(|| {
         cx.files
             .get(file)
@@ -349,7 +354,7 @@ fn read_sql_file(cx: &mut Cx<Span>, file: usize, path: &Spanned<String>) -> Stri
             cx.err(
                 file,
                 Error::new(path.span, format!("`{}` is empty", full.display()))
-                    .label("expected a SELECT query in the file"),
+                    .label(format!("expected {what} in the file")),
             );
             String::new()
         }
