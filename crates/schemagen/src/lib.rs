@@ -9,6 +9,7 @@
 //! silently.
 #![deny(missing_docs)]
 
+mod function;
 mod sequence;
 mod view;
 
@@ -53,6 +54,9 @@ pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
     for s in &schema.sequences {
         items.push(r.render_sequence(s));
     }
+    for f in &schema.functions {
+        items.push(r.render_function(f));
+    }
     for t in &schema.tables {
         items.push(r.render_table(t));
     }
@@ -70,6 +74,9 @@ pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
     }
     if !schema.views.is_empty() {
         derives.push(quote!(View));
+    }
+    if !schema.functions.is_empty() {
+        derives.push(quote!(Function));
     }
     derives.sort_by_key(|d| d.to_string());
     let file = quote! {
@@ -291,6 +298,11 @@ impl Renderer {
         }
         for policy in &t.policies {
             if let Some(attr) = self.policy_attr(t, policy) {
+                table_attrs.push(attr);
+            }
+        }
+        for trigger in &t.triggers {
+            if let Some(attr) = self.trigger_attr(t, trigger) {
                 table_attrs.push(attr);
             }
         }

@@ -183,6 +183,8 @@ pub struct TriggerAttr {
     pub function: Option<Spanned<String>>,
     /// `args = "a, b"`: the trigger's arguments, separated by commas.
     pub args: Option<Spanned<String>>,
+    /// `comment = "…"`: `COMMENT ON TRIGGER`.
+    pub comment: Option<Spanned<String>>,
 }
 
 const TRIGGER_KEYS: &[&str] = &[
@@ -194,6 +196,7 @@ const TRIGGER_KEYS: &[&str] = &[
     "when",
     "function",
     "args",
+    "comment",
 ];
 
 pub(super) fn trigger_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>) -> TriggerAttr {
@@ -208,6 +211,7 @@ pub(super) fn trigger_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>
         when: None,
         function: None,
         args: None,
+        comment: None,
     };
     for entry in attr_entries(attr, errors) {
         if !accept_key(&entry, "trigger", TRIGGER_KEYS, &mut seen, errors) {
@@ -223,6 +227,7 @@ pub(super) fn trigger_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>
                     "for_each" => &mut t.for_each,
                     "when" => &mut t.when,
                     "function" => &mut t.function,
+                    "comment" => &mut t.comment,
                     _ => &mut t.args,
                 };
                 *slot = string_value(&entry, errors);

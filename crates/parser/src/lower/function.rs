@@ -430,7 +430,18 @@ pub(super) fn lower_triggers(
         };
         let mut update_of = Vec::new();
         for c in &attr.update_of {
-            if table.column(&c.value).is_none() {
+            // A column by SQL name, or by its field's identifier.
+            let by_field = def.fields.iter().find(|f| f.ident == c.value).map(|f| {
+                f.attrs
+                    .name
+                    .as_ref()
+                    .map_or_else(|| f.ident.to_string(), |n| n.value.clone())
+            });
+            let column = match by_field {
+                Some(name) if table.column(&c.value).is_none() => name,
+                _ => c.value.clone(),
+            };
+            if table.column(&column).is_none() {
                 cx.err(
                     file,
                     Error::new(
@@ -441,7 +452,7 @@ pub(super) fn lower_triggers(
                     .help("`update_of(…)` names SQL column names of this table"),
                 );
             }
-            update_of.push(c.value.clone());
+            update_of.push(column);
         }
         if !update_of.is_empty() && !events.update {
             cx.err(
@@ -490,7 +501,7 @@ pub(super) fn lower_triggers(
             when: attr.when.as_ref().map(|w| w.value.trim().to_string()),
             function: function_name,
             arguments,
-            comment: None,
+            comment: attr.comment.as_ref().map(|c| c.value.clone()),
         });
     }
     spans
