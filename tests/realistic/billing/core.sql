@@ -497,3 +497,17 @@ CREATE EXTENSION btree_gist;
 CREATE VIEW receivables AS
     SELECT i.account_id, i.currency, sum(i.total_cents) AS open_cents, min(i.due_on) AS oldest_due
     FROM invoices i WHERE i.state = 'open' GROUP BY i.account_id, i.currency;
+
+-- Functions and triggers (modelled since issue 12).
+CREATE FUNCTION ledger.check_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (
+        SELECT 1 FROM ledger.entries e WHERE e.journal_id = NEW.journal_id
+        GROUP BY e.currency
+        HAVING sum(CASE WHEN e.side = 'debit' THEN e.amount_cents ELSE -e.amount_cents END) <> 0
+    ) THEN
+        RAISE EXCEPTION 'journal % does not balance', NEW.journal_id;
+    END IF;
+    RETURN NULL;
+END
+$$;

@@ -510,3 +510,30 @@ CREATE VIEW read.open_orders AS
 CREATE MATERIALIZED VIEW read.revenue_by_month AS
     SELECT date_trunc('month', placed_at) AS month, currency, sum(total_cents) AS revenue_cents
     FROM read.orders WHERE placed_at IS NOT NULL GROUP BY 1, 2;
+
+-- Functions and triggers (modelled since issue 12).
+CREATE FUNCTION es.append(stream uuid, expected bigint, type_id integer, body jsonb) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+    current bigint;
+    position bigint;
+BEGIN
+    SELECT version INTO current FROM es.streams WHERE id = stream FOR UPDATE;
+    IF current IS DISTINCT FROM expected THEN
+        RAISE EXCEPTION 'stream % is at %, not %', stream, current, expected;
+    END IF;
+    INSERT INTO es.events (stream_id, stream_version, type_id, payload)
+    VALUES (stream, expected + 1, type_id, body) RETURNING global_position INTO position;
+    UPDATE es.streams SET version = expected + 1 WHERE id = stream;
+    RETURN position;
+END
+$$;
+
+CREATE FUNCTION es.notify_event() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('events', NEW.global_position::text);
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER events_notify AFTER INSERT ON es.events FOR EACH ROW EXECUTE FUNCTION es.notify_event();
+CREATE TRIGGER outbox_notify AFTER INSERT ON es.outbox FOR EACH STATEMENT EXECUTE FUNCTION es.notify_event();

@@ -572,3 +572,13 @@ CREATE VIEW open_tasks AS
     SELECT t.id, t.project_id, t.title, t.status, t.assignee_id
     FROM tasks t
     WHERE t.status NOT IN ('done', 'cancelled');
+
+-- Functions and triggers (modelled since issue 12).
+CREATE FUNCTION set_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.updated_at := now();
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER profiles_updated_at BEFORE UPDATE ON profiles FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+CREATE TRIGGER tasks_updated_at BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION set_updated_at();
