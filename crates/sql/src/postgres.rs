@@ -32,6 +32,7 @@ pub(crate) fn render(
         out: Vec::with_capacity(plan.steps.len()),
         enum_swapped_columns: HashSet::new(),
         recreated_views: HashSet::new(),
+        function_bodies_unchecked: false,
     };
     for step in &plan.steps {
         if let Step::ReplaceEnum { columns, .. } = step {
@@ -158,6 +159,10 @@ struct Renderer<'a> {
     enum_swapped_columns: HashSet<(QualifiedName, String)>,
     /// Views the plan creates (next names).
     recreated_views: HashSet<QualifiedName>,
+    /// `SET LOCAL check_function_bodies = off` was written (before the
+    /// first `LANGUAGE sql` routine: it is created before the tables it may
+    /// read, as pg_dump does).
+    function_bodies_unchecked: bool,
 }
 
 impl<'a> Renderer<'a> {

@@ -165,7 +165,17 @@ impl Renderer<'_> {
                 replace,
             } => {
                 let f = self.next_function(name, args)?;
-                self.push(create_function_sql(f, *replace), vec![]);
+                let sql = create_function_sql(f, *replace);
+                if f.language == "sql" && !self.function_bodies_unchecked {
+                    // A `LANGUAGE sql` body is checked against the tables it
+                    // reads when it is created, and routines come before
+                    // tables (a default or check may call them): checked
+                    // when called instead, as pg_dump restores them. Only for
+                    // this migration's transaction.
+                    self.function_bodies_unchecked = true;
+                    self.push("SET LOCAL check_function_bodies = off;".into(), vec![]);
+                }
+                self.push(sql, vec![]);
             }
             Step::DropFunction { name, args } => {
                 let previous = self
