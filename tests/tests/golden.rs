@@ -437,6 +437,13 @@ const SQLPARSER_GAPS: &[&str] = &[
     "COMMENT ON MATERIALIZED VIEW ",
     "COMMENT ON VIEW ",
     "ALTER VIEW ",
+    "\n SECURITY DEFINER\n",
+    "\n SET search_path = ",
+    "CREATE PROCEDURE ",
+    "COMMENT ON FUNCTION ",
+    "COMMENT ON PROCEDURE ",
+    "COMMENT ON TRIGGER ",
+    "EXECUTE FUNCTION \"public\".\"audit\"('",
 ];
 
 /// One generated statement must re-parse as exactly one statement with

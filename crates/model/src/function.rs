@@ -27,7 +27,8 @@ pub struct Function {
     pub returns: Option<String>,
     /// `LANGUAGE …`, lowercase (`plpgsql`, `sql`).
     pub language: String,
-    /// The body (what goes between the dollar quotes), trimmed.
+    /// The body: exactly what goes between the dollar quotes (PostgreSQL
+    /// keeps it byte for byte, white space included, and so does pg_dump).
     pub body: String,
     /// `VOLATILE` (the default), `STABLE` or `IMMUTABLE` (functions only).
     pub volatility: Volatility,
@@ -159,7 +160,7 @@ impl Function {
             arguments: Vec::new(),
             returns: Some(canonical_returns(returns)),
             language: "plpgsql".into(),
-            body: body.trim().to_string(),
+            body: body.to_string(),
             volatility: Volatility::Volatile,
             strict: false,
             security_definer: false,
@@ -170,10 +171,9 @@ impl Function {
         }
     }
 
-    /// Brings spellings into their stored form: canonical types, trimmed
-    /// body, lowercase language.
+    /// Brings spellings into their stored form: canonical types, lowercase
+    /// language (the body is kept as it is).
     pub fn normalize(&mut self) {
-        self.body = self.body.trim().to_string();
         self.language = self.language.trim().to_ascii_lowercase();
         for a in &mut self.arguments {
             a.ty = routine_type(&a.ty);
@@ -443,7 +443,7 @@ mod tests {
     #[test]
     fn identity_skips_out_arguments_of_functions_only() {
         let mut f = Function::new(QualifiedName::public("f"), "integer", " BEGIN END ");
-        assert_eq!(f.body, "BEGIN END");
+        assert_eq!(f.body, " BEGIN END ");
         f.arguments = vec![
             Argument {
                 name: Some("a".into()),

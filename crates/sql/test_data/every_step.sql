@@ -88,32 +88,24 @@ ALTER TYPE "public"."colour" ADD VALUE 'blue' AFTER 'green';
 --> statement-breakpoint
 CREATE PROCEDURE "auth"."tidy"("days" integer DEFAULT 30)
  LANGUAGE plpgsql
-AS $shale$
-BEGIN END
-$shale$;
+AS $shale$BEGIN END$shale$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION "public"."audit"()
  RETURNS trigger
  LANGUAGE plpgsql
  SECURITY DEFINER
-AS $shale$
-BEGIN RETURN NULL; END
-$shale$;
+AS $shale$BEGIN RETURN NULL; END$shale$;
 --> statement-breakpoint
 CREATE FUNCTION "public"."count_rows"()
  RETURNS bigint
  LANGUAGE plpgsql
-AS $shale$
-BEGIN RETURN 1; END
-$shale$;
+AS $shale$BEGIN RETURN 1; END$shale$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION "public"."touch"()
  RETURNS trigger
  LANGUAGE plpgsql
  SET search_path = public, pg_temp
-AS $shale$
-BEGIN NEW.at := now(); RETURN NEW; END
-$shale$;
+AS $shale$BEGIN NEW.at := now(); RETURN NEW; END$shale$;
 --> statement-breakpoint
 ALTER TABLE "public"."archive" SET SCHEMA "auth";
 --> statement-breakpoint

@@ -96,7 +96,7 @@ pub fn create_function_sql(f: &Function, replace: bool) -> String {
         sql.push_str(&format!(" SET search_path = {}\n", search_path_sql(p)));
     }
     let tag = dollar_tag(&f.body);
-    sql.push_str(&format!("AS {tag}\n{}\n{tag};", f.body));
+    sql.push_str(&format!("AS {tag}{}{tag};", f.body));
     sql
 }
 
