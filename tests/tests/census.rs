@@ -35,6 +35,16 @@ fn cases() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
             vec![("trigger on a view or foreign table", "vtr on tv")],
         ),
         (
+            "CREATE FUNCTION costly() RETURNS integer LANGUAGE sql COST 5000 SET work_mem = '64MB' AS 'SELECT 1'",
+            vec![("routine option", "costly()")],
+        ),
+        (
+            "CREATE FUNCTION off() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'; \
+             CREATE TRIGGER t_off BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION off(); \
+             ALTER TABLE t DISABLE TRIGGER t_off",
+            vec![("disabled trigger", "t_off on t")],
+        ),
+        (
             "CREATE DOMAIN d AS integer CHECK (VALUE > 0)",
             vec![("domain", "d")],
         ),

@@ -258,6 +258,26 @@ fn census_sql(version: i32) -> String {
                 "false"
             }
         ),
+        // What the model of a routine or trigger does not carry: options
+        // besides `search_path`, a cost or row estimate of its own, a
+        // trigger that is disabled or fires only on replicas.
+        format!(
+            "SELECT 'routine option', n.nspname::text, \
+                    {} || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', {} \
+             FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace \
+             JOIN pg_catalog.pg_language l ON l.oid = p.prolang \
+             WHERE {USER_NAMESPACE} AND p.prokind IN ('f', 'p') AND l.lanname NOT IN ('c', 'internal') \
+               AND (p.procost <> 100 OR (p.proretset AND p.prorows <> 1000) \
+                    OR EXISTS (SELECT 1 FROM pg_catalog.pg_options_to_table(p.proconfig) o \
+                                WHERE o.option_name <> 'search_path'))",
+            q("n.nspname::text", "p.proname::text"),
+            ext("pg_proc", "p.oid")
+        ),
+        format!(
+            "SELECT 'disabled trigger', r.ns, t.tgname::text || ' on ' || {rel_name}, r.ext \
+             FROM pg_catalog.pg_trigger t JOIN rel r ON r.oid = t.tgrelid \
+             WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND t.tgenabled <> 'O'"
+        ),
         // Types other than enums and the row types of relations.
         format!(
             "SELECT CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'c' THEN 'composite type' \
