@@ -276,12 +276,23 @@ pub fn canonical_search_path(path: &str) -> String {
         .join(", ")
 }
 
-/// An identifier folded as PostgreSQL folds it: quoted ones unquoted, others
-/// lowercased.
+/// An identifier as PostgreSQL prints it back: folded (quoted ones as
+/// written, others lowercased), then quoted again unless it is a plain
+/// lowercase word. Applying it twice gives the same text.
 fn fold_identifier(name: &str) -> String {
-    match name.strip_prefix('"').and_then(|n| n.strip_suffix('"')) {
+    let folded = match name.strip_prefix('"').and_then(|n| n.strip_suffix('"')) {
         Some(quoted) => quoted.replace("\"\"", "\""),
         None => name.to_ascii_lowercase(),
+    };
+    let plain = !folded.is_empty()
+        && !folded.starts_with(|c: char| c.is_ascii_digit())
+        && folded
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if plain {
+        folded
+    } else {
+        format!("\"{}\"", folded.replace('"', "\"\""))
     }
 }
 
@@ -435,8 +446,10 @@ mod tests {
         assert_eq!(canonical_returns("setof  int8"), "SETOF bigint");
         assert_eq!(
             canonical_returns("TABLE (Id int8, \"Name\" varchar(3))"),
-            "TABLE(id bigint, Name varchar)"
+            "TABLE(id bigint, \"Name\" varchar)"
         );
+        let once = canonical_returns("TABLE (x int4, \"Y\" text)");
+        assert_eq!(canonical_returns(&once), once);
         assert_eq!(routine_type("numeric(10, 2)[]"), "numeric[]");
     }
 

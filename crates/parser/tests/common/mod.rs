@@ -246,6 +246,9 @@ pub fn dump_schema(schema: &Schema) -> String {
                 p.with_check
             );
         }
+        for g in &t.triggers {
+            let _ = writeln!(out, "  trigger {:?}", g);
+        }
         for fk in &t.foreign_keys {
             let _ = write!(
                 out,
@@ -346,6 +349,10 @@ pub fn dump_schema(schema: &Schema) -> String {
         for ix in &v.indexes {
             let _ = writeln!(out, "  index {:?}", ix);
         }
+    }
+    for f in &schema.functions {
+        let _ = writeln!(out, "{} {}.{}", f.kind(), f.name.namespace, f.signature());
+        let _ = writeln!(out, "  {:?}", f);
     }
     out
 }
