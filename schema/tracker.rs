@@ -1,7 +1,7 @@
 //! The issue tracker itself: projects, issues, their comments and labels.
 
 use chrono::{DateTime, Utc};
-use shale::{PgEnum, Table};
+use shale::{Function, PgEnum, Table};
 
 /// Where an issue stands. The order is the board's column order.
 #[derive(PgEnum, Debug)]
@@ -58,6 +58,15 @@ pub struct Project {
 #[index(
     columns(project_id, priority(desc), closed_at(asc, nulls_first)),
     name = "issues_triage"
+)]
+#[trigger(
+    name = "issues_touch_updated_at",
+    timing = "before",
+    events(update),
+    update_of(title, body, state, priority, assignee_id),
+    for_each = "row",
+    when = "OLD.state IS DISTINCT FROM NEW.state OR OLD.title IS DISTINCT FROM NEW.title",
+    function = "touch_updated_at"
 )]
 #[index(columns(assignee_id), where = "assignee_id IS NOT NULL")]
 #[index(columns(created_at(desc)))]
@@ -156,3 +165,19 @@ pub struct IssueLabel {
     #[column(default = "now()")]
     pub added_at: DateTime<Utc>,
 }
+
+/// Sets `updated_at` to the time of the change: the trigger function of every
+/// table with an `updated_at` column.
+#[derive(Function)]
+#[function(
+    returns = "trigger",
+    language = "plpgsql",
+    search_path = "pg_catalog, pg_temp",
+    sql = r#"
+BEGIN
+    NEW.updated_at := now();
+    RETURN NEW;
+END
+"#
+)]
+pub struct TouchUpdatedAt;
