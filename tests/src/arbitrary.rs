@@ -183,6 +183,29 @@ pub struct SchemaSpec {
     tables: Vec<TableSpec>,
     sequences: Vec<SequenceSpec>,
     views: Vec<ViewSpec>,
+    routines: Vec<RoutineSpec>,
+    triggers: Vec<TriggerSpec>,
+}
+
+/// A routine's parameters: `kind % 3` a trigger function, a `LANGUAGE sql`
+/// function, a procedure; `variant` its body, signature and options (an
+/// evolution changes the variant: a replace, or a drop and create).
+#[derive(Clone, Debug)]
+pub struct RoutineSpec {
+    kind: u8,
+    namespace: u8,
+    variant: u8,
+}
+
+/// A trigger's parameters: its table and trigger function (modulo what
+/// exists), its form (timing, events, level, `UPDATE OF`, `WHEN`) and the
+/// column a form names (modulo the table's columns).
+#[derive(Clone, Debug)]
+pub struct TriggerSpec {
+    table: u8,
+    function: u8,
+    form: u8,
+    column: u8,
 }
 
 /// A view's parameters: which table it reads (modulo the tables), which of
@@ -384,16 +407,32 @@ prop_compose! {
 }
 
 prop_compose! {
+    /// A routine's parameters.
+    pub fn routine_spec()(kind in 0u8..3, namespace in 0u8..3, variant in 0u8..12) -> RoutineSpec {
+        RoutineSpec { kind, namespace, variant }
+    }
+}
+
+prop_compose! {
+    /// A trigger's parameters.
+    pub fn trigger_spec()(table in 0u8..8, function in 0u8..3, form in 0u8..6, column in 0u8..8) -> TriggerSpec {
+        TriggerSpec { table, function, form, column }
+    }
+}
+
+prop_compose! {
     /// A schema's parameters: 1–3 namespaces, 0–3 enums, 1–8 tables, 0–2
-    /// sequences, 0–2 views over them.
+    /// sequences, 0–2 views over them, 0–3 routines, 0–3 triggers.
     pub fn schema_spec()(
         namespaces in 1u8..=3,
         enums in vec(enum_spec(), 0..=3),
         tables in vec(table_spec(), 1..=8),
         sequences in vec(sequence_spec(), 0..=2),
         views in vec(view_spec(), 0..=2),
+        routines in vec(routine_spec(), 0..=3),
+        triggers in vec(trigger_spec(), 0..=3),
     ) -> SchemaSpec {
-        SchemaSpec { namespaces, enums, tables, sequences, views }
+        SchemaSpec { namespaces, enums, tables, sequences, views, routines, triggers }
     }
 }
 
@@ -436,15 +475,31 @@ pub fn schema() -> impl Strategy<Value = Schema> {
 /// A random valid schema and a valid evolution of it (1–6 edits; an edit may
 /// turn out to change nothing, so the two can be equal).
 pub fn schema_pair() -> impl Strategy<Value = (Schema, Schema)> {
-    (schema_spec(), vec(edit(), 1..=6)).prop_map(|(spec, edits)| {
-        let previous = build(&spec);
-        let mut next = evolve(&previous, &edits);
-        // The same views over the evolved tables: their columns and queries
-        // follow the tables' changes (dropped, retyped, renamed columns,
-        // dropped tables), which is what makes views hard to migrate.
-        derive_views(&mut next, &spec.views);
-        (previous, next)
-    })
+    (
+        schema_spec(),
+        vec(edit(), 1..=6),
+        vec((0u8..3, 0u8..12), 0..=2),
+    )
+        .prop_map(|(spec, edits, routine_changes)| {
+            let previous = build(&spec);
+            let mut next = evolve(&previous, &edits);
+            // The same views over the evolved tables: their columns and queries
+            // follow the tables' changes (dropped, retyped, renamed columns,
+            // dropped tables), which is what makes views hard to migrate.
+            derive_views(&mut next, &spec.views);
+            // Routines change variant (body, options, signature); the same
+            // triggers over the evolved tables and routines.
+            let mut routines = spec.routines.clone();
+            let count = routines.len().max(1);
+            for (i, variant) in routine_changes {
+                if let Some(r) = routines.get_mut(i as usize % count) {
+                    r.variant = variant;
+                }
+            }
+            derive_routines(&mut next, &routines);
+            derive_triggers(&mut next, &spec.triggers);
+            (previous, next)
+        })
 }
 
 // --- building -------------------------------------------------------------------
@@ -494,7 +549,172 @@ pub fn build(spec: &SchemaSpec) -> Schema {
         add_sequence(&mut schema, q, &namespaces, &mut names);
     }
     derive_views(&mut schema, &spec.views);
+    derive_routines(&mut schema, &spec.routines);
+    derive_triggers(&mut schema, &spec.triggers);
     schema
+}
+
+/// Replaces the schema's routines by the ones `specs` describe, named after
+/// their position (`touch_0`, `calc_1`, `tidy_2`), so that the same specs
+/// name the same routines in both schemas of a pair.
+pub fn derive_routines(schema: &mut Schema, specs: &[RoutineSpec]) {
+    use shale_model::{Argument, ArgumentMode, Function, Parallel, Volatility};
+    let mut namespaces: Vec<String> = vec![DEFAULT_NAMESPACE.to_string()];
+    namespaces.extend(schema.namespaces.iter().cloned());
+    schema.functions.clear();
+    let arg = |name: &str, ty: &str, default: Option<&str>| Argument {
+        name: Some(name.into()),
+        mode: ArgumentMode::In,
+        ty: ty.into(),
+        default: default.map(Into::into),
+    };
+    for (k, spec) in specs.iter().enumerate() {
+        let ns = &namespaces[spec.namespace as usize % namespaces.len()];
+        let v = spec.variant;
+        let f = match spec.kind % 3 {
+            0 => {
+                let body = if v % 2 == 0 {
+                    "BEGIN RETURN NEW; END"
+                } else {
+                    "\nBEGIN\n    NEW := NEW;\n    RETURN NEW;\nEND\n"
+                };
+                let mut f = Function::new(
+                    QualifiedName::new(ns, format!("touch_{k}")),
+                    "trigger",
+                    body,
+                );
+                f.security_definer = v % 3 == 1;
+                f.search_path = (v % 4 == 2).then(|| "public, pg_temp".to_string());
+                f
+            }
+            1 => {
+                let mut f = Function::new(
+                    QualifiedName::new(ns, format!("calc_{k}")),
+                    "integer",
+                    "SELECT a",
+                );
+                f.language = "sql".into();
+                match v % 3 {
+                    0 => f.arguments = vec![arg("a", "integer", None)],
+                    1 => {
+                        f.arguments =
+                            vec![arg("a", "integer", None), arg("b", "integer", Some("1"))];
+                        f.returns = Some("bigint".into());
+                        f.body = "SELECT (a + b)::bigint".into();
+                    }
+                    _ => {
+                        f.arguments = vec![arg("a", "integer", None)];
+                        f.returns = Some("bigint".into());
+                        f.body = "SELECT a::bigint".into();
+                    }
+                }
+                f.volatility = [
+                    Volatility::Volatile,
+                    Volatility::Stable,
+                    Volatility::Immutable,
+                ][(v / 3) as usize % 3];
+                f.strict = v % 5 == 0;
+                f.parallel = if v % 7 == 0 {
+                    Parallel::Safe
+                } else {
+                    Parallel::Unsafe
+                };
+                f.comment = (v % 4 == 3).then(|| comment(v));
+                f
+            }
+            _ => {
+                let mut f = Function::new(
+                    QualifiedName::new(ns, format!("tidy_{k}")),
+                    "void",
+                    if v % 2 == 0 {
+                        "BEGIN END"
+                    } else {
+                        "BEGIN PERFORM 1; END"
+                    },
+                );
+                f.procedure = true;
+                f.returns = None;
+                f.arguments = vec![arg("days", "integer", (v % 3 == 0).then_some("30"))];
+                f
+            }
+        };
+        schema.functions.push(f);
+    }
+    schema.normalize();
+}
+
+/// Replaces the schema's triggers by the ones `specs` describe over its
+/// current tables and trigger functions (none without a trigger function).
+pub fn derive_triggers(schema: &mut Schema, specs: &[TriggerSpec]) {
+    use shale_model::{Trigger, TriggerEvents, TriggerTiming};
+    for t in &mut schema.tables {
+        t.triggers.clear();
+    }
+    let functions: Vec<QualifiedName> = schema
+        .functions
+        .iter()
+        .filter(|f| f.is_trigger_function() && f.identity_types().is_empty())
+        .map(|f| f.name.clone())
+        .collect();
+    if functions.is_empty() || schema.tables.is_empty() {
+        return;
+    }
+    let tables = schema.tables.len();
+    for (k, spec) in specs.iter().enumerate() {
+        let table = &mut schema.tables[spec.table as usize % tables];
+        let column = table.columns[spec.column as usize % table.columns.len()]
+            .name
+            .clone();
+        let events = |insert, update, delete, truncate| TriggerEvents {
+            insert,
+            update,
+            delete,
+            truncate,
+        };
+        let mut trigger = Trigger {
+            name: format!("trg_{k}"),
+            timing: TriggerTiming::Before,
+            events: events(true, false, false, false),
+            update_of: Vec::new(),
+            for_each_row: true,
+            when: None,
+            function: functions[spec.function as usize % functions.len()].clone(),
+            arguments: Vec::new(),
+            comment: None,
+        };
+        match spec.form % 6 {
+            0 => {}
+            1 => {
+                trigger.events = events(false, true, false, false);
+                trigger.update_of = vec![column.clone()];
+                trigger.when = Some(format!(
+                    "OLD.\"{column}\" IS DISTINCT FROM NEW.\"{column}\""
+                ));
+            }
+            2 => {
+                trigger.timing = TriggerTiming::After;
+                trigger.events = events(false, false, true, false);
+                trigger.for_each_row = false;
+                trigger.arguments = vec![format!("{k}"), "it's".into()];
+            }
+            3 => {
+                trigger.timing = TriggerTiming::After;
+                trigger.events = events(true, true, false, false);
+                trigger.comment = Some(comment(spec.column));
+            }
+            4 => {
+                trigger.timing = TriggerTiming::After;
+                trigger.events = events(false, false, false, true);
+                trigger.for_each_row = false;
+            }
+            _ => {
+                trigger.events = events(false, true, false, false);
+                trigger.update_of = vec![column];
+            }
+        }
+        table.triggers.push(trigger);
+    }
+    schema.normalize();
 }
 
 /// Replaces the schema's views by the ones `specs` describe over its
@@ -683,7 +903,49 @@ pub fn evolve(previous: &Schema, edits: &[Edit]) -> Schema {
         repair(&mut schema);
         schema.normalize();
     }
+    keep_current_values(previous, &mut schema);
     schema
+}
+
+/// A sequence's current value in the database is its start in `previous`
+/// (nothing draws from them): options that several edits changed in a row
+/// must still contain it at the end, or PostgreSQL refuses them without a
+/// RESTART. Such options go back to the previous ones.
+fn keep_current_values(previous: &Schema, next: &mut Schema) {
+    for sequence in &mut next.sequences {
+        let Some(before) = previous.sequence(&sequence.name) else {
+            continue;
+        };
+        let current = before.options.resolved(before.data_type).start;
+        let r = sequence.options.resolved(sequence.data_type);
+        if !(r.min <= current && current <= r.max) {
+            sequence.options = before.options.clone();
+            sequence.data_type = before.data_type;
+        }
+    }
+    for table in &mut next.tables {
+        let Some(before) = previous.table(&table.name) else {
+            continue;
+        };
+        for column in &mut table.columns {
+            let Some(old) = before.column(&column.name) else {
+                continue;
+            };
+            if column.identity.is_none() || old.identity.is_none() {
+                continue;
+            }
+            let current = old
+                .identity_options
+                .resolved(old.identity_sequence_type())
+                .start;
+            let r = column
+                .identity_options
+                .resolved(column.identity_sequence_type());
+            if !(r.min <= current && current <= r.max) {
+                column.identity_options = old.identity_options.clone();
+            }
+        }
+    }
 }
 
 /// Table and column names of the previous schema. An evolution never gives

@@ -89,6 +89,7 @@ fn check_no_drift(url: &str, expected: &Schema) -> Result<(), String> {
             || live.sequences.iter().any(|q| &q.name.namespace == n)
             || live.extensions.iter().any(|e| e.namespace() == n)
             || live.views.iter().any(|v| &v.name.namespace == n)
+            || live.functions.iter().any(|f| &f.name.namespace == n)
     });
     if pulled != live {
         return Err(format!(
