@@ -97,12 +97,8 @@ impl Context<'_> {
     /// Rewrites `shale.sum` for the folder's files with all of them as
     /// history (`shale pull --baseline`, `shale lint --accept-history`).
     pub fn record_history(&self, folder: &MigrationFolder) -> Result<()> {
-        let files: Vec<(String, Vec<u8>)> = folder
-            .migrations
-            .iter()
-            .map(|m| (m.file_name(), m.bytes.clone()))
-            .collect();
-        let last = files.last().map(|(n, _)| n.clone());
+        let files = folder.recorded_files();
+        let last = folder.migrations.last().map(|m| m.file_name());
         self.write_sum_with_history(&files, last.as_deref())
     }
 
