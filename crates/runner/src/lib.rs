@@ -2,7 +2,8 @@
 //! migration with its tracking row, transaction-scoped advisory lock) and
 //! reports the status of a database's migrations.
 //!
-//! Two calls: [`status`] and [`migrate`], both taking a connected client (see
+//! Three calls: [`status`], [`migrate`] and [`rollback()`] (the `rollback`
+//! module: down files, newest first, under the same lock), each taking a connected client (see
 //! `shale_db::connect`) and a loaded, consistent `MigrationFolder`.
 //!
 //! # Which migrations are pending
@@ -68,6 +69,7 @@
 
 pub mod bench;
 mod detect;
+pub mod rollback;
 pub mod sqlite;
 mod table;
 
@@ -81,6 +83,10 @@ use shale_migrations::folder::{Migration, MigrationFolder};
 use shale_migrations::sqlfile::{self, Statement};
 
 pub use detect::{no_transaction_reason, transaction_control};
+pub use rollback::{
+    rollback, PlannedRollback, RollbackOptions, RollbackProblem, RollbackReport, RollbackTarget,
+    RolledBack,
+};
 pub use table::{quote_ident, InProgressMarker, TrackingRow, TrackingTable};
 
 use table::{query_text, Probe};
@@ -340,6 +346,31 @@ impl std::fmt::Display for MigrationFailure {
     }
 }
 
+fn rollback_failure_text(f: &MigrationFailure) -> String {
+    let file = f.path.display();
+    let mut out = match f.statement {
+        Some(n) => format!(
+            "down file {file} failed at statement {n} of {} (line {}: `{}`): {}",
+            f.total_statements, f.line, f.first_line, f.message
+        ),
+        None => format!("down file {file} failed at commit: {}", f.message),
+    };
+    if let Some(code) = &f.code {
+        out.push_str(&format!(" [SQLSTATE {code}]"));
+    }
+    if let Some(d) = &f.detail {
+        out.push_str(&format!("; detail: {d}"));
+    }
+    if let Some(h) = &f.hint {
+        out.push_str(&format!("; hint: {h}"));
+    }
+    out.push_str(&format!(
+        "; its transaction was rolled back, so {} stays applied (migrations rolled back before it stay rolled back); fix the down file, record it with `shale hash`, and run `shale rollback` again",
+        f.migration.tag
+    ));
+    out
+}
+
 fn edited_lines(table: &str, edits: &[EditedMigration]) -> String {
     edits
         .iter()
@@ -432,6 +463,35 @@ pub enum RunError {
         /// The statement.
         sql: String,
     },
+    /// `rollback` refused: a migration to undo has no usable down file.
+    /// Nothing was changed.
+    #[error("{message}")]
+    RollbackRefused {
+        /// Every problem, one line each, naming the files.
+        message: String,
+        /// The problems.
+        problems: Vec<rollback::RollbackProblem>,
+    },
+    /// `rollback` cannot go where it was asked (bad `--steps`/`--to`, a
+    /// migration in progress). Nothing was changed.
+    #[error("{message}")]
+    Rollback {
+        /// What is wrong, with what to do.
+        message: String,
+    },
+    /// While `rollback` waited, another runner applied a migration newer
+    /// than the one to undo; that one was left applied.
+    #[error("another runner applied a newer migration (created_at {newer_when}) while this rollback waited, so {tag} was not rolled back (its down file assumes the schema before the newer one); see `shale status` and run `shale rollback` again")]
+    NewerApplied {
+        /// The migration that was to be undone.
+        tag: String,
+        /// The newer migration's `when`.
+        newer_when: i64,
+    },
+    /// A down file failed; its transaction was rolled back, so its
+    /// migration stays applied (and those undone before it stay undone).
+    #[error("{}", rollback_failure_text(.0))]
+    RollbackFailed(Box<MigrationFailure>),
     /// A query on the tracking table (or the connection) failed.
     #[error("{context}: {message}")]
     Database {
@@ -451,6 +511,8 @@ impl RunError {
             self,
             RunError::Edited { .. }
                 | RunError::Failed(_)
+                | RunError::RollbackRefused { .. }
+                | RunError::RollbackFailed(_)
                 | RunError::Interrupted { .. }
                 | RunError::TransactionControl { .. }
         )

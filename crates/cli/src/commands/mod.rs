@@ -11,6 +11,7 @@ pub mod migrate;
 pub mod project;
 pub mod pull;
 pub mod rebase;
+pub mod rollback;
 pub mod verify;
 
 use crate::config::Config;
