@@ -488,6 +488,13 @@ pub enum RunError {
         /// The newer migration's `when`.
         newer_when: i64,
     },
+    /// While `migrate` waited for the lock, a `rollback` undid a migration
+    /// older than the next one to apply; nothing of that one was applied.
+    #[error("another runner rolled back a migration older than {tag} while this migrate waited, so {tag} was not applied (it builds on the schema before the rollback); see `shale status` and run `shale migrate` again")]
+    RolledBackMeanwhile {
+        /// The migration that was to be applied.
+        tag: String,
+    },
     /// A down file failed; its transaction was rolled back, so its
     /// migration stays applied (and those undone before it stay undone).
     #[error("{}", rollback_failure_text(.0))]
@@ -827,6 +834,8 @@ pub fn migrate(
     let context = format!("reading {}", t.qualified());
     let probe = table::probe(client, t).map_err(db_err(&context))?;
     let rows = table::read_rows(client, t, &probe).map_err(db_err(&context))?;
+    // The rows each migration expects before it (see `RowsBefore`).
+    let mut seen: Vec<i64> = rows.iter().filter_map(|r| r.created_at).collect();
     let st = compute_status(client, folder, &probe, rows)?;
     let (todo, out_of_order, mut report) = match plan_run(
         folder,
@@ -863,7 +872,11 @@ pub fn migrate(
     };
     for m in todo {
         let ooo = out_of_order.contains(m.tag());
-        match apply(client, m, &ctx)? {
+        let before = seen.iter().filter(|w| **w < m.entry.when).count();
+        if !seen.contains(&m.entry.when) {
+            seen.push(m.entry.when);
+        }
+        match apply(client, m, &ctx, before)? {
             Outcome::Applied(mut r) => {
                 r.out_of_order = ooo;
                 report.applied.push(r);
@@ -1027,12 +1040,16 @@ fn lock_and_read(
     ctx: &Ctx<'_>,
     m: &Migration,
     insert: Option<&str>,
+    rows_before: usize,
 ) -> Result<RowState, RunError> {
+    // Rows older than the migration, counted under the lock: fewer than this
+    // runner saw (or applied) means a `rollback` undid a migration this one
+    // builds on while it waited; checked before the insert, in one round trip.
     let sql = format!(
-        "{begin} SELECT hash FROM {} WHERE created_at = {} ORDER BY id; {}",
-        ctx.t.qualified(),
-        m.entry.when,
-        insert.unwrap_or("")
+        "{begin} SELECT hash FROM {t} WHERE created_at = {w} ORDER BY id;          SELECT count(*) AS shale_before FROM {t} WHERE created_at < {w}; {}",
+        insert.unwrap_or(""),
+        t = ctx.t.qualified(),
+        w = m.entry.when,
     );
     let messages = match client.simple_query(&sql) {
         Ok(messages) => messages,
@@ -1048,7 +1065,23 @@ fn lock_and_read(
             return Err(db_err(format!("locking and reading {}", ctx.t.qualified()))(e));
         }
     };
-    // Only the last SELECT has a `hash` column (the lock's SELECT returns one
+    let before: Option<usize> = messages.iter().find_map(|msg| match msg {
+        postgres::SimpleQueryMessage::Row(r)
+            if r.columns()
+                .first()
+                .is_some_and(|c| c.name() == "shale_before") =>
+        {
+            r.get(0).and_then(|n| n.parse().ok())
+        }
+        _ => None,
+    });
+    if before.is_some_and(|n| n < rows_before) {
+        let _ = client.batch_execute("ROLLBACK");
+        return Err(RunError::RolledBackMeanwhile {
+            tag: m.tag().to_string(),
+        });
+    }
+    // Only the `hash` SELECT has a `hash` column (the lock's SELECT returns one
     // void row of its own).
     let hashes: Vec<String> = messages
         .iter()
@@ -1081,7 +1114,12 @@ fn lock_and_read(
 }
 
 /// Applies one migration, or finds it applied by another runner.
-fn apply(client: &mut Client, m: &Migration, ctx: &Ctx<'_>) -> Result<Outcome, RunError> {
+fn apply(
+    client: &mut Client,
+    m: &Migration,
+    ctx: &Ctx<'_>,
+    rows_before: usize,
+) -> Result<Outcome, RunError> {
     let no_transaction = no_transaction_reason(&m.text);
     let wait_started = Instant::now();
     let ms = ctx.options.lock_timeout.as_millis().max(1);
@@ -1099,7 +1137,7 @@ fn apply(client: &mut Client, m: &Migration, ctx: &Ctx<'_>) -> Result<Outcome, R
     let mut last_dead: Option<InProgressMarker> = None;
     loop {
         let started = Instant::now();
-        match lock_and_read(client, &begin, ctx, m, insert.as_deref())? {
+        match lock_and_read(client, &begin, ctx, m, insert.as_deref(), rows_before)? {
             RowState::Raced => {
                 let _ = client.batch_execute("ROLLBACK");
                 continue;
