@@ -479,6 +479,7 @@ fn racing_migrate_and_rollback_processes_keep_tracking_and_schema_in_agreement()
         rolled_back > 0,
         "no rollback ever ran: the race was not exercised"
     );
+    eprintln!("{rolled_back} migration(s) rolled back, {stopped} run(s) stopped by the race");
     // Whatever the race left, migrate then brings everything back.
     ok_db(d, &url, &["migrate"]);
     assert_eq!(public_tables(&url).len(), 5);

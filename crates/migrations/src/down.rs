@@ -150,7 +150,7 @@ mod tests {
         assert_eq!(data_loss(&text), ["table a is dropped with its rows"]);
         let statements = sqlfile::split(&text);
         assert_eq!(statements.len(), 2);
-        assert_eq!(statements[0].sql, "DROP TABLE \"public\".\"a\";");
+        assert_eq!(statements[0].first_line(), "DROP TABLE \"public\".\"a\";");
         assert_eq!(statements[0].line, 4);
     }
 

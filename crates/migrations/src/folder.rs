@@ -452,6 +452,28 @@ mod tests {
     }
 
     #[test]
+    fn down_files_attach_to_their_migration_and_orphans_are_kept_apart() {
+        let dir = temp();
+        write_folder(dir.path(), &["a", "b"]);
+        let down_a = "-- shale:down of 0000_a\n\nDROP TABLE a;\n";
+        std::fs::write(dir.path().join("0000_a.down.sql"), down_a).unwrap();
+        std::fs::write(dir.path().join("0009_gone.down.sql"), "SELECT 1;\n").unwrap();
+        let f = MigrationFolder::load(dir.path()).unwrap();
+        assert_eq!(f.migrations[0].down.as_ref().unwrap().text, down_a);
+        assert!(f.migrations[1].down.is_none());
+        assert_eq!(f.orphan_downs, [dir.path().join("0009_gone.down.sql")]);
+        // The record lists each migration, then its down file.
+        let names: Vec<String> = f.recorded_files().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["0000_a.sql", "0000_a.down.sql", "0001_b.sql"]);
+        // A migration whose tag ends in `.down` is still a migration.
+        let dir = temp();
+        write_folder(dir.path(), &["x.down"]);
+        let f = MigrationFolder::load(dir.path()).unwrap();
+        assert_eq!(f.migrations[0].tag(), "0000_x.down");
+        assert!(f.orphan_downs.is_empty());
+    }
+
+    #[test]
     fn empty_and_missing_folders() {
         let d = temp();
         let f = MigrationFolder::load(d.path()).unwrap();

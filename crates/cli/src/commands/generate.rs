@@ -681,6 +681,14 @@ mod tests {
     }
 
     #[test]
+    fn the_custom_template_is_comments_only() {
+        let text = custom_template("0003_custom");
+        assert!(sqlfile::split(&text).is_empty(), "{text}");
+        assert!(!text.contains(sqlfile::BREAKPOINT), "{text}");
+        assert!(text.contains("0003_custom.down.sql"), "{text}");
+    }
+
+    #[test]
     fn names_are_sanitised() {
         assert_eq!(sanitize_name("Add Billing!").unwrap(), "add_billing");
         assert!(sanitize_name("--").is_err());
