@@ -522,3 +522,90 @@ fn sqlite_rollback_undoes_a_migration_and_keeps_rows() {
     ok_db(d, db, &["migrate"]);
     ok_db(d, db, &["verify"]);
 }
+
+#[test]
+fn migrate_backup_dumps_first_and_the_dump_restores_the_database() {
+    let dir = three_migrations();
+    let d = dir.path();
+    let url = shale_tests::fresh_database();
+    ok_db(d, &url, &["migrate", "--to", "0001_posts"]);
+    shale_tests::connect(&url)
+        .batch_execute("INSERT INTO users (email) VALUES ('a@x'), ('b@x')")
+        .unwrap();
+    let before = dump(&url);
+    let backups = d.join("bk");
+
+    // A pg_dump that fails, and one that is missing: exit 2, nothing applied.
+    let fake = d.join("fake-bin");
+    std::fs::create_dir_all(&fake).unwrap();
+    let script = fake.join("pg_dump");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\necho 'pg_dump: error: permission denied for table users' >&2\nexit 1\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let empty = d.join("empty-bin");
+    std::fs::create_dir_all(&empty).unwrap();
+    for (bin, message) in [(&fake, "permission denied"), (&empty, "pg_dump not found")] {
+        let o = shale_db(d, &url, &["migrate", "--backup", backups.to_str().unwrap()])
+            .env("SHALE_PG_BIN", bin)
+            .output()
+            .unwrap();
+        let t = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{t}");
+        assert!(
+            t.contains(message) && t.contains("nothing was applied"),
+            "{t}"
+        );
+        assert!(
+            !t.contains(shale_tests::SUPERUSER_PASSWORD),
+            "password printed: {t}"
+        );
+        assert_eq!(tracking_tags(&url), ["0000_init", "0001_posts"]);
+        assert_same_dump(&before, &url, "after a failed backup");
+    }
+
+    // The real pg_dump: the dump is written first, then the migration applied.
+    let t = ok_db(d, &url, &["migrate", "--backup", backups.to_str().unwrap()]);
+    assert!(
+        !t.contains(shale_tests::SUPERUSER_PASSWORD),
+        "password printed: {t}"
+    );
+    assert!(
+        t.find("backed up").unwrap() < t.find("applied 0002_bio").unwrap(),
+        "{t}"
+    );
+    let files: Vec<_> = std::fs::read_dir(&backups)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let file = &files[0];
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.ends_with("-at-0001_posts.dump"), "{name}");
+    let restore = t
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("to restore it: "))
+        .unwrap_or_else(|| panic!("no pg_restore command: {t}"));
+    assert!(restore.starts_with("pg_restore --clean"), "{restore}");
+    assert!(restore.contains(&name), "{restore}");
+
+    // Restored into a fresh database, it is the database before the migration.
+    let copy = shale_tests::fresh_database();
+    let bin = shale_shadow::find_binaries().unwrap();
+    let o = Command::new(bin.join("pg_restore"))
+        .args(["--no-owner", "--dbname", &copy])
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "pg_restore: {}", text(&o));
+    assert_same_dump(&before, &copy, "the restored backup");
+    assert_eq!(count(&copy, "users"), 2);
+    assert_eq!(tracking_tags(&copy), ["0000_init", "0001_posts"]);
+    // Nothing pending: no backup is taken.
+    let t = ok_db(d, &url, &["migrate", "--backup", backups.to_str().unwrap()]);
+    assert!(t.contains("no backup taken"), "{t}");
+    assert_eq!(std::fs::read_dir(&backups).unwrap().count(), 1);
+}

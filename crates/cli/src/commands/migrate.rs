@@ -33,6 +33,12 @@ pub struct MigrateArgs {
     /// PostgreSQL `statement_timeout` for the migrations' statements (e.g. `10min`).
     #[arg(long, value_name = "DURATION")]
     pub statement_timeout: Option<String>,
+    /// Before applying anything, `pg_dump` the database (custom format) into
+    /// DIR (default `backups`), named with the time and the migration it was
+    /// taken at, and print the `pg_restore` command that restores it. Nothing
+    /// is applied when the backup fails (exit 2). PostgreSQL only.
+    #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = "backups")]
+    pub backup: Option<std::path::PathBuf>,
 }
 
 /// `shale status` flags.
@@ -132,6 +138,43 @@ impl Context<'_> {
     }
 }
 
+/// `--backup`: when anything is pending, dump the database first; any
+/// failure is an error (exit 2) before anything is applied.
+fn backup_before(
+    ctx: &Context<'_>,
+    client: &mut shale_db::Client,
+    info: &shale_db::ConnInfo,
+    folder: &MigrationFolder,
+    options: &MigrateOptions,
+    dir: &std::path::Path,
+) -> Result<()> {
+    let ui = ctx.ui;
+    let st = shale_runner::status(client, folder, &options.table).map_err(|e| anyhow!("{e}"))?;
+    if st.pending.is_empty() && st.in_progress.is_empty() {
+        ui.line("no backup taken: nothing to apply");
+        return Ok(());
+    }
+    let at = st
+        .applied
+        .iter()
+        .max_by_key(|a| a.migration.idx)
+        .map(|a| a.migration.tag.as_str());
+    let backup = super::backup::take(info, dir, at)?;
+    ui.result(&format!(
+        "{} {} ({} bytes, at {})",
+        ui.paint(Style::Good, "backed up"),
+        backup.path.display(),
+        backup.bytes,
+        at.unwrap_or("an empty history")
+    ));
+    ui.line(&format!("      to restore it: {}", backup.restore));
+    ui.line(
+        "      (--clean recreates what the dump holds, the tracking rows included; objects created \
+         after it stay: restore into a new database for an exact copy)",
+    );
+    Ok(())
+}
+
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
@@ -140,6 +183,12 @@ fn ms(d: Duration) -> String {
 pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
     let ui = ctx.ui;
     let folder = ctx.load_folder()?;
+    if args.backup.is_some() && ctx.config.dialect == crate::config::Dialect::Sqlite {
+        anyhow::bail!(
+            "--backup runs pg_dump and is for PostgreSQL; for SQLite copy the database file \
+             (`sqlite3 app.db \".backup app.bak\"`) before migrating; nothing was applied"
+        );
+    }
     let result = if ctx.config.dialect == crate::config::Dialect::Sqlite {
         // SQLite: the file is created if missing; --wait is the busy timeout.
         let options = MigrateOptions {
@@ -175,6 +224,9 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
                     .or(info.settings.lock_timeout.clone()),
             },
         };
+        if let (Some(dir), false) = (&args.backup, args.dry_run) {
+            backup_before(ctx, &mut client, &info, &folder, &options, dir)?;
+        }
         shale_runner::migrate(&mut client, &folder, &options)
     };
     let report = match result {

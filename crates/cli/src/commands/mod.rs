@@ -2,6 +2,7 @@
 //! or an error (exit 2), and prints through [`Ui`](crate::output::Ui) only.
 
 pub mod adopt;
+pub mod backup;
 pub mod check;
 pub mod generate;
 pub mod hash;
