@@ -609,3 +609,37 @@ fn migrate_backup_dumps_first_and_the_dump_restores_the_database() {
     assert!(t.contains("no backup taken"), "{t}");
     assert_eq!(std::fs::read_dir(&backups).unwrap().count(), 1);
 }
+
+#[test]
+fn check_shadow_proves_every_down_file_restores_the_schema_before_it() {
+    let dir = three_migrations();
+    let d = dir.path();
+    let t = ok(d, &["check", "--shadow"]);
+    assert!(
+        t.contains("the down files of the newest 3 migration(s), run in the shadow database, each restore the schema before their migration"),
+        "{t}"
+    );
+    // A down file that forgets the index, recorded as intended: check
+    // --shadow names it and the difference.
+    let path = d.join("migrations/0002_bio.down.sql");
+    let text_before = std::fs::read_to_string(&path).unwrap();
+    let kept: Vec<&str> = text_before
+        .split("--> statement-breakpoint")
+        .filter(|chunk| !chunk.contains("DROP INDEX"))
+        .collect();
+    assert_eq!(
+        kept.len() + 1,
+        text_before.split("--> statement-breakpoint").count(),
+        "{text_before}"
+    );
+    std::fs::write(&path, kept.join("--> statement-breakpoint")).unwrap();
+    ok(d, &["hash"]);
+    let o = shale(d, &["check", "--shadow"]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    assert!(
+        t.contains("0002_bio.down.sql") && t.contains("does not restore the schema before it"),
+        "{t}"
+    );
+    assert!(t.contains("index"), "{t}");
+}

@@ -407,6 +407,94 @@ fn check_sum(
     }
 }
 
+/// `--shadow` on PostgreSQL, after the replay: rolls the shadow database
+/// back migration by migration with the down files, newest first, and after
+/// each compares it with the snapshot before that migration. Stops at the
+/// first migration without a usable down file (older ones cannot be reached);
+/// a down file that fails or leaves a difference is a finding naming it.
+fn prove_downs(
+    ctx: &Context<'_>,
+    args: &Args,
+    folder: &MigrationFolder,
+    client: &mut shale_db::Client,
+    findings: &mut Vec<Finding>,
+    passed: &mut Vec<String>,
+) -> Result<()> {
+    let started = Instant::now();
+    // The integrity record is checked by its own gate; here every down file
+    // runs as it is on disk, data loss accepted (the shadow holds no data).
+    let sum = Sum::of(
+        folder
+            .recorded_files()
+            .iter()
+            .map(|(n, b)| (n.as_str(), b.as_slice()))
+            .collect::<Vec<_>>(),
+    );
+    let options = shale_runner::RollbackOptions {
+        table: ctx.tracking_table(),
+        accept_data_loss: true,
+        sum: Some(sum),
+        ..Default::default()
+    };
+    let mut proved = 0;
+    for m in folder.migrations.iter().rev() {
+        if !shale_runner::rollback::down_problems(m, options.sum.as_ref(), true).is_empty() {
+            break;
+        }
+        if let Err(e) = shale_runner::rollback(client, folder, &options) {
+            let file = m.down.as_ref().map(|d| d.path.clone());
+            findings.push(Finding::new(
+                "down",
+                file.as_deref(),
+                format!("in the shadow database, undoing {} failed: {e}", m.tag()),
+            ));
+            return Ok(());
+        }
+        let previous = match m.entry.idx.checked_sub(1) {
+            None => Schema::default(),
+            Some(idx) => {
+                let path = ctx.config.snapshots.join(snapshot::file_name(idx));
+                let Some(snap) = std::fs::read_to_string(&path)
+                    .ok()
+                    .and_then(|t| snapshot::Snapshot::from_json(&t).ok())
+                else {
+                    break; // the snapshot gate reports it
+                };
+                snap.schema
+            }
+        };
+        let previous =
+            super::verify::with_printed_views(ctx, &previous, args.shadow_db.as_deref())?;
+        let now = sources::introspect(ctx, client)?;
+        let pair = MigrationPair::new(&now, &previous);
+        let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
+        if !plan.is_empty() {
+            let drift = drift::describe(&plan, pair);
+            let d = m.down.as_ref().map(|d| d.path.clone());
+            findings.push(Finding::new(
+                "down",
+                d.as_deref(),
+                format!(
+                    "the down file of {} does not restore the schema before it; {} difference(s) (\"database\" is \
+                     what the down file leaves):{}\n  fix the down file (then `shale hash`)",
+                    m.tag(),
+                    drift.len(),
+                    drift::lines(&drift)
+                ),
+            ));
+            return Ok(());
+        }
+        proved += 1;
+    }
+    if proved > 0 {
+        passed.push(format!(
+            "the down files of the newest {proved} migration(s), run in the shadow database, each restore the schema before their migration ({:.1} s)",
+            started.elapsed().as_secs_f64()
+        ));
+    }
+    Ok(())
+}
+
 /// Down files: one whose migration is not in the journal is a finding (an
 /// orphan: the migration was renamed or deleted without it); migrations
 /// without a usable down file are listed, since `shale rollback` cannot undo
@@ -769,6 +857,7 @@ fn check_shadow(
             }
         }
         let replayed = sources::introspect(ctx, &mut client)?;
+        prove_downs(ctx, args, folder, &mut client, findings, passed)?;
         shadow = Some(db);
         replayed
     };
