@@ -518,8 +518,36 @@ fn sqlite_rollback_undoes_a_migration_and_keeps_rows() {
     assert_eq!(users, 1);
     let o = run_db(d, db, &["status"]);
     assert!(text(&o).contains("pending   0001_posts"), "{}", text(&o));
+    // Migrating again with a backup: a consistent copy of the file first.
+    let t = ok_db(d, db, &["migrate", "--backup", "bk"]);
+    assert!(
+        t.contains("backed up") && t.contains("to restore it"),
+        "{t}"
+    );
+    let copy = std::fs::read_dir(d.join("bk"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert!(
+        copy.to_string_lossy().ends_with("-at-0000_init.sqlite"),
+        "{copy:?}"
+    );
+    let backup = rusqlite::Connection::open(&copy).unwrap();
+    let users: i64 = backup
+        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(users, 1);
+    let posts: i64 = backup
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'posts'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(posts, 0, "the backup is from before the migration");
     // The folder verifies against the database after migrating again.
-    ok_db(d, db, &["migrate"]);
     ok_db(d, db, &["verify"]);
 }
 
@@ -608,6 +636,16 @@ fn migrate_backup_dumps_first_and_the_dump_restores_the_database() {
     let t = ok_db(d, &url, &["migrate", "--backup", backups.to_str().unwrap()]);
     assert!(t.contains("no backup taken"), "{t}");
     assert_eq!(std::fs::read_dir(&backups).unwrap().count(), 1);
+    // `[migrate] backup` in shale.toml does the same for every migrate.
+    ok_db(d, &url, &["rollback", "--accept-data-loss"]);
+    std::fs::write(
+        d.join("shale.toml"),
+        "[migrate]\nbackup = \"from-config\"\n",
+    )
+    .unwrap();
+    let t = ok_db(d, &url, &["migrate"]);
+    assert!(t.contains("backed up"), "{t}");
+    assert_eq!(std::fs::read_dir(d.join("from-config")).unwrap().count(), 1);
 }
 
 #[test]

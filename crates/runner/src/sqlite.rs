@@ -566,3 +566,23 @@ pub fn rollback(
     report.total = started.elapsed();
     Ok(report)
 }
+
+/// A consistent copy of the database in `path` (`VACUUM INTO`: a snapshot
+/// of one read transaction, whatever other connections write meanwhile), for
+/// `shale migrate --backup`. Refuses to overwrite an existing file.
+pub fn backup_into(conn: &Connection, path: &Path) -> Result<(), RunError> {
+    let context = format!("backing up into {}", path.display());
+    if path.exists() {
+        return Err(RunError::Database {
+            context,
+            message: "the file exists already; nothing was applied".into(),
+        });
+    }
+    let target = path.to_str().ok_or_else(|| RunError::Database {
+        context: context.clone(),
+        message: "the path is not UTF-8".into(),
+    })?;
+    conn.execute("VACUUM INTO ?1", [target])
+        .map(|_| ())
+        .map_err(db_err(context))
+}

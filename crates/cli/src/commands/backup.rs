@@ -78,13 +78,7 @@ pub fn take(info: &shale_db::ConnInfo, dir: &Path, at: Option<&str>) -> Result<B
             dir.display()
         )
     })?;
-    let name = format!(
-        "{}-{}-at-{}.dump",
-        file_safe(&info.dbname),
-        utc_stamp(std::time::SystemTime::now()),
-        file_safe(at.unwrap_or("empty"))
-    );
-    let path = dir.join(name);
+    let path = dir.join(file_name(&info.dbname, at, "dump"));
     let mut command = Command::new(&pg_dump);
     command
         .args(["--format=custom", "--no-password", "--file"])
@@ -133,6 +127,17 @@ pub fn take(info: &shale_db::ConnInfo, dir: &Path, at: Option<&str>) -> Result<B
     })
 }
 
+/// `<db>-<UTC time>-at-<tag>.<extension>` (`tag`: the newest applied
+/// migration, `empty` when none).
+pub fn file_name(db: &str, at: Option<&str>, extension: &str) -> String {
+    format!(
+        "{}-{}-at-{}.{extension}",
+        file_safe(db),
+        utc_stamp(std::time::SystemTime::now()),
+        file_safe(at.unwrap_or("empty"))
+    )
+}
+
 /// `YYYYMMDDTHHMMSSZ` in UTC.
 fn utc_stamp(t: std::time::SystemTime) -> String {
     let secs = t
@@ -171,7 +176,7 @@ fn file_safe(s: &str) -> String {
 }
 
 /// A POSIX shell word: as is when it is plain, else single-quoted.
-fn shell_quote(s: &str) -> String {
+pub fn shell_quote(s: &str) -> String {
     if !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | ':' | '@'))

@@ -33,10 +33,12 @@ pub struct MigrateArgs {
     /// PostgreSQL `statement_timeout` for the migrations' statements (e.g. `10min`).
     #[arg(long, value_name = "DURATION")]
     pub statement_timeout: Option<String>,
-    /// Before applying anything, `pg_dump` the database (custom format) into
-    /// DIR (default `backups`), named with the time and the migration it was
-    /// taken at, and print the `pg_restore` command that restores it. Nothing
-    /// is applied when the backup fails (exit 2). PostgreSQL only.
+    /// Before applying anything, back the database up into DIR (default
+    /// `backups`; `[migrate] backup` in shale.toml sets it for every run):
+    /// PostgreSQL with `pg_dump` (custom format), SQLite with `VACUUM INTO`;
+    /// named with the time and the migration it was taken at, with the
+    /// command that restores it. Nothing is applied when the backup fails
+    /// (exit 2).
     #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = "backups")]
     pub backup: Option<std::path::PathBuf>,
 }
@@ -175,6 +177,56 @@ fn backup_before(
     Ok(())
 }
 
+/// `--backup` on SQLite: when anything is pending, a consistent copy of the
+/// file (`VACUUM INTO`) into `dir` first; any failure stops before anything
+/// is applied (exit 2).
+fn backup_sqlite(
+    ctx: &Context<'_>,
+    conn: &rusqlite::Connection,
+    db: &std::path::Path,
+    folder: &MigrationFolder,
+    options: &MigrateOptions,
+    dir: &std::path::Path,
+) -> Result<()> {
+    let ui = ctx.ui;
+    let st = shale_runner::sqlite::status(conn, folder, &options.table.table)
+        .map_err(|e| anyhow!("{e}"))?;
+    if st.pending.is_empty() {
+        ui.line("no backup taken: nothing to apply");
+        return Ok(());
+    }
+    let at = st
+        .applied
+        .iter()
+        .max_by_key(|a| a.migration.idx)
+        .map(|a| a.migration.tag.as_str());
+    std::fs::create_dir_all(dir).map_err(|e| {
+        anyhow!(
+            "cannot create the backup directory {}: {e}; nothing was applied",
+            dir.display()
+        )
+    })?;
+    let stem = db
+        .file_stem()
+        .map_or_else(|| "db".into(), |s| s.to_string_lossy().into_owned());
+    let path = dir.join(super::backup::file_name(&stem, at, "sqlite"));
+    shale_runner::sqlite::backup_into(conn, &path)
+        .map_err(|e| anyhow!("the backup failed, so nothing was applied: {e}"))?;
+    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    ui.result(&format!(
+        "{} {} ({bytes} bytes, at {})",
+        ui.paint(Style::Good, "backed up"),
+        path.display(),
+        at.unwrap_or("an empty history")
+    ));
+    ui.line(&format!(
+        "      to restore it (with nothing connected): cp {} {}",
+        super::backup::shell_quote(&path.display().to_string()),
+        super::backup::shell_quote(&db.display().to_string())
+    ));
+    Ok(())
+}
+
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
@@ -183,12 +235,12 @@ fn ms(d: Duration) -> String {
 pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
     let ui = ctx.ui;
     let folder = ctx.load_folder()?;
-    if args.backup.is_some() && ctx.config.dialect == crate::config::Dialect::Sqlite {
-        anyhow::bail!(
-            "--backup runs pg_dump and is for PostgreSQL; for SQLite copy the database file \
-             (`sqlite3 app.db \".backup app.bak\"`) before migrating; nothing was applied"
-        );
-    }
+    // `--backup [DIR]`, else `[migrate] backup` in shale.toml.
+    let backup = args
+        .backup
+        .clone()
+        .or_else(|| ctx.config.migrate.backup.clone())
+        .filter(|_| !args.dry_run);
     let result = if ctx.config.dialect == crate::config::Dialect::Sqlite {
         // SQLite: the file is created if missing; --wait is the busy timeout.
         let options = MigrateOptions {
@@ -201,6 +253,9 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
         let path = ctx.sqlite_path()?;
         let mut conn =
             shale_runner::sqlite::open(&path, options.lock_timeout).map_err(|e| anyhow!("{e}"))?;
+        if let Some(dir) = &backup {
+            backup_sqlite(ctx, &conn, &path, &folder, &options, dir)?;
+        }
         shale_runner::sqlite::migrate(&mut conn, &folder, &options)
     } else {
         let url = ctx.config.database_url(ctx.db_flag)?;
@@ -224,7 +279,7 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
                     .or(info.settings.lock_timeout.clone()),
             },
         };
-        if let (Some(dir), false) = (&args.backup, args.dry_run) {
+        if let Some(dir) = &backup {
             backup_before(ctx, &mut client, &info, &folder, &options, dir)?;
         }
         shale_runner::migrate(&mut client, &folder, &options)
