@@ -2,7 +2,9 @@
 //! drizzle-orm's `migrate()` (node-postgres) runs a folder shale generated and
 //! `shale status` sees every migration applied; a database shale migrated is
 //! continued by drizzle's migrator (only the new migration runs) and shale
-//! then finds it up to date.
+//! then finds it up to date. The folders hold shale's down files, which
+//! drizzle's migrator ignores; a migration shale rolled back, drizzle applies
+//! again.
 //!
 //! Needs Node.js and npm (`.ci/run` installs them where missing); the pinned
 //! packages are installed once into Cargo's per-target temporary directory.
@@ -159,6 +161,20 @@ fn drizzle_runs_a_folder_shale_generated_and_shale_continues() {
     );
     assert_eq!(rows(&url), 2);
     // And drizzle, run again, finds nothing to do.
+    drizzle_migrate(&dir.path().join("migrations"), &url);
+    assert_eq!(rows(&url), 2);
+    let o = shale(dir.path(), &url, &["verify"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // The folder has shale's down files, which drizzle's migrator ignores
+    // (they are not in the journal); shale rolls back drizzle's table's
+    // newest row, and drizzle applies that migration again.
+    assert!(dir
+        .path()
+        .join("migrations/0001_nickname.down.sql")
+        .exists());
+    let o = shale(dir.path(), &url, &["rollback", "--accept-data-loss"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(rows(&url), 1);
     drizzle_migrate(&dir.path().join("migrations"), &url);
     assert_eq!(rows(&url), 2);
     let o = shale(dir.path(), &url, &["verify"]);

@@ -163,6 +163,13 @@ fn a_merge_of_two_branches_is_repaired_by_rebase_and_applies() {
     );
     // Main's migration and snapshot are untouched; the branch's SQL keeps its bytes.
     assert!(!d.join("migrations/0001_feature.sql").exists());
+    // Its down file moves with it, its header naming the new tag.
+    assert!(!d.join("migrations/0001_feature.down.sql").exists());
+    let down = std::fs::read_to_string(d.join("migrations/0002_feature.down.sql")).unwrap();
+    assert!(
+        down.starts_with("-- shale:down of 0002_feature\n"),
+        "{down}"
+    );
     assert_eq!(
         std::fs::read_to_string(d.join("migrations/0002_feature.sql")).unwrap(),
         feature_sql

@@ -65,6 +65,8 @@ pub struct Config {
     /// `[unmanaged]`: schemas and objects managed by someone else, left out
     /// of every comparison with a database (and counted as left out).
     pub unmanaged: Unmanaged,
+    /// `[migrate]`: defaults of `shale migrate`.
+    pub migrate: MigrateConfig,
     /// The directory of `shale.toml` (empty: the working directory), where
     /// shale keeps its cache (`.shale/`).
     #[serde(skip)]
@@ -86,10 +88,20 @@ impl Default for Config {
             migrations_table: MigrationsTable::default(),
             lint: shale_lint::LintConfig::default(),
             unmanaged: Unmanaged::default(),
+            migrate: MigrateConfig::default(),
             root: PathBuf::new(),
             file: None,
         }
     }
+}
+
+/// `[migrate]`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MigrateConfig {
+    /// Take a backup into this directory before every `shale migrate` that
+    /// applies something, as `--backup DIR` does (relative to `shale.toml`).
+    pub backup: Option<PathBuf>,
 }
 
 /// `[database]`.
@@ -181,6 +193,9 @@ impl Config {
                 if p.is_relative() {
                     *p = base.join(&*p);
                 }
+            }
+            if let Some(p) = config.migrate.backup.as_mut().filter(|p| p.is_relative()) {
+                *p = base.join(&*p);
             }
         }
         Ok(config)

@@ -98,6 +98,10 @@ pub enum Command {
     /// Apply pending migrations exactly once, in journal order, each in its
     /// own transaction with its tracking row.
     Migrate(commands::migrate::MigrateArgs),
+    /// Undo applied migrations, newest first, with their down files
+    /// (`NNNN_tag.down.sql`), each in its own transaction with the deletion
+    /// of its tracking row.
+    Rollback(commands::rollback::Args),
     /// Applied, pending, edited, unknown and out-of-order migrations of the
     /// database (exit 1 when anything is pending or wrong).
     Status(commands::migrate::StatusArgs),
@@ -179,6 +183,7 @@ fn run(cli: &Cli, ui: &Ui) -> anyhow::Result<Outcome> {
         Command::Init(args) => commands::init::run(&ctx, args),
         Command::Generate(args) => commands::generate::run(&ctx, args),
         Command::Migrate(args) => commands::migrate::migrate(&ctx, args),
+        Command::Rollback(args) => commands::rollback::run(&ctx, args),
         Command::Status(args) => commands::migrate::status(&ctx, args),
         Command::Check(args) => commands::check::run(&ctx, args),
         Command::Hash(args) => commands::hash::run(&ctx, args),

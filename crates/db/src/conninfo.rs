@@ -298,6 +298,42 @@ impl ConnInfo {
         })
     }
 
+    /// The connection as libpq's environment variables (`PGHOST`, `PGPORT`,
+    /// `PGUSER`, `PGDATABASE`, `PGSSLMODE`, `PGSSLROOTCERT`, `PGPASSWORD`,
+    /// `PGCONNECT_TIMEOUT`, `PGAPPNAME`, `PGOPTIONS`), for running PostgreSQL's
+    /// own tools (`pg_dump`) without the password on their command line,
+    /// where other users of the machine could read it.
+    pub fn libpq_environment(&self) -> Vec<(&'static str, String)> {
+        let host = match &self.host {
+            Host::Tcp(h) => h.clone(),
+            Host::Socket(p) => p.display().to_string(),
+        };
+        let mut env = vec![
+            ("PGHOST", host),
+            ("PGPORT", self.port.to_string()),
+            ("PGUSER", self.user.clone()),
+            ("PGDATABASE", self.dbname.clone()),
+            ("PGSSLMODE", self.sslmode.as_str().to_string()),
+            (
+                "PGCONNECT_TIMEOUT",
+                self.connect_timeout.as_secs().max(1).to_string(),
+            ),
+        ];
+        if let Some(p) = &self.password {
+            env.push(("PGPASSWORD", p.clone()));
+        }
+        if let Some(c) = &self.sslrootcert {
+            env.push(("PGSSLROOTCERT", c.display().to_string()));
+        }
+        if let Some(a) = &self.application_name {
+            env.push(("PGAPPNAME", a.clone()));
+        }
+        if let Some(o) = &self.options {
+            env.push(("PGOPTIONS", o.clone()));
+        }
+        env
+    }
+
     /// Whether a password was given.
     pub fn has_password(&self) -> bool {
         self.password.is_some()

@@ -147,6 +147,49 @@ pub fn diff(schemas: MigrationPair<&Schema>, renames: &RenameHints) -> Result<Pl
     calculate::calculate_steps(schemas, renames).map(|steps| Plan { steps })
 }
 
+/// The rename hints of the reverse migration (`next → previous`, the down
+/// file `shale generate` writes beside each migration): every rename the
+/// other way round, with the parent names of columns and enum values taken
+/// on the reverse's `next` side (the forward `previous` names). Confirmed
+/// drops are left out: what the forward migration dropped, the reverse
+/// creates; what it created, the reverse drops, and a question the reverse
+/// raises about it is settled as a drop by the caller (a forward rename
+/// would have a reversed hint here).
+pub fn reverse_hints(hints: &RenameHints) -> RenameHints {
+    let swap = |list: &[(shale_model::QualifiedName, shale_model::QualifiedName)]| {
+        list.iter()
+            .map(|(previous, next)| (next.clone(), previous.clone()))
+            .collect::<Vec<_>>()
+    };
+    // A column's or value's parent is named as on the `next` side: the
+    // forward next name of a renamed table (enum) becomes its previous name.
+    let parent = |list: &[(shale_model::QualifiedName, shale_model::QualifiedName)],
+                  name: &shale_model::QualifiedName| {
+        list.iter()
+            .find(|(_, next)| next == name)
+            .map_or_else(|| name.clone(), |(previous, _)| previous.clone())
+    };
+    RenameHints {
+        tables: swap(&hints.tables),
+        columns: hints
+            .columns
+            .iter()
+            .map(|(table, previous, next)| {
+                (parent(&hints.tables, table), next.clone(), previous.clone())
+            })
+            .collect(),
+        enums: swap(&hints.enums),
+        enum_values: hints
+            .enum_values
+            .iter()
+            .map(|(e, previous, next)| (parent(&hints.enums, e), next.clone(), previous.clone()))
+            .collect(),
+        sequences: swap(&hints.sequences),
+        views: swap(&hints.views),
+        ..RenameHints::default()
+    }
+}
+
 impl std::fmt::Display for Ambiguity {
     /// One line naming the object and its candidates, e.g.
     /// `table "users" disappeared while "people" appeared`.

@@ -1132,3 +1132,38 @@ fn identity_options_change_in_place_and_follow_the_type() {
         "{steps:?}"
     );
 }
+
+#[test]
+fn reversed_hints_plan_the_reverse_renames() {
+    // Forward: table old_posts → posts and, in it, column body → text.
+    let previous = schema(vec![table("old_posts", vec![col("body", "text")])], vec![]);
+    let next = schema(vec![table("posts", vec![col("text", "text")])], vec![]);
+    let forward = RenameHints {
+        tables: vec![(q("old_posts"), q("posts"))],
+        columns: vec![(q("posts"), "body".into(), "text".into())],
+        dropped_tables: vec![q("gone")],
+        ..Default::default()
+    };
+    let reverse = crate::reverse_hints(&forward);
+    assert_eq!(reverse.tables, vec![(q("posts"), q("old_posts"))]);
+    // The column's table is named as on the reverse's next side.
+    assert_eq!(
+        reverse.columns,
+        vec![(q("old_posts"), "text".into(), "body".into())]
+    );
+    assert!(reverse.dropped_tables.is_empty());
+    let steps = plan(&next, &previous, &reverse);
+    assert!(steps.contains(&Step::RenameTable {
+        names: MigrationPair::new(q("posts"), q("old_posts"))
+    }));
+    assert!(steps.contains(&Step::RenameColumn {
+        table: q("old_posts"),
+        names: MigrationPair::new("text".into(), "body".into())
+    }));
+    // Without the reversed hints the reverse is a question, never a guess.
+    assert!(!ambiguities(&next, &previous, &RenameHints::default()).is_empty());
+    // Reversing twice gives the forward renames back.
+    let twice = crate::reverse_hints(&reverse);
+    assert_eq!(twice.tables, forward.tables);
+    assert_eq!(twice.columns, forward.columns);
+}

@@ -8,6 +8,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::down::{self, DownFile};
 use crate::journal::{Journal, JournalError};
 use crate::sqlfile;
 
@@ -27,6 +28,8 @@ pub struct Migration {
     pub text: String,
     /// SHA-256 of the bytes, lowercase hex (the tracking table's `hash`).
     pub hash: String,
+    /// Its down file (`NNNN_tag.down.sql`), when the folder has one.
+    pub down: Option<DownFile>,
 }
 
 impl Migration {
@@ -60,6 +63,9 @@ pub struct MigrationFolder {
     pub journal: Journal,
     /// One per journal entry, in journal order.
     pub migrations: Vec<Migration>,
+    /// Down files whose migration is not in the journal (`shale check`
+    /// reports them; nothing else reads them).
+    pub orphan_downs: Vec<PathBuf>,
 }
 
 /// One problem with a migrations folder.
@@ -262,6 +268,7 @@ impl MigrationFolder {
                             bytes,
                             text,
                             hash,
+                            down: None,
                         });
                     }
                     Err(_) => problems.push(FolderError::NotUtf8(path)),
@@ -276,9 +283,36 @@ impl MigrationFolder {
                 Err(e) => problems.push(io(&path, &e)),
             }
         }
+        // `X.down.sql` is X's down file, unless the journal has a tag
+        // `X.down` (a migration whose name happens to end so).
+        let mut orphan_downs = Vec::new();
         for (tag, path) in sql_files {
-            if !journal.entries.iter().any(|e| e.tag == tag) {
+            if journal.entries.iter().any(|e| e.tag == tag) {
+                continue;
+            }
+            let Some(up) = tag.strip_suffix(".down") else {
                 problems.push(FolderError::OrphanFile { path, tag });
+                continue;
+            };
+            let Some(m) = migrations.iter_mut().find(|m| m.entry.tag == up) else {
+                if journal.entries.iter().any(|e| e.tag == up) {
+                    continue; // its migration's file is missing: reported above
+                }
+                orphan_downs.push(path);
+                continue;
+            };
+            match std::fs::read(&path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => {
+                        m.down = Some(DownFile {
+                            path,
+                            bytes: text.clone().into_bytes(),
+                            text,
+                        })
+                    }
+                    Err(_) => problems.push(FolderError::NotUtf8(path)),
+                },
+                Err(e) => problems.push(io(&path, &e)),
             }
         }
         if problems.is_empty() {
@@ -286,6 +320,7 @@ impl MigrationFolder {
                 dir,
                 journal,
                 migrations,
+                orphan_downs,
             })
         } else {
             Err(FolderErrors(problems))
@@ -295,6 +330,19 @@ impl MigrationFolder {
     /// The migration with this tag.
     pub fn migration(&self, tag: &str) -> Option<&Migration> {
         self.migrations.iter().find(|m| m.entry.tag == tag)
+    }
+
+    /// The files `shale.sum` records, `(file name, bytes)` in journal order:
+    /// each migration followed by its down file, if it has one.
+    pub fn recorded_files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files = Vec::with_capacity(self.migrations.len() * 2);
+        for m in &self.migrations {
+            files.push((m.file_name(), m.bytes.clone()));
+            if let Some(d) = &m.down {
+                files.push((down::file_name(m.tag()), d.bytes.clone()));
+            }
+        }
+        files
     }
 }
 
@@ -401,6 +449,28 @@ mod tests {
             sqlfile::sha256_hex(b"CREATE TABLE b (id int);\n")
         );
         assert_eq!(f.migrations[0].statements().len(), 1);
+    }
+
+    #[test]
+    fn down_files_attach_to_their_migration_and_orphans_are_kept_apart() {
+        let dir = temp();
+        write_folder(dir.path(), &["a", "b"]);
+        let down_a = "-- shale:down of 0000_a\n\nDROP TABLE a;\n";
+        std::fs::write(dir.path().join("0000_a.down.sql"), down_a).unwrap();
+        std::fs::write(dir.path().join("0009_gone.down.sql"), "SELECT 1;\n").unwrap();
+        let f = MigrationFolder::load(dir.path()).unwrap();
+        assert_eq!(f.migrations[0].down.as_ref().unwrap().text, down_a);
+        assert!(f.migrations[1].down.is_none());
+        assert_eq!(f.orphan_downs, [dir.path().join("0009_gone.down.sql")]);
+        // The record lists each migration, then its down file.
+        let names: Vec<String> = f.recorded_files().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["0000_a.sql", "0000_a.down.sql", "0001_b.sql"]);
+        // A migration whose tag ends in `.down` is still a migration.
+        let dir = temp();
+        write_folder(dir.path(), &["x.down"]);
+        let f = MigrationFolder::load(dir.path()).unwrap();
+        assert_eq!(f.migrations[0].tag(), "0000_x.down");
+        assert!(f.orphan_downs.is_empty());
     }
 
     #[test]

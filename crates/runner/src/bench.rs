@@ -80,12 +80,14 @@ pub fn synthetic_folder(n: usize, schema: &str) -> MigrationFolder {
             entry,
             bytes,
             text,
+            down: None,
         });
     }
     MigrationFolder {
         dir: PathBuf::from("bench"),
         journal,
         migrations,
+        orphan_downs: Vec::new(),
     }
 }
 

@@ -2,7 +2,8 @@
 //! migration with its tracking row, transaction-scoped advisory lock) and
 //! reports the status of a database's migrations.
 //!
-//! Two calls: [`status`] and [`migrate`], both taking a connected client (see
+//! Three calls: [`status`], [`migrate`] and [`rollback()`] (the `rollback`
+//! module: down files, newest first, under the same lock), each taking a connected client (see
 //! `shale_db::connect`) and a loaded, consistent `MigrationFolder`.
 //!
 //! # Which migrations are pending
@@ -68,6 +69,7 @@
 
 pub mod bench;
 mod detect;
+pub mod rollback;
 pub mod sqlite;
 mod table;
 
@@ -81,6 +83,10 @@ use shale_migrations::folder::{Migration, MigrationFolder};
 use shale_migrations::sqlfile::{self, Statement};
 
 pub use detect::{no_transaction_reason, transaction_control};
+pub use rollback::{
+    rollback, PlannedRollback, RollbackOptions, RollbackProblem, RollbackReport, RollbackTarget,
+    RolledBack,
+};
 pub use table::{quote_ident, InProgressMarker, TrackingRow, TrackingTable};
 
 use table::{query_text, Probe};
@@ -340,6 +346,31 @@ impl std::fmt::Display for MigrationFailure {
     }
 }
 
+fn rollback_failure_text(f: &MigrationFailure) -> String {
+    let file = f.path.display();
+    let mut out = match f.statement {
+        Some(n) => format!(
+            "down file {file} failed at statement {n} of {} (line {}: `{}`): {}",
+            f.total_statements, f.line, f.first_line, f.message
+        ),
+        None => format!("down file {file} failed at commit: {}", f.message),
+    };
+    if let Some(code) = &f.code {
+        out.push_str(&format!(" [SQLSTATE {code}]"));
+    }
+    if let Some(d) = &f.detail {
+        out.push_str(&format!("; detail: {d}"));
+    }
+    if let Some(h) = &f.hint {
+        out.push_str(&format!("; hint: {h}"));
+    }
+    out.push_str(&format!(
+        "; its transaction was rolled back, so {} stays applied (migrations rolled back before it stay rolled back); fix the down file, record it with `shale hash`, and run `shale rollback` again",
+        f.migration.tag
+    ));
+    out
+}
+
 fn edited_lines(table: &str, edits: &[EditedMigration]) -> String {
     edits
         .iter()
@@ -432,6 +463,42 @@ pub enum RunError {
         /// The statement.
         sql: String,
     },
+    /// `rollback` refused: a migration to undo has no usable down file.
+    /// Nothing was changed.
+    #[error("{message}")]
+    RollbackRefused {
+        /// Every problem, one line each, naming the files.
+        message: String,
+        /// The problems.
+        problems: Vec<rollback::RollbackProblem>,
+    },
+    /// `rollback` cannot go where it was asked (bad `--steps`/`--to`, a
+    /// migration in progress). Nothing was changed.
+    #[error("{message}")]
+    Rollback {
+        /// What is wrong, with what to do.
+        message: String,
+    },
+    /// While `rollback` waited, another runner applied a migration newer
+    /// than the one to undo; that one was left applied.
+    #[error("another runner applied a newer migration (created_at {newer_when}) while this rollback waited, so {tag} was not rolled back (its down file assumes the schema before the newer one); see `shale status` and run `shale rollback` again")]
+    NewerApplied {
+        /// The migration that was to be undone.
+        tag: String,
+        /// The newer migration's `when`.
+        newer_when: i64,
+    },
+    /// While `migrate` waited for the lock, a `rollback` undid a migration
+    /// older than the next one to apply; nothing of that one was applied.
+    #[error("another runner rolled back a migration older than {tag} while this migrate waited, so {tag} was not applied (it builds on the schema before the rollback); see `shale status` and run `shale migrate` again")]
+    RolledBackMeanwhile {
+        /// The migration that was to be applied.
+        tag: String,
+    },
+    /// A down file failed; its transaction was rolled back, so its
+    /// migration stays applied (and those undone before it stay undone).
+    #[error("{}", rollback_failure_text(.0))]
+    RollbackFailed(Box<MigrationFailure>),
     /// A query on the tracking table (or the connection) failed.
     #[error("{context}: {message}")]
     Database {
@@ -451,6 +518,8 @@ impl RunError {
             self,
             RunError::Edited { .. }
                 | RunError::Failed(_)
+                | RunError::RollbackRefused { .. }
+                | RunError::RollbackFailed(_)
                 | RunError::Interrupted { .. }
                 | RunError::TransactionControl { .. }
         )
@@ -765,6 +834,8 @@ pub fn migrate(
     let context = format!("reading {}", t.qualified());
     let probe = table::probe(client, t).map_err(db_err(&context))?;
     let rows = table::read_rows(client, t, &probe).map_err(db_err(&context))?;
+    // The rows each migration expects before it (see `RowsBefore`).
+    let mut seen: Vec<i64> = rows.iter().filter_map(|r| r.created_at).collect();
     let st = compute_status(client, folder, &probe, rows)?;
     let (todo, out_of_order, mut report) = match plan_run(
         folder,
@@ -801,7 +872,11 @@ pub fn migrate(
     };
     for m in todo {
         let ooo = out_of_order.contains(m.tag());
-        match apply(client, m, &ctx)? {
+        let before = seen.iter().filter(|w| **w < m.entry.when).count();
+        if !seen.contains(&m.entry.when) {
+            seen.push(m.entry.when);
+        }
+        match apply(client, m, &ctx, before)? {
             Outcome::Applied(mut r) => {
                 r.out_of_order = ooo;
                 report.applied.push(r);
@@ -965,12 +1040,16 @@ fn lock_and_read(
     ctx: &Ctx<'_>,
     m: &Migration,
     insert: Option<&str>,
+    rows_before: usize,
 ) -> Result<RowState, RunError> {
+    // Rows older than the migration, counted under the lock: fewer than this
+    // runner saw (or applied) means a `rollback` undid a migration this one
+    // builds on while it waited; checked before the insert, in one round trip.
     let sql = format!(
-        "{begin} SELECT hash FROM {} WHERE created_at = {} ORDER BY id; {}",
-        ctx.t.qualified(),
-        m.entry.when,
-        insert.unwrap_or("")
+        "{begin} SELECT hash FROM {t} WHERE created_at = {w} ORDER BY id;          SELECT count(*) AS shale_before FROM {t} WHERE created_at < {w}; {}",
+        insert.unwrap_or(""),
+        t = ctx.t.qualified(),
+        w = m.entry.when,
     );
     let messages = match client.simple_query(&sql) {
         Ok(messages) => messages,
@@ -986,7 +1065,23 @@ fn lock_and_read(
             return Err(db_err(format!("locking and reading {}", ctx.t.qualified()))(e));
         }
     };
-    // Only the last SELECT has a `hash` column (the lock's SELECT returns one
+    let before: Option<usize> = messages.iter().find_map(|msg| match msg {
+        postgres::SimpleQueryMessage::Row(r)
+            if r.columns()
+                .first()
+                .is_some_and(|c| c.name() == "shale_before") =>
+        {
+            r.get(0).and_then(|n| n.parse().ok())
+        }
+        _ => None,
+    });
+    if before.is_some_and(|n| n < rows_before) {
+        let _ = client.batch_execute("ROLLBACK");
+        return Err(RunError::RolledBackMeanwhile {
+            tag: m.tag().to_string(),
+        });
+    }
+    // Only the `hash` SELECT has a `hash` column (the lock's SELECT returns one
     // void row of its own).
     let hashes: Vec<String> = messages
         .iter()
@@ -1019,7 +1114,12 @@ fn lock_and_read(
 }
 
 /// Applies one migration, or finds it applied by another runner.
-fn apply(client: &mut Client, m: &Migration, ctx: &Ctx<'_>) -> Result<Outcome, RunError> {
+fn apply(
+    client: &mut Client,
+    m: &Migration,
+    ctx: &Ctx<'_>,
+    rows_before: usize,
+) -> Result<Outcome, RunError> {
     let no_transaction = no_transaction_reason(&m.text);
     let wait_started = Instant::now();
     let ms = ctx.options.lock_timeout.as_millis().max(1);
@@ -1037,7 +1137,7 @@ fn apply(client: &mut Client, m: &Migration, ctx: &Ctx<'_>) -> Result<Outcome, R
     let mut last_dead: Option<InProgressMarker> = None;
     loop {
         let started = Instant::now();
-        match lock_and_read(client, &begin, ctx, m, insert.as_deref())? {
+        match lock_and_read(client, &begin, ctx, m, insert.as_deref(), rows_before)? {
             RowState::Raced => {
                 let _ = client.batch_execute("ROLLBACK");
                 continue;

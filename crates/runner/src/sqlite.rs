@@ -464,3 +464,125 @@ pub fn replay_in_memory(folder: &MigrationFolder) -> Result<Connection, RunError
     migrate(&mut conn, folder, &options)?;
     Ok(conn)
 }
+
+/// Undoes applied migrations newest first with their down files (see
+/// [`crate::rollback`]): the same refusals, then each migration as
+/// `BEGIN IMMEDIATE` (the write lock `migrate` takes), a re-read of the
+/// tracking rows (one rolled back meanwhile is skipped; a newer one applied
+/// meanwhile stops the run), the down file's statements, the deletion of its
+/// row, `COMMIT`. `options.table.table` names the tracking table,
+/// `options.lock_timeout` is the busy timeout.
+pub fn rollback(
+    conn: &mut Connection,
+    folder: &MigrationFolder,
+    options: &crate::RollbackOptions,
+) -> Result<crate::RollbackReport, RunError> {
+    let started = Instant::now();
+    check_dialect(folder)?;
+    let table = options.table.table.as_str();
+    let q = quote(table);
+    conn.busy_timeout(options.lock_timeout)
+        .map_err(db_err("setting the busy timeout"))?;
+    let st = status(conn, folder, table)?;
+    let todo = crate::rollback::plan_rollback(folder, &st, &q, options)?;
+    let mut report = crate::RollbackReport {
+        dry_run: options.dry_run,
+        ..Default::default()
+    };
+    if options.dry_run {
+        report.planned = crate::rollback::planned(&todo);
+    }
+    if options.dry_run || todo.is_empty() {
+        report.total = started.elapsed();
+        return Ok(report);
+    }
+    let journal_whens: std::collections::HashSet<i64> =
+        folder.migrations.iter().map(|m| m.entry.when).collect();
+    for m in todo {
+        let t0 = Instant::now();
+        let d = crate::rollback::down_as_migration(m);
+        let total = d.statements().len();
+        let tx = begin_immediate(conn, &q)?;
+        let whens: Vec<i64> = {
+            let mut stmt = tx
+                .prepare(&format!(
+                    "SELECT CAST(created_at AS INTEGER) FROM {q} WHERE CAST(created_at AS INTEGER) >= ?1"
+                ))
+                .map_err(db_err(format!("reading {q}")))?;
+            let rows = stmt
+                .query_map([m.entry.when], |r| r.get::<_, i64>(0))
+                .map_err(db_err(format!("reading {q}")))?;
+            rows.collect::<rusqlite::Result<_>>()
+                .map_err(db_err(format!("reading {q}")))?
+        };
+        if !whens.contains(&m.entry.when) {
+            drop(tx);
+            report
+                .rolled_back_by_another_runner
+                .push(MigrationRef::of(m));
+            continue;
+        }
+        if let Some(newer) = whens
+            .iter()
+            .find(|w| **w > m.entry.when && journal_whens.contains(w))
+        {
+            return Err(RunError::NewerApplied {
+                tag: m.tag().to_string(),
+                newer_when: *newer,
+            });
+        }
+        for (n, chunk, piece) in pieces(&d) {
+            if let Err(message) = run_piece(&tx, &piece) {
+                drop(tx);
+                return Err(crate::rollback::as_rollback_failure(failure(
+                    &d,
+                    Some((n, &chunk)),
+                    total,
+                    message,
+                    None,
+                )));
+            }
+        }
+        tx.execute(
+            &format!("DELETE FROM {q} WHERE CAST(created_at AS INTEGER) = ?1"),
+            [m.entry.when],
+        )
+        .map_err(db_err(format!("deleting the tracking row of {}", m.tag())))?;
+        tx.commit().map_err(|e| {
+            crate::rollback::as_rollback_failure(failure(
+                &d,
+                None,
+                total,
+                format!("commit: {e}"),
+                None,
+            ))
+        })?;
+        report.rolled_back.push(crate::RolledBack {
+            migration: MigrationRef::of(m),
+            statements: total,
+            duration: t0.elapsed(),
+        });
+    }
+    report.total = started.elapsed();
+    Ok(report)
+}
+
+/// A consistent copy of the database in `path` (`VACUUM INTO`: a snapshot
+/// of one read transaction, whatever other connections write meanwhile), for
+/// `shale migrate --backup`. Refuses to overwrite an existing file.
+pub fn backup_into(conn: &Connection, path: &Path) -> Result<(), RunError> {
+    let context = format!("backing up into {}", path.display());
+    if path.exists() {
+        return Err(RunError::Database {
+            context,
+            message: "the file exists already; nothing was applied".into(),
+        });
+    }
+    let target = path.to_str().ok_or_else(|| RunError::Database {
+        context: context.clone(),
+        message: "the path is not UTF-8".into(),
+    })?;
+    conn.execute("VACUUM INTO ?1", [target])
+        .map(|_| ())
+        .map_err(db_err(context))
+}

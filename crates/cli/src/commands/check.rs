@@ -163,6 +163,9 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             // 3. No generated migration was edited (the integrity record).
             if let Some(folder) = &folder {
                 check_sum(ctx, folder, &mut findings, &mut passed);
+                // 3b. Down files: none without its migration; say which
+                // migrations cannot be rolled back.
+                check_downs(folder, &mut findings, &mut passed);
             }
 
             // An unreadable schema source is "could not run" (exit 2), not a finding.
@@ -364,11 +367,8 @@ fn check_sum(
     passed: &mut Vec<String>,
 ) {
     let path = ctx.sum_path();
-    let names: Vec<String> = folder.migrations.iter().map(|m| m.file_name()).collect();
-    let files = names
-        .iter()
-        .zip(&folder.migrations)
-        .map(|(n, m)| (n.as_str(), m.bytes.as_slice()));
+    let recorded = folder.recorded_files();
+    let files = recorded.iter().map(|(n, b)| (n.as_str(), b.as_slice()));
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(_) if folder.migrations.is_empty() => return,
@@ -405,6 +405,177 @@ fn check_sum(
         };
         findings.push(Finding::new("integrity", Some(&file), p.to_string()));
     }
+}
+
+/// `--shadow` on PostgreSQL, after the replay: rolls the shadow database
+/// back migration by migration with the down files, newest first, and after
+/// each compares it with the snapshot before that migration. Stops at the
+/// first migration without a usable down file (older ones cannot be reached);
+/// a down file that fails or leaves a difference is a finding naming it.
+fn prove_downs(
+    ctx: &Context<'_>,
+    args: &Args,
+    folder: &MigrationFolder,
+    client: &mut shale_db::Client,
+    findings: &mut Vec<Finding>,
+    passed: &mut Vec<String>,
+) -> Result<()> {
+    let started = Instant::now();
+    // The integrity record is checked by its own gate; here every down file
+    // runs as it is on disk, data loss accepted (the shadow holds no data).
+    let sum = Sum::of(
+        folder
+            .recorded_files()
+            .iter()
+            .map(|(n, b)| (n.as_str(), b.as_slice()))
+            .collect::<Vec<_>>(),
+    );
+    let options = shale_runner::RollbackOptions {
+        table: ctx.tracking_table(),
+        accept_data_loss: true,
+        sum: Some(sum),
+        ..Default::default()
+    };
+    let mut proved = 0;
+    for m in folder.migrations.iter().rev() {
+        if !shale_runner::rollback::down_problems(m, options.sum.as_ref(), true).is_empty() {
+            break;
+        }
+        if let Err(e) = shale_runner::rollback(client, folder, &options) {
+            let file = m.down.as_ref().map(|d| d.path.clone());
+            findings.push(Finding::new(
+                "down",
+                file.as_deref(),
+                format!("in the shadow database, undoing {} failed: {e}", m.tag()),
+            ));
+            return Ok(());
+        }
+        let previous = match m.entry.idx.checked_sub(1) {
+            None => Schema::default(),
+            Some(idx) => {
+                let path = ctx.config.snapshots.join(snapshot::file_name(idx));
+                let Some(snap) = std::fs::read_to_string(&path)
+                    .ok()
+                    .and_then(|t| snapshot::Snapshot::from_json(&t).ok())
+                else {
+                    break; // the snapshot gate reports it
+                };
+                snap.schema
+            }
+        };
+        let previous =
+            super::verify::with_printed_views(ctx, &previous, args.shadow_db.as_deref())?;
+        let now = sources::introspect(ctx, client)?;
+        let pair = MigrationPair::new(&now, &previous);
+        let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
+        if !plan.is_empty() {
+            let drift = drift::describe(&plan, pair);
+            let d = m.down.as_ref().map(|d| d.path.clone());
+            findings.push(Finding::new(
+                "down",
+                d.as_deref(),
+                format!(
+                    "the down file of {} does not restore the schema before it; {} difference(s) (\"database\" is \
+                     what the down file leaves):{}\n  fix the down file (then `shale hash`)",
+                    m.tag(),
+                    drift.len(),
+                    drift::lines(&drift)
+                ),
+            ));
+            return Ok(());
+        }
+        proved += 1;
+    }
+    if proved > 0 {
+        passed.push(format!(
+            "the down files of the newest {proved} migration(s), run in the shadow database, each restore the schema before their migration ({:.1} s)",
+            started.elapsed().as_secs_f64()
+        ));
+    }
+    Ok(())
+}
+
+/// Down files: one whose migration is not in the journal is a finding (an
+/// orphan: the migration was renamed or deleted without it); migrations
+/// without a usable down file are listed, since `shale rollback` cannot undo
+/// them (allowed: older migrations and `adopt`ed ones have none).
+fn check_downs(folder: &MigrationFolder, findings: &mut Vec<Finding>, passed: &mut Vec<String>) {
+    use shale_migrations::down;
+    for path in &folder.orphan_downs {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let tag = name.strip_suffix(down::SUFFIX).unwrap_or(&name);
+        findings.push(Finding::new(
+            "down",
+            Some(path),
+            format!(
+                "down file {name} has no migration: the journal has no entry `{tag}`;                  rename it after its migration (NNNN_tag{}) or delete it",
+                down::SUFFIX
+            ),
+        ));
+    }
+    for m in &folder.migrations {
+        let Some(d) = &m.down else { continue };
+        if let Some(tag) = d.header_tag().filter(|t| *t != m.tag()) {
+            findings.push(Finding::new(
+                "down",
+                Some(&d.path),
+                format!(
+                    "down file {} says it undoes {tag}, but it is the down file of {};                      fix its first line to `{}{}`",
+                    down::file_name(m.tag()),
+                    m.tag(),
+                    down::HEADER,
+                    m.tag()
+                ),
+            ));
+        }
+    }
+    let without: Vec<&str> = folder
+        .migrations
+        .iter()
+        .filter(|m| m.down.is_none())
+        .map(|m| m.tag())
+        .collect();
+    let unfilled: Vec<&str> = folder
+        .migrations
+        .iter()
+        .filter(|m| {
+            m.down.as_ref().is_some_and(|d| d.statements().is_empty()) && !m.statements().is_empty()
+        })
+        .map(|m| m.tag())
+        .collect();
+    let total = folder.migrations.len();
+    if total == 0 {
+        return;
+    }
+    let mut line = format!(
+        "{} of {total} migration(s) have a down file",
+        total - without.len()
+    );
+    if !without.is_empty() {
+        line.push_str(&format!(
+            "; without one (no rollback): {}",
+            list_tags(&without)
+        ));
+    }
+    if !unfilled.is_empty() {
+        line.push_str(&format!(
+            "; with an empty down file to fill (no rollback yet): {}",
+            list_tags(&unfilled)
+        ));
+    }
+    passed.push(line);
+}
+
+/// Up to 10 tags, then how many more.
+fn list_tags(tags: &[&str]) -> String {
+    let mut out = tags.iter().take(10).copied().collect::<Vec<_>>().join(", ");
+    if tags.len() > 10 {
+        out.push_str(&format!(" and {} more", tags.len() - 10));
+    }
+    out
 }
 
 fn check_schema(
@@ -686,6 +857,7 @@ fn check_shadow(
             }
         }
         let replayed = sources::introspect(ctx, &mut client)?;
+        prove_downs(ctx, args, folder, &mut client, findings, passed)?;
         shadow = Some(db);
         replayed
     };

@@ -13,7 +13,7 @@ use serde_json::json;
 use shale_differ::{Ambiguities, Ambiguity, MigrationPair, ObjectKind, Plan};
 use shale_migrations::journal::PrefixMode;
 use shale_migrations::snapshot::{self, Snapshot};
-use shale_migrations::sqlfile;
+use shale_migrations::{down, sqlfile};
 use shale_model::{QualifiedName, RenameHints, Schema};
 use shale_sql::HazardKind;
 
@@ -131,6 +131,17 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         }
         ctx.render_plan(&plan, MigrationPair::new(&previous, &next))?
     };
+    // The down file: the same differ the other way (next → previous), with
+    // the renames reversed; whatever the reverse would ask about is an object
+    // the migration created, so it is dropped.
+    let down_statements = if args.custom {
+        Vec::new()
+    } else {
+        let reverse = MigrationPair::new(&next, &previous);
+        let (plan, _) =
+            super::verify::plan_assuming_drops(reverse, &shale_differ::reverse_hints(&hints));
+        ctx.render_plan(&plan, reverse)?
+    };
 
     let hazards: Vec<&shale_sql::Hazard> = statements.iter().flat_map(|s| &s.hazards).collect();
     let deletes_data = hazards.iter().any(|h| h.kind == HazardKind::DeletesData);
@@ -153,12 +164,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     };
     let render = |tag: &str| {
         if args.custom {
-            format!(
-                "-- Custom migration {tag}: write your SQL below; separate statements with a line\n\
-                 -- `{}`. Add `{}` as the first line to run it outside a transaction.\n",
-                sqlfile::BREAKPOINT,
-                sqlfile::NO_TRANSACTION
-            )
+            (custom_template(tag), Some(down::render_custom(tag)))
         } else {
             let mut sqls: Vec<String> = statements.iter().map(|s| s.sql.clone()).collect();
             if deletes_data {
@@ -168,12 +174,23 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
                 .iter()
                 .map(|h| (h.kind.as_str().to_string(), h.message.clone()))
                 .collect();
-            sqlfile::render(&sqls, &header)
+            let down_sqls: Vec<String> = down_statements.iter().map(|s| s.sql.clone()).collect();
+            let down_loss: Vec<String> = down_statements
+                .iter()
+                .flat_map(|s| &s.hazards)
+                .filter(|h| h.kind == HazardKind::DeletesData)
+                .map(|h| h.message.clone())
+                .collect();
+            (
+                sqlfile::render(&sqls, &header),
+                Some(down::render(tag, &down_sqls, &down_loss)),
+            )
         }
     };
     let Written {
         entry,
         sql_path,
+        down_path,
         snap_path,
     } = write_next_migration(ctx, folder, &mut journal, &prev_id, &name, render, next)?;
 
@@ -190,6 +207,9 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             ui.paint(Style::Good, "wrote"),
             sql_path.display()
         ));
+        if let Some(down_path) = &down_path {
+            ui.line(&format!("      {}", down_path.display()));
+        }
         ui.line(&format!("      {}", snap_path.display()));
         ui.line(&format!("      {}", ctx.journal_path().display()));
     }
@@ -203,6 +223,8 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             "custom": args.custom,
             "statements": statements.iter().map(|s| s.sql.as_str()).collect::<Vec<_>>(),
         },
+        "down": down_path.as_ref().map(|p| p.display().to_string()),
+        "down_statements": down_statements.iter().map(|s| s.sql.as_str()).collect::<Vec<_>>(),
         "snapshot": snap_path.display().to_string(),
         "hazards": hazards_json(&hazards),
     }));
@@ -215,21 +237,23 @@ pub struct Written {
     pub entry: shale_migrations::journal::JournalEntry,
     /// The migration file.
     pub sql_path: std::path::PathBuf,
+    /// The down file, when one was written.
+    pub down_path: Option<std::path::PathBuf>,
     /// The snapshot file.
     pub snap_path: std::path::PathBuf,
 }
 
-/// Appends the next migration to the project: its file (text from `render`,
-/// given the new tag), its snapshot of `next` chained to `prev_id`, the
-/// journal entry, and the integrity record. The one place these four files
-/// are written together.
+/// Appends the next migration to the project: its file and optional down
+/// file (texts from `render`, given the new tag), its snapshot of `next`
+/// chained to `prev_id`, the journal entry, and the integrity record. The one
+/// place these files are written together.
 pub fn write_next_migration(
     ctx: &Context<'_>,
     folder: Option<shale_migrations::folder::MigrationFolder>,
     journal: &mut shale_migrations::journal::Journal,
     prev_id: &str,
     name: &str,
-    render: impl FnOnce(&str) -> String,
+    render: impl FnOnce(&str) -> (String, Option<String>),
     next: Schema,
 ) -> Result<Written> {
     let prefix = match ctx.config.prefix {
@@ -247,7 +271,14 @@ pub fn write_next_migration(
             sql_path.display()
         );
     }
-    let text = render(&entry.tag);
+    let down_path = ctx.config.migrations.join(down::file_name(&entry.tag));
+    if down_path.exists() {
+        bail!(
+            "{} already exists but its migration has no journal entry: move it away",
+            down_path.display()
+        );
+    }
+    let (text, down_text) = render(&entry.tag);
     let snap = Snapshot::new(
         ctx.snapshot_dialect(),
         prev_id,
@@ -259,23 +290,39 @@ pub fn write_next_migration(
     // names, so an interrupted run leaves at worst an orphan file that
     // `shale check` names.
     write_atomic(&sql_path, &text)?;
+    if let Some(d) = &down_text {
+        write_atomic(&down_path, d)?;
+    }
     write_atomic(&snap_path, snap.to_json())?;
     write_atomic(&ctx.journal_path(), journal.to_json())?;
-    let mut files: Vec<(String, Vec<u8>)> = folder
-        .map(|f| {
-            f.migrations
-                .into_iter()
-                .map(|m| (m.file_name(), m.bytes))
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut files: Vec<(String, Vec<u8>)> = folder.map(|f| f.recorded_files()).unwrap_or_default();
     files.push((format!("{}.sql", entry.tag), text.into_bytes()));
+    let down_path = down_text.map(|d| {
+        files.push((down::file_name(&entry.tag), d.into_bytes()));
+        down_path
+    });
     ctx.write_sum(&files)?;
     Ok(Written {
         entry,
         sql_path,
+        down_path,
         snap_path,
     })
+}
+
+/// The text of an empty custom migration. It is all comments, so `shale
+/// check` reads it as a migration with no statements: it never spells the
+/// breakpoint marker itself, since splitting on it would turn the rest of the
+/// comment into SQL.
+fn custom_template(tag: &str) -> String {
+    format!(
+        "-- Custom migration {tag}: write your SQL below. Separate statements with a\n\
+         -- line holding drizzle's breakpoint marker (`-->` then ` statement-breakpoint`).\n\
+         -- Add `{}` as the first line to run it outside a transaction.\n\
+         -- Write its reverse in {}, then run `shale hash`.\n",
+        sqlfile::NO_TRANSACTION,
+        down::file_name(tag)
+    )
 }
 
 /// The user accepted the data loss (`--allow-data-loss` or the prompt):
@@ -631,6 +678,14 @@ mod tests {
         assert!(parse_rename_flag("column:bio=about", &mut h).is_err());
         assert!(parse_rename_flag("index:a=b", &mut h).is_err());
         assert!(parse_no_rename_flag("table:", &mut h).is_err());
+    }
+
+    #[test]
+    fn the_custom_template_is_comments_only() {
+        let text = custom_template("0003_custom");
+        assert!(sqlfile::split(&text).is_empty(), "{text}");
+        assert!(!text.contains(sqlfile::BREAKPOINT), "{text}");
+        assert!(text.contains("0003_custom.down.sql"), "{text}");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! `shale hash`: re-record every migration file in `migrations/meta/shale.sum`,
+//! `shale hash`: re-record every migration file and down file in `migrations/meta/shale.sum`,
 //! after an intended edit (a custom migration filled in by hand).
 
 use anyhow::Result;
@@ -20,11 +20,8 @@ pub fn run(ctx: &Context<'_>, _args: &Args) -> Result<Outcome> {
         .ok()
         .and_then(|t| shale_migrations::sum::Sum::parse(&t).ok())
         .unwrap_or_default();
-    let files: Vec<(String, Vec<u8>)> = folder
-        .migrations
-        .iter()
-        .map(|m| (m.file_name(), m.bytes.clone()))
-        .collect();
+    // Migrations and their down files.
+    let files = folder.recorded_files();
     let changed: Vec<&str> = files
         .iter()
         .filter(|(n, b)| {

@@ -33,6 +33,14 @@ pub struct MigrateArgs {
     /// PostgreSQL `statement_timeout` for the migrations' statements (e.g. `10min`).
     #[arg(long, value_name = "DURATION")]
     pub statement_timeout: Option<String>,
+    /// Before applying anything, back the database up into DIR (default
+    /// `backups`; `[migrate] backup` in shale.toml sets it for every run):
+    /// PostgreSQL with `pg_dump` (custom format), SQLite with `VACUUM INTO`;
+    /// named with the time and the migration it was taken at, with the
+    /// command that restores it. Nothing is applied when the backup fails
+    /// (exit 2).
+    #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = "backups")]
+    pub backup: Option<std::path::PathBuf>,
 }
 
 /// `shale status` flags.
@@ -97,12 +105,8 @@ impl Context<'_> {
     /// Rewrites `shale.sum` for the folder's files with all of them as
     /// history (`shale pull --baseline`, `shale lint --accept-history`).
     pub fn record_history(&self, folder: &MigrationFolder) -> Result<()> {
-        let files: Vec<(String, Vec<u8>)> = folder
-            .migrations
-            .iter()
-            .map(|m| (m.file_name(), m.bytes.clone()))
-            .collect();
-        let last = files.last().map(|(n, _)| n.clone());
+        let files = folder.recorded_files();
+        let last = folder.migrations.last().map(|m| m.file_name());
         self.write_sum_with_history(&files, last.as_deref())
     }
 
@@ -136,6 +140,93 @@ impl Context<'_> {
     }
 }
 
+/// `--backup`: when anything is pending, dump the database first; any
+/// failure is an error (exit 2) before anything is applied.
+fn backup_before(
+    ctx: &Context<'_>,
+    client: &mut shale_db::Client,
+    info: &shale_db::ConnInfo,
+    folder: &MigrationFolder,
+    options: &MigrateOptions,
+    dir: &std::path::Path,
+) -> Result<()> {
+    let ui = ctx.ui;
+    let st = shale_runner::status(client, folder, &options.table).map_err(|e| anyhow!("{e}"))?;
+    if st.pending.is_empty() && st.in_progress.is_empty() {
+        ui.line("no backup taken: nothing to apply");
+        return Ok(());
+    }
+    let at = st
+        .applied
+        .iter()
+        .max_by_key(|a| a.migration.idx)
+        .map(|a| a.migration.tag.as_str());
+    let backup = super::backup::take(info, dir, at)?;
+    ui.result(&format!(
+        "{} {} ({} bytes, at {})",
+        ui.paint(Style::Good, "backed up"),
+        backup.path.display(),
+        backup.bytes,
+        at.unwrap_or("an empty history")
+    ));
+    ui.line(&format!("      to restore it: {}", backup.restore));
+    ui.line(
+        "      (--clean recreates what the dump holds, the tracking rows included; objects created \
+         after it stay: restore into a new database for an exact copy)",
+    );
+    Ok(())
+}
+
+/// `--backup` on SQLite: when anything is pending, a consistent copy of the
+/// file (`VACUUM INTO`) into `dir` first; any failure stops before anything
+/// is applied (exit 2).
+fn backup_sqlite(
+    ctx: &Context<'_>,
+    conn: &rusqlite::Connection,
+    db: &std::path::Path,
+    folder: &MigrationFolder,
+    options: &MigrateOptions,
+    dir: &std::path::Path,
+) -> Result<()> {
+    let ui = ctx.ui;
+    let st = shale_runner::sqlite::status(conn, folder, &options.table.table)
+        .map_err(|e| anyhow!("{e}"))?;
+    if st.pending.is_empty() {
+        ui.line("no backup taken: nothing to apply");
+        return Ok(());
+    }
+    let at = st
+        .applied
+        .iter()
+        .max_by_key(|a| a.migration.idx)
+        .map(|a| a.migration.tag.as_str());
+    std::fs::create_dir_all(dir).map_err(|e| {
+        anyhow!(
+            "cannot create the backup directory {}: {e}; nothing was applied",
+            dir.display()
+        )
+    })?;
+    let stem = db
+        .file_stem()
+        .map_or_else(|| "db".into(), |s| s.to_string_lossy().into_owned());
+    let path = dir.join(super::backup::file_name(&stem, at, "sqlite"));
+    shale_runner::sqlite::backup_into(conn, &path)
+        .map_err(|e| anyhow!("the backup failed, so nothing was applied: {e}"))?;
+    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    ui.result(&format!(
+        "{} {} ({bytes} bytes, at {})",
+        ui.paint(Style::Good, "backed up"),
+        path.display(),
+        at.unwrap_or("an empty history")
+    ));
+    ui.line(&format!(
+        "      to restore it (with nothing connected): cp {} {}",
+        super::backup::shell_quote(&path.display().to_string()),
+        super::backup::shell_quote(&db.display().to_string())
+    ));
+    Ok(())
+}
+
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
@@ -144,6 +235,12 @@ fn ms(d: Duration) -> String {
 pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
     let ui = ctx.ui;
     let folder = ctx.load_folder()?;
+    // `--backup [DIR]`, else `[migrate] backup` in shale.toml.
+    let backup = args
+        .backup
+        .clone()
+        .or_else(|| ctx.config.migrate.backup.clone())
+        .filter(|_| !args.dry_run);
     let result = if ctx.config.dialect == crate::config::Dialect::Sqlite {
         // SQLite: the file is created if missing; --wait is the busy timeout.
         let options = MigrateOptions {
@@ -156,6 +253,9 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
         let path = ctx.sqlite_path()?;
         let mut conn =
             shale_runner::sqlite::open(&path, options.lock_timeout).map_err(|e| anyhow!("{e}"))?;
+        if let Some(dir) = &backup {
+            backup_sqlite(ctx, &conn, &path, &folder, &options, dir)?;
+        }
         shale_runner::sqlite::migrate(&mut conn, &folder, &options)
     } else {
         let url = ctx.config.database_url(ctx.db_flag)?;
@@ -179,6 +279,9 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
                     .or(info.settings.lock_timeout.clone()),
             },
         };
+        if let Some(dir) = &backup {
+            backup_before(ctx, &mut client, &info, &folder, &options, dir)?;
+        }
         shale_runner::migrate(&mut client, &folder, &options)
     };
     let report = match result {

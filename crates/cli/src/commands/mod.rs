@@ -2,6 +2,7 @@
 //! or an error (exit 2), and prints through [`Ui`](crate::output::Ui) only.
 
 pub mod adopt;
+pub mod backup;
 pub mod check;
 pub mod generate;
 pub mod hash;
@@ -11,6 +12,7 @@ pub mod migrate;
 pub mod project;
 pub mod pull;
 pub mod rebase;
+pub mod rollback;
 pub mod verify;
 
 use crate::config::Config;

@@ -177,7 +177,7 @@ fn write_baseline(
         &mut journal,
         shale_migrations::snapshot::ROOT_ID,
         name,
-        |_| sqlfile::render(&sqls, &[]),
+        |_| (sqlfile::render(&sqls, &[]), None),
         parsed.schema,
     )?;
     let folder = ctx.load_folder()?;

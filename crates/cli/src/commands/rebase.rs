@@ -19,6 +19,7 @@ use std::process::Command;
 use anyhow::{anyhow, bail, Context as _, Result};
 use serde_json::json;
 use shale_differ::MigrationPair;
+use shale_migrations::down;
 use shale_migrations::folder::MigrationFolder;
 use shale_migrations::journal::{Journal, JournalEntry, PrefixMode};
 use shale_migrations::snapshot::{self, Snapshot};
@@ -124,6 +125,8 @@ fn journal_at(rev: &str, path: &str, dialect: &str) -> Result<Journal> {
 struct Planned {
     entry: JournalEntry,
     bytes: Vec<u8>,
+    /// Its down file's bytes, when it has one (its header retagged).
+    down: Option<Vec<u8>>,
     /// This branch's tag before renumbering (`None` for the other side's).
     old_tag: Option<String>,
 }
@@ -178,9 +181,11 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         let path = join(&migrations_dir, &format!("{}.sql", e.tag));
         let bytes = git_show(&onto, &path)?
             .ok_or_else(|| anyhow!("{onto} has journal entry {} but no file {path}", e.tag))?;
+        let down = git_show(&onto, &join(&migrations_dir, &down::file_name(&e.tag)))?;
         planned.push(Planned {
             entry: e.clone(),
             bytes,
+            down,
             old_tag: None,
         });
     }
@@ -223,6 +228,11 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
                 std::fs::read(&p).with_context(|| format!("cannot read {}", p.display()))?
             }
         };
+        let down_rel = join(&migrations_dir, &down::file_name(&e.tag));
+        let down_bytes = match git_show("HEAD", &down_rel)? {
+            Some(b) => Some(b),
+            None => std::fs::read(ctx.config.migrations.join(down::file_name(&e.tag))).ok(),
+        };
         let when = e.when.max(last_when.saturating_add(1));
         let name = e.tag.split_once('_').map_or(e.tag.as_str(), |(_, n)| n);
         let entry = JournalEntry {
@@ -234,9 +244,15 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             extra: e.extra.clone(),
         };
         last_when = when;
+        // The down file moves with its migration; its header names the new tag.
+        let down = down_bytes.map(|b| match String::from_utf8(b) {
+            Ok(text) => down::retag(&text, &entry.tag).into_bytes(),
+            Err(e) => e.into_bytes(),
+        });
         planned.push(Planned {
             entry,
             bytes,
+            down,
             old_tag: Some(e.tag.clone()),
         });
     }
@@ -269,12 +285,19 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         if current.as_deref() != Some(p.bytes.as_slice()) {
             write_atomic(&path, &p.bytes)?;
         }
+        if let Some(d) = &p.down {
+            let path = ctx.config.migrations.join(down::file_name(&p.entry.tag));
+            if std::fs::read(&path).ok().as_deref() != Some(d.as_slice()) {
+                write_atomic(&path, d)?;
+            }
+        }
         if let Some(old) = &p.old_tag {
             if old != &p.entry.tag {
                 let old_path = ctx.config.migrations.join(format!("{old}.sql"));
                 // The other side may own the old name now (same tag): keep theirs.
                 if !planned.iter().any(|q| &q.entry.tag == old) {
                     let _ = std::fs::remove_file(&old_path);
+                    let _ = std::fs::remove_file(ctx.config.migrations.join(down::file_name(old)));
                 }
             }
             // A timestamp prefix may keep its name; its position still moves.
@@ -297,7 +320,13 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     write_atomic(&ctx.journal_path(), journal.to_json())?;
     let files: Vec<(String, Vec<u8>)> = planned
         .iter()
-        .map(|p| (format!("{}.sql", p.entry.tag), p.bytes.clone()))
+        .flat_map(|p| {
+            std::iter::once((format!("{}.sql", p.entry.tag), p.bytes.clone())).chain(
+                p.down
+                    .iter()
+                    .map(|d| (down::file_name(&p.entry.tag), d.clone())),
+            )
+        })
         .collect();
     ctx.write_sum(&files)?;
 
