@@ -145,20 +145,8 @@ pub fn derive_sequence(input: TokenStream) -> TokenStream {
         Err(error) => syn::Error::from(error).to_compile_error().into(),
         Ok((def, mut errors)) => {
             errors.extend(shale_parser::check_sequence(&def));
-            match grammar::combine(in_source_order(errors)) {
-                Some(error) => error.to_compile_error().into(),
-                None => {
-                    let name = def.name.as_ref().map_or_else(
-                        || def.ident.to_string().to_snake_case(),
-                        |n| n.value.clone(),
-                    );
-                    let schema = def
-                        .schema
-                        .as_ref()
-                        .map_or_else(|| "public".to_string(), |s| s.value.clone());
-                    named_tokens(&def.ident, quote!(::shale::Sequence), &name, Some(&schema)).into()
-                }
-            }
+            let trait_path = quote!(::shale::Sequence);
+            unit_object(&def.ident, &def.name, Some(&def.schema), errors, trait_path)
         }
     }
 }
@@ -175,16 +163,8 @@ pub fn derive_extension(input: TokenStream) -> TokenStream {
         Err(error) => syn::Error::from(error).to_compile_error().into(),
         Ok((def, mut errors)) => {
             errors.extend(shale_parser::check_extension(&def));
-            match grammar::combine(in_source_order(errors)) {
-                Some(error) => error.to_compile_error().into(),
-                None => {
-                    let name = def.name.as_ref().map_or_else(
-                        || def.ident.to_string().to_snake_case(),
-                        |n| n.value.clone(),
-                    );
-                    named_tokens(&def.ident, quote!(::shale::Extension), &name, None).into()
-                }
-            }
+            let trait_path = quote!(::shale::Extension);
+            unit_object(&def.ident, &def.name, None, errors, trait_path)
         }
     }
 }
@@ -203,22 +183,34 @@ pub fn derive_function(input: TokenStream) -> TokenStream {
         Err(error) => syn::Error::from(error).to_compile_error().into(),
         Ok((def, mut errors)) => {
             errors.extend(shale_parser::check_function(&def));
-            match grammar::combine(in_source_order(errors)) {
-                Some(error) => error.to_compile_error().into(),
-                None => {
-                    let name = def.name.as_ref().map_or_else(
-                        || def.ident.to_string().to_snake_case(),
-                        |n| n.value.clone(),
-                    );
-                    let schema = def
-                        .schema
-                        .as_ref()
-                        .map_or_else(|| "public".to_string(), |s| s.value.clone());
-                    named_tokens(&def.ident, quote!(::shale::Function), &name, Some(&schema)).into()
-                }
-            }
+            let trait_path = quote!(::shale::Function);
+            unit_object(&def.ident, &def.name, Some(&def.schema), errors, trait_path)
         }
     }
+}
+
+/// The errors of a unit-struct object (sequence, extension, function) as a
+/// compile error, else its trait impl and constants: its name (`name = …`,
+/// else snake_case of the struct) and, for objects in a schema, the schema
+/// (default `public`).
+fn unit_object(
+    ident: &Ident,
+    name: &Option<grammar::Spanned<String>>,
+    schema: Option<&Option<grammar::Spanned<String>>>,
+    errors: Vec<grammar::Error>,
+    trait_path: TokenStream2,
+) -> TokenStream {
+    if let Some(error) = grammar::combine(in_source_order(errors)) {
+        return error.to_compile_error().into();
+    }
+    let name = name
+        .as_ref()
+        .map_or_else(|| ident.to_string().to_snake_case(), |n| n.value.clone());
+    let schema = schema.map(|s| {
+        s.as_ref()
+            .map_or_else(|| "public".to_string(), |s| s.value.clone())
+    });
+    named_tokens(ident, trait_path, &name, schema.as_deref()).into()
 }
 
 /// The trait impl and inherent constants of a named object: `NAME`, and

@@ -518,6 +518,33 @@ pub fn derives(attrs: &[Attribute], name: &str) -> Option<Span> {
     None
 }
 
+/// What a derive of a unit-struct object (`Sequence`, `Extension`,
+/// `Function`) receives, read by `read` as the CLI reads the same item; an
+/// error naming `derive` when the input is not a struct.
+pub(crate) fn unit_struct_from_derive<T>(
+    input: syn::DeriveInput,
+    derive: &str,
+    read: impl FnOnce(&ItemStruct) -> (T, Vec<Error>),
+) -> Result<(T, Vec<Error>), Error> {
+    match input.data {
+        syn::Data::Struct(data) => Ok(read(&ItemStruct {
+            attrs: input.attrs,
+            vis: input.vis,
+            struct_token: data.struct_token,
+            ident: input.ident,
+            generics: input.generics,
+            fields: data.fields,
+            semi_token: data.semi_token,
+        })),
+        _ => Err(Error::new(
+            input.ident.span(),
+            format!("`{derive}` can only be derived for a unit struct"),
+        )
+        .label("wrong kind of item")
+        .help(format!("derive `{derive}` on `pub struct Name;`"))),
+    }
+}
+
 /// Whether a struct is a table: `#[derive(Table)]` or a `#[table]` attribute.
 pub fn is_table(attrs: &[Attribute]) -> bool {
     derives(attrs, "Table").is_some() || attrs.iter().any(|a| a.path().is_ident("table"))

@@ -68,23 +68,7 @@ pub fn extension(item: &ItemStruct) -> (ExtensionDef, Vec<Error>) {
 /// Reads an extension from what `#[derive(Extension)]` receives; an error
 /// when the input is not a struct.
 pub fn extension_from_derive(input: syn::DeriveInput) -> Result<(ExtensionDef, Vec<Error>), Error> {
-    match input.data {
-        syn::Data::Struct(data) => Ok(extension(&ItemStruct {
-            attrs: input.attrs,
-            vis: input.vis,
-            struct_token: data.struct_token,
-            ident: input.ident,
-            generics: input.generics,
-            fields: data.fields,
-            semi_token: data.semi_token,
-        })),
-        _ => Err(Error::new(
-            input.ident.span(),
-            "`Extension` can only be derived for a unit struct",
-        )
-        .label("wrong kind of item")
-        .help("derive `Extension` on `pub struct Name;`")),
-    }
+    super::unit_struct_from_derive(input, "Extension", extension)
 }
 
 #[cfg(test)]

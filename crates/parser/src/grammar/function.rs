@@ -141,23 +141,7 @@ pub fn function(item: &ItemStruct) -> (FunctionDef, Vec<Error>) {
 /// Reads a function from what `#[derive(Function)]` receives; an error when
 /// the input is not a struct.
 pub fn function_from_derive(input: syn::DeriveInput) -> Result<(FunctionDef, Vec<Error>), Error> {
-    match input.data {
-        syn::Data::Struct(data) => Ok(function(&ItemStruct {
-            attrs: input.attrs,
-            vis: input.vis,
-            struct_token: data.struct_token,
-            ident: input.ident,
-            generics: input.generics,
-            fields: data.fields,
-            semi_token: data.semi_token,
-        })),
-        _ => Err(Error::new(
-            input.ident.span(),
-            "`Function` can only be derived for a unit struct",
-        )
-        .label("wrong kind of item")
-        .help("derive `Function` on `pub struct Name;`")),
-    }
+    super::unit_struct_from_derive(input, "Function", function)
 }
 
 /// `#[trigger(name = "…", timing = "before", events(insert, update),

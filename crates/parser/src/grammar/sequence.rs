@@ -146,23 +146,7 @@ pub fn sequence(item: &ItemStruct) -> (SequenceDef, Vec<Error>) {
 /// Reads a sequence from what `#[derive(Sequence)]` receives; an error when
 /// the input is not a struct.
 pub fn sequence_from_derive(input: syn::DeriveInput) -> Result<(SequenceDef, Vec<Error>), Error> {
-    match input.data {
-        syn::Data::Struct(data) => Ok(sequence(&ItemStruct {
-            attrs: input.attrs,
-            vis: input.vis,
-            struct_token: data.struct_token,
-            ident: input.ident,
-            generics: input.generics,
-            fields: data.fields,
-            semi_token: data.semi_token,
-        })),
-        _ => Err(Error::new(
-            input.ident.span(),
-            "`Sequence` can only be derived for a unit struct",
-        )
-        .label("wrong kind of item")
-        .help("derive `Sequence` on `pub struct Name;`")),
-    }
+    super::unit_struct_from_derive(input, "Sequence", sequence)
 }
 
 #[cfg(test)]
