@@ -154,8 +154,9 @@ impl Default for GenerateConfig {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct MigrateConfig {
-    /// `lock_timeout` for the migrations' statements; unset: the URL's, else
-    /// `2s` when `[generate] online = true`, else PostgreSQL's.
+    /// `lock_timeout` for the migrations' statements when neither
+    /// `--lock-timeout` nor the URL sets one; unset: `[generate] lock_timeout`
+    /// when `[generate] online = true`, else PostgreSQL's.
     pub lock_timeout: Option<String>,
     /// How many times a migration that timed out waiting for a lock is retried.
     pub lock_retries: u32,

@@ -385,8 +385,7 @@ pub fn write_next_migration(
     render: impl FnOnce(&str) -> String,
     next: Schema,
 ) -> Result<Written> {
-    let items: Vec<(String, RenderFn<'_>)> =
-        vec![(name.to_string(), Box::new(render))];
+    let items: Vec<(String, RenderFn<'_>)> = vec![(name.to_string(), Box::new(render))];
     let mut written = write_next_migrations(ctx, folder, journal, prev_id, items, next)?;
     Ok(written.remove(0))
 }
