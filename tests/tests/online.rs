@@ -347,3 +347,39 @@ fn an_online_migration_applies_to_a_table_with_rows() {
         .get(0);
     assert!(fresh, "new rows get the default");
 }
+
+#[test]
+fn steps_that_cannot_be_online_are_refused_with_their_recipe() {
+    let dir = project("[generate]\nonline = true\n", ITEMS);
+    let d = dir.path();
+    ok(d, &["generate"]);
+    let journal = std::fs::read_to_string(d.join("migrations/meta/_journal.json")).unwrap();
+    std::fs::write(
+        d.join("schema/schema.rs"),
+        ITEMS.replace(
+            "pub label: String,",
+            "#[column(sql_type = \"varchar(20)\")]\n    pub label: String,",
+        ),
+    )
+    .unwrap();
+    let o = shale(d, &["generate"]);
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains(
+            "changing column \"items\".\"label\" from text to varchar(20) rewrites table \"items\""
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("add a nullable column \"label_new\" of type varchar(20)"),
+        "{out}"
+    );
+    assert!(out.contains("shale generate --no-online"), "{out}");
+    assert!(out.contains("nothing was written"), "{out}");
+    let after = std::fs::read_to_string(d.join("migrations/meta/_journal.json")).unwrap();
+    assert_eq!(journal, after, "nothing was written");
+    // The same change in plain mode, for this run only.
+    let out = ok(d, &["generate", "--no-online", "--allow-data-loss"]);
+    assert!(out.contains("wrote migrations/0001_migration.sql"), "{out}");
+}
