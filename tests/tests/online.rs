@@ -383,3 +383,53 @@ fn steps_that_cannot_be_online_are_refused_with_their_recipe() {
     let out = ok(d, &["generate", "--no-online", "--allow-data-loss"]);
     assert!(out.contains("wrote migrations/0001_migration.sql"), "{out}");
 }
+
+#[test]
+fn status_and_check_flag_invalid_indexes_and_unvalidated_constraints() {
+    let url = shale_tests::fresh_database();
+    let dir = project("", ITEMS);
+    let d = dir.path();
+    ok(d, &["generate"]);
+    ok(d, &["--db", &url, "migrate"]);
+    ok(d, &["--db", &url, "status"]);
+    let mut c = shale_tests::connect(&url);
+    c.batch_execute(
+        "INSERT INTO items (label) VALUES ('a'), ('a');
+         ALTER TABLE items ADD CONSTRAINT items_label_short CHECK (length(label) < 10) NOT VALID;",
+    )
+    .unwrap();
+    // A failed concurrent build leaves its index INVALID.
+    assert!(c
+        .batch_execute("CREATE UNIQUE INDEX CONCURRENTLY items_label_key ON items (label)")
+        .is_err());
+    let o = shale(d, &["--db", &url, "status"]);
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("index \"public\".\"items_label_key\" on \"public\".\"items\" is INVALID"),
+        "{out}"
+    );
+    assert!(
+        out.contains("REINDEX INDEX CONCURRENTLY \"public\".\"items_label_key\";"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "repair: ALTER TABLE \"public\".\"items\" VALIDATE CONSTRAINT \"items_label_short\";"
+        ),
+        "{out}"
+    );
+    let o = shale(d, &["--db", &url, "check", "--db", &url]);
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("items_label_key") && out.contains("is NOT VALID"),
+        "{out}"
+    );
+    // The repairs named work.
+    c.batch_execute("DROP INDEX CONCURRENTLY \"public\".\"items_label_key\"")
+        .unwrap();
+    c.batch_execute("ALTER TABLE \"public\".\"items\" VALIDATE CONSTRAINT \"items_label_short\"")
+        .unwrap();
+    ok(d, &["--db", &url, "status"]);
+}

@@ -166,6 +166,82 @@ pub struct Status {
     pub unknown: Vec<TrackingRow>,
     /// Running or interrupted migrations outside a transaction.
     pub in_progress: Vec<InProgressMigration>,
+    /// INVALID indexes and NOT VALID constraints an interrupted online
+    /// migration left behind (PostgreSQL).
+    pub leftovers: Vec<Leftover>,
+}
+
+/// What kind of [`Leftover`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeftoverKind {
+    /// An index whose concurrent build failed or was interrupted
+    /// (`pg_index.indisvalid` false): it costs every write and answers no query.
+    InvalidIndex,
+    /// A foreign key or check added `NOT VALID` and never validated.
+    NotValidConstraint,
+}
+
+/// An object in a half-done state, with the statement that repairs it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Leftover {
+    /// What it is.
+    pub kind: LeftoverKind,
+    /// `"schema"."name"` of the index or constraint.
+    pub name: String,
+    /// `"schema"."table"`.
+    pub table: String,
+    /// The statement that repairs it.
+    pub repair: String,
+}
+
+/// Every INVALID index and NOT VALID constraint of the database, outside
+/// the system schemas, in name order. An index still being built by a
+/// running `CREATE INDEX CONCURRENTLY` is INVALID until it finishes and is
+/// listed too.
+pub fn leftovers(client: &mut Client) -> Result<Vec<Leftover>, RunError> {
+    let sql = "SELECT 'i', n.nspname, c.relname, t.relname \
+         FROM pg_catalog.pg_index i \
+         JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid \
+         JOIN pg_catalog.pg_class t ON t.oid = i.indrelid \
+         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+         WHERE NOT i.indisvalid AND n.nspname NOT IN ('pg_catalog', 'information_schema') \
+           AND n.nspname NOT LIKE 'pg_toast%' \
+         UNION ALL \
+         SELECT 'c', n.nspname, k.conname, t.relname \
+         FROM pg_catalog.pg_constraint k \
+         JOIN pg_catalog.pg_class t ON t.oid = k.conrelid \
+         JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace \
+         WHERE NOT k.convalidated AND k.contype IN ('c', 'f') \
+           AND n.nspname NOT IN ('pg_catalog', 'information_schema') \
+         ORDER BY 2, 4, 3";
+    let rows = query_text(client, sql).map_err(db_err(
+        "looking for invalid indexes and unvalidated constraints",
+    ))?;
+    let mut out = Vec::new();
+    for r in rows {
+        let field = |i: usize| r.get(i).cloned().flatten().unwrap_or_default();
+        let (kind, ns, name, table) = (field(0), field(1), field(2), field(3));
+        let table = format!("{}.{}", quote_ident(&ns), quote_ident(&table));
+        let qualified = format!("{}.{}", quote_ident(&ns), quote_ident(&name));
+        out.push(if kind == "i" {
+            Leftover {
+                kind: LeftoverKind::InvalidIndex,
+                repair: format!(
+                    "REINDEX INDEX CONCURRENTLY {qualified}; (or DROP INDEX CONCURRENTLY {qualified}; and run the migration that builds it again)"
+                ),
+                name: qualified,
+                table,
+            }
+        } else {
+            Leftover {
+                kind: LeftoverKind::NotValidConstraint,
+                repair: format!("ALTER TABLE {table} VALIDATE CONSTRAINT {};", quote_ident(&name)),
+                name: qualified,
+                table,
+            }
+        });
+    }
+    Ok(out)
 }
 
 impl Status {
@@ -175,12 +251,15 @@ impl Status {
     }
 
     /// True when everything is applied and nothing is wrong (`shale status`
-    /// exits 0); false when anything is pending, edited, unknown or in progress.
+    /// exits 0); false when anything is pending, edited, unknown or in
+    /// progress, or an interrupted run left an INVALID index or a NOT VALID
+    /// constraint.
     pub fn is_up_to_date(&self) -> bool {
         self.pending.is_empty()
             && self.edited.is_empty()
             && self.unknown.is_empty()
             && self.in_progress.is_empty()
+            && self.leftovers.is_empty()
     }
 }
 
@@ -548,11 +627,13 @@ pub fn status(
             .map(|p| p.marker.render())
             .collect();
         attempts += 1;
-        if dead.is_empty() || attempts == 3 {
-            return Ok(st);
-        }
-        let again = table::read_rows(client, table, &probe).map_err(db_err(&context))?;
-        if dead.iter().all(|d| again.iter().any(|r| &r.hash == d)) {
+        let done = dead.is_empty() || attempts == 3 || {
+            let again = table::read_rows(client, table, &probe).map_err(db_err(&context))?;
+            dead.iter().all(|d| again.iter().any(|r| &r.hash == d))
+        };
+        if done {
+            let mut st = st;
+            st.leftovers = leftovers(client)?;
             return Ok(st);
         }
     }

@@ -417,6 +417,14 @@ fn print_status(ctx: &Context<'_>, s: &Status, table: &TrackingTable) {
             r.created_at.map_or("NULL".into(), |c| c.to_string())
         ));
     }
+    for l in &s.leftovers {
+        ui.result(&format!(
+            "{}  {}  repair: {}",
+            ui.paint(Style::Bad, "leftover"),
+            leftover_text(l),
+            l.repair
+        ));
+    }
     if s.is_up_to_date() {
         ui.result(&format!("up to date: {} applied", s.applied.len()));
     }
@@ -439,5 +447,27 @@ fn print_status(ctx: &Context<'_>, s: &Status, table: &TrackingTable) {
         "in_progress": s.in_progress.iter().map(|p| json!({
             "tag": p.migration.tag, "running": p.running, "total_statements": p.total_statements,
         })).collect::<Vec<_>>(),
+        "leftovers": s.leftovers.iter().map(|l| json!({
+            "kind": match l.kind {
+                shale_runner::LeftoverKind::InvalidIndex => "invalid_index",
+                shale_runner::LeftoverKind::NotValidConstraint => "not_valid_constraint",
+            },
+            "name": l.name, "table": l.table, "repair": l.repair,
+        })).collect::<Vec<_>>(),
     }));
+}
+
+/// `index "public"."x" on "public"."t" is INVALID (…)`, for `status` and `check --db`.
+pub fn leftover_text(l: &shale_runner::Leftover) -> String {
+    match l.kind {
+        shale_runner::LeftoverKind::InvalidIndex => format!(
+            "index {} on {} is INVALID: a concurrent build failed or was interrupted (or is running now); \
+             it slows every write and serves no query",
+            l.name, l.table
+        ),
+        shale_runner::LeftoverKind::NotValidConstraint => format!(
+            "constraint {} on {} is NOT VALID: added without checking the existing rows, never validated",
+            l.name, l.table
+        ),
+    }
 }
