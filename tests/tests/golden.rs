@@ -258,6 +258,14 @@ fn migration_case(dir: &Path) -> Result<(), String> {
     if let Err(e) = compare_or_bless(&expected_path, &text, bless_ok) {
         problems.insert(0, e);
     }
+    let online = dir
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().contains("online"));
+    if online {
+        if let Err(e) = online_case(dir, &before.schema, &after.schema, &hints) {
+            problems.push(format!("online mode: {e}"));
+        }
+    }
     if problems.is_empty() {
         Ok(())
     } else {
@@ -268,12 +276,106 @@ fn migration_case(dir: &Path) -> Result<(), String> {
 /// Applies `empty → before`, then the migration file `text`, on a fresh
 /// database, checking for drift after each.
 fn apply_case(before: &Schema, after: &Schema, text: &str) -> Result<(), String> {
+    apply_files_case(before, after, &[text.to_string()])
+}
+
+/// [`apply_case`] for the several files of an online migration, in order.
+fn apply_files_case(before: &Schema, after: &Schema, texts: &[String]) -> Result<(), String> {
     let setup = migrate_sql(&Schema::default(), before, &RenameHints::default())?;
     let url = shale_tests::fresh_database();
     apply(&url, &setup).map_err(|e| format!("empty → before: {e}"))?;
     check_no_drift(&url, before).map_err(|e| format!("after empty → before: {e}"))?;
-    apply_file(&url, text).map_err(|e| format!("before → after: {e}"))?;
+    for (k, text) in texts.iter().enumerate() {
+        apply_file(&url, text).map_err(|e| format!("before → after, file {}: {e}", k + 1))?;
+    }
     check_no_drift(&url, after).map_err(|e| format!("after before → after: {e}"))
+}
+
+/// A case whose name contains `online` is also generated in online mode:
+/// `online/NN[_role].sql` holds each file `shale generate --online` writes
+/// (or `online/refused.txt` the refusal). Each file must re-parse, pass
+/// every lint rule with no finding, and the files applied in order must
+/// leave no drift.
+fn online_case(
+    dir: &Path,
+    before: &Schema,
+    after: &Schema,
+    hints: &RenameHints,
+) -> Result<(), String> {
+    let pair = MigrationPair::new(before, after);
+    let plan = shale_differ::diff(pair, hints)
+        .map_err(|a| format!("the differ asks about renames:\n{}", ambiguities_text(&a)))?;
+    let online_dir = dir.join("online");
+    let mut files: Vec<(String, String)> = Vec::new();
+    let mut problems = Vec::new();
+    match Postgres.render_online(&plan, pair, &shale_sql::OnlineOptions::default()) {
+        Err(e @ shale_sql::OnlineError::Refused(_)) => {
+            files.push(("refused.txt".into(), format!("{e}\n")));
+        }
+        Err(e) => return Err(e.to_string()),
+        Ok(rendered) => {
+            let mut texts = Vec::new();
+            for (k, part) in rendered.parts.iter().enumerate() {
+                let sqls: Vec<String> = part.statements.iter().map(|s| s.sql.clone()).collect();
+                let hazards: Vec<(String, String)> = shale_sql::all_hazards(&part.statements)
+                    .into_iter()
+                    .map(|h| (h.kind.as_str().to_string(), h.message.clone()))
+                    .collect();
+                let text = sqlfile::render_file(&sqls, &hazards, part.no_transaction);
+                let suffix = part.role.suffix();
+                let name = if suffix.is_empty() {
+                    format!("{:02}.sql", k + 1)
+                } else {
+                    format!("{:02}_{suffix}.sql", k + 1)
+                };
+                problems.extend(part.statements.iter().filter_map(|s| reparse(&s.sql).err()));
+                for f in shale_lint::lint(
+                    Path::new(&name),
+                    &text,
+                    shale_migrations::snapshot::Dialect::Postgresql,
+                    &shale_lint::LintConfig::default(),
+                ) {
+                    problems.push(format!(
+                        "{name}:{}: lint finding {}: {}",
+                        f.line,
+                        f.rule.name(),
+                        f.message
+                    ));
+                }
+                texts.push(text.clone());
+                files.push((name, text));
+            }
+            if let Err(e) = apply_files_case(before, after, &texts) {
+                problems.push(e);
+            }
+        }
+    }
+    let bless_ok = problems.is_empty();
+    for (name, text) in &files {
+        if let Err(e) = compare_or_bless(&online_dir.join(name), text, bless_ok) {
+            problems.insert(0, e);
+        }
+    }
+    // A file the run no longer writes is stale.
+    if let Ok(entries) = std::fs::read_dir(&online_dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !files.iter().any(|(n, _)| *n == name) {
+                if bless() && bless_ok {
+                    let _ = std::fs::remove_file(entry.path());
+                } else {
+                    problems.push(format!(
+                        "online/{name} is no longer written (SHALE_BLESS=1 removes it)"
+                    ));
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
 }
 
 fn ambiguity_case(dir: &Path) -> Result<(), String> {
@@ -444,6 +546,8 @@ const SQLPARSER_GAPS: &[&str] = &[
     "COMMENT ON PROCEDURE ",
     "COMMENT ON TRIGGER ",
     "EXECUTE FUNCTION \"public\".\"audit\"('",
+    "DROP INDEX CONCURRENTLY IF EXISTS ",
+    " USING INDEX ",
 ];
 
 /// One generated statement must re-parse as exactly one statement with

@@ -8,6 +8,10 @@
 //!   whole-process wall time and peak memory of its commands on a synthetic
 //!   project in both layouts, and drizzle-kit's `generate` on the same tables
 //!   when npm is available (the figures in the README come from here);
+//! - `load [--rows N] [--writers W]`: the zero-downtime load benchmark (see
+//!   `load.rs`): writers' p99 and worst latency while `shale migrate` applies
+//!   an index, a foreign key, a NOT NULL and a unique constraint to tables of
+//!   N rows (default 1 000 000), plain mode beside online mode;
 //! - `bless`: run the whole test suite with `SHALE_BLESS=1`, rewriting every
 //!   golden/expected file from the current output (review the diff after).
 
@@ -17,12 +21,13 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
+mod load;
 mod synth;
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(task) = args.first() else {
-        bail!("usage: cargo xtask <synth|bench|bless> [options]");
+        bail!("usage: cargo xtask <synth|bench|load|bless> [options]");
     };
     let opt = |name: &str, default: &str| -> String {
         args.iter()
@@ -60,6 +65,11 @@ fn main() -> Result<()> {
             let runs: usize = opt("--runs", "10").parse().context("--runs R")?;
             bench(tables, runs)
         }
+        "load" => {
+            let rows: u64 = opt("--rows", "1000000").parse().context("--rows N")?;
+            let writers: usize = opt("--writers", "4").parse().context("--writers N")?;
+            load::run(rows, writers)
+        }
         "bless" => {
             let status = Command::new(cargo())
                 .args(["test", "--workspace"])
@@ -72,7 +82,7 @@ fn main() -> Result<()> {
             println!("expected files rewritten; review them with `git diff`");
             Ok(())
         }
-        other => bail!("unknown task `{other}`: expected synth, bench or bless"),
+        other => bail!("unknown task `{other}`: expected synth, bench, load or bless"),
     }
 }
 

@@ -65,7 +65,9 @@ pub struct Config {
     /// `[unmanaged]`: schemas and objects managed by someone else, left out
     /// of every comparison with a database (and counted as left out).
     pub unmanaged: Unmanaged,
-    /// `[migrate]`: defaults of `shale migrate`.
+    /// `[generate]`: online mode.
+    pub generate: GenerateConfig,
+    /// `[migrate]`: defaults of `shale migrate` (backup, lock timeout and retries).
     pub migrate: MigrateConfig,
     /// The directory of `shale.toml` (empty: the working directory), where
     /// shale keeps its cache (`.shale/`).
@@ -88,20 +90,12 @@ impl Default for Config {
             migrations_table: MigrationsTable::default(),
             lint: shale_lint::LintConfig::default(),
             unmanaged: Unmanaged::default(),
+            generate: GenerateConfig::default(),
             migrate: MigrateConfig::default(),
             root: PathBuf::new(),
             file: None,
         }
     }
-}
-
-/// `[migrate]`.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct MigrateConfig {
-    /// Take a backup into this directory before every `shale migrate` that
-    /// applies something, as `--backup DIR` does (relative to `shale.toml`).
-    pub backup: Option<PathBuf>,
 }
 
 /// `[database]`.
@@ -134,6 +128,54 @@ pub struct Unmanaged {
     /// Objects by name: `name` (in `public`) or `schema.name`, either ending
     /// in `*` for a prefix; triggers, policies and constraints follow their table.
     pub objects: Vec<String>,
+}
+
+/// `[generate]`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GenerateConfig {
+    /// Write online migrations (PostgreSQL): concurrent index builds,
+    /// constraints added `NOT VALID` and validated, no long locks.
+    pub online: bool,
+    /// The `lock_timeout` online migration files set for themselves.
+    pub lock_timeout: String,
+}
+
+impl Default for GenerateConfig {
+    fn default() -> Self {
+        GenerateConfig {
+            online: false,
+            lock_timeout: "2s".into(),
+        }
+    }
+}
+
+/// `[migrate]`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MigrateConfig {
+    /// Take a backup into this directory before every `shale migrate` that
+    /// applies something, as `--backup DIR` does (relative to `shale.toml`).
+    pub backup: Option<PathBuf>,
+    /// `lock_timeout` for the migrations' statements when neither
+    /// `--lock-timeout` nor the URL sets one; unset: `[generate] lock_timeout`
+    /// when `[generate] online = true`, else PostgreSQL's.
+    pub lock_timeout: Option<String>,
+    /// How many times a migration that timed out waiting for a lock is retried.
+    pub lock_retries: u32,
+    /// The retries stop once this many seconds have passed since the first attempt.
+    pub lock_retry_seconds: u64,
+}
+
+impl Default for MigrateConfig {
+    fn default() -> Self {
+        MigrateConfig {
+            backup: None,
+            lock_timeout: None,
+            lock_retries: 5,
+            lock_retry_seconds: 60,
+        }
+    }
 }
 
 /// `[migrations_table]`.
@@ -255,6 +297,25 @@ mod tests {
         assert_eq!(c.migrations_table.table, "__drizzle_migrations");
         assert_eq!(c.database.url_env, "DATABASE_URL");
         assert_eq!(c.prefix, Prefix::Index);
+        assert!(!c.generate.online);
+        assert_eq!(c.generate.lock_timeout, "2s");
+        assert_eq!(c.migrate.lock_timeout, None);
+        assert_eq!(c.migrate.lock_retries, 5);
+    }
+
+    #[test]
+    fn online_and_lock_keys_are_read() {
+        let c: Config = toml::from_str(
+            "[generate]\nonline = true\nlock_timeout = \"1s\"\n[migrate]\nlock_timeout = \"3s\"\nlock_retries = 2\nlock_retry_seconds = 9\n",
+        )
+        .unwrap();
+        assert!(c.generate.online);
+        assert_eq!(c.generate.lock_timeout, "1s");
+        assert_eq!(c.migrate.lock_timeout.as_deref(), Some("3s"));
+        assert_eq!(
+            (c.migrate.lock_retries, c.migrate.lock_retry_seconds),
+            (2, 9)
+        );
     }
 
     #[test]

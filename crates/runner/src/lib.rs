@@ -172,6 +172,82 @@ pub struct Status {
     pub unknown: Vec<TrackingRow>,
     /// Running or interrupted migrations outside a transaction.
     pub in_progress: Vec<InProgressMigration>,
+    /// INVALID indexes and NOT VALID constraints an interrupted online
+    /// migration left behind (PostgreSQL).
+    pub leftovers: Vec<Leftover>,
+}
+
+/// What kind of [`Leftover`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeftoverKind {
+    /// An index whose concurrent build failed or was interrupted
+    /// (`pg_index.indisvalid` false): it costs every write and answers no query.
+    InvalidIndex,
+    /// A foreign key or check added `NOT VALID` and never validated.
+    NotValidConstraint,
+}
+
+/// An object in a half-done state, with the statement that repairs it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Leftover {
+    /// What it is.
+    pub kind: LeftoverKind,
+    /// `"schema"."name"` of the index or constraint.
+    pub name: String,
+    /// `"schema"."table"`.
+    pub table: String,
+    /// The statement that repairs it.
+    pub repair: String,
+}
+
+/// Every INVALID index and NOT VALID constraint of the database, outside
+/// the system schemas, in name order. An index still being built by a
+/// running `CREATE INDEX CONCURRENTLY` is INVALID until it finishes and is
+/// listed too.
+pub fn leftovers(client: &mut Client) -> Result<Vec<Leftover>, RunError> {
+    let sql = "SELECT 'i', n.nspname, c.relname, t.relname \
+         FROM pg_catalog.pg_index i \
+         JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid \
+         JOIN pg_catalog.pg_class t ON t.oid = i.indrelid \
+         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+         WHERE NOT i.indisvalid AND n.nspname NOT IN ('pg_catalog', 'information_schema') \
+           AND n.nspname NOT LIKE 'pg_toast%' \
+         UNION ALL \
+         SELECT 'c', n.nspname, k.conname, t.relname \
+         FROM pg_catalog.pg_constraint k \
+         JOIN pg_catalog.pg_class t ON t.oid = k.conrelid \
+         JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace \
+         WHERE NOT k.convalidated AND k.contype IN ('c', 'f') \
+           AND n.nspname NOT IN ('pg_catalog', 'information_schema') \
+         ORDER BY 2, 4, 3";
+    let rows = query_text(client, sql).map_err(db_err(
+        "looking for invalid indexes and unvalidated constraints",
+    ))?;
+    let mut out = Vec::new();
+    for r in rows {
+        let field = |i: usize| r.get(i).cloned().flatten().unwrap_or_default();
+        let (kind, ns, name, table) = (field(0), field(1), field(2), field(3));
+        let table = format!("{}.{}", quote_ident(&ns), quote_ident(&table));
+        let qualified = format!("{}.{}", quote_ident(&ns), quote_ident(&name));
+        out.push(if kind == "i" {
+            Leftover {
+                kind: LeftoverKind::InvalidIndex,
+                repair: format!(
+                    "REINDEX INDEX CONCURRENTLY {qualified}; (or DROP INDEX CONCURRENTLY {qualified}; and run the migration that builds it again)"
+                ),
+                name: qualified,
+                table,
+            }
+        } else {
+            Leftover {
+                kind: LeftoverKind::NotValidConstraint,
+                repair: format!("ALTER TABLE {table} VALIDATE CONSTRAINT {};", quote_ident(&name)),
+                name: qualified,
+                table,
+            }
+        });
+    }
+    Ok(out)
 }
 
 impl Status {
@@ -181,12 +257,15 @@ impl Status {
     }
 
     /// True when everything is applied and nothing is wrong (`shale status`
-    /// exits 0); false when anything is pending, edited, unknown or in progress.
+    /// exits 0); false when anything is pending, edited, unknown or in
+    /// progress, or an interrupted run left an INVALID index or a NOT VALID
+    /// constraint.
     pub fn is_up_to_date(&self) -> bool {
         self.pending.is_empty()
             && self.edited.is_empty()
             && self.unknown.is_empty()
             && self.in_progress.is_empty()
+            && self.leftovers.is_empty()
     }
 }
 
@@ -206,6 +285,14 @@ pub struct MigrateOptions {
     /// applied with `SET LOCAL` in each migration's transaction (so they hold
     /// behind a transaction pooler too).
     pub settings: Settings,
+    /// How many times a migration is retried after one of its statements
+    /// timed out waiting for a lock (SQLSTATE 55P03, `lock_timeout`): a
+    /// transactional one from the start (it was rolled back), one outside a
+    /// transaction from the statement that timed out (those before it are
+    /// committed). 0: never retried.
+    pub lock_retries: u32,
+    /// No retry starts later than this after the migration's first attempt.
+    pub lock_retry_limit: Duration,
 }
 
 impl Default for MigrateOptions {
@@ -216,8 +303,40 @@ impl Default for MigrateOptions {
             table: TrackingTable::default(),
             lock_timeout: Duration::from_secs(60),
             settings: Settings::default(),
+            lock_retries: 0,
+            lock_retry_limit: Duration::from_secs(60),
         }
     }
+}
+
+/// What [`migrate_with`] reports while it runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// A statement timed out waiting for a lock; the migration runs again
+    /// after `backoff`.
+    LockRetry {
+        /// The migration.
+        migration: MigrationRef,
+        /// The attempt that failed (1 for the first).
+        attempt: u32,
+        /// The statement (breakpoint chunk) that timed out, 1-based.
+        statement: Option<usize>,
+        /// Its first line of SQL.
+        first_line: String,
+        /// How long the failed attempt took.
+        elapsed: Duration,
+        /// The wait before the next attempt.
+        backoff: Duration,
+        /// SQL statements of a no-transaction file that stay applied and are
+        /// not run again (0 for a transactional file).
+        resume_after: usize,
+    },
+}
+
+/// The wait before retry `attempt` (1-based): 250 ms, doubling, at most 5 s.
+pub fn lock_retry_backoff(attempt: u32) -> Duration {
+    let ms = 250u64.saturating_mul(1u64 << attempt.saturating_sub(1).min(10));
+    Duration::from_millis(ms.min(5_000))
 }
 
 /// One migration applied by [`migrate`].
@@ -233,6 +352,8 @@ pub struct AppliedReport {
     pub no_transaction: Option<String>,
     /// Applied after a newer migration (see [`PendingMigration::out_of_order`]).
     pub out_of_order: bool,
+    /// Attempts it took (more than 1 after lock-timeout retries).
+    pub attempts: u32,
 }
 
 /// One migration [`migrate`] would apply (`dry_run`).
@@ -305,6 +426,8 @@ pub struct MigrationFailure {
     /// `None` for a transactional file (rolled back entirely); for a file run
     /// outside a transaction, how many SQL statements stayed applied.
     pub left_applied: Option<usize>,
+    /// Attempts made (more than 1 when it was retried after lock timeouts).
+    pub attempts: u32,
 }
 
 impl std::fmt::Display for MigrationFailure {
@@ -332,6 +455,13 @@ impl std::fmt::Display for MigrationFailure {
             if let Some(c) = self.column {
                 write!(f, " (line {}, column {c})", self.line)?;
             }
+        }
+        if self.attempts > 1 {
+            write!(
+                f,
+                "; gave up after {} attempts, each timed out waiting for a lock: find the session holding it (pg_locks, pg_stat_activity) or raise --lock-retries / --lock-retry-seconds",
+                self.attempts
+            )?;
         }
         match self.left_applied {
             None => write!(
@@ -566,11 +696,13 @@ pub fn status(
             .map(|p| p.marker.render())
             .collect();
         attempts += 1;
-        if dead.is_empty() || attempts == 3 {
-            return Ok(st);
-        }
-        let again = table::read_rows(client, table, &probe).map_err(db_err(&context))?;
-        if dead.iter().all(|d| again.iter().any(|r| &r.hash == d)) {
+        let done = dead.is_empty() || attempts == 3 || {
+            let again = table::read_rows(client, table, &probe).map_err(db_err(&context))?;
+            dead.iter().all(|d| again.iter().any(|r| &r.hash == d))
+        };
+        if done {
+            let mut st = st;
+            st.leftovers = leftovers(client)?;
             return Ok(st);
         }
     }
@@ -827,6 +959,16 @@ pub fn migrate(
     folder: &MigrationFolder,
     options: &MigrateOptions,
 ) -> Result<Report, RunError> {
+    migrate_with(client, folder, options, &mut |_| {})
+}
+
+/// [`migrate`], reporting each lock-timeout retry to `progress` as it happens.
+pub fn migrate_with(
+    client: &mut Client,
+    folder: &MigrationFolder,
+    options: &MigrateOptions,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<Report, RunError> {
     let started = Instant::now();
     check_dialect(folder)?;
     let t = &options.table;
@@ -876,7 +1018,7 @@ pub fn migrate(
         if !seen.contains(&m.entry.when) {
             seen.push(m.entry.when);
         }
-        match apply(client, m, &ctx, before)? {
+        match apply_retrying(client, m, &ctx, before, progress)? {
             Outcome::Applied(mut r) => {
                 r.out_of_order = ooo;
                 report.applied.push(r);
@@ -1113,12 +1255,64 @@ fn lock_and_read(
     })
 }
 
-/// Applies one migration, or finds it applied by another runner.
+/// [`apply`], retried with backoff while a statement times out waiting for
+/// a lock (bounded by `lock_retries` and `lock_retry_limit`).
+fn apply_retrying(
+    client: &mut Client,
+    m: &Migration,
+    ctx: &Ctx<'_>,
+    rows_before: usize,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<Outcome, RunError> {
+    let first = Instant::now();
+    let mut attempt = 1u32;
+    let mut resume = 0usize;
+    loop {
+        let started = Instant::now();
+        match apply(client, m, ctx, rows_before, resume) {
+            Ok(Outcome::Applied(mut r)) => {
+                r.attempts = attempt;
+                return Ok(Outcome::Applied(r));
+            }
+            Err(RunError::Failed(mut f)) if f.code.as_deref() == Some("55P03") => {
+                let backoff = lock_retry_backoff(attempt);
+                let retry = attempt <= ctx.options.lock_retries
+                    && first.elapsed() + backoff <= ctx.options.lock_retry_limit;
+                if !retry {
+                    f.attempts = attempt;
+                    return Err(RunError::Failed(f));
+                }
+                // Outside a transaction the statements before the one that
+                // timed out are committed: the next attempt starts at it.
+                resume = f.left_applied.unwrap_or(0);
+                progress(&Progress::LockRetry {
+                    migration: MigrationRef::of(m),
+                    attempt,
+                    statement: f.statement,
+                    first_line: f.first_line.clone(),
+                    elapsed: started.elapsed(),
+                    backoff,
+                    resume_after: resume,
+                });
+                std::thread::sleep(backoff);
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Applies one migration, or finds it applied by another runner (stopping
+/// when fewer than `rows_before` older migrations are recorded: a rollback
+/// undid one meanwhile). `resume`:
+/// SQL statements of a no-transaction file already applied by an earlier
+/// attempt of this run, not run again (its `SET`s are, to restore them).
 fn apply(
     client: &mut Client,
     m: &Migration,
     ctx: &Ctx<'_>,
     rows_before: usize,
+    resume: usize,
 ) -> Result<Outcome, RunError> {
     let no_transaction = no_transaction_reason(&m.text);
     let wait_started = Instant::now();
@@ -1146,7 +1340,7 @@ fn apply(
                 return match &no_transaction {
                     None => apply_in_transaction(client, m, started),
                     Some(reason) => {
-                        apply_outside_transaction(client, m, ctx, reason.clone(), started)
+                        apply_outside_transaction(client, m, ctx, reason.clone(), started, resume)
                     }
                 }
             }
@@ -1278,6 +1472,7 @@ fn failure(
         hint: db.and_then(|d| d.hint().map(str::to_string)),
         position,
         left_applied,
+        attempts: 1,
     }))
 }
 
@@ -1356,6 +1551,7 @@ fn apply_in_transaction(
         statements: total,
         no_transaction: None,
         out_of_order: false,
+        attempts: 1,
     }))
 }
 
@@ -1365,6 +1561,7 @@ fn apply_outside_transaction(
     ctx: &Ctx<'_>,
     reason: String,
     started: Instant,
+    resume: usize,
 ) -> Result<Outcome, RunError> {
     let t = ctx.t.qualified();
     let claim_ctx = format!("claiming {} in {t}", m.tag());
@@ -1389,7 +1586,7 @@ fn apply_outside_transaction(
     let mut marker = InProgressMarker {
         backend_pid: field(0),
         backend_start_us: field(1),
-        done: 0,
+        done: resume,
         hash: m.hash.clone(),
     };
     if let Err(e) = client.batch_execute(&format!(
@@ -1407,6 +1604,16 @@ fn apply_outside_transaction(
         return Err(db_err("applying statement_timeout/lock_timeout")(e));
     }
     for (k, (n, offset, sql, chunk)) in statements.iter().enumerate() {
+        if k < resume {
+            // Applied by an earlier attempt; a `SET` is session state the
+            // settings above replaced, so it runs again.
+            if is_set(sql) {
+                client
+                    .batch_execute(sql)
+                    .map_err(db_err(format!("restoring a setting of {}", m.tag())))?;
+            }
+            continue;
+        }
         if let Err(e) = client.batch_execute(sql) {
             release_claim(client, ctx, m, &marker);
             return Err(failure(
@@ -1451,7 +1658,15 @@ fn apply_outside_transaction(
         statements: chunks,
         no_transaction: Some(reason),
         out_of_order: false,
+        attempts: 1,
     }))
+}
+
+/// Whether a SQL statement (after its comments) is a `SET`.
+fn is_set(sql: &str) -> bool {
+    let body = sqlfile::strip_leading_comments(sql);
+    body.get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("SET "))
 }
 
 /// Removes this runner's claim after a failure, so a rerun starts the file
@@ -1484,6 +1699,21 @@ mod tests {
     }
 
     #[test]
+    fn lock_retry_backoff_doubles_up_to_five_seconds() {
+        let ms: Vec<u128> = (1..=7).map(|a| lock_retry_backoff(a).as_millis()).collect();
+        assert_eq!(ms, [250, 500, 1000, 2000, 4000, 5000, 5000]);
+        assert_eq!(lock_retry_backoff(u32::MAX).as_millis(), 5000);
+    }
+
+    #[test]
+    fn set_statements_are_recognised_after_comments() {
+        assert!(is_set("-- why\nSET lock_timeout = '2s';"));
+        assert!(is_set("set local lock_timeout = 0;"));
+        assert!(!is_set("SELECT 1;"));
+        assert!(!is_set("SETTLE;"));
+    }
+
+    #[test]
     fn failure_message_is_one_line() {
         let f = MigrationFailure {
             path: "migrations/0002_x.sql".into(),
@@ -1503,6 +1733,7 @@ mod tests {
             hint: Some("create it".into()),
             position: Some(13),
             left_applied: None,
+            attempts: 1,
         };
         let s = f.to_string();
         assert!(!s.contains('\n'));

@@ -235,6 +235,7 @@ pub fn migrate(
                 statements,
                 no_transaction: outside(m),
                 out_of_order: out_of_order.contains(m.tag()),
+                attempts: 1,
             }),
             None => report.applied_by_another_runner.push(MigrationRef::of(m)),
         }
@@ -348,6 +349,7 @@ fn failure(
         hint: None,
         position: None,
         left_applied,
+        attempts: 1,
     }))
 }
 

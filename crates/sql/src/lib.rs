@@ -107,6 +107,19 @@ impl Postgres {
         postgres::render(plan, schemas, true)
     }
 
+    /// Renders a plan in online mode: the forms that never hold a strong
+    /// lock while scanning or building, split into the files PostgreSQL
+    /// requires (see the `postgres::online` module); refused, with a recipe
+    /// per step, when a step cannot be made online.
+    pub fn render_online(
+        &self,
+        plan: &Plan,
+        schemas: MigrationPair<&Schema>,
+        options: &OnlineOptions,
+    ) -> Result<OnlinePlan, OnlineError> {
+        postgres::render_online(plan, schemas, options)
+    }
+
     /// The statements that create the whole schema in an empty database.
     pub fn create_all(&self, schema: &Schema) -> Vec<Statement> {
         let empty = Schema::default();
@@ -117,6 +130,94 @@ impl Postgres {
             Err(_) => Vec::new(),
         }
     }
+}
+
+/// Online mode (see [`Postgres::render_online`]): what the transactional
+/// files set `lock_timeout` to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OnlineOptions {
+    /// A PostgreSQL duration, e.g. `2s`.
+    pub lock_timeout: String,
+}
+
+impl Default for OnlineOptions {
+    fn default() -> Self {
+        OnlineOptions {
+            lock_timeout: "2s".into(),
+        }
+    }
+}
+
+/// What one file of an online migration does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartRole {
+    /// The plan's steps in order (in their online forms), in one transaction.
+    Main,
+    /// `DROP INDEX CONCURRENTLY`, outside a transaction.
+    DropIndex,
+    /// One `CREATE [UNIQUE] INDEX CONCURRENTLY`, outside a transaction.
+    BuildIndex,
+    /// Outside a transaction, each statement committed on its own: online
+    /// `SET NOT NULL`s, keys attached to their indexes, foreign keys and
+    /// checks added `NOT VALID` and validated.
+    Constraints,
+}
+
+impl PartRole {
+    /// The suffix of the file's name (`0004_<name>_<suffix>.sql`), empty for
+    /// [`PartRole::Main`].
+    pub fn suffix(self) -> &'static str {
+        match self {
+            PartRole::Main => "",
+            PartRole::DropIndex => "drop_index",
+            PartRole::BuildIndex => "build_index",
+            PartRole::Constraints => "constraints",
+        }
+    }
+}
+
+/// One migration file of an online migration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OnlinePart {
+    /// What it does.
+    pub role: PartRole,
+    /// It must start with `-- shale:no-transaction`.
+    pub no_transaction: bool,
+    /// Its statements.
+    pub statements: Vec<Statement>,
+}
+
+/// An online migration: several files, in order, and what is left to the user.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OnlinePlan {
+    /// The files, in the order they must run.
+    pub parts: Vec<OnlinePart>,
+    /// What the user must do afterwards (backfills), one line each.
+    pub notes: Vec<String>,
+}
+
+/// Why an online migration cannot be written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OnlineError {
+    /// Steps that cannot be made online, each with its expand/contract recipe.
+    #[error("{}", refusal_text(.0))]
+    Refused(Vec<String>),
+    /// The plan does not fit the schemas.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+}
+
+fn refusal_text(refusals: &[String]) -> String {
+    let mut out = format!(
+        "online mode cannot write {} step{} of this migration without blocking the application:",
+        refusals.len(),
+        if refusals.len() == 1 { "" } else { "s" }
+    );
+    for r in refusals {
+        out.push_str("\n- ");
+        out.push_str(r);
+    }
+    out
 }
 
 /// A plan that does not fit the schemas it is rendered with.

@@ -3,6 +3,7 @@
 
 mod extension;
 pub(crate) mod function;
+mod online;
 mod policy;
 mod sequence;
 mod view;
@@ -18,7 +19,10 @@ use shale_model::{
 };
 
 use crate::hazards::{type_change, TypeChange};
-use crate::{column_list, hazard, ident, literal, Hazard, HazardKind, RenderError, Statement};
+use crate::{
+    column_list, hazard, ident, literal, Hazard, HazardKind, OnlineError, OnlineOptions,
+    OnlinePlan, RenderError, Statement,
+};
 
 /// Renders every step of the plan, in order. When not `strict`, a step that
 /// does not fit the schemas is skipped instead of failing the whole plan.
@@ -27,25 +31,7 @@ pub(crate) fn render(
     schemas: MigrationPair<&Schema>,
     strict: bool,
 ) -> Result<Vec<Statement>, RenderError> {
-    let mut renderer = Renderer {
-        schemas,
-        out: Vec::with_capacity(plan.steps.len()),
-        enum_swapped_columns: HashSet::new(),
-        recreated_views: HashSet::new(),
-        function_bodies_unchecked: false,
-    };
-    for step in &plan.steps {
-        if let Step::ReplaceEnum { columns, .. } = step {
-            for c in columns {
-                renderer
-                    .enum_swapped_columns
-                    .insert((c.table.clone(), c.column.clone()));
-            }
-        }
-        if let Step::CreateView { name, .. } = step {
-            renderer.recreated_views.insert(name.clone());
-        }
-    }
+    let mut renderer = Renderer::new(plan, schemas, None);
     for step in &plan.steps {
         let before = renderer.out.len();
         if let Err(e) = renderer.render_step(step) {
@@ -56,6 +42,72 @@ pub(crate) fn render(
         }
     }
     Ok(renderer.out)
+}
+
+/// Renders the plan in online mode (see [`online`]), strictly.
+pub(crate) fn render_online(
+    plan: &Plan,
+    schemas: MigrationPair<&Schema>,
+    options: &OnlineOptions,
+) -> Result<OnlinePlan, OnlineError> {
+    let mut state = online::Online {
+        lock_timeout: options.lock_timeout.clone(),
+        ..online::Online::default()
+    };
+    for step in &plan.steps {
+        match step {
+            Step::CreateTable { table } => {
+                state.new_tables.insert(table.clone());
+            }
+            Step::CreateView { name, .. } => {
+                state.new_views.insert(name.clone());
+            }
+            _ => {}
+        }
+    }
+    let mut renderer = Renderer::new(plan, schemas, Some(state));
+    for step in &plan.steps {
+        renderer.render_step(step)?;
+    }
+    let state = renderer.online.take().expect("online mode");
+    if !state.refusals.is_empty() {
+        return Err(OnlineError::Refused(state.refusals));
+    }
+    let notes = state.notes.clone();
+    Ok(OnlinePlan {
+        parts: state.into_parts(renderer.out),
+        notes,
+    })
+}
+
+impl<'a> Renderer<'a> {
+    fn new(
+        plan: &Plan,
+        schemas: MigrationPair<&'a Schema>,
+        online: Option<online::Online>,
+    ) -> Renderer<'a> {
+        let mut renderer = Renderer {
+            schemas,
+            out: Vec::with_capacity(plan.steps.len()),
+            enum_swapped_columns: HashSet::new(),
+            recreated_views: HashSet::new(),
+            function_bodies_unchecked: false,
+            online,
+        };
+        for step in &plan.steps {
+            if let Step::ReplaceEnum { columns, .. } = step {
+                for c in columns {
+                    renderer
+                        .enum_swapped_columns
+                        .insert((c.table.clone(), c.column.clone()));
+                }
+            }
+            if let Step::CreateView { name, .. } = step {
+                renderer.recreated_views.insert(name.clone());
+            }
+        }
+        renderer
+    }
 }
 
 /// `"namespace"."name"`.
@@ -163,6 +215,8 @@ struct Renderer<'a> {
     /// first `LANGUAGE sql` routine: it is created before the tables it may
     /// read, as pg_dump does).
     function_bodies_unchecked: bool,
+    /// Online mode's state, `None` in plain mode.
+    online: Option<online::Online>,
 }
 
 impl<'a> Renderer<'a> {
@@ -198,6 +252,9 @@ impl<'a> Renderer<'a> {
     }
 
     fn render_step(&mut self, step: &Step) -> Result<(), RenderError> {
+        if self.online.is_some() && self.render_online_step(step)? {
+            return Ok(());
+        }
         match step {
             Step::CreateSchema { namespace } => {
                 self.push(format!("CREATE SCHEMA {};", ident(namespace)), vec![])
@@ -573,6 +630,17 @@ impl<'a> Renderer<'a> {
             let next_ty = storage_type(&next.ty);
             let rendered = render_type(&next_ty);
             let TypeChange { rewrite, lossy } = type_change(&previous_ty, &next_ty);
+            if let Some(online) = self.online.as_mut() {
+                if rewrite || lossy {
+                    online.refuse_type_change(
+                        table,
+                        next,
+                        &previous_ty.to_string(),
+                        &next_ty.to_string(),
+                    );
+                    return Ok(());
+                }
+            }
             let mut hazards = Vec::new();
             if lossy {
                 hazards.push(hazard(
@@ -595,8 +663,14 @@ impl<'a> Renderer<'a> {
             }
             hazards.push(lock());
             let using = using_expression(&next.name, &previous_ty, &next_ty);
+            // Online, only a change that keeps the stored bytes gets here.
+            let allow = if self.online.is_some() {
+                "-- shale:allow changing-column-type (binary-compatible: the table is not rewritten)\n"
+            } else {
+                ""
+            };
             self.push(
-                format!("{alter} SET DATA TYPE {rendered} USING {using};"),
+                format!("{allow}{alter} SET DATA TYPE {rendered} USING {using};"),
                 hazards,
             );
         }
@@ -614,7 +688,18 @@ impl<'a> Renderer<'a> {
         }
         // 4. Nullability, before identity (which requires NOT NULL).
         if changes.nullable {
-            if not_null(next) {
+            let adds_identity =
+                changes.identity && previous.identity.is_none() && next.identity.is_some();
+            if let (true, Some(online)) = (not_null(next), self.online.as_mut()) {
+                if adds_identity {
+                    online.refuse_rewrite(
+                        format!("making {label} NOT NULL and an identity at once needs SET NOT NULL to scan the table under an ACCESS EXCLUSIVE lock"),
+                        "make it NOT NULL first (`shale generate --online` writes a validated check), then add the identity in a later migration",
+                    );
+                } else {
+                    online.set_not_null(table, &next.name);
+                }
+            } else if not_null(next) {
                 self.push(
                     format!("{alter} SET NOT NULL;"),
                     vec![
@@ -1165,10 +1250,16 @@ fn index_key_sql(key: &IndexKey) -> String {
 
 /// `CREATE [UNIQUE] INDEX "name" ON … USING method (…) [INCLUDE (…)] [NULLS NOT DISTINCT] [WHERE …]`.
 pub(crate) fn create_index_sql(table: &QualifiedName, index: &Index) -> String {
+    index_sql(table, index, false)
+}
+
+/// [`create_index_sql`], `CONCURRENTLY` when asked.
+fn index_sql(table: &QualifiedName, index: &Index, concurrently: bool) -> String {
     let keys: Vec<String> = index.keys.iter().map(index_key_sql).collect();
     let mut out = format!(
-        "CREATE {}INDEX {} ON {} USING {} ({})",
+        "CREATE {}INDEX {}{} ON {} USING {} ({})",
         if index.unique { "UNIQUE " } else { "" },
+        if concurrently { "CONCURRENTLY " } else { "" },
         ident(&index.name),
         qualified(table),
         index.method,

@@ -981,6 +981,17 @@ fn check_database(
                 ),
             ));
         }
+        for l in &status.leftovers {
+            findings.push(Finding::new(
+                "leftover",
+                db,
+                format!(
+                    "{target}: {}; repair: {}",
+                    super::migrate::leftover_text(l),
+                    l.repair
+                ),
+            ));
+        }
         if status.is_up_to_date() {
             passed.push(format!(
                 "{target} has every migration applied ({})",

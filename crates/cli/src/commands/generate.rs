@@ -53,6 +53,24 @@ pub struct Args {
     /// without reading or writing the schema cache (`.shale/cache/schema/`).
     #[arg(long)]
     pub no_cache: bool,
+    /// Online mode for this run (PostgreSQL): indexes built and dropped
+    /// `CONCURRENTLY` in no-transaction files of their own, constraints added
+    /// `NOT VALID` and validated, `SET NOT NULL` through a validated check;
+    /// steps that cannot be online are refused with their expand/contract
+    /// recipe. Default: `[generate] online` in shale.toml.
+    #[arg(long, conflicts_with = "no_online")]
+    pub online: bool,
+    /// Plain mode for this run, whatever `[generate] online` says.
+    #[arg(long)]
+    pub no_online: bool,
+}
+
+/// One file `generate` writes: its name suffix and its statements.
+struct File {
+    /// Appended to the migration's name (`<name>_<suffix>`), empty for the first.
+    suffix: &'static str,
+    no_transaction: bool,
+    statements: Vec<shale_sql::Statement>,
 }
 
 /// Runs `shale generate`.
@@ -118,8 +136,17 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         parse_no_rename_flag(flag, &mut hints)?;
     }
 
-    let statements = if args.custom {
-        Vec::new()
+    let online = !args.custom && !args.no_online && (args.online || ctx.config.generate.online);
+    if online && ctx.config.dialect == crate::config::Dialect::Sqlite {
+        bail!("online mode is for PostgreSQL (SQLite has no concurrent index builds or NOT VALID constraints); drop --online or `[generate] online`");
+    }
+    let mut notes = Vec::new();
+    let files: Vec<File> = if args.custom {
+        vec![File {
+            suffix: "",
+            no_transaction: false,
+            statements: Vec::new(),
+        }]
     } else {
         let plan = plan_with_prompts(ui, MigrationPair::new(&previous, &next), &mut hints)?;
         if plan.is_empty() {
@@ -129,12 +156,55 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             super::drop_in_background((previous, next));
             return Ok(Outcome::Clean);
         }
-        ctx.render_plan(&plan, MigrationPair::new(&previous, &next))?
+        if online {
+            let options = shale_sql::OnlineOptions {
+                lock_timeout: ctx.config.generate.lock_timeout.clone(),
+            };
+            match shale_sql::Postgres.render_online(
+                &plan,
+                MigrationPair::new(&previous, &next),
+                &options,
+            ) {
+                Ok(rendered) => {
+                    notes = rendered.notes;
+                    rendered
+                        .parts
+                        .into_iter()
+                        .map(|p| File {
+                            suffix: p.role.suffix(),
+                            no_transaction: p.no_transaction,
+                            statements: p.statements,
+                        })
+                        .collect()
+                }
+                Err(shale_sql::OnlineError::Refused(refusals)) => {
+                    let e = shale_sql::OnlineError::Refused(refusals.clone());
+                    ui.result(&format!(
+                        "{}: {e}\nnothing was written",
+                        ui.paint(Style::Bad, "refused")
+                    ));
+                    ui.document(
+                        &json!({ "status": "refused", "reason": "not_online", "steps": refusals }),
+                    );
+                    return Ok(Outcome::Findings);
+                }
+                Err(e) => bail!("{e}"),
+            }
+        } else {
+            vec![File {
+                suffix: "",
+                no_transaction: false,
+                statements: ctx.render_plan(&plan, MigrationPair::new(&previous, &next))?,
+            }]
+        }
     };
+    let statements: Vec<&shale_sql::Statement> = files.iter().flat_map(|f| &f.statements).collect();
     // The down file: the same differ the other way (next → previous), with
     // the renames reversed; whatever the reverse would ask about is an object
-    // the migration created, so it is dropped.
-    let down_statements = if args.custom {
+    // the migration created, so it is dropped. An online run's files get
+    // none: each file's reverse would need the schema between the files,
+    // which the run does not compute (see README, Down files).
+    let down_statements = if args.custom || online {
         Vec::new()
     } else {
         let reverse = MigrationPair::new(&next, &previous);
@@ -162,73 +232,168 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         None if args.custom => "custom".to_string(),
         None => "migration".to_string(),
     };
-    let render = |tag: &str| {
-        if args.custom {
-            (custom_template(tag), Some(down::render_custom(tag)))
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for (k, file) in files.iter().enumerate() {
+        let text = if args.custom {
+            None
         } else {
-            let mut sqls: Vec<String> = statements.iter().map(|s| s.sql.clone()).collect();
+            let mut sqls: Vec<String> = file.statements.iter().map(|s| s.sql.clone()).collect();
             if deletes_data {
-                acknowledge_data_loss(ctx, &mut sqls);
+                acknowledge_data_loss(ctx, &mut sqls, file.no_transaction);
             }
-            let header: Vec<(String, String)> = hazards
+            // Online files name each hazard once (several statements of a
+            // file lock the same table briefly).
+            let file_hazards: Vec<&shale_sql::Hazard> = if online {
+                shale_sql::all_hazards(&file.statements)
+            } else {
+                file.statements.iter().flat_map(|s| &s.hazards).collect()
+            };
+            let header: Vec<(String, String)> = file_hazards
                 .iter()
                 .map(|h| (h.kind.as_str().to_string(), h.message.clone()))
                 .collect();
-            let down_sqls: Vec<String> = down_statements.iter().map(|s| s.sql.clone()).collect();
-            let down_loss: Vec<String> = down_statements
-                .iter()
-                .flat_map(|s| &s.hazards)
-                .filter(|h| h.kind == HazardKind::DeletesData)
-                .map(|h| h.message.clone())
-                .collect();
-            (
-                sqlfile::render(&sqls, &header),
-                Some(down::render(tag, &down_sqls, &down_loss)),
-            )
-        }
-    };
-    let Written {
-        entry,
-        sql_path,
-        down_path,
-        snap_path,
-    } = write_next_migration(ctx, folder, &mut journal, &prev_id, &name, render, next)?;
+            Some(sqlfile::render_file(&sqls, &header, file.no_transaction))
+        };
+        let base = if file.suffix.is_empty() {
+            name.clone()
+        } else {
+            format!("{name}_{}", file.suffix)
+        };
+        // Names stay unique within the run (a timestamp prefix may repeat):
+        // `…_build_index`, `…_build_index_2`, …
+        let same = files[..k]
+            .iter()
+            .filter(|f| f.suffix == file.suffix)
+            .count();
+        let part_name = if same == 0 {
+            base
+        } else {
+            format!("{base}_{}", same + 1)
+        };
+        texts.push((part_name, text.unwrap_or_default()));
+    }
+    if online {
+        lint_online(ctx, &texts)?;
+    }
+    let custom = args.custom;
+    let down_sqls: Vec<String> = down_statements.iter().map(|s| s.sql.clone()).collect();
+    let down_loss: Vec<String> = down_statements
+        .iter()
+        .flat_map(|s| &s.hazards)
+        .filter(|h| h.kind == HazardKind::DeletesData)
+        .map(|h| h.message.clone())
+        .collect();
+    let items: Vec<(String, RenderFn<'_>)> = texts
+        .into_iter()
+        .map(|(n, text)| {
+            let (down_sqls, down_loss) = (&down_sqls, &down_loss);
+            let render: RenderFn<'_> = Box::new(move |tag: &str| {
+                if custom {
+                    (custom_template(tag), Some(down::render_custom(tag)))
+                } else if online {
+                    (text, None)
+                } else {
+                    (text, Some(down::render(tag, down_sqls, down_loss)))
+                }
+            });
+            (n, render)
+        })
+        .collect();
+    let written = write_next_migrations(ctx, folder, &mut journal, &prev_id, items, next)?;
 
     if !ui.json() {
         print_hazards(ui, &hazards);
-        let what = if args.custom {
-            "empty custom migration".to_string()
-        } else {
-            let n = statements.len();
-            format!("{n} statement{}", if n == 1 { "" } else { "s" })
-        };
-        ui.result(&format!(
-            "{} {} ({what})",
-            ui.paint(Style::Good, "wrote"),
-            sql_path.display()
-        ));
-        if let Some(down_path) = &down_path {
-            ui.line(&format!("      {}", down_path.display()));
+        for (w, file) in written.iter().zip(&files) {
+            let what = if args.custom {
+                "empty custom migration".to_string()
+            } else {
+                let n = file.statements.len();
+                format!(
+                    "{n} statement{}{}",
+                    if n == 1 { "" } else { "s" },
+                    if file.no_transaction {
+                        ", outside a transaction"
+                    } else {
+                        ""
+                    }
+                )
+            };
+            ui.result(&format!(
+                "{} {} ({what})",
+                ui.paint(Style::Good, "wrote"),
+                w.sql_path.display()
+            ));
+            if let Some(down_path) = &w.down_path {
+                ui.line(&format!("      {}", down_path.display()));
+            }
+            ui.line(&format!("      {}", w.snap_path.display()));
         }
-        ui.line(&format!("      {}", snap_path.display()));
         ui.line(&format!("      {}", ctx.journal_path().display()));
+        for note in &notes {
+            ui.result(&format!("{} {note}", ui.paint(Style::Warn, "note")));
+        }
     }
+    let migration_json = |w: &Written, file: &File| {
+        json!({
+            "idx": w.entry.idx,
+            "tag": w.entry.tag,
+            "when": w.entry.when,
+            "file": w.sql_path.display().to_string(),
+            "custom": args.custom,
+            "no_transaction": file.no_transaction,
+            "statements": file.statements.iter().map(|s| s.sql.as_str()).collect::<Vec<_>>(),
+        })
+    };
+    let first = written.first().expect("at least one file");
     ui.document(&json!({
         "status": "written",
-        "migration": {
-            "idx": entry.idx,
-            "tag": entry.tag,
-            "when": entry.when,
-            "file": sql_path.display().to_string(),
-            "custom": args.custom,
-            "statements": statements.iter().map(|s| s.sql.as_str()).collect::<Vec<_>>(),
-        },
-        "down": down_path.as_ref().map(|p| p.display().to_string()),
+        "online": online,
+        "migration": migration_json(first, &files[0]),
+        "migrations": written.iter().zip(&files).map(|(w, f)| migration_json(w, f)).collect::<Vec<_>>(),
+        "down": first.down_path.as_ref().map(|p| p.display().to_string()),
         "down_statements": down_statements.iter().map(|s| s.sql.as_str()).collect::<Vec<_>>(),
-        "snapshot": snap_path.display().to_string(),
+        "snapshot": first.snap_path.display().to_string(),
         "hazards": hazards_json(&hazards),
+        "notes": notes,
     }));
     Ok(Outcome::Clean)
+}
+
+/// Every file online mode writes must pass `shale lint` with no finding at
+/// all; one that does not is a bug in shale, never written.
+fn lint_online(ctx: &Context<'_>, texts: &[(String, String)]) -> Result<()> {
+    for (name, text) in texts {
+        let findings = shale_lint::lint(
+            std::path::Path::new(&format!("{name}.sql")),
+            text,
+            ctx.snapshot_dialect(),
+            &shale_lint::LintConfig::default(),
+        );
+        if let Some(f) = findings.first() {
+            bail!(
+                "online mode wrote {name}.sql with lint finding {} (line {}: {}); this is a bug in shale, please report it; \
+                 `shale generate --no-online` writes the plain form. Nothing was written",
+                f.rule.name(),
+                f.line,
+                f.message
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A migration file's text and its down file's (if any), given its tag.
+pub type RenderFn<'r> = Box<dyn FnOnce(&str) -> (String, Option<String>) + 'r>;
+
+/// One migration of a run, rendered, before anything is written.
+struct Pending {
+    entry: shale_migrations::journal::JournalEntry,
+    sql_path: std::path::PathBuf,
+    text: String,
+    down_path: std::path::PathBuf,
+    down_text: Option<String>,
+    snap_path: std::path::PathBuf,
+    snap: String,
 }
 
 /// What [`write_next_migration`] wrote.
@@ -256,58 +421,99 @@ pub fn write_next_migration(
     render: impl FnOnce(&str) -> (String, Option<String>),
     next: Schema,
 ) -> Result<Written> {
+    let items: Vec<(String, RenderFn<'_>)> = vec![(name.to_string(), Box::new(render))];
+    let mut written = write_next_migrations(ctx, folder, journal, prev_id, items, next)?;
+    Ok(written.remove(0))
+}
+
+/// [`write_next_migration`] for several migrations of one run (online mode):
+/// each gets its journal entry and its snapshot, chained; every snapshot
+/// holds `next`, the schema once the last of them has run (the files of one
+/// run are one change; `shale rebase` rebuilds exact intermediate snapshots
+/// by replaying).
+pub fn write_next_migrations<'r>(
+    ctx: &Context<'_>,
+    folder: Option<shale_migrations::folder::MigrationFolder>,
+    journal: &mut shale_migrations::journal::Journal,
+    prev_id: &str,
+    items: Vec<(String, RenderFn<'r>)>,
+    next: Schema,
+) -> Result<Vec<Written>> {
     let prefix = match ctx.config.prefix {
         Prefix::Index => PrefixMode::Index,
         Prefix::Timestamp => PrefixMode::Timestamp,
         Prefix::Unix => PrefixMode::Unix,
     };
-    let entry = journal
-        .push_next(name, prefix, shale_migrations::journal::now_millis())
-        .clone();
-    let sql_path = ctx.config.migrations.join(format!("{}.sql", entry.tag));
-    if sql_path.exists() {
-        bail!(
-            "{} already exists but has no journal entry: move it away or add it to the journal",
-            sql_path.display()
-        );
+    let mut pending = Vec::new();
+    let mut prev_id = prev_id.to_string();
+    let count = items.len();
+    let mut next = Some(next);
+    for (k, (name, render)) in items.into_iter().enumerate() {
+        let entry = journal
+            .push_next(&name, prefix, shale_migrations::journal::now_millis())
+            .clone();
+        let sql_path = ctx.config.migrations.join(format!("{}.sql", entry.tag));
+        if sql_path.exists() {
+            bail!(
+                "{} already exists but has no journal entry: move it away or add it to the journal",
+                sql_path.display()
+            );
+        }
+        let down_path = ctx.config.migrations.join(down::file_name(&entry.tag));
+        if down_path.exists() {
+            bail!(
+                "{} already exists but its migration has no journal entry: move it away",
+                down_path.display()
+            );
+        }
+        let (text, down_text) = render(&entry.tag);
+        let schema = if k + 1 == count {
+            next.take().unwrap_or_default()
+        } else {
+            next.clone().unwrap_or_default()
+        };
+        let salt = format!("{}@{}", entry.tag, entry.when);
+        let snap = Snapshot::new(ctx.snapshot_dialect(), &prev_id, &salt, schema);
+        prev_id = snap.id.clone();
+        let snap_path = ctx.config.snapshots.join(snapshot::file_name(entry.idx));
+        pending.push(Pending {
+            entry,
+            sql_path,
+            text,
+            down_path,
+            down_text,
+            snap_path,
+            snap: snap.to_json(),
+        });
     }
-    let down_path = ctx.config.migrations.join(down::file_name(&entry.tag));
-    if down_path.exists() {
-        bail!(
-            "{} already exists but its migration has no journal entry: move it away",
-            down_path.display()
-        );
-    }
-    let (text, down_text) = render(&entry.tag);
-    let snap = Snapshot::new(
-        ctx.snapshot_dialect(),
-        prev_id,
-        &format!("{}@{}", entry.tag, entry.when),
-        next,
-    );
-    let snap_path = ctx.config.snapshots.join(snapshot::file_name(entry.idx));
     // The journal is the index of the folder: written after the files it
-    // names, so an interrupted run leaves at worst an orphan file that
+    // names, so an interrupted run leaves at worst orphan files that
     // `shale check` names.
-    write_atomic(&sql_path, &text)?;
-    if let Some(d) = &down_text {
-        write_atomic(&down_path, d)?;
+    for p in &pending {
+        write_atomic(&p.sql_path, &p.text)?;
+        if let Some(d) = &p.down_text {
+            write_atomic(&p.down_path, d)?;
+        }
+        write_atomic(&p.snap_path, &p.snap)?;
     }
-    write_atomic(&snap_path, snap.to_json())?;
     write_atomic(&ctx.journal_path(), journal.to_json())?;
     let mut files: Vec<(String, Vec<u8>)> = folder.map(|f| f.recorded_files()).unwrap_or_default();
-    files.push((format!("{}.sql", entry.tag), text.into_bytes()));
-    let down_path = down_text.map(|d| {
-        files.push((down::file_name(&entry.tag), d.into_bytes()));
-        down_path
-    });
+    let mut written = Vec::new();
+    for p in pending {
+        files.push((format!("{}.sql", p.entry.tag), p.text.into_bytes()));
+        let down_path = p.down_text.map(|d| {
+            files.push((down::file_name(&p.entry.tag), d.into_bytes()));
+            p.down_path
+        });
+        written.push(Written {
+            entry: p.entry,
+            sql_path: p.sql_path,
+            down_path,
+            snap_path: p.snap_path,
+        });
+    }
     ctx.write_sum(&files)?;
-    Ok(Written {
-        entry,
-        sql_path,
-        down_path,
-        snap_path,
-    })
+    Ok(written)
 }
 
 /// The text of an empty custom migration. It is all comments, so `shale
@@ -329,10 +535,10 @@ fn custom_template(tag: &str) -> String {
 /// record it in the file, on exactly the statements the lint rules about
 /// dropping data would flag, so `shale check` and `shale lint` see an
 /// acknowledged drop and a reviewer sees who accepted what.
-fn acknowledge_data_loss(ctx: &Context<'_>, sqls: &mut [String]) {
+fn acknowledge_data_loss(ctx: &Context<'_>, sqls: &mut [String], no_transaction: bool) {
     use shale_lint::Rule;
     let acknowledged = [Rule::DroppingColumn, Rule::DroppingTable];
-    let text = sqlfile::render(sqls, &[]);
+    let text = sqlfile::render_file(sqls, &[], no_transaction);
     let findings = shale_lint::lint(
         std::path::Path::new("generated.sql"),
         &text,

@@ -27,9 +27,20 @@ pub struct MigrateArgs {
     pub wait: u64,
     /// PostgreSQL `lock_timeout` for the migrations' statements (e.g. `5s`):
     /// a statement waiting longer for a lock fails instead of queueing traffic
-    /// behind it.
+    /// behind it, and its migration is retried (`--lock-retries`). Default:
+    /// the URL's `lock_timeout`, else `[migrate] lock_timeout`, else
+    /// `[generate] lock_timeout` (2s) when `[generate] online = true`.
     #[arg(long, value_name = "DURATION")]
     pub lock_timeout: Option<String>,
+    /// How many times a migration that timed out waiting for a lock is
+    /// retried, with backoff (250 ms, doubling, at most 5 s). Default:
+    /// `[migrate] lock_retries` (5).
+    #[arg(long, value_name = "N")]
+    pub lock_retries: Option<u32>,
+    /// No retry starts later than this many seconds after the migration's
+    /// first attempt. Default: `[migrate] lock_retry_seconds` (60).
+    #[arg(long, value_name = "SECONDS")]
+    pub lock_retry_seconds: Option<u64>,
     /// PostgreSQL `statement_timeout` for the migrations' statements (e.g. `10min`).
     #[arg(long, value_name = "DURATION")]
     pub statement_timeout: Option<String>,
@@ -263,6 +274,12 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
         let mut client = shale_db::connect_info(&info).map_err(|e| anyhow!("{e}"))?;
         // The URL's timeouts, overridden by the flags, are applied with SET LOCAL
         // in each migration's transaction so that they hold behind a pooler too.
+        let config = &ctx.config.migrate;
+        let online_default = ctx
+            .config
+            .generate
+            .online
+            .then(|| ctx.config.generate.lock_timeout.clone());
         let options = MigrateOptions {
             dry_run: args.dry_run,
             to_tag: args.to.clone(),
@@ -276,13 +293,45 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
                 lock_timeout: args
                     .lock_timeout
                     .clone()
-                    .or(info.settings.lock_timeout.clone()),
+                    .or(info.settings.lock_timeout.clone())
+                    .or(config.lock_timeout.clone())
+                    .or(online_default),
             },
+            lock_retries: args.lock_retries.unwrap_or(config.lock_retries),
+            lock_retry_limit: Duration::from_secs(
+                args.lock_retry_seconds.unwrap_or(config.lock_retry_seconds),
+            ),
         };
         if let Some(dir) = &backup {
             backup_before(ctx, &mut client, &info, &folder, &options, dir)?;
         }
-        shale_runner::migrate(&mut client, &folder, &options)
+        let max = options.lock_retries + 1;
+        shale_runner::migrate_with(&mut client, &folder, &options, &mut |p| match p {
+            shale_runner::Progress::LockRetry {
+                migration,
+                attempt,
+                statement,
+                first_line,
+                elapsed,
+                backoff,
+                resume_after,
+            } => {
+                let at = statement.map_or_else(String::new, |n| {
+                    format!(" at statement {n} (`{first_line}`)")
+                });
+                let resume = if *resume_after > 0 {
+                    format!(", resuming after the {resume_after} SQL statement(s) already applied")
+                } else {
+                    ", rolled back".to_string()
+                };
+                ui.warn(&format!(
+                    "{} attempt {attempt} of {max} timed out waiting for a lock{at} after {}{resume}; retrying in {}",
+                    migration.tag,
+                    ms(*elapsed),
+                    ms(*backoff)
+                ));
+            }
+        })
     };
     let report = match result {
         Ok(r) => r,
@@ -328,6 +377,9 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
             if let Some(why) = &a.no_transaction {
                 notes.push(format!("outside a transaction: {why}"));
             }
+            if a.attempts > 1 {
+                notes.push(format!("attempt {} after lock timeouts", a.attempts));
+            }
             let notes = if notes.is_empty() {
                 String::new()
             } else {
@@ -369,6 +421,7 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
             "duration_ms": a.duration.as_secs_f64() * 1000.0,
             "out_of_order": a.out_of_order,
             "no_transaction": a.no_transaction,
+            "attempts": a.attempts,
         })).collect::<Vec<_>>(),
         "planned": report.planned.iter().map(|p| json!({
             "tag": p.migration.tag,
@@ -467,6 +520,14 @@ fn print_status(ctx: &Context<'_>, s: &Status, table: &TrackingTable) {
             r.created_at.map_or("NULL".into(), |c| c.to_string())
         ));
     }
+    for l in &s.leftovers {
+        ui.result(&format!(
+            "{}  {}  repair: {}",
+            ui.paint(Style::Bad, "leftover"),
+            leftover_text(l),
+            l.repair
+        ));
+    }
     if s.is_up_to_date() {
         ui.result(&format!("up to date: {} applied", s.applied.len()));
     }
@@ -489,5 +550,27 @@ fn print_status(ctx: &Context<'_>, s: &Status, table: &TrackingTable) {
         "in_progress": s.in_progress.iter().map(|p| json!({
             "tag": p.migration.tag, "running": p.running, "total_statements": p.total_statements,
         })).collect::<Vec<_>>(),
+        "leftovers": s.leftovers.iter().map(|l| json!({
+            "kind": match l.kind {
+                shale_runner::LeftoverKind::InvalidIndex => "invalid_index",
+                shale_runner::LeftoverKind::NotValidConstraint => "not_valid_constraint",
+            },
+            "name": l.name, "table": l.table, "repair": l.repair,
+        })).collect::<Vec<_>>(),
     }));
+}
+
+/// `index "public"."x" on "public"."t" is INVALID (…)`, for `status` and `check --db`.
+pub fn leftover_text(l: &shale_runner::Leftover) -> String {
+    match l.kind {
+        shale_runner::LeftoverKind::InvalidIndex => format!(
+            "index {} on {} is INVALID: a concurrent build failed or was interrupted (or is running now); \
+             it slows every write and serves no query",
+            l.name, l.table
+        ),
+        shale_runner::LeftoverKind::NotValidConstraint => format!(
+            "constraint {} on {} is NOT VALID: added without checking the existing rows, never validated",
+            l.name, l.table
+        ),
+    }
 }

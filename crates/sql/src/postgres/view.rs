@@ -52,7 +52,7 @@ pub(crate) fn create_view_sql(view: &View, replace: bool) -> String {
 }
 
 impl<'a> Renderer<'a> {
-    fn next_view(&self, name: &QualifiedName) -> Result<&'a View, RenderError> {
+    pub(super) fn next_view(&self, name: &QualifiedName) -> Result<&'a View, RenderError> {
         self.schemas
             .next
             .view(name)

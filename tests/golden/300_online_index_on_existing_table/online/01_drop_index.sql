@@ -1,0 +1,3 @@
+-- shale:no-transaction
+
+DROP INDEX CONCURRENTLY IF EXISTS "public"."users_name_idx";
