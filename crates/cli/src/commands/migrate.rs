@@ -177,6 +177,7 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
                     .lock_timeout
                     .clone()
                     .or(info.settings.lock_timeout.clone()),
+                search_path: None,
             },
         };
         shale_runner::migrate(&mut client, &folder, &options)
