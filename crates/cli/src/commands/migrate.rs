@@ -33,11 +33,26 @@ pub struct MigrateArgs {
     /// PostgreSQL `statement_timeout` for the migrations' statements (e.g. `10min`).
     #[arg(long, value_name = "DURATION")]
     pub statement_timeout: Option<String>,
+    /// The fleet to roll out to (see the fleet flags).
+    #[command(flatten)]
+    pub fleet: super::fleet::TargetsArgs,
+    /// With --targets: migrate the first K targets first (at most --parallel
+    /// at once) and stop the rollout there if any of them fails.
+    #[arg(long, value_name = "K", default_value_t = 0, requires = "targets")]
+    pub canary: usize,
+    /// With --targets: start no new target after the first failed or
+    /// unreachable one (those in flight finish).
+    #[arg(long, requires = "targets")]
+    pub stop_on_first_failure: bool,
 }
 
 /// `shale status` flags.
 #[derive(Debug, clap::Args)]
-pub struct StatusArgs {}
+pub struct StatusArgs {
+    /// The fleet to report on (a matrix of targets × migrations).
+    #[command(flatten)]
+    pub fleet: super::fleet::TargetsArgs,
+}
 
 impl Context<'_> {
     /// The migrations folder, checked (journal and files agree).
@@ -142,6 +157,18 @@ fn ms(d: Duration) -> String {
 
 /// Runs `shale migrate`.
 pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
+    if args.fleet.targets.is_some() {
+        let options = super::fleet::RolloutOptions {
+            canary: args.canary,
+            stop_on_first_failure: args.stop_on_first_failure,
+            dry_run: args.dry_run,
+            to: args.to.as_deref(),
+            wait: Duration::from_secs(args.wait),
+            lock_timeout: args.lock_timeout.as_deref(),
+            statement_timeout: args.statement_timeout.as_deref(),
+        };
+        return super::fleet::migrate(ctx, &args.fleet, &options);
+    }
     let ui = ctx.ui;
     let folder = ctx.load_folder()?;
     let result = if ctx.config.dialect == crate::config::Dialect::Sqlite {
@@ -283,7 +310,10 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
 
 /// Runs `shale status`: exit 0 when everything is applied and nothing is
 /// wrong, 1 when anything is pending, edited, unknown or in progress.
-pub fn status(ctx: &Context<'_>, _args: &StatusArgs) -> Result<Outcome> {
+pub fn status(ctx: &Context<'_>, args: &StatusArgs) -> Result<Outcome> {
+    if args.fleet.targets.is_some() {
+        return super::fleet::status(ctx, &args.fleet);
+    }
     let folder = ctx.load_folder()?;
     let table = ctx.tracking_table();
     let status = if ctx.config.dialect == crate::config::Dialect::Sqlite {

@@ -3,6 +3,7 @@
 
 pub mod adopt;
 pub mod check;
+pub mod fleet;
 pub mod generate;
 pub mod hash;
 pub mod init;
