@@ -407,14 +407,19 @@ pub fn migrate(
     ));
     let mut runs: Vec<Option<TargetRun>> = (0..total).map(|_| None).collect();
     let mut finished = 0usize;
-    let job = |i: usize| migrate_target(ctx, &folder, &targets[i], args, options, &interrupted);
+    // A worker decides --stop-on-first-failure itself, before it takes its
+    // next target.
+    let job = |i: usize| {
+        let run = migrate_target(ctx, &folder, &targets[i], args, options, &interrupted);
+        if run.state.is_failure() && options.stop_on_first_failure {
+            halt.store(true, Ordering::SeqCst);
+        }
+        run
+    };
     let mut phase = |indices: &[usize], runs: &mut Vec<Option<TargetRun>>| {
         let mut done = |i: usize, run: TargetRun| {
             finished += 1;
             print_run(ctx, finished, total, &targets[i], &run);
-            if run.state.is_failure() && options.stop_on_first_failure {
-                halt.store(true, Ordering::SeqCst);
-            }
             runs[i] = Some(run);
         };
         run_pool(indices, args.parallel, &halt, &interrupted, &job, &mut done);
@@ -461,10 +466,13 @@ fn print_run(ctx: &Context<'_>, n: usize, total: usize, target: &Target, run: &T
     let ui = ctx.ui;
     let width = total.to_string().len();
     let progress = ui.paint(Style::Dim, &format!("[{n:>width$}/{total}]"));
-    let at = run.at.as_deref().unwrap_or("nothing applied");
+    let at = match &run.at {
+        Some(tag) => format!("at {tag}"),
+        None => "nothing applied yet".to_string(),
+    };
     let line = match &run.state {
         State::Done if !run.planned.is_empty() => format!(
-            "{progress} {} {}: would apply {} ({} migration(s)), now at {at}",
+            "{progress} {} {}: would apply {} ({} migration(s)), now {at}",
             ui.paint(Style::Warn, "plan"),
             target.name,
             run.planned.join(", "),
@@ -483,11 +491,11 @@ fn print_run(ctx: &Context<'_>, n: usize, total: usize, target: &Target, run: &T
                     run.by_another.len()
                 ));
             }
-            s.push_str(&format!(", at {at} in {}", ms(run.duration)));
+            s.push_str(&format!(", {at} in {}", ms(run.duration)));
             s
         }
         State::Failed(e) => format!(
-            "{progress} {} {}: {} applied, {}at {at}\n      {e}",
+            "{progress} {} {}: {} applied, {}{at}\n      {e}",
             ui.paint(Style::Bad, "FAILED"),
             target.name,
             run.applied.len(),
@@ -502,7 +510,7 @@ fn print_run(ctx: &Context<'_>, n: usize, total: usize, target: &Target, run: &T
             target.name
         ),
         State::Interrupted => format!(
-            "{progress} {} {}: {} applied, stopped at {at} (interrupted)",
+            "{progress} {} {}: {} applied, stopped {at} (interrupted)",
             ui.paint(Style::Warn, "interrupted"),
             target.name,
             run.applied.len()
