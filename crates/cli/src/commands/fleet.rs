@@ -922,6 +922,10 @@ fn verify_target(
     }
 }
 
+/// What groups targets in `verify --targets`: the kind of finding (0 in
+/// sync, 1 drift, 2 unreachable, 3 could not read) and its lines.
+type GroupKey = (u8, Vec<String>);
+
 /// `shale verify --targets`: every target compared with the schema, targets
 /// with identical findings reported together.
 pub fn verify(
@@ -952,7 +956,7 @@ pub fn verify(
     );
     let rows: Vec<VerifyRow> = rows.into_iter().flatten().collect();
     // Group by identical findings: the key is the whole report of a target.
-    let mut groups: BTreeMap<(u8, Vec<String>), Vec<&str>> = BTreeMap::new();
+    let mut groups: BTreeMap<GroupKey, Vec<&str>> = BTreeMap::new();
     for (t, r) in targets.iter().zip(&rows) {
         let key = match r {
             VerifyRow::Compared {
@@ -987,7 +991,7 @@ pub fn verify(
         )
     ));
     // Largest group first among the findings.
-    let mut findings: Vec<(&(u8, Vec<String>), &Vec<&str>)> =
+    let mut findings: Vec<(&GroupKey, &Vec<&str>)> =
         groups.iter().filter(|(k, _)| k.0 != 0).collect();
     findings.sort_by_key(|(k, names)| (k.0, std::cmp::Reverse(names.len())));
     for ((kind, lines), names) in &findings {
