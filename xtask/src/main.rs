@@ -8,6 +8,10 @@
 //!   whole-process wall time and peak memory of its commands on a synthetic
 //!   project in both layouts, and drizzle-kit's `generate` on the same tables
 //!   when npm is available (the figures in the README come from here);
+//! - `bench-fleet [--databases N] [--parallel P]`: a 10-migration folder
+//!   rolled out to N databases (default 1000) on one throwaway server by
+//!   `shale migrate --targets all --parallel P` (default 16), against the
+//!   shell loop of one `shale migrate --db URL` process per database;
 //! - `bless`: run the whole test suite with `SHALE_BLESS=1`, rewriting every
 //!   golden/expected file from the current output (review the diff after).
 
@@ -17,12 +21,13 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
+mod fleet;
 mod synth;
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(task) = args.first() else {
-        bail!("usage: cargo xtask <synth|bench|bless> [options]");
+        bail!("usage: cargo xtask <synth|bench|bench-fleet|bless> [options]");
     };
     let opt = |name: &str, default: &str| -> String {
         args.iter()
@@ -60,6 +65,14 @@ fn main() -> Result<()> {
             let runs: usize = opt("--runs", "10").parse().context("--runs R")?;
             bench(tables, runs)
         }
+        "bench-fleet" => {
+            let databases: usize = opt("--databases", "1000")
+                .parse()
+                .context("--databases N")?;
+            let parallel: usize = opt("--parallel", "16").parse().context("--parallel P")?;
+            let shale = build_release()?;
+            fleet::bench(&shale, databases, parallel)
+        }
         "bless" => {
             let status = Command::new(cargo())
                 .args(["test", "--workspace"])
@@ -72,7 +85,7 @@ fn main() -> Result<()> {
             println!("expected files rewritten; review them with `git diff`");
             Ok(())
         }
-        other => bail!("unknown task `{other}`: expected synth, bench or bless"),
+        other => bail!("unknown task `{other}`: expected synth, bench, bench-fleet or bless"),
     }
 }
 
@@ -138,6 +151,28 @@ fn tempfile_path(kind: &str) -> PathBuf {
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
+}
+
+/// Builds the release binary; its path.
+fn build_release() -> Result<PathBuf> {
+    let root = root();
+    println!("building shale (release)…");
+    let status = Command::new(cargo())
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            "shale-cli",
+            "--bin",
+            "shale",
+        ])
+        .current_dir(&root)
+        .status()?;
+    if !status.success() {
+        bail!("release build failed");
+    }
+    Ok(root.join("target/release/shale"))
 }
 
 fn bench(tables: usize, runs: usize) -> Result<()> {
