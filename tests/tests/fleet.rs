@@ -332,6 +332,13 @@ fn a_failing_canary_stops_the_rollout() {
         .unwrap();
     let dir = project(false, "targets_file = \"fleet.txt\"\n");
     targets_file(dir.path(), &urls);
+    // A dry run plans every target and changes none.
+    let (o, t) = run(dir.path(), &["migrate", "--targets", "all", "--dry-run"]);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    assert_eq!(t.matches("would apply 0000_t0, 0001_t1").count(), 6, "{t}");
+    for u in &urls {
+        assert_eq!(rows(u, "drizzle"), 0, "a dry run changes nothing");
+    }
     let (o, t) = run(
         dir.path(),
         &[
