@@ -696,7 +696,7 @@ fn statement_timeout_applies_to_migrations() {
     let options = MigrateOptions {
         settings: shale_db::Settings {
             statement_timeout: Some("200ms".into()),
-            lock_timeout: None,
+            ..Default::default()
         },
         ..opts()
     };

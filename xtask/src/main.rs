@@ -12,6 +12,11 @@
 //!   `load.rs`): writers' p99 and worst latency while `shale migrate` applies
 //!   an index, a foreign key, a NOT NULL and a unique constraint to tables of
 //!   N rows (default 1 000 000), plain mode beside online mode;
+//! - `bench-fleet [--databases N] [--parallel P]`: a 10-migration folder
+//!   rolled out to N databases (default 1000) on one throwaway server by
+//!   `shale migrate --targets all --parallel P` (default 16), against the
+//!   shell loop of one `shale migrate --db URL` process per database (each
+//!   empty database takes about 7.5 MB: 1000 need 7.5 GB of free disk);
 //! - `bless`: run the whole test suite with `SHALE_BLESS=1`, rewriting every
 //!   golden/expected file from the current output (review the diff after).
 
@@ -21,13 +26,14 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
+mod fleet;
 mod load;
 mod synth;
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(task) = args.first() else {
-        bail!("usage: cargo xtask <synth|bench|load|bless> [options]");
+        bail!("usage: cargo xtask <synth|bench|bench-fleet|load|bless> [options]");
     };
     let opt = |name: &str, default: &str| -> String {
         args.iter()
@@ -70,6 +76,14 @@ fn main() -> Result<()> {
             let writers: usize = opt("--writers", "4").parse().context("--writers N")?;
             load::run(rows, writers)
         }
+        "bench-fleet" => {
+            let databases: usize = opt("--databases", "1000")
+                .parse()
+                .context("--databases N")?;
+            let parallel: usize = opt("--parallel", "16").parse().context("--parallel P")?;
+            let shale = build_release()?;
+            fleet::bench(&shale, databases, parallel)
+        }
         "bless" => {
             let status = Command::new(cargo())
                 .args(["test", "--workspace"])
@@ -82,7 +96,7 @@ fn main() -> Result<()> {
             println!("expected files rewritten; review them with `git diff`");
             Ok(())
         }
-        other => bail!("unknown task `{other}`: expected synth, bench, load or bless"),
+        other => bail!("unknown task `{other}`: expected synth, bench, bench-fleet, load or bless"),
     }
 }
 
@@ -148,6 +162,28 @@ fn tempfile_path(kind: &str) -> PathBuf {
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
+}
+
+/// Builds the release binary; its path.
+fn build_release() -> Result<PathBuf> {
+    let root = root();
+    println!("building shale (release)…");
+    let status = Command::new(cargo())
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            "shale-cli",
+            "--bin",
+            "shale",
+        ])
+        .current_dir(&root)
+        .status()?;
+    if !status.success() {
+        bail!("release build failed");
+    }
+    Ok(root.join("target/release/shale"))
 }
 
 fn bench(tables: usize, runs: usize) -> Result<()> {

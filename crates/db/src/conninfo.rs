@@ -79,6 +79,9 @@ pub struct Settings {
     pub statement_timeout: Option<String>,
     /// `lock_timeout`.
     pub lock_timeout: Option<String>,
+    /// `search_path`: one schema name (a schema-per-tenant target of a
+    /// fleet), set as a literal so any name is quoted as an identifier.
+    pub search_path: Option<String>,
 }
 
 impl Settings {
@@ -90,6 +93,7 @@ impl Settings {
         for (name, value) in [
             ("statement_timeout", &self.statement_timeout),
             ("lock_timeout", &self.lock_timeout),
+            ("search_path", &self.search_path),
         ] {
             if let Some(v) = value {
                 out.push_str(&format!("{scope} {name} = {};", quote_literal(v)));

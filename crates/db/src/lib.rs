@@ -183,6 +183,7 @@ pub fn connect_info(info: &ConnInfo) -> Result<Client, DbError> {
     for (name, value) in [
         ("statement_timeout", &info.settings.statement_timeout),
         ("lock_timeout", &info.settings.lock_timeout),
+        ("search_path", &info.settings.search_path),
     ] {
         if let Some(value) = value {
             client

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, bail, Result};
 use serde_json::json;
 use shale_migrations::folder::MigrationFolder;
 use shale_runner::{MigrateOptions, Status, TrackingTable};
@@ -52,11 +52,26 @@ pub struct MigrateArgs {
     /// (exit 2).
     #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = "backups")]
     pub backup: Option<std::path::PathBuf>,
+    /// The fleet to roll out to (see the fleet flags).
+    #[command(flatten)]
+    pub fleet: super::fleet::TargetsArgs,
+    /// With --targets: migrate the first K targets first (at most --parallel
+    /// at once) and stop the rollout there if any of them fails.
+    #[arg(long, value_name = "K", default_value_t = 0, requires = "targets")]
+    pub canary: usize,
+    /// With --targets: start no new target after the first failed or
+    /// unreachable one (those in flight finish).
+    #[arg(long, requires = "targets")]
+    pub stop_on_first_failure: bool,
 }
 
 /// `shale status` flags.
 #[derive(Debug, clap::Args)]
-pub struct StatusArgs {}
+pub struct StatusArgs {
+    /// The fleet to report on (a matrix of targets × migrations).
+    #[command(flatten)]
+    pub fleet: super::fleet::TargetsArgs,
+}
 
 impl Context<'_> {
     /// The migrations folder, checked (journal and files agree).
@@ -244,6 +259,35 @@ fn ms(d: Duration) -> String {
 
 /// Runs `shale migrate`.
 pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
+    if args.fleet.targets.is_some() {
+        if args.backup.is_some() {
+            bail!("--backup takes one database; back a fleet up with each server's own tooling");
+        }
+        let config = &ctx.config.migrate;
+        let online_default = ctx
+            .config
+            .generate
+            .online
+            .then_some(ctx.config.generate.lock_timeout.as_str());
+        let options = super::fleet::RolloutOptions {
+            canary: args.canary,
+            stop_on_first_failure: args.stop_on_first_failure,
+            dry_run: args.dry_run,
+            to: args.to.as_deref(),
+            wait: Duration::from_secs(args.wait),
+            lock_timeout: args
+                .lock_timeout
+                .as_deref()
+                .or(config.lock_timeout.as_deref())
+                .or(online_default),
+            statement_timeout: args.statement_timeout.as_deref(),
+            lock_retries: args.lock_retries.unwrap_or(config.lock_retries),
+            lock_retry_limit: Duration::from_secs(
+                args.lock_retry_seconds.unwrap_or(config.lock_retry_seconds),
+            ),
+        };
+        return super::fleet::migrate(ctx, &args.fleet, &options);
+    }
     let ui = ctx.ui;
     let folder = ctx.load_folder()?;
     // `--backup [DIR]`, else `[migrate] backup` in shale.toml.
@@ -296,6 +340,7 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
                     .or(info.settings.lock_timeout.clone())
                     .or(config.lock_timeout.clone())
                     .or(online_default),
+                search_path: None,
             },
             lock_retries: args.lock_retries.unwrap_or(config.lock_retries),
             lock_retry_limit: Duration::from_secs(
@@ -438,7 +483,10 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
 
 /// Runs `shale status`: exit 0 when everything is applied and nothing is
 /// wrong, 1 when anything is pending, edited, unknown or in progress.
-pub fn status(ctx: &Context<'_>, _args: &StatusArgs) -> Result<Outcome> {
+pub fn status(ctx: &Context<'_>, args: &StatusArgs) -> Result<Outcome> {
+    if args.fleet.targets.is_some() {
+        return super::fleet::status(ctx, &args.fleet);
+    }
     let folder = ctx.load_folder()?;
     let table = ctx.tracking_table();
     let status = if ctx.config.dialect == crate::config::Dialect::Sqlite {

@@ -4,6 +4,7 @@
 pub mod adopt;
 pub mod backup;
 pub mod check;
+pub mod fleet;
 pub mod generate;
 pub mod hash;
 pub mod init;

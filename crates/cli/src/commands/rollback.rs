@@ -90,6 +90,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
                 .lock_timeout
                 .clone()
                 .or(info.settings.lock_timeout.clone()),
+            search_path: None,
         };
         shale_runner::rollback(&mut client, &folder, &options)
     };

@@ -24,6 +24,9 @@ pub struct VerifyArgs {
     /// throwaway server started from the local PostgreSQL binaries.
     #[arg(long, value_name = "URL")]
     pub shadow_db: Option<String>,
+    /// The fleet to verify (targets grouped by identical drift).
+    #[command(flatten)]
+    pub fleet: super::fleet::TargetsArgs,
 }
 
 /// The schema with its view queries as PostgreSQL prints them (see
@@ -206,6 +209,12 @@ pub fn print_census(ctx: &Context<'_>, census: &shale_introspect::Census, headin
 pub fn verify(ctx: &Context<'_>, args: &VerifyArgs) -> Result<Outcome> {
     let ui = ctx.ui;
     let mut parsed = ctx.parse_schema()?;
+    if args.fleet.targets.is_some() {
+        // Targets first: a bad selector fails before a shadow is started.
+        let targets = ctx.fleet_targets(&args.fleet)?;
+        let schema = with_printed_views(ctx, &parsed.schema, args.shadow_db.as_deref())?;
+        return super::fleet::verify(ctx, &args.fleet, targets, &schema);
+    }
     parsed.schema = with_printed_views(ctx, &parsed.schema, args.shadow_db.as_deref())?;
     let (database, census) = match ctx.config.dialect {
         crate::config::Dialect::Sqlite => {
