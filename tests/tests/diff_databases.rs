@@ -33,11 +33,15 @@ fn parse(path: &Path) -> Schema {
 fn database_with(schema: &Schema) -> String {
     let url = shale_tests::fresh_database();
     let mut client = shale_tests::connect(&url);
+    // One transaction, as a migration runs: `SET LOCAL check_function_bodies`
+    // holds for the routines created before the tables they read.
+    client.batch_execute("BEGIN").unwrap();
     for s in shale_sql::Postgres.create_all(schema) {
         client
             .batch_execute(&s.sql)
             .unwrap_or_else(|e| panic!("{}: {e}", s.sql));
     }
+    client.batch_execute("COMMIT").unwrap();
     url
 }
 
@@ -97,12 +101,15 @@ fn run_case(case: &Path, work: &Path) -> Result<(), String> {
             statements.len()
         ));
     }
+    // In one transaction, as README says to apply diff's SQL.
     let mut client = shale_tests::connect(&a);
+    client.batch_execute("BEGIN").map_err(|e| e.to_string())?;
     for sql in &statements {
         client
             .batch_execute(sql)
             .map_err(|e| format!("applying `{sql}` to A: {e}"))?;
     }
+    client.batch_execute("COMMIT").map_err(|e| e.to_string())?;
     let (a_now, b_now) = (introspect(&a), introspect(&b));
     let plan = shale_differ::diff(MigrationPair::new(&a_now, &b_now), &RenameHints::default())
         .map_err(|e| format!("A and B still differ (ambiguously): {e}"))?;

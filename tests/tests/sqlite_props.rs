@@ -89,6 +89,11 @@ fn adapt(schema: &Schema) -> Schema {
             }
         }
     }
+    // Routines and triggers are PostgreSQL-only in the schema language.
+    s.functions.clear();
+    for t in &mut s.tables {
+        t.triggers.clear();
+    }
     s.normalize();
     canonical_schema(&s).unwrap_or_else(|e| panic!("adapted schema is not SQLite-ready: {e}"))
 }

@@ -1,4 +1,4 @@
-use shale::{Extension, PgEnum, Sequence, Table, View};
+use shale::{Extension, Function, PgEnum, Sequence, Table, View};
 
 #[derive(Extension)]
 #[extension(version = "1.6")]
@@ -47,6 +47,53 @@ pub struct LegacyNumbers;
 #[derive(Sequence)]
 #[sequence(increment = -1)]
 pub struct Countdown;
+
+#[derive(Function)]
+#[function(
+    schema = "auth",
+    procedure,
+    args = "who bigint",
+    language = "plpgsql",
+    sql = "BEGIN DELETE FROM users WHERE id = who; END"
+)]
+pub struct Forget;
+
+/// Defaults the age
+#[derive(Function)]
+#[function(
+    schema = "auth",
+    returns = "trigger",
+    language = "plpgsql",
+    security_definer,
+    search_path = "pg_catalog, pg_temp",
+    sql = r#"
+BEGIN
+    NEW.age := coalesce(NEW.age, 0);
+    RETURN NEW;
+END
+"#
+)]
+pub struct Touch;
+
+#[derive(Function)]
+#[function(
+    args = "min_age integer DEFAULT 18, OUT n bigint",
+    returns = "bigint",
+    language = "sql",
+    volatility = "stable",
+    strict,
+    sql = "SELECT count(*) FROM users WHERE age > min_age"
+)]
+pub struct AdultsOver;
+
+#[derive(Function)]
+#[function(
+    returns = "TABLE(id integer, \"Handle\" text)",
+    language = "sql",
+    parallel = "safe",
+    sql = "SELECT id, handle FROM users"
+)]
+pub struct Handles;
 
 #[derive(Table)]
 #[table(schema = "auth")]
@@ -179,6 +226,24 @@ pub struct Seats {
     method = "gin"
 )]
 #[index(columns(tags), name = "users_tags_gin", method = "gin")]
+#[trigger(
+    name = "users_age",
+    timing = "after",
+    events(update),
+    for_each = "row",
+    when = "old.age IS DISTINCT FROM new.age",
+    function = "auth.touch",
+    args = "age, it's",
+    comment = "Age changes"
+)]
+#[trigger(
+    name = "users_touch",
+    timing = "before",
+    events(insert, update),
+    update_of(age),
+    for_each = "row",
+    function = "auth.touch"
+)]
 pub struct Users {
     #[column(sql_type = "serial", primary_key)]
     pub id: i32,

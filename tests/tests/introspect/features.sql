@@ -119,3 +119,20 @@ CREATE TABLE seats (
     CONSTRAINT seats_row_no_position_key UNIQUE (row_no, position) DEFERRABLE INITIALLY DEFERRED,
     CONSTRAINT seats_position_check CHECK (position > 0) NO INHERIT
 );
+
+-- Functions, a procedure and triggers: options, defaults, OUT arguments, a
+-- TABLE result, a body over several lines, triggers with WHEN, UPDATE OF,
+-- arguments and a comment.
+CREATE FUNCTION auth.touch() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    NEW.age := coalesce(NEW.age, 0);
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION auth.touch() IS 'Defaults the age';
+CREATE FUNCTION adults_over(min_age integer DEFAULT 18, OUT n bigint) LANGUAGE sql STABLE STRICT AS 'SELECT count(*) FROM users WHERE age > min_age';
+CREATE FUNCTION handles() RETURNS TABLE(id integer, "Handle" text) LANGUAGE sql PARALLEL SAFE AS 'SELECT id, handle FROM users';
+CREATE PROCEDURE auth.forget(who bigint) LANGUAGE plpgsql AS 'BEGIN DELETE FROM users WHERE id = who; END';
+CREATE TRIGGER users_touch BEFORE INSERT OR UPDATE OF age ON users FOR EACH ROW EXECUTE FUNCTION auth.touch();
+CREATE TRIGGER users_age AFTER UPDATE ON users FOR EACH ROW WHEN (OLD.age IS DISTINCT FROM NEW.age) EXECUTE FUNCTION auth.touch('age', 'it''s');
+COMMENT ON TRIGGER users_age ON users IS 'Age changes';

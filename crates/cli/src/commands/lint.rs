@@ -65,6 +65,8 @@ fn default_files(ctx: &Context<'_>) -> Result<(Vec<PathBuf>, usize)> {
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        // Down files are not migrations: `shale rollback` runs them.
+        .filter(|p| !p.to_string_lossy().ends_with(".down.sql"))
         .collect();
     files.sort();
     Ok((files, 0))
@@ -190,14 +192,10 @@ fn accept_history(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
         )
     })?;
     let sum = Sum::parse(&text).map_err(|e| anyhow!("{e}"))?;
-    let names: Vec<String> = folder.migrations.iter().map(|m| m.file_name()).collect();
+    // Migrations and their down files, as `shale.sum` records them.
+    let recorded = folder.recorded_files();
     let problems: Vec<String> = sum
-        .verify(
-            names
-                .iter()
-                .zip(&folder.migrations)
-                .map(|(n, m)| (n.as_str(), m.bytes.as_slice())),
-        )
+        .verify(recorded.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
         .into_iter()
         .filter(|p| !matches!(p, SumProblem::UnknownHistory { .. }))
         .map(|p| p.to_string())

@@ -1,0 +1,20 @@
+-- hazard: TABLE_REWRITE rebuilds table "posts" (copies every row; drops its triggers)
+
+PRAGMA defer_foreign_keys = ON;
+--> statement-breakpoint
+CREATE TABLE "__new_posts" (
+	"id" INTEGER NOT NULL,
+	"author_id" INTEGER NOT NULL,
+	"score" INTEGER NOT NULL,
+	PRIMARY KEY ("id" AUTOINCREMENT),
+	CONSTRAINT "posts_score_positive" CHECK (score >= 0),
+	CONSTRAINT "posts_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "users"("id") ON DELETE CASCADE
+);
+--> statement-breakpoint
+INSERT INTO "__new_posts" ("id", "author_id", "score") SELECT "id", "author_id", "score" FROM "posts";
+--> statement-breakpoint
+DROP TABLE "posts";
+--> statement-breakpoint
+ALTER TABLE "__new_posts" RENAME TO "posts";
+--> statement-breakpoint
+PRAGMA foreign_key_check("posts");
