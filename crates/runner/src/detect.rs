@@ -23,7 +23,10 @@ pub fn no_transaction_reason(text: &str) -> Option<String> {
             ));
         }
         if let Some(value) = added_enum_value(piece) {
-            if pieces[i + 1..].iter().any(|later| later.contains(&value)) {
+            if pieces[i + 1..]
+                .iter()
+                .any(|later| uses_value(later, &value))
+            {
                 return Some(format!(
                     "it adds enum value {value} with ALTER TYPE … ADD VALUE and uses it later in the same file"
                 ));
@@ -145,6 +148,36 @@ fn added_enum_value(sql: &str) -> Option<String> {
     Some(format!("'{}'", &body[..end?]))
 }
 
+/// Whether a statement uses the enum value `literal` (`'v'`, quoted as
+/// [`added_enum_value`] returns it): as that literal, or as an element of an
+/// array literal (`'{v,w}'`, `'{"v"}'`), the way array defaults spell it.
+fn uses_value(sql: &str, literal: &str) -> bool {
+    if sql.contains(literal) {
+        return true;
+    }
+    let raw = literal[1..literal.len() - 1].replace("''", "'");
+    let mut rest = sql;
+    while let Some(start) = rest.find("'{") {
+        let body = &rest[start + 2..];
+        let Some(end) = body.find("}'") else {
+            return false;
+        };
+        let elements = &body[..end];
+        if elements.split(',').any(|e| {
+            let e = e.trim();
+            let e = e
+                .strip_prefix('"')
+                .and_then(|e| e.strip_suffix('"'))
+                .unwrap_or(e);
+            e.replace("''", "'") == raw
+        }) {
+            return true;
+        }
+        rest = &body[end + 2..];
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +222,12 @@ mod tests {
             None
         );
         assert_eq!(added_enum_value("ALTER TYPE r ADD VALUE 'open"), None);
+        // In an array literal, as an array default spells it.
+        let array = "ALTER TYPE \"day\" ADD VALUE 'sun';\n--> statement-breakpoint\nALTER TABLE t ALTER COLUMN days SET DEFAULT '{mon,sun}'::day[];";
+        assert!(no_transaction_reason(array).is_some());
+        assert!(uses_value("SELECT '{\"sun\"}'::day[]", "'sun'"));
+        assert!(!uses_value("SELECT '{sunday,mon}'::day[]", "'sun'"));
+        assert!(!uses_value("SELECT 'sunday'", "'sun'"));
     }
 
     #[test]
