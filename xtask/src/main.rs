@@ -187,24 +187,7 @@ fn build_release() -> Result<PathBuf> {
 }
 
 fn bench(tables: usize, runs: usize) -> Result<()> {
-    let root = root();
-    println!("building shale (release)…");
-    let status = Command::new(cargo())
-        .args([
-            "build",
-            "--release",
-            "--quiet",
-            "-p",
-            "shale-cli",
-            "--bin",
-            "shale",
-        ])
-        .current_dir(&root)
-        .status()?;
-    if !status.success() {
-        bail!("release build failed");
-    }
-    let shale = root.join("target/release/shale");
+    let shale = build_release()?;
     let base = std::env::temp_dir().join(format!("shale-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&base);
     println!(

@@ -3,6 +3,7 @@
 //! most rules do not apply to them), the transaction state, `lock_timeout`
 //! and enum values added so far.
 
+use shale_model::expr::VOLATILE_FUNCTIONS;
 use std::collections::HashSet;
 use std::ops::ControlFlow;
 
@@ -38,25 +39,6 @@ impl Capabilities for Dialect {
         matches!(self, Dialect::Postgresql)
     }
 }
-
-/// Functions whose value differs per row: as a default of an added column
-/// they force PostgreSQL to rewrite the table. `now()` and
-/// `current_timestamp` are stable and are not here.
-const VOLATILE_FUNCTIONS: &[&str] = &[
-    "random",
-    "random_normal",
-    "setseed",
-    "gen_random_uuid",
-    "gen_random_bytes",
-    "uuid_generate_v1",
-    "uuid_generate_v1mc",
-    "uuid_generate_v4",
-    "uuidv4",
-    "uuidv7",
-    "clock_timestamp",
-    "timeofday",
-    "nextval",
-];
 
 /// Types whose columns get a `nextval()` default.
 const SERIAL_TYPES: &[&str] = &[

@@ -49,6 +49,26 @@ pub fn normalize(expr: &str) -> String {
     }
 }
 
+/// Functions whose value differs per row: as the default of an added column
+/// they make PostgreSQL rewrite the table (`now()` and `current_timestamp`
+/// are stable and are not here). Shared by the online renderer and the
+/// `volatile-default` lint rule.
+pub const VOLATILE_FUNCTIONS: &[&str] = &[
+    "random",
+    "random_normal",
+    "setseed",
+    "gen_random_uuid",
+    "gen_random_bytes",
+    "uuid_generate_v1",
+    "uuid_generate_v1mc",
+    "uuid_generate_v4",
+    "uuidv4",
+    "uuidv7",
+    "clock_timestamp",
+    "timeofday",
+    "nextval",
+];
+
 /// Whether two expressions are the same after [`normalize`].
 pub fn equivalent(a: &str, b: &str) -> bool {
     a == b || normalize(a) == normalize(b)

@@ -43,6 +43,7 @@
 //! added again), except `ADD CONSTRAINT … USING INDEX`, which is the last
 //! step of its key.
 
+use shale_model::expr::VOLATILE_FUNCTIONS;
 use std::collections::HashSet;
 
 use shale_differ::Step;
@@ -53,26 +54,6 @@ use super::{
     table_label, Renderer,
 };
 use crate::{column_list, ident, literal, OnlinePart, PartRole, RenderError, Statement};
-
-/// Functions whose value differs per row: as the default of an added column
-/// they make PostgreSQL rewrite the table. The same list as `shale-lint`'s
-/// `volatile-default` rule (`VOLATILE_FUNCTIONS`), which reads migration
-/// files and cannot share code with the renderer.
-const VOLATILE_FUNCTIONS: &[&str] = &[
-    "random",
-    "random_normal",
-    "setseed",
-    "gen_random_uuid",
-    "gen_random_bytes",
-    "uuid_generate_v1",
-    "uuid_generate_v1mc",
-    "uuid_generate_v4",
-    "uuidv4",
-    "uuidv7",
-    "clock_timestamp",
-    "timeofday",
-    "nextval",
-];
 
 /// Whether a default expression calls a volatile function.
 pub(crate) fn is_volatile(expr: &str) -> bool {
