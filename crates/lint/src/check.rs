@@ -3,11 +3,11 @@
 //! most rules do not apply to them), the transaction state, `lock_timeout`
 //! and enum values added so far.
 
-use shale_model::expr::VOLATILE_FUNCTIONS;
 use std::collections::HashSet;
 use std::ops::ControlFlow;
 
 use shale_migrations::snapshot::Dialect;
+use shale_model::expr::VOLATILE_FUNCTIONS;
 use sqlparser::ast::{
     visit_expressions, visit_relations, AlterColumnOperation, AlterTableOperation,
     AlterTypeOperation, ColumnDef, ColumnOption, Expr, FunctionArg, FunctionArgExpr,

@@ -43,10 +43,10 @@
 //! added again), except `ADD CONSTRAINT … USING INDEX`, which is the last
 //! step of its key.
 
-use shale_model::expr::VOLATILE_FUNCTIONS;
 use std::collections::HashSet;
 
 use shale_differ::Step;
+use shale_model::expr::VOLATILE_FUNCTIONS;
 use shale_model::{naming, Column, QualifiedName};
 
 use super::{
