@@ -1001,7 +1001,7 @@ pub(crate) fn lower_table(
     }
 
     policy::lower_policies(cx, file, def, &mut b.table);
-    b.trigger_functions = function::lower_triggers(cx, file, def, &mut b.table);
+    b.trigger_functions = function::lower_triggers(cx, file, def, &mut b.table, &scope);
 
     for attr in &def.attrs.foreign_keys {
         let local = resolve_all(cx, &attr.columns);

@@ -15,7 +15,7 @@ use shale_model::{
 };
 
 use super::view::read_sql_file;
-use super::{check_name, duplicate, namespace_of, Cx, Loc, Site};
+use super::{check_name, duplicate, namespace_of, ColumnScope, Cx, Loc, Site};
 use crate::grammar::{did_you_mean, Error, FunctionDef, Spanned, TableDef};
 
 /// One lowered function.
@@ -314,6 +314,7 @@ pub(super) fn lower_triggers(
     file: usize,
     def: &TableDef,
     table: &mut Table,
+    columns: &ColumnScope,
 ) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut seen: HashMap<String, Span> = HashMap::new();
@@ -428,32 +429,13 @@ pub(super) fn lower_triggers(
                 }
             },
         };
-        let mut update_of = Vec::new();
-        for c in &attr.update_of {
-            // A column by SQL name, or by its field's identifier.
-            let by_field = def.fields.iter().find(|f| f.ident == c.value).map(|f| {
-                f.attrs
-                    .name
-                    .as_ref()
-                    .map_or_else(|| f.ident.to_string(), |n| n.value.clone())
-            });
-            let column = match by_field {
-                Some(name) if table.column(&c.value).is_none() => name,
-                _ => c.value.clone(),
-            };
-            if table.column(&column).is_none() {
-                cx.err(
-                    file,
-                    Error::new(
-                        c.span,
-                        format!("table `{}` has no column `{}`", table.name, c.value),
-                    )
-                    .label("unknown column")
-                    .help("`update_of(…)` names SQL column names of this table"),
-                );
-            }
-            update_of.push(column);
-        }
+        // Columns by SQL name or by field, as every column list of a table.
+        let update_of: Vec<String> = attr
+            .update_of
+            .iter()
+            .filter_map(|c| columns.resolve(cx, c))
+            .map(|i| columns.names[i].clone())
+            .collect();
         if !update_of.is_empty() && !events.update {
             cx.err(
                 file,
