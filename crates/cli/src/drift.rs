@@ -2,6 +2,7 @@
 //! planned step between a live database (`previous`) and the schema (`next`)
 //! told as what the schema says and what the database has.
 
+mod grant;
 mod view;
 
 use serde_json::json;
@@ -228,6 +229,7 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
     let db_table = |n: &QualifiedName| db.table(n);
     let schema_table = |n: &QualifiedName| schema.table(n);
     let mut out = view::describe(plan, schemas);
+    out.extend(grant::describe(&plan.steps, schemas));
     let created_sequences: Vec<&QualifiedName> = plan
         .steps
         .iter()
@@ -382,6 +384,8 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
                     owner_text(db.sequence(name)),
                 ));
             }
+            // One line per object and role, from `grant::describe` above.
+            Step::GrantPrivileges { .. } | Step::RevokePrivileges { .. } => {}
             // One line per view, from `view::describe` above.
             Step::DropView { .. }
             | Step::DropViewIndex { .. }
@@ -574,6 +578,11 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
             Step::SetComment { target } => {
                 use shale_differ::CommentTarget;
                 let (object, s, d) = match target {
+                    CommentTarget::Schema(n) => (
+                        format!("comment on schema {n}"),
+                        schema.namespace_settings(n).and_then(|x| x.comment.clone()),
+                        db.namespace_settings(n).and_then(|x| x.comment.clone()),
+                    ),
                     CommentTarget::Table(t) => (
                         format!("comment on table {t}"),
                         schema_table(t).and_then(|x| x.comment.clone()),

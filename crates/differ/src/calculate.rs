@@ -4,6 +4,7 @@
 
 mod extension;
 mod function;
+mod grant;
 mod policy;
 mod sequence;
 mod view;
@@ -60,6 +61,8 @@ pub(crate) fn calculate_steps(
     // Last: which views stay depends on what the passes above do to the
     // tables they read.
     differ.push_view_steps();
+    // After the views: which views and routines are created again is known.
+    differ.push_grant_steps();
     let mut steps = differ.steps;
     steps.sort();
     steps.dedup();

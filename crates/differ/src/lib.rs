@@ -33,7 +33,7 @@ mod view_tests;
 
 use shale_model::{RenameHints, Schema};
 
-pub use step::{ColumnChanges, CommentTarget, EnumColumn, EnumValuePlacement, Step};
+pub use step::{ColumnChanges, CommentTarget, EnumColumn, EnumValuePlacement, GrantTarget, Step};
 
 /// The tables and views of `schema` that its view `view` reads, as found in
 /// the view's SQL (see the dependency graph in `graph.rs`: parsed with

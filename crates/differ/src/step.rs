@@ -369,6 +369,31 @@ pub enum Step {
         /// What the comment is on.
         target: CommentTarget,
     },
+    /// `REVOKE [GRANT OPTION FOR] … ON … FROM role` of a kept object, under
+    /// its next name: after every rename. An object dropped or created
+    /// again loses its privileges with it and gets no revoke.
+    RevokePrivileges {
+        /// What the privileges are on.
+        target: GrantTarget,
+        /// The role (`public` for `PUBLIC`).
+        role: String,
+        /// Only the grant option is revoked (`REVOKE GRANT OPTION FOR`).
+        grant_option_only: bool,
+        /// The privileges, in canonical order.
+        privileges: Vec<shale_model::Privilege>,
+    },
+    /// `GRANT … ON … TO role [WITH GRANT OPTION]`. After the object exists
+    /// (created, created again or renamed) and after the revokes.
+    GrantPrivileges {
+        /// What the privileges are on.
+        target: GrantTarget,
+        /// The role (`public` for `PUBLIC`).
+        role: String,
+        /// `WITH GRANT OPTION`.
+        grant_option: bool,
+        /// The privileges, in canonical order.
+        privileges: Vec<shale_model::Privilege>,
+    },
     /// `DROP TYPE`. After the tables and columns that used it are dropped or
     /// changed.
     DropEnum {
@@ -437,6 +462,21 @@ pub enum CommentTarget {
     Function(QualifiedName, Vec<String>),
     /// `COMMENT ON TRIGGER … ON table`: table, trigger.
     Trigger(QualifiedName, String),
+    /// `COMMENT ON SCHEMA`.
+    Schema(String),
+}
+
+/// The object a grant or revoke is on (next names).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum GrantTarget {
+    /// `ON TABLE` (a table, view or materialized view).
+    Table(QualifiedName),
+    /// `ON SEQUENCE`.
+    Sequence(QualifiedName),
+    /// `ON ROUTINE name(types)`: name and identity argument types.
+    Function(QualifiedName, Vec<String>),
+    /// `ON SCHEMA`.
+    Schema(String),
 }
 
 /// What changes about one column in [`Step::AlterColumn`]. The renderer reads

@@ -2,6 +2,7 @@
 //! catalog, joined in memory by OID.
 
 mod function;
+mod grant;
 mod view;
 
 use std::collections::HashMap;
@@ -119,8 +120,9 @@ pub(crate) fn read(
     function::read_triggers(&mut s, &oids, &names, &mut tables)?;
     schema.functions = function::read_functions(&mut s, &namespaces, version)?;
     schema.views = view::take_views(view_rows, &mut tables);
+    let grants = grant::read_grants(&mut s, &namespaces)?;
     s.queries += 1;
-    let census = crate::census::classify(crate::census::read(&mut s.tx, version)?, options);
+    let mut census = crate::census::classify(crate::census::read(&mut s.tx, version)?, options);
     schema.sequences = sequences.standalone(&tables, &names);
 
     s.queries += 1;
@@ -159,6 +161,8 @@ pub(crate) fn read(
             .retain(|f| !options.is_unmanaged(&f.name.namespace, &f.name.name));
     }
     schema.normalize();
+    census.unmodelled.extend(grants.apply(&mut schema, options));
+    census.unmodelled.sort();
     Ok((schema, census, queries, version))
 }
 

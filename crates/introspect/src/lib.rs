@@ -63,6 +63,11 @@ pub struct IntrospectOptions {
     /// census lists match by their own name; triggers, policies, rules and
     /// constraints by their table's.
     pub unmanaged_objects: Vec<String>,
+    /// The roles whose grants shale manages (`[grants] roles` of
+    /// `shale.toml`): role names, or prefixes ending in `*`. Grants to
+    /// these roles are read into the schema; grants to any other role are
+    /// only reported, in the census, and never created or revoked.
+    pub managed_roles: Vec<String>,
 }
 
 /// The default [`IntrospectOptions::statement_timeout`]: generous for the
@@ -78,6 +83,7 @@ impl Default for IntrospectOptions {
             tracking_schema: Some(DEFAULT_TRACKING_SCHEMA.to_string()),
             statement_timeout: Some(DEFAULT_STATEMENT_TIMEOUT),
             unmanaged_objects: Vec::new(),
+            managed_roles: Vec::new(),
         }
     }
 }
@@ -244,6 +250,7 @@ mod tests {
             tracking_schema: Some("drizzle".into()),
             statement_timeout: None,
             unmanaged_objects: Vec::new(),
+            managed_roles: Vec::new(),
         };
         assert!(!o.includes_namespace("auth"), "exclude wins over include");
         assert!(

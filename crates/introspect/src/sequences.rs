@@ -195,6 +195,7 @@ impl Sequences {
                     options: r.options,
                     owned_by,
                     comment: r.comment,
+                    grants: Vec::new(),
                 }
             })
             .collect()

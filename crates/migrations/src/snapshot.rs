@@ -38,6 +38,7 @@ use shale_model::{
 };
 
 mod function;
+mod grant;
 mod view;
 
 /// The snapshot format this build writes, and the newest it reads.
@@ -124,6 +125,7 @@ impl Snapshot {
         let (sequences, extensions) = objects_v1(&self.schema);
         let views = view::views_v1(&self.schema.views);
         let functions = function::functions_v1(&self.schema.functions);
+        let namespace_settings = grant::namespaces_v1(&self.schema.namespace_settings);
         let file = FileOutV1 {
             format: FORMAT,
             dialect: self.dialect.as_str(),
@@ -136,6 +138,7 @@ impl Snapshot {
             extensions: &extensions,
             views: &views,
             functions: &functions,
+            namespace_settings: &namespace_settings,
         };
         // About 2 KiB per table: one allocation, no copying while the file grows.
         let mut out = Vec::with_capacity(
@@ -209,6 +212,11 @@ impl Snapshot {
                 .into_iter()
                 .map(function::FunctionV1::into_model)
                 .collect::<Result<_, _>>()?,
+            namespace_settings: file
+                .namespace_settings
+                .into_iter()
+                .map(grant::NamespaceV1::into_model)
+                .collect::<Result<_, _>>()?,
         };
         // Hand-edited files may be out of order; the model's lookups need order.
         schema.normalize();
@@ -246,6 +254,7 @@ pub fn new_id(prev_id: &str, salt: &str, schema: &Schema) -> String {
     let (sequences, extensions) = objects_v1(schema);
     let views = view::views_v1(&schema.views);
     let functions = function::functions_v1(&schema.functions);
+    let namespace_settings = grant::namespaces_v1(&schema.namespace_settings);
     let body = BodyV1 {
         namespaces: &namespaces,
         enums: &enums,
@@ -254,6 +263,7 @@ pub fn new_id(prev_id: &str, salt: &str, schema: &Schema) -> String {
         extensions: &extensions,
         views: &views,
         functions: &functions,
+        namespace_settings: &namespace_settings,
     };
     serde_json::to_writer(HashWriter(&mut hasher), &body).expect("hashing cannot fail");
     let digest = hasher.finalize();
@@ -653,6 +663,8 @@ struct FileOutV1<'a> {
     views: &'a [view::ViewV1<'a>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     functions: &'a [function::FunctionV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    namespace_settings: &'a [grant::NamespaceV1<'a>],
 }
 
 /// The schema part of a file, hashed into ids. Keys added after the first
@@ -673,6 +685,8 @@ struct BodyV1<'a> {
     views: &'a [view::ViewV1<'a>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     functions: &'a [function::FunctionV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    namespace_settings: &'a [grant::NamespaceV1<'a>],
 }
 
 #[derive(Deserialize)]
@@ -696,6 +710,8 @@ struct FileInV1 {
     views: Vec<view::ViewV1<'static>>,
     #[serde(default)]
     functions: Vec<function::FunctionV1<'static>>,
+    #[serde(default)]
+    namespace_settings: Vec<grant::NamespaceV1<'static>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -736,6 +752,8 @@ struct TableV1<'a> {
     policies: Vec<PolicyV1<'a>>,
     #[serde(default, skip_serializing_if = "is_empty_list")]
     triggers: Vec<function::TriggerV1<'a>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    grants: Vec<grant::GrantV1<'a>>,
 }
 
 /// `ENABLE` / `FORCE ROW LEVEL SECURITY`; the key is omitted when neither.
@@ -908,6 +926,8 @@ struct SequenceV1<'a> {
     owned_by: Option<OwnerV1<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     comment: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    grants: Vec<grant::GrantV1<'a>>,
 }
 
 /// `ownedBy`: the table is in the sequence's schema (PostgreSQL requires it).
@@ -941,6 +961,7 @@ impl<'a> SequenceV1<'a> {
                 column: Cow::Borrowed(&o.column),
             }),
             comment: borrowed(&s.comment),
+            grants: grant::grants_v1(&s.grants),
         }
     }
 
@@ -965,6 +986,7 @@ impl<'a> SequenceV1<'a> {
                 table: QualifiedName::new(name.namespace.clone(), o.table.into_owned()),
                 column: o.column.into_owned(),
             }),
+            grants: grant::grants_model(self.grants, &format!("sequence \"{name}\""))?,
             name,
             data_type,
             options,
@@ -1299,6 +1321,7 @@ impl<'a> TableV1<'a> {
                 .into_iter()
                 .map(function::TriggerV1::from_model)
                 .collect(),
+            grants: grant::grants_v1(&t.grants),
         }
     }
 
@@ -1362,6 +1385,7 @@ impl<'a> TableV1<'a> {
                 .into_iter()
                 .map(|t| t.into_model(&name))
                 .collect::<Result<_, _>>()?,
+            grants: grant::grants_model(self.grants, &format!("table \"{name}\""))?,
             name,
         })
     }

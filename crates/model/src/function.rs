@@ -44,6 +44,8 @@ pub struct Function {
     pub search_path: Option<String>,
     /// `COMMENT ON FUNCTION`.
     pub comment: Option<String>,
+    /// Privileges granted to managed roles (`EXECUTE`), normalised.
+    pub grants: Vec<crate::Grant>,
 }
 
 /// One argument of a routine.
@@ -168,6 +170,7 @@ impl Function {
             parallel: Parallel::Unsafe,
             search_path: None,
             comment: None,
+            grants: Vec::new(),
         }
     }
 
@@ -175,6 +178,7 @@ impl Function {
     /// language (the body is kept as it is).
     pub fn normalize(&mut self) {
         self.language = self.language.trim().to_ascii_lowercase();
+        crate::grant::normalize_grants(&mut self.grants);
         for a in &mut self.arguments {
             a.ty = routine_type(&a.ty);
             if let Some(d) = &mut a.default {

@@ -12,6 +12,7 @@
 pub mod expr;
 pub mod extension;
 pub mod function;
+pub mod grant;
 pub mod naming;
 pub mod policy;
 pub mod sequence;
@@ -24,6 +25,7 @@ pub use extension::Extension;
 pub use function::{
     Argument, ArgumentMode, Function, Parallel, Trigger, TriggerEvents, TriggerTiming, Volatility,
 };
+pub use grant::{Grant, GrantObject, Namespace, Privilege};
 pub use sequence::{
     ResolvedOptions, Sequence, SequenceOption, SequenceOptions, SequenceOwner, SequenceType,
 };
@@ -95,6 +97,9 @@ pub struct Schema {
     pub views: Vec<View>,
     /// Functions and procedures, sorted by name, then signature.
     pub functions: Vec<Function>,
+    /// The comments and grants of namespaces (`public` included), sorted
+    /// by name; a namespace with neither has no entry.
+    pub namespace_settings: Vec<Namespace>,
 }
 
 impl Schema {
@@ -130,6 +135,21 @@ impl Schema {
         }
         self.functions
             .sort_by(|a, b| (&a.name, a.identity_types()).cmp(&(&b.name, b.identity_types())));
+        self.namespace_settings.retain(|n| !n.is_empty());
+        for n in &mut self.namespace_settings {
+            grant::normalize_grants(&mut n.grants);
+            if n.name != DEFAULT_NAMESPACE {
+                self.namespaces.push(n.name.clone());
+            }
+        }
+        self.namespaces.sort();
+        self.namespaces.dedup();
+        self.namespace_settings.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+
+    /// The comment and grants of a namespace, if the schema gives any.
+    pub fn namespace_settings(&self, name: &str) -> Option<&Namespace> {
+        self.namespace_settings.iter().find(|n| n.name == name)
     }
 
     /// The functions and procedures with this name (every overload).
@@ -189,6 +209,7 @@ impl Schema {
             && self.extensions.is_empty()
             && self.views.is_empty()
             && self.functions.is_empty()
+            && self.namespace_settings.is_empty()
     }
 }
 
@@ -229,6 +250,9 @@ pub struct Table {
     pub policies: Vec<Policy>,
     /// Triggers, sorted by name.
     pub triggers: Vec<Trigger>,
+    /// Privileges granted to managed roles, normalised
+    /// ([`grant::normalize_grants`]).
+    pub grants: Vec<Grant>,
 }
 
 impl Table {
@@ -246,12 +270,14 @@ impl Table {
             row_level_security: RowLevelSecurity::default(),
             policies: Vec::new(),
             triggers: Vec::new(),
+            grants: Vec::new(),
         }
     }
 
     /// Sorts constraints, indexes and policies by name (columns keep their order).
     pub fn normalize(&mut self) {
         self.triggers.sort_by(|a, b| a.name.cmp(&b.name));
+        grant::normalize_grants(&mut self.grants);
         self.policies.sort_by(|a, b| a.name.cmp(&b.name));
         for p in &mut self.policies {
             p.normalize();

@@ -273,6 +273,8 @@ pub struct Sequence {
     pub owned_by: Option<SequenceOwner>,
     /// `COMMENT ON SEQUENCE`.
     pub comment: Option<String>,
+    /// Privileges granted to managed roles, normalised.
+    pub grants: Vec<crate::Grant>,
 }
 
 impl Sequence {
@@ -284,12 +286,14 @@ impl Sequence {
             options: SequenceOptions::default(),
             owned_by: None,
             comment: None,
+            grants: Vec::new(),
         }
     }
 
     /// Brings the options into their normalised form.
     pub fn normalize(&mut self) {
         self.options = self.options.normalized(self.data_type);
+        crate::grant::normalize_grants(&mut self.grants);
     }
 }
 

@@ -39,6 +39,8 @@ pub struct View {
     pub indexes: Vec<Index>,
     /// `COMMENT ON [MATERIALIZED] VIEW`.
     pub comment: Option<String>,
+    /// Privileges granted to managed roles, normalised.
+    pub grants: Vec<crate::Grant>,
 }
 
 /// One column of a view.
@@ -99,12 +101,14 @@ impl View {
             security_barrier: false,
             indexes: Vec::new(),
             comment: None,
+            grants: Vec::new(),
         }
     }
 
     /// Sorts the indexes by name and brings the query into its stored form.
     pub fn normalize(&mut self) {
         self.indexes.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::grant::normalize_grants(&mut self.grants);
         self.query = clean_query(&self.query);
     }
 

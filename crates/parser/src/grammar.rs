@@ -13,6 +13,7 @@
 
 mod extension;
 mod function;
+mod grant;
 mod sequence;
 mod view;
 
@@ -20,6 +21,10 @@ use std::collections::HashSet;
 
 pub use extension::{extension, extension_from_derive, is_extension, ExtensionDef};
 pub use function::{function, function_from_derive, is_function, FunctionDef, TriggerAttr};
+pub use grant::{
+    grant_attrs, is_namespace, namespace, namespace_from_derive, GrantAttr, NamespaceDef,
+    PRIVILEGE_KEYS,
+};
 pub use sequence::{is_sequence, sequence, sequence_from_derive, SequenceDef};
 pub use view::{is_view, view, view_from_derive, ViewAttrs, ViewDef, VIEW_KEYS};
 
@@ -213,6 +218,8 @@ pub struct TableAttrs {
     pub policies: Vec<PolicyAttr>,
     /// `#[trigger(…)]`.
     pub triggers: Vec<TriggerAttr>,
+    /// `#[grant(…)]`.
+    pub grants: Vec<GrantAttr>,
 }
 
 /// `#[policy(name = "…", command = "select", to(role, …), using = "…",
@@ -591,6 +598,7 @@ const TABLE_ATTRS: &[&str] = &[
     "foreign_key",
     "policy",
     "trigger",
+    "grant",
 ];
 const SHALE_ATTRS: &[&str] = &[
     "table",
@@ -607,6 +615,8 @@ const SHALE_ATTRS: &[&str] = &[
     "view",
     "function",
     "trigger",
+    "grant",
+    "namespace",
 ];
 /// Attribute names of Rust itself and of common derives, never mistaken for
 /// a misspelt shale attribute even when they look alike.
@@ -648,6 +658,7 @@ enum Place {
     Extension,
     View,
     Function,
+    Namespace,
 }
 
 impl Place {
@@ -661,6 +672,7 @@ impl Place {
             Place::Extension => "an extension struct",
             Place::Function => "a function struct",
             Place::View => "a view struct",
+            Place::Namespace => "a namespace struct",
         }
     }
 }
@@ -677,10 +689,11 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
             Place::Struct => TABLE_ATTRS,
             Place::Field => &["column"],
             Place::Enum | Place::Variant => &["pg_enum"],
-            Place::Sequence => &["sequence"],
+            Place::Sequence => &["sequence", "grant"],
             Place::Extension => &["extension"],
-            Place::Function => &["function"],
-            Place::View => &["view", "index"],
+            Place::Function => &["function", "grant"],
+            Place::View => &["view", "index", "grant"],
+            Place::Namespace => &["namespace", "grant"],
         };
         if allowed.iter().chain(FOREIGN_ATTRS).any(|a| ident == a) {
             continue;
@@ -694,7 +707,7 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
                 (Place::Field, _) => format!("put `#[{name}(…)]` on the struct"),
                 (Place::Struct, "column") => "put `#[column(…)]` on a field".to_string(),
                 (Place::View, _) => format!(
-                    "a view takes `#[view(…)]` and, when materialized, `#[index(…)]`; `#[{name}(…)]` belongs on a table struct"
+                    "a view takes `#[view(…)]`, `#[grant(…)]` and, when materialized, `#[index(…)]`; `#[{name}(…)]` belongs on a table struct"
                 ),
                 (_, "view") => "`#[view(…)]` belongs on a struct that derives `View`".to_string(),
                 (_, "pg_enum") => {
@@ -705,6 +718,14 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
                 }
                 (_, "function") => {
                     "`#[function(…)]` belongs on a unit struct that derives `Function`".to_string()
+                }
+                (_, "grant") => {
+                    "`#[grant(…)]` belongs on a table, view, sequence, function or namespace struct"
+                        .to_string()
+                }
+                (_, "namespace") => {
+                    "`#[namespace(…)]` belongs on a unit struct that derives `Namespace`"
+                        .to_string()
                 }
                 (_, "extension") => {
                     "`#[extension(…)]` belongs on a unit struct that derives `Extension`"
@@ -1047,6 +1068,9 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                 }
             }
             "policy" => out.policies.push(policy_attr(attr, span, errors)),
+            "grant" => out
+                .grants
+                .extend(grant_attrs(std::slice::from_ref(attr), errors)),
             "trigger" => out
                 .triggers
                 .push(function::trigger_attr(attr, span, errors)),

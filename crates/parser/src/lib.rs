@@ -654,6 +654,7 @@ struct LoweredPiece {
     extensions: Vec<ExtensionBuild<Loc>>,
     views: Vec<ViewBuild<Loc>>,
     functions: Vec<lower::FunctionBuild<Loc>>,
+    namespaces: Vec<lower::NamespaceBuild<Loc>>,
     problems: Vec<Problem<Loc>>,
     /// Unknown column types, by name: reported unless a file could not be
     /// read or an item of that name is broken (known once all are read).
@@ -814,6 +815,7 @@ fn lower_piece(
         extensions: Vec::new(),
         views: Vec::new(),
         functions: Vec::new(),
+        namespaces: Vec::new(),
         problems: Vec::new(),
         unknown_types: Vec::new(),
         incomplete: false,
@@ -832,6 +834,7 @@ fn lower_piece(
     let mut extensions: Vec<ExtensionBuild<Span>> = Vec::new();
     let mut views: Vec<ViewBuild<Span>> = Vec::new();
     let mut functions: Vec<lower::FunctionBuild<Span>> = Vec::new();
+    let mut namespaces: Vec<lower::NamespaceBuild<Span>> = Vec::new();
     for item in items {
         let (def, errors) = collect(item);
         problems.extend(errors.into_iter().map(|error| Problem { file, error }));
@@ -843,6 +846,9 @@ fn lower_piece(
             }
             Some(ItemDef::View(def)) => views.push(lower::view::lower_view(cx, file, &def, enums)),
             Some(ItemDef::Function(def)) => functions.push(lower::lower_function(cx, file, &def)),
+            Some(ItemDef::Namespace(def)) => {
+                namespaces.push(lower::lower_namespace(cx, file, &def))
+            }
             None => {}
         }
     }
@@ -853,6 +859,7 @@ fn lower_piece(
     piece.extensions = extensions.into_iter().map(|t| t.located(&mut at)).collect();
     piece.views = views.into_iter().map(|v| v.located(&mut at)).collect();
     piece.functions = functions.into_iter().map(|f| f.located(&mut at)).collect();
+    piece.namespaces = namespaces.into_iter().map(|n| n.located(&mut at)).collect();
     piece.problems = problems
         .into_iter()
         .chain(std::mem::take(&mut cx.problems))
@@ -888,6 +895,7 @@ fn finish(
         objects.sequences.extend(piece.sequences);
         objects.extensions.extend(piece.extensions);
         objects.functions.extend(piece.functions);
+        objects.namespaces.extend(piece.namespaces);
         views.extend(piece.views);
         problems.extend(piece.problems);
         unknown_types.extend(piece.unknown_types);
@@ -984,6 +992,16 @@ pub fn check_function(def: &grammar::FunctionDef) -> Vec<Error> {
     cx.problems.into_iter().map(|p| p.error).collect()
 }
 
+/// The per-item rules of one namespace struct (name, grants), as
+/// [`check_table`] for tables.
+pub fn check_namespace(def: &grammar::NamespaceDef) -> Vec<Error> {
+    let options = ParseOptions::default();
+    let no_names = HashSet::new();
+    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
+    lower::lower_namespace(&mut cx, 0, def);
+    cx.problems.into_iter().map(|p| p.error).collect()
+}
+
 /// What [`collect`] hands to lowering.
 enum ItemDef {
     Table(grammar::TableDef),
@@ -991,6 +1009,7 @@ enum ItemDef {
     Extension(grammar::ExtensionDef),
     View(grammar::ViewDef),
     Function(grammar::FunctionDef),
+    Namespace(grammar::NamespaceDef),
 }
 
 /// The per-item rules of one `PgEnum` (values, names, renames), as
@@ -1027,6 +1046,10 @@ fn collect(item: Item) -> (Option<ItemDef>, Vec<Error>) {
         Item::Struct(s) if grammar::is_function(&s.attrs) => {
             let (def, errors) = grammar::function(&s);
             (Some(ItemDef::Function(def)), errors)
+        }
+        Item::Struct(s) if grammar::is_namespace(&s.attrs) => {
+            let (def, errors) = grammar::namespace(&s);
+            (Some(ItemDef::Namespace(def)), errors)
         }
         Item::Struct(s) => match grammar::derives(&s.attrs, "PgEnum") {
             Some(span) => (

@@ -19,6 +19,7 @@
 
 mod extension;
 mod function;
+mod grant;
 mod policy;
 mod sequence;
 pub(crate) mod view;
@@ -28,6 +29,7 @@ use std::ops::Range;
 
 pub(crate) use extension::{lower_extension, ExtensionBuild};
 pub(crate) use function::{lower_function, FunctionBuild};
+pub(crate) use grant::{lower_namespace, NamespaceBuild};
 pub(crate) use sequence::{lower_sequence, SequenceBuild};
 
 use heck::ToSnakeCase;
@@ -266,6 +268,7 @@ pub(crate) fn link<S: Site>(
     let extensions = extension::link_extensions(cx, objects.extensions);
 
     let mut schema = Schema::default();
+    schema.namespace_settings = grant::link_namespaces(cx, objects.namespaces);
     let mut namespaces: HashSet<String> = HashSet::new();
     for s in &sequences {
         namespaces.insert(s.name.namespace.clone());
@@ -334,6 +337,7 @@ pub(crate) struct Objects<S> {
     pub extensions: Vec<ExtensionBuild<S>>,
     pub views: Vec<view::ViewBuild<S>>,
     pub functions: Vec<FunctionBuild<S>>,
+    pub namespaces: Vec<NamespaceBuild<S>>,
 }
 
 impl<S> Default for Objects<S> {
@@ -343,6 +347,7 @@ impl<S> Default for Objects<S> {
             extensions: Vec::new(),
             views: Vec::new(),
             functions: Vec::new(),
+            namespaces: Vec::new(),
         }
     }
 }
@@ -1001,6 +1006,8 @@ pub(crate) fn lower_table(
     }
 
     policy::lower_policies(cx, file, def, &mut b.table);
+    b.table.grants =
+        grant::lower_grants(cx, file, &def.attrs.grants, shale_model::GrantObject::Table);
     b.trigger_functions = function::lower_triggers(cx, file, def, &mut b.table, &scope);
 
     for attr in &def.attrs.foreign_keys {

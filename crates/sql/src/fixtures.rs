@@ -390,7 +390,45 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
     };
     let (mut previous, mut next) = (previous, next);
     add_row_level_security(&mut previous, &mut next);
+    add_grants(&mut previous, &mut next);
     (previous, next, hints)
+}
+
+/// Grants on `trash` (in both schemas): one revoked, one granted, one
+/// losing its grant option; and on the `public` schema with its comment.
+fn add_grants(previous: &mut Schema, next: &mut Schema) {
+    use shale_model::{Grant, Namespace, Privilege};
+    for (s, grants) in [
+        (
+            &mut *previous,
+            vec![
+                Grant::new("app_ro", Privilege::Select),
+                Grant {
+                    grant_option: true,
+                    ..Grant::new("app_rw", Privilege::Insert)
+                },
+                Grant::new("app_rw", Privilege::Delete),
+            ],
+        ),
+        (
+            &mut *next,
+            vec![
+                Grant::new("app_rw", Privilege::Insert),
+                Grant::new("app_rw", Privilege::Update),
+                Grant::new("public", Privilege::Select),
+            ],
+        ),
+    ] {
+        if let Some(t) = s.tables.iter_mut().find(|t| t.name.name == "trash") {
+            t.grants = grants;
+        }
+    }
+    let mut public = Namespace::new("public");
+    public.comment = Some("the application".into());
+    public.grants = vec![Grant::new("app_ro", Privilege::Usage)];
+    next.namespace_settings.push(public);
+    previous.normalize();
+    next.normalize();
 }
 
 /// Row-level security on `trash` (in both schemas): enabled and forced

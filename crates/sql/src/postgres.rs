@@ -3,6 +3,7 @@
 
 mod extension;
 pub(crate) mod function;
+mod grant;
 mod online;
 mod policy;
 mod sequence;
@@ -491,6 +492,9 @@ impl<'a> Renderer<'a> {
             | Step::CreateTrigger { .. }
             | Step::DropTrigger { .. } => self.render_function_step(step)?,
             Step::SetComment { target } => self.render_comment(target)?,
+            Step::GrantPrivileges { .. } | Step::RevokePrivileges { .. } => {
+                self.render_grant_step(step)?
+            }
             Step::DropEnum { name } => self.push(
                 format!("DROP TYPE {};", qualified(name)),
                 vec![hazard(
@@ -986,6 +990,7 @@ impl<'a> Renderer<'a> {
             CommentTarget::Function(name, args) => self.function_comment_sql(name, args)?,
             CommentTarget::Trigger(table, name) => self.trigger_comment_sql(table, name)?,
             CommentTarget::ViewColumn(name, column) => self.view_comment_sql(name, Some(column))?,
+            CommentTarget::Schema(name) => self.schema_comment_sql(name),
             CommentTarget::Enum(name) => {
                 let e = self.next_enum(name)?;
                 format!(

@@ -279,6 +279,13 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
             "SQLite has no row-level security; remove them",
         ));
     }
+    if !table.grants.is_empty() {
+        return Err(unsupported(
+            "a grant (`#[grant]`)",
+            tlabel,
+            "SQLite has no privileges; remove them, or use PostgreSQL",
+        ));
+    }
     if !table.triggers.is_empty() {
         return Err(unsupported(
             "a trigger (`#[trigger]`)",
@@ -1013,6 +1020,13 @@ impl<'a> Renderer<'a> {
                     what: "a trigger (`#[trigger]`)".into(),
                     object: format!("table \"{}\"", table.name),
                     fix: "remove it, or use PostgreSQL".into(),
+                })
+            }
+            Step::GrantPrivileges { .. } | Step::RevokePrivileges { .. } => {
+                return Err(SqliteError::Unsupported {
+                    what: "a grant (`#[grant]`)".into(),
+                    object: step_label(step),
+                    fix: "SQLite has no privileges; remove them, or use PostgreSQL".into(),
                 })
             }
             Step::AlterRowLevelSecurity { table, .. }

@@ -103,6 +103,8 @@ fn variant_name(step: &Step) -> &'static str {
         Step::DropFunction { .. } => "DropFunction",
         Step::CreateFunction { .. } => "CreateFunction",
         Step::CreateTrigger { .. } => "CreateTrigger",
+        Step::RevokePrivileges { .. } => "RevokePrivileges",
+        Step::GrantPrivileges { .. } => "GrantPrivileges",
     }
 }
 
@@ -150,6 +152,8 @@ const ALL_VARIANTS: &[&str] = &[
     "DropFunction",
     "CreateFunction",
     "CreateTrigger",
+    "RevokePrivileges",
+    "GrantPrivileges",
 ];
 
 #[test]

@@ -41,6 +41,8 @@ pub(super) struct FunctionV1<'a> {
     search_path: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     comment: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    grants: Vec<super::grant::GrantV1<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -128,6 +130,7 @@ impl<'a> FunctionV1<'a> {
             },
             search_path: borrowed(&f.search_path),
             comment: borrowed(&f.comment),
+            grants: super::grant::grants_v1(&f.grants),
         }
     }
 
@@ -177,6 +180,7 @@ impl<'a> FunctionV1<'a> {
         };
         f.search_path = owned(self.search_path);
         f.comment = owned(self.comment);
+        f.grants = super::grant::grants_model(self.grants, &format!("function \"{}\"", f.name))?;
         f.normalize();
         Ok(f)
     }

@@ -33,6 +33,8 @@ pub(super) struct ViewV1<'a> {
     indexes: Vec<IndexV1<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     comment: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    grants: Vec<super::grant::GrantV1<'a>>,
 }
 
 /// A view column's type is spelled as a table column's: `type`, or `enum`
@@ -87,6 +89,7 @@ impl<'a> ViewV1<'a> {
                 .map(IndexV1::from_model)
                 .collect(),
             comment: borrowed(&v.comment),
+            grants: super::grant::grants_v1(&v.grants),
         }
     }
 
@@ -119,6 +122,7 @@ impl<'a> ViewV1<'a> {
         view.security_barrier = self.security_barrier;
         view.indexes = indexes;
         view.comment = owned(self.comment);
+        view.grants = super::grant::grants_model(self.grants, &format!("view \"{}\"", view.name))?;
         Ok(view)
     }
 }

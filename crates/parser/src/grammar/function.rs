@@ -17,6 +17,8 @@ pub struct FunctionDef {
     pub ident: Ident,
     /// The doc comment: the routine's comment.
     pub doc: Option<String>,
+    /// `#[grant(…)]`.
+    pub grants: Vec<super::GrantAttr>,
     /// `name = "…"`.
     pub name: Option<Spanned<String>>,
     /// `schema = "…"`.
@@ -91,6 +93,7 @@ pub fn function(item: &ItemStruct) -> (FunctionDef, Vec<Error>) {
     let mut def = FunctionDef {
         ident: item.ident.clone(),
         doc: doc_comment(&item.attrs),
+        grants: super::grant_attrs(&item.attrs, &mut errors),
         name: None,
         schema: None,
         procedure: None,

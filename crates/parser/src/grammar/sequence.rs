@@ -38,6 +38,8 @@ pub struct SequenceDef {
     pub renamed_from: Option<Spanned<String>>,
     /// The doc comment.
     pub doc: Option<String>,
+    /// `#[grant(…)]`.
+    pub grants: Vec<super::GrantAttr>,
 }
 
 /// The keys of `#[sequence(…)]`.
@@ -120,6 +122,7 @@ pub fn sequence(item: &ItemStruct) -> (SequenceDef, Vec<Error>) {
         owned_by: None,
         renamed_from: None,
         doc: doc_comment(&item.attrs),
+        grants: super::grant_attrs(&item.attrs, &mut errors),
     };
     let mut seen = Seen::default();
     for entry in entries_of(&item.attrs, "sequence", &mut errors) {

@@ -47,6 +47,8 @@ pub struct ViewAttrs {
     pub security_barrier: Option<Span>,
     /// `#[index(…)]`, as on tables.
     pub indexes: Vec<IndexAttr>,
+    /// `#[grant(…)]`, as on tables.
+    pub grants: Vec<super::GrantAttr>,
 }
 
 /// The keys of `#[view(…)]`.
@@ -75,7 +77,8 @@ pub fn is_view(attrs: &[Attribute]) -> bool {
 pub fn view(item: ItemStruct) -> (ViewDef, Vec<Error>) {
     let mut errors = Vec::new();
     check_attribute_names(&item.attrs, Place::View, &mut errors);
-    let attrs = view_attrs(&item.attrs, &mut errors);
+    let mut attrs = view_attrs(&item.attrs, &mut errors);
+    attrs.grants = super::grant_attrs(&item.attrs, &mut errors);
     let mut fields = Vec::new();
     match item.fields {
         Fields::Named(named) => {

@@ -158,6 +158,8 @@ pub(crate) fn lower_function(
     function.returns = returns;
     function.language = language;
     function.comment = def.doc.clone();
+    function.grants =
+        super::grant::lower_grants(cx, file, &def.grants, shale_model::GrantObject::Function);
     if let Some(args) = &def.args {
         function.arguments = lower_arguments(cx, file, args);
     }

@@ -174,6 +174,12 @@ pub(crate) fn lower_sequence(
             options,
             owned_by: None,
             comment: def.doc.clone(),
+            grants: super::grant::lower_grants(
+                cx,
+                file,
+                &def.grants,
+                shale_model::GrantObject::Sequence,
+            ),
         },
         owner,
         rename,

@@ -96,6 +96,8 @@ pub(crate) fn lower_view(
     };
     let mut view = View::new(qname.clone(), query);
     view.comment = def.doc.clone();
+    view.grants =
+        super::grant::lower_grants(cx, file, &def.attrs.grants, shale_model::GrantObject::Table);
     view.materialized = a.materialized.is_some();
     view.security_invoker = a.security_invoker.is_some();
     view.security_barrier = a.security_barrier.is_some();

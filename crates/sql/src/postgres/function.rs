@@ -114,7 +114,7 @@ fn ident_or_keyword(language: &str) -> String {
 }
 
 /// `"ns"."name"(type, …)`: how DROP and COMMENT name a routine.
-fn routine_ref(name: &QualifiedName, args: &[String]) -> String {
+pub(super) fn routine_ref(name: &QualifiedName, args: &[String]) -> String {
     format!("{}({})", qualified(name), args.join(", "))
 }
 
@@ -141,7 +141,7 @@ pub fn create_trigger_sql(table: &QualifiedName, t: &Trigger) -> String {
 }
 
 impl Renderer<'_> {
-    fn next_function(
+    pub(super) fn next_function(
         &self,
         name: &QualifiedName,
         args: &[String],
