@@ -67,6 +67,8 @@ pub struct Config {
     /// `[unmanaged]`: schemas and objects managed by someone else, left out
     /// of every comparison with a database (and counted as left out).
     pub unmanaged: Unmanaged,
+    /// `[grants]`: the roles whose grants shale manages.
+    pub grants: GrantsConfig,
     /// `[generate]`: online mode.
     pub generate: GenerateConfig,
     /// `[migrate]`: defaults of `shale migrate` (backup, lock timeout and retries).
@@ -100,6 +102,7 @@ impl Default for Config {
             migrations_table: MigrationsTable::default(),
             lint: shale_lint::LintConfig::default(),
             unmanaged: Unmanaged::default(),
+            grants: GrantsConfig::default(),
             generate: GenerateConfig::default(),
             migrate: MigrateConfig::default(),
             targets: BTreeMap::new(),
@@ -142,6 +145,17 @@ pub struct Unmanaged {
     /// Objects by name: `name` (in `public`) or `schema.name`, either ending
     /// in `*` for a prefix; triggers, policies and constraints follow their table.
     pub objects: Vec<String>,
+}
+
+/// `[grants]`: the roles whose privileges shale manages. shale never
+/// creates or drops a role; grants to a role not listed here are never
+/// created or revoked, only reported by the commands that read a database.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GrantsConfig {
+    /// Role names, or prefixes ending in `*` (`app_*`); `public` for the
+    /// grants to every role (`TO PUBLIC`).
+    pub roles: Vec<String>,
 }
 
 /// `[generate]`.

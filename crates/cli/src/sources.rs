@@ -127,6 +127,7 @@ pub fn introspect_options(ctx: &Context<'_>) -> shale_introspect::IntrospectOpti
         tracking_schema: Some(ctx.config.migrations_table.schema.clone()),
         exclude_namespaces: ctx.config.unmanaged.schemas.clone(),
         unmanaged_objects: ctx.config.unmanaged.objects.clone(),
+        managed_roles: ctx.config.grants.roles.clone(),
         ..Default::default()
     }
 }

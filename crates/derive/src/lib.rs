@@ -47,6 +47,7 @@ use syn::{parse_macro_input, DeriveInput, Ident, LitStr};
         foreign_key,
         policy,
         trigger,
+        grant,
         pg_enum
     )
 )]
@@ -78,7 +79,7 @@ pub fn derive_table(input: TokenStream) -> TokenStream {
 /// `sql_file` is read by `shale generate`, not here), and generates the
 /// `shale::View` impl, the same constants as inherent associated constants
 /// and a `<snake_case name>_columns` module, as for tables.
-#[proc_macro_derive(View, attributes(view, index, column))]
+#[proc_macro_derive(View, attributes(view, index, column, grant))]
 pub fn derive_view(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     let vis = input.vis.clone();
@@ -138,7 +139,7 @@ pub fn derive_pg_enum(input: TokenStream) -> TokenStream {
 /// cache, cycle, owned_by, renamed_from)]` and generates the
 /// `shale::Sequence` impl and the same constants as inherent associated
 /// constants (`NAME`, `SCHEMA`, `QUALIFIED_NAME`).
-#[proc_macro_derive(Sequence, attributes(sequence))]
+#[proc_macro_derive(Sequence, attributes(sequence, grant))]
 pub fn derive_sequence(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     match grammar::sequence_from_derive(input) {
@@ -176,7 +177,7 @@ pub fn derive_extension(input: TokenStream) -> TokenStream {
 /// parallel, search_path)]` and generates the `shale::Function` impl and
 /// the same constants as inherent associated constants (`NAME`, `SCHEMA`,
 /// `QUALIFIED_NAME`).
-#[proc_macro_derive(Function, attributes(function))]
+#[proc_macro_derive(Function, attributes(function, grant))]
 pub fn derive_function(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     match grammar::function_from_derive(input) {
@@ -185,6 +186,24 @@ pub fn derive_function(input: TokenStream) -> TokenStream {
             errors.extend(shale_parser::check_function(&def));
             let trait_path = quote!(::shale::Function);
             unit_object(&def.ident, &def.name, Some(&def.schema), errors, trait_path)
+        }
+    }
+}
+
+/// Derives `shale::Namespace` for a unit struct: what the schema says about
+/// a namespace (PostgreSQL schema) itself.
+///
+/// Accepts `#[namespace(name, comment)]` and `#[grant(usage, create, to =
+/// "…")]`, and generates the `shale::Namespace` impl and an inherent `NAME`.
+#[proc_macro_derive(Namespace, attributes(namespace, grant))]
+pub fn derive_namespace(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match grammar::namespace_from_derive(input) {
+        Err(error) => syn::Error::from(error).to_compile_error().into(),
+        Ok((def, mut errors)) => {
+            errors.extend(shale_parser::check_namespace(&def));
+            let trait_path = quote!(::shale::Namespace);
+            unit_object(&def.ident, &def.name, None, errors, trait_path)
         }
     }
 }

@@ -118,10 +118,12 @@ impl Renderer {
         let body = body_literal(&f.body);
         args.push(quote!(sql = #body));
         let doc = doc_attrs(f.comment.as_deref());
+        let grants = super::grant::grant_attrs(&f.grants);
         quote! {
             #doc
             #[derive(Function)]
             #[function(#(#args),*)]
+            #(#grants)*
             pub struct #ident;
         }
     }

@@ -10,6 +10,7 @@
 #![deny(missing_docs)]
 
 mod function;
+mod grant;
 mod sequence;
 mod view;
 
@@ -63,6 +64,9 @@ pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
     for v in &schema.views {
         items.push(r.render_view(v));
     }
+    for n in &schema.namespace_settings {
+        items.push(r.render_namespace(n));
+    }
     // The derives used, in alphabetical order (the list schemas without
     // sequences, extensions or views always had).
     let mut derives = vec![quote!(PgEnum), quote!(Table)];
@@ -77,6 +81,9 @@ pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
     }
     if !schema.functions.is_empty() {
         derives.push(quote!(Function));
+    }
+    if !schema.namespace_settings.is_empty() {
+        derives.push(quote!(Namespace));
     }
     derives.sort_by_key(|d| d.to_string());
     let file = quote! {
@@ -306,6 +313,7 @@ impl Renderer {
                 table_attrs.push(attr);
             }
         }
+        table_attrs.extend(grant::grant_attrs(&t.grants));
 
         let fields: Vec<TokenStream> = t
             .columns

@@ -65,10 +65,12 @@ impl Renderer {
         }
         let attr = (!args.is_empty()).then(|| quote!(#[sequence(#(#args),*)]));
         let doc = doc_attrs(s.comment.as_deref());
+        let grants = super::grant::grant_attrs(&s.grants);
         quote! {
             #doc
             #[derive(Sequence)]
             #attr
+            #(#grants)*
             pub struct #ident;
         }
     }

@@ -81,12 +81,14 @@ impl Renderer {
             .map(|c| self.render_column(c, Vec::new()))
             .collect();
         let doc = doc_attrs(v.comment.as_deref());
+        let grants = super::grant::grant_attrs(&v.grants);
         quote! {
             #doc
             #[derive(View)]
             #options
             #[view(sql = #sql)]
             #(#indexes)*
+            #(#grants)*
             pub struct #ident { #(#fields),* }
         }
     }

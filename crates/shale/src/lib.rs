@@ -48,7 +48,7 @@
 
 use std::fmt;
 
-pub use shale_derive::{Extension, Function, PgEnum, Sequence, Table, View};
+pub use shale_derive::{Extension, Function, Namespace, PgEnum, Sequence, Table, View};
 
 /// A unit struct that derives [`Sequence`](derive@Sequence): a standalone
 /// sequence (`CREATE SEQUENCE`). The derive also adds the constants as
@@ -80,6 +80,13 @@ pub trait Function {
 /// the schema needs (`CREATE EXTENSION`).
 pub trait Extension {
     /// The extension's name (`pg_trgm`).
+    const NAME: &'static str;
+}
+
+/// A unit struct that derives [`Namespace`](derive@Namespace): a namespace
+/// (PostgreSQL schema) with its comment and grants.
+pub trait Namespace {
+    /// The namespace's name (`billing`).
     const NAME: &'static str;
 }
 

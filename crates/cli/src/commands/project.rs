@@ -103,6 +103,7 @@ impl Context<'_> {
         if !parsed.diagnostics.is_empty() {
             return Err(schema_errors(sources, &parsed.diagnostics, self.ui.color_stderr).into());
         }
+        unmanaged_grants(&parsed.schema, &self.config.grants.roles)?;
         let schema = match self.config.dialect {
             Dialect::Postgresql => parsed.schema,
             // SQLite stores less than PostgreSQL: compare in its canonical model.
@@ -267,4 +268,37 @@ pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
     let tmp = path.with_extension("tmp~");
     std::fs::write(&tmp, contents).with_context(|| format!("cannot write {}", tmp.display()))?;
     std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Refuses a schema that grants to a role shale does not manage: such a
+/// grant would never be compared, so it could never be kept true.
+fn unmanaged_grants(schema: &Schema, managed: &[String]) -> Result<()> {
+    let mut objects: Vec<(String, &[shale_model::Grant])> = Vec::new();
+    for t in &schema.tables {
+        objects.push((format!("table {}", t.name), &t.grants));
+    }
+    for v in &schema.views {
+        objects.push((format!("{} {}", v.kind(), v.name), &v.grants));
+    }
+    for s in &schema.sequences {
+        objects.push((format!("sequence {}", s.name), &s.grants));
+    }
+    for f in &schema.functions {
+        objects.push((format!("{} {}", f.kind(), f.name), &f.grants));
+    }
+    for n in &schema.namespace_settings {
+        objects.push((format!("schema {}", n.name), &n.grants));
+    }
+    for (object, grants) in objects {
+        if let Some(g) = grants
+            .iter()
+            .find(|g| !shale_model::grant::role_matches(managed, &g.role))
+        {
+            bail!(
+                "{object} grants to role `{}`, which shale does not manage\n  help: add it to `roles` under `[grants]` in shale.toml (shale never creates roles: the role must exist)",
+                g.role
+            );
+        }
+    }
+    Ok(())
 }
