@@ -42,10 +42,37 @@ pub struct ServerOptions {
 static SHARED: OnceLock<PgServer> = OnceLock::new();
 static DB_COUNTER: AtomicUsize = AtomicUsize::new(0);
 
-/// The server shared by every test of this process, started on first use.
+/// The roles every test server has (roles are per server, and shale never
+/// creates one): grants in tests are made to these.
+pub const TEST_ROLES: &[&str] = &["app_ro", "app_rw", "app_admin", "reporting"];
+
+/// The roles whose grants tests manage (`[grants] roles`): every `app_*`
+/// role and `public`; `reporting` is left unmanaged (its grants are only
+/// reported).
+pub const MANAGED_ROLES: &[&str] = &["app_*", "public"];
+
+/// The introspection options of tests that compare grants: the defaults,
+/// managing [`MANAGED_ROLES`].
+pub fn introspect_options() -> shale_introspect::IntrospectOptions {
+    shale_introspect::IntrospectOptions {
+        managed_roles: MANAGED_ROLES.iter().map(|r| r.to_string()).collect(),
+        ..Default::default()
+    }
+}
+
+/// The server shared by every test of this process, started on first use,
+/// with [`TEST_ROLES`] created.
 pub fn server() -> &'static PgServer {
     SHARED.get_or_init(|| {
-        PgServer::start_with(ServerOptions::default()).unwrap_or_else(|e| panic!("{e}"))
+        let server =
+            PgServer::start_with(ServerOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+        let mut client = server.connect("postgres");
+        for role in TEST_ROLES {
+            client
+                .batch_execute(&format!("CREATE ROLE {role} NOLOGIN"))
+                .unwrap_or_else(|e| panic!("create role {role}: {e}"));
+        }
+        server
     })
 }
 

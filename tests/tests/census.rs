@@ -56,11 +56,19 @@ fn cases() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
             "CREATE TYPE r AS RANGE (subtype = int8)",
             vec![("range type", "r")],
         ),
-        ("GRANT SELECT ON t TO pg_monitor", vec![("grant", "t")]),
+        (
+            "GRANT SELECT ON t TO pg_monitor",
+            vec![("unmanaged-role grant", "t to pg_monitor")],
+        ),
+        (
+            "CREATE FUNCTION g() RETURNS integer LANGUAGE sql AS 'SELECT 1'; \
+             REVOKE EXECUTE ON FUNCTION g() FROM PUBLIC",
+            vec![("revoked default privilege", "EXECUTE on g() from public")],
+        ),
         ("GRANT SELECT (a) ON t TO pg_monitor", vec![("column grant", "t.a")]),
         (
             "CREATE SCHEMA s2; GRANT USAGE ON SCHEMA s2 TO pg_monitor",
-            vec![("grant", "schema s2")],
+            vec![("unmanaged-role grant", "schema s2 to pg_monitor")],
         ),
         (
             "CREATE TABLE pt (id integer, at date) PARTITION BY RANGE (at); \
@@ -105,10 +113,6 @@ fn cases() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
         (
             "COMMENT ON CONSTRAINT t_pkey ON t IS 'x'",
             vec![("comment", "constraint t_pkey on t")],
-        ),
-        (
-            "CREATE SCHEMA s3; COMMENT ON SCHEMA s3 IS 'x'",
-            vec![("comment", "schema s3")],
         ),
         (
             "CREATE COLLATION mycoll FROM \"C\"",
@@ -491,4 +495,36 @@ fn sqlite_triggers_and_virtual_tables_are_reported_and_views_read() {
     let census = shale_introspect::sqlite::census(&conn, &["t".into(), "v".into()]).unwrap();
     assert_eq!(census.unmodelled, objects(&[("virtual table", "ft")]));
     assert_eq!(census.left_out_total(), 2);
+}
+
+#[test]
+fn grants_to_managed_roles_are_modelled_and_the_others_reported() {
+    let url = database(
+        "CREATE SEQUENCE s; CREATE TABLE sq (id serial PRIMARY KEY); \
+         GRANT SELECT, INSERT ON t TO app_rw; GRANT SELECT ON t TO reporting; \
+         GRANT USAGE ON SEQUENCE s TO app_ro; GRANT USAGE ON SEQUENCE sq_id_seq TO app_ro; \
+         GRANT USAGE ON SCHEMA public TO app_ro; COMMENT ON SCHEMA public IS 'app'",
+    );
+    let i = census_of(&url, &shale_tests::introspect_options());
+    assert_eq!(
+        i.census.unmodelled,
+        objects(&[
+            ("column-sequence grant", "sq_id_seq to app_ro"),
+            ("unmanaged-role grant", "t to reporting"),
+        ])
+    );
+    let t = i.schema.tables.iter().find(|t| t.name.name == "t").unwrap();
+    let grants: Vec<(&str, &str)> = t
+        .grants
+        .iter()
+        .map(|g| (g.role.as_str(), g.privilege.as_sql()))
+        .collect();
+    assert_eq!(grants, [("app_rw", "SELECT"), ("app_rw", "INSERT")]);
+    assert_eq!(i.schema.sequences[0].grants.len(), 1);
+    let public = i
+        .schema
+        .namespace_settings("public")
+        .expect("public's settings");
+    assert_eq!(public.comment.as_deref(), Some("app"));
+    assert_eq!(public.grants.len(), 1);
 }

@@ -24,7 +24,6 @@ use std::sync::{Mutex, Once};
 use shale_tests::{bless, compare_or_bless};
 
 use shale_differ::{Ambiguities, MigrationPair};
-use shale_introspect::IntrospectOptions;
 use shale_migrations::sqlfile;
 use shale_model::{QualifiedName, RenameHints, Schema};
 use shale_parser::{ParseOptions, Parsed, SourceFile};
@@ -542,6 +541,8 @@ const SQLPARSER_GAPS: &[&str] = &[
     "\n SECURITY DEFINER\n",
     "\n SET search_path = ",
     "CREATE PROCEDURE ",
+    "REVOKE GRANT OPTION FOR ",
+    "CREATE OR REPLACE PROCEDURE ",
     "COMMENT ON FUNCTION ",
     "COMMENT ON PROCEDURE ",
     "COMMENT ON TRIGGER ",
@@ -577,7 +578,7 @@ fn check_no_drift(url: &str, expected: &Schema) -> Result<(), String> {
         &printed
     };
     let mut client = shale_tests::connect(url);
-    let live = shale_introspect::introspect(&mut client, &IntrospectOptions::default())
+    let live = shale_introspect::introspect(&mut client, &shale_tests::introspect_options())
         .map_err(|e| format!("introspection failed: {e}"))?;
     let plan = shale_differ::diff(MigrationPair::new(&live, expected), &RenameHints::default())
         .map_err(|a| format!("there is drift (ambiguous):\n{}", ambiguities_text(&a)))?;

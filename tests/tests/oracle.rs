@@ -139,6 +139,16 @@ fn applying_shales_diff_makes_pg_dump_equal() {
         cases.len()
     );
     let scratch = tempfile::tempdir().unwrap();
+    // The roles whose grants are compared (the test server has them).
+    let roles: Vec<String> = shale_tests::MANAGED_ROLES
+        .iter()
+        .map(|r| format!("{r:?}"))
+        .collect();
+    std::fs::write(
+        scratch.path().join("shale.toml"),
+        format!("[grants]\nroles = [{}]\n", roles.join(", ")),
+    )
+    .unwrap();
     let next = Mutex::new(0usize);
     let failures = Mutex::new(Vec::new());
     std::thread::scope(|s| {

@@ -95,7 +95,12 @@ impl Renderer<'_> {
                     vec![hazard(
                         HazardKind::BackwardIncompatible,
                         format!(
-                            "revokes {} on {what} from {}",
+                            "revokes {}{} on {what} from {}",
+                            if *grant_option_only {
+                                "the grant option for "
+                            } else {
+                                ""
+                            },
                             privileges_sql(privileges),
                             role_sql(role)
                         ),
