@@ -32,6 +32,9 @@
 -- hazard: INDEX_BUILD builds the index of constraint "accounts_email_key" on "accounts"
 -- hazard: INDEX_BUILD builds index "accounts_plan_idx" on "accounts", blocking writes while it runs
 -- hazard: CHANGES_ACCESS changes policy "trash_read" on "trash"
+-- hazard: BACKWARD_INCOMPATIBLE revokes SELECT on "trash" from "app_ro"
+-- hazard: BACKWARD_INCOMPATIBLE revokes DELETE on "trash" from "app_rw"
+-- hazard: BACKWARD_INCOMPATIBLE revokes the grant option for INSERT on "trash" from "app_rw"
 -- hazard: BACKWARD_INCOMPATIBLE drops enum "legacy"."mood"
 -- hazard: DELETES_DATA drops sequence "gone_seq" and its current value
 -- hazard: BACKWARD_INCOMPATIBLE code using sequence "gone_seq" breaks
@@ -234,6 +237,20 @@ COMMENT ON SEQUENCE "public"."fresh" IS 'counts down';
 COMMENT ON FUNCTION "public"."touch"() IS 'stamps rows';
 --> statement-breakpoint
 COMMENT ON TRIGGER "accounts_fresh" ON "public"."accounts" IS 'new one';
+--> statement-breakpoint
+COMMENT ON SCHEMA "public" IS 'the application';
+--> statement-breakpoint
+REVOKE SELECT ON TABLE "public"."trash" FROM "app_ro";
+--> statement-breakpoint
+REVOKE DELETE ON TABLE "public"."trash" FROM "app_rw";
+--> statement-breakpoint
+REVOKE GRANT OPTION FOR INSERT ON TABLE "public"."trash" FROM "app_rw";
+--> statement-breakpoint
+GRANT UPDATE ON TABLE "public"."trash" TO "app_rw";
+--> statement-breakpoint
+GRANT SELECT ON TABLE "public"."trash" TO PUBLIC;
+--> statement-breakpoint
+GRANT USAGE ON SCHEMA "public" TO "app_ro";
 --> statement-breakpoint
 DROP TYPE "legacy"."mood";
 --> statement-breakpoint
