@@ -3,6 +3,9 @@
 -- objects, added, revoked, grant options given and taken, kept across
 -- renames and re-created objects; schema comments. The roles exist on the
 -- test server; `reporting` is not managed, so its grants must stay.
+-- pg_dump prints an object's grants in the order of its access list, which
+-- is the order they were granted in; shale grants role by role in name
+-- order, so B grants in that order too (the order means nothing).
 
 -- case: grant_select_on_new_table
 -- to
@@ -86,8 +89,8 @@ GRANT SELECT ON mv TO app_ro, app_rw;
 CREATE SEQUENCE s;
 -- to
 CREATE SEQUENCE s;
-GRANT USAGE, SELECT ON SEQUENCE s TO app_rw;
 GRANT UPDATE ON SEQUENCE s TO app_admin;
+GRANT USAGE, SELECT ON SEQUENCE s TO app_rw;
 
 -- case: grant_revoked_from_sequence
 CREATE SEQUENCE s;
@@ -117,8 +120,8 @@ GRANT EXECUTE ON FUNCTION f() TO app_ro;
 CREATE SCHEMA app;
 -- to
 CREATE SCHEMA app;
-GRANT USAGE ON SCHEMA app TO app_ro;
 GRANT USAGE, CREATE ON SCHEMA app TO app_admin WITH GRANT OPTION;
+GRANT USAGE ON SCHEMA app TO app_ro;
 
 -- case: schema_created_with_grants_and_comment
 -- to
