@@ -170,3 +170,47 @@ ALTER TABLE t ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own ON t FOR SELECT TO app_ro USING (owner = current_user);
 GRANT SELECT ON t TO app_ro;
 GRANT SELECT, INSERT, UPDATE ON t TO app_rw;
+
+-- NOT VALID checks and foreign keys (left unvalidated) and MATCH FULL
+-- foreign keys.
+
+-- case: not_valid_check_added
+CREATE TABLE t (id integer PRIMARY KEY, n integer);
+-- to
+CREATE TABLE t (id integer PRIMARY KEY, n integer);
+ALTER TABLE t ADD CONSTRAINT t_n_positive CHECK (n > 0) NOT VALID;
+
+-- case: not_valid_check_on_new_table
+-- to
+CREATE TABLE t (id integer PRIMARY KEY, n integer);
+ALTER TABLE t ADD CONSTRAINT t_n_positive CHECK (n > 0) NOT VALID;
+
+-- case: not_valid_foreign_key_added
+CREATE TABLE a (id integer PRIMARY KEY);
+CREATE TABLE b (id integer PRIMARY KEY, a_id integer);
+-- to
+CREATE TABLE a (id integer PRIMARY KEY);
+CREATE TABLE b (id integer PRIMARY KEY, a_id integer);
+ALTER TABLE b ADD CONSTRAINT b_a_id_fkey FOREIGN KEY (a_id) REFERENCES a (id) NOT VALID;
+
+-- case: not_valid_constraints_validated
+CREATE TABLE a (id integer PRIMARY KEY);
+CREATE TABLE b (id integer PRIMARY KEY, a_id integer, n integer);
+ALTER TABLE b ADD CONSTRAINT b_a_id_fkey FOREIGN KEY (a_id) REFERENCES a (id) NOT VALID;
+ALTER TABLE b ADD CONSTRAINT b_n_check CHECK (n > 0) NOT VALID;
+-- to
+CREATE TABLE a (id integer PRIMARY KEY);
+CREATE TABLE b (id integer PRIMARY KEY, a_id integer REFERENCES a (id), n integer CHECK (n > 0));
+
+-- case: match_full_foreign_key_created
+CREATE TABLE a (x integer, y integer, UNIQUE (x, y));
+-- to
+CREATE TABLE a (x integer, y integer, UNIQUE (x, y));
+CREATE TABLE b (x integer, y integer, FOREIGN KEY (x, y) REFERENCES a (x, y) MATCH FULL ON DELETE CASCADE);
+
+-- case: match_full_removed
+CREATE TABLE a (x integer, y integer, UNIQUE (x, y));
+CREATE TABLE b (x integer, y integer, FOREIGN KEY (x, y) REFERENCES a (x, y) MATCH FULL);
+-- to
+CREATE TABLE a (x integer, y integer, UNIQUE (x, y));
+CREATE TABLE b (x integer, y integer, FOREIGN KEY (x, y) REFERENCES a (x, y));

@@ -1585,6 +1585,7 @@ fn add_check(table: &mut Table, spec: &CheckSpec, names: &mut Names) {
         naming::check(&table.name.name, Some(col)),
     );
     table.checks.push(CheckConstraint {
+        not_valid: false,
         name,
         expr,
         no_inherit: false,
@@ -1725,6 +1726,8 @@ fn add_foreign_key(
         naming::foreign_key(&table.name.name, &columns),
     );
     table.foreign_keys.push(ForeignKey {
+        not_valid: false,
+        match_full: false,
         name,
         columns,
         referenced_table: target_name,

@@ -80,15 +80,6 @@ fn cases() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
             vec![("exclusion constraint", "ex on t")],
         ),
         (
-            "ALTER TABLE t ADD CONSTRAINT nv CHECK (b > 0) NOT VALID",
-            vec![("NOT VALID constraint", "nv on t")],
-        ),
-        (
-            "CREATE TABLE r2 (x integer, y integer, UNIQUE (x, y)); \
-             CREATE TABLE r3 (x integer, y integer, FOREIGN KEY (x, y) REFERENCES r2 (x, y) MATCH FULL)",
-            vec![("MATCH FULL foreign key", "r3_x_y_fkey on r3")],
-        ),
-        (
             "CREATE TABLE co (a text COLLATE \"C\")",
             vec![("column collation", "co.a")],
         ),
@@ -202,6 +193,10 @@ fn a_database_of_modelled_objects_only_is_complete() {
                          r integer REFERENCES t (id) DEFERRABLE INITIALLY DEFERRED, CHECK (r > 0)); \
          CREATE UNIQUE INDEX m_n ON m (n DESC NULLS LAST) WHERE n > 0; \
          COMMENT ON TABLE m IS 'x'; COMMENT ON COLUMN m.n IS 'y'; COMMENT ON TYPE mood IS 'z'; \
+         ALTER TABLE t ADD CONSTRAINT nv CHECK (b > 0) NOT VALID; \
+         CREATE TABLE r2 (x integer, y integer, UNIQUE (x, y)); \
+         CREATE TABLE r3 (x integer, y integer, FOREIGN KEY (x, y) REFERENCES r2 (x, y) MATCH FULL NOT VALID); \
+         CREATE SCHEMA s4; COMMENT ON SCHEMA s4 IS 'x'; \
          ALTER TABLE m ENABLE ROW LEVEL SECURITY; ALTER TABLE m FORCE ROW LEVEL SECURITY; \
          CREATE POLICY m_read ON m FOR SELECT TO pg_read_all_data USING (r > 0); \
          CREATE SEQUENCE s START 5; CREATE SEQUENCE s2; ALTER TABLE t ALTER COLUMN b SET DEFAULT nextval('s2'); \
@@ -527,4 +522,61 @@ fn grants_to_managed_roles_are_modelled_and_the_others_reported() {
         .expect("public's settings");
     assert_eq!(public.comment.as_deref(), Some("app"));
     assert_eq!(public.grants.len(), 1);
+}
+
+#[test]
+fn verify_reports_a_revoked_grant_once_and_unmanaged_roles_in_the_census() {
+    let dir = project();
+    std::fs::write(
+        dir.path().join("shale.toml"),
+        "[grants]\nroles = [\"app_*\"]\n",
+    )
+    .unwrap();
+    let schema = std::fs::read_to_string(dir.path().join("schema/schema.rs")).unwrap();
+    std::fs::write(
+        dir.path().join("schema/schema.rs"),
+        schema.replace(
+            "#[table(name = \"t\")]",
+            "#[table(name = \"t\")]\n#[grant(select, insert, to = \"app_rw\")]",
+        ),
+    )
+    .unwrap();
+    let url = database("GRANT SELECT, INSERT ON t TO app_rw");
+    let out = shale(dir.path(), &["verify", "--db", &url]);
+    let text = shale_tests::output_text(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("in sync"), "{text}");
+
+    shale_tests::connect(&url)
+        .batch_execute("REVOKE INSERT ON t FROM app_rw; GRANT SELECT ON t TO reporting")
+        .unwrap();
+    let json = shale(dir.path(), &["verify", "--db", &url, "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["in_sync"], false, "{doc:#}");
+    let drift = doc["drift"].as_array().unwrap();
+    assert_eq!(drift.len(), 1, "{doc:#}");
+    assert_eq!(drift[0]["object"], "grants to app_rw on table t", "{doc:#}");
+    assert_eq!(drift[0]["schema"], "SELECT, INSERT", "{doc:#}");
+    assert_eq!(drift[0]["database"], "SELECT", "{doc:#}");
+    assert_eq!(
+        doc["census"]["not_compared_counts"]["unmanaged-role grant"], 1,
+        "{doc:#}"
+    );
+
+    // A schema granting to a role shale does not manage is refused.
+    std::fs::write(
+        dir.path().join("schema/schema.rs"),
+        schema.replace(
+            "#[table(name = \"t\")]",
+            "#[table(name = \"t\")]\n#[grant(select, to = \"reporting\")]",
+        ),
+    )
+    .unwrap();
+    let out = shale(dir.path(), &["verify", "--db", &url]);
+    let text = shale_tests::output_text(&out);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("grants to role `reporting`, which shale does not manage"),
+        "{text}"
+    );
 }

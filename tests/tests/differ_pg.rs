@@ -198,6 +198,7 @@ fn enum_swap_keeps_checks_and_indexes_on_the_column() {
         let mut s = users_with_role(values, "'member'");
         let t = &mut s.tables[0];
         t.checks.push(CheckConstraint {
+            not_valid: false,
             no_inherit: false,
             name: "users_role_check".into(),
             expr: "role <> 'admin'::role".into(),
@@ -484,6 +485,7 @@ fn generated_expression_change_recomputes() {
         t.indexes
             .push(index("t_g_idx", vec![IndexKey::column("g")]));
         t.checks.push(CheckConstraint {
+            not_valid: false,
             no_inherit: false,
             name: "t_g_check".into(),
             expr: "g >= 0".into(),

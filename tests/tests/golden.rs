@@ -542,6 +542,7 @@ const SQLPARSER_GAPS: &[&str] = &[
     "\n SET search_path = ",
     "CREATE PROCEDURE ",
     "REVOKE GRANT OPTION FOR ",
+    ") MATCH FULL",
     "CREATE OR REPLACE PROCEDURE ",
     "COMMENT ON FUNCTION ",
     "COMMENT ON PROCEDURE ",

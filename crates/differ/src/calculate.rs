@@ -1146,11 +1146,21 @@ impl Differ<'_, '_> {
 
     fn push_check_steps(&mut self) {
         let db = self.db;
+        // CREATE TABLE marks every check valid: a NOT VALID one is added after.
+        for t in &db.created_tables {
+            for c in t.checks.iter().filter(|c| c.not_valid) {
+                self.steps.push(Step::AddConstraint {
+                    table: t.name.clone(),
+                    name: c.name.clone(),
+                });
+            }
+        }
         for table in &db.tables {
             let names = table.names();
             let same = |p: &CheckConstraint, n: &CheckConstraint| {
                 expr::equivalent(&p.expr, &n.expr)
                     && p.no_inherit == n.no_inherit
+                    && p.not_valid == n.not_valid
                     && !self.expression_touches_recreated(table, &p.expr)
             };
             let checks = table.tables.map(|t| t.checks.as_slice());
@@ -1352,6 +1362,7 @@ impl Differ<'_, '_> {
             || Self::map_columns(table, &previous.columns) != next.columns
             || (previous.on_delete, previous.on_update, previous.deferrable)
                 != (next.on_delete, next.on_update, next.deferrable)
+            || (previous.not_valid, previous.match_full) != (next.not_valid, next.match_full)
         {
             return false;
         }

@@ -41,6 +41,8 @@ fn table(name: &str, columns: Vec<Column>) -> Table {
 
 fn fk(table: &Table, column: &str, referenced: &str) -> ForeignKey {
     ForeignKey {
+        not_valid: false,
+        match_full: false,
         name: shale_model::naming::foreign_key(&table.name.name, &[column]),
         columns: vec![column.into()],
         referenced_table: q(referenced),
@@ -109,6 +111,7 @@ fn equivalent_expressions_are_no_change() {
     let mut previous = table("t", vec![col("at", "timestamptz")]);
     previous.columns[1].default = Some("now()".into());
     previous.checks.push(CheckConstraint {
+        not_valid: false,
         no_inherit: false,
         name: "t_check".into(),
         expr: "(id > 0)".into(),
@@ -215,6 +218,8 @@ fn foreign_key_is_dropped_before_the_key_it_depends_on_and_added_after() {
     });
     let mut posts = table("posts", vec![col("author_email", "text")]);
     posts.foreign_keys.push(ForeignKey {
+        not_valid: false,
+        match_full: false,
         name: "posts_author_email_fkey".into(),
         columns: vec!["author_email".into()],
         referenced_table: q("users"),
@@ -263,6 +268,7 @@ fn indexes_and_constraints_are_dropped_before_their_columns() {
         predicate: None,
     });
     previous.checks.push(CheckConstraint {
+        not_valid: false,
         no_inherit: false,
         name: "t_a_check".into(),
         expr: "a <> ''".into(),
@@ -711,6 +717,7 @@ fn checks_and_partial_indexes_on_a_swapped_enum_column_are_recreated_around_the_
     let make = |values: &[&str]| {
         let mut t = table("users", vec![enum_col("role", "role")]);
         t.checks.push(CheckConstraint {
+            not_valid: false,
             no_inherit: false,
             name: "users_role_check".into(),
             expr: "role <> 'admin'::role".into(),

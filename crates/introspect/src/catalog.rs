@@ -424,7 +424,7 @@ fn read_constraints(
                 END, \
                 c.confupdtype::text, c.confdeltype::text, c.condeferrable, c.condeferred, \
                 CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid, true) END, \
-                {nulls_not_distinct}, c.connoinherit \
+                {nulls_not_distinct}, c.connoinherit, c.convalidated, c.confmatchtype::text \
          FROM unnest($1::oid[]) AS sel(oid) \
          JOIN pg_catalog.pg_constraint c ON c.conrelid = sel.oid \
          LEFT JOIN pg_catalog.pg_class f ON f.oid = c.confrelid \
@@ -465,6 +465,7 @@ fn read_constraints(
                 let expr =
                     expr.ok_or_else(|| unexpected(format!("check {name}"), "no expression"))?;
                 table.checks.push(CheckConstraint {
+                    not_valid: !r.get::<_, bool>(14),
                     no_inherit: r.get(13),
                     name,
                     expr: tidy_expression(&expr),
@@ -480,6 +481,8 @@ fn read_constraints(
                     ));
                 };
                 table.foreign_keys.push(ForeignKey {
+                    not_valid: !r.get::<_, bool>(14),
+                    match_full: r.get::<_, String>(15) == "f",
                     columns,
                     referenced_table: QualifiedName::new(ns, rel),
                     referenced_columns: r.get::<_, Option<Vec<String>>>(6).unwrap_or_default(),

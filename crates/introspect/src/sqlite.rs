@@ -278,6 +278,7 @@ fn read_table(conn: &Connection, name: &str, sql: &str) -> Result<Table, SqliteI
     }
     for (cname, column, expr) in &parsed.checks {
         table.checks.push(CheckConstraint {
+            not_valid: false,
             no_inherit: false,
             name: cname
                 .clone()
@@ -322,6 +323,8 @@ fn read_foreign_keys(
             by_id.push((
                 id,
                 ForeignKey {
+                    not_valid: false,
+                    match_full: false,
                     name: String::new(),
                     columns: Vec::new(),
                     referenced_table: QualifiedName::public(parent.clone()),

@@ -595,6 +595,15 @@ fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
         if word(k, "AS") && word(k + 1, "IDENTITY") {
             group_at(k + 2, &mut blank);
         }
+        // `REFERENCES t (…) MATCH FULL | SIMPLE`: the two words are dropped
+        // (no rule looks at them).
+        if k > 0
+            && word(k, "MATCH")
+            && (word(k + 1, "FULL") || word(k + 1, "SIMPLE"))
+            && tokens[sig[k - 1]].token == Token::RParen
+        {
+            blank.extend([sig[k], sig[k + 1]]);
+        }
         // `CHECK (…) NO INHERIT`: the two words are dropped (no rule looks
         // at them).
         if k > 0
@@ -694,6 +703,9 @@ const OPAQUE_STATEMENTS: &[(&str, &[Pat])] = &[
         ],
     ),
     ("COMMENT ON", &[Kw("COMMENT"), Kw("ON")]),
+    // `REVOKE GRANT OPTION FOR …`, `GRANT … ON PROCEDURE …`.
+    ("GRANT", &[Kw("GRANT")]),
+    ("REVOKE", &[Kw("REVOKE")]),
     ("ALTER DOMAIN", &[Kw("ALTER"), Kw("DOMAIN")]),
     ("CREATE DOMAIN", &[Kw("CREATE"), Kw("DOMAIN")]),
     (

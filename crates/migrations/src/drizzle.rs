@@ -721,6 +721,7 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
     for (ckey, c) in record(t, "checkConstraints", &what)? {
         let cwhat = format!("{what} check {ckey:?}");
         table.checks.push(CheckConstraint {
+            not_valid: false,
             no_inherit: false,
             name: string(c, "name", &cwhat)?.to_string(),
             expr: string(c, "value", &cwhat)?.to_string(),
@@ -729,6 +730,8 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
     for (fkey, fk) in record(t, "foreignKeys", &what)? {
         let fwhat = format!("{what} foreign key {fkey:?}");
         table.foreign_keys.push(ForeignKey {
+            not_valid: false,
+            match_full: false,
             name: string(fk, "name", &fwhat)?.to_string(),
             columns: strings(fk, "columnsFrom", &fwhat)?,
             referenced_table: QualifiedName::new(

@@ -1060,6 +1060,8 @@ struct CheckV1<'a> {
     expr: Str<'a>,
     #[serde(default, skip_serializing_if = "is_false")]
     no_inherit: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    not_valid: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -1074,6 +1076,10 @@ struct ForeignKeyV1<'a> {
     on_update: ActionV1,
     #[serde(default, skip_serializing_if = "is_default")]
     deferrable: DeferrableV1,
+    #[serde(default, skip_serializing_if = "is_false")]
+    not_valid: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    match_full: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -1298,6 +1304,7 @@ impl<'a> TableV1<'a> {
                     name: Cow::Borrowed(&c.name),
                     expr: Cow::Borrowed(&c.expr),
                     no_inherit: c.no_inherit,
+                    not_valid: c.not_valid,
                 })
                 .collect(),
             foreign_keys: sorted_by_name(&t.foreign_keys, |f| &f.name)
@@ -1363,6 +1370,7 @@ impl<'a> TableV1<'a> {
                 .checks
                 .into_iter()
                 .map(|c| CheckConstraint {
+                    not_valid: c.not_valid,
                     no_inherit: c.no_inherit,
                     name: c.name.into_owned(),
                     expr: c.expr.into_owned(),
@@ -1481,6 +1489,8 @@ impl<'a> ForeignKeyV1<'a> {
             on_delete: ActionV1::from_model(f.on_delete),
             on_update: ActionV1::from_model(f.on_update),
             deferrable: f.deferrable.into(),
+            not_valid: f.not_valid,
+            match_full: f.match_full,
         }
     }
 
@@ -1494,6 +1504,8 @@ impl<'a> ForeignKeyV1<'a> {
             )));
         }
         Ok(ForeignKey {
+            not_valid: self.not_valid,
+            match_full: self.match_full,
             name: self.name.into_owned(),
             columns: self.columns.into_owned(),
             referenced_table: qualified(self.references.schema, self.references.table),

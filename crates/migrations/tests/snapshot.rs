@@ -114,17 +114,21 @@ fn every_field() -> Schema {
     ];
     user_table.checks = vec![
         CheckConstraint {
+            not_valid: false,
             no_inherit: false,
             name: "users_age_positive".into(),
             expr: "age > 0".into(),
         },
         CheckConstraint {
+            not_valid: false,
             no_inherit: false,
             name: naming::check("users", None),
             expr: "char_length(handle) < 40".into(),
         },
     ];
     user_table.foreign_keys = vec![ForeignKey {
+        not_valid: false,
+        match_full: false,
         name: naming::foreign_key("users", &["org_id"]),
         columns: vec!["org_id".into()],
         referenced_table: orgs.clone(),
@@ -191,6 +195,8 @@ fn every_field() -> Schema {
     let fk =
         |cols: &[&str], table: &QualifiedName, refs: &[&str], on_delete, on_update, deferrable| {
             ForeignKey {
+                not_valid: false,
+                match_full: false,
                 name: naming::foreign_key("memberships", cols),
                 columns: cols.iter().map(|c| c.to_string()).collect(),
                 referenced_table: table.clone(),
@@ -575,6 +581,8 @@ fn synthetic(n: usize) -> Schema {
         });
         let target = format!("table_{:05}", (i + 1) % n);
         t.foreign_keys.push(ForeignKey {
+            not_valid: false,
+            match_full: false,
             name: naming::foreign_key(&name, &["col_3"]),
             columns: vec!["col_3".into()],
             referenced_table: QualifiedName::public(target),

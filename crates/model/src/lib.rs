@@ -399,6 +399,9 @@ pub struct CheckConstraint {
     /// `NO INHERIT`: the check does not apply to tables that inherit from
     /// this one.
     pub no_inherit: bool,
+    /// `NOT VALID`: added without checking the existing rows, and left
+    /// unvalidated (new and updated rows are checked).
+    pub not_valid: bool,
 }
 
 /// What a foreign key does when the referenced row is deleted or updated.
@@ -493,6 +496,12 @@ pub struct ForeignKey {
     pub on_update: ForeignKeyAction,
     /// `DEFERRABLE …`.
     pub deferrable: Deferrable,
+    /// `NOT VALID`: added without checking the existing rows, and left
+    /// unvalidated (new and updated rows are checked).
+    pub not_valid: bool,
+    /// `MATCH FULL`: a row whose key columns are partly NULL is refused
+    /// (the default, `MATCH SIMPLE`, accepts any row with a NULL in them).
+    pub match_full: bool,
 }
 
 /// Sort direction of an index key.

@@ -340,6 +340,8 @@ pub struct CheckAttr {
     pub expr: Spanned<String>,
     /// `no_inherit`.
     pub no_inherit: Option<Span>,
+    /// `not_valid`.
+    pub not_valid: Option<Span>,
 }
 
 /// The target of `references`, parsed from `"[schema.]table.column"` or
@@ -384,6 +386,10 @@ pub struct ForeignKeyAttr {
     pub name: Option<Spanned<String>>,
     /// `deferrable = "…"`.
     pub deferrable: Option<Spanned<DeferrableAttr>>,
+    /// `not_valid`.
+    pub not_valid: Option<Span>,
+    /// `match_full`.
+    pub match_full: Option<Span>,
 }
 
 /// A named field of a table struct.
@@ -1030,12 +1036,12 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
             }
             "check" => {
                 let mut seen = Seen::default();
-                let (mut name, mut expr, mut no_inherit) = (None, None, None);
+                let (mut name, mut expr, mut no_inherit, mut not_valid) = (None, None, None, None);
                 for entry in attr_entries(attr, errors) {
                     if !accept_key(
                         &entry,
                         "check",
-                        &["name", "expr", "no_inherit"],
+                        &["name", "expr", "no_inherit", "not_valid"],
                         &mut seen,
                         errors,
                     ) {
@@ -1044,6 +1050,7 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                     match entry.key.as_str() {
                         "name" => name = string_value(&entry, errors),
                         "expr" => expr = string_value(&entry, errors),
+                        "not_valid" => not_valid = flag_value(&entry, errors),
                         _ => no_inherit = flag_value(&entry, errors),
                     }
                 }
@@ -1053,6 +1060,7 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                         name,
                         expr,
                         no_inherit,
+                        not_valid,
                     }),
                     None => errors.push(missing_key(span, "check", "expr", "expr = \"…\"")),
                 }
@@ -1284,6 +1292,8 @@ const FOREIGN_KEY_KEYS: &[&str] = &[
     "on_update",
     "name",
     "deferrable",
+    "not_valid",
+    "match_full",
 ];
 
 fn foreign_key_attr(
@@ -1296,6 +1306,7 @@ fn foreign_key_attr(
     let mut columns_span = span;
     let mut references = None;
     let (mut on_delete, mut on_update, mut name, mut deferrable) = (None, None, None, None);
+    let (mut not_valid, mut match_full) = (None, None);
     for entry in attr_entries(attr, errors) {
         if !accept_key(&entry, "foreign_key", FOREIGN_KEY_KEYS, &mut seen, errors) {
             continue;
@@ -1312,6 +1323,8 @@ fn foreign_key_attr(
             "on_delete" => on_delete = string_value(&entry, errors),
             "on_update" => on_update = string_value(&entry, errors),
             "name" => name = string_value(&entry, errors),
+            "not_valid" => not_valid = flag_value(&entry, errors),
+            "match_full" => match_full = flag_value(&entry, errors),
             _ => deferrable = deferrable_value(&entry, errors),
         }
     }
@@ -1335,6 +1348,8 @@ fn foreign_key_attr(
         on_update,
         name,
         deferrable,
+        not_valid,
+        match_full,
     })
 }
 

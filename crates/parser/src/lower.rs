@@ -907,6 +907,7 @@ pub(crate) fn lower_table(
         if let Some(check) = &a.check {
             let i = b.table.checks.len();
             b.table.checks.push(CheckConstraint {
+                not_valid: false,
                 no_inherit: false,
                 name: String::new(),
                 expr: check.value.clone(),
@@ -930,6 +931,8 @@ pub(crate) fn lower_table(
             let on_update = action(cx, file, &a.on_update);
             let i = b.table.foreign_keys.len();
             b.table.foreign_keys.push(ForeignKey {
+                not_valid: false,
+                match_full: false,
                 name: String::new(),
                 columns: vec![column.clone()],
                 referenced_table: QualifiedName::public(""),
@@ -991,8 +994,12 @@ pub(crate) fn lower_table(
         if let Some(span) = attr.no_inherit {
             cx.postgres_only(file, span, "`no_inherit`");
         }
+        if let Some(span) = attr.not_valid {
+            cx.postgres_only(file, span, "`not_valid`");
+        }
         let i = b.table.checks.len();
         b.table.checks.push(CheckConstraint {
+            not_valid: attr.not_valid.is_some(),
             no_inherit: attr.no_inherit.is_some(),
             name: String::new(),
             expr: attr.expr.value.clone(),
@@ -1021,9 +1028,19 @@ pub(crate) fn lower_table(
             Some(DeferrableAttr::InitiallyImmediate) => Deferrable::InitiallyImmediate,
             Some(DeferrableAttr::InitiallyDeferred) => Deferrable::InitiallyDeferred,
         };
+        for (flag, what) in [
+            (attr.not_valid, "`not_valid`"),
+            (attr.match_full, "`match_full`"),
+        ] {
+            if let Some(span) = flag {
+                cx.postgres_only(file, span, what);
+            }
+        }
         let i = b.table.foreign_keys.len();
         let name2 = Some(columns.join("_"));
         b.table.foreign_keys.push(ForeignKey {
+            not_valid: attr.not_valid.is_some(),
+            match_full: attr.match_full.is_some(),
             name: String::new(),
             columns,
             referenced_table: QualifiedName::public(""),

@@ -260,7 +260,7 @@ impl Renderer {
                 .columns
                 .iter()
                 .position(|col| c.name == naming::check(table, Some(&col.name)))
-                .filter(|&i| !column_has_check[i] && !c.no_inherit);
+                .filter(|&i| !column_has_check[i] && !c.no_inherit && !c.not_valid);
             let expr = &c.expr;
             match on_column {
                 Some(i) => {
@@ -273,7 +273,8 @@ impl Renderer {
                         quote!(name = #n,)
                     });
                     let no_inherit = c.no_inherit.then(|| quote!(, no_inherit));
-                    table_attrs.push(quote!(#[check(#name expr = #expr #no_inherit)]));
+                    let not_valid = c.not_valid.then(|| quote!(, not_valid));
+                    table_attrs.push(quote!(#[check(#name expr = #expr #no_inherit #not_valid)]));
                 }
             }
         }
@@ -281,7 +282,12 @@ impl Renderer {
         for fk in &t.foreign_keys {
             let default_name = fk.name == naming::foreign_key(table, &fk.columns);
             let single = match (fk.columns.as_slice(), fk.referenced_columns.as_slice()) {
-                ([c], [_]) if default_name && fk.deferrable == Deferrable::No => {
+                ([c], [_])
+                    if default_name
+                        && fk.deferrable == Deferrable::No
+                        && !fk.not_valid
+                        && !fk.match_full =>
+                {
                     position(c).filter(|&i| !column_has_fk[i])
                 }
                 _ => None,
@@ -385,6 +391,12 @@ impl Renderer {
             args.push(quote!(name = #n));
         }
         args.extend(deferrable_arg(fk.deferrable));
+        if fk.not_valid {
+            args.push(quote!(not_valid));
+        }
+        if fk.match_full {
+            args.push(quote!(match_full));
+        }
         let _ = table;
         quote!(#[foreign_key(#(#args),*)])
     }
@@ -766,6 +778,7 @@ mod tests {
             nulls_not_distinct: false,
         }];
         t.checks = vec![CheckConstraint {
+            not_valid: false,
             no_inherit: false,
             name: "users_Age_check".into(),
             expr: "\"Age\" > 0".into(),

@@ -62,6 +62,8 @@ pub fn fk(
     referenced_columns: &[&str],
 ) -> ForeignKey {
     ForeignKey {
+        not_valid: false,
+        match_full: false,
         name: name.into(),
         columns: columns.iter().map(|c| c.to_string()).collect(),
         referenced_table: q(referenced),
@@ -137,6 +139,7 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
         nulls_not_distinct: false,
     });
     accounts.checks.push(CheckConstraint {
+        not_valid: false,
         no_inherit: false,
         name: "accounts_score_check".into(),
         expr: "score >= 0".into(),
@@ -246,6 +249,7 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
         nulls_not_distinct: true,
     });
     accounts.checks.push(CheckConstraint {
+        not_valid: false,
         no_inherit: false,
         name: "accounts_score_positive".into(),
         expr: "score >= 0".into(),
@@ -281,6 +285,7 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
         ..fk("logs_account_id_fkey", &["account_id"], "accounts", &["id"])
     });
     logs.checks.push(CheckConstraint {
+        not_valid: false,
         no_inherit: false,
         name: "logs_at_check".into(),
         expr: "at > '2000-01-01'".into(),
@@ -312,6 +317,7 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
         nulls_not_distinct: false,
     });
     members.checks.push(CheckConstraint {
+        not_valid: false,
         no_inherit: false,
         name: "members_name_check".into(),
         expr: "name <> ''".into(),

@@ -475,9 +475,10 @@ impl<'a> Renderer<'a> {
                     })?;
                 self.push(
                     format!(
-                        "ALTER TABLE {} ADD {};",
+                        "ALTER TABLE {} ADD {}{};",
                         qualified(table),
-                        foreign_key_sql(fk)
+                        foreign_key_sql(fk),
+                        if fk.not_valid { " NOT VALID" } else { "" }
                     ),
                     vec![],
                 );
@@ -954,8 +955,16 @@ impl<'a> Renderer<'a> {
             ));
         }
         hazards.push(lock_hazard(table));
+        let not_valid = if t.checks.iter().any(|c| c.name == name && c.not_valid) {
+            " NOT VALID"
+        } else {
+            ""
+        };
         self.push(
-            format!("ALTER TABLE {} ADD {definition};", qualified(table)),
+            format!(
+                "ALTER TABLE {} ADD {definition}{not_valid};",
+                qualified(table)
+            ),
             hazards,
         );
         Ok(())
@@ -1141,7 +1150,9 @@ pub(crate) fn create_table_sql(table: &Table) -> String {
                 .unwrap_or_default(),
         );
     }
-    for c in &table.checks {
+    // A NOT VALID check is added after the table (CREATE TABLE would mark
+    // it valid): see `Step::AddConstraint`.
+    for c in table.checks.iter().filter(|c| !c.not_valid) {
         lines.push(
             constraint_sql(table, &c.name)
                 .map(|(sql, _)| sql)
@@ -1214,6 +1225,9 @@ pub(crate) fn foreign_key_sql(fk: &ForeignKey) -> String {
         qualified(&fk.referenced_table),
         column_list(&fk.referenced_columns)
     );
+    if fk.match_full {
+        out.push_str(" MATCH FULL");
+    }
     if fk.on_delete != ForeignKeyAction::NoAction {
         out.push_str(&format!(" ON DELETE {}", fk.on_delete.as_sql()));
     }

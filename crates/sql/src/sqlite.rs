@@ -336,6 +336,7 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
                 };
                 col.ty = ColumnType::named("text");
                 t.checks.push(CheckConstraint {
+                    not_valid: false,
                     no_inherit: false,
                     name: enum_check_name(tname, &c.name),
                     expr: enum_check_expr(&c.name, &en.values),
@@ -1388,6 +1389,7 @@ mod tests {
         );
         let mut t = table();
         t.checks.push(CheckConstraint {
+            not_valid: false,
             name: "t_id_check".into(),
             expr: "id > 0".into(),
             no_inherit: true,

@@ -188,6 +188,7 @@ const PARSER_EXCEPTIONS: &[(&str, &str)] = &[
     ("COMMENT ON TRIGGER ", "sqlparser's COMMENT ON supports no TRIGGER object; there is no other spelling"),
     ("EXECUTE FUNCTION \"public\".\"audit\"('", "sqlparser's CREATE TRIGGER takes no trigger arguments; there is no other spelling"),
     (" SET INCREMENT BY ", "sqlparser has no ALTER COLUMN … SET sequence option; re-adding the identity would restart it"),
+    (") MATCH FULL", "sqlparser's REFERENCES has no MATCH clause; there is no other spelling"),
     ("REVOKE GRANT OPTION FOR ", "sqlparser's REVOKE has no GRANT OPTION FOR; revoking the privilege and granting it again would drop what the role granted on"),
 ];
 
@@ -275,6 +276,7 @@ fn create_table_is_readable_and_explicit() {
         nulls_not_distinct: true,
     });
     t.checks.push(CheckConstraint {
+        not_valid: false,
         no_inherit: false,
         name: "users_id_check".into(),
         expr: "id > 0".into(),

@@ -65,10 +65,14 @@ fn grant_attr(attr: &Attribute, errors: &mut Vec<Error>) -> GrantAttr {
     };
     let mut seen = Seen::default();
     let mut seen_privileges: Vec<String> = Vec::new();
+    // A key already reported (a misspelt privilege) is not reported again
+    // as a missing privilege.
+    let mut rejected = false;
     for entry in attr_entries(attr, errors) {
         if PRIVILEGE_KEYS.contains(&entry.key.as_str()) {
             if !matches!(entry.value, Value::Flag) {
                 errors.push(wrong_value(&entry, "no value", &entry.key));
+                rejected = true;
                 continue;
             }
             if seen_privileges.contains(&entry.key) {
@@ -93,6 +97,7 @@ fn grant_attr(attr: &Attribute, errors: &mut Vec<Error>) -> GrantAttr {
         if !GRANT_KEYS.contains(&entry.key.as_str()) {
             let known: Vec<&str> = PRIVILEGE_KEYS.iter().chain(GRANT_KEYS).copied().collect();
             errors.push(unknown_key(&entry, "`#[grant]`", &known));
+            rejected = true;
             continue;
         }
         if !accept_key(&entry, "grant", GRANT_KEYS, &mut seen, errors) {
@@ -109,7 +114,7 @@ fn grant_attr(attr: &Attribute, errors: &mut Vec<Error>) -> GrantAttr {
             _ => grant.with_grant_option = flag_value(&entry, errors),
         }
     }
-    if grant.privileges.is_empty() {
+    if grant.privileges.is_empty() && !rejected {
         errors.push(
             Error::new(span, "`#[grant]` needs at least one privilege")
                 .label("no privilege")

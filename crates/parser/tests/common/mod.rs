@@ -221,7 +221,12 @@ pub fn dump_schema(schema: &Schema) -> String {
         }
         for c in &t.checks {
             let no_inherit = if c.no_inherit { " no inherit" } else { "" };
-            let _ = writeln!(out, "  check {} {:?}{no_inherit}", c.name, c.expr);
+            let not_valid = if c.not_valid { " not valid" } else { "" };
+            let _ = writeln!(
+                out,
+                "  check {} {:?}{no_inherit}{not_valid}",
+                c.name, c.expr
+            );
         }
         if t.row_level_security.enabled || t.row_level_security.forced {
             let _ = writeln!(
@@ -266,7 +271,26 @@ pub fn dump_schema(schema: &Schema) -> String {
                 Deferrable::InitiallyImmediate => out.push_str(" deferrable initially immediate"),
                 Deferrable::InitiallyDeferred => out.push_str(" deferrable initially deferred"),
             }
+            if fk.match_full {
+                out.push_str(" match full");
+            }
+            if fk.not_valid {
+                out.push_str(" not valid");
+            }
             out.push('\n');
+        }
+        for g in &t.grants {
+            let _ = writeln!(
+                out,
+                "  grant {} to {}{}",
+                g.privilege.as_sql(),
+                g.role,
+                if g.grant_option {
+                    " with grant option"
+                } else {
+                    ""
+                }
+            );
         }
         for ix in &t.indexes {
             let keys: Vec<String> = ix
@@ -312,6 +336,13 @@ pub fn dump_schema(schema: &Schema) -> String {
             }
             out.push('\n');
         }
+    }
+    for n in &schema.namespace_settings {
+        let _ = writeln!(
+            out,
+            "namespace {} comment {:?} grants {:?}",
+            n.name, n.comment, n.grants
+        );
     }
     for v in &schema.views {
         let _ = writeln!(

@@ -133,14 +133,24 @@ impl Online {
     /// `NOT VALID`, then validated, in the constraints file. A constraint of
     /// that name is not in the previous schema: one left by an interrupted
     /// run of this file is dropped first.
-    pub fn add_validated(&mut self, table: &QualifiedName, name: &str, definition: &str) {
+    /// A constraint the schema declares `not_valid` is left unvalidated.
+    pub fn add_validated(
+        &mut self,
+        table: &QualifiedName,
+        name: &str,
+        definition: &str,
+        validate: bool,
+    ) {
         let t = qualified(table);
         let n = ident(name);
-        for sql in [
+        let mut sqls = vec![
             format!("ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {n};"),
             format!("ALTER TABLE {t} ADD {definition} NOT VALID;"),
-            format!("ALTER TABLE {t} VALIDATE CONSTRAINT {n};"),
-        ] {
+        ];
+        if validate {
+            sqls.push(format!("ALTER TABLE {t} VALIDATE CONSTRAINT {n};"));
+        }
+        for sql in sqls {
             self.validated.push(statement(sql));
         }
     }
@@ -372,7 +382,9 @@ impl Renderer<'_> {
                         name: name.clone(),
                     })?;
                 let definition = foreign_key_sql(fk);
-                self.state().add_validated(table, name, &definition);
+                let validate = !fk.not_valid;
+                self.state()
+                    .add_validated(table, name, &definition, validate);
             }
             Step::RenameColumn { table, names } => {
                 self.state()
@@ -452,7 +464,9 @@ impl Renderer<'_> {
             }
             None => {
                 let (definition, _) = constraint_sql(t, name).ok_or_else(missing)?;
-                self.state().add_validated(table, name, &definition);
+                let validate = !t.checks.iter().any(|c| c.name == name && c.not_valid);
+                self.state()
+                    .add_validated(table, name, &definition, validate);
             }
         }
         Ok(())

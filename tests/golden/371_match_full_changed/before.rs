@@ -1,0 +1,21 @@
+use shale::Table;
+
+#[derive(Table)]
+#[table(name = "accounts")]
+#[unique(columns(region, number))]
+pub struct Account {
+    #[column(primary_key)]
+    pub id: i64,
+    pub region: String,
+    pub number: i32,
+}
+
+#[derive(Table)]
+#[table(name = "payments")]
+#[foreign_key(columns(region, number), references = "accounts(region, number)")]
+pub struct Payment {
+    #[column(primary_key)]
+    pub id: i64,
+    pub region: Option<String>,
+    pub number: Option<i32>,
+}

@@ -1,0 +1,5 @@
+-- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "payments" against reads and writes
+
+ALTER TABLE "public"."payments" DROP CONSTRAINT "payments_region_number_fkey";
+--> statement-breakpoint
+ALTER TABLE "public"."payments" ADD CONSTRAINT "payments_region_number_fkey" FOREIGN KEY ("region", "number") REFERENCES "public"."accounts"("region", "number") MATCH FULL;
