@@ -930,7 +930,8 @@ fn check_database(
         (status, (i.schema, i.census))
     };
     let (database, census) = database;
-    if let (Some(folder), Some(status)) = (folder, status) {
+    if let (Some(folder), Some(mut status)) = (folder, status) {
+        super::migrate::drop_declared_not_valid(&mut status.leftovers, schema);
         // Database-level findings point at no file (a URL is no path for annotations).
         let db: Option<&Path> = None;
         for p in &status.pending {

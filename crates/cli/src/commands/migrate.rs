@@ -495,6 +495,14 @@ pub fn status(ctx: &Context<'_>, args: &StatusArgs) -> Result<Outcome> {
         shale_runner::status(&mut ctx.connect()?, &folder, &table)
     }
     .map_err(|e| anyhow!("{e}"))?;
+    let mut status = status;
+    if let Some((_, bytes)) = ctx.read_latest_snapshot(&folder.journal)? {
+        if let Ok(snapshot) =
+            shale_migrations::snapshot::Snapshot::from_json(&String::from_utf8_lossy(&bytes))
+        {
+            drop_declared_not_valid(&mut status.leftovers, &snapshot.schema);
+        }
+    }
     print_status(ctx, &status, &table);
     Ok(if status.is_up_to_date() {
         Outcome::Clean
@@ -621,4 +629,40 @@ pub fn leftover_text(l: &shale_runner::Leftover) -> String {
             l.name, l.table
         ),
     }
+}
+
+/// Leaves out of the leftovers the constraints the schema itself declares
+/// `not_valid`: left unvalidated on purpose, not by an interrupted run.
+pub(crate) fn drop_declared_not_valid(
+    leftovers: &mut Vec<shale_runner::Leftover>,
+    schema: &shale_model::Schema,
+) {
+    use shale_runner::quote_ident;
+    let mut declared = std::collections::HashSet::new();
+    for t in &schema.tables {
+        let table = format!(
+            "{}.{}",
+            quote_ident(&t.name.namespace),
+            quote_ident(&t.name.name)
+        );
+        let names = t
+            .checks
+            .iter()
+            .filter(|c| c.not_valid)
+            .map(|c| &c.name)
+            .chain(
+                t.foreign_keys
+                    .iter()
+                    .filter(|f| f.not_valid)
+                    .map(|f| &f.name),
+            );
+        for name in names {
+            let qualified = format!("{}.{}", quote_ident(&t.name.namespace), quote_ident(name));
+            declared.insert((table.clone(), qualified));
+        }
+    }
+    leftovers.retain(|l| {
+        l.kind != shale_runner::LeftoverKind::NotValidConstraint
+            || !declared.contains(&(l.table.clone(), l.name.clone()))
+    });
 }
