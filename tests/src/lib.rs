@@ -51,6 +51,13 @@ pub const TEST_ROLES: &[&str] = &["app_ro", "app_rw", "app_admin", "reporting"];
 /// reported).
 pub const MANAGED_ROLES: &[&str] = &["app_*", "public"];
 
+/// The `shale.toml` lines of a test project that manages
+/// [`MANAGED_ROLES`]' grants.
+pub fn grants_toml() -> String {
+    let roles: Vec<String> = MANAGED_ROLES.iter().map(|r| format!("{r:?}")).collect();
+    format!("[grants]\nroles = [{}]\n", roles.join(", "))
+}
+
 /// The introspection options of tests that compare grants: the defaults,
 /// managing [`MANAGED_ROLES`].
 pub fn introspect_options() -> shale_introspect::IntrospectOptions {

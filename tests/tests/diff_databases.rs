@@ -47,7 +47,8 @@ fn database_with(schema: &Schema) -> String {
 
 fn introspect(url: &str) -> Schema {
     let mut client = shale_tests::connect(url);
-    shale_introspect::introspect(&mut client, &Default::default()).expect("introspect")
+    shale_introspect::introspect(&mut client, &shale_tests::introspect_options())
+        .expect("introspect")
 }
 
 /// The cases: golden folders whose pair involves no rename.
@@ -135,6 +136,8 @@ fn diff_between_two_databases_reconciles_them() {
         cases.len()
     );
     let work = tempfile::tempdir().unwrap();
+    // The roles whose grants are compared (the test server has them).
+    std::fs::write(work.path().join("shale.toml"), shale_tests::grants_toml()).unwrap();
     let queue = Mutex::new(cases.clone());
     let failures = Mutex::new(Vec::new());
     std::thread::scope(|s| {

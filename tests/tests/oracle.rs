@@ -140,13 +140,9 @@ fn applying_shales_diff_makes_pg_dump_equal() {
     );
     let scratch = tempfile::tempdir().unwrap();
     // The roles whose grants are compared (the test server has them).
-    let roles: Vec<String> = shale_tests::MANAGED_ROLES
-        .iter()
-        .map(|r| format!("{r:?}"))
-        .collect();
     std::fs::write(
         scratch.path().join("shale.toml"),
-        format!("[grants]\nroles = [{}]\n", roles.join(", ")),
+        shale_tests::grants_toml(),
     )
     .unwrap();
     let next = Mutex::new(0usize);

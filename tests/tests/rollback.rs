@@ -690,6 +690,8 @@ fn golden_down_case(case: &Path) -> Result<(), String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let d = dir.path();
     std::fs::create_dir_all(d.join("schema")).map_err(|e| e.to_string())?;
+    // Grants to the test server's roles are managed.
+    std::fs::write(d.join("shale.toml"), shale_tests::grants_toml()).map_err(|e| e.to_string())?;
     let schema = d.join("schema/schema.rs");
     let read = |name: &str| std::fs::read_to_string(case.join(name)).map_err(|e| e.to_string());
     let run = |args: &[String]| -> Result<String, String> {

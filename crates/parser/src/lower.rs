@@ -267,8 +267,10 @@ pub(crate) fn link<S: Site>(
     let (sequences, sequence_renames) = sequence::link_sequences(cx, objects.sequences, &tables);
     let extensions = extension::link_extensions(cx, objects.extensions);
 
-    let mut schema = Schema::default();
-    schema.namespace_settings = grant::link_namespaces(cx, objects.namespaces);
+    let mut schema = Schema {
+        namespace_settings: grant::link_namespaces(cx, objects.namespaces),
+        ..Schema::default()
+    };
     let mut namespaces: HashSet<String> = HashSet::new();
     for s in &sequences {
         namespaces.insert(s.name.namespace.clone());

@@ -537,3 +537,5 @@ END
 $$;
 CREATE TRIGGER events_notify AFTER INSERT ON es.events FOR EACH ROW EXECUTE FUNCTION es.notify_event();
 CREATE TRIGGER outbox_notify AFTER INSERT ON es.outbox FOR EACH STATEMENT EXECUTE FUNCTION es.notify_event();
+
+COMMENT ON SCHEMA es IS 'The event store: append-only';
