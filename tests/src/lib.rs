@@ -280,7 +280,7 @@ pub fn pg_dump_schema(url: &str) -> Result<String, String> {
         ));
     }
     let text = String::from_utf8_lossy(&out.stdout);
-    Ok(text
+    let mut lines: Vec<&str> = text
         .lines()
         .filter(|l| {
             !(l.is_empty()
@@ -290,8 +290,21 @@ pub fn pg_dump_schema(url: &str) -> Result<String, String> {
                 || l.starts_with("\\restrict")
                 || l.starts_with("\\unrestrict"))
         })
-        .collect::<Vec<_>>()
-        .join("\n"))
+        .collect();
+    // pg_dump prints an object's grants in the order of its access list,
+    // which is the order they were made in; grants commute, so each run of
+    // them is sorted.
+    let mut start = 0;
+    while start < lines.len() {
+        let end = start
+            + lines[start..]
+                .iter()
+                .take_while(|l| l.starts_with("GRANT "))
+                .count();
+        lines[start..end].sort_unstable();
+        start = end.max(start + 1);
+    }
+    Ok(lines.join("\n"))
 }
 
 /// A unified diff of two texts, for failure messages.

@@ -202,6 +202,10 @@ pub fn role_matches(patterns: &[String], role: &str) -> bool {
     })
 }
 
+/// The comment initdb gives the `public` schema: PostgreSQL's default, which
+/// the model reads as no comment.
+pub const PUBLIC_SCHEMA_COMMENT: &str = "standard public schema";
+
 /// What a schema says about one namespace itself (`public` included): its
 /// comment and its grants. Namespaces with neither have no entry.
 #[derive(Clone, Debug, PartialEq, Eq)]

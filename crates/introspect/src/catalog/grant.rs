@@ -17,10 +17,6 @@ use super::{not_extension_owned, Session};
 use crate::census::UnmodelledObject;
 use crate::{IntrospectError, IntrospectOptions};
 
-/// The comment initdb gives the `public` schema: PostgreSQL's default,
-/// read as no comment.
-const PUBLIC_SCHEMA_COMMENT: &str = "standard public schema";
-
 /// What the query returns per object, privilege and grantee.
 struct Row {
     /// `table`, `sequence`, `function`, `schema`.
@@ -141,7 +137,9 @@ impl Grants {
         let mut census = Vec::new();
         let mut namespaces: BTreeMap<String, Namespace> = BTreeMap::new();
         for (ns, comment) in self.comments {
-            if ns == shale_model::DEFAULT_NAMESPACE && comment == PUBLIC_SCHEMA_COMMENT {
+            if ns == shale_model::DEFAULT_NAMESPACE
+                && comment == shale_model::grant::PUBLIC_SCHEMA_COMMENT
+            {
                 continue;
             }
             namespaces

@@ -112,13 +112,17 @@ impl Renderer<'_> {
         Ok(())
     }
 
-    /// `COMMENT ON SCHEMA … IS …` of a namespace of the next schema.
+    /// `COMMENT ON SCHEMA … IS …` of a namespace of the next schema. No
+    /// comment on `public` is initdb's own comment, which the model reads
+    /// as none (pg_dump and a restore then agree with a fresh database).
     pub(super) fn schema_comment_sql(&self, name: &str) -> String {
         let comment = self
             .schemas
             .next
             .namespace_settings(name)
-            .and_then(|n| n.comment.as_deref());
+            .and_then(|n| n.comment.as_deref())
+            .or((name == shale_model::DEFAULT_NAMESPACE)
+                .then_some(shale_model::grant::PUBLIC_SCHEMA_COMMENT));
         format!(
             "COMMENT ON SCHEMA {} IS {};",
             ident(name),
