@@ -81,8 +81,10 @@ fn cases() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
             vec![("MATCH FULL foreign key", "r3_x_y_fkey on r3")],
         ),
         (
-            "CREATE TABLE co (a text COLLATE \"C\")",
-            vec![("column collation", "co.a")],
+            // Collations of pg_catalog and public are modelled on columns.
+            "CREATE SCHEMA cs; CREATE COLLATION cs.c2 FROM \"C\"; \
+             CREATE TABLE co (a text COLLATE cs.c2, b text COLLATE \"C\")",
+            vec![("collation", "cs.c2"), ("column collation", "co.a")],
         ),
         ("CREATE UNLOGGED TABLE ul (id integer)", vec![("unlogged table", "ul")]),
         (
@@ -213,7 +215,8 @@ fn a_database_of_modelled_objects_only_is_complete() {
          CREATE FUNCTION f(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x'; \
          CREATE PROCEDURE p() LANGUAGE sql AS 'SELECT 1'; \
          CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'; \
-         CREATE TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION tf()",
+         CREATE TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION tf(); \
+         CREATE TABLE coll (a text COLLATE \"C\", b varchar(10)[] COLLATE \"POSIX\", c text)",
     );
     let i = census_of(&url, &IntrospectOptions::default());
     assert!(i.census.is_complete(), "{:#?}", i.census.unmodelled);
@@ -229,6 +232,9 @@ fn a_database_of_modelled_objects_only_is_complete() {
     assert_eq!(i.schema.functions.len(), 3);
     let t = i.schema.tables.iter().find(|t| t.name.name == "t").unwrap();
     assert_eq!(t.triggers.len(), 1);
+    let coll = i.schema.tables.iter().find(|t| t.name.name == "coll").unwrap();
+    let collations: Vec<Option<&str>> = coll.columns.iter().map(|c| c.collation.as_deref()).collect();
+    assert_eq!(collations, vec![Some("C"), Some("POSIX"), None]);
 }
 
 #[test]

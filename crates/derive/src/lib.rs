@@ -47,6 +47,8 @@ use syn::{parse_macro_input, DeriveInput, Ident, LitStr};
         foreign_key,
         policy,
         trigger,
+        partition,
+        exclude,
         pg_enum
     )
 )]

@@ -908,6 +908,7 @@ impl Differ<'_, '_> {
             identity_options: columns.previous.identity.is_some()
                 && columns.next.identity.is_some()
                 && columns.previous.identity_options != columns.next.identity_options,
+            collation: columns.previous.collation != columns.next.collation,
         }
     }
 

@@ -458,6 +458,10 @@ pub struct ColumnChanges {
     pub sequence: bool,
     /// The options of the identity's sequence change (identity kept).
     pub identity_options: bool,
+    /// The collation changes (`SET DATA TYPE … COLLATE …`); PostgreSQL
+    /// treats it as a type change for the views, policies and triggers
+    /// over the column.
+    pub collation: bool,
 }
 
 impl ColumnChanges {
@@ -470,5 +474,6 @@ impl ColumnChanges {
             || self.drop_expression
             || self.sequence
             || self.identity_options
+            || self.collation
     }
 }

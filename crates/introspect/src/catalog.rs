@@ -270,10 +270,14 @@ fn read_columns(
                 d.description, a.attnum, \
                 CASE WHEN etn.nspname <> 'pg_catalog' THEN \
                     CASE WHEN etn.nspname = 'public' THEN '' ELSE quote_ident(etn.nspname) || '.' END \
-                    || quote_ident(et.typname) END \
+                    || quote_ident(et.typname) END, \
+                co.collname::text \
          FROM unnest($1::oid[]) AS sel(oid) \
          JOIN pg_catalog.pg_attribute a ON a.attrelid = sel.oid \
          JOIN pg_catalog.pg_type t ON t.oid = a.atttypid \
+         LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation \
+               AND a.attcollation <> t.typcollation \
+               AND co.collnamespace IN ('pg_catalog'::regnamespace, 'public'::regnamespace) \
          JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 \
                                                      THEN t.typelem ELSE t.oid END \
          JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace \
@@ -328,6 +332,8 @@ fn read_columns(
         let mut column = Column::new(name, ColumnType { base, array_dims });
         column.nullable = !not_null;
         column.comment = comment;
+        // A collation outside `pg_catalog` and `public` is left to the census.
+        column.collation = r.get(16);
         column.identity = match identity.as_str() {
             "a" => Some(Identity::Always),
             "d" => Some(Identity::ByDefault),

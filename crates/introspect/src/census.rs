@@ -161,7 +161,10 @@ fn census_sql(version: i32) -> String {
              FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid \
              JOIN pg_catalog.pg_type t ON t.oid = a.atttypid \
              WHERE r.relkind IN ('r', 'p') AND NOT r.relispartition AND a.attnum > 0 AND NOT a.attisdropped \
-               AND a.attcollation <> t.typcollation"
+               AND a.attcollation <> t.typcollation \
+               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_collation co \
+                                WHERE co.oid = a.attcollation \
+                                  AND co.collnamespace IN ('pg_catalog'::regnamespace, 'public'::regnamespace))"
         ),
         format!(
             "SELECT 'table inheritance', r.ns, {rel_name}, r.ext \

@@ -847,6 +847,8 @@ struct ColumnV1<'a> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     generated: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    collation: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     comment: Option<Str<'a>>,
 }
 
@@ -1388,6 +1390,7 @@ impl<'a> ColumnV1<'a> {
             identity_options: (!c.identity_options.is_default())
                 .then(|| SequenceOptionsV1::from_model(&c.identity_options)),
             generated: borrowed(&c.generated),
+            collation: borrowed(&c.collation),
             comment: borrowed(&c.comment),
         }
     }
@@ -1417,6 +1420,7 @@ impl<'a> ColumnV1<'a> {
                 .map(SequenceOptionsV1::into_model)
                 .unwrap_or_default(),
             generated: owned(self.generated),
+            collation: owned(self.collation),
             comment: owned(self.comment),
         })
     }

@@ -9,17 +9,21 @@
 //! here never silently changes a file.
 #![deny(missing_docs)]
 
+pub mod exclusion;
 pub mod expr;
 pub mod extension;
 pub mod function;
 pub mod naming;
+pub mod partition;
 pub mod policy;
 pub mod sequence;
 pub mod types;
 pub mod view;
 
+pub use partition::{Partition, PartitionBound, PartitionKey, PartitionStrategy};
 pub use policy::{Policy, PolicyCommand, RowLevelSecurity};
 
+pub use exclusion::{ExclusionConstraint, ExclusionElement};
 pub use extension::Extension;
 pub use function::{
     Argument, ArgumentMode, Function, Parallel, Trigger, TriggerEvents, TriggerTiming, Volatility,
@@ -229,6 +233,13 @@ pub struct Table {
     pub policies: Vec<Policy>,
     /// Triggers, sorted by name.
     pub triggers: Vec<Trigger>,
+    /// Exclusion constraints, sorted by name.
+    pub exclusions: Vec<ExclusionConstraint>,
+    /// `PARTITION BY …`: the table is partitioned.
+    pub partition_by: Option<PartitionKey>,
+    /// The partitions of a partitioned table, sorted by name (in the
+    /// table's namespace).
+    pub partitions: Vec<Partition>,
 }
 
 impl Table {
@@ -246,12 +257,17 @@ impl Table {
             row_level_security: RowLevelSecurity::default(),
             policies: Vec::new(),
             triggers: Vec::new(),
+            exclusions: Vec::new(),
+            partition_by: None,
+            partitions: Vec::new(),
         }
     }
 
     /// Sorts constraints, indexes and policies by name (columns keep their order).
     pub fn normalize(&mut self) {
         self.triggers.sort_by(|a, b| a.name.cmp(&b.name));
+        self.exclusions.sort_by(|a, b| a.name.cmp(&b.name));
+        self.partitions.sort_by(|a, b| a.name.cmp(&b.name));
         self.policies.sort_by(|a, b| a.name.cmp(&b.name));
         for p in &mut self.policies {
             p.normalize();
@@ -296,6 +312,10 @@ pub struct Column {
     pub identity_options: SequenceOptions,
     /// `GENERATED ALWAYS AS (expr) STORED`: the expression.
     pub generated: Option<String>,
+    /// `COLLATE …`: the column's collation when it is not its type's
+    /// default: the name (unquoted: `C`, `en_US.utf8`, `und-x-icu`) of a
+    /// collation in `pg_catalog` or `public`.
+    pub collation: Option<String>,
     /// `COMMENT ON COLUMN`.
     pub comment: Option<String>,
 }
@@ -311,6 +331,7 @@ impl Column {
             identity: None,
             identity_options: SequenceOptions::default(),
             generated: None,
+            collation: None,
             comment: None,
         }
     }

@@ -13,6 +13,7 @@
 
 mod extension;
 mod function;
+mod partition;
 mod sequence;
 mod view;
 
@@ -20,6 +21,7 @@ use std::collections::HashSet;
 
 pub use extension::{extension, extension_from_derive, is_extension, ExtensionDef};
 pub use function::{function, function_from_derive, is_function, FunctionDef, TriggerAttr};
+pub use partition::{ExcludeAttr, PartitionAttr};
 pub use sequence::{is_sequence, sequence, sequence_from_derive, SequenceDef};
 pub use view::{is_view, view, view_from_derive, ViewAttrs, ViewDef, VIEW_KEYS};
 
@@ -213,6 +215,12 @@ pub struct TableAttrs {
     pub policies: Vec<PolicyAttr>,
     /// `#[trigger(…)]`.
     pub triggers: Vec<TriggerAttr>,
+    /// `#[table(partition_by = "…")]`.
+    pub partition_by: Option<Spanned<String>>,
+    /// `#[partition(…)]`.
+    pub partitions: Vec<PartitionAttr>,
+    /// `#[exclude(…)]`.
+    pub exclusions: Vec<ExcludeAttr>,
 }
 
 /// `#[policy(name = "…", command = "select", to(role, …), using = "…",
@@ -416,6 +424,8 @@ pub struct ColumnAttrs {
     pub default: Option<Spanned<String>>,
     /// `generated = "…"`.
     pub generated: Option<Spanned<String>>,
+    /// `collate = "…"`.
+    pub collate: Option<Spanned<String>>,
     /// `unique`.
     pub unique: Option<Span>,
     /// `references = "[schema.]table.column"`.
@@ -591,6 +601,8 @@ const TABLE_ATTRS: &[&str] = &[
     "foreign_key",
     "policy",
     "trigger",
+    "partition",
+    "exclude",
 ];
 const SHALE_ATTRS: &[&str] = &[
     "table",
@@ -607,6 +619,8 @@ const SHALE_ATTRS: &[&str] = &[
     "view",
     "function",
     "trigger",
+    "partition",
+    "exclude",
 ];
 /// Attribute names of Rust itself and of common derives, never mistaken for
 /// a misspelt shale attribute even when they look alike.
@@ -914,6 +928,7 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                 "renamed_from",
                 "row_level_security",
                 "force_row_level_security",
+                "partition_by",
             ],
             &mut seen,
             errors,
@@ -921,6 +936,7 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
             continue;
         }
         let slot = match entry.key.as_str() {
+            "partition_by" => &mut out.partition_by,
             "row_level_security" => {
                 out.row_level_security = flag_value(&entry, errors);
                 continue;
@@ -1050,6 +1066,12 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
             "trigger" => out
                 .triggers
                 .push(function::trigger_attr(attr, span, errors)),
+            "partition" => out
+                .partitions
+                .push(partition::partition_attr(attr, span, errors)),
+            "exclude" => out
+                .exclusions
+                .push(partition::exclude_attr(attr, span, errors)),
             _ => {}
         }
     }
@@ -1346,6 +1368,7 @@ const COLUMN_KEYS: &[&str] = &[
     "identity",
     "default",
     "generated",
+    "collate",
     "unique",
     "references",
     "on_delete",
@@ -1376,6 +1399,7 @@ pub fn column_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> ColumnAttrs
             "identity" => out.identity = identity_value(&entry, errors),
             "default" => out.default = string_value(&entry, errors),
             "generated" => out.generated = string_value(&entry, errors),
+            "collate" => out.collate = string_value(&entry, errors),
             "unique" => out.unique = flag_value(&entry, errors),
             "references" => {
                 out.references =

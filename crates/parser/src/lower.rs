@@ -19,6 +19,7 @@
 
 mod extension;
 mod function;
+mod partition;
 mod policy;
 mod sequence;
 pub(crate) mod view;
@@ -260,6 +261,7 @@ pub(crate) fn link<S: Site>(
         .collect();
     let views = view::check_view_names(cx, objects.views, &table_sites);
     drop(table_sites);
+    partition::check_partition_names(cx, &tables);
     resolve_foreign_keys(cx, &mut tables);
     assign_names(cx, &mut tables);
     let (sequences, sequence_renames) = sequence::link_sequences(cx, objects.sequences, &tables);
@@ -624,6 +626,7 @@ enum NameTarget {
     Check(usize),
     ForeignKey(usize),
     Index(usize),
+    Exclusion(usize),
 }
 
 impl NameTarget {
@@ -632,7 +635,10 @@ impl NameTarget {
     fn is_relation(self) -> bool {
         matches!(
             self,
-            NameTarget::PrimaryKey | NameTarget::Unique(_) | NameTarget::Index(_)
+            NameTarget::PrimaryKey
+                | NameTarget::Unique(_)
+                | NameTarget::Index(_)
+                | NameTarget::Exclusion(_)
         )
     }
 
@@ -648,6 +654,7 @@ impl NameTarget {
             NameTarget::Check(_) => "check constraint",
             NameTarget::ForeignKey(_) => "foreign key",
             NameTarget::Index(_) => "index",
+            NameTarget::Exclusion(_) => "exclusion constraint",
         }
     }
 }
@@ -677,6 +684,8 @@ pub(crate) struct TableBuild<S> {
     column_renames: Vec<(QualifiedName, String, String)>,
     /// Where each trigger (in `table.triggers` order) names its function.
     trigger_functions: Vec<S>,
+    /// Where each partition (in `table.partitions` order) is named.
+    partition_names: Vec<S>,
 }
 
 impl TableBuild<Span> {
@@ -712,7 +721,8 @@ impl TableBuild<Span> {
                 .collect(),
             rename: self.rename,
             column_renames: self.column_renames,
-            trigger_functions: self.trigger_functions.into_iter().map(at).collect(),
+            trigger_functions: self.trigger_functions.into_iter().map(&mut at).collect(),
+            partition_names: self.partition_names.into_iter().map(at).collect(),
         }
     }
 }
@@ -754,6 +764,7 @@ pub(crate) fn lower_table(
         rename,
         column_renames: Vec::new(),
         trigger_functions: Vec::new(),
+        partition_names: Vec::new(),
     };
     b.table.comment = def.doc.clone();
     // Rust identifier → column index, so that attribute lists may name a
@@ -1002,6 +1013,8 @@ pub(crate) fn lower_table(
 
     policy::lower_policies(cx, file, def, &mut b.table);
     b.trigger_functions = function::lower_triggers(cx, file, def, &mut b.table, &scope);
+    b.partition_names = partition::lower_partitions(cx, file, def, &mut b, &scope);
+    partition::lower_exclusions(cx, file, def, &mut b, &scope);
 
     for attr in &def.attrs.foreign_keys {
         let local = resolve_all(cx, &attr.columns);
@@ -1340,6 +1353,9 @@ fn lower_column(
     column.comment = field.doc.clone();
     column.default = a.default.as_ref().map(|d| d.value.clone());
     column.generated = a.generated.as_ref().map(|g| g.value.clone());
+    if let Some(collate) = &a.collate {
+        column.collation = lower_collation(cx, file, collate, &column.ty, typed, name);
+    }
 
     if let (Some(_), true) = (a.primary_key, nullable) {
         cx.err(
@@ -1492,6 +1508,60 @@ fn lower_column(
         }
     }
     column
+}
+
+/// Built-in types PostgreSQL refuses a collation on ("collations are not
+/// supported by type …"); anything not listed (text types, domains,
+/// extension types) is left to the server.
+const NOT_COLLATABLE: &[&str] = &[
+    "smallint", "integer", "bigint", "smallserial", "serial", "bigserial", "real",
+    "double precision", "numeric", "boolean", "bytea", "uuid", "date", "time", "timetz",
+    "timestamp", "timestamptz", "interval", "json", "jsonb", "inet", "cidr", "macaddr",
+    "money", "oid", "tsvector", "tsquery",
+];
+
+/// `collate = "…"`: the collation's name, unquoted (`"C"`, `"en_US.utf8"`,
+/// `"und-x-icu"`), one of `pg_catalog`'s or of `public`; `"default"` is no
+/// collation of the column's own.
+fn lower_collation(
+    cx: &mut Cx<Span>,
+    file: usize,
+    collate: &Spanned<String>,
+    ty: &ColumnType,
+    typed: bool,
+    column: &str,
+) -> Option<String> {
+    cx.postgres_only(file, collate.key_span, "`collate`");
+    let value = collate.value.trim();
+    let value = value.strip_prefix("pg_catalog.").unwrap_or(value);
+    let unquoted = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .unwrap_or(value)
+        .to_string();
+    if unquoted.trim().is_empty() {
+        cx.err(
+            file,
+            Error::new(collate.span, "empty `collate`")
+                .label("expected a collation such as `C` or `und-x-icu`"),
+        );
+        return None;
+    }
+    let base = ty.base_name().map(|b| b.split('(').next().unwrap_or(b).trim());
+    let enum_ = ty.base_name().is_none();
+    if typed && (enum_ || base.is_some_and(|b| NOT_COLLATABLE.contains(&b))) {
+        cx.err(
+            file,
+            Error::new(
+                collate.key_span,
+                format!("column `{column}` of type `{ty}` cannot have a collation"),
+            )
+            .label("not a text type")
+            .help("collations apply to `text`, `varchar(n)`, `char(n)` and other collatable types; remove `collate`"),
+        );
+        return None;
+    }
+    (unquoted != "default").then_some(unquoted)
 }
 
 /// The value of a single SQL string literal, optionally cast (`'a'::role`).
@@ -1934,6 +2004,7 @@ fn set_name(table: &mut Table, target: NameTarget, name: String) {
         NameTarget::Check(i) => table.checks[i].name = name,
         NameTarget::ForeignKey(i) => table.foreign_keys[i].name = name,
         NameTarget::Index(i) => table.indexes[i].name = name,
+        NameTarget::Exclusion(i) => table.exclusions[i].name = name,
     }
 }
 

@@ -456,6 +456,9 @@ impl Renderer {
         if let Some(g) = &c.generated {
             args.push(quote!(generated = #g));
         }
+        if let Some(collation) = &c.collation {
+            args.push(quote!(collate = #collation));
+        }
         let attr = (!args.is_empty()).then(|| quote!(#[column(#(#args),*)]));
         let ty = if c.nullable {
             quote!(Option<#rust_ty>)

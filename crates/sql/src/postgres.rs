@@ -175,6 +175,9 @@ fn identity_options_sql(column: &Column) -> String {
 /// `"id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL`, …
 fn column_definition(column: &Column) -> String {
     let mut out = format!("{} {}", ident(&column.name), render_type(&column.ty));
+    if let Some(collation) = &column.collation {
+        out.push_str(&format!(" COLLATE {}", ident(collation)));
+    }
     if let Some(expr) = &column.generated {
         out.push_str(&format!(" GENERATED ALWAYS AS ({expr}) STORED"));
     }
@@ -669,9 +672,52 @@ impl<'a> Renderer<'a> {
             } else {
                 ""
             };
+            // A new type takes its own default collation unless one is named.
+            let collate = next
+                .collation
+                .as_ref()
+                .map(|c| format!(" COLLATE {}", ident(c)))
+                .unwrap_or_default();
             self.push(
-                format!("{allow}{alter} SET DATA TYPE {rendered} USING {using};"),
+                format!("{allow}{alter} SET DATA TYPE {rendered}{collate} USING {using};"),
                 hazards,
+            );
+        } else if changes.collation {
+            // The same type in another collation: no rewrite, but the
+            // column's indexes are rebuilt.
+            if let Some(online) = self.online.as_mut() {
+                let spell = |c: &Option<String>| {
+                    format!(
+                        "{} COLLATE {}",
+                        render_type(&next.ty),
+                        ident(c.as_deref().unwrap_or("default"))
+                    )
+                };
+                online.refuse_type_change(
+                    table,
+                    next,
+                    &spell(&previous.collation),
+                    &spell(&next.collation),
+                );
+                return Ok(());
+            }
+            let collation = next.collation.as_deref().unwrap_or("default");
+            self.push(
+                format!(
+                    "{alter} SET DATA TYPE {} COLLATE {};",
+                    render_type(&storage_type(&next.ty)),
+                    ident(collation)
+                ),
+                vec![
+                    hazard(
+                        HazardKind::IndexBuild,
+                        format!(
+                            "rebuilds the indexes of table {} over column {label} for its new collation",
+                            table_label(table)
+                        ),
+                    ),
+                    lock(),
+                ],
             );
         }
         if changes.sequence && previous_serial && next_serial {

@@ -306,6 +306,13 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
     };
     for c in &table.columns {
         let clabel = format!("column \"{tname}\".\"{}\"", c.name);
+        if c.collation.is_some() {
+            return Err(unsupported(
+                "a column collation (`#[column(collate = …)]`)",
+                clabel,
+                "shale's SQLite support has no collations; remove `collate`, or use PostgreSQL",
+            ));
+        }
         if c.ty.array_dims > 0 {
             return Err(unsupported(
                 "an array type",

@@ -207,7 +207,7 @@ fn trigger_uses_changed_column(table: &TablePair<'_>, trigger: &Trigger) -> bool
     previous.columns.iter().any(|c| {
         let changed = match table.next_column(&c.name).and_then(|n| next.column(n)) {
             None => true,
-            Some(n) => n.ty != c.ty || n.name != c.name,
+            Some(n) => n.ty != c.ty || n.collation != c.collation || n.name != c.name,
         };
         changed
             && (trigger.update_of.iter().any(|u| u == &c.name)

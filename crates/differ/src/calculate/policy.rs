@@ -99,7 +99,7 @@ fn policy_uses_changed_column(table: &TablePair<'_>, policy: &Policy) -> bool {
     previous.columns.iter().any(|c| {
         let changed = match table.next_column(&c.name).and_then(|n| next.column(n)) {
             None => true,
-            Some(n) => n.ty != c.ty,
+            Some(n) => n.ty != c.ty || n.collation != c.collation,
         };
         changed
             && [&policy.using, &policy.with_check]

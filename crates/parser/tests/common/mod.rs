@@ -193,6 +193,9 @@ pub fn dump_schema(schema: &Schema) -> String {
             if let Some(g) = &c.generated {
                 let _ = write!(out, " generated {g:?}");
             }
+            if let Some(collation) = &c.collation {
+                let _ = write!(out, " collate {collation:?}");
+            }
             out.push('\n');
             comment(&mut out, "    ", &c.comment);
         }
@@ -248,6 +251,15 @@ pub fn dump_schema(schema: &Schema) -> String {
         }
         for g in &t.triggers {
             let _ = writeln!(out, "  trigger {:?}", g);
+        }
+        for x in &t.exclusions {
+            let _ = writeln!(out, "  exclusion {:?}", x);
+        }
+        if let Some(key) = &t.partition_by {
+            let _ = writeln!(out, "  partition by {}", key.to_sql());
+        }
+        for p in &t.partitions {
+            let _ = writeln!(out, "  partition {} {}", p.name, p.bound.to_sql());
         }
         for fk in &t.foreign_keys {
             let _ = write!(
