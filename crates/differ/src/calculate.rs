@@ -4,6 +4,7 @@
 
 mod extension;
 mod function;
+mod partition;
 mod policy;
 mod sequence;
 mod view;
@@ -50,6 +51,8 @@ pub(crate) fn calculate_steps(
     differ.push_primary_key_steps();
     differ.push_unique_steps();
     differ.push_check_steps();
+    differ.push_exclusion_steps();
+    differ.push_partition_steps();
     // Indexes before foreign keys: dropping a unique index marks the foreign
     // keys that depend on it for re-creation.
     differ.push_index_steps();
@@ -455,6 +458,20 @@ impl<'a> DifferDatabase<'a> {
                 }
             }
         }
+        // A table whose partitioning changes is dropped and created again.
+        let mut created_tables = created_tables;
+        let mut dropped_tables = dropped_tables;
+        let mut matching = matching;
+        matching.pairs.retain(|&(p, n)| {
+            let tables = MigrationPair::new(&schemas.previous.tables[p], &schemas.next.tables[n]);
+            if partition::repartitioned(tables) {
+                dropped_tables.push(tables.previous);
+                created_tables.push(tables.next);
+                false
+            } else {
+                true
+            }
+        });
         let sequences = sequence::match_sequences(schemas, hints, ambiguities);
         let extensions = extension::match_extensions(schemas);
         let mut db = DifferDatabase {

@@ -107,6 +107,14 @@ pub enum Step {
         /// The constraint's previous name.
         name: String,
     },
+    /// `DROP TABLE` of a partition of a kept table (its rows go with it).
+    /// Before the partitions that may take its bound are created.
+    DropPartition {
+        /// The parent's previous name.
+        table: QualifiedName,
+        /// The partition's name.
+        name: String,
+    },
     /// `DROP TABLE`. After foreign keys into it are gone; before a renamed
     /// table takes its name; before the enums its columns use are dropped.
     DropTable {
@@ -275,6 +283,33 @@ pub enum Step {
         table: QualifiedName,
         /// The column's name.
         column: String,
+    },
+    /// `ALTER TABLE parent DETACH PARTITION p`: a partition whose bound
+    /// changes. After the parent's columns are added and changed (a
+    /// detached partition no longer follows them), before the partitions
+    /// that may take its previous bound are created.
+    DetachPartition {
+        /// The parent's next name.
+        table: QualifiedName,
+        /// The partition's name.
+        name: String,
+    },
+    /// `CREATE TABLE p PARTITION OF parent FOR VALUES …`. After the parent
+    /// and its columns exist and after overlapping partitions are dropped
+    /// or detached; the parent's keys, indexes and triggers reach it.
+    CreatePartition {
+        /// The parent's next name.
+        table: QualifiedName,
+        /// The partition's name.
+        name: String,
+    },
+    /// `ALTER TABLE parent ATTACH PARTITION p FOR VALUES …`: a detached
+    /// partition back with its next bound, after the new partitions.
+    AttachPartition {
+        /// The parent's next name.
+        table: QualifiedName,
+        /// The partition's name.
+        name: String,
     },
     /// `ALTER SEQUENCE … OWNED BY table.column`: after every table and
     /// column exists.

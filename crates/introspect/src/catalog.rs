@@ -2,6 +2,7 @@
 //! catalog, joined in memory by OID.
 
 mod function;
+mod partition;
 mod view;
 
 use std::collections::HashMap;
@@ -218,12 +219,13 @@ fn read_tables(
     // Ordinary and partitioned tables; partitions are part of their parent.
     let sql = format!(
         "SELECT c.oid, n.nspname::text, c.relname::text, d.description, \
-                c.relrowsecurity, c.relforcerowsecurity \
+                c.relrowsecurity, c.relforcerowsecurity, {} \
          FROM pg_catalog.pg_class c \
          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
          LEFT JOIN pg_catalog.pg_description d \
                 ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0 \
          WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY($1) AND {}",
+        partition::TABLE_COLUMNS,
         not_extension_owned("pg_class", "c.oid")
     );
     let rows = s.query("tables", &sql, &[&namespaces])?;
@@ -240,6 +242,7 @@ fn read_tables(
             enabled: r.get(4),
             forced: r.get(5),
         };
+        partition::read_partitioning(&r, 6, &mut table)?;
         tables.insert(oid, table);
         oids.push(oid);
     }
@@ -426,12 +429,13 @@ fn read_constraints(
                 END, \
                 c.confupdtype::text, c.confdeltype::text, c.condeferrable, c.condeferred, \
                 CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid, true) END, \
-                {nulls_not_distinct}, c.connoinherit \
+                {nulls_not_distinct}, c.connoinherit, \
+                CASE WHEN c.contype = 'x' THEN pg_catalog.pg_get_constraintdef(c.oid) END \
          FROM unnest($1::oid[]) AS sel(oid) \
          JOIN pg_catalog.pg_constraint c ON c.conrelid = sel.oid \
          LEFT JOIN pg_catalog.pg_class f ON f.oid = c.confrelid \
          LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = f.relnamespace \
-         WHERE c.contype IN ('p', 'u', 'c', 'f')"
+         WHERE c.contype IN ('p', 'u', 'c', 'f', 'x')"
     );
     let rows = s.query("constraints", &sql, &[&oids])?;
     for r in rows {
@@ -442,7 +446,12 @@ fn read_constraints(
         let name: String = r.get(1);
         let kind: String = r.get(2);
         let attnums: Vec<i16> = r.get::<_, Option<Vec<i16>>>(3).unwrap_or_default();
-        let columns = resolve(names, oid, &attnums, &name)?;
+        // An exclusion constraint's expression elements are column 0.
+        let columns = if kind == "x" {
+            Vec::new()
+        } else {
+            resolve(names, oid, &attnums, &name)?
+        };
         let deferrable = match (r.get::<_, bool>(9), r.get::<_, bool>(10)) {
             (false, _) => Deferrable::No,
             (true, false) => Deferrable::InitiallyImmediate,
@@ -471,6 +480,15 @@ fn read_constraints(
                     name,
                     expr: tidy_expression(&expr),
                 });
+            }
+            "x" => {
+                // One with INCLUDE or storage parameters is the census's.
+                let definition: Option<String> = r.get(14);
+                if let Some(x) =
+                    partition::exclusion(&name, definition.as_deref().unwrap_or(""), deferrable)?
+                {
+                    table.exclusions.push(x);
+                }
             }
             "f" => {
                 let (Some(ns), Some(rel)) =

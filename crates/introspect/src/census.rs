@@ -97,6 +97,7 @@ const MODELLED_KINDS: &[&str] = &[
     "function",
     "procedure",
     "trigger",
+    "partition",
 ];
 
 /// `name` qualified the way messages print it: bare in `public`.
@@ -129,8 +130,47 @@ fn census_sql(version: i32) -> String {
                 ns, name, ext FROM rel \
           WHERE relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT relispartition"
             .into(),
-        "SELECT 'partitioned table', ns, name, ext FROM rel WHERE relkind = 'p' AND NOT relispartition".into(),
-        "SELECT 'partition', ns, name, ext FROM rel WHERE relkind IN ('r', 'p', 'f') AND relispartition".into(),
+        // Partitions of a partitioned table in its own schema are modelled
+        // (with the parent); sub-partitioning, foreign partitions and
+        // partitions elsewhere are not.
+        "SELECT CASE WHEN r.relkind = 'p' THEN 'sub-partitioned partition' \
+                     WHEN r.relkind = 'f' THEN 'foreign partition' \
+                     WHEN pc.relispartition THEN 'sub-partition' \
+                     WHEN pc.relnamespace <> r.relnamespace THEN 'partition in another schema' \
+                     ELSE 'partition' END, r.ns, r.name, r.ext \
+         FROM rel r JOIN pg_catalog.pg_inherits i ON i.inhrelid = r.oid \
+         JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent \
+         WHERE r.relkind IN ('r', 'p', 'f') AND r.relispartition"
+            .into(),
+        // What a partition holds of its own: PostgreSQL gives it the
+        // parent's keys, checks, indexes and triggers, the model nothing else.
+        format!(
+            "SELECT 'constraint on a partition', r.ns, c.conname::text || ' on ' || {rel_name}, r.ext \
+             FROM pg_catalog.pg_constraint c JOIN rel r ON r.oid = c.conrelid \
+             WHERE r.relispartition AND r.relkind = 'r' AND c.conislocal AND c.conparentid = 0"
+        ),
+        format!(
+            "SELECT 'index on a partition', r.ns, ic.relname::text || ' on ' || {rel_name}, r.ext \
+             FROM pg_catalog.pg_index x JOIN rel r ON r.oid = x.indrelid \
+             JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid \
+             WHERE r.relispartition AND r.relkind = 'r' \
+               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i WHERE i.inhrelid = x.indexrelid) \
+               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conindid = x.indexrelid \
+                                  AND c.conrelid = r.oid)"
+        ),
+        format!(
+            "SELECT 'policy on a partition', r.ns, p.polname::text || ' on ' || {rel_name}, r.ext \
+             FROM pg_catalog.pg_policy p JOIN rel r ON r.oid = p.polrelid WHERE r.relispartition"
+        ),
+        "SELECT 'row-level security on a partition', r.ns, r.name, r.ext \
+         FROM rel r JOIN pg_catalog.pg_class c ON c.oid = r.oid \
+         WHERE r.relispartition AND (c.relrowsecurity OR c.relforcerowsecurity)"
+            .into(),
+        "SELECT 'comment on a partition', r.ns, r.name, r.ext FROM rel r \
+         WHERE r.relispartition AND r.relkind = 'r' \
+           AND EXISTS (SELECT 1 FROM pg_catalog.pg_description d \
+                       WHERE d.objoid = r.oid AND d.classoid = 'pg_catalog.pg_class'::regclass)"
+            .into(),
         // Sequences are modelled (standalone, identity and serial ones):
         // listed so that those left out are counted.
         "SELECT 'sequence', ns, name, ext FROM rel WHERE relkind = 'S'".into(),
@@ -175,6 +215,7 @@ fn census_sql(version: i32) -> String {
             // Triggers of tables are modelled; constraint triggers and
             // triggers of views and foreign tables are not.
             "SELECT CASE WHEN t.tgconstraint <> 0 THEN 'constraint trigger' \
+                         WHEN r.relispartition THEN 'trigger on a partition' \
                          WHEN r.relkind IN ('r', 'p') THEN 'trigger' \
                          ELSE 'trigger on a view or foreign table' END, \
                     r.ns, t.tgname::text || ' on ' || {rel_name}, r.ext \
@@ -188,13 +229,13 @@ fn census_sql(version: i32) -> String {
         ),
         // Constraint details the model does not carry.
         format!(
-            "SELECT CASE WHEN c.contype = 'x' THEN 'exclusion constraint' \
+            "SELECT CASE WHEN c.contype = 'x' THEN 'exclusion constraint with INCLUDE or storage parameters' \
                          WHEN c.contype = 'f' AND c.confmatchtype = 'f' THEN 'MATCH FULL foreign key' \
                          ELSE 'NOT VALID constraint' END, \
                     r.ns, c.conname::text || ' on ' || {rel_name}, r.ext \
              FROM pg_catalog.pg_constraint c JOIN rel r ON r.oid = c.conrelid \
              WHERE NOT r.relispartition AND c.conparentid = 0 \
-               AND (c.contype = 'x' \
+               AND ((c.contype = 'x' AND pg_catalog.pg_get_constraintdef(c.oid) ~ '\\) (INCLUDE|WITH) \\(') \
                     OR (c.contype = 'f' AND c.confmatchtype = 'f') \
                     OR (c.contype IN ('c', 'f') AND NOT c.convalidated))"
         ),
@@ -389,7 +430,7 @@ fn census_sql(version: i32) -> String {
     }
     format!(
         "WITH rel AS ( \
-             SELECT c.oid, c.relname::text AS name, n.nspname::text AS ns, c.relkind, c.relispartition, \
+             SELECT c.oid, c.relname::text AS name, n.nspname::text AS ns, c.relnamespace, c.relkind, c.relispartition, \
                     c.relpersistence, c.reloptions, c.reltablespace, c.relreplident, c.relacl, c.relowner, {} AS ext \
              FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
              WHERE {USER_NAMESPACE} \

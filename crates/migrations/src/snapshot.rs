@@ -38,6 +38,7 @@ use shale_model::{
 };
 
 mod function;
+mod partition;
 mod view;
 
 /// The snapshot format this build writes, and the newest it reads.
@@ -736,6 +737,12 @@ struct TableV1<'a> {
     policies: Vec<PolicyV1<'a>>,
     #[serde(default, skip_serializing_if = "is_empty_list")]
     triggers: Vec<function::TriggerV1<'a>>,
+    #[serde(default, skip_serializing_if = "is_empty_list")]
+    exclusions: Vec<partition::ExclusionV1<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    partition_by: Option<partition::PartitionKeyV1<'a>>,
+    #[serde(default, skip_serializing_if = "is_empty_list")]
+    partitions: Vec<partition::PartitionV1<'a>>,
 }
 
 /// `ENABLE` / `FORCE ROW LEVEL SECURITY`; the key is omitted when neither.
@@ -1301,6 +1308,18 @@ impl<'a> TableV1<'a> {
                 .into_iter()
                 .map(function::TriggerV1::from_model)
                 .collect(),
+            exclusions: sorted_by_name(&t.exclusions, |x| &x.name)
+                .into_iter()
+                .map(partition::ExclusionV1::from_model)
+                .collect(),
+            partition_by: t
+                .partition_by
+                .as_ref()
+                .map(partition::PartitionKeyV1::from_model),
+            partitions: sorted_by_name(&t.partitions, |p| &p.name)
+                .into_iter()
+                .map(partition::PartitionV1::from_model)
+                .collect(),
         }
     }
 
@@ -1364,6 +1383,19 @@ impl<'a> TableV1<'a> {
                 .into_iter()
                 .map(|t| t.into_model(&name))
                 .collect::<Result<_, _>>()?,
+            exclusions: self
+                .exclusions
+                .into_iter()
+                .map(partition::ExclusionV1::into_model)
+                .collect(),
+            partition_by: self
+                .partition_by
+                .map(partition::PartitionKeyV1::into_model),
+            partitions: self
+                .partitions
+                .into_iter()
+                .map(partition::PartitionV1::into_model)
+                .collect(),
             name,
         })
     }

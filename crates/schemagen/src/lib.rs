@@ -10,6 +10,7 @@
 #![deny(missing_docs)]
 
 mod function;
+mod partition;
 mod sequence;
 mod view;
 
@@ -191,6 +192,7 @@ impl Renderer {
         if t.row_level_security.forced {
             table_args.push(quote!(force_row_level_security));
         }
+        table_args.extend(partition::partition_by_arg(t));
         self.fields = field_idents(&t.columns);
         let mut table_attrs = Vec::new();
         if !table_args.is_empty() {
@@ -306,6 +308,7 @@ impl Renderer {
                 table_attrs.push(attr);
             }
         }
+        table_attrs.extend(partition::table_attrs(t));
 
         let fields: Vec<TokenStream> = t
             .columns

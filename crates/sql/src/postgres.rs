@@ -4,6 +4,7 @@
 mod extension;
 pub(crate) mod function;
 mod online;
+mod partition;
 mod policy;
 mod sequence;
 mod view;
@@ -493,6 +494,10 @@ impl<'a> Renderer<'a> {
             | Step::DropFunction { .. }
             | Step::CreateTrigger { .. }
             | Step::DropTrigger { .. } => self.render_function_step(step)?,
+            Step::CreatePartition { .. }
+            | Step::DropPartition { .. }
+            | Step::DetachPartition { .. }
+            | Step::AttachPartition { .. } => self.render_partition_step(step)?,
             Step::SetComment { target } => self.render_comment(target)?,
             Step::DropEnum { name } => self.push(
                 format!("DROP TYPE {};", qualified(name)),
@@ -1189,6 +1194,9 @@ pub(crate) fn create_table_sql(table: &Table) -> String {
                 .unwrap_or_default(),
         );
     }
+    for x in &table.exclusions {
+        lines.push(partition::exclusion_sql(x));
+    }
     let mut out = format!("CREATE TABLE {} (\n", qualified(&table.name));
     for (i, line) in lines.iter().enumerate() {
         out.push('\t');
@@ -1198,7 +1206,9 @@ pub(crate) fn create_table_sql(table: &Table) -> String {
         }
         out.push('\n');
     }
-    out.push_str(");");
+    out.push(')');
+    out.push_str(&partition::partition_by_sql(table));
+    out.push(';');
     out
 }
 
@@ -1242,6 +1252,9 @@ fn constraint_sql(table: &Table, name: &str) -> Option<(String, bool)> {
             ),
             false,
         ));
+    }
+    if let Some(x) = table.exclusions.iter().find(|x| x.name == name) {
+        return Some((partition::exclusion_sql(x), true));
     }
     None
 }

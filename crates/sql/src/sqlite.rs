@@ -279,6 +279,20 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
             "SQLite has no row-level security; remove them",
         ));
     }
+    if table.partition_by.is_some() || !table.partitions.is_empty() {
+        return Err(unsupported(
+            "partitioning (`#[table(partition_by)]`, `#[partition]`)",
+            tlabel,
+            "SQLite has no declarative partitioning; remove them, or use PostgreSQL",
+        ));
+    }
+    if !table.exclusions.is_empty() {
+        return Err(unsupported(
+            "an exclusion constraint (`#[exclude]`)",
+            tlabel,
+            "SQLite has no exclusion constraints; remove them, or use PostgreSQL",
+        ));
+    }
     if !table.triggers.is_empty() {
         return Err(unsupported(
             "a trigger (`#[trigger]`)",
@@ -1013,6 +1027,17 @@ impl<'a> Renderer<'a> {
                     what: "a function or procedure (`#[derive(Function)]`)".into(),
                     object: format!("function \"{}\"", name.name),
                     fix: "remove it, or use PostgreSQL".into(),
+                })
+            }
+            Step::CreatePartition { table, .. }
+            | Step::DropPartition { table, .. }
+            | Step::DetachPartition { table, .. }
+            | Step::AttachPartition { table, .. } => {
+                return Err(SqliteError::Unsupported {
+                    what: "partitioning (`#[table(partition_by)]`, `#[partition]`)".into(),
+                    object: format!("table \"{}\"", table.name),
+                    fix: "SQLite has no declarative partitioning; remove them, or use PostgreSQL"
+                        .into(),
                 })
             }
             Step::CreateTrigger { table, .. } | Step::DropTrigger { table, .. } => {

@@ -103,6 +103,10 @@ fn variant_name(step: &Step) -> &'static str {
         Step::DropFunction { .. } => "DropFunction",
         Step::CreateFunction { .. } => "CreateFunction",
         Step::CreateTrigger { .. } => "CreateTrigger",
+        Step::DropPartition { .. } => "DropPartition",
+        Step::DetachPartition { .. } => "DetachPartition",
+        Step::CreatePartition { .. } => "CreatePartition",
+        Step::AttachPartition { .. } => "AttachPartition",
     }
 }
 
