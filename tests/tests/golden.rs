@@ -548,6 +548,12 @@ const SQLPARSER_GAPS: &[&str] = &[
     "EXECUTE FUNCTION \"public\".\"audit\"('",
     "DROP INDEX CONCURRENTLY IF EXISTS ",
     " USING INDEX ",
+    " COLLATE \"",
+    " PARTITION OF ",
+    ") PARTITION BY ",
+    " DETACH PARTITION ",
+    " ATTACH PARTITION ",
+    " EXCLUDE USING ",
 ];
 
 /// One generated statement must re-parse as exactly one statement with

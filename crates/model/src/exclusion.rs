@@ -53,13 +53,18 @@ impl ExclusionConstraint {
 
     /// The column names the constraint uses directly (plain column targets).
     pub fn column_targets(&self) -> impl Iterator<Item = &str> {
-        self.elements.iter().filter_map(|e| {
-            let t = e.target.trim();
-            (!t.starts_with('(')).then(|| t.split_whitespace().next().unwrap_or(t))
-        })
+        self.elements.iter().filter_map(|e| column_of(&e.target))
     }
 }
 
+/// The column of a target that is a plain column, optionally with an
+/// operator class (`room`, `room gist_int4_ops`); `None` for an expression.
+pub fn column_of(target: &str) -> Option<&str> {
+    let mut words = target.split_whitespace();
+    let column = words.next()?;
+    let plain = |w: &str| w.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+    (plain(column) && words.all(plain) && !column.contains('.')).then_some(column)
+}
 
 /// Parses `room WITH =, during WITH &&` (as written in the schema, or as
 /// `pg_get_constraintdef` prints the inside of `EXCLUDE USING m (…)`).

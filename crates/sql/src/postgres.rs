@@ -309,7 +309,15 @@ impl<'a> Renderer<'a> {
                 vec![
                     hazard(
                         HazardKind::DeletesData,
-                        format!("drops table {} and all its rows", table_label(table)),
+                        // Dropped to be created again: its partitioning changes.
+                        if self.schemas.next.table(table).is_some() {
+                            format!(
+                                "drops table {} and all its rows to create it again with another partitioning (PostgreSQL cannot change it in place)",
+                                table_label(table)
+                            )
+                        } else {
+                            format!("drops table {} and all its rows", table_label(table))
+                        },
                     ),
                     hazard(
                         HazardKind::BackwardIncompatible,

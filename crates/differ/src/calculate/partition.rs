@@ -4,7 +4,7 @@
 //! cannot change a key in place): [`repartitioned`] takes it out of the
 //! matched pairs before the passes run.
 
-use shale_model::{ExclusionConstraint, Partition, Table};
+use shale_model::{ExclusionConstraint, Table};
 
 use super::{diff_named, Differ, Event};
 use crate::{MigrationPair, Step};
@@ -32,7 +32,9 @@ impl Differ<'_, '_> {
         }
         for table in &db.tables {
             let names = table.names();
-            let partitions = table.tables.map(|t| t.partitions.as_slice());
+            // Partitions are matched by name only (a partition holds rows:
+            // never guessed as renamed); a bound that changes keeps the
+            // partition and its rows (detach, attach again).
             let previous_of = |name: &str| {
                 table
                     .tables
@@ -41,20 +43,20 @@ impl Differ<'_, '_> {
                     .iter()
                     .find(|p| p.name == name)
             };
-            // Partitions are matched by name only: a bound that changes
-            // keeps the partition and its rows (detach, attach again).
-            let same = |_: &Partition, _: &Partition| true;
-            for event in diff_named(partitions, |p: &Partition| p.name.as_str(), same) {
-                match event {
-                    Event::Drop(p) => self.steps.push(Step::DropPartition {
+            for p in &table.tables.previous.partitions {
+                if !table.tables.next.partitions.iter().any(|n| n.name == p.name) {
+                    self.steps.push(Step::DropPartition {
                         table: names.previous.clone(),
                         name: p.name.clone(),
-                    }),
-                    Event::Add(p) => self.steps.push(Step::CreatePartition {
+                    });
+                }
+            }
+            for p in &table.tables.next.partitions {
+                if previous_of(&p.name).is_none() {
+                    self.steps.push(Step::CreatePartition {
                         table: names.next.clone(),
                         name: p.name.clone(),
-                    }),
-                    Event::Rename(..) => {}
+                    });
                 }
             }
             for p in &table.tables.next.partitions {
