@@ -117,15 +117,24 @@ impl PartitionBound {
             .and_then(|t| strip_keyword(t, "values"))
             .unwrap_or(text);
         let parts = bound_parts(body).ok_or_else(|| expected_form(strategy))?;
-        let form = match parts {
-            BoundParts::Range(..) => PartitionStrategy::Range,
-            BoundParts::List(_) => PartitionStrategy::List,
-            BoundParts::Hash(..) => PartitionStrategy::Hash,
+        // Kept in one spelling (keywords upper case, values as written).
+        let (form, canonical) = match parts {
+            BoundParts::Range(from, to) => (
+                PartitionStrategy::Range,
+                format!("FROM ({}) TO ({})", special_upper(&from), special_upper(&to)),
+            ),
+            BoundParts::List(values) => {
+                (PartitionStrategy::List, format!("IN ({})", values.join(", ")))
+            }
+            BoundParts::Hash(m, r) => (
+                PartitionStrategy::Hash,
+                format!("WITH (MODULUS {m}, REMAINDER {r})"),
+            ),
         };
         if form != strategy {
             return Err(expected_form(strategy));
         }
-        Ok(PartitionBound::Values(body.trim().to_string()))
+        Ok(PartitionBound::Values(canonical))
     }
 
     /// `DEFAULT` or `FOR VALUES …`.
@@ -232,6 +241,19 @@ fn bound_parts(body: &str) -> Option<BoundParts> {
         return Some(BoundParts::Hash(m, r));
     }
     None
+}
+
+/// Range values joined, `MINVALUE` and `MAXVALUE` in upper case.
+fn special_upper(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| match v.to_ascii_lowercase().as_str() {
+            "minvalue" => "MINVALUE".to_string(),
+            "maxvalue" => "MAXVALUE".to_string(),
+            _ => v.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn values(list: &str) -> Option<Vec<String>> {
