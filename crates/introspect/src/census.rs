@@ -133,15 +133,16 @@ fn census_sql(version: i32) -> String {
         // Partitions of a partitioned table in its own schema are modelled
         // (with the parent); sub-partitioning, foreign partitions and
         // partitions elsewhere are not.
-        "SELECT CASE WHEN r.relkind = 'p' THEN 'sub-partitioned partition' \
-                     WHEN r.relkind = 'f' THEN 'foreign partition' \
-                     WHEN pc.relispartition THEN 'sub-partition' \
-                     WHEN pc.relnamespace <> r.relnamespace THEN 'partition in another schema' \
-                     ELSE 'partition' END, r.ns, r.name, r.ext \
-         FROM rel r JOIN pg_catalog.pg_inherits i ON i.inhrelid = r.oid \
-         JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent \
-         WHERE r.relkind IN ('r', 'p', 'f') AND r.relispartition"
-            .into(),
+        format!(
+            "SELECT CASE WHEN r.relkind = 'p' THEN 'sub-partitioned partition' \
+                         WHEN r.relkind = 'f' THEN 'foreign partition' \
+                         WHEN pc.relispartition THEN 'sub-partition' \
+                         WHEN pc.relnamespace <> r.relnamespace THEN 'partition in another schema' \
+                         ELSE 'partition' END, r.ns, {rel_name}, r.ext \
+             FROM rel r JOIN pg_catalog.pg_inherits i ON i.inhrelid = r.oid \
+             JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent \
+             WHERE r.relkind IN ('r', 'p', 'f') AND r.relispartition"
+        ),
         // What a partition holds of its own: PostgreSQL gives it the
         // parent's keys, checks, indexes and triggers, the model nothing else.
         format!(
@@ -162,15 +163,17 @@ fn census_sql(version: i32) -> String {
             "SELECT 'policy on a partition', r.ns, p.polname::text || ' on ' || {rel_name}, r.ext \
              FROM pg_catalog.pg_policy p JOIN rel r ON r.oid = p.polrelid WHERE r.relispartition"
         ),
-        "SELECT 'row-level security on a partition', r.ns, r.name, r.ext \
-         FROM rel r JOIN pg_catalog.pg_class c ON c.oid = r.oid \
-         WHERE r.relispartition AND (c.relrowsecurity OR c.relforcerowsecurity)"
-            .into(),
-        "SELECT 'comment on a partition', r.ns, r.name, r.ext FROM rel r \
-         WHERE r.relispartition AND r.relkind = 'r' \
-           AND EXISTS (SELECT 1 FROM pg_catalog.pg_description d \
-                       WHERE d.objoid = r.oid AND d.classoid = 'pg_catalog.pg_class'::regclass)"
-            .into(),
+        format!(
+            "SELECT 'row-level security on a partition', r.ns, {rel_name}, r.ext \
+             FROM rel r JOIN pg_catalog.pg_class c ON c.oid = r.oid \
+             WHERE r.relispartition AND (c.relrowsecurity OR c.relforcerowsecurity)"
+        ),
+        format!(
+            "SELECT 'comment on a partition', r.ns, {rel_name}, r.ext FROM rel r \
+             WHERE r.relispartition AND r.relkind = 'r' \
+               AND EXISTS (SELECT 1 FROM pg_catalog.pg_description d \
+                           WHERE d.objoid = r.oid AND d.classoid = 'pg_catalog.pg_class'::regclass)"
+        ),
         // Sequences are modelled (standalone, identity and serial ones):
         // listed so that those left out are counted.
         "SELECT 'sequence', ns, name, ext FROM rel WHERE relkind = 'S'".into(),
