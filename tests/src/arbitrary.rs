@@ -185,6 +185,17 @@ pub struct SchemaSpec {
     views: Vec<ViewSpec>,
     routines: Vec<RoutineSpec>,
     triggers: Vec<TriggerSpec>,
+    collations: Vec<CollationSpec>,
+}
+
+/// A column collation's parameters: the `column`-th text column of the
+/// `table`-th table gets `COLLATE "C"` or `"POSIX"` (`collation % 3 == 2`:
+/// none, so an evolution can also reset one).
+#[derive(Clone, Debug)]
+pub struct CollationSpec {
+    table: u8,
+    column: u8,
+    collation: u8,
 }
 
 /// A routine's parameters: `kind % 3` a trigger function, a `LANGUAGE sql`
@@ -431,8 +442,16 @@ prop_compose! {
         views in vec(view_spec(), 0..=2),
         routines in vec(routine_spec(), 0..=3),
         triggers in vec(trigger_spec(), 0..=3),
+        collations in vec(collation_spec(), 0..=3),
     ) -> SchemaSpec {
-        SchemaSpec { namespaces, enums, tables, sequences, views, routines, triggers }
+        SchemaSpec { namespaces, enums, tables, sequences, views, routines, triggers, collations }
+    }
+}
+
+prop_compose! {
+    /// A column collation's parameters.
+    pub fn collation_spec()(table in 0u8..8, column in 0u8..8, collation in 0u8..3) -> CollationSpec {
+        CollationSpec { table, column, collation }
     }
 }
 
@@ -479,8 +498,9 @@ pub fn schema_pair() -> impl Strategy<Value = (Schema, Schema)> {
         schema_spec(),
         vec(edit(), 1..=6),
         vec((0u8..3, 0u8..12), 0..=2),
+        vec((0u8..3, 0u8..3), 0..=2),
     )
-        .prop_map(|(spec, edits, routine_changes)| {
+        .prop_map(|(spec, edits, routine_changes, collation_changes)| {
             let previous = build(&spec);
             let mut next = evolve(&previous, &edits);
             // The same views over the evolved tables: their columns and queries
@@ -498,6 +518,15 @@ pub fn schema_pair() -> impl Strategy<Value = (Schema, Schema)> {
             }
             derive_routines(&mut next, &routines);
             derive_triggers(&mut next, &spec.triggers);
+            // The same collations over the evolved tables, some changed.
+            let mut collations = spec.collations.clone();
+            let count = collations.len().max(1);
+            for (i, collation) in collation_changes {
+                if let Some(c) = collations.get_mut(i as usize % count) {
+                    c.collation = collation;
+                }
+            }
+            derive_collations(&mut next, &collations);
             (previous, next)
         })
 }
@@ -551,7 +580,44 @@ pub fn build(spec: &SchemaSpec) -> Schema {
     derive_views(&mut schema, &spec.views);
     derive_routines(&mut schema, &spec.routines);
     derive_triggers(&mut schema, &spec.triggers);
+    derive_collations(&mut schema, &spec.collations);
     schema
+}
+
+/// Replaces the collations of the schema's columns by the ones `specs`
+/// describe, on text columns (`text`, `varchar(n)`, scalar or array).
+pub fn derive_collations(schema: &mut Schema, specs: &[CollationSpec]) {
+    for t in &mut schema.tables {
+        for c in &mut t.columns {
+            c.collation = None;
+        }
+    }
+    if schema.tables.is_empty() {
+        return;
+    }
+    let count = schema.tables.len();
+    for spec in specs {
+        let table = &mut schema.tables[spec.table as usize % count];
+        let texts: Vec<usize> = table
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                c.ty.base_name()
+                    .is_some_and(|n| n == "text" || n.starts_with("varchar"))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if texts.is_empty() {
+            continue;
+        }
+        let column = texts[spec.column as usize % texts.len()];
+        table.columns[column].collation = match spec.collation % 3 {
+            0 => Some("C".to_string()),
+            1 => Some("POSIX".to_string()),
+            _ => None,
+        };
+    }
 }
 
 /// Replaces the schema's routines by the ones `specs` describe, named after

@@ -272,14 +272,32 @@ fn a_database_of_modelled_objects_only_is_complete() {
     assert_eq!(i.schema.functions.len(), 3);
     let t = i.schema.tables.iter().find(|t| t.name.name == "t").unwrap();
     assert_eq!(t.triggers.len(), 1);
-    let coll = i.schema.tables.iter().find(|t| t.name.name == "coll").unwrap();
-    let collations: Vec<Option<&str>> = coll.columns.iter().map(|c| c.collation.as_deref()).collect();
+    let coll = i
+        .schema
+        .tables
+        .iter()
+        .find(|t| t.name.name == "coll")
+        .unwrap();
+    let collations: Vec<Option<&str>> = coll
+        .columns
+        .iter()
+        .map(|c| c.collation.as_deref())
+        .collect();
     assert_eq!(collations, vec![Some("C"), Some("POSIX"), None]);
-    let ev = i.schema.tables.iter().find(|t| t.name.name == "ev").unwrap();
+    let ev = i
+        .schema
+        .tables
+        .iter()
+        .find(|t| t.name.name == "ev")
+        .unwrap();
     let partitions: Vec<&str> = ev.partitions.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(partitions, vec!["ev1", "ev2"]);
     assert!(ev.partition_by.is_some());
-    assert!(!i.schema.tables.iter().any(|t| t.name.name.starts_with("ev1")));
+    assert!(!i
+        .schema
+        .tables
+        .iter()
+        .any(|t| t.name.name.starts_with("ev1")));
     assert_eq!(t.exclusions.len(), 1);
 }
 

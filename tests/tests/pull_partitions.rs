@@ -98,8 +98,11 @@ fn a_pulled_partitioned_database_rebuilds_the_same_database() {
         .iter()
         .map(|d| d.message.as_str())
         .collect();
-    assert!(problems.is_empty(), "{problems:?}
-{source}");
+    assert!(
+        problems.is_empty(),
+        "{problems:?}
+{source}"
+    );
     assert_eq!(parsed.schema, introspected);
 
     ok(shale(d, &["generate"]));
@@ -123,7 +126,12 @@ fn a_pulled_partitioned_database_rebuilds_the_same_database() {
         .batch_execute("ALTER TABLE events DETACH PARTITION events_2026_02")
         .unwrap();
     let out = shale(d, &["verify", "--db", &copy, "--format", "json"]);
-    assert_eq!(out.status.code(), Some(1), "{}", shale_tests::output_text(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        shale_tests::output_text(&out)
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let drifted: Vec<&str> = doc["drift"]
         .as_array()
@@ -131,5 +139,9 @@ fn a_pulled_partitioned_database_rebuilds_the_same_database() {
         .iter()
         .map(|x| x["object"].as_str().unwrap())
         .collect();
-    assert_eq!(drifted, vec!["partition events_2026_02 of events"], "{doc:#}");
+    assert_eq!(
+        drifted,
+        vec!["partition events_2026_02 of events"],
+        "{doc:#}"
+    );
 }

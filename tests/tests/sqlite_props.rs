@@ -54,6 +54,7 @@ fn adapt(schema: &Schema) -> Schema {
             .map(|pk| pk.columns[0].clone());
         for c in &mut t.columns {
             c.ty.array_dims = 0;
+            c.collation = None;
             if let Some(storage) = c.ty.serial_storage() {
                 c.ty = ColumnType::named(storage);
             }

@@ -494,7 +494,9 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
                 let bound = partition_bound(schema_table(table), name);
                 let as_table = QualifiedName::new(table.namespace.clone(), name.clone());
                 match db_table(&as_table) {
-                    Some(_) => out.push(differs(label, bound, "detached: a table of its own".into())),
+                    Some(_) => {
+                        out.push(differs(label, bound, "detached: a table of its own".into()))
+                    }
                     None => out.push(missing(label, bound)),
                 }
             }

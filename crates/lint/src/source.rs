@@ -605,6 +605,45 @@ fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
             blank.extend([sig[k], sig[k + 1]]);
         }
     }
+    // `CREATE TABLE (…, [CONSTRAINT n] EXCLUDE USING m (…) …)`: the
+    // exclusion constraint is dropped with its comma (no rule looks at it).
+    if word(0, "CREATE") && word(1, "TABLE") {
+        let mut depth = 0usize;
+        let mut k = 0;
+        while k < sig.len() {
+            match tokens[sig[k]].token {
+                Token::LParen => depth += 1,
+                Token::RParen => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth == 1 && word(k, "EXCLUDE") {
+                let mut start = if k >= 2 && word(k - 2, "CONSTRAINT") {
+                    k - 2
+                } else {
+                    k
+                };
+                if start > 0 && tokens[sig[start - 1]].token == Token::Comma {
+                    start -= 1;
+                }
+                let mut inner = 0usize;
+                let mut end = k;
+                while end < sig.len() {
+                    match tokens[sig[end]].token {
+                        Token::LParen => inner += 1,
+                        Token::RParen if inner == 0 => break,
+                        Token::RParen => inner -= 1,
+                        Token::Comma if inner == 0 => break,
+                        _ => {}
+                    }
+                    end += 1;
+                }
+                blank.extend(sig[start..end].iter().copied());
+                k = end;
+                continue;
+            }
+            k += 1;
+        }
+    }
     if blank.is_empty() && close_after.is_empty() {
         return tokens;
     }
@@ -674,6 +713,10 @@ const OPAQUE_STATEMENTS: &[(&str, &[Pat])] = &[
         ],
     ),
     ("CREATE TRIGGER", &[Kw("CREATE"), Kw("TRIGGER")]),
+    (
+        "CREATE TABLE PARTITION OF",
+        &[Kw("CREATE"), Kw("TABLE"), Name, Kw("PARTITION"), Kw("OF")],
+    ),
     (
         "CREATE CONSTRAINT TRIGGER",
         &[Kw("CREATE"), Kw("CONSTRAINT"), Kw("TRIGGER")],
@@ -748,6 +791,11 @@ const OPAQUE_ALTER_TABLE_OPS: &[(&str, &[Pat])] = &[
     ("OF", &[Kw("OF")]),
     ("NOT OF", &[Kw("NOT"), Kw("OF")]),
     ("ATTACH PARTITION", &[Kw("ATTACH"), Kw("PARTITION")]),
+    (
+        "ADD CONSTRAINT EXCLUDE",
+        &[Kw("ADD"), Kw("CONSTRAINT"), Name, Kw("EXCLUDE")],
+    ),
+    ("ADD EXCLUDE", &[Kw("ADD"), Kw("EXCLUDE")]),
     ("DETACH PARTITION", &[Kw("DETACH"), Kw("PARTITION")]),
     ("ALTER CONSTRAINT", &[Kw("ALTER"), Kw("CONSTRAINT")]),
     (

@@ -1388,9 +1388,7 @@ impl<'a> TableV1<'a> {
                 .into_iter()
                 .map(partition::ExclusionV1::into_model)
                 .collect(),
-            partition_by: self
-                .partition_by
-                .map(partition::PartitionKeyV1::into_model),
+            partition_by: self.partition_by.map(partition::PartitionKeyV1::into_model),
             partitions: self
                 .partitions
                 .into_iter()

@@ -62,7 +62,10 @@ impl ExclusionConstraint {
 pub fn column_of(target: &str) -> Option<&str> {
     let mut words = target.split_whitespace();
     let column = words.next()?;
-    let plain = |w: &str| w.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+    let plain = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    };
     (plain(column) && words.all(plain) && !column.contains('.')).then_some(column)
 }
 
@@ -178,7 +181,10 @@ mod tests {
     fn elements_parse_with_operators_and_expressions() {
         let e = parse_elements("room WITH =, during WITH &&").unwrap();
         assert_eq!(e.len(), 2);
-        assert_eq!((e[1].target.as_str(), e[1].operator.as_str()), ("during", "&&"));
+        assert_eq!(
+            (e[1].target.as_str(), e[1].operator.as_str()),
+            ("during", "&&")
+        );
         let x = parse_elements("(lower(name)) with =, tstzrange(a, b, '[)') WITH &&").unwrap();
         assert_eq!(x[0].target, "(lower(name))");
         assert_eq!(x[1].target, "tstzrange(a, b, '[)')");

@@ -121,11 +121,16 @@ impl PartitionBound {
         let (form, canonical) = match parts {
             BoundParts::Range(from, to) => (
                 PartitionStrategy::Range,
-                format!("FROM ({}) TO ({})", special_upper(&from), special_upper(&to)),
+                format!(
+                    "FROM ({}) TO ({})",
+                    special_upper(&from),
+                    special_upper(&to)
+                ),
             ),
-            BoundParts::List(values) => {
-                (PartitionStrategy::List, format!("IN ({})", values.join(", ")))
-            }
+            BoundParts::List(values) => (
+                PartitionStrategy::List,
+                format!("IN ({})", values.join(", ")),
+            ),
             BoundParts::Hash(m, r) => (
                 PartitionStrategy::Hash,
                 format!("WITH (MODULUS {m}, REMAINDER {r})"),
@@ -385,12 +390,13 @@ mod tests {
     fn bounds_parse_by_strategy_and_compare_as_postgres_prints_them() {
         use PartitionStrategy::*;
         let b = PartitionBound::parse("FROM ('2026-01-01') TO ('2026-02-01')", Range).unwrap();
-        assert_eq!(b.to_sql(), "FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')");
-        let printed = PartitionBound::parse(
-            "FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')",
-            Range,
-        )
-        .unwrap();
+        assert_eq!(
+            b.to_sql(),
+            "FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')"
+        );
+        let printed =
+            PartitionBound::parse("FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')", Range)
+                .unwrap();
         assert!(b.equivalent(&printed));
         let h = PartitionBound::parse("WITH (MODULUS 4, REMAINDER 1)", Hash).unwrap();
         let hp = PartitionBound::parse("FOR VALUES WITH (modulus 4, remainder 1)", Hash).unwrap();
@@ -400,7 +406,10 @@ mod tests {
         assert!(!l.equivalent(&PartitionBound::parse("IN ('eu')", List).unwrap()));
         let m = PartitionBound::parse("FROM (MINVALUE) TO (0)", Range).unwrap();
         assert!(m.equivalent(&PartitionBound::parse("FROM (minvalue) TO (0)", Range).unwrap()));
-        assert_eq!(PartitionBound::parse("default", List), Ok(PartitionBound::Default));
+        assert_eq!(
+            PartitionBound::parse("default", List),
+            Ok(PartitionBound::Default)
+        );
         assert!(PartitionBound::parse("DEFAULT", Hash).is_err());
         assert!(PartitionBound::parse("IN (1)", Range).is_err());
         assert!(PartitionBound::parse("WITH (MODULUS 2, REMAINDER 2)", Hash).is_err());

@@ -1514,10 +1514,33 @@ fn lower_column(
 /// supported by type …"); anything not listed (text types, domains,
 /// extension types) is left to the server.
 const NOT_COLLATABLE: &[&str] = &[
-    "smallint", "integer", "bigint", "smallserial", "serial", "bigserial", "real",
-    "double precision", "numeric", "boolean", "bytea", "uuid", "date", "time", "timetz",
-    "timestamp", "timestamptz", "interval", "json", "jsonb", "inet", "cidr", "macaddr",
-    "money", "oid", "tsvector", "tsquery",
+    "smallint",
+    "integer",
+    "bigint",
+    "smallserial",
+    "serial",
+    "bigserial",
+    "real",
+    "double precision",
+    "numeric",
+    "boolean",
+    "bytea",
+    "uuid",
+    "date",
+    "time",
+    "timetz",
+    "timestamp",
+    "timestamptz",
+    "interval",
+    "json",
+    "jsonb",
+    "inet",
+    "cidr",
+    "macaddr",
+    "money",
+    "oid",
+    "tsvector",
+    "tsquery",
 ];
 
 /// `collate = "…"`: the collation's name, unquoted (`"C"`, `"en_US.utf8"`,
@@ -1547,7 +1570,9 @@ fn lower_collation(
         );
         return None;
     }
-    let base = ty.base_name().map(|b| b.split('(').next().unwrap_or(b).trim());
+    let base = ty
+        .base_name()
+        .map(|b| b.split('(').next().unwrap_or(b).trim());
     let enum_ = ty.base_name().is_none();
     if typed && (enum_ || base.is_some_and(|b| NOT_COLLATABLE.contains(&b))) {
         cx.err(

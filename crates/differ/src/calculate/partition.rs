@@ -44,7 +44,13 @@ impl Differ<'_, '_> {
                     .find(|p| p.name == name)
             };
             for p in &table.tables.previous.partitions {
-                if !table.tables.next.partitions.iter().any(|n| n.name == p.name) {
+                if !table
+                    .tables
+                    .next
+                    .partitions
+                    .iter()
+                    .any(|n| n.name == p.name)
+                {
                     self.steps.push(Step::DropPartition {
                         table: names.previous.clone(),
                         name: p.name.clone(),

@@ -140,7 +140,9 @@ impl Differ<'_, '_> {
                         out.insert(&db.tables[i].tables.previous.name);
                     }
                 }
-                Step::AlterColumn { table, changes, .. } if changes.ty || changes.sequence || changes.collation => {
+                Step::AlterColumn { table, changes, .. }
+                    if changes.ty || changes.sequence || changes.collation =>
+                {
                     if let Some(&i) = db.table_by_previous.get(&table.previous) {
                         out.insert(&db.tables[i].tables.previous.name);
                     }

@@ -39,8 +39,12 @@ pub(super) fn read_partitioning(
     };
     let key = PartitionKey::parse(&key)
         .map_err(|e| unexpected(format!("partition key of {}", table.name), e))?;
-    let names: Vec<String> = r.get::<_, Option<Vec<String>>>(first + 1).unwrap_or_default();
-    let bounds: Vec<String> = r.get::<_, Option<Vec<String>>>(first + 2).unwrap_or_default();
+    let names: Vec<String> = r
+        .get::<_, Option<Vec<String>>>(first + 1)
+        .unwrap_or_default();
+    let bounds: Vec<String> = r
+        .get::<_, Option<Vec<String>>>(first + 2)
+        .unwrap_or_default();
     for (name, bound) in names.into_iter().zip(bounds) {
         let bound = PartitionBound::parse(&bound, key.strategy)
             .map_err(|e| unexpected(format!("partition {name} of {}", table.name), e))?;
@@ -59,10 +63,13 @@ pub(super) fn exclusion(
     definition: &str,
     deferrable: Deferrable,
 ) -> Result<Option<ExclusionConstraint>, IntrospectError> {
-    let bad = || unexpected(format!("exclusion constraint {name}"), definition.to_string());
-    let rest = definition
-        .strip_prefix("EXCLUDE USING ")
-        .ok_or_else(bad)?;
+    let bad = || {
+        unexpected(
+            format!("exclusion constraint {name}"),
+            definition.to_string(),
+        )
+    };
+    let rest = definition.strip_prefix("EXCLUDE USING ").ok_or_else(bad)?;
     let (method, rest) = rest.split_once(' ').ok_or_else(bad)?;
     let (elements, rest) = take_group(rest).ok_or_else(bad)?;
     let rest = rest.trim_start();

@@ -35,7 +35,11 @@ impl<'a> PartitionKeyV1<'a> {
                 PartitionStrategy::List => StrategyV1::List,
                 PartitionStrategy::Hash => StrategyV1::Hash,
             },
-            elements: k.elements.iter().map(|e| Cow::Borrowed(e.as_str())).collect(),
+            elements: k
+                .elements
+                .iter()
+                .map(|e| Cow::Borrowed(e.as_str()))
+                .collect(),
         }
     }
 

@@ -44,7 +44,11 @@ pub struct ExcludeAttr {
 const PARTITION_KEYS: &[&str] = &["name", "values", "default"];
 const EXCLUDE_KEYS: &[&str] = &["name", "using", "elements", "where", "deferrable"];
 
-pub(super) fn partition_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>) -> PartitionAttr {
+pub(super) fn partition_attr(
+    attr: &Attribute,
+    span: Span,
+    errors: &mut Vec<Error>,
+) -> PartitionAttr {
     let mut seen = Seen::default();
     let mut out = PartitionAttr {
         span,

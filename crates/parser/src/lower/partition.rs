@@ -65,7 +65,10 @@ pub(super) fn lower_partitions(
                 file,
                 Error::new(
                     attr.span,
-                    format!("partition `{}` of a table that is not partitioned", name.value),
+                    format!(
+                        "partition `{}` of a table that is not partitioned",
+                        name.value
+                    ),
                 )
                 .label("no `partition_by` on this table")
                 .help("add `#[table(partition_by = \"RANGE (column)\")]` to the table"),
@@ -117,7 +120,9 @@ pub(super) fn lower_partitions(
                 file,
                 Error::new(name.span, format!("duplicate partition `{}`", name.value))
                     .label("declared twice")
-                    .help(format!("the first is at {at}; a partition is a table of its own")),
+                    .help(format!(
+                        "the first is at {at}; a partition is a table of its own"
+                    )),
             );
             continue;
         }
@@ -130,9 +135,12 @@ pub(super) fn lower_partitions(
             {
                 cx.err(
                     file,
-                    Error::new(name.span, format!("a second default partition `{}`", name.value))
-                        .label("one default partition per table")
-                        .help(format!("`{}` is already the default partition", other.name)),
+                    Error::new(
+                        name.span,
+                        format!("a second default partition `{}`", name.value),
+                    )
+                    .label("one default partition per table")
+                    .help(format!("`{}` is already the default partition", other.name)),
                 );
                 continue;
             }
@@ -177,7 +185,10 @@ pub(super) fn lower_exclusions(
             let column = e.target.split_whitespace().next().unwrap_or("");
             if is_identifier(column) && !e.target.trim_start().starts_with('(') {
                 known &= scope
-                    .resolve(cx, &Spanned::new(column.to_string(), text.span, text.key_span))
+                    .resolve(
+                        cx,
+                        &Spanned::new(column.to_string(), text.span, text.key_span),
+                    )
                     .is_some();
             }
         }
@@ -192,7 +203,8 @@ pub(super) fn lower_exclusions(
             if let Some(m) = &attr.using {
                 cx.err(
                     file,
-                    Error::new(m.span, "empty `using`").label("expected an index method such as `gist`"),
+                    Error::new(m.span, "empty `using`")
+                        .label("expected an index method such as `gist`"),
                 );
             }
             continue;
@@ -254,10 +266,15 @@ pub(super) fn check_partition_names<S: Site>(cx: &mut Cx<S>, tables: &[TableBuil
                     t.file,
                     Error::new(
                         span,
-                        format!("partition `{}` of `{}` takes a name already used", p.name, t.table.name),
+                        format!(
+                            "partition `{}` of `{}` takes a name already used",
+                            p.name, t.table.name
+                        ),
                     )
                     .label("name already used")
-                    .help(format!("{what} at {at} already has this name; choose another")),
+                    .help(format!(
+                        "{what} at {at} already has this name; choose another"
+                    )),
                 );
                 continue;
             }
