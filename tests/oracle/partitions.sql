@@ -180,3 +180,10 @@ CREATE VIEW wv AS SELECT id, w FROM words;
 -- to
 CREATE TABLE codes (code text COLLATE "C" NOT NULL, n integer) PARTITION BY LIST (code);
 CREATE TABLE codes_a PARTITION OF codes FOR VALUES IN ('a');
+
+-- case: collation_changed_on_an_array_key_a_foreign_key_references
+CREATE TABLE posts (name text[] COLLATE "C" PRIMARY KEY);
+CREATE TABLE links (post text[] REFERENCES posts (name));
+-- to
+CREATE TABLE posts (name text[] COLLATE "POSIX" PRIMARY KEY);
+CREATE TABLE links (post text[] REFERENCES posts (name));

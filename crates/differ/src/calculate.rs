@@ -842,11 +842,14 @@ impl Differ<'_, '_> {
             for columns in &pair.columns {
                 let c = self.column_changes(*columns);
                 let swapped = matches!(&columns.next.ty.base, BaseType::Enum(e) if db.swapped_enums.contains(e));
-                if c.ty || swapped {
+                if c.ty || c.collation || swapped {
                     retyped.insert(columns.previous.name.as_str());
                 }
                 let types = columns.map(|c| &c.ty);
+                // A new collation is a type change to PostgreSQL: the foreign
+                // keys at either end are rebuilt (it refuses an array key's).
                 if swapped
+                    || c.collation
                     || (c.ty && operator_family(types.previous) != operator_family(types.next))
                 {
                     self.retyped_columns
