@@ -524,7 +524,9 @@ fn lowercase_first(s: &str) -> String {
 /// marked), `ON DELETE SET NULL | SET DEFAULT (columns)` (PostgreSQL 15;
 /// the column list is dropped: no rule looks at it), and identity sequence
 /// options `AS IDENTITY (sequence name … start with 1 …)` (dropped likewise),
-/// and `NO INHERIT` after a check's expression (dropped likewise).
+/// `NO INHERIT` after a check's expression, a column's new `COLLATE` in
+/// `ALTER TABLE` and a `CREATE TABLE`'s exclusion constraints (dropped
+/// likewise).
 fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
     let sig: Vec<usize> = (0..tokens.len())
         .filter(|&i| !is_trivia(&tokens[i].token))
@@ -603,6 +605,20 @@ fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
             && tokens[sig[k - 1]].token == Token::RParen
         {
             blank.extend([sig[k], sig[k + 1]]);
+        }
+    }
+    // `ALTER COLUMN c [SET DATA] TYPE t COLLATE "x"`: the collation is
+    // dropped (no rule looks at it; the type change stays).
+    if word(0, "ALTER") && word(1, "TABLE") {
+        for k in 2..sig.len() {
+            if word(k, "COLLATE")
+                && sig[..k].iter().any(|&i| is_word(&tokens[i].token, "TYPE"))
+                && sig
+                    .get(k + 1)
+                    .is_some_and(|&i| matches!(tokens[i].token, Token::Word(_)))
+            {
+                blank.extend([sig[k], sig[k + 1]]);
+            }
         }
     }
     // `CREATE TABLE (…, [CONSTRAINT n] EXCLUDE USING m (…) …)`: the
@@ -1139,6 +1155,15 @@ mod tests {
             got.iter().all(|g| !g.contains(" invalid ")),
             "NO INHERIT must parse: {got:?}"
         );
+        // Partitions, exclusion constraints and collations, as shale writes them.
+        let got = kinds("CREATE TABLE \"e\" (\"id\" bigint NOT NULL, \"at\" date NOT NULL, CONSTRAINT \"e_pkey\" PRIMARY KEY (\"id\", \"at\"), CONSTRAINT \"e_x\" EXCLUDE USING gist (id WITH =, (lower(x)) WITH =) WHERE (id > 0), CONSTRAINT \"e_c\" CHECK (id > 0)) PARTITION BY RANGE (at);\nCREATE TABLE \"public\".\"e_1\" PARTITION OF \"public\".\"e\" FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');\nALTER TABLE \"e\" ADD CONSTRAINT \"e_y\" EXCLUDE USING gist (id WITH =);\nALTER TABLE \"e\" ATTACH PARTITION \"e_2\" FOR VALUES IN (1);\nALTER TABLE \"e\" ALTER COLUMN \"t\" SET DATA TYPE varchar(20) COLLATE \"C\" USING \"t\"::varchar(20);");
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(
+            got.iter().all(|g| !g.contains(" invalid ")),
+            "partitions, exclusions and collations must parse or be opaque: {got:?}"
+        );
+        assert!(got[0].contains("CHECK"), "{got:?}");
+        assert!(got[4].contains("VARCHAR(20)"), "{got:?}");
     }
 
     #[test]
