@@ -511,3 +511,9 @@ BEGIN
     RETURN NULL;
 END
 $$;
+
+ALTER TABLE catalog.prices ADD CONSTRAINT prices_no_overlap
+    EXCLUDE USING gist (price_book_id WITH =, product_id WITH =, daterange(valid_from, valid_to) WITH &&);
+ALTER TABLE contract_items ADD CONSTRAINT contract_items_no_overlap
+    EXCLUDE USING gist (contract_id WITH =, price_id WITH =, daterange(starts_on, ends_on) WITH &&);
+
