@@ -6,6 +6,9 @@
 //! Everything works on sqlparser tokens, never on raw text, so quotes, dollar
 //! quotes and comments can never be mistaken for SQL.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Mutex};
+
 use shale_migrations::snapshot::Dialect;
 use shale_migrations::sqlfile;
 use sqlparser::ast::Statement;
@@ -102,54 +105,119 @@ fn sql_dialect(dialect: Dialect) -> Box<dyn SqlDialect> {
 /// Below this much SQL a file is read on one thread.
 const BYTES_PER_EXTRA_THREAD: usize = 256 << 10;
 
-/// Every statement of a migration file, in order. A large file's chunks
-/// (the text between `--> statement-breakpoint` lines, independent of each
-/// other) are tokenized and parsed on several threads.
+/// Every statement of a migration file, in order (see [`each_batch`]).
+#[cfg(test)]
 pub(crate) fn pieces(text: &str, dialect: Dialect) -> Vec<Piece> {
+    let mut out = Vec::new();
+    each_batch(text, dialect, |batch| out.extend(batch));
+    out
+}
+
+/// Chunks per batch a worker reads at a time.
+const BATCH_CHUNKS: usize = 64;
+
+/// Calls `f` with every statement of a migration file, in order, a batch of
+/// consecutive statements at a time (their `index` numbered from the file's
+/// start). A large file's chunks (the text between `--> statement-breakpoint`
+/// lines, independent of each other) are tokenized and parsed on several
+/// threads, a batch at a time, at most a few batches ahead of `f`: a 15,000
+/// statement migration is checked as it is read, without holding every
+/// statement's syntax tree at once.
+pub(crate) fn each_batch(text: &str, dialect: Dialect, mut f: impl FnMut(Vec<Piece>)) {
     let file_lines: Vec<&str> = text.lines().collect();
     let chunks = sqlfile::split(text);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    // Twice as many groups as cores: inside `shale check` the schema is
+    // Twice as many threads as cores: inside `shale check` the schema is
     // parsed at the same time, and the lint, the longer job, takes its
     // share of the cores that way.
     let threads = (2 * cores)
         .min(8)
         .min(1 + text.len() / BYTES_PER_EXTRA_THREAD);
-    let per_thread = chunks.len().div_ceil(threads.max(1)).max(1);
-    let mut out = if threads <= 1 {
-        chunk_pieces(&chunks, dialect, &file_lines)
-    } else {
-        std::thread::scope(|scope| {
-            let mut jobs = Vec::new();
-            for group in chunks.chunks(per_thread) {
-                let file_lines = &file_lines;
-                let spawned = std::thread::Builder::new()
-                    .name("shale-lint".into())
-                    .spawn_scoped(scope, move || chunk_pieces(group, dialect, file_lines));
-                jobs.push(match spawned {
-                    Ok(handle) => Err(handle),
-                    // No thread to be had: this group on this one.
-                    Err(_) => Ok(chunk_pieces(group, dialect, file_lines)),
-                });
-            }
-            jobs.into_iter()
-                .flat_map(|job| {
-                    job.unwrap_or_else(|handle| {
-                        handle
-                            .join()
-                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                    })
-                })
-                .collect()
-        })
+    let mut next_index = 1;
+    let mut number = |mut batch: Vec<Piece>| {
+        for piece in &mut batch {
+            piece.index = next_index;
+            next_index += 1;
+        }
+        f(batch)
     };
-    for (i, piece) in out.iter_mut().enumerate() {
-        piece.index = i + 1;
+    let batches: Vec<&[sqlfile::Statement]> = chunks.chunks(BATCH_CHUNKS).collect();
+    if threads <= 1 || batches.len() <= 1 {
+        for batch in batches {
+            number(chunk_pieces(batch, dialect, &file_lines));
+        }
+        return;
     }
-    out
+    // A worker takes a permit before it claims the next batch, and the
+    // consumer gives one back per batch it has passed on: at most `window`
+    // batches are read and not yet checked.
+    let window = 2 * threads;
+    let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        let _ = permit_tx.send(());
+    }
+    let permits = Mutex::new(permit_rx);
+    let next = AtomicUsize::new(0);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Piece>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let (permits, next, done_tx) = (&permits, &next, done_tx.clone());
+            let (batches, file_lines) = (&batches, &file_lines);
+            // No thread to be had: the consumer reads the batches itself.
+            let _ = std::thread::Builder::new()
+                .name("shale-lint".into())
+                .spawn_scoped(scope, move || loop {
+                    let permit = permits.lock().map(|rx| rx.recv());
+                    if !matches!(permit, Ok(Ok(()))) {
+                        return;
+                    }
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(batch) = batches.get(k) else {
+                        return;
+                    };
+                    if done_tx
+                        .send((k, chunk_pieces(batch, dialect, file_lines)))
+                        .is_err()
+                    {
+                        return;
+                    }
+                });
+        }
+        drop(done_tx);
+        let mut ready = std::collections::BTreeMap::new();
+        let mut want = 0;
+        while want < batches.len() {
+            if let Some(batch) = ready.remove(&want) {
+                number(batch);
+                want += 1;
+                // Never blocks: a permit comes back for each one taken (and
+                // none are taken when the consumer reads alone).
+                let _ = permit_tx.try_send(());
+                continue;
+            }
+            match done_rx.recv() {
+                Ok((k, batch)) => {
+                    ready.insert(k, batch);
+                }
+                // No thread could be had, or every one is gone: the rest on
+                // this one (a worker that panicked fails the scope below).
+                Err(_) => {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    match batches.get(k) {
+                        Some(batch) => {
+                            ready.insert(k, chunk_pieces(batch, dialect, &file_lines));
+                        }
+                        None => break,
+                    }
+                }
+            }
+        }
+        // Workers waiting for a permit give up once the permits are gone.
+        drop(permit_tx);
+    });
 }
 
-/// The pieces of consecutive chunks (their `index` set by [`pieces`]).
+/// The pieces of consecutive chunks (their `index` set by [`each_batch`]).
 fn chunk_pieces(
     chunks: &[sqlfile::Statement],
     dialect: Dialect,

@@ -121,30 +121,7 @@ impl Snapshot {
     /// The file contents: pretty JSON, 2-space indent, trailing newline.
     /// The same schema always gives the same bytes apart from `id`/`prevId`.
     pub fn to_json(&self) -> String {
-        let (namespaces, enums, tables) = body_v1(&self.schema);
-        let (sequences, extensions) = objects_v1(&self.schema);
-        let views = view::views_v1(&self.schema.views);
-        let functions = function::functions_v1(&self.schema.functions);
-        let file = FileOutV1 {
-            format: FORMAT,
-            dialect: self.dialect.as_str(),
-            id: &self.id,
-            prev_id: &self.prev_id,
-            namespaces: &namespaces,
-            enums: &enums,
-            tables: &tables,
-            sequences: &sequences,
-            extensions: &extensions,
-            views: &views,
-            functions: &functions,
-        };
-        // About 2 KiB per table: one allocation, no copying while the file grows.
-        let mut out = Vec::with_capacity(
-            4096 + 2048 * self.schema.tables.len() + 128 * self.schema.enums.len(),
-        );
-        serde_json::to_writer_pretty(&mut out, &file).expect("serialising to memory cannot fail");
-        out.push(b'\n');
-        String::from_utf8(out).expect("serde_json writes UTF-8")
+        EncodedBody::new(&self.schema).file(self.dialect, &self.id, &self.prev_id)
     }
 
     /// Reads a snapshot file's contents.
@@ -237,26 +214,26 @@ fn too_new(found: u64) -> SnapshotError {
 /// from the same parent on two branches as long as their salts (the migration
 /// tag and time) or schemas differ. Never equal to [`ROOT_ID`].
 pub fn new_id(prev_id: &str, salt: &str, schema: &Schema) -> String {
+    let mut hasher = id_hasher(prev_id, salt);
+    with_body(schema, |body| {
+        serde_json::to_writer(HashWriter(&mut hasher), body).expect("hashing cannot fail")
+    });
+    id_of(hasher)
+}
+
+/// The hasher of an id, fed everything that comes before the body.
+fn id_hasher(prev_id: &str, salt: &str) -> Sha256 {
     let mut hasher = Sha256::new();
     hasher.update(b"shale snapshot id\0");
     hasher.update(prev_id.as_bytes());
     hasher.update(b"\0");
     hasher.update(salt.as_bytes());
     hasher.update(b"\0");
-    let (namespaces, enums, tables) = body_v1(schema);
-    let (sequences, extensions) = objects_v1(schema);
-    let views = view::views_v1(&schema.views);
-    let functions = function::functions_v1(&schema.functions);
-    let body = BodyV1 {
-        namespaces: &namespaces,
-        enums: &enums,
-        tables: &tables,
-        sequences: &sequences,
-        extensions: &extensions,
-        views: &views,
-        functions: &functions,
-    };
-    serde_json::to_writer(HashWriter(&mut hasher), &body).expect("hashing cannot fail");
+    hasher
+}
+
+/// The id, UUID-shaped, from a hasher fed its inputs.
+fn id_of(hasher: Sha256) -> String {
     let digest = hasher.finalize();
     let mut b = [0u8; 16];
     b.copy_from_slice(&digest[..16]);
@@ -271,6 +248,115 @@ pub fn new_id(prev_id: &str, salt: &str, schema: &Schema) -> String {
         &h[16..20],
         &h[20..32]
     )
+}
+
+/// Calls `f` with the schema's body as hashed into ids.
+fn with_body<T>(schema: &Schema, f: impl FnOnce(&BodyV1<'_>) -> T) -> T {
+    let (namespaces, enums, tables) = body_v1(schema);
+    let (sequences, extensions) = objects_v1(schema);
+    let views = view::views_v1(&schema.views);
+    let functions = function::functions_v1(&schema.functions);
+    f(&BodyV1 {
+        namespaces: &namespaces,
+        enums: &enums,
+        tables: &tables,
+        sequences: &sequences,
+        extensions: &extensions,
+        views: &views,
+        functions: &functions,
+    })
+}
+
+/// A normalised schema serialised for its snapshot files once, before the
+/// ids that chain them are known: the body hashed into ids (compact JSON)
+/// and the body of the file (pretty JSON). `shale generate` encodes the next
+/// schema on one core while it renders the migration on the other; each
+/// file then only hashes and concatenates ([`EncodedBody::file`]).
+pub struct EncodedBody {
+    /// The compact JSON [`new_id`] hashes.
+    compact: Vec<u8>,
+    /// The file's keys after its header, pretty-printed at the file's
+    /// indentation (a pretty object's text without its opening `{` line),
+    /// or empty when every key is left out.
+    pretty: String,
+}
+
+impl EncodedBody {
+    /// Encodes `schema`, which must be normalised (as [`Snapshot::new`]
+    /// makes it): the two serialisations run on two threads.
+    pub fn new(schema: &Schema) -> EncodedBody {
+        let (compact, pretty) = std::thread::scope(|scope| {
+            let compact = scope.spawn(|| {
+                with_body(schema, |body| {
+                    serde_json::to_vec(body).expect("serialising to memory cannot fail")
+                })
+            });
+            let pretty = pretty_body(schema);
+            let compact = compact
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (compact, pretty)
+        });
+        EncodedBody { compact, pretty }
+    }
+
+    /// The id of a snapshot of this body following `prev_id` with `salt`,
+    /// as [`new_id`] computes it.
+    pub fn id(&self, prev_id: &str, salt: &str) -> String {
+        let mut hasher = id_hasher(prev_id, salt);
+        hasher.update(&self.compact);
+        id_of(hasher)
+    }
+
+    /// The snapshot file's text, as [`Snapshot::to_json`] writes it.
+    pub fn file(&self, dialect: Dialect, id: &str, prev_id: &str) -> String {
+        let header = serde_json::to_string_pretty(&HeaderOutV1 {
+            format: FORMAT,
+            dialect: dialect.as_str(),
+            id,
+            prev_id,
+        })
+        .expect("serialising to memory cannot fail");
+        // `{ …header… \n}`: the body's keys go before the closing brace.
+        let header = header.strip_suffix("\n}").expect("a pretty JSON object");
+        let mut out = String::with_capacity(header.len() + self.pretty.len() + 8);
+        out.push_str(header);
+        if self.pretty.is_empty() {
+            out.push_str("\n}");
+        } else {
+            out.push_str(",\n");
+            out.push_str(&self.pretty);
+        }
+        out.push('\n');
+        out
+    }
+}
+
+/// The pretty body of a file (see [`EncodedBody::pretty`]).
+fn pretty_body(schema: &Schema) -> String {
+    let (namespaces, enums, tables) = body_v1(schema);
+    let (sequences, extensions) = objects_v1(schema);
+    let views = view::views_v1(&schema.views);
+    let functions = function::functions_v1(&schema.functions);
+    let body = BodyOutV1 {
+        namespaces: &namespaces,
+        enums: &enums,
+        tables: &tables,
+        sequences: &sequences,
+        extensions: &extensions,
+        views: &views,
+        functions: &functions,
+    };
+    // About 2 KiB per table: one allocation, no copying while it grows.
+    let mut out = Vec::with_capacity(4096 + 2048 * schema.tables.len() + 128 * schema.enums.len());
+    serde_json::to_writer_pretty(&mut out, &body).expect("serialising to memory cannot fail");
+    let mut text = String::from_utf8(out).expect("serde_json writes UTF-8");
+    if text.starts_with("{\n") {
+        text.drain(..2);
+    } else {
+        text.clear(); // `{}`: every key left out
+    }
+    text
 }
 
 /// The file name of the snapshot with this journal index: `0003_snapshot.json`.
@@ -633,13 +719,20 @@ struct Header {
     dialect: Option<String>,
 }
 
+/// A file's first keys.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct FileOutV1<'a> {
+struct HeaderOutV1<'a> {
     format: u32,
     dialect: &'a str,
     id: &'a str,
     prev_id: &'a str,
+}
+
+/// A file's keys after the header: those added after the first release are
+/// left out when empty, and so are empty lists of the first ones.
+#[derive(Serialize)]
+struct BodyOutV1<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     namespaces: &'a [&'a str],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]

@@ -238,9 +238,11 @@ fn units(files: &[SourceFile], options: &ParseOptions) -> Vec<Unit> {
         let text = source.text.as_str();
         let enums = mentions_enums(text);
         let mut cuts = Vec::new();
-        // Nesting that might reach the limit is measured on the whole file
-        // (see `lex`), so such a file is never cut.
-        if text.len() > target && nesting_upper_bound(text) + 2 < MAX_NESTING {
+        // Nesting is measured on each piece as it is lexed (see `lex`), on
+        // the workers: cuts are between top-level items, so a piece nests as
+        // deep as its items do in the whole file, and a piece too deep to
+        // lex has its whole file read again in one piece.
+        if text.len() > target {
             let mut start = 0;
             for at in item_boundaries(text) {
                 if at - start >= target && at < text.len() {
@@ -1671,6 +1673,8 @@ mod piece_tests {
         let whole = cut(0);
         assert_eq!(whole.len(), 1);
         assert!(!whole[0].split);
+        // Nesting is not measured here but as each piece is lexed: a file
+        // with an item nested too deep is cut like any other.
         let deep = format!(
             "{text}const X: i32 = {}1{};\n",
             "(".repeat(300),
@@ -1689,7 +1693,7 @@ mod piece_tests {
                 }
             )
             .len(),
-            1
+            50 // the last piece ends with the `const` (not a cut point)
         );
     }
 
