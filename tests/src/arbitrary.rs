@@ -1306,6 +1306,7 @@ fn hashable(column: Option<&Column>) -> bool {
                         || n.starts_with("varchar(")
                 }
                 BaseType::Enum(_) => true,
+                BaseType::UserType(_) => false,
             }
     })
 }
@@ -1445,6 +1446,7 @@ fn default_for(ty: &ColumnType, d: u8, enums: &[Enum]) -> Option<String> {
             "jsonb" => pick(&["'{}'::jsonb", "'[]'::jsonb"]),
             _ => None,
         },
+        BaseType::UserType(_) => None,
     }
 }
 

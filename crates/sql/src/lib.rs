@@ -15,6 +15,7 @@ pub mod sqlite;
 /// The statements that create a routine and a trigger, as `generate` writes
 /// them (also the text `verify` shows for them).
 pub use postgres::function::{create_function_sql, create_trigger_sql};
+pub use postgres::user_type::{create_composite_sql, create_domain_sql};
 pub use sqlite::Sqlite;
 #[cfg(test)]
 mod tests;

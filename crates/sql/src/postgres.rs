@@ -6,7 +6,7 @@ pub(crate) mod function;
 mod online;
 mod policy;
 mod sequence;
-mod user_type;
+pub(crate) mod user_type;
 mod view;
 
 use std::collections::HashSet;

@@ -103,6 +103,18 @@ fn variant_name(step: &Step) -> &'static str {
         Step::DropFunction { .. } => "DropFunction",
         Step::CreateFunction { .. } => "CreateFunction",
         Step::CreateTrigger { .. } => "CreateTrigger",
+        Step::DropDomainCheck { .. } => "DropDomainCheck",
+        Step::RenameUserType { .. } => "RenameUserType",
+        Step::CreateDomain { .. } => "CreateDomain",
+        Step::AlterDomain { .. } => "AlterDomain",
+        Step::AddDomainCheck { .. } => "AddDomainCheck",
+        Step::RenameDomainCheck { .. } => "RenameDomainCheck",
+        Step::CreateCompositeType { .. } => "CreateCompositeType",
+        Step::RenameAttribute { .. } => "RenameAttribute",
+        Step::AlterCompositeType { .. } => "AlterCompositeType",
+        Step::ReplaceDomain { .. } => "ReplaceDomain",
+        Step::DropCompositeType { .. } => "DropCompositeType",
+        Step::DropDomain { .. } => "DropDomain",
     }
 }
 
@@ -150,6 +162,18 @@ const ALL_VARIANTS: &[&str] = &[
     "DropFunction",
     "CreateFunction",
     "CreateTrigger",
+    "DropDomainCheck",
+    "RenameUserType",
+    "CreateDomain",
+    "AlterDomain",
+    "AddDomainCheck",
+    "RenameDomainCheck",
+    "CreateCompositeType",
+    "RenameAttribute",
+    "AlterCompositeType",
+    "ReplaceDomain",
+    "DropCompositeType",
+    "DropDomain",
 ];
 
 #[test]

@@ -9,7 +9,7 @@ use super::{column_label, lock_hazard, qualified, render_type, table_label, Rend
 use crate::{hazard, ident, literal, HazardKind, RenderError};
 
 /// `CREATE DOMAIN … AS … [COLLATE …] [DEFAULT …] [NOT NULL] [CONSTRAINT … CHECK (…)]…;`
-pub(crate) fn create_domain_sql(d: &Domain) -> String {
+pub fn create_domain_sql(d: &Domain) -> String {
     let mut sql = format!(
         "CREATE DOMAIN {} AS {}",
         qualified(&d.name),
@@ -36,7 +36,7 @@ pub(crate) fn create_domain_sql(d: &Domain) -> String {
 }
 
 /// `CREATE TYPE … AS (a integer, b text);`
-pub(crate) fn create_composite_sql(c: &CompositeType) -> String {
+pub fn create_composite_sql(c: &CompositeType) -> String {
     let attributes: Vec<String> = c
         .attributes
         .iter()
