@@ -12,7 +12,8 @@ use super::{differs, extra, missing, Drift};
 pub(super) fn describe(step: &Step, schema: &Schema, db: &Schema) -> Option<Vec<Drift>> {
     let mut out = Vec::new();
     let domain_sql = |s: &Schema, name| s.domain(name).map(shale_sql::create_domain_sql);
-    let composite_sql = |s: &Schema, name| s.composite_type(name).map(shale_sql::create_composite_sql);
+    let composite_sql =
+        |s: &Schema, name| s.composite_type(name).map(shale_sql::create_composite_sql);
     match step {
         Step::CreateDomain { name } => out.push(missing(
             format!("domain {name}"),
@@ -38,7 +39,11 @@ pub(super) fn describe(step: &Step, schema: &Schema, db: &Schema) -> Option<Vec<
                     x.and_then(|x| x.default.clone())
                         .unwrap_or_else(|| "none".into())
                 };
-                out.push(differs(format!("default of domain {name}"), text(s), text(d)));
+                out.push(differs(
+                    format!("default of domain {name}"),
+                    text(s),
+                    text(d),
+                ));
             }
             if *not_null {
                 let text = |x: Option<&shale_model::Domain>| {
@@ -48,7 +53,11 @@ pub(super) fn describe(step: &Step, schema: &Schema, db: &Schema) -> Option<Vec<
                         "null".to_string()
                     }
                 };
-                out.push(differs(format!("nullability of domain {name}"), text(s), text(d)));
+                out.push(differs(
+                    format!("nullability of domain {name}"),
+                    text(s),
+                    text(d),
+                ));
             }
         }
         Step::AddDomainCheck { domain, name } => {
@@ -113,7 +122,10 @@ pub(super) fn describe(step: &Step, schema: &Schema, db: &Schema) -> Option<Vec<
                         "elsewhere".into(),
                     ));
                 } else {
-                    out.push(missing(format!("attribute {a} of type {name}"), ty(schema, a)));
+                    out.push(missing(
+                        format!("attribute {a} of type {name}"),
+                        ty(schema, a),
+                    ));
                 }
             }
             for r in retype {
@@ -130,11 +142,7 @@ pub(super) fn describe(step: &Step, schema: &Schema, db: &Schema) -> Option<Vec<
             names.previous.clone(),
         )),
         Step::RenameUserType { names, domain } => out.push(differs(
-            format!(
-                "{} {}",
-                if *domain { "domain" } else { "type" },
-                names.next
-            ),
+            format!("{} {}", if *domain { "domain" } else { "type" }, names.next),
             names.next.to_string(),
             names.previous.to_string(),
         )),
