@@ -88,7 +88,9 @@ pub(crate) fn read_domains(
                            WHERE c.contypid = t.oid AND c.contype = 'c'), '{{}}'), \
                 coalesce((SELECT array_agg(pg_catalog.pg_get_expr(c.conbin, 0, true) ORDER BY c.conname) \
                             FROM pg_catalog.pg_constraint c \
-                           WHERE c.contypid = t.oid AND c.contype = 'c'), '{{}}') \
+                           WHERE c.contypid = t.oid AND c.contype = 'c'), '{{}}'), \
+                CASE WHEN bt.typtype = 'd' THEN pg_catalog.format_type(bt.typbasetype, NULL) END, \
+                CASE WHEN bt.typtype = 'd' THEN pg_catalog.pg_get_expr(bt.typdefaultbin, 0, true) END \
          FROM pg_catalog.pg_type t \
          JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace \
          {} \
@@ -116,6 +118,18 @@ pub(crate) fn read_domains(
         let mut domain = Domain::new(name, base);
         domain.not_null = r.get(9);
         domain.default = r.get::<_, Option<String>>(10).map(|e| tidy_expression(&e));
+        // A domain over a domain: PostgreSQL copies the base's default into
+        // it when none is given, and prints `VALUE` cast to the base's own
+        // base type in its checks. Both read back as written.
+        let base_base: Option<String> = r.get(15);
+        let base_default: Option<String> = r.get(16);
+        if base_default.is_some() && base_default == r.get::<_, Option<String>>(10) {
+            domain.default = None;
+        }
+        let uncast = |expr: String| match &base_base {
+            Some(t) => expr.replace(&format!("VALUE::{t}"), "VALUE"),
+            None => expr,
+        };
         domain.collation = r.get(11);
         domain.comment = r.get(12);
         let names: Vec<String> = r.get(13);
@@ -125,7 +139,7 @@ pub(crate) fn read_domains(
             .zip(exprs)
             .map(|(name, expr)| DomainCheck {
                 name,
-                expr: tidy_expression(&expr.unwrap_or_default()),
+                expr: tidy_expression(&uncast(expr.unwrap_or_default())),
             })
             .collect();
         out.push(domain);
