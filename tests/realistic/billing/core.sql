@@ -511,3 +511,14 @@ BEGIN
     RETURN NULL;
 END
 $$;
+
+-- Money and currency domains, and a table whose columns use them.
+CREATE DOMAIN money_cents AS bigint CHECK (VALUE >= 0);
+CREATE DOMAIN currency_code AS char(3) CHECK (VALUE ~ '^[A-Z]{3}$');
+CREATE TABLE manual_adjustments (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    account_id bigint NOT NULL REFERENCES accounts (id),
+    amount money_cents NOT NULL,
+    currency currency_code NOT NULL,
+    reason text NOT NULL
+);

@@ -1,19 +1,9 @@
 -- What the billing system holds beyond core.sql, in kinds shale does not
--- model yet: money and currency domains, exclusion constraints that forbid
+-- model yet: exclusion constraints that forbid
 -- overlapping price validity and overlapping contract items, the constraint
 -- trigger that keeps every journal balanced (its function is in core.sql),
 -- and a grant.
--- expect-not-compared: 6
-
-CREATE DOMAIN money_cents AS bigint CHECK (VALUE >= 0);
-CREATE DOMAIN currency_code AS char(3) CHECK (VALUE ~ '^[A-Z]{3}$');
-CREATE TABLE manual_adjustments (
-    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    account_id bigint NOT NULL REFERENCES accounts (id),
-    amount money_cents NOT NULL,
-    currency currency_code NOT NULL,
-    reason text NOT NULL
-);
+-- expect-not-compared: 4
 
 ALTER TABLE catalog.prices ADD CONSTRAINT prices_no_overlap
     EXCLUDE USING gist (price_book_id WITH =, product_id WITH =, daterange(valid_from, valid_to) WITH &&);

@@ -582,3 +582,7 @@ END
 $$;
 CREATE TRIGGER profiles_updated_at BEFORE UPDATE ON profiles FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 CREATE TRIGGER tasks_updated_at BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+
+-- A domain and the table whose column uses it.
+CREATE DOMAIN email_address AS text CHECK (VALUE ~ '^[^@]+@[^@]+$');
+CREATE TABLE contact_requests (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email email_address NOT NULL, body text);
