@@ -613,7 +613,8 @@ fn register_enums(
 }
 
 /// Calls `f` with the tokens of every item of `tokens` (and of inline
-/// modules) that has `enum` at its top level. An item ends after a `;` or a
+/// modules) that has `enum` or `struct` at its top level (structs for the
+/// domains and composite types, whose names the tables need). An item ends after a `;` or a
 /// `{ … }` at its level, as in [`skip_item`].
 fn enum_items(tokens: TokenStream, f: &mut impl FnMut(TokenStream)) {
     let mut item: Vec<TokenTree> = Vec::new();
@@ -1650,10 +1651,14 @@ pub mod m {
 "#;
         let mut names = Vec::new();
         enum_items(TokenStream::from_str(text).unwrap(), &mut |item| {
-            names.push(syn::parse2::<syn::ItemEnum>(item).map(|e| e.ident.to_string()))
+            names.push(match syn::parse2::<Item>(item) {
+                Ok(Item::Enum(e)) => e.ident.to_string(),
+                Ok(Item::Struct(s)) => format!("struct {}", s.ident),
+                other => panic!("not an enum or struct: {other:?}"),
+            })
         });
-        let names: Vec<String> = names.into_iter().map(|n| n.unwrap()).collect();
-        assert_eq!(names, ["A", "B"]);
+        // Structs too: domains and composite types are read with the enums.
+        assert_eq!(names, ["A", "struct S", "B"]);
     }
 }
 

@@ -382,7 +382,11 @@ fn duplicate<S: Site>(
     second: (usize, S),
 ) {
     let at = cx.location(first.0, first.1, second.0);
-    let attribute = if what == "enum" { "pg_enum" } else { what };
+    let attribute = match what {
+        "enum" => "pg_enum",
+        "composite type" => "composite",
+        _ => what,
+    };
     cx.err(
         second.0,
         Error::new(second.1, format!("duplicate {what} `{qname}`"))

@@ -374,7 +374,7 @@ pub(crate) fn link_user_types<S: Site>(
     let mut kept_domains = Vec::with_capacity(domains.len());
     for d in domains {
         if let Some(first) = seen.get(&d.domain.name) {
-            duplicate(cx, "type", &d.domain.name, *first, (d.file, d.span));
+            duplicate(cx, "domain", &d.domain.name, *first, (d.file, d.span));
             continue;
         }
         seen.insert(d.domain.name.clone(), (d.file, d.span));
@@ -383,7 +383,13 @@ pub(crate) fn link_user_types<S: Site>(
     let mut kept_composites = Vec::with_capacity(composites.len());
     for c in composites {
         if let Some(first) = seen.get(&c.composite.name) {
-            duplicate(cx, "type", &c.composite.name, *first, (c.file, c.span));
+            duplicate(
+                cx,
+                "composite type",
+                &c.composite.name,
+                *first,
+                (c.file, c.span),
+            );
             continue;
         }
         seen.insert(c.composite.name.clone(), (c.file, c.span));
