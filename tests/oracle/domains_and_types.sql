@@ -159,3 +159,12 @@ CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');
 CREATE TYPE contact AS (email email, phone text);
 CREATE TABLE accounts (id bigint PRIMARY KEY, status status NOT NULL, contact contact, emails email[]);
 CREATE TABLE audit (id bigint PRIMARY KEY, account_id bigint REFERENCES accounts (id), who email NOT NULL);
+
+-- case: domain_replaced_under_a_view
+CREATE DOMAIN code AS varchar(5);
+CREATE TABLE t (id integer PRIMARY KEY, c code);
+CREATE VIEW v AS SELECT id, c FROM t;
+-- to
+CREATE DOMAIN code AS varchar(10);
+CREATE TABLE t (id integer PRIMARY KEY, c code);
+CREATE VIEW v AS SELECT id, c FROM t;

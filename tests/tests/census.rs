@@ -369,10 +369,7 @@ fn verify_never_says_in_sync_about_what_it_did_not_read() {
     let text = shale_tests::output_text(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(!text.contains("in sync"), "{text}");
-    for needle in [
-        "1 partition: events_2026",
-        "1 partitioned table: events",
-    ] {
+    for needle in ["1 partition: events_2026", "1 partitioned table: events"] {
         assert!(text.contains(needle), "missing `{needle}` in:\n{text}");
     }
     let json = shale(dir.path(), &["verify", "--db", &url, "--format", "json"]);
@@ -456,7 +453,10 @@ fn pull_and_diff_report_what_they_leave_out() {
     let out = shale(dir.path(), &["pull", "--db", &url]);
     let text = shale_tests::output_text(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(text.contains("does not declare them: 1 range type"), "{text}");
+    assert!(
+        text.contains("does not declare them: 1 range type"),
+        "{text}"
+    );
     // The view, the function and the domain are modelled: pulled, not reported.
     let pulled = std::fs::read_to_string(dir.path().join("schema/schema.rs")).unwrap();
     assert!(pulled.contains("#[derive(View)]"), "{pulled}");
@@ -472,7 +472,10 @@ fn pull_and_diff_report_what_they_leave_out() {
         text.contains("CREATE FUNCTION \"public\".\"f\"()"),
         "{text}"
     );
-    assert!(text.contains("CREATE DOMAIN \"public\".\"d\" AS integer"), "{text}");
+    assert!(
+        text.contains("CREATE DOMAIN \"public\".\"d\" AS integer"),
+        "{text}"
+    );
     assert!(text.contains("1 range type"), "{text}");
 }
 

@@ -58,12 +58,12 @@ pub(crate) fn calculate_steps(
     differ.push_policy_steps();
     differ.push_function_steps();
     differ.push_comment_steps();
-    // Last: which views stay depends on what the passes above do to the
-    // tables they read.
-    differ.push_view_steps();
     // After the column pass: a replaced domain converts the columns the
     // column pass did not re-create.
     differ.push_user_type_steps();
+    // Last: which views stay depends on what the passes above do to the
+    // tables they read.
+    differ.push_view_steps();
     let mut steps = differ.steps;
     steps.sort();
     steps.dedup();
@@ -557,6 +557,8 @@ impl<'a> DifferDatabase<'a> {
                 column_names,
             });
         }
+        db.user_types.replaced =
+            user_type::replaced_domains(&db.user_types.domains, |ty| db.map_type(ty), schemas.next);
         db.swapped_enums = db
             .enums
             .iter()

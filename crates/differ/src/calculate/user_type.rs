@@ -24,6 +24,9 @@ pub(super) struct UserTypeMatching<'a> {
     pub dropped_composites: Vec<&'a CompositeType>,
     /// Previous name → next name of every matched domain and composite type.
     pub names: HashMap<&'a QualifiedName, &'a QualifiedName>,
+    /// Next names of the domains replaced ([`Step::ReplaceDomain`]): their
+    /// columns change type as far as policies and triggers are concerned.
+    pub replaced: HashSet<QualifiedName>,
 }
 
 pub(super) fn match_user_types<'a>(
@@ -79,12 +82,46 @@ pub(super) fn match_user_types<'a>(
             .map(|&i| &schemas.previous.composite_types[i])
             .collect(),
         names: HashMap::new(),
+        replaced: HashSet::new(),
     };
     for pair in &out.domains {
         out.names.insert(&pair.previous.name, &pair.next.name);
     }
     for pair in &out.composites {
         out.names.insert(&pair.previous.name, &pair.next.name);
+    }
+    out
+}
+
+/// The domains PostgreSQL cannot alter in place, by next name: the base
+/// type or collation changes, or a new check or NOT NULL would have to be
+/// validated inside arrays of the domain, which PostgreSQL refuses
+/// ("cannot alter type … because column … uses it"); replacing the domain
+/// converts, and so validates, those columns.
+pub(super) fn replaced_domains(
+    pairs: &[MigrationPair<&Domain>],
+    map_type: impl Fn(&shale_model::ColumnType) -> shale_model::ColumnType,
+    next: &Schema,
+) -> HashSet<QualifiedName> {
+    let mut out = HashSet::new();
+    for pair in pairs {
+        let name = &pair.next.name;
+        let tightened = pair.next.checks.iter().any(|n| {
+            pair.previous
+                .check(&n.name)
+                .is_none_or(|p| !expr::equivalent(&p.expr, &n.expr))
+        }) || (pair.next.not_null && !pair.previous.not_null);
+        let in_arrays = next.tables.iter().any(|t| {
+            t.columns.iter().any(|c| {
+                c.ty.array_dims > 0 && matches!(&c.ty.base, BaseType::UserType(q) if q == name)
+            })
+        });
+        if map_type(&pair.previous.base) != pair.next.base
+            || pair.previous.collation != pair.next.collation
+            || (tightened && in_arrays)
+        {
+            out.insert(name.clone());
+        }
     }
     out
 }
@@ -140,8 +177,7 @@ impl Differ<'_, '_> {
             });
         }
         let name = names.next;
-        let base = pair.map(|d| &d.base);
-        let replaced = !self.same_type(base) || pair.previous.collation != pair.next.collation;
+        let replaced = self.db.user_types.replaced.contains(name);
         if replaced {
             let mut columns = Vec::new();
             for table in &self.db.tables {

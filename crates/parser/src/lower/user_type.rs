@@ -162,14 +162,10 @@ pub(crate) fn lower_domain(
     let name = qualified_name(cx, file, &def.ident, &def.name, &def.schema, "domain");
     let base = match lower_type(cx, file, def.base.as_ref(), &def.sql_type, enums) {
         Some((ty, nullable)) => {
-            if nullable {
-                let span = def
-                    .base
-                    .as_ref()
-                    .map_or(def.ident.span(), |t| syn::spanned::Spanned::span(t));
+            if let (true, Some(base)) = (nullable, &def.base) {
                 cx.err(
                     file,
-                    Error::new(span, format!("domain `{name}` wraps an `Option<…>`"))
+                    Error::spanning(base, format!("domain `{name}` wraps an `Option<…>`"))
                         .label("`Option<…>` type")
                         .help("a domain allows NULL unless it is `not_null`; write the base type without `Option<…>`, and `Option<Domain>` on nullable columns"),
                 );

@@ -49,10 +49,3 @@ pub struct Again {
 pub struct Nested {
     pub me: Option<Nested>,
 }
-
-#[derive(Table)]
-#[domain(not_null)]
-pub struct Misplaced {
-    #[column(primary_key)]
-    pub id: i64,
-}
