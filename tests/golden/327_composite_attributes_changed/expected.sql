@@ -1,6 +1,6 @@
 -- hazard: BACKWARD_INCOMPATIBLE renames attribute "currency" of type "money" to "currency_code"
 -- hazard: BACKWARD_INCOMPATIBLE drops attribute "note" of type "money"
--- hazard: DELETES_DATA drops attribute "note" of type "money" from the values of column "prices"."price"
+-- hazard: BACKWARD_INCOMPATIBLE drops attribute "note" of type "money" and its values from column "prices"."price"
 
 ALTER TYPE "public"."money" RENAME ATTRIBUTE "currency" TO "currency_code";
 --> statement-breakpoint

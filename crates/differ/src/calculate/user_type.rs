@@ -183,8 +183,9 @@ impl Differ<'_, '_> {
             for table in &self.db.tables {
                 for column in &table.columns {
                     let key = (table.tables.next.name.clone(), column.next.name.clone());
-                    let uses = matches!(&column.next.ty.base, BaseType::UserType(q) if q == name)
-                        && self.same_type(column.map(|c| &c.ty));
+                    // Also a column the column pass moves onto the domain:
+                    // it lands on the previous one, which must then go.
+                    let uses = matches!(&column.next.ty.base, BaseType::UserType(q) if q == name);
                     if uses && !self.recreated_columns.contains(&key) {
                         columns.push(key);
                     }

@@ -266,10 +266,12 @@ impl<'a> Renderer<'a> {
                     format!("drops attribute {} of type {}", ident(d), table_label(name)),
                 ));
                 if let Some((table, column)) = users.first() {
+                    // Told as incompatible (the lint, which reads SQL alone,
+                    // cannot know a column uses the type), words saying it.
                     hazards.push(hazard(
-                        HazardKind::DeletesData,
+                        HazardKind::BackwardIncompatible,
                         format!(
-                            "drops attribute {} of type {} from the values of column {}",
+                            "drops attribute {} of type {} and its values from column {}",
                             ident(d),
                             table_label(name),
                             column_label(table, column)
