@@ -2,6 +2,7 @@
 //! planned step between a live database (`previous`) and the schema (`next`)
 //! told as what the schema says and what the database has.
 
+mod user_type;
 mod view;
 
 use serde_json::json;
@@ -293,7 +294,23 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
         format!("{kind} {name}({})", args.join(", "))
     };
     for step in &plan.steps {
+        if let Some(lines) = user_type::describe(step, schema, db) {
+            out.extend(lines);
+            continue;
+        }
         match step {
+            Step::CreateDomain { .. }
+            | Step::AlterDomain { .. }
+            | Step::AddDomainCheck { .. }
+            | Step::DropDomainCheck { .. }
+            | Step::RenameDomainCheck { .. }
+            | Step::ReplaceDomain { .. }
+            | Step::DropDomain { .. }
+            | Step::CreateCompositeType { .. }
+            | Step::RenameAttribute { .. }
+            | Step::AlterCompositeType { .. }
+            | Step::RenameUserType { .. }
+            | Step::DropCompositeType { .. } => {}
             Step::CreateFunction { name, args, .. } => {
                 let s = function_in(schema, name, args).unwrap_or_default();
                 match function_in(db, name, args) {
@@ -639,6 +656,8 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
             Step::SetComment { target } => {
                 use shale_differ::CommentTarget;
                 let (object, s, d) = match target {
+                    // Told by `user_type::describe` above.
+                    CommentTarget::Domain(_) | CommentTarget::CompositeType(_) => continue,
                     CommentTarget::Table(t) => (
                         format!("comment on table {t}"),
                         schema_table(t).and_then(|x| x.comment.clone()),

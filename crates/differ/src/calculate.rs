@@ -7,6 +7,7 @@ mod function;
 mod partition;
 mod policy;
 mod sequence;
+mod user_type;
 mod view;
 
 use std::collections::{HashMap, HashSet};
@@ -60,6 +61,9 @@ pub(crate) fn calculate_steps(
     differ.push_policy_steps();
     differ.push_function_steps();
     differ.push_comment_steps();
+    // After the column pass: a replaced domain converts the columns the
+    // column pass did not re-create.
+    differ.push_user_type_steps();
     // Last: which views stay depends on what the passes above do to the
     // tables they read.
     differ.push_view_steps();
@@ -67,6 +71,7 @@ pub(crate) fn calculate_steps(
     steps.sort();
     steps.dedup();
     order_rename_chains(&mut steps);
+    user_type::order_user_type_steps(&mut steps, schemas);
     view::order_view_steps(&mut steps, schemas);
     // A generated column that becomes plain stops depending on its source
     // columns only once its expression is dropped: do that first within the
@@ -357,6 +362,7 @@ struct DifferDatabase<'a> {
     table_by_next: HashMap<&'a QualifiedName, usize>,
     sequences: sequence::SequenceMatching<'a>,
     extensions: extension::ExtensionMatching<'a>,
+    user_types: user_type::UserTypeMatching<'a>,
 }
 
 impl<'a> DifferDatabase<'a> {
@@ -474,9 +480,11 @@ impl<'a> DifferDatabase<'a> {
         });
         let sequences = sequence::match_sequences(schemas, hints, ambiguities);
         let extensions = extension::match_extensions(schemas);
+        let user_types = user_type::match_user_types(schemas, hints);
         let mut db = DifferDatabase {
             sequences,
             extensions,
+            user_types,
             schemas,
             enums,
             enum_values,
@@ -566,6 +574,8 @@ impl<'a> DifferDatabase<'a> {
                 column_names,
             });
         }
+        db.user_types.replaced =
+            user_type::replaced_domains(&db.user_types.domains, |ty| db.map_type(ty), schemas.next);
         db.swapped_enums = db
             .enums
             .iter()
@@ -630,6 +640,13 @@ impl<'a> DifferDatabase<'a> {
             BaseType::Enum(name) => match self.enum_names.get(name) {
                 Some(next) => ColumnType {
                     base: BaseType::Enum((*next).clone()),
+                    array_dims: ty.array_dims,
+                },
+                None => ty.clone(),
+            },
+            BaseType::UserType(name) => match self.user_types.names.get(name) {
+                Some(next) => ColumnType {
+                    base: BaseType::UserType((*next).clone()),
                     array_dims: ty.array_dims,
                 },
                 None => ty.clone(),
@@ -905,7 +922,7 @@ impl Differ<'_, '_> {
         let types = columns.map(|c| &c.ty);
         let swapped = match &types.next.base {
             BaseType::Enum(name) => self.db.swapped_enums.contains(name),
-            BaseType::Named(_) => false,
+            BaseType::Named(_) | BaseType::UserType(_) => false,
         };
         let default_changed = !optional_expressions_equivalent(
             columns.previous.default.as_deref(),
@@ -939,6 +956,9 @@ impl Differ<'_, '_> {
             && match (&types.previous.base, &types.next.base) {
                 (BaseType::Enum(p), BaseType::Enum(n)) => {
                     self.db.enum_names.get(p).map_or(p == n, |m| *m == n)
+                }
+                (BaseType::UserType(p), BaseType::UserType(n)) => {
+                    self.db.user_types.names.get(p).map_or(p == n, |m| *m == n)
                 }
                 (p, n) => p == n,
             }

@@ -115,6 +115,15 @@ pub enum Step {
         /// The partition's name.
         name: String,
     },
+    /// `ALTER DOMAIN … DROP CONSTRAINT`: a domain check removed or changed.
+    /// With the table constraints' drops: before the columns and types it
+    /// reads change. Previous names.
+    DropDomainCheck {
+        /// The domain's previous name.
+        domain: QualifiedName,
+        /// The check's name.
+        name: String,
+    },
     /// `DROP TABLE`. After foreign keys into it are gone; before a renamed
     /// table takes its name; before the enums its columns use are dropped.
     DropTable {
@@ -168,6 +177,15 @@ pub enum Step {
         /// Previous and next names.
         names: MigrationPair<QualifiedName>,
     },
+    /// `ALTER DOMAIN` / `ALTER TYPE … RENAME TO` (and `SET SCHEMA`) of a
+    /// domain or composite type. Before types are created: a new one may
+    /// take the previous name.
+    RenameUserType {
+        /// Previous and next names.
+        names: MigrationPair<QualifiedName>,
+        /// A domain (else a composite type).
+        domain: bool,
+    },
     /// `CREATE TYPE … AS ENUM`. Before the tables and columns that use it.
     CreateEnum {
         /// The enum's name.
@@ -192,6 +210,67 @@ pub enum Step {
         value: String,
         /// Where it goes.
         placement: EnumValuePlacement,
+    },
+    /// `CREATE DOMAIN` with its default, `NOT NULL` and checks. After the
+    /// enums (and the domains, ordered among themselves) it is based on;
+    /// before the composite types, routines and tables that use it.
+    CreateDomain {
+        /// The domain's name.
+        name: QualifiedName,
+    },
+    /// `ALTER DOMAIN … SET/DROP DEFAULT`, `SET/DROP NOT NULL`. After the
+    /// domain's rename (next name).
+    AlterDomain {
+        /// The domain's next name.
+        name: QualifiedName,
+        /// The default changes.
+        default: bool,
+        /// `NOT NULL` changes.
+        not_null: bool,
+    },
+    /// `ALTER DOMAIN … ADD CONSTRAINT … CHECK`: validated against the
+    /// columns using the domain as they are.
+    AddDomainCheck {
+        /// The domain's next name.
+        domain: QualifiedName,
+        /// The check's name.
+        name: String,
+    },
+    /// `ALTER DOMAIN … RENAME CONSTRAINT`: a check whose expression is
+    /// unchanged but whose name changed.
+    RenameDomainCheck {
+        /// The domain's next name.
+        domain: QualifiedName,
+        /// Previous and next names.
+        names: MigrationPair<String>,
+    },
+    /// `CREATE TYPE … AS (…)`. After the enums and domains its attributes
+    /// use (composite types ordered among themselves), before the routines
+    /// and tables that use it.
+    CreateCompositeType {
+        /// The type's name.
+        name: QualifiedName,
+    },
+    /// `ALTER TYPE … RENAME ATTRIBUTE`. Before attributes are added (one
+    /// may take the previous name).
+    RenameAttribute {
+        /// The type's next name.
+        type_name: QualifiedName,
+        /// Previous and next attribute names.
+        names: MigrationPair<String>,
+    },
+    /// `ALTER TYPE … DROP ATTRIBUTE`, `ADD ATTRIBUTE`, `ALTER ATTRIBUTE …
+    /// TYPE`, in one statement. After the renames and the types it uses.
+    AlterCompositeType {
+        /// The type's next name.
+        name: QualifiedName,
+        /// Attributes dropped (previous names; with those dropped only to
+        /// be added again in their declared place).
+        drop: Vec<String>,
+        /// Attributes added, in the next type's order (next names).
+        add: Vec<String>,
+        /// Attributes whose type changes (next names).
+        retype: Vec<String>,
     },
     /// `CREATE [OR REPLACE] FUNCTION` / `PROCEDURE`. After the types and
     /// sequences it may use, before the tables whose defaults and checks
@@ -270,6 +349,16 @@ pub enum Step {
         removed_values: Vec<String>,
         /// The existing columns to convert.
         columns: Vec<EnumColumn>,
+    },
+    /// A domain whose base type changes (PostgreSQL cannot alter it): the
+    /// previous one renamed out of the way, the next one created, every
+    /// column that uses it converted (`USING column::base`), the previous
+    /// one dropped. After column changes, before tables are created.
+    ReplaceDomain {
+        /// The domain's next name (already renamed when this runs).
+        name: QualifiedName,
+        /// The existing columns to convert: `(table's next name, column)`.
+        columns: Vec<(QualifiedName, String)>,
     },
     /// `CREATE TABLE` with its columns, primary key, unique and check
     /// constraints inline. After the enums it uses.
@@ -404,6 +493,19 @@ pub enum Step {
         /// What the comment is on.
         target: CommentTarget,
     },
+    /// `DROP TYPE` of a composite type. After the tables, columns and
+    /// routines that used it; before the domains and enums its attributes use
+    /// (composite types ordered among themselves).
+    DropCompositeType {
+        /// The type's previous name.
+        name: QualifiedName,
+    },
+    /// `DROP DOMAIN`. After everything that used it, before the enums it is
+    /// based on.
+    DropDomain {
+        /// The domain's previous name.
+        name: QualifiedName,
+    },
     /// `DROP TYPE`. After the tables and columns that used it are dropped or
     /// changed.
     DropEnum {
@@ -472,6 +574,10 @@ pub enum CommentTarget {
     Function(QualifiedName, Vec<String>),
     /// `COMMENT ON TRIGGER … ON table`: table, trigger.
     Trigger(QualifiedName, String),
+    /// `COMMENT ON DOMAIN`.
+    Domain(QualifiedName),
+    /// `COMMENT ON TYPE` of a composite type.
+    CompositeType(QualifiedName),
 }
 
 /// What changes about one column in [`Step::AlterColumn`]. The renderer reads

@@ -3,6 +3,7 @@
 
 mod function;
 mod partition;
+mod user_type;
 mod view;
 
 use std::collections::HashMap;
@@ -119,6 +120,8 @@ pub(crate) fn read(
     read_policies(&mut s, &oids, &mut tables)?;
     function::read_triggers(&mut s, &oids, &names, &mut tables)?;
     schema.functions = function::read_functions(&mut s, &namespaces, version)?;
+    schema.domains = user_type::read_domains(&mut s, &namespaces)?;
+    schema.composite_types = user_type::read_composite_types(&mut s, &namespaces)?;
     schema.views = view::take_views(view_rows, &mut tables);
     s.queries += 1;
     let census = crate::census::classify(crate::census::read(&mut s.tx, version)?, options);
@@ -158,7 +161,14 @@ pub(crate) fn read(
         schema
             .functions
             .retain(|f| !options.is_unmanaged(&f.name.namespace, &f.name.name));
+        schema
+            .domains
+            .retain(|d| !options.is_unmanaged(&d.name.namespace, &d.name.name));
+        schema
+            .composite_types
+            .retain(|c| !options.is_unmanaged(&c.name.namespace, &c.name.name));
     }
+    user_type::demote_unknown(&mut schema);
     schema.normalize();
     Ok((schema, census, queries, version))
 }
@@ -313,6 +323,10 @@ fn read_columns(
 
         let base = if typtype == "e" {
             BaseType::Enum(QualifiedName::new(type_ns, type_name))
+        } else if (typtype == "d" || typtype == "c") && type_ns != "pg_catalog" {
+            // A domain or composite type; one the schema does not hold
+            // goes back to its spelled name (`user_type::demote_unknown`).
+            BaseType::UserType(QualifiedName::new(type_ns, type_name))
         } else if type_ns == "pg_catalog" {
             BaseType::Named(shale_model::types::canonical_type(&with_mod))
         } else {

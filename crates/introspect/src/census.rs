@@ -98,6 +98,8 @@ const MODELLED_KINDS: &[&str] = &[
     "procedure",
     "trigger",
     "partition",
+    "domain",
+    "composite type",
 ];
 
 /// `name` qualified the way messages print it: bare in `public`.
@@ -325,13 +327,26 @@ fn census_sql(version: i32) -> String {
              FROM pg_catalog.pg_trigger t JOIN rel r ON r.oid = t.tgrelid \
              WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND t.tgenabled <> 'O'"
         ),
+        // What the model of a domain does not carry: constraints that are
+        // NOT VALID; a domain over a composite type is not modelled at all.
+        format!(
+            "SELECT 'NOT VALID domain constraint', n.nspname::text, \
+                    c.conname::text || ' on ' || {}, {} \
+             FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_type t ON t.oid = c.contypid \
+             JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace \
+             WHERE {USER_NAMESPACE} AND NOT c.convalidated",
+            q("n.nspname::text", "t.typname::text"),
+            ext("pg_type", "t.oid")
+        ),
         // Types other than enums and the row types of relations.
         format!(
-            "SELECT CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'c' THEN 'composite type' \
-                                   WHEN 'r' THEN 'range type' ELSE 'base type' END, \
+            "SELECT CASE WHEN t.typtype = 'd' AND bt.typtype = 'c' THEN 'domain over a composite type' \
+                         ELSE CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'c' THEN 'composite type' \
+                                   WHEN 'r' THEN 'range type' ELSE 'base type' END END, \
                     n.nspname::text, {}, {} \
              FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace \
              LEFT JOIN pg_catalog.pg_class c ON c.oid = t.typrelid \
+             LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype \
              WHERE {USER_NAMESPACE} \
                AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND c.relkind = 'c') \
                     OR (t.typtype = 'b' AND t.typcategory <> 'A'))",

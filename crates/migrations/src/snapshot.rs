@@ -39,6 +39,7 @@ use shale_model::{
 
 mod function;
 mod partition;
+mod user_type;
 mod view;
 
 /// The snapshot format this build writes, and the newest it reads.
@@ -187,6 +188,16 @@ impl Snapshot {
                 .into_iter()
                 .map(function::FunctionV1::into_model)
                 .collect::<Result<_, _>>()?,
+            domains: file
+                .domains
+                .into_iter()
+                .map(user_type::DomainV1::into_model)
+                .collect::<Result<_, _>>()?,
+            composite_types: file
+                .composite_types
+                .into_iter()
+                .map(user_type::CompositeTypeV1::into_model)
+                .collect::<Result<_, _>>()?,
         };
         // Hand-edited files may be out of order; the model's lookups need order.
         schema.normalize();
@@ -256,6 +267,8 @@ fn with_body<T>(schema: &Schema, f: impl FnOnce(&BodyV1<'_>) -> T) -> T {
     let (sequences, extensions) = objects_v1(schema);
     let views = view::views_v1(&schema.views);
     let functions = function::functions_v1(&schema.functions);
+    let domains = user_type::domains_v1(&schema.domains);
+    let composite_types = user_type::composite_types_v1(&schema.composite_types);
     f(&BodyV1 {
         namespaces: &namespaces,
         enums: &enums,
@@ -264,6 +277,8 @@ fn with_body<T>(schema: &Schema, f: impl FnOnce(&BodyV1<'_>) -> T) -> T {
         extensions: &extensions,
         views: &views,
         functions: &functions,
+        domains: &domains,
+        composite_types: &composite_types,
     })
 }
 
@@ -338,6 +353,8 @@ fn pretty_body(schema: &Schema) -> String {
     let (sequences, extensions) = objects_v1(schema);
     let views = view::views_v1(&schema.views);
     let functions = function::functions_v1(&schema.functions);
+    let domains = user_type::domains_v1(&schema.domains);
+    let composite_types = user_type::composite_types_v1(&schema.composite_types);
     let body = BodyOutV1 {
         namespaces: &namespaces,
         enums: &enums,
@@ -346,6 +363,8 @@ fn pretty_body(schema: &Schema) -> String {
         extensions: &extensions,
         views: &views,
         functions: &functions,
+        domains: &domains,
+        composite_types: &composite_types,
     };
     // About 2 KiB per table: one allocation, no copying while it grows.
     let mut out = Vec::with_capacity(4096 + 2048 * schema.tables.len() + 128 * schema.enums.len());
@@ -732,6 +751,7 @@ struct HeaderOutV1<'a> {
 /// A file's keys after the header: those added after the first release are
 /// left out when empty, and so are empty lists of the first ones.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct BodyOutV1<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     namespaces: &'a [&'a str],
@@ -747,6 +767,10 @@ struct BodyOutV1<'a> {
     views: &'a [view::ViewV1<'a>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     functions: &'a [function::FunctionV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    domains: &'a [user_type::DomainV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    composite_types: &'a [user_type::CompositeTypeV1<'a>],
 }
 
 /// The schema part of a file, hashed into ids. Keys added after the first
@@ -767,6 +791,10 @@ struct BodyV1<'a> {
     views: &'a [view::ViewV1<'a>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     functions: &'a [function::FunctionV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    domains: &'a [user_type::DomainV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    composite_types: &'a [user_type::CompositeTypeV1<'a>],
 }
 
 #[derive(Deserialize)]
@@ -790,6 +818,10 @@ struct FileInV1 {
     views: Vec<view::ViewV1<'static>>,
     #[serde(default)]
     functions: Vec<function::FunctionV1<'static>>,
+    #[serde(default)]
+    domains: Vec<user_type::DomainV1<'static>>,
+    #[serde(default)]
+    composite_types: Vec<user_type::CompositeTypeV1<'static>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -934,6 +966,11 @@ struct ColumnV1<'a> {
     enum_name: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     enum_schema: Option<Str<'a>>,
+    /// A domain or composite type (left out otherwise, so older ids stay).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    user_type: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    user_type_schema: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "is_zero")]
     array_dims: u8,
     #[serde(default, skip_serializing_if = "is_false")]
@@ -1494,15 +1531,20 @@ impl<'a> TableV1<'a> {
 
 impl<'a> ColumnV1<'a> {
     fn from_model(c: &'a Column) -> ColumnV1<'a> {
-        let (ty, enum_name, enum_schema) = match &c.ty.base {
-            BaseType::Named(n) => (Some(Cow::Borrowed(n.as_str())), None, None),
-            BaseType::Enum(q) => (None, Some(Cow::Borrowed(q.name.as_str())), schema_of(q)),
-        };
+        let BaseKeys {
+            ty,
+            enum_name,
+            enum_schema,
+            user_type,
+            user_type_schema,
+        } = base_keys(&c.ty.base);
         ColumnV1 {
             name: Cow::Borrowed(&c.name),
             ty,
             enum_name,
             enum_schema,
+            user_type,
+            user_type_schema,
             array_dims: c.ty.array_dims,
             nullable: c.nullable,
             default: borrowed(&c.default),
@@ -1525,7 +1567,14 @@ impl<'a> ColumnV1<'a> {
                 self.name
             ))
         };
-        let base = base_type(self.ty, self.enum_name, self.enum_schema, invalid)?;
+        let keys = BaseKeys {
+            ty: self.ty,
+            enum_name: self.enum_name,
+            enum_schema: self.enum_schema,
+            user_type: self.user_type,
+            user_type_schema: self.user_type_schema,
+        };
+        let base = base_type(keys, invalid)?;
         Ok(Column {
             name: self.name.into_owned(),
             ty: ColumnType {
@@ -1689,15 +1738,56 @@ impl<'a> KeyV1<'a> {
     }
 }
 
-/// A column's base type from its `type` / `enum` / `enumSchema` keys (tables
-/// and views spell them alike); `invalid` words the error for the column.
-fn base_type(
-    ty: Option<Str<'_>>,
-    enum_name: Option<Str<'_>>,
-    enum_schema: Option<Str<'_>>,
+/// The keys that spell a column's base type (tables, views, domains and
+/// composite-type attributes spell them alike).
+pub(super) struct BaseKeys<'a> {
+    pub ty: Option<Str<'a>>,
+    pub enum_name: Option<Str<'a>>,
+    pub enum_schema: Option<Str<'a>>,
+    pub user_type: Option<Str<'a>>,
+    pub user_type_schema: Option<Str<'a>>,
+}
+
+pub(super) fn base_keys(base: &BaseType) -> BaseKeys<'_> {
+    let mut keys = BaseKeys {
+        ty: None,
+        enum_name: None,
+        enum_schema: None,
+        user_type: None,
+        user_type_schema: None,
+    };
+    match base {
+        BaseType::Named(n) => keys.ty = Some(Cow::Borrowed(n.as_str())),
+        BaseType::Enum(q) => {
+            keys.enum_name = Some(Cow::Borrowed(q.name.as_str()));
+            keys.enum_schema = schema_of(q);
+        }
+        BaseType::UserType(q) => {
+            keys.user_type = Some(Cow::Borrowed(q.name.as_str()));
+            keys.user_type_schema = schema_of(q);
+        }
+    }
+    keys
+}
+
+/// A column's base type from its `type` / `enum` / `enumSchema` /
+/// `userType` / `userTypeSchema` keys; `invalid` words the error for the column.
+pub(super) fn base_type(
+    keys: BaseKeys<'_>,
     invalid: impl Fn(&str) -> SnapshotError,
 ) -> Result<BaseType, SnapshotError> {
-    Ok(match (ty, enum_name, enum_schema) {
+    if keys.user_type_schema.is_some() && keys.user_type.is_none() {
+        return Err(invalid("has \"userTypeSchema\" but no \"userType\""));
+    }
+    if let Some(user) = keys.user_type {
+        if keys.ty.is_some() || keys.enum_name.is_some() || keys.enum_schema.is_some() {
+            return Err(invalid(
+                "has \"userType\" beside \"type\" or \"enum\": keep one",
+            ));
+        }
+        return Ok(BaseType::UserType(qualified(keys.user_type_schema, user)));
+    }
+    Ok(match (keys.ty, keys.enum_name, keys.enum_schema) {
         (Some(ty), None, None) => BaseType::Named(ty.into_owned()),
         (None, Some(e), schema) => BaseType::Enum(qualified(schema, e)),
         (Some(_), Some(_), _) => return Err(invalid("has both \"type\" and \"enum\": keep one")),

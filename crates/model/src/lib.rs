@@ -18,6 +18,7 @@ pub mod partition;
 pub mod policy;
 pub mod sequence;
 pub mod types;
+pub mod user_type;
 pub mod view;
 
 pub use partition::{Partition, PartitionBound, PartitionKey, PartitionStrategy};
@@ -32,6 +33,7 @@ pub use sequence::{
     ResolvedOptions, Sequence, SequenceOption, SequenceOptions, SequenceOwner, SequenceType,
 };
 pub use types::{BaseType, ColumnType};
+pub use user_type::{CompositeAttribute, CompositeType, Domain, DomainCheck};
 pub use view::{CheckOption, View, ViewColumn};
 
 /// The default namespace of a PostgreSQL database.
@@ -99,6 +101,10 @@ pub struct Schema {
     pub views: Vec<View>,
     /// Functions and procedures, sorted by name, then signature.
     pub functions: Vec<Function>,
+    /// Domains, sorted by name.
+    pub domains: Vec<Domain>,
+    /// Composite types, sorted by name.
+    pub composite_types: Vec<CompositeType>,
 }
 
 impl Schema {
@@ -134,6 +140,27 @@ impl Schema {
         }
         self.functions
             .sort_by(|a, b| (&a.name, a.identity_types()).cmp(&(&b.name, b.identity_types())));
+        self.domains.sort_by(|a, b| a.name.cmp(&b.name));
+        for domain in &mut self.domains {
+            domain.normalize();
+        }
+        self.composite_types.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+
+    /// The domain with this name (binary search; the schema must be normalised).
+    pub fn domain(&self, name: &QualifiedName) -> Option<&Domain> {
+        self.domains
+            .binary_search_by(|d| d.name.cmp(name))
+            .ok()
+            .map(|i| &self.domains[i])
+    }
+
+    /// The composite type with this name (binary search; the schema must be normalised).
+    pub fn composite_type(&self, name: &QualifiedName) -> Option<&CompositeType> {
+        self.composite_types
+            .binary_search_by(|c| c.name.cmp(name))
+            .ok()
+            .map(|i| &self.composite_types[i])
     }
 
     /// The functions and procedures with this name (every overload).
@@ -193,6 +220,8 @@ impl Schema {
             && self.extensions.is_empty()
             && self.views.is_empty()
             && self.functions.is_empty()
+            && self.domains.is_empty()
+            && self.composite_types.is_empty()
     }
 }
 
@@ -596,6 +625,13 @@ pub struct RenameHints {
     /// so a view that disappears without a hint is dropped and the new one
     /// created: never an ambiguity.
     pub views: Vec<(QualifiedName, QualifiedName)>,
+    /// `(previous name, next name)` of renamed domains and composite types.
+    /// Either holds no data of its own, so one that disappears without a
+    /// hint is dropped (and refused while a column uses it).
+    pub user_types: Vec<(QualifiedName, QualifiedName)>,
+    /// `(type's next name, previous attribute, next attribute)` of renamed
+    /// composite-type attributes.
+    pub attributes: Vec<(QualifiedName, String, String)>,
 }
 
 impl RenameHints {
@@ -612,5 +648,7 @@ impl RenameHints {
             && self.sequences.is_empty()
             && self.dropped_sequences.is_empty()
             && self.views.is_empty()
+            && self.user_types.is_empty()
+            && self.attributes.is_empty()
     }
 }

@@ -15,6 +15,7 @@ mod extension;
 mod function;
 mod partition;
 mod sequence;
+mod user_type;
 mod view;
 
 use std::collections::HashSet;
@@ -23,6 +24,10 @@ pub use extension::{extension, extension_from_derive, is_extension, ExtensionDef
 pub use function::{function, function_from_derive, is_function, FunctionDef, TriggerAttr};
 pub use partition::{ExcludeAttr, PartitionAttr};
 pub use sequence::{is_sequence, sequence, sequence_from_derive, SequenceDef};
+pub use user_type::{
+    composite_type, composite_type_from_derive, domain, domain_from_derive, is_composite_type,
+    is_domain, AttributeDef, CompositeDef, DomainCheckAttr, DomainDef,
+};
 pub use view::{is_view, view, view_from_derive, ViewAttrs, ViewDef, VIEW_KEYS};
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
@@ -621,6 +626,8 @@ const SHALE_ATTRS: &[&str] = &[
     "trigger",
     "partition",
     "exclude",
+    "domain",
+    "composite",
 ];
 /// Attribute names of Rust itself and of common derives, never mistaken for
 /// a misspelt shale attribute even when they look alike.
@@ -662,6 +669,8 @@ enum Place {
     Extension,
     View,
     Function,
+    Domain,
+    Composite,
 }
 
 impl Place {
@@ -675,6 +684,8 @@ impl Place {
             Place::Extension => "an extension struct",
             Place::Function => "a function struct",
             Place::View => "a view struct",
+            Place::Domain => "a domain struct",
+            Place::Composite => "a composite type struct",
         }
     }
 }
@@ -695,6 +706,8 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
             Place::Extension => &["extension"],
             Place::Function => &["function"],
             Place::View => &["view", "index"],
+            Place::Domain => &["domain", "check"],
+            Place::Composite => &["composite"],
         };
         if allowed.iter().chain(FOREIGN_ATTRS).any(|a| ident == a) {
             continue;
@@ -719,6 +732,12 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
                 }
                 (_, "function") => {
                     "`#[function(…)]` belongs on a unit struct that derives `Function`".to_string()
+                }
+                (_, "domain") => {
+                    "`#[domain(…)]` belongs on a newtype struct that derives `Domain`".to_string()
+                }
+                (_, "composite") => {
+                    "`#[composite(…)]` belongs on a struct that derives `CompositeType`".to_string()
                 }
                 (_, "extension") => {
                     "`#[extension(…)]` belongs on a unit struct that derives `Extension`"

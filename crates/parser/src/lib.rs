@@ -518,6 +518,8 @@ struct EnumPiece {
     extent: Extent,
     infos: Vec<EnumInfo<Loc>>,
     problems: Vec<Problem<Loc>>,
+    /// The names of the piece's domains and composite types.
+    user_types: Vec<lower::user_type::UserTypeName>,
 }
 
 /// Keeps, for each file with a [`Extent::Whole`] result, only the first
@@ -541,9 +543,15 @@ fn in_source_order<T>(pieces: Vec<T>, key: impl Fn(&T) -> (usize, Extent)) -> Ve
     kept
 }
 
-/// Whether a file may declare a `PgEnum`, cheaply (its text mentions one).
+/// Whether a file may declare a `PgEnum`, a domain or a composite type,
+/// cheaply (its text mentions one).
 fn mentions_enums(text: &str) -> bool {
-    text.contains("PgEnum") || text.contains("pg_enum")
+    text.contains("PgEnum")
+        || text.contains("pg_enum")
+        || text.contains("Domain")
+        || text.contains("domain")
+        || text.contains("CompositeType")
+        || text.contains("composite")
 }
 
 /// The enums among a file's tokens: only enum items are parsed.
@@ -553,10 +561,16 @@ fn read_enums(
     cx: &mut Cx<Span>,
     infos: &mut Vec<EnumInfo<Span>>,
     problems: &mut Vec<Problem>,
+    user_types: &mut Vec<lower::user_type::UserTypeName>,
 ) {
     enum_items(tokens, &mut |item| {
-        let Ok(item) = syn::parse2::<syn::ItemEnum>(item) else {
-            return;
+        let item = match syn::parse2::<Item>(item) {
+            Ok(Item::Enum(item)) => item,
+            Ok(Item::Struct(item)) => {
+                user_types.extend(lower::user_type::type_name(&item));
+                return;
+            }
+            _ => return,
         };
         if !grammar::is_pg_enum(&item.attrs) {
             return;
@@ -581,13 +595,16 @@ fn register_enums(
         .collect();
     let mut infos = Vec::new();
     let mut problems = Vec::new();
+    let mut user_types = Vec::new();
     for piece in in_source_order(pieces, |p| (p.file, p.extent)) {
         infos.extend(piece.infos);
         problems.extend(piece.problems);
+        user_types.extend(piece.user_types);
     }
     let no_names = HashSet::new();
     let mut cx = Cx::<Loc>::new(options, files, false, &no_names);
-    let (infos, table) = lower::register_enums(&mut cx, infos);
+    let (infos, mut table) = lower::register_enums(&mut cx, infos);
+    table.add_user_types(user_types);
     problems.extend(cx.problems);
     EnumsRead {
         infos,
@@ -598,7 +615,8 @@ fn register_enums(
 }
 
 /// Calls `f` with the tokens of every item of `tokens` (and of inline
-/// modules) that has `enum` at its top level. An item ends after a `;` or a
+/// modules) that has `enum` or `struct` at its top level (structs for the
+/// domains and composite types, whose names the tables need). An item ends after a `;` or a
 /// `{ … }` at its level, as in [`skip_item`].
 fn enum_items(tokens: TokenStream, f: &mut impl FnMut(TokenStream)) {
     let mut item: Vec<TokenTree> = Vec::new();
@@ -606,7 +624,7 @@ fn enum_items(tokens: TokenStream, f: &mut impl FnMut(TokenStream)) {
     let mut is_mod = false;
     for tt in tokens {
         match &tt {
-            TokenTree::Ident(ident) if ident == "enum" => is_enum = true,
+            TokenTree::Ident(ident) if ident == "enum" || ident == "struct" => is_enum = true,
             TokenTree::Ident(ident) if ident == "mod" => is_mod = true,
             _ => {}
         }
@@ -656,6 +674,8 @@ struct LoweredPiece {
     extensions: Vec<ExtensionBuild<Loc>>,
     views: Vec<ViewBuild<Loc>>,
     functions: Vec<lower::FunctionBuild<Loc>>,
+    domains: Vec<lower::user_type::DomainBuild<Loc>>,
+    composites: Vec<lower::user_type::CompositeBuild<Loc>>,
     problems: Vec<Problem<Loc>>,
     /// Unknown column types, by name: reported unless a file could not be
     /// read or an item of that name is broken (known once all are read).
@@ -704,6 +724,7 @@ fn work(
         }
         let mut infos = Vec::new();
         let mut problems: Vec<Problem> = Vec::new();
+        let mut user_types = Vec::new();
         if let Ok(tokens) = &tokens {
             if mentions_enums(piece_text) {
                 cx.base = base;
@@ -713,6 +734,7 @@ fn work(
                     &mut cx,
                     &mut infos,
                     &mut problems,
+                    &mut user_types,
                 );
             }
         }
@@ -727,6 +749,7 @@ fn work(
                 .chain(std::mem::take(&mut cx.problems))
                 .map(|p| p.located(&mut at))
                 .collect(),
+            user_types,
         });
         lexed.push((extent != Extent::Whole).then_some(tokens));
     }
@@ -816,6 +839,8 @@ fn lower_piece(
         extensions: Vec::new(),
         views: Vec::new(),
         functions: Vec::new(),
+        domains: Vec::new(),
+        composites: Vec::new(),
         problems: Vec::new(),
         unknown_types: Vec::new(),
         incomplete: false,
@@ -834,6 +859,8 @@ fn lower_piece(
     let mut extensions: Vec<ExtensionBuild<Span>> = Vec::new();
     let mut views: Vec<ViewBuild<Span>> = Vec::new();
     let mut functions: Vec<lower::FunctionBuild<Span>> = Vec::new();
+    let mut domains = Vec::new();
+    let mut composites = Vec::new();
     for item in items {
         let (def, errors) = collect(item);
         problems.extend(errors.into_iter().map(|error| Problem { file, error }));
@@ -845,6 +872,12 @@ fn lower_piece(
             }
             Some(ItemDef::View(def)) => views.push(lower::view::lower_view(cx, file, &def, enums)),
             Some(ItemDef::Function(def)) => functions.push(lower::lower_function(cx, file, &def)),
+            Some(ItemDef::Domain(def)) => {
+                domains.push(lower::user_type::lower_domain(cx, file, &def, enums))
+            }
+            Some(ItemDef::Composite(def)) => {
+                composites.push(lower::user_type::lower_composite(cx, file, &def, enums))
+            }
             None => {}
         }
     }
@@ -855,6 +888,8 @@ fn lower_piece(
     piece.extensions = extensions.into_iter().map(|t| t.located(&mut at)).collect();
     piece.views = views.into_iter().map(|v| v.located(&mut at)).collect();
     piece.functions = functions.into_iter().map(|f| f.located(&mut at)).collect();
+    piece.domains = domains.into_iter().map(|d| d.located(&mut at)).collect();
+    piece.composites = composites.into_iter().map(|c| c.located(&mut at)).collect();
     piece.problems = problems
         .into_iter()
         .chain(std::mem::take(&mut cx.problems))
@@ -890,6 +925,8 @@ fn finish(
         objects.sequences.extend(piece.sequences);
         objects.extensions.extend(piece.extensions);
         objects.functions.extend(piece.functions);
+        objects.domains.extend(piece.domains);
+        objects.composites.extend(piece.composites);
         views.extend(piece.views);
         problems.extend(piece.problems);
         unknown_types.extend(piece.unknown_types);
@@ -986,6 +1023,27 @@ pub fn check_function(def: &grammar::FunctionDef) -> Vec<Error> {
     cx.problems.into_iter().map(|p| p.error).collect()
 }
 
+/// The per-item rules of one domain struct (base type, checks, names), as
+/// [`check_table`] for tables. Whether a base type names another item is
+/// left to the CLI.
+pub fn check_domain(def: &grammar::DomainDef) -> Vec<Error> {
+    let options = ParseOptions::default();
+    let no_names = HashSet::new();
+    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
+    lower::user_type::lower_domain(&mut cx, 0, def, &EnumTable::default());
+    cx.problems.into_iter().map(|p| p.error).collect()
+}
+
+/// The per-item rules of one composite-type struct (attribute types and
+/// names), as [`check_table`] for tables.
+pub fn check_composite_type(def: &grammar::CompositeDef) -> Vec<Error> {
+    let options = ParseOptions::default();
+    let no_names = HashSet::new();
+    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
+    lower::user_type::lower_composite(&mut cx, 0, def, &EnumTable::default());
+    cx.problems.into_iter().map(|p| p.error).collect()
+}
+
 /// What [`collect`] hands to lowering.
 enum ItemDef {
     Table(grammar::TableDef),
@@ -993,6 +1051,8 @@ enum ItemDef {
     Extension(grammar::ExtensionDef),
     View(grammar::ViewDef),
     Function(grammar::FunctionDef),
+    Domain(grammar::DomainDef),
+    Composite(grammar::CompositeDef),
 }
 
 /// The per-item rules of one `PgEnum` (values, names, renames), as
@@ -1029,6 +1089,14 @@ fn collect(item: Item) -> (Option<ItemDef>, Vec<Error>) {
         Item::Struct(s) if grammar::is_function(&s.attrs) => {
             let (def, errors) = grammar::function(&s);
             (Some(ItemDef::Function(def)), errors)
+        }
+        Item::Struct(s) if grammar::is_domain(&s.attrs) => {
+            let (def, errors) = grammar::domain(&s);
+            (Some(ItemDef::Domain(def)), errors)
+        }
+        Item::Struct(s) if grammar::is_composite_type(&s.attrs) => {
+            let (def, errors) = grammar::composite_type(&s);
+            (Some(ItemDef::Composite(def)), errors)
         }
         Item::Struct(s) => match grammar::derives(&s.attrs, "PgEnum") {
             Some(span) => (
@@ -1585,10 +1653,14 @@ pub mod m {
 "#;
         let mut names = Vec::new();
         enum_items(TokenStream::from_str(text).unwrap(), &mut |item| {
-            names.push(syn::parse2::<syn::ItemEnum>(item).map(|e| e.ident.to_string()))
+            names.push(match syn::parse2::<Item>(item) {
+                Ok(Item::Enum(e)) => e.ident.to_string(),
+                Ok(Item::Struct(s)) => format!("struct {}", s.ident),
+                other => panic!("not an enum or struct: {other:?}"),
+            })
         });
-        let names: Vec<String> = names.into_iter().map(|n| n.unwrap()).collect();
-        assert_eq!(names, ["A", "B"]);
+        // Structs too: domains and composite types are read with the enums.
+        assert_eq!(names, ["A", "struct S", "B"]);
     }
 }
 

@@ -22,6 +22,7 @@ mod function;
 mod partition;
 mod policy;
 mod sequence;
+pub(crate) mod user_type;
 pub(crate) mod view;
 
 use std::collections::{HashMap, HashSet};
@@ -278,6 +279,24 @@ pub(crate) fn link<S: Site>(
     schema.sequences = sequences;
     schema.extensions = extensions;
     renames.sequences = sequence_renames;
+    let enum_sites: HashMap<QualifiedName, (usize, S)> = enums
+        .iter()
+        .map(|e| (e.model.name.clone(), (e.file, e.span)))
+        .collect();
+    let (domains, composites) =
+        user_type::link_user_types(cx, objects.domains, objects.composites, &enum_sites);
+    drop(enum_sites);
+    for d in domains {
+        namespaces.insert(d.domain.name.namespace.clone());
+        renames.user_types.extend(d.rename);
+        schema.domains.push(d.domain);
+    }
+    for c in composites {
+        namespaces.insert(c.composite.name.namespace.clone());
+        renames.user_types.extend(c.rename);
+        renames.attributes.extend(c.attribute_renames);
+        schema.composite_types.push(c.composite);
+    }
     for e in enums {
         namespaces.insert(e.model.name.namespace.clone());
         renames.enums.extend(e.rename);
@@ -327,6 +346,8 @@ pub(crate) fn link<S: Site>(
     renames.enum_values.sort();
     renames.sequences.sort();
     renames.views.sort();
+    renames.user_types.sort();
+    renames.attributes.sort();
     (schema, renames)
 }
 
@@ -336,6 +357,8 @@ pub(crate) struct Objects<S> {
     pub extensions: Vec<ExtensionBuild<S>>,
     pub views: Vec<view::ViewBuild<S>>,
     pub functions: Vec<FunctionBuild<S>>,
+    pub domains: Vec<user_type::DomainBuild<S>>,
+    pub composites: Vec<user_type::CompositeBuild<S>>,
 }
 
 impl<S> Default for Objects<S> {
@@ -345,6 +368,8 @@ impl<S> Default for Objects<S> {
             extensions: Vec::new(),
             views: Vec::new(),
             functions: Vec::new(),
+            domains: Vec::new(),
+            composites: Vec::new(),
         }
     }
 }
@@ -359,7 +384,11 @@ fn duplicate<S: Site>(
     second: (usize, S),
 ) {
     let at = cx.location(first.0, first.1, second.0);
-    let attribute = if what == "enum" { "pg_enum" } else { what };
+    let attribute = match what {
+        "enum" => "pg_enum",
+        "composite type" => "composite",
+        _ => what,
+    };
     cx.err(
         second.0,
         Error::new(second.1, format!("duplicate {what} `{qname}`"))
@@ -418,21 +447,53 @@ impl EnumInfo<Span> {
     }
 }
 
-/// Every enum by Rust identifier and by name: what column types need.
+/// Every enum by Rust identifier and by name, and every domain and
+/// composite type by Rust identifier and by name (only their names are read
+/// before the tables): what column types need.
 #[derive(Default)]
 pub(crate) struct EnumTable {
     list: Vec<(QualifiedName, Vec<String>)>,
     by_ident: HashMap<String, Vec<usize>>,
     by_name: HashMap<QualifiedName, usize>,
+    user_by_ident: HashMap<String, Vec<QualifiedName>>,
+    user_kinds: HashMap<QualifiedName, user_type::UserKind>,
 }
 
 impl EnumTable {
     fn lookup(&self, ident: &str) -> EnumLookup {
-        match self.by_ident.get(ident).map(Vec::as_slice) {
-            None | Some([]) => EnumLookup::None,
-            Some([one]) => EnumLookup::One(self.list[*one].0.clone()),
-            Some(_) => EnumLookup::Ambiguous,
+        let users = self.user_by_ident.get(ident).map_or(&[][..], Vec::as_slice);
+        match (self.by_ident.get(ident).map(Vec::as_slice), users) {
+            (None | Some([]), []) => EnumLookup::None,
+            (Some([one]), []) => EnumLookup::One(self.list[*one].0.clone()),
+            (None | Some([]), [one]) => EnumLookup::UserType(one.clone()),
+            _ => EnumLookup::Ambiguous,
         }
+    }
+
+    /// Adds the names of the domains and composite types.
+    pub(crate) fn add_user_types(&mut self, types: Vec<user_type::UserTypeName>) {
+        for t in types {
+            if self.user_kinds.contains_key(&t.name) {
+                continue;
+            }
+            self.user_kinds.insert(t.name.clone(), t.kind);
+            self.user_by_ident.entry(t.ident).or_default().push(t.name);
+        }
+    }
+
+    /// The domain or composite type an `sql_type` spelling names.
+    fn user_by_spelling(&self, spelling: &str) -> Option<QualifiedName> {
+        let (namespace, name) = match spelling.split_once('.') {
+            Some((ns, name)) => (ns.trim(), name.trim()),
+            None => (DEFAULT_NAMESPACE, spelling.trim()),
+        };
+        let q = QualifiedName::new(namespace, name);
+        self.user_kinds.contains_key(&q).then_some(q)
+    }
+
+    /// Whether this name is a domain or a composite type, and which.
+    fn user_kind(&self, name: &QualifiedName) -> Option<user_type::UserKind> {
+        self.user_kinds.get(name).copied()
     }
 
     /// The enum an `sql_type` spelling names (`role`, `auth.role`, `public.role`).
@@ -1324,12 +1385,7 @@ fn lower_column(
                 );
                 None
             } else {
-                let mut ty = ColumnType::named(&sql.value);
-                let (base, _) = shale_model::types::split_array_suffix(&sql.value);
-                if let Some(q) = enums.by_spelling(base) {
-                    ty.base = BaseType::Enum(q);
-                }
-                Some((ty, nullable))
+                Some((sql_type(&sql.value, enums), nullable))
             }
         }
         None => match rust_types::map_type(&field.ty, &lookup) {
@@ -1587,6 +1643,19 @@ fn lower_collation(
         return None;
     }
     (unquoted != "default").then_some(unquoted)
+}
+
+/// The type an `sql_type` spells: an enum, domain or composite type of the
+/// schema when it names one, else a built-in type.
+fn sql_type(spelling: &str, enums: &EnumTable) -> ColumnType {
+    let mut ty = ColumnType::named(spelling);
+    let (base, _) = shale_model::types::split_array_suffix(spelling);
+    if let Some(q) = enums.by_spelling(base) {
+        ty.base = BaseType::Enum(q);
+    } else if let Some(q) = enums.user_by_spelling(base) {
+        ty.base = BaseType::UserType(q);
+    }
+    ty
 }
 
 /// The value of a single SQL string literal, optionally cast (`'a'::role`).

@@ -12,6 +12,7 @@
 mod function;
 mod partition;
 mod sequence;
+mod user_type;
 mod view;
 
 use std::collections::{HashMap, HashSet};
@@ -46,11 +47,28 @@ pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
         let ident = r.type_ident(&e.name);
         r.enum_idents.insert(e.name.clone(), ident);
     }
+    // Domains and composite types share the enums' map of idents: column
+    // types name them alike.
+    for name in schema
+        .domains
+        .iter()
+        .map(|d| &d.name)
+        .chain(schema.composite_types.iter().map(|c| &c.name))
+    {
+        let ident = r.type_ident(name);
+        r.enum_idents.insert(name.clone(), ident);
+    }
     for e in &schema.extensions {
         items.push(r.render_extension(e));
     }
     for e in &schema.enums {
         items.push(r.render_enum(e));
+    }
+    for d in &schema.domains {
+        items.push(r.render_domain(d));
+    }
+    for c in &schema.composite_types {
+        items.push(r.render_composite(c));
     }
     for s in &schema.sequences {
         items.push(r.render_sequence(s));
@@ -78,6 +96,12 @@ pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
     }
     if !schema.functions.is_empty() {
         derives.push(quote!(Function));
+    }
+    if !schema.domains.is_empty() {
+        derives.push(quote!(Domain));
+    }
+    if !schema.composite_types.is_empty() {
+        derives.push(quote!(CompositeType));
     }
     derives.sort_by_key(|d| d.to_string());
     let file = quote! {
@@ -480,7 +504,7 @@ impl Renderer {
     /// would not map back to exactly this column type.
     fn rust_type(&mut self, ty: &ColumnType) -> (TokenStream, Option<String>) {
         let (scalar, exact) = match &ty.base {
-            BaseType::Enum(q) => match self.enum_idents.get(q) {
+            BaseType::Enum(q) | BaseType::UserType(q) => match self.enum_idents.get(q) {
                 Some(ident) => (quote!(#ident), true),
                 None => (quote!(String), false),
             },
@@ -499,7 +523,7 @@ impl Renderer {
         }
         let spelling = match &ty.base {
             BaseType::Named(n) => n.clone(),
-            BaseType::Enum(q) => q.to_string(),
+            BaseType::Enum(q) | BaseType::UserType(q) => q.to_string(),
         };
         (
             rust,

@@ -7,6 +7,7 @@ mod online;
 mod partition;
 mod policy;
 mod sequence;
+pub(crate) mod user_type;
 mod view;
 
 use std::collections::HashSet;
@@ -133,7 +134,7 @@ fn column_label(table: &QualifiedName, column: &str) -> String {
 pub(crate) fn render_type(ty: &ColumnType) -> String {
     let mut out = match &ty.base {
         BaseType::Named(name) => name.clone(),
-        BaseType::Enum(name) => qualified(name),
+        BaseType::Enum(name) | BaseType::UserType(name) => qualified(name),
     };
     for _ in 0..ty.array_dims {
         out.push_str("[]");
@@ -506,6 +507,18 @@ impl<'a> Renderer<'a> {
             | Step::DropPartition { .. }
             | Step::DetachPartition { .. }
             | Step::AttachPartition { .. } => self.render_partition_step(step)?,
+            Step::CreateDomain { .. }
+            | Step::AlterDomain { .. }
+            | Step::AddDomainCheck { .. }
+            | Step::DropDomainCheck { .. }
+            | Step::RenameDomainCheck { .. }
+            | Step::CreateCompositeType { .. }
+            | Step::RenameAttribute { .. }
+            | Step::AlterCompositeType { .. }
+            | Step::RenameUserType { .. }
+            | Step::ReplaceDomain { .. }
+            | Step::DropCompositeType { .. }
+            | Step::DropDomain { .. } => self.render_user_type_step(step)?,
             Step::SetComment { target } => self.render_comment(target)?,
             Step::DropEnum { name } => self.push(
                 format!("DROP TYPE {};", qualified(name)),
@@ -1042,6 +1055,8 @@ impl<'a> Renderer<'a> {
                 )
             }
             CommentTarget::View(name) => self.view_comment_sql(name, None)?,
+            CommentTarget::Domain(name) => self.user_type_comment_sql(name, true)?,
+            CommentTarget::CompositeType(name) => self.user_type_comment_sql(name, false)?,
             CommentTarget::Function(name, args) => self.function_comment_sql(name, args)?,
             CommentTarget::Trigger(table, name) => self.trigger_comment_sql(table, name)?,
             CommentTarget::ViewColumn(name, column) => self.view_comment_sql(name, Some(column))?,

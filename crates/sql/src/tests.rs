@@ -107,6 +107,18 @@ fn variant_name(step: &Step) -> &'static str {
         Step::DetachPartition { .. } => "DetachPartition",
         Step::CreatePartition { .. } => "CreatePartition",
         Step::AttachPartition { .. } => "AttachPartition",
+        Step::DropDomainCheck { .. } => "DropDomainCheck",
+        Step::RenameUserType { .. } => "RenameUserType",
+        Step::CreateDomain { .. } => "CreateDomain",
+        Step::AlterDomain { .. } => "AlterDomain",
+        Step::AddDomainCheck { .. } => "AddDomainCheck",
+        Step::RenameDomainCheck { .. } => "RenameDomainCheck",
+        Step::CreateCompositeType { .. } => "CreateCompositeType",
+        Step::RenameAttribute { .. } => "RenameAttribute",
+        Step::AlterCompositeType { .. } => "AlterCompositeType",
+        Step::ReplaceDomain { .. } => "ReplaceDomain",
+        Step::DropCompositeType { .. } => "DropCompositeType",
+        Step::DropDomain { .. } => "DropDomain",
     }
 }
 
@@ -154,6 +166,18 @@ const ALL_VARIANTS: &[&str] = &[
     "DropFunction",
     "CreateFunction",
     "CreateTrigger",
+    "DropDomainCheck",
+    "RenameUserType",
+    "CreateDomain",
+    "AlterDomain",
+    "AddDomainCheck",
+    "RenameDomainCheck",
+    "CreateCompositeType",
+    "RenameAttribute",
+    "AlterCompositeType",
+    "ReplaceDomain",
+    "DropCompositeType",
+    "DropDomain",
 ];
 
 #[test]
@@ -187,6 +211,9 @@ const PARSER_EXCEPTIONS: &[(&str, &str)] = &[
     ("COMMENT ON FUNCTION ", "sqlparser's COMMENT ON supports no FUNCTION object; there is no other spelling"),
     ("COMMENT ON TRIGGER ", "sqlparser's COMMENT ON supports no TRIGGER object; there is no other spelling"),
     ("EXECUTE FUNCTION \"public\".\"audit\"('", "sqlparser's CREATE TRIGGER takes no trigger arguments; there is no other spelling"),
+    ("ALTER DOMAIN ", "sqlparser has no ALTER DOMAIN; there is no other spelling"),
+    ("COMMENT ON DOMAIN ", "sqlparser's COMMENT ON supports no DOMAIN object; there is no other spelling"),
+    (" ATTRIBUTE ", "sqlparser's ALTER TYPE has no ADD/DROP/ALTER/RENAME ATTRIBUTE; there is no other spelling"),
     (" SET INCREMENT BY ", "sqlparser has no ALTER COLUMN … SET sequence option; re-adding the identity would restart it"),
 ];
 

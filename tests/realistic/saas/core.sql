@@ -592,3 +592,7 @@ CREATE TABLE page_views (
 CREATE TABLE page_views_2026_11 PARTITION OF page_views FOR VALUES FROM ('2026-11-01') TO ('2026-12-01');
 CREATE TABLE page_views_2026_12 PARTITION OF page_views FOR VALUES FROM ('2026-12-01') TO ('2027-01-01');
 
+
+-- A domain and the table whose column uses it.
+CREATE DOMAIN email_address AS text CHECK (VALUE ~ '^[^@]+@[^@]+$');
+CREATE TABLE contact_requests (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email email_address NOT NULL, body text);
