@@ -185,6 +185,29 @@ pub struct SchemaSpec {
     views: Vec<ViewSpec>,
     routines: Vec<RoutineSpec>,
     triggers: Vec<TriggerSpec>,
+    collations: Vec<CollationSpec>,
+    user_types: Vec<UserTypeSpec>,
+}
+
+/// A column collation's parameters: the `column`-th text column of the
+/// `table`-th table gets `COLLATE "C"` or `"POSIX"` (`collation % 3 == 2`:
+/// none, so an evolution can also reset one).
+#[derive(Clone, Debug)]
+pub struct CollationSpec {
+    table: u8,
+    column: u8,
+    collation: u8,
+}
+
+/// A domain's or composite type's parameters: `kind % 2` a domain over
+/// text (or `varchar(200)`) that some text columns use, or a composite
+/// type; `variant` its default, check, base type, attributes and comment
+/// (an evolution changes the variant).
+#[derive(Clone, Debug)]
+pub struct UserTypeSpec {
+    kind: u8,
+    namespace: u8,
+    variant: u8,
 }
 
 /// A routine's parameters: `kind % 3` a trigger function, a `LANGUAGE sql`
@@ -414,6 +437,13 @@ prop_compose! {
 }
 
 prop_compose! {
+    /// A domain's or composite type's parameters.
+    pub fn user_type_spec()(kind in 0u8..2, namespace in 0u8..3, variant in 0u8..12) -> UserTypeSpec {
+        UserTypeSpec { kind, namespace, variant }
+    }
+}
+
+prop_compose! {
     /// A trigger's parameters.
     pub fn trigger_spec()(table in 0u8..8, function in 0u8..3, form in 0u8..6, column in 0u8..8) -> TriggerSpec {
         TriggerSpec { table, function, form, column }
@@ -431,8 +461,17 @@ prop_compose! {
         views in vec(view_spec(), 0..=2),
         routines in vec(routine_spec(), 0..=3),
         triggers in vec(trigger_spec(), 0..=3),
+        collations in vec(collation_spec(), 0..=3),
+        user_types in vec(user_type_spec(), 0..=2),
     ) -> SchemaSpec {
-        SchemaSpec { namespaces, enums, tables, sequences, views, routines, triggers }
+        SchemaSpec { namespaces, enums, tables, sequences, views, routines, triggers, collations, user_types }
+    }
+}
+
+prop_compose! {
+    /// A column collation's parameters.
+    pub fn collation_spec()(table in 0u8..8, column in 0u8..8, collation in 0u8..3) -> CollationSpec {
+        CollationSpec { table, column, collation }
     }
 }
 
@@ -479,27 +518,50 @@ pub fn schema_pair() -> impl Strategy<Value = (Schema, Schema)> {
         schema_spec(),
         vec(edit(), 1..=6),
         vec((0u8..3, 0u8..12), 0..=2),
+        vec((0u8..3, 0u8..3), 0..=2),
+        vec((0u8..2, 0u8..12), 0..=2),
     )
-        .prop_map(|(spec, edits, routine_changes)| {
-            let previous = build(&spec);
-            let mut next = evolve(&previous, &edits);
-            // The same views over the evolved tables: their columns and queries
-            // follow the tables' changes (dropped, retyped, renamed columns,
-            // dropped tables), which is what makes views hard to migrate.
-            derive_views(&mut next, &spec.views);
-            // Routines change variant (body, options, signature); the same
-            // triggers over the evolved tables and routines.
-            let mut routines = spec.routines.clone();
-            let count = routines.len().max(1);
-            for (i, variant) in routine_changes {
-                if let Some(r) = routines.get_mut(i as usize % count) {
-                    r.variant = variant;
+        .prop_map(
+            |(spec, edits, routine_changes, collation_changes, type_changes)| {
+                let previous = build(&spec);
+                let mut next = evolve(&previous, &edits);
+                // Domains and composite types change variant; the text columns
+                // the rule picks in the evolved tables use the domains.
+                let mut user_types = spec.user_types.clone();
+                let count = user_types.len().max(1);
+                for (i, variant) in type_changes {
+                    if let Some(t) = user_types.get_mut(i as usize % count) {
+                        t.variant = variant;
+                    }
                 }
-            }
-            derive_routines(&mut next, &routines);
-            derive_triggers(&mut next, &spec.triggers);
-            (previous, next)
-        })
+                derive_user_types(&mut next, &user_types);
+                // The same views over the evolved tables: their columns and queries
+                // follow the tables' changes (dropped, retyped, renamed columns,
+                // dropped tables), which is what makes views hard to migrate.
+                derive_views(&mut next, &spec.views);
+                // Routines change variant (body, options, signature); the same
+                // triggers over the evolved tables and routines.
+                let mut routines = spec.routines.clone();
+                let count = routines.len().max(1);
+                for (i, variant) in routine_changes {
+                    if let Some(r) = routines.get_mut(i as usize % count) {
+                        r.variant = variant;
+                    }
+                }
+                derive_routines(&mut next, &routines);
+                derive_triggers(&mut next, &spec.triggers);
+                // The same collations over the evolved tables, some changed.
+                let mut collations = spec.collations.clone();
+                let count = collations.len().max(1);
+                for (i, collation) in collation_changes {
+                    if let Some(c) = collations.get_mut(i as usize % count) {
+                        c.collation = collation;
+                    }
+                }
+                derive_collations(&mut next, &collations);
+                (previous, next)
+            },
+        )
 }
 
 // --- building -------------------------------------------------------------------
@@ -548,10 +610,144 @@ pub fn build(spec: &SchemaSpec) -> Schema {
         let namespaces: Vec<&str> = namespaces.clone();
         add_sequence(&mut schema, q, &namespaces, &mut names);
     }
+    derive_user_types(&mut schema, &spec.user_types);
     derive_views(&mut schema, &spec.views);
     derive_routines(&mut schema, &spec.routines);
     derive_triggers(&mut schema, &spec.triggers);
+    derive_collations(&mut schema, &spec.collations);
     schema
+}
+
+/// Replaces the collations of the schema's columns by the ones `specs`
+/// describe, on text columns (`text`, `varchar(n)`, scalar or array).
+pub fn derive_collations(schema: &mut Schema, specs: &[CollationSpec]) {
+    for t in &mut schema.tables {
+        for c in &mut t.columns {
+            c.collation = None;
+        }
+    }
+    if schema.tables.is_empty() {
+        return;
+    }
+    let count = schema.tables.len();
+    for spec in specs {
+        let table = &mut schema.tables[spec.table as usize % count];
+        let texts: Vec<usize> = table
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                c.ty.base_name()
+                    .is_some_and(|n| n == "text" || n.starts_with("varchar"))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if texts.is_empty() {
+            continue;
+        }
+        let column = texts[spec.column as usize % texts.len()];
+        table.columns[column].collation = match spec.collation % 3 {
+            0 => Some("C".to_string()),
+            1 => Some("POSIX".to_string()),
+            _ => None,
+        };
+    }
+}
+
+/// Replaces the schema's domains and composite types by the ones `specs`
+/// describe, named after their position (`dom_0`, `comp_1`), and makes the
+/// plain `text` columns the rule picks (by table and column name) use the
+/// first domain; columns that used a domain keep it while it exists.
+/// Deterministic, so the same specs over evolved tables give the evolved
+/// types.
+pub fn derive_user_types(schema: &mut Schema, specs: &[UserTypeSpec]) {
+    use shale_model::{CompositeAttribute, CompositeType, Domain, DomainCheck};
+    let mut namespaces: Vec<String> = vec![DEFAULT_NAMESPACE.to_string()];
+    namespaces.extend(schema.namespaces.iter().cloned());
+    schema.domains.clear();
+    schema.composite_types.clear();
+    for (k, spec) in specs.iter().enumerate() {
+        let ns = &namespaces[spec.namespace as usize % namespaces.len()];
+        let v = spec.variant;
+        if spec.kind % 2 == 0 {
+            let base = if v % 4 == 3 { "varchar(200)" } else { "text" };
+            let mut d = Domain::new(
+                QualifiedName::new(ns, format!("dom_{k}")),
+                ColumnType::named(base),
+            );
+            d.default = (v % 3 == 1).then(|| "'d'".to_string());
+            if v % 2 == 0 {
+                d.checks.push(DomainCheck {
+                    name: format!("dom_{k}_len"),
+                    expr: "length(VALUE) < 1000".into(),
+                });
+            }
+            d.comment = (v % 5 == 4).then(|| comment(v));
+            schema.domains.push(d);
+        } else {
+            let attribute = |name: &str, ty: &str| CompositeAttribute {
+                name: name.into(),
+                ty: ColumnType::named(ty),
+            };
+            let mut attributes = vec![attribute("a", "integer")];
+            if v % 3 != 2 {
+                attributes.push(attribute("b", "text"));
+            }
+            if v % 2 == 1 {
+                attributes.push(attribute("c", "bigint"));
+            }
+            schema.composite_types.push(CompositeType {
+                name: QualifiedName::new(ns, format!("comp_{k}")),
+                attributes,
+                comment: (v % 5 == 4).then(|| comment(v)),
+            });
+        }
+    }
+    schema.domains.sort_by(|a, b| a.name.cmp(&b.name));
+    schema.composite_types.sort_by(|a, b| a.name.cmp(&b.name));
+    let first = specs
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.kind % 2 == 0)
+        .map(|(k, s)| {
+            QualifiedName::new(
+                namespaces[s.namespace as usize % namespaces.len()].clone(),
+                format!("dom_{k}"),
+            )
+        });
+    let declared: HashSet<QualifiedName> = schema.domains.iter().map(|d| d.name.clone()).collect();
+    // Columns of foreign keys keep their type: both sides must match.
+    let mut keyed: HashSet<(QualifiedName, String)> = HashSet::new();
+    for table in &schema.tables {
+        for fk in &table.foreign_keys {
+            for c in &fk.columns {
+                keyed.insert((table.name.clone(), c.clone()));
+            }
+            for c in &fk.referenced_columns {
+                keyed.insert((fk.referenced_table.clone(), c.clone()));
+            }
+        }
+    }
+    for table in &mut schema.tables {
+        for column in &mut table.columns {
+            if keyed.contains(&(table.name.clone(), column.name.clone())) {
+                continue;
+            }
+            if let BaseType::UserType(q) = &column.ty.base {
+                if !declared.contains(q) {
+                    column.ty.base = BaseType::Named("text".into());
+                }
+            }
+            let picked = (table.name.name.len() + column.name.len()) % 3 == 0;
+            let plain_text = matches!(&column.ty.base, BaseType::Named(n) if n == "text")
+                && column.ty.array_dims <= 1
+                && column.identity.is_none()
+                && column.generated.is_none();
+            if let (true, true, Some(domain)) = (picked, plain_text, &first) {
+                column.ty.base = BaseType::UserType(domain.clone());
+            }
+        }
+    }
 }
 
 /// Replaces the schema's routines by the ones `specs` describe, named after
@@ -1306,6 +1502,7 @@ fn hashable(column: Option<&Column>) -> bool {
                         || n.starts_with("varchar(")
                 }
                 BaseType::Enum(_) => true,
+                BaseType::UserType(_) => false,
             }
     })
 }
@@ -1445,6 +1642,7 @@ fn default_for(ty: &ColumnType, d: u8, enums: &[Enum]) -> Option<String> {
             "jsonb" => pick(&["'{}'::jsonb", "'[]'::jsonb"]),
             _ => None,
         },
+        BaseType::UserType(_) => None,
     }
 }
 

@@ -52,7 +52,7 @@ fn drizzle_snapshot(schema: &Schema, id: &str, prev_id: &str) -> String {
                 BaseType::Named(n) => {
                     col.insert("type".into(), json!(format!("{n}{dims}")));
                 }
-                BaseType::Enum(q) => {
+                BaseType::Enum(q) | BaseType::UserType(q) => {
                     col.insert("type".into(), json!(format!("{}{dims}", q.name)));
                     col.insert("typeSchema".into(), json!(q.namespace));
                 }

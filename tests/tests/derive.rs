@@ -206,6 +206,16 @@ fn grammar_messages(text: &str) -> Option<Vec<String>> {
                 let lowering = shale_parser::check_view(&def);
                 out.extend(errors.into_iter().chain(lowering).map(|e| e.message));
             }
+            syn::Item::Struct(s) if grammar::is_domain(&s.attrs) => {
+                let (def, errors) = grammar::domain(&s);
+                let lowering = shale_parser::check_domain(&def);
+                out.extend(errors.into_iter().chain(lowering).map(|e| e.message));
+            }
+            syn::Item::Struct(s) if grammar::is_composite_type(&s.attrs) => {
+                let (def, errors) = grammar::composite_type(&s);
+                let lowering = shale_parser::check_composite_type(&def);
+                out.extend(errors.into_iter().chain(lowering).map(|e| e.message));
+            }
             syn::Item::Struct(s) if grammar::derives(&s.attrs, "PgEnum").is_some() => {
                 out.push("`PgEnum` cannot be derived for a struct".to_string());
             }

@@ -90,6 +90,8 @@ fn check_no_drift(url: &str, expected: &Schema) -> Result<(), String> {
             || live.extensions.iter().any(|e| e.namespace() == n)
             || live.views.iter().any(|v| &v.name.namespace == n)
             || live.functions.iter().any(|f| &f.name.namespace == n)
+            || live.domains.iter().any(|d| &d.name.namespace == n)
+            || live.composite_types.iter().any(|c| &c.name.namespace == n)
     });
     if pulled != live {
         return Err(format!(

@@ -42,6 +42,18 @@ fn adapt(schema: &Schema) -> Schema {
     s.sequences.clear();
     s.extensions.clear();
     s.views.clear();
+    // Nor domains or composite types: a column of a domain has its base type.
+    let domains = std::mem::take(&mut s.domains);
+    s.composite_types.clear();
+    for t in &mut s.tables {
+        for c in &mut t.columns {
+            if let BaseType::UserType(q) = &c.ty.base {
+                if let Some(d) = domains.iter().find(|d| &d.name == q) {
+                    c.ty.base = d.base.base.clone();
+                }
+            }
+        }
+    }
     for t in &mut s.tables {
         t.row_level_security = Default::default();
         t.policies.clear();
@@ -54,6 +66,7 @@ fn adapt(schema: &Schema) -> Schema {
             .map(|pk| pk.columns[0].clone());
         for c in &mut t.columns {
             c.ty.array_dims = 0;
+            c.collation = None;
             if let Some(storage) = c.ty.serial_storage() {
                 c.ty = ColumnType::named(storage);
             }

@@ -3,6 +3,7 @@
 //! told as what the schema says and what the database has.
 
 mod grant;
+mod user_type;
 mod view;
 
 use serde_json::json;
@@ -69,6 +70,9 @@ fn differs(object: String, schema: String, database: String) -> Drift {
 
 fn column_text(c: &Column) -> String {
     let mut s = c.ty.to_string();
+    if let Some(collation) = &c.collation {
+        s.push_str(&format!(" collate \"{collation}\""));
+    }
     if !c.nullable {
         s.push_str(" not null");
     }
@@ -148,6 +152,13 @@ fn constraint_text(t: &Table, name: &str) -> String {
     if let Some(c) = t.checks.iter().find(|c| c.name == name) {
         return format!("check ({})", c.expr);
     }
+    if let Some(x) = t.exclusions.iter().find(|x| x.name == name) {
+        let mut s = format!("exclude using {} ({})", x.method, x.elements_sql());
+        if let Some(p) = &x.predicate {
+            s.push_str(&format!(" where ({p})"));
+        }
+        return s;
+    }
     if let Some(f) = t.foreign_keys.iter().find(|f| f.name == name) {
         return format!(
             "foreign key ({}) references {}({}) on delete {} on update {}",
@@ -200,6 +211,21 @@ fn constraint_text(t: &Table, name: &str) -> String {
         return s;
     }
     name.to_string()
+}
+
+/// `partition by RANGE (at)` or `not partitioned`.
+fn partitioning_text(t: &Table) -> String {
+    match &t.partition_by {
+        Some(k) => format!("partition by {}", k.to_sql()),
+        None => "not partitioned".to_string(),
+    }
+}
+
+/// `FOR VALUES FROM (…) TO (…)` of a partition, or empty.
+fn partition_bound(t: Option<&Table>, name: &str) -> String {
+    t.and_then(|t| t.partitions.iter().find(|p| p.name == name))
+        .map(|p| p.bound.to_sql())
+        .unwrap_or_default()
 }
 
 /// `for select to public using (…) with check (…)`, `restrictive` when so.
@@ -270,7 +296,23 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
         format!("{kind} {name}({})", args.join(", "))
     };
     for step in &plan.steps {
+        if let Some(lines) = user_type::describe(step, schema, db) {
+            out.extend(lines);
+            continue;
+        }
         match step {
+            Step::CreateDomain { .. }
+            | Step::AlterDomain { .. }
+            | Step::AddDomainCheck { .. }
+            | Step::DropDomainCheck { .. }
+            | Step::RenameDomainCheck { .. }
+            | Step::ReplaceDomain { .. }
+            | Step::DropDomain { .. }
+            | Step::CreateCompositeType { .. }
+            | Step::RenameAttribute { .. }
+            | Step::AlterCompositeType { .. }
+            | Step::RenameUserType { .. }
+            | Step::DropCompositeType { .. } => {}
             Step::CreateFunction { name, args, .. } => {
                 let s = function_in(schema, name, args).unwrap_or_default();
                 match function_in(db, name, args) {
@@ -443,14 +485,54 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
                 names.next.to_string(),
                 names.previous.to_string(),
             )),
-            Step::CreateTable { table } => {
-                let cols = schema_table(table).map(|t| t.columns.len()).unwrap_or(0);
-                out.push(missing(format!("table {table}"), format!("{cols} columns")));
-            }
+            Step::CreateTable { table } => match (schema_table(table), db_table(table)) {
+                // Dropped and created again: the partitioning differs.
+                (Some(s), Some(d)) => out.push(differs(
+                    format!("table {table}"),
+                    partitioning_text(s),
+                    partitioning_text(d),
+                )),
+                (s, _) => {
+                    let cols = s.map(|t| t.columns.len()).unwrap_or(0);
+                    out.push(missing(format!("table {table}"), format!("{cols} columns")));
+                }
+            },
             Step::DropTable { table } => {
-                let cols = db_table(table).map(|t| t.columns.len()).unwrap_or(0);
-                out.push(extra(format!("table {table}"), format!("{cols} columns")));
+                // A table the schema has too (its partitioning differs:
+                // told by the create) or that the schema declares as a
+                // partition (a detached partition: told by the partition).
+                let declared_partition = schema.tables.iter().any(|t| {
+                    t.name.namespace == table.namespace
+                        && t.partitions.iter().any(|p| p.name == table.name)
+                });
+                if schema_table(table).is_none() && !declared_partition {
+                    let cols = db_table(table).map(|t| t.columns.len()).unwrap_or(0);
+                    out.push(extra(format!("table {table}"), format!("{cols} columns")));
+                }
             }
+            Step::CreatePartition { table, name } => {
+                let label = format!("partition {name} of {table}");
+                let bound = partition_bound(schema_table(table), name);
+                let as_table = QualifiedName::new(table.namespace.clone(), name.clone());
+                match db_table(&as_table) {
+                    Some(_) => {
+                        out.push(differs(label, bound, "detached: a table of its own".into()))
+                    }
+                    None => out.push(missing(label, bound)),
+                }
+            }
+            Step::DropPartition { table, name } => out.push(extra(
+                format!("partition {name} of {table}"),
+                partition_bound(db_table(table), name),
+            )),
+            Step::AttachPartition { table, name } => {
+                out.push(differs(
+                    format!("partition {name} of {table}"),
+                    partition_bound(schema_table(table), name),
+                    partition_bound(db_table(table), name),
+                ));
+            }
+            Step::DetachPartition { .. } => {}
             Step::RenameTable { names } => out.push(differs(
                 format!("table {}", names.next),
                 names.next.to_string(),
@@ -583,6 +665,8 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
                         schema.namespace_settings(n).and_then(|x| x.comment.clone()),
                         db.namespace_settings(n).and_then(|x| x.comment.clone()),
                     ),
+                    // Told by `user_type::describe` above.
+                    CommentTarget::Domain(_) | CommentTarget::CompositeType(_) => continue,
                     CommentTarget::Table(t) => (
                         format!("comment on table {t}"),
                         schema_table(t).and_then(|x| x.comment.clone()),

@@ -1,4 +1,5 @@
-//! The derive macros of shale, `Table`, `PgEnum`, `Sequence` and
+//! The derive macros of shale, `Table`, `PgEnum`, `Sequence`, `Domain`,
+//! `CompositeType` and
 //! `Extension`: they check an item's
 //! attributes with the very grammar `shale generate` uses
 //! (`shale_parser::grammar`) and generate zero-cost metadata. Use them
@@ -48,6 +49,8 @@ use syn::{parse_macro_input, DeriveInput, Ident, LitStr};
         policy,
         trigger,
         grant,
+        partition,
+        exclude,
         pg_enum
     )
 )]
@@ -204,6 +207,46 @@ pub fn derive_namespace(input: TokenStream) -> TokenStream {
             errors.extend(shale_parser::check_namespace(&def));
             let trait_path = quote!(::shale::Namespace);
             unit_object(&def.ident, &def.name, None, errors, trait_path)
+        }
+    }
+}
+
+/// Derives `shale::Domain` for a newtype struct: a domain over the type of
+/// its one field (`pub struct Email(pub String);`).
+///
+/// Accepts `#[domain(name, schema, sql_type, default, not_null, collate,
+/// renamed_from)]` and `#[check(name, expr)]`, and generates the
+/// `shale::Domain` impl and the same constants as inherent associated
+/// constants (`NAME`, `SCHEMA`, `QUALIFIED_NAME`).
+#[proc_macro_derive(Domain, attributes(domain, check))]
+pub fn derive_domain(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match grammar::domain_from_derive(input) {
+        Err(error) => syn::Error::from(error).to_compile_error().into(),
+        Ok((def, mut errors)) => {
+            errors.extend(shale_parser::check_domain(&def));
+            let trait_path = quote!(::shale::Domain);
+            unit_object(&def.ident, &def.name, Some(&def.schema), errors, trait_path)
+        }
+    }
+}
+
+/// Derives `shale::CompositeType` for a struct with named fields: a
+/// composite type whose attributes are the fields.
+///
+/// Accepts `#[composite(name, schema, renamed_from)]` and, on fields,
+/// `#[column(name, sql_type, renamed_from)]`, and generates the
+/// `shale::CompositeType` impl and the same constants as inherent
+/// associated constants (`NAME`, `SCHEMA`, `QUALIFIED_NAME`).
+#[proc_macro_derive(CompositeType, attributes(composite, column))]
+pub fn derive_composite_type(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match grammar::composite_type_from_derive(input) {
+        Err(error) => syn::Error::from(error).to_compile_error().into(),
+        Ok((def, mut errors)) => {
+            errors.extend(shale_parser::check_composite_type(&def));
+            let trait_path = quote!(::shale::CompositeType);
+            unit_object(&def.ident, &def.name, Some(&def.schema), errors, trait_path)
         }
     }
 }

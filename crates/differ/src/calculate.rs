@@ -5,8 +5,10 @@
 mod extension;
 mod function;
 mod grant;
+mod partition;
 mod policy;
 mod sequence;
+mod user_type;
 mod view;
 
 use std::collections::{HashMap, HashSet};
@@ -51,6 +53,8 @@ pub(crate) fn calculate_steps(
     differ.push_primary_key_steps();
     differ.push_unique_steps();
     differ.push_check_steps();
+    differ.push_exclusion_steps();
+    differ.push_partition_steps();
     // Indexes before foreign keys: dropping a unique index marks the foreign
     // keys that depend on it for re-creation.
     differ.push_index_steps();
@@ -58,6 +62,9 @@ pub(crate) fn calculate_steps(
     differ.push_policy_steps();
     differ.push_function_steps();
     differ.push_comment_steps();
+    // After the column pass: a replaced domain converts the columns the
+    // column pass did not re-create.
+    differ.push_user_type_steps();
     // Last: which views stay depends on what the passes above do to the
     // tables they read.
     differ.push_view_steps();
@@ -67,6 +74,7 @@ pub(crate) fn calculate_steps(
     steps.sort();
     steps.dedup();
     order_rename_chains(&mut steps);
+    user_type::order_user_type_steps(&mut steps, schemas);
     view::order_view_steps(&mut steps, schemas);
     // A generated column that becomes plain stops depending on its source
     // columns only once its expression is dropped: do that first within the
@@ -357,6 +365,7 @@ struct DifferDatabase<'a> {
     table_by_next: HashMap<&'a QualifiedName, usize>,
     sequences: sequence::SequenceMatching<'a>,
     extensions: extension::ExtensionMatching<'a>,
+    user_types: user_type::UserTypeMatching<'a>,
 }
 
 impl<'a> DifferDatabase<'a> {
@@ -458,11 +467,27 @@ impl<'a> DifferDatabase<'a> {
                 }
             }
         }
+        // A table whose partitioning changes is dropped and created again.
+        let mut created_tables = created_tables;
+        let mut dropped_tables = dropped_tables;
+        let mut matching = matching;
+        matching.pairs.retain(|&(p, n)| {
+            let tables = MigrationPair::new(&schemas.previous.tables[p], &schemas.next.tables[n]);
+            if partition::repartitioned(tables) {
+                dropped_tables.push(tables.previous);
+                created_tables.push(tables.next);
+                false
+            } else {
+                true
+            }
+        });
         let sequences = sequence::match_sequences(schemas, hints, ambiguities);
         let extensions = extension::match_extensions(schemas);
+        let user_types = user_type::match_user_types(schemas, hints);
         let mut db = DifferDatabase {
             sequences,
             extensions,
+            user_types,
             schemas,
             enums,
             enum_values,
@@ -552,6 +577,8 @@ impl<'a> DifferDatabase<'a> {
                 column_names,
             });
         }
+        db.user_types.replaced =
+            user_type::replaced_domains(&db.user_types.domains, |ty| db.map_type(ty), schemas.next);
         db.swapped_enums = db
             .enums
             .iter()
@@ -616,6 +643,13 @@ impl<'a> DifferDatabase<'a> {
             BaseType::Enum(name) => match self.enum_names.get(name) {
                 Some(next) => ColumnType {
                     base: BaseType::Enum((*next).clone()),
+                    array_dims: ty.array_dims,
+                },
+                None => ty.clone(),
+            },
+            BaseType::UserType(name) => match self.user_types.names.get(name) {
+                Some(next) => ColumnType {
+                    base: BaseType::UserType((*next).clone()),
                     array_dims: ty.array_dims,
                 },
                 None => ty.clone(),
@@ -828,11 +862,14 @@ impl Differ<'_, '_> {
             for columns in &pair.columns {
                 let c = self.column_changes(*columns);
                 let swapped = matches!(&columns.next.ty.base, BaseType::Enum(e) if db.swapped_enums.contains(e));
-                if c.ty || swapped {
+                if c.ty || c.collation || swapped {
                     retyped.insert(columns.previous.name.as_str());
                 }
                 let types = columns.map(|c| &c.ty);
+                // A new collation is a type change to PostgreSQL: the foreign
+                // keys at either end are rebuilt (it refuses an array key's).
                 if swapped
+                    || c.collation
                     || (c.ty && operator_family(types.previous) != operator_family(types.next))
                 {
                     self.retyped_columns
@@ -888,7 +925,7 @@ impl Differ<'_, '_> {
         let types = columns.map(|c| &c.ty);
         let swapped = match &types.next.base {
             BaseType::Enum(name) => self.db.swapped_enums.contains(name),
-            BaseType::Named(_) => false,
+            BaseType::Named(_) | BaseType::UserType(_) => false,
         };
         let default_changed = !optional_expressions_equivalent(
             columns.previous.default.as_deref(),
@@ -911,6 +948,7 @@ impl Differ<'_, '_> {
             identity_options: columns.previous.identity.is_some()
                 && columns.next.identity.is_some()
                 && columns.previous.identity_options != columns.next.identity_options,
+            collation: columns.previous.collation != columns.next.collation,
         }
     }
 
@@ -921,6 +959,9 @@ impl Differ<'_, '_> {
             && match (&types.previous.base, &types.next.base) {
                 (BaseType::Enum(p), BaseType::Enum(n)) => {
                     self.db.enum_names.get(p).map_or(p == n, |m| *m == n)
+                }
+                (BaseType::UserType(p), BaseType::UserType(n)) => {
+                    self.db.user_types.names.get(p).map_or(p == n, |m| *m == n)
                 }
                 (p, n) => p == n,
             }

@@ -186,6 +186,14 @@ pub fn reverse_hints(hints: &RenameHints) -> RenameHints {
             .collect(),
         sequences: swap(&hints.sequences),
         views: swap(&hints.views),
+        user_types: swap(&hints.user_types),
+        attributes: hints
+            .attributes
+            .iter()
+            .map(|(t, previous, next)| {
+                (parent(&hints.user_types, t), next.clone(), previous.clone())
+            })
+            .collect(),
         ..RenameHints::default()
     }
 }

@@ -107,6 +107,23 @@ pub enum Step {
         /// The constraint's previous name.
         name: String,
     },
+    /// `DROP TABLE` of a partition of a kept table (its rows go with it).
+    /// Before the partitions that may take its bound are created.
+    DropPartition {
+        /// The parent's previous name.
+        table: QualifiedName,
+        /// The partition's name.
+        name: String,
+    },
+    /// `ALTER DOMAIN … DROP CONSTRAINT`: a domain check removed or changed.
+    /// With the table constraints' drops: before the columns and types it
+    /// reads change. Previous names.
+    DropDomainCheck {
+        /// The domain's previous name.
+        domain: QualifiedName,
+        /// The check's name.
+        name: String,
+    },
     /// `DROP TABLE`. After foreign keys into it are gone; before a renamed
     /// table takes its name; before the enums its columns use are dropped.
     DropTable {
@@ -160,6 +177,15 @@ pub enum Step {
         /// Previous and next names.
         names: MigrationPair<QualifiedName>,
     },
+    /// `ALTER DOMAIN` / `ALTER TYPE … RENAME TO` (and `SET SCHEMA`) of a
+    /// domain or composite type. Before types are created: a new one may
+    /// take the previous name.
+    RenameUserType {
+        /// Previous and next names.
+        names: MigrationPair<QualifiedName>,
+        /// A domain (else a composite type).
+        domain: bool,
+    },
     /// `CREATE TYPE … AS ENUM`. Before the tables and columns that use it.
     CreateEnum {
         /// The enum's name.
@@ -184,6 +210,67 @@ pub enum Step {
         value: String,
         /// Where it goes.
         placement: EnumValuePlacement,
+    },
+    /// `CREATE DOMAIN` with its default, `NOT NULL` and checks. After the
+    /// enums (and the domains, ordered among themselves) it is based on;
+    /// before the composite types, routines and tables that use it.
+    CreateDomain {
+        /// The domain's name.
+        name: QualifiedName,
+    },
+    /// `ALTER DOMAIN … SET/DROP DEFAULT`, `SET/DROP NOT NULL`. After the
+    /// domain's rename (next name).
+    AlterDomain {
+        /// The domain's next name.
+        name: QualifiedName,
+        /// The default changes.
+        default: bool,
+        /// `NOT NULL` changes.
+        not_null: bool,
+    },
+    /// `ALTER DOMAIN … ADD CONSTRAINT … CHECK`: validated against the
+    /// columns using the domain as they are.
+    AddDomainCheck {
+        /// The domain's next name.
+        domain: QualifiedName,
+        /// The check's name.
+        name: String,
+    },
+    /// `ALTER DOMAIN … RENAME CONSTRAINT`: a check whose expression is
+    /// unchanged but whose name changed.
+    RenameDomainCheck {
+        /// The domain's next name.
+        domain: QualifiedName,
+        /// Previous and next names.
+        names: MigrationPair<String>,
+    },
+    /// `CREATE TYPE … AS (…)`. After the enums and domains its attributes
+    /// use (composite types ordered among themselves), before the routines
+    /// and tables that use it.
+    CreateCompositeType {
+        /// The type's name.
+        name: QualifiedName,
+    },
+    /// `ALTER TYPE … RENAME ATTRIBUTE`. Before attributes are added (one
+    /// may take the previous name).
+    RenameAttribute {
+        /// The type's next name.
+        type_name: QualifiedName,
+        /// Previous and next attribute names.
+        names: MigrationPair<String>,
+    },
+    /// `ALTER TYPE … DROP ATTRIBUTE`, `ADD ATTRIBUTE`, `ALTER ATTRIBUTE …
+    /// TYPE`, in one statement. After the renames and the types it uses.
+    AlterCompositeType {
+        /// The type's next name.
+        name: QualifiedName,
+        /// Attributes dropped (previous names; with those dropped only to
+        /// be added again in their declared place).
+        drop: Vec<String>,
+        /// Attributes added, in the next type's order (next names).
+        add: Vec<String>,
+        /// Attributes whose type changes (next names).
+        retype: Vec<String>,
     },
     /// `CREATE [OR REPLACE] FUNCTION` / `PROCEDURE`. After the types and
     /// sequences it may use, before the tables whose defaults and checks
@@ -263,6 +350,16 @@ pub enum Step {
         /// The existing columns to convert.
         columns: Vec<EnumColumn>,
     },
+    /// A domain whose base type changes (PostgreSQL cannot alter it): the
+    /// previous one renamed out of the way, the next one created, every
+    /// column that uses it converted (`USING column::base`), the previous
+    /// one dropped. After column changes, before tables are created.
+    ReplaceDomain {
+        /// The domain's next name (already renamed when this runs).
+        name: QualifiedName,
+        /// The existing columns to convert: `(table's next name, column)`.
+        columns: Vec<(QualifiedName, String)>,
+    },
     /// `CREATE TABLE` with its columns, primary key, unique and check
     /// constraints inline. After the enums it uses.
     CreateTable {
@@ -275,6 +372,33 @@ pub enum Step {
         table: QualifiedName,
         /// The column's name.
         column: String,
+    },
+    /// `ALTER TABLE parent DETACH PARTITION p`: a partition whose bound
+    /// changes. After the parent's columns are added and changed (a
+    /// detached partition no longer follows them), before the partitions
+    /// that may take its previous bound are created.
+    DetachPartition {
+        /// The parent's next name.
+        table: QualifiedName,
+        /// The partition's name.
+        name: String,
+    },
+    /// `CREATE TABLE p PARTITION OF parent FOR VALUES …`. After the parent
+    /// and its columns exist and after overlapping partitions are dropped
+    /// or detached; the parent's keys, indexes and triggers reach it.
+    CreatePartition {
+        /// The parent's next name.
+        table: QualifiedName,
+        /// The partition's name.
+        name: String,
+    },
+    /// `ALTER TABLE parent ATTACH PARTITION p FOR VALUES …`: a detached
+    /// partition back with its next bound, after the new partitions.
+    AttachPartition {
+        /// The parent's next name.
+        table: QualifiedName,
+        /// The partition's name.
+        name: String,
     },
     /// `ALTER SEQUENCE … OWNED BY table.column`: after every table and
     /// column exists.
@@ -369,6 +493,19 @@ pub enum Step {
         /// What the comment is on.
         target: CommentTarget,
     },
+    /// `DROP TYPE` of a composite type. After the tables, columns and
+    /// routines that used it; before the domains and enums its attributes use
+    /// (composite types ordered among themselves).
+    DropCompositeType {
+        /// The type's previous name.
+        name: QualifiedName,
+    },
+    /// `DROP DOMAIN`. After everything that used it, before the enums it is
+    /// based on.
+    DropDomain {
+        /// The domain's previous name.
+        name: QualifiedName,
+    },
     /// `REVOKE [GRANT OPTION FOR] … ON … FROM role` of a kept object, under
     /// its next name: after every rename. An object dropped or created
     /// again loses its privileges with it and gets no revoke.
@@ -462,6 +599,10 @@ pub enum CommentTarget {
     Function(QualifiedName, Vec<String>),
     /// `COMMENT ON TRIGGER … ON table`: table, trigger.
     Trigger(QualifiedName, String),
+    /// `COMMENT ON DOMAIN`.
+    Domain(QualifiedName),
+    /// `COMMENT ON TYPE` of a composite type.
+    CompositeType(QualifiedName),
     /// `COMMENT ON SCHEMA`.
     Schema(String),
 }
@@ -498,6 +639,10 @@ pub struct ColumnChanges {
     pub sequence: bool,
     /// The options of the identity's sequence change (identity kept).
     pub identity_options: bool,
+    /// The collation changes (`SET DATA TYPE … COLLATE …`); PostgreSQL
+    /// treats it as a type change for the views, policies and triggers
+    /// over the column.
+    pub collation: bool,
 }
 
 impl ColumnChanges {
@@ -510,5 +655,6 @@ impl ColumnChanges {
             || self.drop_expression
             || self.sequence
             || self.identity_options
+            || self.collation
     }
 }

@@ -22,7 +22,8 @@ use crate::{introspect, IntrospectError, IntrospectOptions};
 
 /// The part of `schema` its views need to be created: the views, the tables
 /// they read (columns with their stored types, and the primary key, on
-/// which a `GROUP BY` may rely), the enums those columns use. Defaults,
+/// which a `GROUP BY` may rely), the enums those columns use, the domains
+/// and composite types. Defaults,
 /// identity, generated expressions, other constraints, indexes and comments
 /// change nothing in how PostgreSQL prints a view and are left out, so the
 /// scratch database is quick to build however large the schema.
@@ -56,6 +57,21 @@ fn what_views_need(schema: &Schema) -> Schema {
             table.columns.push(column);
         }
         out.tables.push(table);
+    }
+    // Domains and composite types, whole (a column may use one, and one
+    // another): they are few, and their checks change nothing in a view.
+    out.domains = schema.domains.clone();
+    out.composite_types = schema.composite_types.clone();
+    let element_types = schema.domains.iter().map(|d| &d.base).chain(
+        schema
+            .composite_types
+            .iter()
+            .flat_map(|c| c.attributes.iter().map(|a| &a.ty)),
+    );
+    for ty in element_types {
+        if let BaseType::Enum(e) = &ty.base {
+            enums.insert(e.clone());
+        }
     }
     out.enums = schema
         .enums

@@ -3,6 +3,8 @@
 
 mod function;
 mod grant;
+mod partition;
+mod user_type;
 mod view;
 
 use std::collections::HashMap;
@@ -119,6 +121,8 @@ pub(crate) fn read(
     read_policies(&mut s, &oids, &mut tables)?;
     function::read_triggers(&mut s, &oids, &names, &mut tables)?;
     schema.functions = function::read_functions(&mut s, &namespaces, version)?;
+    schema.domains = user_type::read_domains(&mut s, &namespaces)?;
+    schema.composite_types = user_type::read_composite_types(&mut s, &namespaces)?;
     schema.views = view::take_views(view_rows, &mut tables);
     let grants = grant::read_grants(&mut s, &namespaces)?;
     s.queries += 1;
@@ -159,7 +163,14 @@ pub(crate) fn read(
         schema
             .functions
             .retain(|f| !options.is_unmanaged(&f.name.namespace, &f.name.name));
+        schema
+            .domains
+            .retain(|d| !options.is_unmanaged(&d.name.namespace, &d.name.name));
+        schema
+            .composite_types
+            .retain(|c| !options.is_unmanaged(&c.name.namespace, &c.name.name));
     }
+    user_type::demote_unknown(&mut schema);
     schema.normalize();
     census.unmodelled.extend(grants.apply(&mut schema, options));
     census.unmodelled.sort();
@@ -222,12 +233,13 @@ fn read_tables(
     // Ordinary and partitioned tables; partitions are part of their parent.
     let sql = format!(
         "SELECT c.oid, n.nspname::text, c.relname::text, d.description, \
-                c.relrowsecurity, c.relforcerowsecurity \
+                c.relrowsecurity, c.relforcerowsecurity, {} \
          FROM pg_catalog.pg_class c \
          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
          LEFT JOIN pg_catalog.pg_description d \
                 ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0 \
          WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY($1) AND {}",
+        partition::TABLE_COLUMNS,
         not_extension_owned("pg_class", "c.oid")
     );
     let rows = s.query("tables", &sql, &[&namespaces])?;
@@ -244,6 +256,7 @@ fn read_tables(
             enabled: r.get(4),
             forced: r.get(5),
         };
+        partition::read_partitioning(&r, 6, &mut table)?;
         tables.insert(oid, table);
         oids.push(oid);
     }
@@ -274,10 +287,14 @@ fn read_columns(
                 d.description, a.attnum, \
                 CASE WHEN etn.nspname <> 'pg_catalog' THEN \
                     CASE WHEN etn.nspname = 'public' THEN '' ELSE quote_ident(etn.nspname) || '.' END \
-                    || quote_ident(et.typname) END \
+                    || quote_ident(et.typname) END, \
+                co.collname::text \
          FROM unnest($1::oid[]) AS sel(oid) \
          JOIN pg_catalog.pg_attribute a ON a.attrelid = sel.oid \
          JOIN pg_catalog.pg_type t ON t.oid = a.atttypid \
+         LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation \
+               AND a.attcollation <> t.typcollation \
+               AND co.collnamespace IN ('pg_catalog'::regnamespace, 'public'::regnamespace) \
          JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 \
                                                      THEN t.typelem ELSE t.oid END \
          JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace \
@@ -310,6 +327,10 @@ fn read_columns(
 
         let base = if typtype == "e" {
             BaseType::Enum(QualifiedName::new(type_ns, type_name))
+        } else if (typtype == "d" || typtype == "c") && type_ns != "pg_catalog" {
+            // A domain or composite type; one the schema does not hold
+            // goes back to its spelled name (`user_type::demote_unknown`).
+            BaseType::UserType(QualifiedName::new(type_ns, type_name))
         } else if type_ns == "pg_catalog" {
             BaseType::Named(shale_model::types::canonical_type(&with_mod))
         } else {
@@ -332,6 +353,8 @@ fn read_columns(
         let mut column = Column::new(name, ColumnType { base, array_dims });
         column.nullable = !not_null;
         column.comment = comment;
+        // A collation outside `pg_catalog` and `public` is left to the census.
+        column.collation = r.get(16);
         column.identity = match identity.as_str() {
             "a" => Some(Identity::Always),
             "d" => Some(Identity::ByDefault),
@@ -424,12 +447,13 @@ fn read_constraints(
                 END, \
                 c.confupdtype::text, c.confdeltype::text, c.condeferrable, c.condeferred, \
                 CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid, true) END, \
-                {nulls_not_distinct}, c.connoinherit, c.convalidated, c.confmatchtype::text \
+                {nulls_not_distinct}, c.connoinherit, c.convalidated, c.confmatchtype::text, \
+                CASE WHEN c.contype = 'x' THEN pg_catalog.pg_get_constraintdef(c.oid) END \
          FROM unnest($1::oid[]) AS sel(oid) \
          JOIN pg_catalog.pg_constraint c ON c.conrelid = sel.oid \
          LEFT JOIN pg_catalog.pg_class f ON f.oid = c.confrelid \
          LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = f.relnamespace \
-         WHERE c.contype IN ('p', 'u', 'c', 'f')"
+         WHERE c.contype IN ('p', 'u', 'c', 'f', 'x')"
     );
     let rows = s.query("constraints", &sql, &[&oids])?;
     for r in rows {
@@ -440,7 +464,12 @@ fn read_constraints(
         let name: String = r.get(1);
         let kind: String = r.get(2);
         let attnums: Vec<i16> = r.get::<_, Option<Vec<i16>>>(3).unwrap_or_default();
-        let columns = resolve(names, oid, &attnums, &name)?;
+        // An exclusion constraint's expression elements are column 0.
+        let columns = if kind == "x" {
+            Vec::new()
+        } else {
+            resolve(names, oid, &attnums, &name)?
+        };
         let deferrable = match (r.get::<_, bool>(9), r.get::<_, bool>(10)) {
             (false, _) => Deferrable::No,
             (true, false) => Deferrable::InitiallyImmediate,
@@ -470,6 +499,15 @@ fn read_constraints(
                     name,
                     expr: tidy_expression(&expr),
                 });
+            }
+            "x" => {
+                // One with INCLUDE or storage parameters is the census's.
+                let definition: Option<String> = r.get(16);
+                if let Some(x) =
+                    partition::exclusion(&name, definition.as_deref().unwrap_or(""), deferrable)?
+                {
+                    table.exclusions.push(x);
+                }
             }
             "f" => {
                 let (Some(ns), Some(rel)) =

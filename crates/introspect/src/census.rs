@@ -97,6 +97,9 @@ const MODELLED_KINDS: &[&str] = &[
     "function",
     "procedure",
     "trigger",
+    "partition",
+    "domain",
+    "composite type",
 ];
 
 /// `name` qualified the way messages print it: bare in `public`.
@@ -129,8 +132,50 @@ fn census_sql(version: i32) -> String {
                 ns, name, ext FROM rel \
           WHERE relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT relispartition"
             .into(),
-        "SELECT 'partitioned table', ns, name, ext FROM rel WHERE relkind = 'p' AND NOT relispartition".into(),
-        "SELECT 'partition', ns, name, ext FROM rel WHERE relkind IN ('r', 'p', 'f') AND relispartition".into(),
+        // Partitions of a partitioned table in its own schema are modelled
+        // (with the parent); sub-partitioning, foreign partitions and
+        // partitions elsewhere are not.
+        format!(
+            "SELECT CASE WHEN r.relkind = 'p' THEN 'sub-partitioned partition' \
+                         WHEN r.relkind = 'f' THEN 'foreign partition' \
+                         WHEN pc.relispartition THEN 'sub-partition' \
+                         WHEN pc.relnamespace <> r.relnamespace THEN 'partition in another schema' \
+                         ELSE 'partition' END, r.ns, {rel_name}, r.ext \
+             FROM rel r JOIN pg_catalog.pg_inherits i ON i.inhrelid = r.oid \
+             JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent \
+             WHERE r.relkind IN ('r', 'p', 'f') AND r.relispartition"
+        ),
+        // What a partition holds of its own: PostgreSQL gives it the
+        // parent's keys, checks, indexes and triggers, the model nothing else.
+        format!(
+            "SELECT 'constraint on a partition', r.ns, c.conname::text || ' on ' || {rel_name}, r.ext \
+             FROM pg_catalog.pg_constraint c JOIN rel r ON r.oid = c.conrelid \
+             WHERE r.relispartition AND r.relkind = 'r' AND c.conislocal AND c.conparentid = 0"
+        ),
+        format!(
+            "SELECT 'index on a partition', r.ns, ic.relname::text || ' on ' || {rel_name}, r.ext \
+             FROM pg_catalog.pg_index x JOIN rel r ON r.oid = x.indrelid \
+             JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid \
+             WHERE r.relispartition AND r.relkind = 'r' \
+               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i WHERE i.inhrelid = x.indexrelid) \
+               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conindid = x.indexrelid \
+                                  AND c.conrelid = r.oid)"
+        ),
+        format!(
+            "SELECT 'policy on a partition', r.ns, p.polname::text || ' on ' || {rel_name}, r.ext \
+             FROM pg_catalog.pg_policy p JOIN rel r ON r.oid = p.polrelid WHERE r.relispartition"
+        ),
+        format!(
+            "SELECT 'row-level security on a partition', r.ns, {rel_name}, r.ext \
+             FROM rel r JOIN pg_catalog.pg_class c ON c.oid = r.oid \
+             WHERE r.relispartition AND (c.relrowsecurity OR c.relforcerowsecurity)"
+        ),
+        format!(
+            "SELECT 'comment on a partition', r.ns, {rel_name}, r.ext FROM rel r \
+             WHERE r.relispartition AND r.relkind = 'r' \
+               AND EXISTS (SELECT 1 FROM pg_catalog.pg_description d \
+                           WHERE d.objoid = r.oid AND d.classoid = 'pg_catalog.pg_class'::regclass)"
+        ),
         // Sequences are modelled (standalone, identity and serial ones):
         // listed so that those left out are counted.
         "SELECT 'sequence', ns, name, ext FROM rel WHERE relkind = 'S'".into(),
@@ -158,7 +203,10 @@ fn census_sql(version: i32) -> String {
              FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid \
              JOIN pg_catalog.pg_type t ON t.oid = a.atttypid \
              WHERE r.relkind IN ('r', 'p') AND NOT r.relispartition AND a.attnum > 0 AND NOT a.attisdropped \
-               AND a.attcollation <> t.typcollation"
+               AND a.attcollation <> t.typcollation \
+               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_collation co \
+                                WHERE co.oid = a.attcollation \
+                                  AND co.collnamespace IN ('pg_catalog'::regnamespace, 'public'::regnamespace))"
         ),
         format!(
             "SELECT 'table inheritance', r.ns, {rel_name}, r.ext \
@@ -169,6 +217,7 @@ fn census_sql(version: i32) -> String {
             // Triggers of tables are modelled; constraint triggers and
             // triggers of views and foreign tables are not.
             "SELECT CASE WHEN t.tgconstraint <> 0 THEN 'constraint trigger' \
+                         WHEN r.relispartition THEN 'trigger on a partition' \
                          WHEN r.relkind IN ('r', 'p') THEN 'trigger' \
                          ELSE 'trigger on a view or foreign table' END, \
                     r.ns, t.tgname::text || ' on ' || {rel_name}, r.ext \
@@ -184,9 +233,11 @@ fn census_sql(version: i32) -> String {
         // foreign keys and MATCH FULL are modelled; MATCH PARTIAL is not
         // implemented by PostgreSQL).
         format!(
-            "SELECT 'exclusion constraint', r.ns, c.conname::text || ' on ' || {rel_name}, r.ext \
+            "SELECT 'exclusion constraint with INCLUDE or storage parameters', r.ns, \
+                    c.conname::text || ' on ' || {rel_name}, r.ext \
              FROM pg_catalog.pg_constraint c JOIN rel r ON r.oid = c.conrelid \
-             WHERE NOT r.relispartition AND c.conparentid = 0 AND c.contype = 'x'"
+             WHERE NOT r.relispartition AND c.conparentid = 0 AND c.contype = 'x' \
+               AND pg_catalog.pg_get_constraintdef(c.oid) ~ '\\) (INCLUDE|WITH) \\('"
         ),
         // Comments on objects whose comments the model does not carry.
         format!(
@@ -254,13 +305,26 @@ fn census_sql(version: i32) -> String {
              FROM pg_catalog.pg_trigger t JOIN rel r ON r.oid = t.tgrelid \
              WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND t.tgenabled <> 'O'"
         ),
+        // What the model of a domain does not carry: constraints that are
+        // NOT VALID; a domain over a composite type is not modelled at all.
+        format!(
+            "SELECT 'NOT VALID domain constraint', n.nspname::text, \
+                    c.conname::text || ' on ' || {}, {} \
+             FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_type t ON t.oid = c.contypid \
+             JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace \
+             WHERE {USER_NAMESPACE} AND NOT c.convalidated",
+            q("n.nspname::text", "t.typname::text"),
+            ext("pg_type", "t.oid")
+        ),
         // Types other than enums and the row types of relations.
         format!(
-            "SELECT CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'c' THEN 'composite type' \
-                                   WHEN 'r' THEN 'range type' ELSE 'base type' END, \
+            "SELECT CASE WHEN t.typtype = 'd' AND bt.typtype = 'c' THEN 'domain over a composite type' \
+                         ELSE CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'c' THEN 'composite type' \
+                                   WHEN 'r' THEN 'range type' ELSE 'base type' END END, \
                     n.nspname::text, {}, {} \
              FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace \
              LEFT JOIN pg_catalog.pg_class c ON c.oid = t.typrelid \
+             LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype \
              WHERE {USER_NAMESPACE} \
                AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND c.relkind = 'c') \
                     OR (t.typtype = 'b' AND t.typcategory <> 'A'))",
@@ -362,7 +426,7 @@ fn census_sql(version: i32) -> String {
     }
     format!(
         "WITH rel AS ( \
-             SELECT c.oid, c.relname::text AS name, n.nspname::text AS ns, c.relkind, c.relispartition, \
+             SELECT c.oid, c.relname::text AS name, n.nspname::text AS ns, c.relnamespace, c.relkind, c.relispartition, \
                     c.relpersistence, c.reloptions, c.reltablespace, c.relreplident, c.relacl, c.relowner, {} AS ext \
              FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
              WHERE {USER_NAMESPACE} \

@@ -109,43 +109,59 @@ impl State {
     }
 }
 
-/// Runs every rule over a file's statements.
-pub(crate) fn check(pieces: &[Piece], dialect: Dialect, no_transaction: bool) -> Vec<Raw> {
-    let mut st = State {
-        dialect,
-        file_transaction: !no_transaction && dialect.has_lock_queue(),
-        explicit_transaction: false,
-        created_tables: HashSet::new(),
-        created_indexes: HashSet::new(),
-        copied_tables: HashSet::new(),
-        not_null_checks: Vec::new(),
-        validated_not_null: HashSet::new(),
-        lock_timeout: false,
-        lock_timeout_reported: false,
-        enum_values: Vec::new(),
-        current: 0,
-        out: Vec::new(),
-    };
-    for (i, piece) in pieces.iter().enumerate() {
-        st.current = i;
-        match &piece.kind {
-            PieceKind::Invalid { message, pos } => {
-                st.push(
-                    Rule::Syntax,
-                    *pos,
-                    format!("statement {} does not parse: {message}", piece.index),
-                );
-            }
-            PieceKind::Opaque { form, concurrently } => {
-                opaque(&mut st, piece.pos, form, *concurrently)
-            }
-            PieceKind::Parsed(statement, marks) => {
-                enum_use(&mut st, piece.pos, statement);
-                parsed(&mut st, piece, &piece.map, statement, marks);
-            }
+/// Runs every rule over a file's statements, in order, a batch at a time:
+/// what a statement is checked against (tables the file created, the
+/// transaction, `lock_timeout`, enum values) carries over between batches.
+pub(crate) struct Checker {
+    st: State,
+}
+
+impl Checker {
+    pub(crate) fn new(dialect: Dialect, no_transaction: bool) -> Checker {
+        Checker {
+            st: State {
+                dialect,
+                file_transaction: !no_transaction && dialect.has_lock_queue(),
+                explicit_transaction: false,
+                created_tables: HashSet::new(),
+                created_indexes: HashSet::new(),
+                copied_tables: HashSet::new(),
+                not_null_checks: Vec::new(),
+                validated_not_null: HashSet::new(),
+                lock_timeout: false,
+                lock_timeout_reported: false,
+                enum_values: Vec::new(),
+                current: 0,
+                out: Vec::new(),
+            },
         }
     }
-    st.out
+
+    /// The findings of the next statements of the file, each naming its
+    /// piece by its position in `pieces`.
+    pub(crate) fn check(&mut self, pieces: &[Piece]) -> Vec<Raw> {
+        let st = &mut self.st;
+        for (i, piece) in pieces.iter().enumerate() {
+            st.current = i;
+            match &piece.kind {
+                PieceKind::Invalid { message, pos } => {
+                    st.push(
+                        Rule::Syntax,
+                        *pos,
+                        format!("statement {} does not parse: {message}", piece.index),
+                    );
+                }
+                PieceKind::Opaque { form, concurrently } => {
+                    opaque(st, piece.pos, form, *concurrently)
+                }
+                PieceKind::Parsed(statement, marks) => {
+                    enum_use(st, piece.pos, statement);
+                    parsed(st, piece, &piece.map, statement, marks);
+                }
+            }
+        }
+        std::mem::take(&mut st.out)
+    }
 }
 
 fn opaque(st: &mut State, pos: Pos, form: &str, concurrently: bool) {

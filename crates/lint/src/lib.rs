@@ -94,7 +94,6 @@ pub enum LintError {
 pub fn lint(path: &Path, text: &str, dialect: Dialect, config: &LintConfig) -> Vec<Finding> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let no_transaction = shale_migrations::sqlfile::is_no_transaction(text);
-    let pieces = source::pieces(text, dialect);
     let mut findings = Vec::new();
     let mut emit = |rule: Rule, pos: source::Pos, statement_index: usize, message: String| {
         let severity = config.severity(rule);
@@ -111,33 +110,35 @@ pub fn lint(path: &Path, text: &str, dialect: Dialect, config: &LintConfig) -> V
             });
         }
     };
-    for piece in &pieces {
-        for (name, pos) in &piece.allows {
-            if let Err(e) = name.parse::<Rule>() {
-                let hint = e
-                    .suggestion
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                emit(
-                    Rule::UnknownAllow,
-                    *pos,
-                    piece.index,
-                    format!("`-- shale:allow {name}` names no rule{hint}"),
-                );
+    let mut checker = check::Checker::new(dialect, no_transaction);
+    source::each_batch(text, dialect, |pieces| {
+        for piece in &pieces {
+            for (name, pos) in &piece.allows {
+                if let Err(e) = name.parse::<Rule>() {
+                    let hint = e
+                        .suggestion
+                        .map(|s| format!(" (did you mean `{s}`?)"))
+                        .unwrap_or_default();
+                    emit(
+                        Rule::UnknownAllow,
+                        *pos,
+                        piece.index,
+                        format!("`-- shale:allow {name}` names no rule{hint}"),
+                    );
+                }
             }
         }
-    }
-    let raw = check::check(&pieces, dialect, no_transaction);
-    for finding in raw {
-        let piece = &pieces[finding.piece];
-        let allowed = piece
-            .allows
-            .iter()
-            .any(|(n, _)| n.parse::<Rule>() == Ok(finding.rule));
-        if !allowed {
-            emit(finding.rule, finding.pos, piece.index, finding.message);
+        for finding in checker.check(&pieces) {
+            let piece = &pieces[finding.piece];
+            let allowed = piece
+                .allows
+                .iter()
+                .any(|(n, _)| n.parse::<Rule>() == Ok(finding.rule));
+            if !allowed {
+                emit(finding.rule, finding.pos, piece.index, finding.message);
+            }
         }
-    }
+    });
     findings.sort_by(|a, b| {
         (a.line, a.column, a.statement_index, a.rule).cmp(&(
             b.line,
@@ -187,4 +188,40 @@ pub fn read_migration(path: &Path) -> Result<String, LintError> {
 /// Whether any finding is an error (the run fails, exit 1).
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file read in batches on several threads is checked as one pass:
+    /// a table created in the first statement is still "created by this
+    /// file" thousands of statements later, and findings name the right
+    /// statement and line.
+    #[test]
+    fn what_a_large_file_created_early_counts_in_its_last_batch() {
+        let mut chunks = vec!["CREATE TABLE fresh (id bigint PRIMARY KEY, n integer);".to_string()];
+        for i in 0..3000 {
+            chunks.push(format!(
+                "CREATE TABLE t{i} (id bigint PRIMARY KEY, note text);"
+            ));
+        }
+        chunks.push("CREATE INDEX fresh_n ON fresh (n);".into());
+        chunks.push("CREATE INDEX old_n ON old (n);".into());
+        let sql = chunks.join("\n--> statement-breakpoint\n");
+        let findings = lint(
+            Path::new("big.sql"),
+            &sql,
+            Dialect::Postgresql,
+            &LintConfig::default(),
+        );
+        let on_indexes: Vec<_> = findings
+            .iter()
+            .filter(|f| f.rule == Rule::IndexWithoutConcurrently)
+            .collect();
+        assert_eq!(on_indexes.len(), 1, "{findings:#?}");
+        assert_eq!(on_indexes[0].statement_index, chunks.len());
+        assert_eq!(on_indexes[0].line, 2 * chunks.len() - 1);
+        assert!(on_indexes[0].message.contains("old"), "{:?}", on_indexes[0]);
+    }
 }

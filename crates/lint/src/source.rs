@@ -6,6 +6,9 @@
 //! Everything works on sqlparser tokens, never on raw text, so quotes, dollar
 //! quotes and comments can never be mistaken for SQL.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Mutex};
+
 use shale_migrations::snapshot::Dialect;
 use shale_migrations::sqlfile;
 use sqlparser::ast::Statement;
@@ -102,54 +105,119 @@ fn sql_dialect(dialect: Dialect) -> Box<dyn SqlDialect> {
 /// Below this much SQL a file is read on one thread.
 const BYTES_PER_EXTRA_THREAD: usize = 256 << 10;
 
-/// Every statement of a migration file, in order. A large file's chunks
-/// (the text between `--> statement-breakpoint` lines, independent of each
-/// other) are tokenized and parsed on several threads.
+/// Every statement of a migration file, in order (see [`each_batch`]).
+#[cfg(test)]
 pub(crate) fn pieces(text: &str, dialect: Dialect) -> Vec<Piece> {
+    let mut out = Vec::new();
+    each_batch(text, dialect, |batch| out.extend(batch));
+    out
+}
+
+/// Chunks per batch a worker reads at a time.
+const BATCH_CHUNKS: usize = 64;
+
+/// Calls `f` with every statement of a migration file, in order, a batch of
+/// consecutive statements at a time (their `index` numbered from the file's
+/// start). A large file's chunks (the text between `--> statement-breakpoint`
+/// lines, independent of each other) are tokenized and parsed on several
+/// threads, a batch at a time, at most a few batches ahead of `f`: a 15,000
+/// statement migration is checked as it is read, without holding every
+/// statement's syntax tree at once.
+pub(crate) fn each_batch(text: &str, dialect: Dialect, mut f: impl FnMut(Vec<Piece>)) {
     let file_lines: Vec<&str> = text.lines().collect();
     let chunks = sqlfile::split(text);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    // Twice as many groups as cores: inside `shale check` the schema is
+    // Twice as many threads as cores: inside `shale check` the schema is
     // parsed at the same time, and the lint, the longer job, takes its
     // share of the cores that way.
     let threads = (2 * cores)
         .min(8)
         .min(1 + text.len() / BYTES_PER_EXTRA_THREAD);
-    let per_thread = chunks.len().div_ceil(threads.max(1)).max(1);
-    let mut out = if threads <= 1 {
-        chunk_pieces(&chunks, dialect, &file_lines)
-    } else {
-        std::thread::scope(|scope| {
-            let mut jobs = Vec::new();
-            for group in chunks.chunks(per_thread) {
-                let file_lines = &file_lines;
-                let spawned = std::thread::Builder::new()
-                    .name("shale-lint".into())
-                    .spawn_scoped(scope, move || chunk_pieces(group, dialect, file_lines));
-                jobs.push(match spawned {
-                    Ok(handle) => Err(handle),
-                    // No thread to be had: this group on this one.
-                    Err(_) => Ok(chunk_pieces(group, dialect, file_lines)),
-                });
-            }
-            jobs.into_iter()
-                .flat_map(|job| {
-                    job.unwrap_or_else(|handle| {
-                        handle
-                            .join()
-                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                    })
-                })
-                .collect()
-        })
+    let mut next_index = 1;
+    let mut number = |mut batch: Vec<Piece>| {
+        for piece in &mut batch {
+            piece.index = next_index;
+            next_index += 1;
+        }
+        f(batch)
     };
-    for (i, piece) in out.iter_mut().enumerate() {
-        piece.index = i + 1;
+    let batches: Vec<&[sqlfile::Statement]> = chunks.chunks(BATCH_CHUNKS).collect();
+    if threads <= 1 || batches.len() <= 1 {
+        for batch in batches {
+            number(chunk_pieces(batch, dialect, &file_lines));
+        }
+        return;
     }
-    out
+    // A worker takes a permit before it claims the next batch, and the
+    // consumer gives one back per batch it has passed on: at most `window`
+    // batches are read and not yet checked.
+    let window = 2 * threads;
+    let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        let _ = permit_tx.send(());
+    }
+    let permits = Mutex::new(permit_rx);
+    let next = AtomicUsize::new(0);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Piece>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let (permits, next, done_tx) = (&permits, &next, done_tx.clone());
+            let (batches, file_lines) = (&batches, &file_lines);
+            // No thread to be had: the consumer reads the batches itself.
+            let _ = std::thread::Builder::new()
+                .name("shale-lint".into())
+                .spawn_scoped(scope, move || loop {
+                    let permit = permits.lock().map(|rx| rx.recv());
+                    if !matches!(permit, Ok(Ok(()))) {
+                        return;
+                    }
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(batch) = batches.get(k) else {
+                        return;
+                    };
+                    if done_tx
+                        .send((k, chunk_pieces(batch, dialect, file_lines)))
+                        .is_err()
+                    {
+                        return;
+                    }
+                });
+        }
+        drop(done_tx);
+        let mut ready = std::collections::BTreeMap::new();
+        let mut want = 0;
+        while want < batches.len() {
+            if let Some(batch) = ready.remove(&want) {
+                number(batch);
+                want += 1;
+                // Never blocks: a permit comes back for each one taken (and
+                // none are taken when the consumer reads alone).
+                let _ = permit_tx.try_send(());
+                continue;
+            }
+            match done_rx.recv() {
+                Ok((k, batch)) => {
+                    ready.insert(k, batch);
+                }
+                // No thread could be had, or every one is gone: the rest on
+                // this one (a worker that panicked fails the scope below).
+                Err(_) => {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    match batches.get(k) {
+                        Some(batch) => {
+                            ready.insert(k, chunk_pieces(batch, dialect, &file_lines));
+                        }
+                        None => break,
+                    }
+                }
+            }
+        }
+        // Workers waiting for a permit give up once the permits are gone.
+        drop(permit_tx);
+    });
 }
 
-/// The pieces of consecutive chunks (their `index` set by [`pieces`]).
+/// The pieces of consecutive chunks (their `index` set by [`each_batch`]).
 fn chunk_pieces(
     chunks: &[sqlfile::Statement],
     dialect: Dialect,
@@ -524,7 +592,9 @@ fn lowercase_first(s: &str) -> String {
 /// marked), `ON DELETE SET NULL | SET DEFAULT (columns)` (PostgreSQL 15;
 /// the column list is dropped: no rule looks at it), and identity sequence
 /// options `AS IDENTITY (sequence name … start with 1 …)` (dropped likewise),
-/// and `NO INHERIT` after a check's expression (dropped likewise).
+/// `NO INHERIT` after a check's expression, a column's new `COLLATE` in
+/// `ALTER TABLE` and a `CREATE TABLE`'s exclusion constraints (dropped
+/// likewise).
 fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
     let sig: Vec<usize> = (0..tokens.len())
         .filter(|&i| !is_trivia(&tokens[i].token))
@@ -614,6 +684,59 @@ fn bridge(tokens: Vec<TokenWithSpan>, marks: &mut Marks) -> Vec<TokenWithSpan> {
             blank.extend([sig[k], sig[k + 1]]);
         }
     }
+    // `ALTER COLUMN c [SET DATA] TYPE t COLLATE "x"`: the collation is
+    // dropped (no rule looks at it; the type change stays).
+    if word(0, "ALTER") && word(1, "TABLE") {
+        for k in 2..sig.len() {
+            if word(k, "COLLATE")
+                && sig[..k].iter().any(|&i| is_word(&tokens[i].token, "TYPE"))
+                && sig
+                    .get(k + 1)
+                    .is_some_and(|&i| matches!(tokens[i].token, Token::Word(_)))
+            {
+                blank.extend([sig[k], sig[k + 1]]);
+            }
+        }
+    }
+    // `CREATE TABLE (…, [CONSTRAINT n] EXCLUDE USING m (…) …)`: the
+    // exclusion constraint is dropped with its comma (no rule looks at it).
+    if word(0, "CREATE") && word(1, "TABLE") {
+        let mut depth = 0usize;
+        let mut k = 0;
+        while k < sig.len() {
+            match tokens[sig[k]].token {
+                Token::LParen => depth += 1,
+                Token::RParen => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth == 1 && word(k, "EXCLUDE") {
+                let mut start = if k >= 2 && word(k - 2, "CONSTRAINT") {
+                    k - 2
+                } else {
+                    k
+                };
+                if start > 0 && tokens[sig[start - 1]].token == Token::Comma {
+                    start -= 1;
+                }
+                let mut inner = 0usize;
+                let mut end = k;
+                while end < sig.len() {
+                    match tokens[sig[end]].token {
+                        Token::LParen => inner += 1,
+                        Token::RParen if inner == 0 => break,
+                        Token::RParen => inner -= 1,
+                        Token::Comma if inner == 0 => break,
+                        _ => {}
+                    }
+                    end += 1;
+                }
+                blank.extend(sig[start..end].iter().copied());
+                k = end;
+                continue;
+            }
+            k += 1;
+        }
+    }
     if blank.is_empty() && close_after.is_empty() {
         return tokens;
     }
@@ -683,6 +806,10 @@ const OPAQUE_STATEMENTS: &[(&str, &[Pat])] = &[
         ],
     ),
     ("CREATE TRIGGER", &[Kw("CREATE"), Kw("TRIGGER")]),
+    (
+        "CREATE TABLE PARTITION OF",
+        &[Kw("CREATE"), Kw("TABLE"), Name, Kw("PARTITION"), Kw("OF")],
+    ),
     (
         "CREATE CONSTRAINT TRIGGER",
         &[Kw("CREATE"), Kw("CONSTRAINT"), Kw("TRIGGER")],
@@ -760,6 +887,11 @@ const OPAQUE_ALTER_TABLE_OPS: &[(&str, &[Pat])] = &[
     ("OF", &[Kw("OF")]),
     ("NOT OF", &[Kw("NOT"), Kw("OF")]),
     ("ATTACH PARTITION", &[Kw("ATTACH"), Kw("PARTITION")]),
+    (
+        "ADD CONSTRAINT EXCLUDE",
+        &[Kw("ADD"), Kw("CONSTRAINT"), Name, Kw("EXCLUDE")],
+    ),
+    ("ADD EXCLUDE", &[Kw("ADD"), Kw("EXCLUDE")]),
     ("DETACH PARTITION", &[Kw("DETACH"), Kw("PARTITION")]),
     ("ALTER CONSTRAINT", &[Kw("ALTER"), Kw("CONSTRAINT")]),
     (
@@ -1103,6 +1235,15 @@ mod tests {
             got.iter().all(|g| !g.contains(" invalid ")),
             "NO INHERIT must parse: {got:?}"
         );
+        // Partitions, exclusion constraints and collations, as shale writes them.
+        let got = kinds("CREATE TABLE \"e\" (\"id\" bigint NOT NULL, \"at\" date NOT NULL, CONSTRAINT \"e_pkey\" PRIMARY KEY (\"id\", \"at\"), CONSTRAINT \"e_x\" EXCLUDE USING gist (id WITH =, (lower(x)) WITH =) WHERE (id > 0), CONSTRAINT \"e_c\" CHECK (id > 0)) PARTITION BY RANGE (at);\nCREATE TABLE \"public\".\"e_1\" PARTITION OF \"public\".\"e\" FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');\nALTER TABLE \"e\" ADD CONSTRAINT \"e_y\" EXCLUDE USING gist (id WITH =);\nALTER TABLE \"e\" ATTACH PARTITION \"e_2\" FOR VALUES IN (1);\nALTER TABLE \"e\" ALTER COLUMN \"t\" SET DATA TYPE varchar(20) COLLATE \"C\" USING \"t\"::varchar(20);");
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(
+            got.iter().all(|g| !g.contains(" invalid ")),
+            "partitions, exclusions and collations must parse or be opaque: {got:?}"
+        );
+        assert!(got[0].contains("CHECK"), "{got:?}");
+        assert!(got[4].contains("VARCHAR(20)"), "{got:?}");
     }
 
     #[test]

@@ -683,6 +683,7 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
             // adopted identities keep PostgreSQL's defaults.
             identity_options: shale_model::SequenceOptions::default(),
             generated,
+            collation: None,
             comment: None,
         });
     }

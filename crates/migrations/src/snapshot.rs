@@ -39,6 +39,8 @@ use shale_model::{
 
 mod function;
 mod grant;
+mod partition;
+mod user_type;
 mod view;
 
 /// The snapshot format this build writes, and the newest it reads.
@@ -121,32 +123,7 @@ impl Snapshot {
     /// The file contents: pretty JSON, 2-space indent, trailing newline.
     /// The same schema always gives the same bytes apart from `id`/`prevId`.
     pub fn to_json(&self) -> String {
-        let (namespaces, enums, tables) = body_v1(&self.schema);
-        let (sequences, extensions) = objects_v1(&self.schema);
-        let views = view::views_v1(&self.schema.views);
-        let functions = function::functions_v1(&self.schema.functions);
-        let namespace_settings = grant::namespaces_v1(&self.schema.namespace_settings);
-        let file = FileOutV1 {
-            format: FORMAT,
-            dialect: self.dialect.as_str(),
-            id: &self.id,
-            prev_id: &self.prev_id,
-            namespaces: &namespaces,
-            enums: &enums,
-            tables: &tables,
-            sequences: &sequences,
-            extensions: &extensions,
-            views: &views,
-            functions: &functions,
-            namespace_settings: &namespace_settings,
-        };
-        // About 2 KiB per table: one allocation, no copying while the file grows.
-        let mut out = Vec::with_capacity(
-            4096 + 2048 * self.schema.tables.len() + 128 * self.schema.enums.len(),
-        );
-        serde_json::to_writer_pretty(&mut out, &file).expect("serialising to memory cannot fail");
-        out.push(b'\n');
-        String::from_utf8(out).expect("serde_json writes UTF-8")
+        EncodedBody::new(&self.schema).file(self.dialect, &self.id, &self.prev_id)
     }
 
     /// Reads a snapshot file's contents.
@@ -217,6 +194,16 @@ impl Snapshot {
                 .into_iter()
                 .map(grant::NamespaceV1::into_model)
                 .collect::<Result<_, _>>()?,
+            domains: file
+                .domains
+                .into_iter()
+                .map(user_type::DomainV1::into_model)
+                .collect::<Result<_, _>>()?,
+            composite_types: file
+                .composite_types
+                .into_iter()
+                .map(user_type::CompositeTypeV1::into_model)
+                .collect::<Result<_, _>>()?,
         };
         // Hand-edited files may be out of order; the model's lookups need order.
         schema.normalize();
@@ -244,28 +231,26 @@ fn too_new(found: u64) -> SnapshotError {
 /// from the same parent on two branches as long as their salts (the migration
 /// tag and time) or schemas differ. Never equal to [`ROOT_ID`].
 pub fn new_id(prev_id: &str, salt: &str, schema: &Schema) -> String {
+    let mut hasher = id_hasher(prev_id, salt);
+    with_body(schema, |body| {
+        serde_json::to_writer(HashWriter(&mut hasher), body).expect("hashing cannot fail")
+    });
+    id_of(hasher)
+}
+
+/// The hasher of an id, fed everything that comes before the body.
+fn id_hasher(prev_id: &str, salt: &str) -> Sha256 {
     let mut hasher = Sha256::new();
     hasher.update(b"shale snapshot id\0");
     hasher.update(prev_id.as_bytes());
     hasher.update(b"\0");
     hasher.update(salt.as_bytes());
     hasher.update(b"\0");
-    let (namespaces, enums, tables) = body_v1(schema);
-    let (sequences, extensions) = objects_v1(schema);
-    let views = view::views_v1(&schema.views);
-    let functions = function::functions_v1(&schema.functions);
-    let namespace_settings = grant::namespaces_v1(&schema.namespace_settings);
-    let body = BodyV1 {
-        namespaces: &namespaces,
-        enums: &enums,
-        tables: &tables,
-        sequences: &sequences,
-        extensions: &extensions,
-        views: &views,
-        functions: &functions,
-        namespace_settings: &namespace_settings,
-    };
-    serde_json::to_writer(HashWriter(&mut hasher), &body).expect("hashing cannot fail");
+    hasher
+}
+
+/// The id, UUID-shaped, from a hasher fed its inputs.
+fn id_of(hasher: Sha256) -> String {
     let digest = hasher.finalize();
     let mut b = [0u8; 16];
     b.copy_from_slice(&digest[..16]);
@@ -280,6 +265,127 @@ pub fn new_id(prev_id: &str, salt: &str, schema: &Schema) -> String {
         &h[16..20],
         &h[20..32]
     )
+}
+
+/// Calls `f` with the schema's body as hashed into ids.
+fn with_body<T>(schema: &Schema, f: impl FnOnce(&BodyV1<'_>) -> T) -> T {
+    let (namespaces, enums, tables) = body_v1(schema);
+    let (sequences, extensions) = objects_v1(schema);
+    let views = view::views_v1(&schema.views);
+    let functions = function::functions_v1(&schema.functions);
+    let domains = user_type::domains_v1(&schema.domains);
+    let composite_types = user_type::composite_types_v1(&schema.composite_types);
+    let namespace_settings = grant::namespaces_v1(&schema.namespace_settings);
+    f(&BodyV1 {
+        namespaces: &namespaces,
+        enums: &enums,
+        tables: &tables,
+        sequences: &sequences,
+        extensions: &extensions,
+        views: &views,
+        functions: &functions,
+        domains: &domains,
+        composite_types: &composite_types,
+        namespace_settings: &namespace_settings,
+    })
+}
+
+/// A normalised schema serialised for its snapshot files once, before the
+/// ids that chain them are known: the body hashed into ids (compact JSON)
+/// and the body of the file (pretty JSON). `shale generate` encodes the next
+/// schema on one core while it renders the migration on the other; each
+/// file then only hashes and concatenates ([`EncodedBody::file`]).
+pub struct EncodedBody {
+    /// The compact JSON [`new_id`] hashes.
+    compact: Vec<u8>,
+    /// The file's keys after its header, pretty-printed at the file's
+    /// indentation (a pretty object's text without its opening `{` line),
+    /// or empty when every key is left out.
+    pretty: String,
+}
+
+impl EncodedBody {
+    /// Encodes `schema`, which must be normalised (as [`Snapshot::new`]
+    /// makes it): the two serialisations run on two threads.
+    pub fn new(schema: &Schema) -> EncodedBody {
+        let (compact, pretty) = std::thread::scope(|scope| {
+            let compact = scope.spawn(|| {
+                with_body(schema, |body| {
+                    serde_json::to_vec(body).expect("serialising to memory cannot fail")
+                })
+            });
+            let pretty = pretty_body(schema);
+            let compact = compact
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (compact, pretty)
+        });
+        EncodedBody { compact, pretty }
+    }
+
+    /// The id of a snapshot of this body following `prev_id` with `salt`,
+    /// as [`new_id`] computes it.
+    pub fn id(&self, prev_id: &str, salt: &str) -> String {
+        let mut hasher = id_hasher(prev_id, salt);
+        hasher.update(&self.compact);
+        id_of(hasher)
+    }
+
+    /// The snapshot file's text, as [`Snapshot::to_json`] writes it.
+    pub fn file(&self, dialect: Dialect, id: &str, prev_id: &str) -> String {
+        let header = serde_json::to_string_pretty(&HeaderOutV1 {
+            format: FORMAT,
+            dialect: dialect.as_str(),
+            id,
+            prev_id,
+        })
+        .expect("serialising to memory cannot fail");
+        // `{ …header… \n}`: the body's keys go before the closing brace.
+        let header = header.strip_suffix("\n}").expect("a pretty JSON object");
+        let mut out = String::with_capacity(header.len() + self.pretty.len() + 8);
+        out.push_str(header);
+        if self.pretty.is_empty() {
+            out.push_str("\n}");
+        } else {
+            out.push_str(",\n");
+            out.push_str(&self.pretty);
+        }
+        out.push('\n');
+        out
+    }
+}
+
+/// The pretty body of a file (see [`EncodedBody::pretty`]).
+fn pretty_body(schema: &Schema) -> String {
+    let (namespaces, enums, tables) = body_v1(schema);
+    let (sequences, extensions) = objects_v1(schema);
+    let views = view::views_v1(&schema.views);
+    let functions = function::functions_v1(&schema.functions);
+    let domains = user_type::domains_v1(&schema.domains);
+    let composite_types = user_type::composite_types_v1(&schema.composite_types);
+    let namespace_settings = grant::namespaces_v1(&schema.namespace_settings);
+    let body = BodyOutV1 {
+        namespaces: &namespaces,
+        enums: &enums,
+        tables: &tables,
+        sequences: &sequences,
+        extensions: &extensions,
+        views: &views,
+        functions: &functions,
+        domains: &domains,
+        composite_types: &composite_types,
+        namespace_settings: &namespace_settings,
+    };
+    // About 2 KiB per table: one allocation, no copying while it grows.
+    let mut out = Vec::with_capacity(4096 + 2048 * schema.tables.len() + 128 * schema.enums.len());
+    serde_json::to_writer_pretty(&mut out, &body).expect("serialising to memory cannot fail");
+    let mut text = String::from_utf8(out).expect("serde_json writes UTF-8");
+    if text.starts_with("{\n") {
+        text.drain(..2);
+    } else {
+        text.clear(); // `{}`: every key left out
+    }
+    text
 }
 
 /// The file name of the snapshot with this journal index: `0003_snapshot.json`.
@@ -642,13 +748,21 @@ struct Header {
     dialect: Option<String>,
 }
 
+/// A file's first keys.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct FileOutV1<'a> {
+struct HeaderOutV1<'a> {
     format: u32,
     dialect: &'a str,
     id: &'a str,
     prev_id: &'a str,
+}
+
+/// A file's keys after the header: those added after the first release are
+/// left out when empty, and so are empty lists of the first ones.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BodyOutV1<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     namespaces: &'a [&'a str],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -663,6 +777,10 @@ struct FileOutV1<'a> {
     views: &'a [view::ViewV1<'a>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     functions: &'a [function::FunctionV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    domains: &'a [user_type::DomainV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    composite_types: &'a [user_type::CompositeTypeV1<'a>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     namespace_settings: &'a [grant::NamespaceV1<'a>],
 }
@@ -685,6 +803,10 @@ struct BodyV1<'a> {
     views: &'a [view::ViewV1<'a>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     functions: &'a [function::FunctionV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    domains: &'a [user_type::DomainV1<'a>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    composite_types: &'a [user_type::CompositeTypeV1<'a>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     namespace_settings: &'a [grant::NamespaceV1<'a>],
 }
@@ -710,6 +832,10 @@ struct FileInV1 {
     views: Vec<view::ViewV1<'static>>,
     #[serde(default)]
     functions: Vec<function::FunctionV1<'static>>,
+    #[serde(default)]
+    domains: Vec<user_type::DomainV1<'static>>,
+    #[serde(default)]
+    composite_types: Vec<user_type::CompositeTypeV1<'static>>,
     #[serde(default)]
     namespace_settings: Vec<grant::NamespaceV1<'static>>,
 }
@@ -754,6 +880,12 @@ struct TableV1<'a> {
     triggers: Vec<function::TriggerV1<'a>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     grants: Vec<grant::GrantV1<'a>>,
+    #[serde(default, skip_serializing_if = "is_empty_list")]
+    exclusions: Vec<partition::ExclusionV1<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    partition_by: Option<partition::PartitionKeyV1<'a>>,
+    #[serde(default, skip_serializing_if = "is_empty_list")]
+    partitions: Vec<partition::PartitionV1<'a>>,
 }
 
 /// `ENABLE` / `FORCE ROW LEVEL SECURITY`; the key is omitted when neither.
@@ -852,6 +984,11 @@ struct ColumnV1<'a> {
     enum_name: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     enum_schema: Option<Str<'a>>,
+    /// A domain or composite type (left out otherwise, so older ids stay).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    user_type: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    user_type_schema: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "is_zero")]
     array_dims: u8,
     #[serde(default, skip_serializing_if = "is_false")]
@@ -864,6 +1001,8 @@ struct ColumnV1<'a> {
     identity_options: Option<SequenceOptionsV1>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     generated: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    collation: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     comment: Option<Str<'a>>,
 }
@@ -1329,6 +1468,18 @@ impl<'a> TableV1<'a> {
                 .map(function::TriggerV1::from_model)
                 .collect(),
             grants: grant::grants_v1(&t.grants),
+            exclusions: sorted_by_name(&t.exclusions, |x| &x.name)
+                .into_iter()
+                .map(partition::ExclusionV1::from_model)
+                .collect(),
+            partition_by: t
+                .partition_by
+                .as_ref()
+                .map(partition::PartitionKeyV1::from_model),
+            partitions: sorted_by_name(&t.partitions, |p| &p.name)
+                .into_iter()
+                .map(partition::PartitionV1::from_model)
+                .collect(),
         }
     }
 
@@ -1394,6 +1545,17 @@ impl<'a> TableV1<'a> {
                 .map(|t| t.into_model(&name))
                 .collect::<Result<_, _>>()?,
             grants: grant::grants_model(self.grants, &format!("table \"{name}\""))?,
+            exclusions: self
+                .exclusions
+                .into_iter()
+                .map(partition::ExclusionV1::into_model)
+                .collect(),
+            partition_by: self.partition_by.map(partition::PartitionKeyV1::into_model),
+            partitions: self
+                .partitions
+                .into_iter()
+                .map(partition::PartitionV1::into_model)
+                .collect(),
             name,
         })
     }
@@ -1401,15 +1563,20 @@ impl<'a> TableV1<'a> {
 
 impl<'a> ColumnV1<'a> {
     fn from_model(c: &'a Column) -> ColumnV1<'a> {
-        let (ty, enum_name, enum_schema) = match &c.ty.base {
-            BaseType::Named(n) => (Some(Cow::Borrowed(n.as_str())), None, None),
-            BaseType::Enum(q) => (None, Some(Cow::Borrowed(q.name.as_str())), schema_of(q)),
-        };
+        let BaseKeys {
+            ty,
+            enum_name,
+            enum_schema,
+            user_type,
+            user_type_schema,
+        } = base_keys(&c.ty.base);
         ColumnV1 {
             name: Cow::Borrowed(&c.name),
             ty,
             enum_name,
             enum_schema,
+            user_type,
+            user_type_schema,
             array_dims: c.ty.array_dims,
             nullable: c.nullable,
             default: borrowed(&c.default),
@@ -1420,6 +1587,7 @@ impl<'a> ColumnV1<'a> {
             identity_options: (!c.identity_options.is_default())
                 .then(|| SequenceOptionsV1::from_model(&c.identity_options)),
             generated: borrowed(&c.generated),
+            collation: borrowed(&c.collation),
             comment: borrowed(&c.comment),
         }
     }
@@ -1431,7 +1599,14 @@ impl<'a> ColumnV1<'a> {
                 self.name
             ))
         };
-        let base = base_type(self.ty, self.enum_name, self.enum_schema, invalid)?;
+        let keys = BaseKeys {
+            ty: self.ty,
+            enum_name: self.enum_name,
+            enum_schema: self.enum_schema,
+            user_type: self.user_type,
+            user_type_schema: self.user_type_schema,
+        };
+        let base = base_type(keys, invalid)?;
         Ok(Column {
             name: self.name.into_owned(),
             ty: ColumnType {
@@ -1449,6 +1624,7 @@ impl<'a> ColumnV1<'a> {
                 .map(SequenceOptionsV1::into_model)
                 .unwrap_or_default(),
             generated: owned(self.generated),
+            collation: owned(self.collation),
             comment: owned(self.comment),
         })
     }
@@ -1598,15 +1774,56 @@ impl<'a> KeyV1<'a> {
     }
 }
 
-/// A column's base type from its `type` / `enum` / `enumSchema` keys (tables
-/// and views spell them alike); `invalid` words the error for the column.
-fn base_type(
-    ty: Option<Str<'_>>,
-    enum_name: Option<Str<'_>>,
-    enum_schema: Option<Str<'_>>,
+/// The keys that spell a column's base type (tables, views, domains and
+/// composite-type attributes spell them alike).
+pub(super) struct BaseKeys<'a> {
+    pub ty: Option<Str<'a>>,
+    pub enum_name: Option<Str<'a>>,
+    pub enum_schema: Option<Str<'a>>,
+    pub user_type: Option<Str<'a>>,
+    pub user_type_schema: Option<Str<'a>>,
+}
+
+pub(super) fn base_keys(base: &BaseType) -> BaseKeys<'_> {
+    let mut keys = BaseKeys {
+        ty: None,
+        enum_name: None,
+        enum_schema: None,
+        user_type: None,
+        user_type_schema: None,
+    };
+    match base {
+        BaseType::Named(n) => keys.ty = Some(Cow::Borrowed(n.as_str())),
+        BaseType::Enum(q) => {
+            keys.enum_name = Some(Cow::Borrowed(q.name.as_str()));
+            keys.enum_schema = schema_of(q);
+        }
+        BaseType::UserType(q) => {
+            keys.user_type = Some(Cow::Borrowed(q.name.as_str()));
+            keys.user_type_schema = schema_of(q);
+        }
+    }
+    keys
+}
+
+/// A column's base type from its `type` / `enum` / `enumSchema` /
+/// `userType` / `userTypeSchema` keys; `invalid` words the error for the column.
+pub(super) fn base_type(
+    keys: BaseKeys<'_>,
     invalid: impl Fn(&str) -> SnapshotError,
 ) -> Result<BaseType, SnapshotError> {
-    Ok(match (ty, enum_name, enum_schema) {
+    if keys.user_type_schema.is_some() && keys.user_type.is_none() {
+        return Err(invalid("has \"userTypeSchema\" but no \"userType\""));
+    }
+    if let Some(user) = keys.user_type {
+        if keys.ty.is_some() || keys.enum_name.is_some() || keys.enum_schema.is_some() {
+            return Err(invalid(
+                "has \"userType\" beside \"type\" or \"enum\": keep one",
+            ));
+        }
+        return Ok(BaseType::UserType(qualified(keys.user_type_schema, user)));
+    }
+    Ok(match (keys.ty, keys.enum_name, keys.enum_schema) {
         (Some(ty), None, None) => BaseType::Named(ty.into_owned()),
         (None, Some(e), schema) => BaseType::Enum(qualified(schema, e)),
         (Some(_), Some(_), _) => return Err(invalid("has both \"type\" and \"enum\": keep one")),

@@ -887,3 +887,32 @@ fn sequences_extensions_and_identity_options_round_trip() {
     let err = Snapshot::from_json(&bad).unwrap_err().to_string();
     assert!(err.contains("increment must not be zero"), "{err}");
 }
+
+/// `generate` encodes the next schema once, before its id is known: the id
+/// and the file it gives are those of a snapshot made directly, and a
+/// schema with nothing in it is the header alone.
+#[test]
+fn an_encoded_body_gives_the_ids_and_files_of_snapshots() {
+    let snap = every_field_snapshot();
+    let body = snapshot::EncodedBody::new(&snap.schema);
+    let salt = "0000_init 1732000000000";
+    assert_eq!(body.id(ROOT_ID, salt), snap.id);
+    assert_eq!(body.id(ROOT_ID, salt), new_id(ROOT_ID, salt, &snap.schema));
+    assert_eq!(body.file(snap.dialect, &snap.id, ROOT_ID), snap.to_json());
+    let text = body.file(snap.dialect, &snap.id, ROOT_ID);
+    assert!(text.starts_with("{\n  \"format\": "), "{text}");
+    assert!(text.ends_with("\n}\n"), "{text}");
+    let back = Snapshot::from_json(&text).unwrap();
+    assert_eq!(back.schema, snap.schema);
+
+    let empty = snapshot::EncodedBody::new(&Schema::default());
+    let id = empty.id(ROOT_ID, "x");
+    assert_eq!(id, new_id(ROOT_ID, "x", &Schema::default()));
+    assert_eq!(
+        empty.file(Dialect::Sqlite, &id, ROOT_ID),
+        format!(
+            "{{\n  \"format\": {},\n  \"dialect\": \"sqlite\",\n  \"id\": \"{id}\",\n  \"prevId\": \"{ROOT_ID}\"\n}}\n",
+            FORMAT
+        )
+    );
+}

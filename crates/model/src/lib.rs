@@ -9,18 +9,23 @@
 //! here never silently changes a file.
 #![deny(missing_docs)]
 
+pub mod exclusion;
 pub mod expr;
 pub mod extension;
 pub mod function;
 pub mod grant;
 pub mod naming;
+pub mod partition;
 pub mod policy;
 pub mod sequence;
 pub mod types;
+pub mod user_type;
 pub mod view;
 
+pub use partition::{Partition, PartitionBound, PartitionKey, PartitionStrategy};
 pub use policy::{Policy, PolicyCommand, RowLevelSecurity};
 
+pub use exclusion::{ExclusionConstraint, ExclusionElement};
 pub use extension::Extension;
 pub use function::{
     Argument, ArgumentMode, Function, Parallel, Trigger, TriggerEvents, TriggerTiming, Volatility,
@@ -30,6 +35,7 @@ pub use sequence::{
     ResolvedOptions, Sequence, SequenceOption, SequenceOptions, SequenceOwner, SequenceType,
 };
 pub use types::{BaseType, ColumnType};
+pub use user_type::{CompositeAttribute, CompositeType, Domain, DomainCheck};
 pub use view::{CheckOption, View, ViewColumn};
 
 /// The default namespace of a PostgreSQL database.
@@ -100,6 +106,10 @@ pub struct Schema {
     /// The comments and grants of namespaces (`public` included), sorted
     /// by name; a namespace with neither has no entry.
     pub namespace_settings: Vec<Namespace>,
+    /// Domains, sorted by name.
+    pub domains: Vec<Domain>,
+    /// Composite types, sorted by name.
+    pub composite_types: Vec<CompositeType>,
 }
 
 impl Schema {
@@ -135,6 +145,11 @@ impl Schema {
         }
         self.functions
             .sort_by(|a, b| (&a.name, a.identity_types()).cmp(&(&b.name, b.identity_types())));
+        self.domains.sort_by(|a, b| a.name.cmp(&b.name));
+        for domain in &mut self.domains {
+            domain.normalize();
+        }
+        self.composite_types.sort_by(|a, b| a.name.cmp(&b.name));
         self.namespace_settings.retain(|n| !n.is_empty());
         for n in &mut self.namespace_settings {
             grant::normalize_grants(&mut n.grants);
@@ -150,6 +165,22 @@ impl Schema {
     /// The comment and grants of a namespace, if the schema gives any.
     pub fn namespace_settings(&self, name: &str) -> Option<&Namespace> {
         self.namespace_settings.iter().find(|n| n.name == name)
+    }
+
+    /// The domain with this name (binary search; the schema must be normalised).
+    pub fn domain(&self, name: &QualifiedName) -> Option<&Domain> {
+        self.domains
+            .binary_search_by(|d| d.name.cmp(name))
+            .ok()
+            .map(|i| &self.domains[i])
+    }
+
+    /// The composite type with this name (binary search; the schema must be normalised).
+    pub fn composite_type(&self, name: &QualifiedName) -> Option<&CompositeType> {
+        self.composite_types
+            .binary_search_by(|c| c.name.cmp(name))
+            .ok()
+            .map(|i| &self.composite_types[i])
     }
 
     /// The functions and procedures with this name (every overload).
@@ -210,6 +241,8 @@ impl Schema {
             && self.views.is_empty()
             && self.functions.is_empty()
             && self.namespace_settings.is_empty()
+            && self.domains.is_empty()
+            && self.composite_types.is_empty()
     }
 }
 
@@ -253,6 +286,13 @@ pub struct Table {
     /// Privileges granted to managed roles, normalised
     /// ([`grant::normalize_grants`]).
     pub grants: Vec<Grant>,
+    /// Exclusion constraints, sorted by name.
+    pub exclusions: Vec<ExclusionConstraint>,
+    /// `PARTITION BY …`: the table is partitioned.
+    pub partition_by: Option<PartitionKey>,
+    /// The partitions of a partitioned table, sorted by name (in the
+    /// table's namespace).
+    pub partitions: Vec<Partition>,
 }
 
 impl Table {
@@ -271,6 +311,9 @@ impl Table {
             policies: Vec::new(),
             triggers: Vec::new(),
             grants: Vec::new(),
+            exclusions: Vec::new(),
+            partition_by: None,
+            partitions: Vec::new(),
         }
     }
 
@@ -278,6 +321,8 @@ impl Table {
     pub fn normalize(&mut self) {
         self.triggers.sort_by(|a, b| a.name.cmp(&b.name));
         grant::normalize_grants(&mut self.grants);
+        self.exclusions.sort_by(|a, b| a.name.cmp(&b.name));
+        self.partitions.sort_by(|a, b| a.name.cmp(&b.name));
         self.policies.sort_by(|a, b| a.name.cmp(&b.name));
         for p in &mut self.policies {
             p.normalize();
@@ -322,6 +367,10 @@ pub struct Column {
     pub identity_options: SequenceOptions,
     /// `GENERATED ALWAYS AS (expr) STORED`: the expression.
     pub generated: Option<String>,
+    /// `COLLATE …`: the column's collation when it is not its type's
+    /// default: the name (unquoted: `C`, `en_US.utf8`, `und-x-icu`) of a
+    /// collation in `pg_catalog` or `public`.
+    pub collation: Option<String>,
     /// `COMMENT ON COLUMN`.
     pub comment: Option<String>,
 }
@@ -337,6 +386,7 @@ impl Column {
             identity: None,
             identity_options: SequenceOptions::default(),
             generated: None,
+            collation: None,
             comment: None,
         }
     }
@@ -610,6 +660,13 @@ pub struct RenameHints {
     /// so a view that disappears without a hint is dropped and the new one
     /// created: never an ambiguity.
     pub views: Vec<(QualifiedName, QualifiedName)>,
+    /// `(previous name, next name)` of renamed domains and composite types.
+    /// Either holds no data of its own, so one that disappears without a
+    /// hint is dropped (and refused while a column uses it).
+    pub user_types: Vec<(QualifiedName, QualifiedName)>,
+    /// `(type's next name, previous attribute, next attribute)` of renamed
+    /// composite-type attributes.
+    pub attributes: Vec<(QualifiedName, String, String)>,
 }
 
 impl RenameHints {
@@ -626,5 +683,7 @@ impl RenameHints {
             && self.sequences.is_empty()
             && self.dropped_sequences.is_empty()
             && self.views.is_empty()
+            && self.user_types.is_empty()
+            && self.attributes.is_empty()
     }
 }

@@ -33,6 +33,12 @@ pub fn index(table: &str, keys: &[impl AsRef<str>]) -> String {
     make_object_name(table, Some(&join(keys)), "idx")
 }
 
+/// `<table>_<col>_<col>_excl` for an exclusion constraint; expression
+/// elements count as `expr`, as for indexes.
+pub fn exclusion(table: &str, keys: &[impl AsRef<str>]) -> String {
+    make_object_name(table, Some(&join(keys)), "excl")
+}
+
 /// `<table>_<col>_seq`, the sequence behind a serial column.
 pub fn serial_sequence(table: &str, column: &str) -> String {
     make_object_name(table, Some(column), "seq")

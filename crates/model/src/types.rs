@@ -24,6 +24,9 @@ pub enum BaseType {
     Named(String),
     /// A user-defined enum of the schema.
     Enum(QualifiedName),
+    /// A domain or composite type of the schema ([`crate::Domain`],
+    /// [`crate::CompositeType`]).
+    UserType(QualifiedName),
 }
 
 impl ColumnType {
@@ -50,11 +53,12 @@ impl ColumnType {
         self
     }
 
-    /// The canonical name of a built-in base type, `None` for an enum.
+    /// The canonical name of a built-in base type, `None` for an enum, a
+    /// domain or a composite type.
     pub fn base_name(&self) -> Option<&str> {
         match &self.base {
             BaseType::Named(n) => Some(n),
-            BaseType::Enum(_) => None,
+            BaseType::Enum(_) | BaseType::UserType(_) => None,
         }
     }
 
@@ -87,7 +91,7 @@ impl std::fmt::Display for ColumnType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.base {
             BaseType::Named(n) => f.write_str(n)?,
-            BaseType::Enum(q) => write!(f, "{q}")?,
+            BaseType::Enum(q) | BaseType::UserType(q) => write!(f, "{q}")?,
         }
         for _ in 0..self.array_dims {
             f.write_str("[]")?;

@@ -14,7 +14,9 @@
 mod extension;
 mod function;
 mod grant;
+mod partition;
 mod sequence;
+mod user_type;
 mod view;
 
 use std::collections::HashSet;
@@ -25,7 +27,12 @@ pub use grant::{
     grant_attrs, is_namespace, namespace, namespace_from_derive, GrantAttr, NamespaceDef,
     PRIVILEGE_KEYS,
 };
+pub use partition::{ExcludeAttr, PartitionAttr};
 pub use sequence::{is_sequence, sequence, sequence_from_derive, SequenceDef};
+pub use user_type::{
+    composite_type, composite_type_from_derive, domain, domain_from_derive, is_composite_type,
+    is_domain, AttributeDef, CompositeDef, DomainCheckAttr, DomainDef,
+};
 pub use view::{is_view, view, view_from_derive, ViewAttrs, ViewDef, VIEW_KEYS};
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
@@ -220,6 +227,12 @@ pub struct TableAttrs {
     pub triggers: Vec<TriggerAttr>,
     /// `#[grant(…)]`.
     pub grants: Vec<GrantAttr>,
+    /// `#[table(partition_by = "…")]`.
+    pub partition_by: Option<Spanned<String>>,
+    /// `#[partition(…)]`.
+    pub partitions: Vec<PartitionAttr>,
+    /// `#[exclude(…)]`.
+    pub exclusions: Vec<ExcludeAttr>,
 }
 
 /// `#[policy(name = "…", command = "select", to(role, …), using = "…",
@@ -429,6 +442,8 @@ pub struct ColumnAttrs {
     pub default: Option<Spanned<String>>,
     /// `generated = "…"`.
     pub generated: Option<Spanned<String>>,
+    /// `collate = "…"`.
+    pub collate: Option<Spanned<String>>,
     /// `unique`.
     pub unique: Option<Span>,
     /// `references = "[schema.]table.column"`.
@@ -605,6 +620,8 @@ const TABLE_ATTRS: &[&str] = &[
     "policy",
     "trigger",
     "grant",
+    "partition",
+    "exclude",
 ];
 const SHALE_ATTRS: &[&str] = &[
     "table",
@@ -623,6 +640,10 @@ const SHALE_ATTRS: &[&str] = &[
     "trigger",
     "grant",
     "namespace",
+    "partition",
+    "exclude",
+    "domain",
+    "composite",
 ];
 /// Attribute names of Rust itself and of common derives, never mistaken for
 /// a misspelt shale attribute even when they look alike.
@@ -665,6 +686,8 @@ enum Place {
     View,
     Function,
     Namespace,
+    Domain,
+    Composite,
 }
 
 impl Place {
@@ -679,6 +702,8 @@ impl Place {
             Place::Function => "a function struct",
             Place::View => "a view struct",
             Place::Namespace => "a namespace struct",
+            Place::Domain => "a domain struct",
+            Place::Composite => "a composite type struct",
         }
     }
 }
@@ -700,6 +725,8 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
             Place::Function => &["function", "grant"],
             Place::View => &["view", "index", "grant"],
             Place::Namespace => &["namespace", "grant"],
+            Place::Domain => &["domain", "check"],
+            Place::Composite => &["composite"],
         };
         if allowed.iter().chain(FOREIGN_ATTRS).any(|a| ident == a) {
             continue;
@@ -732,6 +759,12 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
                 (_, "namespace") => {
                     "`#[namespace(…)]` belongs on a unit struct that derives `Namespace`"
                         .to_string()
+                }
+                (_, "domain") => {
+                    "`#[domain(…)]` belongs on a newtype struct that derives `Domain`".to_string()
+                }
+                (_, "composite") => {
+                    "`#[composite(…)]` belongs on a struct that derives `CompositeType`".to_string()
                 }
                 (_, "extension") => {
                     "`#[extension(…)]` belongs on a unit struct that derives `Extension`"
@@ -941,6 +974,7 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                 "renamed_from",
                 "row_level_security",
                 "force_row_level_security",
+                "partition_by",
             ],
             &mut seen,
             errors,
@@ -948,6 +982,7 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
             continue;
         }
         let slot = match entry.key.as_str() {
+            "partition_by" => &mut out.partition_by,
             "row_level_security" => {
                 out.row_level_security = flag_value(&entry, errors);
                 continue;
@@ -1082,6 +1117,12 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
             "trigger" => out
                 .triggers
                 .push(function::trigger_attr(attr, span, errors)),
+            "partition" => out
+                .partitions
+                .push(partition::partition_attr(attr, span, errors)),
+            "exclude" => out
+                .exclusions
+                .push(partition::exclude_attr(attr, span, errors)),
             _ => {}
         }
     }
@@ -1385,6 +1426,7 @@ const COLUMN_KEYS: &[&str] = &[
     "identity",
     "default",
     "generated",
+    "collate",
     "unique",
     "references",
     "on_delete",
@@ -1415,6 +1457,7 @@ pub fn column_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> ColumnAttrs
             "identity" => out.identity = identity_value(&entry, errors),
             "default" => out.default = string_value(&entry, errors),
             "generated" => out.generated = string_value(&entry, errors),
+            "collate" => out.collate = string_value(&entry, errors),
             "unique" => out.unique = flag_value(&entry, errors),
             "references" => {
                 out.references =

@@ -238,9 +238,11 @@ fn units(files: &[SourceFile], options: &ParseOptions) -> Vec<Unit> {
         let text = source.text.as_str();
         let enums = mentions_enums(text);
         let mut cuts = Vec::new();
-        // Nesting that might reach the limit is measured on the whole file
-        // (see `lex`), so such a file is never cut.
-        if text.len() > target && nesting_upper_bound(text) + 2 < MAX_NESTING {
+        // Nesting is measured on each piece as it is lexed (see `lex`), on
+        // the workers: cuts are between top-level items, so a piece nests as
+        // deep as its items do in the whole file, and a piece too deep to
+        // lex has its whole file read again in one piece.
+        if text.len() > target {
             let mut start = 0;
             for at in item_boundaries(text) {
                 if at - start >= target && at < text.len() {
@@ -516,6 +518,8 @@ struct EnumPiece {
     extent: Extent,
     infos: Vec<EnumInfo<Loc>>,
     problems: Vec<Problem<Loc>>,
+    /// The names of the piece's domains and composite types.
+    user_types: Vec<lower::user_type::UserTypeName>,
 }
 
 /// Keeps, for each file with a [`Extent::Whole`] result, only the first
@@ -539,9 +543,15 @@ fn in_source_order<T>(pieces: Vec<T>, key: impl Fn(&T) -> (usize, Extent)) -> Ve
     kept
 }
 
-/// Whether a file may declare a `PgEnum`, cheaply (its text mentions one).
+/// Whether a file may declare a `PgEnum`, a domain or a composite type,
+/// cheaply (its text mentions one).
 fn mentions_enums(text: &str) -> bool {
-    text.contains("PgEnum") || text.contains("pg_enum")
+    text.contains("PgEnum")
+        || text.contains("pg_enum")
+        || text.contains("Domain")
+        || text.contains("domain")
+        || text.contains("CompositeType")
+        || text.contains("composite")
 }
 
 /// The enums among a file's tokens: only enum items are parsed.
@@ -551,10 +561,16 @@ fn read_enums(
     cx: &mut Cx<Span>,
     infos: &mut Vec<EnumInfo<Span>>,
     problems: &mut Vec<Problem>,
+    user_types: &mut Vec<lower::user_type::UserTypeName>,
 ) {
     enum_items(tokens, &mut |item| {
-        let Ok(item) = syn::parse2::<syn::ItemEnum>(item) else {
-            return;
+        let item = match syn::parse2::<Item>(item) {
+            Ok(Item::Enum(item)) => item,
+            Ok(Item::Struct(item)) => {
+                user_types.extend(lower::user_type::type_name(&item));
+                return;
+            }
+            _ => return,
         };
         if !grammar::is_pg_enum(&item.attrs) {
             return;
@@ -579,13 +595,16 @@ fn register_enums(
         .collect();
     let mut infos = Vec::new();
     let mut problems = Vec::new();
+    let mut user_types = Vec::new();
     for piece in in_source_order(pieces, |p| (p.file, p.extent)) {
         infos.extend(piece.infos);
         problems.extend(piece.problems);
+        user_types.extend(piece.user_types);
     }
     let no_names = HashSet::new();
     let mut cx = Cx::<Loc>::new(options, files, false, &no_names);
-    let (infos, table) = lower::register_enums(&mut cx, infos);
+    let (infos, mut table) = lower::register_enums(&mut cx, infos);
+    table.add_user_types(user_types);
     problems.extend(cx.problems);
     EnumsRead {
         infos,
@@ -596,7 +615,8 @@ fn register_enums(
 }
 
 /// Calls `f` with the tokens of every item of `tokens` (and of inline
-/// modules) that has `enum` at its top level. An item ends after a `;` or a
+/// modules) that has `enum` or `struct` at its top level (structs for the
+/// domains and composite types, whose names the tables need). An item ends after a `;` or a
 /// `{ … }` at its level, as in [`skip_item`].
 fn enum_items(tokens: TokenStream, f: &mut impl FnMut(TokenStream)) {
     let mut item: Vec<TokenTree> = Vec::new();
@@ -604,7 +624,7 @@ fn enum_items(tokens: TokenStream, f: &mut impl FnMut(TokenStream)) {
     let mut is_mod = false;
     for tt in tokens {
         match &tt {
-            TokenTree::Ident(ident) if ident == "enum" => is_enum = true,
+            TokenTree::Ident(ident) if ident == "enum" || ident == "struct" => is_enum = true,
             TokenTree::Ident(ident) if ident == "mod" => is_mod = true,
             _ => {}
         }
@@ -655,6 +675,8 @@ struct LoweredPiece {
     views: Vec<ViewBuild<Loc>>,
     functions: Vec<lower::FunctionBuild<Loc>>,
     namespaces: Vec<lower::NamespaceBuild<Loc>>,
+    domains: Vec<lower::user_type::DomainBuild<Loc>>,
+    composites: Vec<lower::user_type::CompositeBuild<Loc>>,
     problems: Vec<Problem<Loc>>,
     /// Unknown column types, by name: reported unless a file could not be
     /// read or an item of that name is broken (known once all are read).
@@ -703,6 +725,7 @@ fn work(
         }
         let mut infos = Vec::new();
         let mut problems: Vec<Problem> = Vec::new();
+        let mut user_types = Vec::new();
         if let Ok(tokens) = &tokens {
             if mentions_enums(piece_text) {
                 cx.base = base;
@@ -712,6 +735,7 @@ fn work(
                     &mut cx,
                     &mut infos,
                     &mut problems,
+                    &mut user_types,
                 );
             }
         }
@@ -726,6 +750,7 @@ fn work(
                 .chain(std::mem::take(&mut cx.problems))
                 .map(|p| p.located(&mut at))
                 .collect(),
+            user_types,
         });
         lexed.push((extent != Extent::Whole).then_some(tokens));
     }
@@ -816,6 +841,8 @@ fn lower_piece(
         views: Vec::new(),
         functions: Vec::new(),
         namespaces: Vec::new(),
+        domains: Vec::new(),
+        composites: Vec::new(),
         problems: Vec::new(),
         unknown_types: Vec::new(),
         incomplete: false,
@@ -835,6 +862,8 @@ fn lower_piece(
     let mut views: Vec<ViewBuild<Span>> = Vec::new();
     let mut functions: Vec<lower::FunctionBuild<Span>> = Vec::new();
     let mut namespaces: Vec<lower::NamespaceBuild<Span>> = Vec::new();
+    let mut domains = Vec::new();
+    let mut composites = Vec::new();
     for item in items {
         let (def, errors) = collect(item);
         problems.extend(errors.into_iter().map(|error| Problem { file, error }));
@@ -849,6 +878,12 @@ fn lower_piece(
             Some(ItemDef::Namespace(def)) => {
                 namespaces.push(lower::lower_namespace(cx, file, &def))
             }
+            Some(ItemDef::Domain(def)) => {
+                domains.push(lower::user_type::lower_domain(cx, file, &def, enums))
+            }
+            Some(ItemDef::Composite(def)) => {
+                composites.push(lower::user_type::lower_composite(cx, file, &def, enums))
+            }
             None => {}
         }
     }
@@ -860,6 +895,8 @@ fn lower_piece(
     piece.views = views.into_iter().map(|v| v.located(&mut at)).collect();
     piece.functions = functions.into_iter().map(|f| f.located(&mut at)).collect();
     piece.namespaces = namespaces.into_iter().map(|n| n.located(&mut at)).collect();
+    piece.domains = domains.into_iter().map(|d| d.located(&mut at)).collect();
+    piece.composites = composites.into_iter().map(|c| c.located(&mut at)).collect();
     piece.problems = problems
         .into_iter()
         .chain(std::mem::take(&mut cx.problems))
@@ -896,6 +933,8 @@ fn finish(
         objects.extensions.extend(piece.extensions);
         objects.functions.extend(piece.functions);
         objects.namespaces.extend(piece.namespaces);
+        objects.domains.extend(piece.domains);
+        objects.composites.extend(piece.composites);
         views.extend(piece.views);
         problems.extend(piece.problems);
         unknown_types.extend(piece.unknown_types);
@@ -1002,6 +1041,27 @@ pub fn check_namespace(def: &grammar::NamespaceDef) -> Vec<Error> {
     cx.problems.into_iter().map(|p| p.error).collect()
 }
 
+/// The per-item rules of one domain struct (base type, checks, names), as
+/// [`check_table`] for tables. Whether a base type names another item is
+/// left to the CLI.
+pub fn check_domain(def: &grammar::DomainDef) -> Vec<Error> {
+    let options = ParseOptions::default();
+    let no_names = HashSet::new();
+    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
+    lower::user_type::lower_domain(&mut cx, 0, def, &EnumTable::default());
+    cx.problems.into_iter().map(|p| p.error).collect()
+}
+
+/// The per-item rules of one composite-type struct (attribute types and
+/// names), as [`check_table`] for tables.
+pub fn check_composite_type(def: &grammar::CompositeDef) -> Vec<Error> {
+    let options = ParseOptions::default();
+    let no_names = HashSet::new();
+    let mut cx = Cx::<Span>::new(&options, &[], true, &no_names);
+    lower::user_type::lower_composite(&mut cx, 0, def, &EnumTable::default());
+    cx.problems.into_iter().map(|p| p.error).collect()
+}
+
 /// What [`collect`] hands to lowering.
 enum ItemDef {
     Table(grammar::TableDef),
@@ -1010,6 +1070,8 @@ enum ItemDef {
     View(grammar::ViewDef),
     Function(grammar::FunctionDef),
     Namespace(grammar::NamespaceDef),
+    Domain(grammar::DomainDef),
+    Composite(grammar::CompositeDef),
 }
 
 /// The per-item rules of one `PgEnum` (values, names, renames), as
@@ -1050,6 +1112,14 @@ fn collect(item: Item) -> (Option<ItemDef>, Vec<Error>) {
         Item::Struct(s) if grammar::is_namespace(&s.attrs) => {
             let (def, errors) = grammar::namespace(&s);
             (Some(ItemDef::Namespace(def)), errors)
+        }
+        Item::Struct(s) if grammar::is_domain(&s.attrs) => {
+            let (def, errors) = grammar::domain(&s);
+            (Some(ItemDef::Domain(def)), errors)
+        }
+        Item::Struct(s) if grammar::is_composite_type(&s.attrs) => {
+            let (def, errors) = grammar::composite_type(&s);
+            (Some(ItemDef::Composite(def)), errors)
         }
         Item::Struct(s) => match grammar::derives(&s.attrs, "PgEnum") {
             Some(span) => (
@@ -1606,10 +1676,14 @@ pub mod m {
 "#;
         let mut names = Vec::new();
         enum_items(TokenStream::from_str(text).unwrap(), &mut |item| {
-            names.push(syn::parse2::<syn::ItemEnum>(item).map(|e| e.ident.to_string()))
+            names.push(match syn::parse2::<Item>(item) {
+                Ok(Item::Enum(e)) => e.ident.to_string(),
+                Ok(Item::Struct(s)) => format!("struct {}", s.ident),
+                other => panic!("not an enum or struct: {other:?}"),
+            })
         });
-        let names: Vec<String> = names.into_iter().map(|n| n.unwrap()).collect();
-        assert_eq!(names, ["A", "B"]);
+        // Structs too: domains and composite types are read with the enums.
+        assert_eq!(names, ["A", "struct S", "B"]);
     }
 }
 
@@ -1694,6 +1768,8 @@ mod piece_tests {
         let whole = cut(0);
         assert_eq!(whole.len(), 1);
         assert!(!whole[0].split);
+        // Nesting is not measured here but as each piece is lexed: a file
+        // with an item nested too deep is cut like any other.
         let deep = format!(
             "{text}const X: i32 = {}1{};\n",
             "(".repeat(300),
@@ -1712,7 +1788,7 @@ mod piece_tests {
                 }
             )
             .len(),
-            1
+            50 // the last piece ends with the `const` (not a cut point)
         );
     }
 

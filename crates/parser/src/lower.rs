@@ -20,8 +20,10 @@
 mod extension;
 mod function;
 mod grant;
+mod partition;
 mod policy;
 mod sequence;
+pub(crate) mod user_type;
 pub(crate) mod view;
 
 use std::collections::{HashMap, HashSet};
@@ -262,6 +264,7 @@ pub(crate) fn link<S: Site>(
         .collect();
     let views = view::check_view_names(cx, objects.views, &table_sites);
     drop(table_sites);
+    partition::check_partition_names(cx, &tables);
     resolve_foreign_keys(cx, &mut tables);
     assign_names(cx, &mut tables);
     let (sequences, sequence_renames) = sequence::link_sequences(cx, objects.sequences, &tables);
@@ -281,6 +284,24 @@ pub(crate) fn link<S: Site>(
     schema.sequences = sequences;
     schema.extensions = extensions;
     renames.sequences = sequence_renames;
+    let enum_sites: HashMap<QualifiedName, (usize, S)> = enums
+        .iter()
+        .map(|e| (e.model.name.clone(), (e.file, e.span)))
+        .collect();
+    let (domains, composites) =
+        user_type::link_user_types(cx, objects.domains, objects.composites, &enum_sites);
+    drop(enum_sites);
+    for d in domains {
+        namespaces.insert(d.domain.name.namespace.clone());
+        renames.user_types.extend(d.rename);
+        schema.domains.push(d.domain);
+    }
+    for c in composites {
+        namespaces.insert(c.composite.name.namespace.clone());
+        renames.user_types.extend(c.rename);
+        renames.attributes.extend(c.attribute_renames);
+        schema.composite_types.push(c.composite);
+    }
     for e in enums {
         namespaces.insert(e.model.name.namespace.clone());
         renames.enums.extend(e.rename);
@@ -330,6 +351,8 @@ pub(crate) fn link<S: Site>(
     renames.enum_values.sort();
     renames.sequences.sort();
     renames.views.sort();
+    renames.user_types.sort();
+    renames.attributes.sort();
     (schema, renames)
 }
 
@@ -340,6 +363,8 @@ pub(crate) struct Objects<S> {
     pub views: Vec<view::ViewBuild<S>>,
     pub functions: Vec<FunctionBuild<S>>,
     pub namespaces: Vec<NamespaceBuild<S>>,
+    pub domains: Vec<user_type::DomainBuild<S>>,
+    pub composites: Vec<user_type::CompositeBuild<S>>,
 }
 
 impl<S> Default for Objects<S> {
@@ -350,6 +375,8 @@ impl<S> Default for Objects<S> {
             views: Vec::new(),
             functions: Vec::new(),
             namespaces: Vec::new(),
+            domains: Vec::new(),
+            composites: Vec::new(),
         }
     }
 }
@@ -364,7 +391,11 @@ fn duplicate<S: Site>(
     second: (usize, S),
 ) {
     let at = cx.location(first.0, first.1, second.0);
-    let attribute = if what == "enum" { "pg_enum" } else { what };
+    let attribute = match what {
+        "enum" => "pg_enum",
+        "composite type" => "composite",
+        _ => what,
+    };
     cx.err(
         second.0,
         Error::new(second.1, format!("duplicate {what} `{qname}`"))
@@ -423,21 +454,53 @@ impl EnumInfo<Span> {
     }
 }
 
-/// Every enum by Rust identifier and by name: what column types need.
+/// Every enum by Rust identifier and by name, and every domain and
+/// composite type by Rust identifier and by name (only their names are read
+/// before the tables): what column types need.
 #[derive(Default)]
 pub(crate) struct EnumTable {
     list: Vec<(QualifiedName, Vec<String>)>,
     by_ident: HashMap<String, Vec<usize>>,
     by_name: HashMap<QualifiedName, usize>,
+    user_by_ident: HashMap<String, Vec<QualifiedName>>,
+    user_kinds: HashMap<QualifiedName, user_type::UserKind>,
 }
 
 impl EnumTable {
     fn lookup(&self, ident: &str) -> EnumLookup {
-        match self.by_ident.get(ident).map(Vec::as_slice) {
-            None | Some([]) => EnumLookup::None,
-            Some([one]) => EnumLookup::One(self.list[*one].0.clone()),
-            Some(_) => EnumLookup::Ambiguous,
+        let users = self.user_by_ident.get(ident).map_or(&[][..], Vec::as_slice);
+        match (self.by_ident.get(ident).map(Vec::as_slice), users) {
+            (None | Some([]), []) => EnumLookup::None,
+            (Some([one]), []) => EnumLookup::One(self.list[*one].0.clone()),
+            (None | Some([]), [one]) => EnumLookup::UserType(one.clone()),
+            _ => EnumLookup::Ambiguous,
         }
+    }
+
+    /// Adds the names of the domains and composite types.
+    pub(crate) fn add_user_types(&mut self, types: Vec<user_type::UserTypeName>) {
+        for t in types {
+            if self.user_kinds.contains_key(&t.name) {
+                continue;
+            }
+            self.user_kinds.insert(t.name.clone(), t.kind);
+            self.user_by_ident.entry(t.ident).or_default().push(t.name);
+        }
+    }
+
+    /// The domain or composite type an `sql_type` spelling names.
+    fn user_by_spelling(&self, spelling: &str) -> Option<QualifiedName> {
+        let (namespace, name) = match spelling.split_once('.') {
+            Some((ns, name)) => (ns.trim(), name.trim()),
+            None => (DEFAULT_NAMESPACE, spelling.trim()),
+        };
+        let q = QualifiedName::new(namespace, name);
+        self.user_kinds.contains_key(&q).then_some(q)
+    }
+
+    /// Whether this name is a domain or a composite type, and which.
+    fn user_kind(&self, name: &QualifiedName) -> Option<user_type::UserKind> {
+        self.user_kinds.get(name).copied()
     }
 
     /// The enum an `sql_type` spelling names (`role`, `auth.role`, `public.role`).
@@ -631,6 +694,7 @@ enum NameTarget {
     Check(usize),
     ForeignKey(usize),
     Index(usize),
+    Exclusion(usize),
 }
 
 impl NameTarget {
@@ -639,7 +703,10 @@ impl NameTarget {
     fn is_relation(self) -> bool {
         matches!(
             self,
-            NameTarget::PrimaryKey | NameTarget::Unique(_) | NameTarget::Index(_)
+            NameTarget::PrimaryKey
+                | NameTarget::Unique(_)
+                | NameTarget::Index(_)
+                | NameTarget::Exclusion(_)
         )
     }
 
@@ -655,6 +722,7 @@ impl NameTarget {
             NameTarget::Check(_) => "check constraint",
             NameTarget::ForeignKey(_) => "foreign key",
             NameTarget::Index(_) => "index",
+            NameTarget::Exclusion(_) => "exclusion constraint",
         }
     }
 }
@@ -684,6 +752,8 @@ pub(crate) struct TableBuild<S> {
     column_renames: Vec<(QualifiedName, String, String)>,
     /// Where each trigger (in `table.triggers` order) names its function.
     trigger_functions: Vec<S>,
+    /// Where each partition (in `table.partitions` order) is named.
+    partition_names: Vec<S>,
 }
 
 impl TableBuild<Span> {
@@ -719,7 +789,8 @@ impl TableBuild<Span> {
                 .collect(),
             rename: self.rename,
             column_renames: self.column_renames,
-            trigger_functions: self.trigger_functions.into_iter().map(at).collect(),
+            trigger_functions: self.trigger_functions.into_iter().map(&mut at).collect(),
+            partition_names: self.partition_names.into_iter().map(at).collect(),
         }
     }
 }
@@ -761,6 +832,7 @@ pub(crate) fn lower_table(
         rename,
         column_renames: Vec::new(),
         trigger_functions: Vec::new(),
+        partition_names: Vec::new(),
     };
     b.table.comment = def.doc.clone();
     // Rust identifier → column index, so that attribute lists may name a
@@ -1018,6 +1090,8 @@ pub(crate) fn lower_table(
     b.table.grants =
         grant::lower_grants(cx, file, &def.attrs.grants, shale_model::GrantObject::Table);
     b.trigger_functions = function::lower_triggers(cx, file, def, &mut b.table, &scope);
+    b.partition_names = partition::lower_partitions(cx, file, def, &mut b, &scope);
+    partition::lower_exclusions(cx, file, def, &mut b, &scope);
 
     for attr in &def.attrs.foreign_keys {
         let local = resolve_all(cx, &attr.columns);
@@ -1337,12 +1411,7 @@ fn lower_column(
                 );
                 None
             } else {
-                let mut ty = ColumnType::named(&sql.value);
-                let (base, _) = shale_model::types::split_array_suffix(&sql.value);
-                if let Some(q) = enums.by_spelling(base) {
-                    ty.base = BaseType::Enum(q);
-                }
-                Some((ty, nullable))
+                Some((sql_type(&sql.value, enums), nullable))
             }
         }
         None => match rust_types::map_type(&field.ty, &lookup) {
@@ -1366,6 +1435,9 @@ fn lower_column(
     column.comment = field.doc.clone();
     column.default = a.default.as_ref().map(|d| d.value.clone());
     column.generated = a.generated.as_ref().map(|g| g.value.clone());
+    if let Some(collate) = &a.collate {
+        column.collation = lower_collation(cx, file, collate, &column.ty, typed, name);
+    }
 
     if let (Some(_), true) = (a.primary_key, nullable) {
         cx.err(
@@ -1518,6 +1590,98 @@ fn lower_column(
         }
     }
     column
+}
+
+/// Built-in types PostgreSQL refuses a collation on ("collations are not
+/// supported by type …"); anything not listed (text types, domains,
+/// extension types) is left to the server.
+const NOT_COLLATABLE: &[&str] = &[
+    "smallint",
+    "integer",
+    "bigint",
+    "smallserial",
+    "serial",
+    "bigserial",
+    "real",
+    "double precision",
+    "numeric",
+    "boolean",
+    "bytea",
+    "uuid",
+    "date",
+    "time",
+    "timetz",
+    "timestamp",
+    "timestamptz",
+    "interval",
+    "json",
+    "jsonb",
+    "inet",
+    "cidr",
+    "macaddr",
+    "money",
+    "oid",
+    "tsvector",
+    "tsquery",
+];
+
+/// `collate = "…"`: the collation's name, unquoted (`"C"`, `"en_US.utf8"`,
+/// `"und-x-icu"`), one of `pg_catalog`'s or of `public`; `"default"` is no
+/// collation of the column's own.
+fn lower_collation(
+    cx: &mut Cx<Span>,
+    file: usize,
+    collate: &Spanned<String>,
+    ty: &ColumnType,
+    typed: bool,
+    column: &str,
+) -> Option<String> {
+    cx.postgres_only(file, collate.key_span, "`collate`");
+    let value = collate.value.trim();
+    let value = value.strip_prefix("pg_catalog.").unwrap_or(value);
+    let unquoted = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .unwrap_or(value)
+        .to_string();
+    if unquoted.trim().is_empty() {
+        cx.err(
+            file,
+            Error::new(collate.span, "empty `collate`")
+                .label("expected a collation such as `C` or `und-x-icu`"),
+        );
+        return None;
+    }
+    let base = ty
+        .base_name()
+        .map(|b| b.split('(').next().unwrap_or(b).trim());
+    let enum_ = ty.base_name().is_none();
+    if typed && (enum_ || base.is_some_and(|b| NOT_COLLATABLE.contains(&b))) {
+        cx.err(
+            file,
+            Error::new(
+                collate.key_span,
+                format!("column `{column}` of type `{ty}` cannot have a collation"),
+            )
+            .label("not a text type")
+            .help("collations apply to `text`, `varchar(n)`, `char(n)` and other collatable types; remove `collate`"),
+        );
+        return None;
+    }
+    (unquoted != "default").then_some(unquoted)
+}
+
+/// The type an `sql_type` spells: an enum, domain or composite type of the
+/// schema when it names one, else a built-in type.
+fn sql_type(spelling: &str, enums: &EnumTable) -> ColumnType {
+    let mut ty = ColumnType::named(spelling);
+    let (base, _) = shale_model::types::split_array_suffix(spelling);
+    if let Some(q) = enums.by_spelling(base) {
+        ty.base = BaseType::Enum(q);
+    } else if let Some(q) = enums.user_by_spelling(base) {
+        ty.base = BaseType::UserType(q);
+    }
+    ty
 }
 
 /// The value of a single SQL string literal, optionally cast (`'a'::role`).
@@ -1960,6 +2124,7 @@ fn set_name(table: &mut Table, target: NameTarget, name: String) {
         NameTarget::Check(i) => table.checks[i].name = name,
         NameTarget::ForeignKey(i) => table.foreign_keys[i].name = name,
         NameTarget::Index(i) => table.indexes[i].name = name,
+        NameTarget::Exclusion(i) => table.exclusions[i].name = name,
     }
 }
 

@@ -63,6 +63,8 @@ pub(crate) enum EnumLookup {
     One(QualifiedName),
     /// Several enums in different places share the Rust name.
     Ambiguous,
+    /// Exactly one domain or composite type (and no enum).
+    UserType(QualifiedName),
 }
 
 /// Why a type could not be mapped.
@@ -141,6 +143,12 @@ fn map_scalar(
     }
     match enums(&name) {
         EnumLookup::One(q) => return Ok(ColumnType::enum_(q)),
+        EnumLookup::UserType(q) => {
+            return Ok(ColumnType {
+                base: shale_model::BaseType::UserType(q),
+                array_dims: 0,
+            })
+        }
         EnumLookup::Ambiguous => {
             return Err(TypeError::Ambiguous {
                 span: segment_span(ty),

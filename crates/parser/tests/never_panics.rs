@@ -345,3 +345,61 @@ fn pathological_inputs_are_errors_not_crashes() {
         check_well_formed(&files, &parsed).unwrap();
     }
 }
+
+/// A large file is cut into pieces without measuring its nesting first (each
+/// piece is measured as it is lexed): an item nested too deep still gives
+/// the whole file's diagnostics, wherever the file is cut and on any number
+/// of threads.
+#[test]
+fn a_too_deep_item_in_a_large_file_reads_as_the_whole_file() {
+    let mut text = String::new();
+    for i in 0..1000 {
+        text.push_str(&format!(
+            "#[derive(Table)]\npub struct T{i} {{\n    #[column(primary_key)]\n    pub id: i64,\n    pub name: String,\n}}\n\n"
+        ));
+    }
+    text.push_str(&format!(
+        "#[derive(Table)] struct Deep {{ a: {}i32{} }}\n",
+        "Vec<".repeat(300),
+        ">".repeat(300)
+    ));
+    text.push_str(
+        "#[derive(Table)]\npub struct After {\n    #[column(primary_key)]\n    pub id: i64,\n}\n",
+    );
+    assert!(text.len() > 64 << 10, "the file must be cut by default");
+    let files = vec![SourceFile {
+        path: "big.rs".into(),
+        text,
+    }];
+    let whole = parse_sources(
+        &files,
+        &ParseOptions {
+            piece_bytes: usize::MAX,
+            threads: 1,
+            ..ParseOptions::default()
+        },
+    );
+    assert!(
+        whole
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("nesting deeper than")),
+        "{:?}",
+        whole.diagnostics
+    );
+    for (piece_bytes, threads) in [(0, 1), (0, 2), (4096, 2), (200, 3)] {
+        let cut = parse_sources(
+            &files,
+            &ParseOptions {
+                piece_bytes,
+                threads,
+                ..ParseOptions::default()
+            },
+        );
+        assert_eq!(
+            cut.diagnostics, whole.diagnostics,
+            "pieces of {piece_bytes} bytes, {threads} threads"
+        );
+        assert_eq!(cut.schema, whole.schema);
+    }
+}

@@ -11,7 +11,9 @@
 
 mod function;
 mod grant;
+mod partition;
 mod sequence;
+mod user_type;
 mod view;
 
 use std::collections::{HashMap, HashSet};
@@ -46,11 +48,28 @@ pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
         let ident = r.type_ident(&e.name);
         r.enum_idents.insert(e.name.clone(), ident);
     }
+    // Domains and composite types share the enums' map of idents: column
+    // types name them alike.
+    for name in schema
+        .domains
+        .iter()
+        .map(|d| &d.name)
+        .chain(schema.composite_types.iter().map(|c| &c.name))
+    {
+        let ident = r.type_ident(name);
+        r.enum_idents.insert(name.clone(), ident);
+    }
     for e in &schema.extensions {
         items.push(r.render_extension(e));
     }
     for e in &schema.enums {
         items.push(r.render_enum(e));
+    }
+    for d in &schema.domains {
+        items.push(r.render_domain(d));
+    }
+    for c in &schema.composite_types {
+        items.push(r.render_composite(c));
     }
     for s in &schema.sequences {
         items.push(r.render_sequence(s));
@@ -84,6 +103,12 @@ pub fn render_with_warnings(schema: &Schema) -> (String, Vec<String>) {
     }
     if !schema.namespace_settings.is_empty() {
         derives.push(quote!(Namespace));
+    }
+    if !schema.domains.is_empty() {
+        derives.push(quote!(Domain));
+    }
+    if !schema.composite_types.is_empty() {
+        derives.push(quote!(CompositeType));
     }
     derives.sort_by_key(|d| d.to_string());
     let file = quote! {
@@ -198,6 +223,7 @@ impl Renderer {
         if t.row_level_security.forced {
             table_args.push(quote!(force_row_level_security));
         }
+        table_args.extend(partition::partition_by_arg(t));
         self.fields = field_idents(&t.columns);
         let mut table_attrs = Vec::new();
         if !table_args.is_empty() {
@@ -320,6 +346,7 @@ impl Renderer {
             }
         }
         table_attrs.extend(grant::grant_attrs(&t.grants));
+        table_attrs.extend(partition::table_attrs(t));
 
         let fields: Vec<TokenStream> = t
             .columns
@@ -476,6 +503,9 @@ impl Renderer {
         if let Some(g) = &c.generated {
             args.push(quote!(generated = #g));
         }
+        if let Some(collation) = &c.collation {
+            args.push(quote!(collate = #collation));
+        }
         let attr = (!args.is_empty()).then(|| quote!(#[column(#(#args),*)]));
         let ty = if c.nullable {
             quote!(Option<#rust_ty>)
@@ -494,7 +524,7 @@ impl Renderer {
     /// would not map back to exactly this column type.
     fn rust_type(&mut self, ty: &ColumnType) -> (TokenStream, Option<String>) {
         let (scalar, exact) = match &ty.base {
-            BaseType::Enum(q) => match self.enum_idents.get(q) {
+            BaseType::Enum(q) | BaseType::UserType(q) => match self.enum_idents.get(q) {
                 Some(ident) => (quote!(#ident), true),
                 None => (quote!(String), false),
             },
@@ -513,7 +543,7 @@ impl Renderer {
         }
         let spelling = match &ty.base {
             BaseType::Named(n) => n.clone(),
-            BaseType::Enum(q) => q.to_string(),
+            BaseType::Enum(q) | BaseType::UserType(q) => q.to_string(),
         };
         (
             rust,

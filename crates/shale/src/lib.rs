@@ -48,7 +48,34 @@
 
 use std::fmt;
 
-pub use shale_derive::{Extension, Function, Namespace, PgEnum, Sequence, Table, View};
+pub use shale_derive::{
+    CompositeType, Domain, Extension, Function, Namespace, PgEnum, Sequence, Table, View,
+};
+
+/// A newtype struct that derives [`Domain`](derive@Domain): a domain
+/// (`CREATE DOMAIN`) over the type of its field. A column whose field has
+/// this type has the domain as its type. The derive also adds the constants
+/// as inherent associated constants.
+pub trait Domain {
+    /// The domain's SQL name, unquoted.
+    const NAME: &'static str;
+    /// Its namespace, unquoted; `public` by default.
+    const SCHEMA: &'static str;
+    /// `"schema"."name"`, quoted like [`Table::QUALIFIED_NAME`].
+    const QUALIFIED_NAME: &'static str;
+}
+
+/// A struct that derives [`CompositeType`](derive@CompositeType): a
+/// composite type (`CREATE TYPE … AS (…)`) whose attributes are its fields.
+/// A column whose field has this type has the composite type as its type.
+pub trait CompositeType {
+    /// The type's SQL name, unquoted.
+    const NAME: &'static str;
+    /// Its namespace, unquoted; `public` by default.
+    const SCHEMA: &'static str;
+    /// `"schema"."name"`, quoted like [`Table::QUALIFIED_NAME`].
+    const QUALIFIED_NAME: &'static str;
+}
 
 /// A unit struct that derives [`Sequence`](derive@Sequence): a standalone
 /// sequence (`CREATE SEQUENCE`). The derive also adds the constants as

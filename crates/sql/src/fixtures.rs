@@ -397,6 +397,8 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
     let (mut previous, mut next) = (previous, next);
     add_row_level_security(&mut previous, &mut next);
     add_grants(&mut previous, &mut next);
+    let mut hints = hints;
+    add_user_types(&mut previous, &mut next, &mut hints);
     (previous, next, hints)
 }
 
@@ -435,6 +437,96 @@ fn add_grants(previous: &mut Schema, next: &mut Schema) {
     next.namespace_settings.push(public);
     previous.normalize();
     next.normalize();
+}
+
+/// Domains and composite types: one created, one dropped, one renamed
+/// with its default, nullability and checks changed (one check renamed),
+/// one whose base type changes under a column (replaced); a composite type
+/// created, one dropped, one with attributes dropped, retyped, renamed and
+/// added.
+fn add_user_types(previous: &mut Schema, next: &mut Schema, hints: &mut RenameHints) {
+    use shale_model::{BaseType, CompositeAttribute, CompositeType, Domain, DomainCheck};
+    let check = |name: &str, expr: &str| DomainCheck {
+        name: name.into(),
+        expr: expr.into(),
+    };
+    let user = |name: &str| ColumnType {
+        base: BaseType::UserType(q(name)),
+        array_dims: 0,
+    };
+    let attribute = |name: &str, ty: ColumnType| CompositeAttribute {
+        name: name.into(),
+        ty,
+    };
+    let mut email_old = Domain::new(q("email_old"), ColumnType::named("text"));
+    email_old.checks = vec![
+        check("has_at", "VALUE ~ '@'"),
+        check("old_not_empty", "VALUE <> ''"),
+    ];
+    let mut email = Domain::new(q("email"), ColumnType::named("text"));
+    email.default = Some("'nobody@example.com'".into());
+    email.not_null = true;
+    email.checks = vec![
+        check("has_at", "VALUE ~ '^[^@]+@[^@]+$'"),
+        check("not_empty", "VALUE <> ''"),
+    ];
+    let mut fresh = Domain::new(q("posint"), ColumnType::named("integer"));
+    fresh.checks = vec![check("posint_check", "VALUE > 0")];
+    fresh.comment = Some("a positive integer".into());
+    let code = |ty: &str| Domain::new(q("code"), ColumnType::named(ty));
+    let contacts = |s: &mut Schema| {
+        s.tables.push(table(
+            "contacts",
+            vec![col("id", "bigint"), Column::new("code", user("code"))],
+        ));
+    };
+    previous.domains = vec![
+        email_old,
+        code("varchar(5)"),
+        Domain::new(q("gone_domain"), ColumnType::named("text")),
+    ];
+    next.domains = vec![email, code("varchar(10)"), fresh];
+    contacts(previous);
+    contacts(next);
+    previous.composite_types = vec![
+        CompositeType {
+            name: q("address"),
+            attributes: vec![
+                attribute("street", ColumnType::named("text")),
+                attribute("zip", ColumnType::named("integer")),
+                attribute("town", ColumnType::named("text")),
+            ],
+            comment: None,
+        },
+        CompositeType {
+            name: q("gone_type"),
+            attributes: vec![attribute("a", ColumnType::named("text"))],
+            comment: None,
+        },
+    ];
+    next.composite_types = vec![
+        CompositeType {
+            name: q("address"),
+            attributes: vec![
+                attribute("zip", ColumnType::named("bigint")),
+                attribute("city", ColumnType::named("text")),
+                attribute("country", ColumnType::named("text")),
+            ],
+            comment: Some("a postal address".into()),
+        },
+        CompositeType {
+            name: q("pair"),
+            attributes: vec![
+                attribute("n", user("posint")),
+                attribute("mail", user("email")),
+            ],
+            comment: None,
+        },
+    ];
+    previous.normalize();
+    next.normalize();
+    hints.user_types = vec![(q("email_old"), q("email"))];
+    hints.attributes = vec![(q("address"), "town".into(), "city".into())];
 }
 
 /// Row-level security on `trash` (in both schemas): enabled and forced
@@ -624,6 +716,8 @@ pub fn every_step_back_hints() -> RenameHints {
         dropped_enums: vec![q("auth.level")],
         sequences: vec![(q("auth.numbers"), q("old_numbers"))],
         dropped_sequences: vec![q("fresh")],
+        user_types: vec![(q("email"), q("email_old"))],
+        attributes: vec![(q("address"), "city".into(), "town".into())],
         ..Default::default()
     }
 }

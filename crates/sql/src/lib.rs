@@ -15,6 +15,7 @@ pub mod sqlite;
 /// The statements that create a routine and a trigger, as `generate` writes
 /// them (also the text `verify` shows for them).
 pub use postgres::function::{create_function_sql, create_trigger_sql};
+pub use postgres::user_type::{create_composite_sql, create_domain_sql};
 pub use sqlite::Sqlite;
 #[cfg(test)]
 mod tests;
@@ -264,6 +265,20 @@ pub enum RenderError {
     MissingFunction {
         /// The routine, as `schema.name(types)`.
         name: String,
+    },
+    /// A step names a domain or composite type the schema lacks.
+    #[error("the plan names type {name} which the schema lacks; render a plan with the schemas it was diffed from")]
+    MissingType {
+        /// The type.
+        name: String,
+    },
+    /// A change PostgreSQL cannot make without losing data.
+    #[error("{message}; {help}")]
+    Refused {
+        /// What cannot be done, and why.
+        message: String,
+        /// What to do instead.
+        help: String,
     },
     /// A step names a column the table lacks.
     #[error("the plan names column {table}.{column} which the schema lacks; render a plan with the schemas it was diffed from")]

@@ -5,8 +5,10 @@ mod extension;
 pub(crate) mod function;
 mod grant;
 mod online;
+mod partition;
 mod policy;
 mod sequence;
+pub(crate) mod user_type;
 mod view;
 
 use std::collections::HashSet;
@@ -133,7 +135,7 @@ fn column_label(table: &QualifiedName, column: &str) -> String {
 pub(crate) fn render_type(ty: &ColumnType) -> String {
     let mut out = match &ty.base {
         BaseType::Named(name) => name.clone(),
-        BaseType::Enum(name) => qualified(name),
+        BaseType::Enum(name) | BaseType::UserType(name) => qualified(name),
     };
     for _ in 0..ty.array_dims {
         out.push_str("[]");
@@ -176,6 +178,9 @@ fn identity_options_sql(column: &Column) -> String {
 /// `"id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL`, …
 fn column_definition(column: &Column) -> String {
     let mut out = format!("{} {}", ident(&column.name), render_type(&column.ty));
+    if let Some(collation) = &column.collation {
+        out.push_str(&format!(" COLLATE {}", ident(collation)));
+    }
     if let Some(expr) = &column.generated {
         out.push_str(&format!(" GENERATED ALWAYS AS ({expr}) STORED"));
     }
@@ -306,7 +311,15 @@ impl<'a> Renderer<'a> {
                 vec![
                     hazard(
                         HazardKind::DeletesData,
-                        format!("drops table {} and all its rows", table_label(table)),
+                        // Dropped to be created again: its partitioning changes.
+                        if self.schemas.next.table(table).is_some() {
+                            format!(
+                                "drops table {} and all its rows to create it again with another partitioning (PostgreSQL cannot change it in place)",
+                                table_label(table)
+                            )
+                        } else {
+                            format!("drops table {} and all its rows", table_label(table))
+                        },
                     ),
                     hazard(
                         HazardKind::BackwardIncompatible,
@@ -492,6 +505,22 @@ impl<'a> Renderer<'a> {
             | Step::DropFunction { .. }
             | Step::CreateTrigger { .. }
             | Step::DropTrigger { .. } => self.render_function_step(step)?,
+            Step::CreatePartition { .. }
+            | Step::DropPartition { .. }
+            | Step::DetachPartition { .. }
+            | Step::AttachPartition { .. } => self.render_partition_step(step)?,
+            Step::CreateDomain { .. }
+            | Step::AlterDomain { .. }
+            | Step::AddDomainCheck { .. }
+            | Step::DropDomainCheck { .. }
+            | Step::RenameDomainCheck { .. }
+            | Step::CreateCompositeType { .. }
+            | Step::RenameAttribute { .. }
+            | Step::AlterCompositeType { .. }
+            | Step::RenameUserType { .. }
+            | Step::ReplaceDomain { .. }
+            | Step::DropCompositeType { .. }
+            | Step::DropDomain { .. } => self.render_user_type_step(step)?,
             Step::SetComment { target } => self.render_comment(target)?,
             Step::GrantPrivileges { .. } | Step::RevokePrivileges { .. } => {
                 self.render_grant_step(step)?
@@ -674,9 +703,52 @@ impl<'a> Renderer<'a> {
             } else {
                 ""
             };
+            // A new type takes its own default collation unless one is named.
+            let collate = next
+                .collation
+                .as_ref()
+                .map(|c| format!(" COLLATE {}", ident(c)))
+                .unwrap_or_default();
             self.push(
-                format!("{allow}{alter} SET DATA TYPE {rendered} USING {using};"),
+                format!("{allow}{alter} SET DATA TYPE {rendered}{collate} USING {using};"),
                 hazards,
+            );
+        } else if changes.collation {
+            // The same type in another collation: no rewrite, but the
+            // column's indexes are rebuilt.
+            if let Some(online) = self.online.as_mut() {
+                let spell = |c: &Option<String>| {
+                    format!(
+                        "{} COLLATE {}",
+                        render_type(&next.ty),
+                        ident(c.as_deref().unwrap_or("default"))
+                    )
+                };
+                online.refuse_type_change(
+                    table,
+                    next,
+                    &spell(&previous.collation),
+                    &spell(&next.collation),
+                );
+                return Ok(());
+            }
+            let collation = next.collation.as_deref().unwrap_or("default");
+            self.push(
+                format!(
+                    "{alter} SET DATA TYPE {} COLLATE {};",
+                    render_type(&storage_type(&next.ty)),
+                    ident(collation)
+                ),
+                vec![
+                    hazard(
+                        HazardKind::IndexBuild,
+                        format!(
+                            "rebuilds the indexes of table {} over column {label} for its new collation",
+                            table_label(table)
+                        ),
+                    ),
+                    lock(),
+                ],
             );
         }
         if changes.sequence && previous_serial && next_serial {
@@ -996,6 +1068,8 @@ impl<'a> Renderer<'a> {
                 )
             }
             CommentTarget::View(name) => self.view_comment_sql(name, None)?,
+            CommentTarget::Domain(name) => self.user_type_comment_sql(name, true)?,
+            CommentTarget::CompositeType(name) => self.user_type_comment_sql(name, false)?,
             CommentTarget::Function(name, args) => self.function_comment_sql(name, args)?,
             CommentTarget::Trigger(table, name) => self.trigger_comment_sql(table, name)?,
             CommentTarget::ViewColumn(name, column) => self.view_comment_sql(name, Some(column))?,
@@ -1159,6 +1233,9 @@ pub(crate) fn create_table_sql(table: &Table) -> String {
                 .unwrap_or_default(),
         );
     }
+    for x in &table.exclusions {
+        lines.push(partition::exclusion_sql(x));
+    }
     let mut out = format!("CREATE TABLE {} (\n", qualified(&table.name));
     for (i, line) in lines.iter().enumerate() {
         out.push('\t');
@@ -1168,7 +1245,9 @@ pub(crate) fn create_table_sql(table: &Table) -> String {
         }
         out.push('\n');
     }
-    out.push_str(");");
+    out.push(')');
+    out.push_str(&partition::partition_by_sql(table));
+    out.push(';');
     out
 }
 
@@ -1212,6 +1291,9 @@ fn constraint_sql(table: &Table, name: &str) -> Option<(String, bool)> {
             ),
             false,
         ));
+    }
+    if let Some(x) = table.exclusions.iter().find(|x| x.name == name) {
+        return Some((partition::exclusion_sql(x), true));
     }
     None
 }

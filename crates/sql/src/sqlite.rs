@@ -251,6 +251,20 @@ pub fn canonical_schema(schema: &Schema) -> Result<Schema, SqliteError> {
             "SQLite has no extensions; remove the `#[derive(Extension)]` struct",
         ));
     }
+    if let Some(d) = schema.domains.first() {
+        return Err(unsupported(
+            "a domain (`#[derive(Domain)]`)",
+            format!("domain \"{}\"", d.name.name),
+            "SQLite has no domains; use the base type on the columns, with `#[check(…)]` on their tables",
+        ));
+    }
+    if let Some(c) = schema.composite_types.first() {
+        return Err(unsupported(
+            "a composite type (`#[derive(CompositeType)]`)",
+            format!("type \"{}\"", c.name.name),
+            "SQLite has no composite types; store the fields as columns, or as JSON text",
+        ));
+    }
     let mut out = Schema::default();
     for table in &schema.tables {
         out.tables.push(canonical_table(schema, table)?);
@@ -286,6 +300,20 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
             "SQLite has no privileges; remove them, or use PostgreSQL",
         ));
     }
+    if table.partition_by.is_some() || !table.partitions.is_empty() {
+        return Err(unsupported(
+            "partitioning (`#[table(partition_by)]`, `#[partition]`)",
+            tlabel,
+            "SQLite has no declarative partitioning; remove them, or use PostgreSQL",
+        ));
+    }
+    if !table.exclusions.is_empty() {
+        return Err(unsupported(
+            "an exclusion constraint (`#[exclude]`)",
+            tlabel,
+            "SQLite has no exclusion constraints; remove them, or use PostgreSQL",
+        ));
+    }
     if !table.triggers.is_empty() {
         return Err(unsupported(
             "a trigger (`#[trigger]`)",
@@ -313,6 +341,13 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
     };
     for c in &table.columns {
         let clabel = format!("column \"{tname}\".\"{}\"", c.name);
+        if c.collation.is_some() {
+            return Err(unsupported(
+                "a column collation (`#[column(collate = …)]`)",
+                clabel,
+                "shale's SQLite support has no collations; remove `collate`, or use PostgreSQL",
+            ));
+        }
         if c.ty.array_dims > 0 {
             return Err(unsupported(
                 "an array type",
@@ -346,6 +381,13 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
                 }
             }
             BaseType::Named(n) => col.ty = ColumnType::named(canonical_type_name(n)),
+            BaseType::UserType(q) => {
+                return Err(unsupported(
+                    format!("a domain or composite type (`{q}`)"),
+                    clabel,
+                    "SQLite has neither; use a built-in type",
+                ))
+            }
         }
         // PostgreSQL's `now()` is SQLite's `CURRENT_TIMESTAMP` (UTC text).
         if col.default.as_deref().is_some_and(|d| {
@@ -506,7 +548,7 @@ fn closing_quote(s: &str) -> Option<usize> {
 pub fn render_type(ty: &ColumnType) -> String {
     match &ty.base {
         BaseType::Named(n) => canonical_type_name(n).to_ascii_uppercase(),
-        BaseType::Enum(_) => "TEXT".into(),
+        BaseType::Enum(_) | BaseType::UserType(_) => "TEXT".into(),
     }
 }
 
@@ -1009,11 +1051,40 @@ impl<'a> Renderer<'a> {
                     detail: "SQLite has no schemas or enum types".into(),
                 })
             }
+            Step::CreateDomain { .. }
+            | Step::AlterDomain { .. }
+            | Step::AddDomainCheck { .. }
+            | Step::DropDomainCheck { .. }
+            | Step::RenameDomainCheck { .. }
+            | Step::ReplaceDomain { .. }
+            | Step::DropDomain { .. }
+            | Step::CreateCompositeType { .. }
+            | Step::RenameAttribute { .. }
+            | Step::AlterCompositeType { .. }
+            | Step::RenameUserType { .. }
+            | Step::DropCompositeType { .. } => return Err(SqliteError::Unsupported {
+                what:
+                    "a domain or composite type (`#[derive(Domain)]`, `#[derive(CompositeType)]`)"
+                        .into(),
+                object: step_label(step),
+                fix: "remove it, or use PostgreSQL".into(),
+            }),
             Step::CreateFunction { name, .. } | Step::DropFunction { name, .. } => {
                 return Err(SqliteError::Unsupported {
                     what: "a function or procedure (`#[derive(Function)]`)".into(),
                     object: format!("function \"{}\"", name.name),
                     fix: "remove it, or use PostgreSQL".into(),
+                })
+            }
+            Step::CreatePartition { table, .. }
+            | Step::DropPartition { table, .. }
+            | Step::DetachPartition { table, .. }
+            | Step::AttachPartition { table, .. } => {
+                return Err(SqliteError::Unsupported {
+                    what: "partitioning (`#[table(partition_by)]`, `#[partition]`)".into(),
+                    object: format!("table \"{}\"", table.name),
+                    fix: "SQLite has no declarative partitioning; remove them, or use PostgreSQL"
+                        .into(),
                 })
             }
             Step::CreateTrigger { table, .. } | Step::DropTrigger { table, .. } => {

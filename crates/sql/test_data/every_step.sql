@@ -14,7 +14,12 @@
 -- hazard: BACKWARD_INCOMPATIBLE renames sequence "old_numbers" to "auth"."numbers": code calling nextval on the previous name breaks
 -- hazard: BACKWARD_INCOMPATIBLE narrows sequence "counters" to integer: fails if its current value does not fit
 -- hazard: BACKWARD_INCOMPATIBLE renames enum "color" to "colour"
+-- hazard: BACKWARD_INCOMPATIBLE renames domain "email_old" to "email"
 -- hazard: BACKWARD_INCOMPATIBLE renames value 'banned' of enum "status" to 'suspended'
+-- hazard: BACKWARD_INCOMPATIBLE domain "email" becomes NOT NULL: fails if a column using it holds NULL
+-- hazard: BACKWARD_INCOMPATIBLE adds check "has_at" to domain "email": fails if a column using it holds a value it refuses
+-- hazard: BACKWARD_INCOMPATIBLE renames attribute "town" of type "address" to "city"
+-- hazard: BACKWARD_INCOMPATIBLE drops attribute "street" of type "address"
 -- hazard: BACKWARD_INCOMPATIBLE renames table "archive" to "auth"."archive": code using the previous name breaks
 -- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "archive" against reads and writes
 -- hazard: BACKWARD_INCOMPATIBLE renames table "old_logs" to "logs": code using the previous name breaks
@@ -25,6 +30,8 @@
 -- hazard: DELETES_DATA removes value 'gone' from enum "status": converting a row that holds one fails
 -- hazard: BACKWARD_INCOMPATIBLE code writing 'gone' to enum "status" breaks
 -- hazard: TABLE_REWRITE rewrites table "accounts" to convert column "accounts"."status" to the new enum
+-- hazard: TABLE_REWRITE rewrites table "contacts" to convert column "contacts"."code" to the new domain "code"
+-- hazard: ACQUIRES_ACCESS_EXCLUSIVE_LOCK locks table "contacts" against reads and writes
 -- hazard: TABLE_REWRITE rewrites table "accounts" to fill column "accounts"."doubled"
 -- hazard: TABLE_REWRITE rewrites table "accounts" to fill column "accounts"."shade"
 -- hazard: NOT_NULL_WITHOUT_DEFAULT adds NOT NULL column "accounts"."colors" without a default: fails if the table has rows
@@ -32,6 +39,8 @@
 -- hazard: INDEX_BUILD builds the index of constraint "accounts_email_key" on "accounts"
 -- hazard: INDEX_BUILD builds index "accounts_plan_idx" on "accounts", blocking writes while it runs
 -- hazard: CHANGES_ACCESS changes policy "trash_read" on "trash"
+-- hazard: BACKWARD_INCOMPATIBLE drops domain "gone_domain"
+-- hazard: BACKWARD_INCOMPATIBLE drops type "gone_type"
 -- hazard: BACKWARD_INCOMPATIBLE revokes SELECT on "trash" from "app_ro"
 -- hazard: BACKWARD_INCOMPATIBLE revokes DELETE on "trash" from "app_rw"
 -- hazard: BACKWARD_INCOMPATIBLE revokes the grant option for INSERT on "trash" from "app_rw"
@@ -63,6 +72,8 @@ DROP INDEX "public"."accounts_plan_idx";
 --> statement-breakpoint
 ALTER TABLE "public"."accounts" DROP CONSTRAINT "accounts_email_key";
 --> statement-breakpoint
+ALTER DOMAIN "public"."email_old" DROP CONSTRAINT "has_at";
+--> statement-breakpoint
 DROP TABLE "public"."junk";
 --> statement-breakpoint
 ALTER TABLE "public"."accounts" DROP COLUMN "doubled";
@@ -83,11 +94,29 @@ ALTER SEQUENCE "public"."counters" AS integer INCREMENT BY 5 MAXVALUE 1000000 CA
 --> statement-breakpoint
 ALTER TYPE "public"."color" RENAME TO "colour";
 --> statement-breakpoint
+ALTER DOMAIN "public"."email_old" RENAME TO "email";
+--> statement-breakpoint
 CREATE TYPE "auth"."level" AS ENUM ('low', 'high');
 --> statement-breakpoint
 ALTER TYPE "public"."status" RENAME VALUE 'banned' TO 'suspended';
 --> statement-breakpoint
 ALTER TYPE "public"."colour" ADD VALUE 'blue' AFTER 'green';
+--> statement-breakpoint
+CREATE DOMAIN "public"."posint" AS integer CONSTRAINT "posint_check" CHECK (VALUE > 0);
+--> statement-breakpoint
+ALTER DOMAIN "public"."email" SET DEFAULT 'nobody@example.com';
+--> statement-breakpoint
+ALTER DOMAIN "public"."email" SET NOT NULL;
+--> statement-breakpoint
+ALTER DOMAIN "public"."email" ADD CONSTRAINT "has_at" CHECK (VALUE ~ '^[^@]+@[^@]+$');
+--> statement-breakpoint
+ALTER DOMAIN "public"."email" RENAME CONSTRAINT "old_not_empty" TO "not_empty";
+--> statement-breakpoint
+CREATE TYPE "public"."pair" AS ("n" "public"."posint", "mail" "public"."email");
+--> statement-breakpoint
+ALTER TYPE "public"."address" RENAME ATTRIBUTE "town" TO "city";
+--> statement-breakpoint
+ALTER TYPE "public"."address" DROP ATTRIBUTE "street", ADD ATTRIBUTE "country" text, ALTER ATTRIBUTE "zip" TYPE bigint;
 --> statement-breakpoint
 CREATE PROCEDURE "auth"."tidy"("days" integer DEFAULT 30)
  LANGUAGE plpgsql
@@ -170,6 +199,14 @@ ALTER TABLE "public"."accounts" ALTER COLUMN "status" SET DEFAULT 'active';
 --> statement-breakpoint
 DROP TYPE "public"."status__previous";
 --> statement-breakpoint
+ALTER DOMAIN "public"."code" RENAME TO "code__previous";
+--> statement-breakpoint
+CREATE DOMAIN "public"."code" AS varchar(10);
+--> statement-breakpoint
+ALTER TABLE "public"."contacts" ALTER COLUMN "code" SET DATA TYPE "public"."code" USING "code"::varchar(10);
+--> statement-breakpoint
+DROP DOMAIN "public"."code__previous";
+--> statement-breakpoint
 CREATE TABLE "auth"."members" (
 	"id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
 	"account_id" bigint NOT NULL,
@@ -238,7 +275,15 @@ COMMENT ON FUNCTION "public"."touch"() IS 'stamps rows';
 --> statement-breakpoint
 COMMENT ON TRIGGER "accounts_fresh" ON "public"."accounts" IS 'new one';
 --> statement-breakpoint
+COMMENT ON DOMAIN "public"."posint" IS 'a positive integer';
+--> statement-breakpoint
+COMMENT ON TYPE "public"."address" IS 'a postal address';
+--> statement-breakpoint
 COMMENT ON SCHEMA "public" IS 'the application';
+--> statement-breakpoint
+DROP DOMAIN "public"."gone_domain";
+--> statement-breakpoint
+DROP TYPE "public"."gone_type";
 --> statement-breakpoint
 REVOKE SELECT ON TABLE "public"."trash" FROM "app_ro";
 --> statement-breakpoint

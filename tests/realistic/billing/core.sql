@@ -511,3 +511,19 @@ BEGIN
     RETURN NULL;
 END
 $$;
+
+ALTER TABLE catalog.prices ADD CONSTRAINT prices_no_overlap
+    EXCLUDE USING gist (price_book_id WITH =, product_id WITH =, daterange(valid_from, valid_to) WITH &&);
+ALTER TABLE contract_items ADD CONSTRAINT contract_items_no_overlap
+    EXCLUDE USING gist (contract_id WITH =, price_id WITH =, daterange(starts_on, ends_on) WITH &&);
+
+-- Money and currency domains, and a table whose columns use them.
+CREATE DOMAIN money_cents AS bigint CHECK (VALUE >= 0);
+CREATE DOMAIN currency_code AS char(3) CHECK (VALUE ~ '^[A-Z]{3}$');
+CREATE TABLE manual_adjustments (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    account_id bigint NOT NULL REFERENCES accounts (id),
+    amount money_cents NOT NULL,
+    currency currency_code NOT NULL,
+    reason text NOT NULL
+);

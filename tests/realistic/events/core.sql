@@ -539,3 +539,15 @@ CREATE TRIGGER events_notify AFTER INSERT ON es.events FOR EACH ROW EXECUTE FUNC
 CREATE TRIGGER outbox_notify AFTER INSERT ON es.outbox FOR EACH STATEMENT EXECUTE FUNCTION es.notify_event();
 
 COMMENT ON SCHEMA es IS 'The event store: append-only';
+
+CREATE TABLE es.raw_events (
+    stream_id uuid NOT NULL,
+    stream_version bigint NOT NULL,
+    payload jsonb NOT NULL,
+    recorded_at timestamptz NOT NULL,
+    PRIMARY KEY (stream_id, stream_version, recorded_at)
+) PARTITION BY RANGE (recorded_at);
+CREATE TABLE es.raw_events_2026_10 PARTITION OF es.raw_events FOR VALUES FROM ('2026-10-01') TO ('2026-11-01');
+CREATE TABLE es.raw_events_2026_11 PARTITION OF es.raw_events FOR VALUES FROM ('2026-11-01') TO ('2026-12-01');
+CREATE TABLE es.raw_events_2026_12 PARTITION OF es.raw_events FOR VALUES FROM ('2026-12-01') TO ('2027-01-01');
+

@@ -582,3 +582,17 @@ END
 $$;
 CREATE TRIGGER profiles_updated_at BEFORE UPDATE ON profiles FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 CREATE TRIGGER tasks_updated_at BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+
+CREATE TABLE page_views (
+    id bigint NOT NULL,
+    path text NOT NULL,
+    viewed_at timestamptz NOT NULL,
+    PRIMARY KEY (id, viewed_at)
+) PARTITION BY RANGE (viewed_at);
+CREATE TABLE page_views_2026_11 PARTITION OF page_views FOR VALUES FROM ('2026-11-01') TO ('2026-12-01');
+CREATE TABLE page_views_2026_12 PARTITION OF page_views FOR VALUES FROM ('2026-12-01') TO ('2027-01-01');
+
+
+-- A domain and the table whose column uses it.
+CREATE DOMAIN email_address AS text CHECK (VALUE ~ '^[^@]+@[^@]+$');
+CREATE TABLE contact_requests (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email email_address NOT NULL, body text);

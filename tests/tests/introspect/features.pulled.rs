@@ -1,4 +1,4 @@
-use shale::{Extension, Function, PgEnum, Sequence, Table, View};
+use shale::{Domain, Extension, Function, PgEnum, Sequence, Table, View};
 
 #[derive(Extension)]
 #[extension(version = "1.6")]
@@ -24,6 +24,10 @@ pub enum Role {
     #[pg_enum(rename = "guest-user")]
     GuestUser,
 }
+
+#[derive(Domain)]
+#[check(name = "positive_int_check", expr = "VALUE > 0")]
+pub struct PositiveInt(pub i32);
 
 /// Invoice numbers
 #[derive(Sequence)]
@@ -272,8 +276,7 @@ pub struct Users {
     pub updated_at: Option<chrono::NaiveDateTime>,
     #[column(default = "'{}'::jsonb")]
     pub settings: serde_json::Value,
-    #[column(sql_type = "positive_int")]
-    pub score: Option<String>,
+    pub score: Option<PositiveInt>,
     #[column(generated = "(lower(handle) || '@'::text) || email::text")]
     pub full_name: Option<String>,
     #[column(sql_type = "char(4)")]

@@ -12,7 +12,7 @@ use anyhow::{bail, Result};
 use serde_json::json;
 use shale_differ::{Ambiguities, Ambiguity, MigrationPair, ObjectKind, Plan};
 use shale_migrations::journal::PrefixMode;
-use shale_migrations::snapshot::{self, Snapshot};
+use shale_migrations::snapshot::{self, EncodedBody};
 use shale_migrations::{down, sqlfile};
 use shale_model::{QualifiedName, RenameHints, Schema};
 use shale_sql::HazardKind;
@@ -116,14 +116,9 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     });
     super::drop_in_background(sources);
     let parsed = parsed?;
-    let Project {
-        folder,
-        mut journal,
-        prev_id,
-        previous,
-    } = project?;
+    let project = project?;
     let next = if args.custom {
-        previous.clone()
+        project.previous.clone()
     } else {
         parsed.schema
     };
@@ -140,62 +135,104 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     if online && ctx.config.dialect == crate::config::Dialect::Sqlite {
         bail!("online mode is for PostgreSQL (SQLite has no concurrent index builds or NOT VALID constraints); drop --online or `[generate] online`");
     }
-    let mut notes = Vec::new();
-    let files: Vec<File> = if args.custom {
-        vec![File {
-            suffix: "",
-            no_transaction: false,
-            statements: Vec::new(),
-        }]
+    let plan = if args.custom {
+        None
     } else {
-        let plan = plan_with_prompts(ui, MigrationPair::new(&previous, &next), &mut hints)?;
+        let plan = plan_with_prompts(ui, MigrationPair::new(&project.previous, &next), &mut hints)?;
         if plan.is_empty() {
             cache.record_unchanged(&key);
             ui.result("no schema changes");
             ui.document(&json!({ "status": "no_changes", "cached": false }));
-            super::drop_in_background((previous, next));
+            super::drop_in_background((project, next));
             return Ok(Outcome::Clean);
         }
-        if online {
-            let options = shale_sql::OnlineOptions {
-                lock_timeout: ctx.config.generate.lock_timeout.clone(),
-            };
-            match shale_sql::Postgres.render_online(
-                &plan,
-                MigrationPair::new(&previous, &next),
-                &options,
-            ) {
-                Ok(rendered) => {
-                    notes = rendered.notes;
-                    rendered
-                        .parts
-                        .into_iter()
-                        .map(|p| File {
-                            suffix: p.role.suffix(),
-                            no_transaction: p.no_transaction,
-                            statements: p.statements,
-                        })
-                        .collect()
-                }
-                Err(shale_sql::OnlineError::Refused(refusals)) => {
-                    let e = shale_sql::OnlineError::Refused(refusals.clone());
-                    ui.result(&format!(
-                        "{}: {e}\nnothing was written",
-                        ui.paint(Style::Bad, "refused")
-                    ));
-                    ui.document(
+        Some(plan)
+    };
+    // The next snapshot's body is serialised on the other core while the
+    // migration and its down file are rendered on this one.
+    let outcome = std::thread::scope(|scope| {
+        let body = scope.spawn(|| EncodedBody::new(&next));
+        let body = move || {
+            body.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        };
+        write_migration(ctx, args, project, &next, plan, &hints, online, body)
+    });
+    super::drop_in_background(next);
+    outcome
+}
+
+/// `generate` once the plan is known: renders the migration (or the online
+/// files) and the down file, asks about data loss, and writes them with the
+/// next snapshot (`body`, encoded meanwhile).
+#[allow(clippy::too_many_arguments)]
+fn write_migration(
+    ctx: &Context<'_>,
+    args: &Args,
+    project: Project,
+    next: &Schema,
+    plan: Option<shale_differ::Plan>,
+    hints: &RenameHints,
+    online: bool,
+    body: impl FnOnce() -> EncodedBody,
+) -> Result<Outcome> {
+    let ui = ctx.ui;
+    let Project {
+        folder,
+        mut journal,
+        prev_id,
+        previous,
+    } = project;
+    let previous = &previous;
+    let mut notes = Vec::new();
+    let files: Vec<File> = match plan {
+        None => vec![File {
+            suffix: "",
+            no_transaction: false,
+            statements: Vec::new(),
+        }],
+        Some(plan) => {
+            if online {
+                let options = shale_sql::OnlineOptions {
+                    lock_timeout: ctx.config.generate.lock_timeout.clone(),
+                };
+                match shale_sql::Postgres.render_online(
+                    &plan,
+                    MigrationPair::new(previous, next),
+                    &options,
+                ) {
+                    Ok(rendered) => {
+                        notes = rendered.notes;
+                        rendered
+                            .parts
+                            .into_iter()
+                            .map(|p| File {
+                                suffix: p.role.suffix(),
+                                no_transaction: p.no_transaction,
+                                statements: p.statements,
+                            })
+                            .collect()
+                    }
+                    Err(shale_sql::OnlineError::Refused(refusals)) => {
+                        let e = shale_sql::OnlineError::Refused(refusals.clone());
+                        ui.result(&format!(
+                            "{}: {e}\nnothing was written",
+                            ui.paint(Style::Bad, "refused")
+                        ));
+                        ui.document(
                         &json!({ "status": "refused", "reason": "not_online", "steps": refusals }),
                     );
-                    return Ok(Outcome::Findings);
+                        return Ok(Outcome::Findings);
+                    }
+                    Err(e) => bail!("{e}"),
                 }
-                Err(e) => bail!("{e}"),
+            } else {
+                vec![File {
+                    suffix: "",
+                    no_transaction: false,
+                    statements: ctx.render_plan(&plan, MigrationPair::new(previous, next))?,
+                }]
             }
-        } else {
-            vec![File {
-                suffix: "",
-                no_transaction: false,
-                statements: ctx.render_plan(&plan, MigrationPair::new(&previous, &next))?,
-            }]
         }
     };
     let statements: Vec<&shale_sql::Statement> = files.iter().flat_map(|f| &f.statements).collect();
@@ -207,7 +244,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     let down_statements = if args.custom || online {
         Vec::new()
     } else {
-        let reverse = MigrationPair::new(&next, &previous);
+        let reverse = MigrationPair::new(next, previous);
         let (plan, _) =
             super::verify::plan_assuming_drops(reverse, &shale_differ::reverse_hints(&hints));
         ctx.render_plan(&plan, reverse)?
@@ -299,7 +336,7 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             (n, render)
         })
         .collect();
-    let written = write_next_migrations(ctx, folder, &mut journal, &prev_id, items, next)?;
+    let written = write_next_migrations(ctx, folder, &mut journal, &prev_id, items, &body())?;
 
     if !ui.json() {
         print_hazards(ui, &hazards);
@@ -409,9 +446,9 @@ pub struct Written {
 }
 
 /// Appends the next migration to the project: its file and optional down
-/// file (texts from `render`, given the new tag), its snapshot of `next`
-/// chained to `prev_id`, the journal entry, and the integrity record. The one
-/// place these files are written together.
+/// file (texts from `render`, given the new tag), its snapshot of the next
+/// schema (`body`, encoded) chained to `prev_id`, the journal entry, and the
+/// integrity record. The one place these files are written together.
 pub fn write_next_migration(
     ctx: &Context<'_>,
     folder: Option<shale_migrations::folder::MigrationFolder>,
@@ -419,16 +456,16 @@ pub fn write_next_migration(
     prev_id: &str,
     name: &str,
     render: impl FnOnce(&str) -> (String, Option<String>),
-    next: Schema,
+    body: &EncodedBody,
 ) -> Result<Written> {
     let items: Vec<(String, RenderFn<'_>)> = vec![(name.to_string(), Box::new(render))];
-    let mut written = write_next_migrations(ctx, folder, journal, prev_id, items, next)?;
+    let mut written = write_next_migrations(ctx, folder, journal, prev_id, items, body)?;
     Ok(written.remove(0))
 }
 
 /// [`write_next_migration`] for several migrations of one run (online mode):
 /// each gets its journal entry and its snapshot, chained; every snapshot
-/// holds `next`, the schema once the last of them has run (the files of one
+/// holds `body`, the schema once the last of them has run (the files of one
 /// run are one change; `shale rebase` rebuilds exact intermediate snapshots
 /// by replaying).
 pub fn write_next_migrations<'r>(
@@ -437,7 +474,7 @@ pub fn write_next_migrations<'r>(
     journal: &mut shale_migrations::journal::Journal,
     prev_id: &str,
     items: Vec<(String, RenderFn<'r>)>,
-    next: Schema,
+    body: &EncodedBody,
 ) -> Result<Vec<Written>> {
     let prefix = match ctx.config.prefix {
         Prefix::Index => PrefixMode::Index,
@@ -446,9 +483,7 @@ pub fn write_next_migrations<'r>(
     };
     let mut pending = Vec::new();
     let mut prev_id = prev_id.to_string();
-    let count = items.len();
-    let mut next = Some(next);
-    for (k, (name, render)) in items.into_iter().enumerate() {
+    for (name, render) in items {
         let entry = journal
             .push_next(&name, prefix, shale_migrations::journal::now_millis())
             .clone();
@@ -467,14 +502,10 @@ pub fn write_next_migrations<'r>(
             );
         }
         let (text, down_text) = render(&entry.tag);
-        let schema = if k + 1 == count {
-            next.take().unwrap_or_default()
-        } else {
-            next.clone().unwrap_or_default()
-        };
         let salt = format!("{}@{}", entry.tag, entry.when);
-        let snap = Snapshot::new(ctx.snapshot_dialect(), &prev_id, &salt, schema);
-        prev_id = snap.id.clone();
+        let id = body.id(&prev_id, &salt);
+        let snap = body.file(ctx.snapshot_dialect(), &id, &prev_id);
+        prev_id = id;
         let snap_path = ctx.config.snapshots.join(snapshot::file_name(entry.idx));
         pending.push(Pending {
             entry,
@@ -483,7 +514,7 @@ pub fn write_next_migrations<'r>(
             down_path,
             down_text,
             snap_path,
-            snap: snap.to_json(),
+            snap,
         });
     }
     // The journal is the index of the folder: written after the files it

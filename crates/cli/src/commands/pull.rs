@@ -178,7 +178,7 @@ fn write_baseline(
         shale_migrations::snapshot::ROOT_ID,
         name,
         |_| (sqlfile::render(&sqls, &[]), None),
-        parsed.schema,
+        &shale_migrations::snapshot::EncodedBody::new(&parsed.schema),
     )?;
     let folder = ctx.load_folder()?;
     let options = shale_runner::MigrateOptions {

@@ -141,7 +141,7 @@ impl Differ<'_, '_> {
             let same = |p: &Trigger, n: &Trigger| {
                 same_trigger(p, n)
                     && !recreated_functions.contains(&p.function)
-                    && !trigger_uses_changed_column(table, p)
+                    && !trigger_uses_changed_column(table, p, &self.db.user_types.replaced)
             };
             for event in diff_named(triggers, |t: &Trigger| t.name.as_str(), same) {
                 match event {
@@ -202,12 +202,21 @@ impl Differ<'_, '_> {
 /// Whether a trigger names a column of its table (`UPDATE OF`, `WHEN`) that
 /// is dropped or changes type: PostgreSQL refuses both while the trigger
 /// exists.
-fn trigger_uses_changed_column(table: &TablePair<'_>, trigger: &Trigger) -> bool {
+fn trigger_uses_changed_column(
+    table: &TablePair<'_>,
+    trigger: &Trigger,
+    replaced: &std::collections::HashSet<shale_model::QualifiedName>,
+) -> bool {
     let MigrationPair { previous, next } = table.tables;
     previous.columns.iter().any(|c| {
         let changed = match table.next_column(&c.name).and_then(|n| next.column(n)) {
             None => true,
-            Some(n) => n.ty != c.ty || n.name != c.name,
+            Some(n) => {
+                matches!(&n.ty.base, shale_model::BaseType::UserType(q) if replaced.contains(q))
+                    || n.ty != c.ty
+                    || n.collation != c.collation
+                    || n.name != c.name
+            }
         };
         changed
             && (trigger.update_of.iter().any(|u| u == &c.name)

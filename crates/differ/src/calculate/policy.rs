@@ -22,8 +22,10 @@ impl Differ<'_, '_> {
                 });
             }
             let policies = table.tables.map(|t| t.policies.as_slice());
-            let same =
-                |p: &Policy, n: &Policy| same_policy(p, n) && !policy_uses_changed_column(table, p);
+            let same = |p: &Policy, n: &Policy| {
+                same_policy(p, n)
+                    && !policy_uses_changed_column(table, p, &self.db.user_types.replaced)
+            };
             let events = diff_named(policies, |p: &Policy| p.name.as_str(), same);
             // A drop and an add of the same name that keep the command and
             // the permissive flag (and no column under it changes) are an
@@ -41,7 +43,7 @@ impl Differ<'_, '_> {
                     if p.command == n.command && p.permissive == n.permissive
                         && (p.using.is_none() || n.using.is_some())
                         && (p.with_check.is_none() || n.with_check.is_some())
-                        && !policy_uses_changed_column(table, p))
+                        && !policy_uses_changed_column(table, p, &self.db.user_types.replaced))
             };
             for event in events {
                 match event {
@@ -94,12 +96,20 @@ fn same_policy(p: &Policy, n: &Policy) -> bool {
 /// Whether a policy's expressions use a column of its table that is dropped
 /// or changes type: PostgreSQL refuses both while the policy exists, so the
 /// policy is dropped before and created again after.
-fn policy_uses_changed_column(table: &TablePair<'_>, policy: &Policy) -> bool {
+fn policy_uses_changed_column(
+    table: &TablePair<'_>,
+    policy: &Policy,
+    replaced: &std::collections::HashSet<shale_model::QualifiedName>,
+) -> bool {
     let MigrationPair { previous, next } = table.tables;
     previous.columns.iter().any(|c| {
         let changed = match table.next_column(&c.name).and_then(|n| next.column(n)) {
             None => true,
-            Some(n) => n.ty != c.ty,
+            Some(n) => {
+                matches!(&n.ty.base, shale_model::BaseType::UserType(q) if replaced.contains(q))
+                    || n.ty != c.ty
+                    || n.collation != c.collation
+            }
         };
         changed
             && [&policy.using, &policy.with_check]

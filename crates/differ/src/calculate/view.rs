@@ -129,7 +129,8 @@ impl Differ<'_, '_> {
 
     /// Previous names of kept tables with a column that is dropped, changes
     /// its stored type, is dropped and added again, or is converted by an
-    /// enum swap: PostgreSQL refuses each under a view that reads it.
+    /// enum swap or a domain replacement: PostgreSQL refuses each under a
+    /// view that reads it.
     fn tables_with_changed_columns(&self) -> HashSet<&QualifiedName> {
         let db = self.db;
         let mut out = HashSet::new();
@@ -140,7 +141,9 @@ impl Differ<'_, '_> {
                         out.insert(&db.tables[i].tables.previous.name);
                     }
                 }
-                Step::AlterColumn { table, changes, .. } if changes.ty || changes.sequence => {
+                Step::AlterColumn { table, changes, .. }
+                    if changes.ty || changes.sequence || changes.collation =>
+                {
                     if let Some(&i) = db.table_by_previous.get(&table.previous) {
                         out.insert(&db.tables[i].tables.previous.name);
                     }
@@ -148,6 +151,13 @@ impl Differ<'_, '_> {
                 Step::ReplaceEnum { columns, .. } => {
                     for c in columns {
                         if let Some(&i) = db.table_by_next.get(&c.table) {
+                            out.insert(&db.tables[i].tables.previous.name);
+                        }
+                    }
+                }
+                Step::ReplaceDomain { columns, .. } => {
+                    for (table, _) in columns {
+                        if let Some(&i) = db.table_by_next.get(table) {
                             out.insert(&db.tables[i].tables.previous.name);
                         }
                     }

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
-use shale_model::{BaseType, CheckOption, ColumnType, QualifiedName, View, ViewColumn};
+use shale_model::{CheckOption, ColumnType, QualifiedName, View, ViewColumn};
 
 use super::{
     base_type, borrowed, is_false, is_zero, owned, qualified, schema_of, sorted_by_name, IndexV1,
@@ -49,6 +49,10 @@ struct ViewColumnV1<'a> {
     enum_name: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     enum_schema: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    user_type: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    user_type_schema: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "is_zero")]
     array_dims: u8,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -129,15 +133,20 @@ impl<'a> ViewV1<'a> {
 
 impl<'a> ViewColumnV1<'a> {
     fn from_model(c: &'a ViewColumn) -> ViewColumnV1<'a> {
-        let (ty, enum_name, enum_schema) = match &c.ty.base {
-            BaseType::Named(n) => (Some(Cow::Borrowed(n.as_str())), None, None),
-            BaseType::Enum(q) => (None, Some(Cow::Borrowed(q.name.as_str())), schema_of(q)),
-        };
+        let super::BaseKeys {
+            ty,
+            enum_name,
+            enum_schema,
+            user_type,
+            user_type_schema,
+        } = super::base_keys(&c.ty.base);
         ViewColumnV1 {
             name: Cow::Borrowed(&c.name),
             ty,
             enum_name,
             enum_schema,
+            user_type,
+            user_type_schema,
             array_dims: c.ty.array_dims,
             comment: borrowed(&c.comment),
         }
@@ -150,7 +159,14 @@ impl<'a> ViewColumnV1<'a> {
                 self.name
             ))
         };
-        let base = base_type(self.ty, self.enum_name, self.enum_schema, invalid)?;
+        let keys = super::BaseKeys {
+            ty: self.ty,
+            enum_name: self.enum_name,
+            enum_schema: self.enum_schema,
+            user_type: self.user_type,
+            user_type_schema: self.user_type_schema,
+        };
+        let base = base_type(keys, invalid)?;
         Ok(ViewColumn {
             name: self.name.into_owned(),
             ty: ColumnType {

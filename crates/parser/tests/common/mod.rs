@@ -111,6 +111,12 @@ pub fn dump(parsed: &Parsed) -> String {
         for (p, n) in &r.views {
             let _ = writeln!(out, "  view {} -> {}", q(p), q(n));
         }
+        for (p, n) in &r.user_types {
+            let _ = writeln!(out, "  type {} -> {}", q(p), q(n));
+        }
+        for (t, p, n) in &r.attributes {
+            let _ = writeln!(out, "  attribute {}: {p} -> {n}", q(t));
+        }
     }
     out
 }
@@ -169,10 +175,7 @@ pub fn dump_schema(schema: &Schema) -> String {
         let _ = writeln!(out, "table {}.{}", t.name.namespace, t.name.name);
         comment(&mut out, "  ", &t.comment);
         for c in &t.columns {
-            let ty = match &c.ty.base {
-                BaseType::Named(n) => n.clone(),
-                BaseType::Enum(q) => format!("enum {}.{}", q.namespace, q.name),
-            } + &"[]".repeat(c.ty.array_dims as usize);
+            let ty = type_text(&c.ty);
             let _ = write!(
                 out,
                 "  column {}: {ty}{}",
@@ -192,6 +195,9 @@ pub fn dump_schema(schema: &Schema) -> String {
             }
             if let Some(g) = &c.generated {
                 let _ = write!(out, " generated {g:?}");
+            }
+            if let Some(collation) = &c.collation {
+                let _ = write!(out, " collate {collation:?}");
             }
             out.push('\n');
             comment(&mut out, "    ", &c.comment);
@@ -253,6 +259,15 @@ pub fn dump_schema(schema: &Schema) -> String {
         }
         for g in &t.triggers {
             let _ = writeln!(out, "  trigger {:?}", g);
+        }
+        for x in &t.exclusions {
+            let _ = writeln!(out, "  exclusion {:?}", x);
+        }
+        if let Some(key) = &t.partition_by {
+            let _ = writeln!(out, "  partition by {}", key.to_sql());
+        }
+        for p in &t.partitions {
+            let _ = writeln!(out, "  partition {} {}", p.name, p.bound.to_sql());
         }
         for fk in &t.foreign_keys {
             let _ = write!(
@@ -370,10 +385,7 @@ pub fn dump_schema(schema: &Schema) -> String {
         comment(&mut out, "  ", &v.comment);
         let _ = writeln!(out, "  query {:?}", v.query);
         for c in &v.columns {
-            let ty = match &c.ty.base {
-                BaseType::Named(n) => n.clone(),
-                BaseType::Enum(q) => format!("enum {}.{}", q.namespace, q.name),
-            } + &"[]".repeat(c.ty.array_dims as usize);
+            let ty = type_text(&c.ty);
             let _ = writeln!(out, "  column {}: {ty}", c.name);
             comment(&mut out, "    ", &c.comment);
         }
@@ -385,7 +397,43 @@ pub fn dump_schema(schema: &Schema) -> String {
         let _ = writeln!(out, "{} {}.{}", f.kind(), f.name.namespace, f.signature());
         let _ = writeln!(out, "  {:?}", f);
     }
+    for d in &schema.domains {
+        let _ = writeln!(
+            out,
+            "domain {}.{}: {}{}{}{}",
+            d.name.namespace,
+            d.name.name,
+            type_text(&d.base),
+            if d.not_null { " not null" } else { "" },
+            d.default
+                .as_ref()
+                .map_or(String::new(), |x| format!(" default {x:?}")),
+            d.collation
+                .as_ref()
+                .map_or(String::new(), |x| format!(" collate {x:?}")),
+        );
+        comment(&mut out, "  ", &d.comment);
+        for c in &d.checks {
+            let _ = writeln!(out, "  check {}: {:?}", c.name, c.expr);
+        }
+    }
+    for t in &schema.composite_types {
+        let _ = writeln!(out, "composite type {}.{}", t.name.namespace, t.name.name);
+        comment(&mut out, "  ", &t.comment);
+        for a in &t.attributes {
+            let _ = writeln!(out, "  attribute {}: {}", a.name, type_text(&a.ty));
+        }
+    }
     out
+}
+
+fn type_text(ty: &shale_model::ColumnType) -> String {
+    let base = match &ty.base {
+        BaseType::Named(n) => n.clone(),
+        BaseType::Enum(q) => format!("enum {}.{}", q.namespace, q.name),
+        BaseType::UserType(q) => format!("type {}.{}", q.namespace, q.name),
+    };
+    base + &"[]".repeat(ty.array_dims as usize)
 }
 
 /// `file:line:col: message`, the source line, a `^^^` underline with the

@@ -1,0 +1,35 @@
+// Domains and composite types with every per-item mistake.
+use shale::{CompositeType, Domain};
+
+#[derive(Domain)]
+#[domain(nott_null, default = "")]
+pub struct Typo(pub String);
+
+#[derive(Domain)]
+pub struct NotNewtype {
+    pub value: String,
+}
+
+#[derive(Domain)]
+pub struct Nullable(pub Option<i32>);
+
+#[derive(Domain)]
+#[check(name = "a", expr = "VALUE > 0")]
+#[check(name = "a", expr = "VALUE < 9")]
+#[check(name = "b")]
+#[check(expr = "")]
+pub struct Checks(pub i32);
+
+#[derive(CompositeType)]
+pub struct Pair {
+    pub a: Option<i32>,
+    #[column(name = "a")]
+    pub b: Option<i32>,
+    #[column(default = "1")]
+    pub c: Option<i32>,
+}
+
+#[derive(CompositeType)]
+pub struct Tuple(i32, i32);
+
+fn main() {}
