@@ -158,8 +158,11 @@ pub(crate) fn each_batch(text: &str, dialect: Dialect, mut f: impl FnMut(Vec<Pie
     }
     let permits = Mutex::new(permit_rx);
     let next = AtomicUsize::new(0);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Piece>)>();
-    std::thread::scope(|scope| {
+    // A worker's panic comes back as its batch, so the consumer never
+    // waits for a batch no one will send.
+    type Batch = std::thread::Result<Vec<Piece>>;
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Batch)>();
+    let panicked = std::thread::scope(|scope| {
         for _ in 0..threads {
             let (permits, next, done_tx) = (&permits, &next, done_tx.clone());
             let (batches, file_lines) = (&batches, &file_lines);
@@ -175,10 +178,11 @@ pub(crate) fn each_batch(text: &str, dialect: Dialect, mut f: impl FnMut(Vec<Pie
                     let Some(batch) = batches.get(k) else {
                         return;
                     };
-                    if done_tx
-                        .send((k, chunk_pieces(batch, dialect, file_lines)))
-                        .is_err()
-                    {
+                    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        chunk_pieces(batch, dialect, file_lines)
+                    }));
+                    let failed = read.is_err();
+                    if done_tx.send((k, read)).is_err() || failed {
                         return;
                     }
                 });
@@ -186,6 +190,7 @@ pub(crate) fn each_batch(text: &str, dialect: Dialect, mut f: impl FnMut(Vec<Pie
         drop(done_tx);
         let mut ready = std::collections::BTreeMap::new();
         let mut want = 0;
+        let mut panicked = None;
         while want < batches.len() {
             if let Some(batch) = ready.remove(&want) {
                 number(batch);
@@ -196,11 +201,15 @@ pub(crate) fn each_batch(text: &str, dialect: Dialect, mut f: impl FnMut(Vec<Pie
                 continue;
             }
             match done_rx.recv() {
-                Ok((k, batch)) => {
+                Ok((k, Ok(batch))) => {
                     ready.insert(k, batch);
                 }
+                Ok((_, Err(panic))) => {
+                    panicked = Some(panic);
+                    break;
+                }
                 // No thread could be had, or every one is gone: the rest on
-                // this one (a worker that panicked fails the scope below).
+                // this one.
                 Err(_) => {
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     match batches.get(k) {
@@ -214,7 +223,11 @@ pub(crate) fn each_batch(text: &str, dialect: Dialect, mut f: impl FnMut(Vec<Pie
         }
         // Workers waiting for a permit give up once the permits are gone.
         drop(permit_tx);
+        panicked
     });
+    if let Some(panic) = panicked {
+        std::panic::resume_unwind(panic);
+    }
 }
 
 /// The pieces of consecutive chunks (their `index` set by [`each_batch`]).
