@@ -306,21 +306,20 @@ pub struct EncodedBody {
 
 impl EncodedBody {
     /// Encodes `schema`, which must be normalised (as [`Snapshot::new`]
-    /// makes it): the two serialisations run on two threads.
+    /// makes it): the body is built once, and its two serialisations run
+    /// on two threads.
     pub fn new(schema: &Schema) -> EncodedBody {
-        let (compact, pretty) = std::thread::scope(|scope| {
-            let compact = scope.spawn(|| {
-                with_body(schema, |body| {
-                    serde_json::to_vec(body).expect("serialising to memory cannot fail")
-                })
-            });
-            let pretty = pretty_body(schema);
-            let compact = compact
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (compact, pretty)
-        });
-        EncodedBody { compact, pretty }
+        with_body(schema, |body| {
+            std::thread::scope(|scope| {
+                let compact = scope
+                    .spawn(|| serde_json::to_vec(body).expect("serialising to memory cannot fail"));
+                let pretty = pretty_body(body);
+                let compact = compact
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                EncodedBody { compact, pretty }
+            })
+        })
     }
 
     /// The id of a snapshot of this body following `prev_id` with `salt`,
@@ -356,28 +355,21 @@ impl EncodedBody {
 }
 
 /// The pretty body of a file (see [`EncodedBody::pretty`]).
-fn pretty_body(schema: &Schema) -> String {
-    let (namespaces, enums, tables) = body_v1(schema);
-    let (sequences, extensions) = objects_v1(schema);
-    let views = view::views_v1(&schema.views);
-    let functions = function::functions_v1(&schema.functions);
-    let domains = user_type::domains_v1(&schema.domains);
-    let composite_types = user_type::composite_types_v1(&schema.composite_types);
-    let namespace_settings = grant::namespaces_v1(&schema.namespace_settings);
+fn pretty_body(body: &BodyV1<'_>) -> String {
     let body = BodyOutV1 {
-        namespaces: &namespaces,
-        enums: &enums,
-        tables: &tables,
-        sequences: &sequences,
-        extensions: &extensions,
-        views: &views,
-        functions: &functions,
-        domains: &domains,
-        composite_types: &composite_types,
-        namespace_settings: &namespace_settings,
+        namespaces: body.namespaces,
+        enums: body.enums,
+        tables: body.tables,
+        sequences: body.sequences,
+        extensions: body.extensions,
+        views: body.views,
+        functions: body.functions,
+        domains: body.domains,
+        composite_types: body.composite_types,
+        namespace_settings: body.namespace_settings,
     };
     // About 2 KiB per table: one allocation, no copying while it grows.
-    let mut out = Vec::with_capacity(4096 + 2048 * schema.tables.len() + 128 * schema.enums.len());
+    let mut out = Vec::with_capacity(4096 + 2048 * body.tables.len() + 128 * body.enums.len());
     serde_json::to_writer_pretty(&mut out, &body).expect("serialising to memory cannot fail");
     let mut text = String::from_utf8(out).expect("serde_json writes UTF-8");
     if text.starts_with("{\n") {
