@@ -10,6 +10,7 @@
 //! password, one shared server per test process, and panicking helpers.
 
 pub mod arbitrary;
+pub mod downs;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -10,6 +10,17 @@
 //! (`empty → before`, then `before → after`) and introspected back: the live
 //! database must diff empty against `after.rs` ("there is drift" otherwise).
 //!
+//! Each case also holds its down file (`expected.down.sql`: exactly what
+//! `shale generate` writes as `NNNN_after.down.sql`, from the same
+//! `shale_differ::down_plan`, tagged as `rollback.rs` generates it; empty
+//! when there is no migration). It is re-parsed the same way, its header must
+//! list exactly the statements that lose data, and it is run on the same
+//! database after the up, in one transaction as `shale rollback` runs it
+//! (`empty → before → after → down`): the database must then introspect as
+//! `before.rs`, with zero drift. The cases whose reverse is known not to work
+//! (`shale_tests::downs::KNOWN_IRREVERSIBLE`, shared with `rollback.rs`) must
+//! fail with their known reason, so the list stays true.
+//!
 //! All cases run in one test function that lists every failing case at the
 //! end. `SHALE_GOLDEN=substring` runs only the matching cases;
 //! `SHALE_BLESS=1` rewrites the expected files instead of failing on them.
@@ -215,6 +226,10 @@ fn check_documented(dir: &Path) -> Result<(), String> {
 
 fn migration_case(dir: &Path) -> Result<(), String> {
     check_documented(dir)?;
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let before = parse_file(&dir.join("before.rs"))?;
     let after = parse_file(&dir.join("after.rs"))?;
     let mut hints = after.renames.clone();
@@ -225,6 +240,21 @@ fn migration_case(dir: &Path) -> Result<(), String> {
 
     let statements = migrate_sql(&before.schema, &after.schema, &hints)?;
     let text = sql_file_text(&statements);
+    // The down file `shale generate` writes beside the migration (none when
+    // there is no migration): the same differ the other way.
+    let down_statements = shale_tests::downs::down_statements(
+        MigrationPair::new(&before.schema, &after.schema),
+        &hints,
+        |plan, pair| Postgres.try_render(plan, pair),
+    )?;
+    let down_text = if statements.is_empty() {
+        String::new()
+    } else {
+        shale_tests::downs::down_text(
+            shale_tests::downs::case_tag(&before.schema),
+            &down_statements,
+        )
+    };
 
     // Every check runs even when the text differs, so that a failing case
     // also says whether the SQL it produced works; a file is blessed only
@@ -240,15 +270,31 @@ fn migration_case(dir: &Path) -> Result<(), String> {
             statements.len()
         ));
     }
-    if let Err(e) = apply_case(&before.schema, &after.schema, &text) {
+    let mut down_problems = down_file_problems(&statements, &down_statements, &down_text);
+    let down = (!down_text.is_empty()).then_some(down_text.as_str());
+    let (up, down_applied) = apply_case(&before.schema, &after.schema, &text, down);
+    if let Err(e) = up {
         problems.push(e);
+    }
+    match (down_applied, shale_tests::downs::known_irreversible(&name)) {
+        (Ok(()), None) => {}
+        (Err(e), Some(reason)) if e.contains(reason) => {}
+        (Ok(()), Some(_)) => down_problems.push(
+            "expected.down.sql now undoes the migration: take the case off \
+             shale_tests::downs::KNOWN_IRREVERSIBLE"
+                .into(),
+        ),
+        (Err(e), Some(reason)) => down_problems.push(format!(
+            "expected.down.sql is known to fail with {reason:?}, but fails otherwise: {e}"
+        )),
+        (Err(e), None) => down_problems.push(e),
     }
     // A hand-written expected file (kept while shale is wrong) must itself be
     // a working migration, or it proves nothing.
     let expected_path = dir.join("expected.sql");
     if let Ok(expected) = std::fs::read_to_string(&expected_path) {
         if expected != text && !bless() {
-            if let Err(e) = apply_case(&before.schema, &after.schema, &expected) {
+            if let (Err(e), _) = apply_case(&before.schema, &after.schema, &expected, None) {
                 problems.push(format!("expected.sql itself does not work: {e}"));
             }
         }
@@ -257,9 +303,12 @@ fn migration_case(dir: &Path) -> Result<(), String> {
     if let Err(e) = compare_or_bless(&expected_path, &text, bless_ok) {
         problems.insert(0, e);
     }
-    let online = dir
-        .file_name()
-        .is_some_and(|n| n.to_string_lossy().contains("online"));
+    let down_bless_ok = bless_ok && down_problems.is_empty();
+    if let Err(e) = compare_or_bless(&dir.join("expected.down.sql"), &down_text, down_bless_ok) {
+        down_problems.insert(0, e);
+    }
+    problems.extend(down_problems);
+    let online = name.contains("online");
     if online {
         if let Err(e) = online_case(dir, &before.schema, &after.schema, &hints) {
             problems.push(format!("online mode: {e}"));
@@ -272,14 +321,78 @@ fn migration_case(dir: &Path) -> Result<(), String> {
     }
 }
 
-/// Applies `empty → before`, then the migration file `text`, on a fresh
-/// database, checking for drift after each.
-fn apply_case(before: &Schema, after: &Schema, text: &str) -> Result<(), String> {
-    apply_files_case(before, after, &[text.to_string()])
+/// What is wrong with a down file's text, without running it: every
+/// statement re-parses, the file splits back into the statements rendered,
+/// its header lists exactly the statements that lose data, and there is no
+/// down file without a migration.
+fn down_file_problems(up: &[Statement], statements: &[Statement], text: &str) -> Vec<String> {
+    if up.is_empty() {
+        return if statements.is_empty() {
+            Vec::new()
+        } else {
+            vec![format!(
+                "no migration, yet the reverse plans {} statements",
+                statements.len()
+            )]
+        };
+    }
+    let mut problems: Vec<String> = statements
+        .iter()
+        .filter_map(|s| reparse(&s.sql).err().map(|e| format!("down file: {e}")))
+        .collect();
+    let chunks = sqlfile::split(text).len();
+    if chunks != statements.len() {
+        problems.push(format!(
+            "the down file splits into {chunks} statements, not the {} rendered",
+            statements.len()
+        ));
+    }
+    let header = shale_migrations::down::data_loss(text);
+    if header != shale_sql::data_loss_messages(statements) {
+        problems.push(format!(
+            "the down file's header lists data loss {header:?}, not that of its statements"
+        ));
+    }
+    problems
 }
 
-/// [`apply_case`] for the several files of an online migration, in order.
-fn apply_files_case(before: &Schema, after: &Schema, texts: &[String]) -> Result<(), String> {
+/// Applies `empty → before`, then the migration file `text`, on a fresh
+/// database, checking for drift after each; then, when given, the down file
+/// `down` as `shale rollback` runs it (refused when it cannot run in one
+/// transaction), after which the database must introspect as `before`.
+/// Returns the up's outcome and the down's (`Ok` when there is none).
+fn apply_case(
+    before: &Schema,
+    after: &Schema,
+    text: &str,
+    down: Option<&str>,
+) -> (Result<(), String>, Result<(), String>) {
+    let url = match apply_files_case(before, after, &[text.to_string()]) {
+        Ok(url) => url,
+        Err(e) => {
+            return (
+                Err(e),
+                Err("the down file did not run: the up failed".into()),
+            )
+        }
+    };
+    let Some(down) = down else {
+        return (Ok(()), Ok(()));
+    };
+    let undone = match shale_tests::downs::outside_transaction(down) {
+        Some(reason) => Err(format!(
+            "the down file cannot run in one transaction ({reason}), so rollback refuses it"
+        )),
+        None => apply_file(&url, down).map_err(|e| format!("after → before (the down file): {e}")),
+    }
+    .and_then(|()| check_no_drift(&url, before).map_err(|e| format!("after the down file: {e}")));
+    (Ok(()), undone)
+}
+
+/// Applies `empty → before`, then the several files of a migration in order
+/// (an online migration's), on a fresh database, checking for drift after
+/// each; returns the database.
+fn apply_files_case(before: &Schema, after: &Schema, texts: &[String]) -> Result<String, String> {
     let setup = migrate_sql(&Schema::default(), before, &RenameHints::default())?;
     let url = shale_tests::fresh_database();
     apply(&url, &setup).map_err(|e| format!("empty → before: {e}"))?;
@@ -287,7 +400,8 @@ fn apply_files_case(before: &Schema, after: &Schema, texts: &[String]) -> Result
     for (k, text) in texts.iter().enumerate() {
         apply_file(&url, text).map_err(|e| format!("before → after, file {}: {e}", k + 1))?;
     }
-    check_no_drift(&url, after).map_err(|e| format!("after before → after: {e}"))
+    check_no_drift(&url, after).map_err(|e| format!("after before → after: {e}"))?;
+    Ok(url)
 }
 
 /// A case whose name contains `online` is also generated in online mode:

@@ -4,6 +4,10 @@
 //! compared with `tests/golden_sqlite/<case>/expected.sql`, and applied by
 //! the real SQLite runner to a real database file (empty → before, then
 //! before → after), which is introspected back after each step: zero drift.
+//! Then the case's down file (`expected.down.sql` beside `expected.sql`:
+//! what `shale generate` writes as `0001_after.down.sql`, from
+//! `shale_differ::down_plan`) is rolled back by the real SQLite runner, and
+//! the database must introspect as `before` again: zero drift.
 //! Cases using PostgreSQL-only constructs are skipped, counted and listed.
 //! `SHALE_BLESS=1` rewrites the expected files; `SHALE_GOLDEN=substring`
 //! runs only matching cases.
@@ -12,6 +16,7 @@ mod sqlite_support;
 
 use std::path::{Path, PathBuf};
 
+use shale_migrations::sqlfile;
 use shale_model::{QualifiedName, RenameHints};
 use sqlite_support::{file_text, no_drift, parse_sqlite, plan_sql, repo, Project};
 
@@ -127,9 +132,62 @@ fn run_case(dir: &Path) -> Result<Outcome, String> {
         .expect("case name")
         .to_string_lossy()
         .to_string();
-    let expected = repo("tests/golden_sqlite").join(&name).join("expected.sql");
-    shale_tests::compare_or_bless(&expected, &text, true)?;
+    let expected = repo("tests/golden_sqlite").join(&name);
+    shale_tests::compare_or_bless(&expected.join("expected.sql"), &text, true)?;
+
+    // The down file `shale generate` writes (none without a migration), run
+    // by the real SQLite rollback: the database is `before` again.
+    let down_text = if statements.is_empty() {
+        String::new()
+    } else {
+        let down = shale_tests::downs::down_statements(
+            shale_differ::MigrationPair::new(&before, &after),
+            &h,
+            |plan, pair| shale_sql::sqlite::Sqlite.try_render(plan, pair),
+        )?;
+        let text = shale_tests::downs::down_text("0001_after", &down);
+        if sqlfile::split(&text).len() != down.len() {
+            return Err(format!(
+                "the down file does not split into its {} statements:\n{text}",
+                down.len()
+            ));
+        }
+        rollback(&project, "0001_after", &text)
+            .and_then(|()| no_drift(&project.connect(), &before))
+            .map_err(|e| format!("after → before (the down file): {e}\n{text}"))?;
+        text
+    };
+    shale_tests::compare_or_bless(&expected.join("expected.down.sql"), &down_text, true)?;
     Ok(Outcome::Passed)
+}
+
+/// Writes `text` as the down file of migration `tag` (recorded in
+/// `shale.sum` as `generate` records it) and rolls that migration back with
+/// the real SQLite runner, accepting data loss.
+fn rollback(project: &Project, tag: &str, text: &str) -> Result<(), String> {
+    let path = project
+        .migrations()
+        .join(shale_migrations::down::file_name(tag));
+    std::fs::write(&path, text).map_err(|e| format!("write {}: {e}", path.display()))?;
+    let folder = project.folder();
+    let files = folder.recorded_files();
+    let sum = shale_migrations::sum::Sum::of(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+    let options = shale_runner::RollbackOptions {
+        target: shale_runner::RollbackTarget::Steps(1),
+        accept_data_loss: true,
+        table: sqlite_support::options().table,
+        lock_timeout: std::time::Duration::from_secs(30),
+        sum: Some(sum),
+        ..Default::default()
+    };
+    let mut conn = shale_runner::sqlite::open(&project.db(), std::time::Duration::from_secs(30))
+        .map_err(|e| e.to_string())?;
+    let report = shale_runner::sqlite::rollback(&mut conn, &folder, &options)
+        .map_err(|e| format!("rollback: {e}"))?;
+    match report.rolled_back.as_slice() {
+        [one] if one.migration.tag == tag => Ok(()),
+        other => Err(format!("rollback undid {other:?}, not {tag}")),
+    }
 }
 
 /// SQLite's errors for PostgreSQL-only expressions.

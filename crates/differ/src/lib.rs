@@ -23,6 +23,7 @@
 
 #![deny(missing_docs)]
 
+mod assume;
 mod calculate;
 mod graph;
 mod step;
@@ -33,6 +34,7 @@ mod view_tests;
 
 use shale_model::{RenameHints, Schema};
 
+pub use assume::{down_plan, plan_assuming_drops};
 pub use step::{ColumnChanges, CommentTarget, EnumColumn, EnumValuePlacement, GrantTarget, Step};
 
 /// The tables and views of `schema` that its view `view` reads, as found in
@@ -87,6 +89,14 @@ impl<T> MigrationPair<T> {
         MigrationPair {
             previous: &self.previous,
             next: &self.next,
+        }
+    }
+
+    /// The other way round: `next → previous` (a migration's reverse).
+    pub fn reversed(self) -> Self {
+        MigrationPair {
+            previous: self.next,
+            next: self.previous,
         }
     }
 }

@@ -305,6 +305,18 @@ pub fn has_data_loss(statements: &[Statement]) -> bool {
         .any(|s| s.hazards.iter().any(|h| h.kind == HazardKind::DeletesData))
 }
 
+/// The messages of every [`HazardKind::DeletesData`] hazard of the
+/// statements, in statement order: the `-- shale:data-loss:` lines of a down
+/// file's header (see `shale_migrations::down::render`).
+pub fn data_loss_messages(statements: &[Statement]) -> Vec<String> {
+    statements
+        .iter()
+        .flat_map(|s| &s.hazards)
+        .filter(|h| h.kind == HazardKind::DeletesData)
+        .map(|h| h.message.clone())
+        .collect()
+}
+
 /// Every hazard of the statements, in statement order, without duplicates.
 pub fn all_hazards(statements: &[Statement]) -> Vec<&Hazard> {
     let mut seen = std::collections::HashSet::new();

@@ -244,10 +244,9 @@ fn write_migration(
     let down_statements = if args.custom || online {
         Vec::new()
     } else {
-        let reverse = MigrationPair::new(next, previous);
-        let (plan, _) =
-            super::verify::plan_assuming_drops(reverse, &shale_differ::reverse_hints(&hints));
-        ctx.render_plan(&plan, reverse)?
+        let forward = MigrationPair::new(previous, next);
+        let plan = shale_differ::down_plan(forward, hints);
+        ctx.render_plan(&plan, forward.reversed())?
     };
 
     let hazards: Vec<&shale_sql::Hazard> = statements.iter().flat_map(|s| &s.hazards).collect();
@@ -314,12 +313,7 @@ fn write_migration(
     }
     let custom = args.custom;
     let down_sqls: Vec<String> = down_statements.iter().map(|s| s.sql.clone()).collect();
-    let down_loss: Vec<String> = down_statements
-        .iter()
-        .flat_map(|s| &s.hazards)
-        .filter(|h| h.kind == HazardKind::DeletesData)
-        .map(|h| h.message.clone())
-        .collect();
+    let down_loss = shale_sql::data_loss_messages(&down_statements);
     let items: Vec<(String, RenderFn<'_>)> = texts
         .into_iter()
         .map(|(n, text)| {

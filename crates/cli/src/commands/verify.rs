@@ -4,7 +4,7 @@
 
 use anyhow::Result;
 use serde_json::json;
-use shale_differ::{Ambiguities, Ambiguity, MigrationPair, Plan};
+use shale_differ::{Ambiguity, MigrationPair};
 use shale_model::{RenameHints, Schema};
 use shale_sql::Statement;
 
@@ -70,82 +70,9 @@ pub struct DiffArgs {
 
 /// Plans `schemas`, taking every unsettled rename question as a drop and a
 /// create (a database has no rename history); returns the plan and the
-/// questions so they can be shown.
-pub fn plan_assuming_drops(
-    schemas: MigrationPair<&Schema>,
-    hints: &RenameHints,
-) -> (Plan, Vec<Ambiguity>) {
-    let mut hints = hints.clone();
-    let mut asked = Vec::new();
-    loop {
-        match shale_differ::diff(schemas, &hints) {
-            Ok(plan) => return (plan, asked),
-            Err(Ambiguities(list)) => {
-                for a in &list {
-                    use shale_differ::ObjectKind;
-                    let parent = a.parent.clone();
-                    match a.kind {
-                        ObjectKind::Table => hints.dropped_tables.push(qualified_in(
-                            &a.previous,
-                            schemas.previous,
-                            true,
-                        )),
-                        ObjectKind::Enum => hints.dropped_enums.push(qualified_in(
-                            &a.previous,
-                            schemas.previous,
-                            false,
-                        )),
-                        ObjectKind::Column => hints.dropped_columns.push((
-                            parent.expect("column questions name their table"),
-                            a.previous.clone(),
-                        )),
-                        ObjectKind::EnumValue => hints.dropped_enum_values.push((
-                            parent.expect("value questions name their enum"),
-                            a.previous.clone(),
-                        )),
-                        ObjectKind::Sequence => {
-                            hints
-                                .dropped_sequences
-                                .push(match a.previous.rsplit_once('.') {
-                                    Some((ns, n)) => shale_model::QualifiedName::new(ns, n),
-                                    None => shale_model::QualifiedName::public(&a.previous),
-                                })
-                        }
-                    }
-                }
-                let before = asked.len();
-                asked.extend(list);
-                if asked.len() == before {
-                    return (Plan::default(), asked);
-                }
-            }
-        }
-    }
-}
-
-/// The qualified name of a table or enum named `name` (as `Display` prints
-/// it: `name` in public, `ns.name` elsewhere) in `schema`.
-fn qualified_in(name: &str, schema: &Schema, table: bool) -> shale_model::QualifiedName {
-    let found = if table {
-        schema
-            .tables
-            .iter()
-            .map(|t| &t.name)
-            .find(|n| n.to_string() == name || n.name == name)
-    } else {
-        schema
-            .enums
-            .iter()
-            .map(|e| &e.name)
-            .find(|n| n.to_string() == name || n.name == name)
-    };
-    found
-        .cloned()
-        .unwrap_or_else(|| match name.rsplit_once('.') {
-            Some((ns, n)) => shale_model::QualifiedName::new(ns, n),
-            None => shale_model::QualifiedName::public(name),
-        })
-}
+/// questions so they can be shown. It lives in the differ, where the golden
+/// tests call it too (the down files' plans are `shale_differ::down_plan`).
+pub use shale_differ::plan_assuming_drops;
 
 fn statements_json(statements: &[Statement]) -> serde_json::Value {
     statements

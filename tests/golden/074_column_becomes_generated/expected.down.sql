@@ -1,0 +1,3 @@
+-- shale:down of 0001_after
+
+ALTER TABLE "public"."line_items" ALTER COLUMN "total_cents" DROP EXPRESSION;

@@ -1,0 +1,3 @@
+-- shale:down of 0001_after
+
+ALTER TYPE "billing"."currency" ADD VALUE 'usd' AFTER 'eur';

@@ -1,0 +1,3 @@
+-- shale:down of 0001_after
+
+ALTER TYPE "public"."weekday" ADD VALUE 'wed' AFTER 'tue';

@@ -1,0 +1,3 @@
+-- shale:down of 0001_after
+
+DROP MATERIALIZED VIEW "public"."user_counts";

@@ -1,0 +1,4 @@
+-- shale:down of 0001_after
+-- shale:data-loss: drops column "users"."bio"
+
+ALTER TABLE "users" DROP COLUMN "bio";

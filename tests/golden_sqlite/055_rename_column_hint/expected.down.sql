@@ -1,0 +1,3 @@
+-- shale:down of 0001_after
+
+ALTER TABLE "users" RENAME COLUMN "full_name" TO "name";

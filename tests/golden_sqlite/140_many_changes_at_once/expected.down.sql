@@ -1,0 +1,24 @@
+-- shale:down of 0001_after
+-- shale:data-loss: drops table "memberships" and all its rows
+-- shale:data-loss: drops column "users"."org_id"
+
+DROP INDEX "users_org_id_idx";
+--> statement-breakpoint
+DROP TABLE "memberships";
+--> statement-breakpoint
+PRAGMA defer_foreign_keys = ON;
+--> statement-breakpoint
+CREATE TABLE "__new_users" (
+	"id" INTEGER NOT NULL,
+	"email" TEXT NOT NULL,
+	"name" TEXT,
+	PRIMARY KEY ("id" AUTOINCREMENT)
+);
+--> statement-breakpoint
+INSERT INTO "__new_users" ("id", "email") SELECT "id", "email" FROM "users";
+--> statement-breakpoint
+DROP TABLE "users";
+--> statement-breakpoint
+ALTER TABLE "__new_users" RENAME TO "users";
+--> statement-breakpoint
+PRAGMA foreign_key_check("users");

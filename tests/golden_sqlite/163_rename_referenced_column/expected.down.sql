@@ -1,0 +1,3 @@
+-- shale:down of 0001_after
+
+ALTER TABLE "orgs" RENAME COLUMN "slug" TO "code";
