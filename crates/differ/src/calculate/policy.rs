@@ -24,7 +24,12 @@ impl Differ<'_, '_> {
             let policies = table.tables.map(|t| t.policies.as_slice());
             let same = |p: &Policy, n: &Policy| {
                 same_policy(p, n)
-                    && !policy_uses_changed_column(table, p, &self.db.user_types.replaced)
+                    && !policy_uses_changed_column(
+                        table,
+                        p,
+                        &self.db.user_types.replaced,
+                        &self.db.swapped_enums,
+                    )
             };
             let events = diff_named(policies, |p: &Policy| p.name.as_str(), same);
             // A drop and an add of the same name that keep the command and
@@ -43,7 +48,7 @@ impl Differ<'_, '_> {
                     if p.command == n.command && p.permissive == n.permissive
                         && (p.using.is_none() || n.using.is_some())
                         && (p.with_check.is_none() || n.with_check.is_some())
-                        && !policy_uses_changed_column(table, p, &self.db.user_types.replaced))
+                        && !policy_uses_changed_column(table, p, &self.db.user_types.replaced, &self.db.swapped_enums))
             };
             for event in events {
                 match event {
@@ -94,12 +99,14 @@ fn same_policy(p: &Policy, n: &Policy) -> bool {
 }
 
 /// Whether a policy's expressions use a column of its table that is dropped
-/// or changes type: PostgreSQL refuses both while the policy exists, so the
-/// policy is dropped before and created again after.
+/// or changes type (a replaced domain's, or an enum's swapped for a new type
+/// when a value is removed, count): PostgreSQL refuses both while the policy
+/// exists, so the policy is dropped before and created again after.
 fn policy_uses_changed_column(
     table: &TablePair<'_>,
     policy: &Policy,
     replaced: &std::collections::HashSet<shale_model::QualifiedName>,
+    swapped_enums: &std::collections::HashSet<&shale_model::QualifiedName>,
 ) -> bool {
     let MigrationPair { previous, next } = table.tables;
     previous.columns.iter().any(|c| {
@@ -107,6 +114,7 @@ fn policy_uses_changed_column(
             None => true,
             Some(n) => {
                 matches!(&n.ty.base, shale_model::BaseType::UserType(q) if replaced.contains(q))
+                    || matches!(&n.ty.base, shale_model::BaseType::Enum(e) if swapped_enums.contains(e))
                     || n.ty != c.ty
                     || n.collation != c.collation
             }
