@@ -95,7 +95,49 @@ pub(crate) fn calculate_steps(
         });
     }
     order_added_columns(&mut steps, schemas.next);
+    add_domain_checks_after_leaving_arrays(&mut steps, schemas);
     Ok(steps)
+}
+
+/// PostgreSQL cannot validate a new domain check while a column holds an
+/// array of the domain ("cannot alter type … because column … uses it"): a
+/// check added to a domain whose array columns change type (leave it) is
+/// added after those columns are converted, not before as otherwise (where
+/// it is validated against the columns converted into the domain).
+fn add_domain_checks_after_leaving_arrays(steps: &mut Vec<Step>, schemas: MigrationPair<&Schema>) {
+    let leaves = |step: &Step, domain: &QualifiedName| match step {
+        Step::AlterColumn { table, column, .. } => {
+            let previous = schemas
+                .previous
+                .table(&table.previous)
+                .and_then(|t| t.column(&column.previous));
+            let next = schemas
+                .next
+                .table(&table.next)
+                .and_then(|t| t.column(&column.next));
+            matches!((previous, next), (Some(p), Some(n))
+                if p.ty.array_dims > 0
+                    && matches!(&p.ty.base, BaseType::UserType(d) if d == domain)
+                    && n.ty != p.ty)
+        }
+        _ => false,
+    };
+    let mut i = 0;
+    while i < steps.len() {
+        if let Step::AddDomainCheck { domain, .. } = &steps[i] {
+            let domain = domain.clone();
+            if let Some(last) = steps.iter().rposition(|s| leaves(s, &domain)) {
+                if last > i {
+                    // Removing shifts the column step to `last - 1`; the
+                    // check goes right after it.
+                    let step = steps.remove(i);
+                    steps.insert(last, step);
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
 }
 
 /// Columns added to a table are added in the order the next schema declares

@@ -229,7 +229,9 @@ pub enum Step {
         not_null: bool,
     },
     /// `ALTER DOMAIN … ADD CONSTRAINT … CHECK`: validated against the
-    /// columns using the domain as they are.
+    /// columns using the domain as they are; moved after the column changes
+    /// when array columns of the domain leave it (PostgreSQL cannot validate
+    /// a check over an array column of the domain).
     AddDomainCheck {
         /// The domain's next name.
         domain: QualifiedName,
