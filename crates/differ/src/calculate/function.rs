@@ -141,7 +141,12 @@ impl Differ<'_, '_> {
             let same = |p: &Trigger, n: &Trigger| {
                 same_trigger(p, n)
                     && !recreated_functions.contains(&p.function)
-                    && !trigger_uses_changed_column(table, p, &self.db.user_types.replaced)
+                    && !trigger_uses_changed_column(
+                        table,
+                        p,
+                        &self.db.user_types.replaced,
+                        &self.db.swapped_enums,
+                    )
             };
             for event in diff_named(triggers, |t: &Trigger| t.name.as_str(), same) {
                 match event {
@@ -200,12 +205,14 @@ impl Differ<'_, '_> {
 }
 
 /// Whether a trigger names a column of its table (`UPDATE OF`, `WHEN`) that
-/// is dropped or changes type: PostgreSQL refuses both while the trigger
-/// exists.
+/// is dropped or changes type (a replaced domain's, or an enum's swapped for
+/// a new type when a value is removed, count): PostgreSQL refuses both while
+/// the trigger exists.
 fn trigger_uses_changed_column(
     table: &TablePair<'_>,
     trigger: &Trigger,
     replaced: &std::collections::HashSet<shale_model::QualifiedName>,
+    swapped_enums: &std::collections::HashSet<&shale_model::QualifiedName>,
 ) -> bool {
     let MigrationPair { previous, next } = table.tables;
     previous.columns.iter().any(|c| {
@@ -213,6 +220,7 @@ fn trigger_uses_changed_column(
             None => true,
             Some(n) => {
                 matches!(&n.ty.base, shale_model::BaseType::UserType(q) if replaced.contains(q))
+                    || matches!(&n.ty.base, shale_model::BaseType::Enum(e) if swapped_enums.contains(e))
                     || n.ty != c.ty
                     || n.collation != c.collation
                     || n.name != c.name

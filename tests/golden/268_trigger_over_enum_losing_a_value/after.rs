@@ -1,0 +1,26 @@
+//! An enum loses a value while a trigger fires on `UPDATE OF` a column of
+//! that enum: the type swap converts the column, which PostgreSQL refuses
+//! while the trigger exists, so the trigger is dropped before and created
+//! after; the trigger that names no column stays. (Found by the down files'
+//! property test, as the reverse of adding a value.)
+use shale::{Function, PgEnum, Table};
+
+#[derive(PgEnum)]
+#[pg_enum(name = "mood")]
+pub enum Mood {
+    Active,
+}
+
+#[derive(Function)]
+#[function(returns = "trigger", language = "plpgsql", sql = "BEGIN RETURN NEW; END")]
+pub struct Noop;
+
+#[derive(Table)]
+#[table(name = "members")]
+#[trigger(name = "members_mood", timing = "before", events(update), update_of(mood), for_each = "row", function = "noop")]
+#[trigger(name = "members_any", timing = "before", events(update), for_each = "row", function = "noop")]
+pub struct Member {
+    #[column(primary_key)]
+    pub id: i64,
+    pub mood: Mood,
+}

@@ -1,0 +1,3 @@
+-- shale:down of 0001_after
+
+ALTER TYPE "public"."mood" ADD VALUE 'away' AFTER 'active';
