@@ -4,8 +4,10 @@
 //! and `--to` leave the database as `pg_dump --schema-only` showed it before
 //! the undone migrations, rows of untouched tables survive; refusals (no down
 //! file, an edited one, data loss without the flag) exit 1 naming the file and
-//! change nothing; migrate and rollback processes racing leave the tracking
-//! table and the schema in agreement.
+//! change nothing; eight migrate and rollback processes racing for 20 rounds
+//! leave the tracking table and the schema in agreement, at the end of each
+//! round and whenever a watching connection looks meanwhile; `check
+//! --shadow` proves down files on both dialects.
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -395,97 +397,169 @@ fn check_reports_an_orphan_down_file() {
     assert!(!t.contains("has no journal entry"), "{t}");
 }
 
-/// The tables of the public schema, sorted.
-fn public_tables(url: &str) -> Vec<String> {
-    shale_tests::connect(url)
-        .query(
-            "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+/// One consistent look at the database, in a single statement (one MVCC
+/// snapshot, catalogs included): the tracking rows' tags, the public tables
+/// and the public indexes, each sorted.
+fn snapshot_state(c: &mut postgres::Client) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let row = c
+        .query_one(
+            "SELECT \
+               (SELECT coalesce(array_agg(name ORDER BY name), '{}') FROM drizzle.__drizzle_migrations), \
+               (SELECT coalesce(array_agg(tablename::text ORDER BY tablename::text), '{}') \
+                  FROM pg_tables WHERE schemaname = 'public'), \
+               (SELECT coalesce(array_agg(indexname::text ORDER BY indexname::text), '{}') \
+                  FROM pg_indexes WHERE schemaname = 'public')",
             &[],
         )
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect()
+        .unwrap();
+    (row.get(0), row.get(1), row.get(2))
+}
+
+/// The migrations of the race: migration `i` (tag `000i_t{i}`) creates table
+/// `t{i}` with a key and an index on its column `v`.
+const RACE_MIGRATIONS: usize = 8;
+
+/// Whether a look at the database is one the race may show: the tracking
+/// rows are a prefix of the journal, and the schema holds exactly the effects
+/// of those migrations (each one's table and both its indexes), nothing of
+/// the others.
+fn race_state_agrees(state: &(Vec<String>, Vec<String>, Vec<String>)) -> Result<(), String> {
+    let (tags, tables, indexes) = state;
+    let n = tags.len();
+    let journal: Vec<String> = (0..n).map(|i| format!("{i:04}_t{i}")).collect();
+    if *tags != journal || n > RACE_MIGRATIONS {
+        return Err(format!(
+            "tracking rows {tags:?} are not a prefix of the journal"
+        ));
+    }
+    let want_tables: Vec<String> = (0..n).map(|i| format!("t{i}")).collect();
+    let mut want_indexes: Vec<String> = (0..n)
+        .flat_map(|i| [format!("t{i}_pkey"), format!("t{i}_v_idx")])
+        .collect();
+    want_indexes.sort();
+    if *tables != want_tables || *indexes != want_indexes {
+        return Err(format!(
+            "tracking rows {tags:?}, but tables {tables:?} and indexes {indexes:?}"
+        ));
+    }
+    Ok(())
 }
 
 #[test]
 fn racing_migrate_and_rollback_processes_keep_tracking_and_schema_in_agreement() {
-    // Five migrations, each adding one table t0..t4.
+    // The issue's size: 8 processes at once, half `migrate`, half `rollback
+    // --steps 1`, 20 rounds, on eight migrations.
+    const PROCESSES: usize = 8;
+    const ROUNDS: usize = 20;
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let mut body = String::new();
-    for i in 0..5 {
+    for i in 0..RACE_MIGRATIONS {
         body.push_str(&format!(
-            "#[derive(Table)]\n#[table(name = \"t{i}\")]\npub struct T{i} {{\n    #[column(primary_key)]\n    pub id: i64,\n}}\n"
+            "#[derive(Table)]\n#[table(name = \"t{i}\")]\n#[index(columns(v))]\npub struct T{i} {{\n    #[column(primary_key)]\n    pub id: i64,\n    pub v: i64,\n}}\n"
         ));
         write_schema(d, &body);
         ok(d, &["generate", "--name", &format!("t{i}")]);
     }
     let url = shale_tests::fresh_database();
     ok_db(d, &url, &["migrate"]);
-    let mut rolled_back = 0;
-    let mut stopped = 0;
-    for round in 0..6 {
-        let children: Vec<_> = (0..4)
-            .map(|i| {
-                let args: &[&str] = if i % 2 == 0 {
-                    &["migrate", "--wait", "30"]
-                } else {
-                    &[
-                        "rollback",
-                        "--steps",
-                        "1",
-                        "--accept-data-loss",
-                        "--wait",
-                        "30",
-                    ]
-                };
-                shale_db(d, &url, args)
-                    .stdout(Stdio::piped())
-                    .stderr(Stdio::piped())
-                    .spawn()
-                    .expect("spawn shale")
-            })
-            .collect();
-        for child in children {
-            let o = child.wait_with_output().unwrap();
-            let t = text(&o);
-            // A rollback that finds a newer migration applied while it waited,
-            // a migrate that finds an older one rolled back, and a rollback
-            // left with nothing to undo (the other rollbacks of the rounds
-            // before undid everything while the migrates stopped) stop before
-            // changing anything (exit 2): the allowed failures.
-            assert!(
-                o.status.code() == Some(0)
-                    || (o.status.code() == Some(2)
-                        && (t.contains("another runner applied a newer migration")
-                            || t.contains("another runner rolled back a migration older")
-                            || t.contains("but only 0 migration(s) are applied"))),
-                "round {round}: {t}"
-            );
-            stopped += usize::from(o.status.code() == Some(2));
-            rolled_back += t.lines().filter(|l| l.starts_with("rolled back ")).count();
-        }
-        // The tracking rows are a prefix of the journal, and the tables are
-        // exactly those the recorded migrations create.
-        let tags = tracking_tags(&url);
-        let expected: Vec<String> = (0..tags.len()).map(|i| format!("{i:04}_t{i}")).collect();
-        assert_eq!(tags, expected, "round {round}: not a prefix of the journal");
-        let tables: Vec<String> = (0..tags.len()).map(|i| format!("t{i}")).collect();
-        assert_eq!(
-            public_tables(&url),
-            tables,
-            "round {round}: schema and tracking disagree"
-        );
-    }
-    assert!(
-        rolled_back > 0,
-        "no rollback ever ran: the race was not exercised"
+    race_state_agrees(&snapshot_state(&mut shale_tests::connect(&url))).unwrap();
+
+    // While the processes race, another connection looks at the database
+    // again and again: every look must agree, not only the end of a round.
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let started = std::time::Instant::now();
+    let (rolled_back, applied, stopped, looks, states) = std::thread::scope(|scope| {
+        let watcher = scope.spawn(|| {
+            let mut c = shale_tests::connect(&url);
+            let mut looks = 0usize;
+            let mut seen = std::collections::BTreeSet::new();
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                let state = snapshot_state(&mut c);
+                if let Err(e) = race_state_agrees(&state) {
+                    return Err(format!("look {looks}: {e}"));
+                }
+                seen.insert(state.0.len());
+                looks += 1;
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Ok((looks, seen))
+        });
+        let race = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let (mut rolled_back, mut applied, mut stopped) = (0, 0, 0);
+            for round in 0..ROUNDS {
+                let children: Vec<_> = (0..PROCESSES)
+                    .map(|i| {
+                        let args: &[&str] = if i % 2 == 0 {
+                            &["migrate", "--wait", "60"]
+                        } else {
+                            &[
+                                "rollback",
+                                "--steps",
+                                "1",
+                                "--accept-data-loss",
+                                "--wait",
+                                "60",
+                            ]
+                        };
+                        shale_db(d, &url, args)
+                            .stdout(Stdio::piped())
+                            .stderr(Stdio::piped())
+                            .spawn()
+                            .expect("spawn shale")
+                    })
+                    .collect();
+                for child in children {
+                    let o = child.wait_with_output().unwrap();
+                    let t = text(&o);
+                    // A rollback that finds a newer migration applied while
+                    // it waited, a migrate that finds an older one rolled
+                    // back, and a rollback left with nothing to undo stop
+                    // before changing anything (exit 2): the allowed failures.
+                    assert!(
+                        o.status.code() == Some(0)
+                            || (o.status.code() == Some(2)
+                                && (t.contains("another runner applied a newer migration")
+                                    || t.contains("another runner rolled back a migration older")
+                                    || t.contains("but only 0 migration(s) are applied"))),
+                        "round {round}: {t}"
+                    );
+                    stopped += usize::from(o.status.code() == Some(2));
+                    rolled_back += t.lines().filter(|l| l.starts_with("rolled back ")).count();
+                    applied += t.lines().filter(|l| l.starts_with("applied ")).count();
+                }
+                // At the end of the round, too.
+                let state = snapshot_state(&mut shale_tests::connect(&url));
+                if let Err(e) = race_state_agrees(&state) {
+                    panic!("round {round}: {e}");
+                }
+            }
+            (rolled_back, applied, stopped)
+        }));
+        stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        let watched = watcher.join().unwrap();
+        let (rolled_back, applied, stopped) = race.unwrap_or_else(|p| std::panic::resume_unwind(p));
+        let (looks, states) = watched.unwrap_or_else(|e| panic!("during the race: {e}"));
+        (rolled_back, applied, stopped, looks, states)
+    });
+    let elapsed = started.elapsed();
+    eprintln!(
+        "{PROCESSES} processes × {ROUNDS} rounds in {:.1} s: {rolled_back} migration(s) rolled back, \
+         {applied} applied, {stopped} run(s) stopped by the race; {looks} looks during the race, \
+         at {} distinct numbers of applied migrations",
+        elapsed.as_secs_f64(),
+        states.len()
     );
-    eprintln!("{rolled_back} migration(s) rolled back, {stopped} run(s) stopped by the race");
+    assert!(
+        rolled_back > 0 && applied > 0,
+        "the race was not exercised: {rolled_back} rolled back, {applied} applied"
+    );
+    assert!(looks > ROUNDS, "the watcher looked only {looks} times");
     // Whatever the race left, migrate then brings everything back.
     ok_db(d, &url, &["migrate"]);
-    assert_eq!(public_tables(&url).len(), 5);
+    let state = snapshot_state(&mut shale_tests::connect(&url));
+    race_state_agrees(&state).unwrap();
+    assert_eq!(state.0.len(), RACE_MIGRATIONS);
 }
 
 #[test]
