@@ -759,6 +759,59 @@ fn check_shadow_proves_every_down_file_restores_the_schema_before_it() {
     assert!(t.contains("index"), "{t}");
 }
 
+#[test]
+fn check_shadow_proves_sqlite_down_files_in_the_in_memory_replay() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["init", "--sqlite"]);
+    write_schema(d, USERS);
+    ok(d, &["generate", "--name", "init"]);
+    write_schema(d, &format!("{USERS}{POSTS}"));
+    ok(d, &["generate", "--name", "posts"]);
+    write_schema(d, &format!("{USERS_WITH_BIO}{POSTS}"));
+    ok(d, &["generate", "--name", "bio"]);
+    let t = ok(d, &["check", "--shadow"]);
+    assert!(
+        t.contains("the down files of the newest 3 migration(s), run in the shadow database, each restore the schema before their migration"),
+        "{t}"
+    );
+    // A down file that forgets the column, recorded as intended: named,
+    // with the difference.
+    let path = d.join("migrations/0002_bio.down.sql");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let chunks: Vec<&str> = original.split("--> statement-breakpoint").collect();
+    let kept: Vec<&str> = chunks
+        .iter()
+        .copied()
+        .filter(|chunk| !chunk.contains("DROP COLUMN \"bio\""))
+        .collect();
+    assert!(kept.len() < chunks.len(), "{original}");
+    std::fs::write(&path, kept.join("--> statement-breakpoint")).unwrap();
+    ok(d, &["hash"]);
+    let o = shale(d, &["check", "--shadow"]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    assert!(
+        t.contains("0002_bio.down.sql") && t.contains("does not restore the schema before it"),
+        "{t}"
+    );
+    assert!(t.contains("bio"), "{t}");
+    // A down file that fails in the shadow: named too.
+    std::fs::write(
+        &path,
+        format!("{original}--> statement-breakpoint\nDROP TABLE nope;\n"),
+    )
+    .unwrap();
+    ok(d, &["hash"]);
+    let o = shale(d, &["check", "--shadow"]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    assert!(
+        t.contains("0002_bio.down.sql") && t.contains("undoing 0002_bio failed"),
+        "{t}"
+    );
+}
+
 /// One golden case (`tests/golden/NNN_*`: `before.rs` → `after.rs`, optional
 /// `renames.txt`) through the CLI: generate both, migrate, roll the second
 /// back with its generated down file; `pg_dump --schema-only` must be the

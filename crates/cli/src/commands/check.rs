@@ -407,8 +407,8 @@ fn check_sum(
     }
 }
 
-/// `--shadow` on PostgreSQL, after the replay: rolls the shadow database
-/// back migration by migration with the down files, newest first, and after
+/// `--shadow`, after the replay: rolls the shadow database (PostgreSQL's
+/// throwaway database, SQLite's in-memory replay) back migration by migration with the down files, newest first, and after
 /// each compares it with the snapshot before that migration. Stops at the
 /// first migration without a usable down file (older ones cannot be reached);
 /// a down file that fails or leaves a difference is a finding naming it.
@@ -416,7 +416,7 @@ fn prove_downs(
     ctx: &Context<'_>,
     args: &Args,
     folder: &MigrationFolder,
-    client: &mut shale_db::Client,
+    mut shadow: Shadow<'_>,
     findings: &mut Vec<Finding>,
     passed: &mut Vec<String>,
 ) -> Result<()> {
@@ -431,7 +431,7 @@ fn prove_downs(
             .collect::<Vec<_>>(),
     );
     let options = shale_runner::RollbackOptions {
-        table: ctx.tracking_table(),
+        table: shadow.tracking_table(ctx),
         accept_data_loss: true,
         sum: Some(sum),
         ..Default::default()
@@ -441,7 +441,7 @@ fn prove_downs(
         if !shale_runner::rollback::down_problems(m, options.sum.as_ref(), true).is_empty() {
             break;
         }
-        if let Err(e) = shale_runner::rollback(client, folder, &options) {
+        if let Err(e) = shadow.rollback(folder, &options) {
             let file = m.down.as_ref().map(|d| d.path.clone());
             findings.push(Finding::new(
                 "down",
@@ -465,7 +465,7 @@ fn prove_downs(
         };
         let previous =
             super::verify::with_printed_views(ctx, &previous, args.shadow_db.as_deref())?;
-        let now = sources::introspect(ctx, client)?;
+        let now = shadow.introspect(ctx)?;
         let pair = MigrationPair::new(&now, &previous);
         let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
         if !plan.is_empty() {
@@ -493,6 +493,46 @@ fn prove_downs(
         ));
     }
     Ok(())
+}
+
+/// The shadow database the down files are proved in: PostgreSQL's
+/// throwaway database, or SQLite's in-memory replay.
+enum Shadow<'a> {
+    Postgres(&'a mut shale_db::Client),
+    Sqlite(&'a mut rusqlite::Connection),
+}
+
+impl Shadow<'_> {
+    /// The tracking table the replay wrote.
+    fn tracking_table(&self, ctx: &Context<'_>) -> shale_runner::TrackingTable {
+        match self {
+            Shadow::Postgres(_) => ctx.tracking_table(),
+            Shadow::Sqlite(_) => shale_runner::TrackingTable {
+                schema: String::new(),
+                table: shale_runner::sqlite::DEFAULT_TABLE.into(),
+            },
+        }
+    }
+
+    /// Undoes the newest migration with the dialect's own rollback.
+    fn rollback(
+        &mut self,
+        folder: &MigrationFolder,
+        options: &shale_runner::RollbackOptions,
+    ) -> Result<shale_runner::RollbackReport, RunError> {
+        match self {
+            Shadow::Postgres(client) => shale_runner::rollback(client, folder, options),
+            Shadow::Sqlite(conn) => shale_runner::sqlite::rollback(conn, folder, options),
+        }
+    }
+
+    /// The shadow's schema now.
+    fn introspect(&mut self, ctx: &Context<'_>) -> Result<Schema> {
+        match self {
+            Shadow::Postgres(client) => sources::introspect(ctx, client),
+            Shadow::Sqlite(conn) => ctx.introspect_sqlite(conn),
+        }
+    }
 }
 
 /// Down files: one whose migration is not in the journal is a finding (an
@@ -829,7 +869,18 @@ fn check_shadow(
     let mut shadow = None;
     let replayed = if ctx.config.dialect == crate::config::Dialect::Sqlite {
         match shale_runner::sqlite::replay_in_memory(folder) {
-            Ok(conn) => ctx.introspect_sqlite(&conn)?,
+            Ok(mut conn) => {
+                let replayed = ctx.introspect_sqlite(&conn)?;
+                prove_downs(
+                    ctx,
+                    args,
+                    folder,
+                    Shadow::Sqlite(&mut conn),
+                    findings,
+                    passed,
+                )?;
+                replayed
+            }
             Err(e) => match replay_failure(&e) {
                 Some(f) => {
                     findings.push(f);
@@ -857,7 +908,14 @@ fn check_shadow(
             }
         }
         let replayed = sources::introspect(ctx, &mut client)?;
-        prove_downs(ctx, args, folder, &mut client, findings, passed)?;
+        prove_downs(
+            ctx,
+            args,
+            folder,
+            Shadow::Postgres(&mut client),
+            findings,
+            passed,
+        )?;
         shadow = Some(db);
         replayed
     };
