@@ -62,6 +62,8 @@ pub(crate) fn calculate_steps(
     differ.push_policy_steps();
     differ.push_function_steps();
     differ.push_comment_steps();
+    // After every constraint and index pass: which ones are created is known.
+    differ.push_constraint_comment_steps();
     // After the column pass: a replaced domain converts the columns the
     // column pass did not re-create.
     differ.push_user_type_steps();
@@ -1493,6 +1495,85 @@ impl Differ<'_, '_> {
                 });
             }
         }
+    }
+}
+
+impl Differ<'_, '_> {
+    /// Comments on the constraints and indexes of tables: set on each one
+    /// created (with its table, or again because it changed) that has one,
+    /// and wherever a kept one's comment changes. A renamed constraint or
+    /// index keeps its comment (PostgreSQL's comment is on the object).
+    fn push_constraint_comment_steps(&mut self) {
+        let db = self.db;
+        // (table, name) of what this plan adds, and next name → previous
+        // name of what it renames, apart for constraints and indexes (an
+        // index and a check may share a name).
+        let mut added: [HashSet<(&QualifiedName, &str)>; 2] = Default::default();
+        let mut renamed: [HashMap<(&QualifiedName, &str), &str>; 2] = Default::default();
+        for step in &self.steps {
+            match step {
+                Step::AddConstraint { table, name } | Step::AddForeignKey { table, name } => {
+                    added[0].insert((table, name));
+                }
+                Step::CreateIndex { table, name, .. } => {
+                    added[1].insert((table, name));
+                }
+                Step::RenameConstraint { table, names } => {
+                    renamed[0].insert((table, &names.next), &names.previous);
+                }
+                Step::RenameIndex { table, names } => {
+                    renamed[1].insert((table, &names.next), &names.previous);
+                }
+                _ => {}
+            }
+        }
+        let mut steps = Vec::new();
+        for table in &db.created_tables {
+            for (kind, name, _) in commented_objects(table).filter(|(_, _, c)| c.is_some()) {
+                steps.push(comment_step(kind, &table.name, name));
+            }
+        }
+        for pair in &db.tables {
+            let table = &pair.tables.next.name;
+            let previous: HashMap<(usize, &str), Option<&str>> =
+                commented_objects(pair.tables.previous)
+                    .map(|(kind, name, c)| ((kind, name), c))
+                    .collect();
+            for (kind, name, comment) in commented_objects(pair.tables.next) {
+                let before = if added[kind].contains(&(table, name)) {
+                    None
+                } else {
+                    let was = renamed[kind].get(&(table, name)).copied().unwrap_or(name);
+                    previous.get(&(kind, was)).copied().flatten()
+                };
+                if before != comment {
+                    steps.push(comment_step(kind, table, name));
+                }
+            }
+        }
+        self.steps.extend(steps);
+    }
+}
+
+/// Every constraint (kind 0) and index (kind 1) of a table, with its comment.
+fn commented_objects(t: &Table) -> impl Iterator<Item = (usize, &str, Option<&str>)> {
+    t.constraint_comments()
+        .map(|(name, comment)| (0, name, comment))
+        .chain(
+            t.indexes
+                .iter()
+                .map(|i| (1, i.name.as_str(), i.comment.as_deref())),
+        )
+}
+
+fn comment_step(kind: usize, table: &QualifiedName, name: &str) -> Step {
+    let (table, name) = (table.clone(), name.to_string());
+    Step::SetComment {
+        target: if kind == 0 {
+            CommentTarget::Constraint(table, name)
+        } else {
+            CommentTarget::Index(table, name)
+        },
     }
 }
 

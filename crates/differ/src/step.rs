@@ -605,6 +605,12 @@ pub enum CommentTarget {
     CompositeType(QualifiedName),
     /// `COMMENT ON SCHEMA`.
     Schema(String),
+    /// `COMMENT ON CONSTRAINT name ON table` (a key, check, foreign key or
+    /// exclusion constraint): table, constraint.
+    Constraint(QualifiedName, String),
+    /// `COMMENT ON INDEX` of an index of a table or materialized view: the
+    /// table or view, the index.
+    Index(QualifiedName, String),
 }
 
 /// The object a grant or revoke is on (next names).

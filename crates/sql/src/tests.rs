@@ -300,12 +300,14 @@ fn create_table_is_readable_and_explicit() {
         ],
     );
     t.uniques.push(UniqueConstraint {
+        comment: None,
         deferrable: Default::default(),
         name: "users_created_at_key".into(),
         columns: vec!["created_at".into()],
         nulls_not_distinct: true,
     });
     t.checks.push(CheckConstraint {
+        comment: None,
         not_valid: false,
         no_inherit: false,
         name: "users_id_check".into(),
@@ -483,6 +485,7 @@ fn three_thousand_tables_diff_and_render_quickly() {
         );
         t.columns[0] = col("id", "bigint");
         t.uniques.push(UniqueConstraint {
+            comment: None,
             deferrable: Default::default(),
             name: format!("{name}_c2_key"),
             columns: vec!["c2".into()],
