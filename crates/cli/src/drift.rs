@@ -574,6 +574,11 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
                     .unwrap_or_default();
                 out.push(missing(format!("constraint {name} on {table}"), text));
             }
+            Step::ValidateConstraint { table, name } => out.push(differs(
+                format!("constraint {name} on {table}"),
+                "valid".into(),
+                "NOT VALID".into(),
+            )),
             Step::DropConstraint { table, name } | Step::DropForeignKey { table, name } => {
                 let text = db_table(table)
                     .map(|t| constraint_text(t, name))

@@ -408,6 +408,7 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
     let (mut previous, mut next) = (previous, next);
     add_row_level_security(&mut previous, &mut next);
     add_grants(&mut previous, &mut next);
+    add_validation(&mut previous, &mut next);
     let mut hints = hints;
     add_user_types(&mut previous, &mut next, &mut hints);
     (previous, next, hints)
@@ -446,6 +447,39 @@ fn add_grants(previous: &mut Schema, next: &mut Schema) {
     public.comment = Some("the application".into());
     public.grants = vec![Grant::new("app_ro", Privilege::Usage)];
     next.namespace_settings.push(public);
+    previous.normalize();
+    next.normalize();
+}
+
+/// A NOT VALID check on `trash` that becomes valid (validated in place)
+/// and gets a comment; a comment on an index of `accounts`.
+fn add_validation(previous: &mut Schema, next: &mut Schema) {
+    for (s, not_valid, comment) in [
+        (&mut *previous, true, None),
+        (&mut *next, false, Some("checked")),
+    ] {
+        if let Some(t) = s.tables.iter_mut().find(|t| t.name.name == "trash") {
+            t.checks.push(CheckConstraint {
+                comment: comment.map(str::to_string),
+                not_valid,
+                no_inherit: false,
+                name: "trash_id_positive".into(),
+                expr: "id > 0".into(),
+            });
+        }
+    }
+    if let Some(i) = next
+        .tables
+        .iter_mut()
+        .find(|t| t.name.name == "accounts")
+        .and_then(|t| {
+            t.indexes
+                .iter_mut()
+                .find(|i| i.name == "accounts_handle_idx")
+        })
+    {
+        i.comment = Some("by handle".into());
+    }
     previous.normalize();
     next.normalize();
 }

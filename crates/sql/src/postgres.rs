@@ -451,6 +451,17 @@ impl<'a> Renderer<'a> {
             }
             Step::AddColumn { table, column } => self.render_add_column(table, column)?,
             Step::AddConstraint { table, name } => self.render_add_constraint(table, name)?,
+            // Scans the existing rows under SHARE UPDATE EXCLUSIVE (a foreign
+            // key also takes ROW SHARE on the table it references): reads and
+            // writes go on, so this is the online form already.
+            Step::ValidateConstraint { table, name } => self.push(
+                format!(
+                    "ALTER TABLE {} VALIDATE CONSTRAINT {};",
+                    qualified(table),
+                    ident(name)
+                ),
+                vec![],
+            ),
             Step::CreateIndex {
                 table,
                 name,

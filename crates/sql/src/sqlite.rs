@@ -897,6 +897,10 @@ impl<'a> Renderer<'a> {
             | Step::AddForeignKey { .. } => {
                 // Part of a rebuild, of a CREATE TABLE, or of a dropped table.
             }
+            Step::ValidateConstraint { .. } => {
+                // SQLite has no NOT VALID constraints (the parser refuses
+                // `not_valid`): there is never one to validate.
+            }
             Step::DropIndex { name, .. } => {
                 // Also on a table rebuilt later: dropped here, the name is
                 // free for an index created or renamed before the rebuild.
