@@ -1472,7 +1472,12 @@ fn lower_column(
     column.default = a.default.as_ref().map(|d| d.value.clone());
     column.generated = a.generated.as_ref().map(|g| g.value.clone());
     if let Some(collate) = &a.collate {
-        column.collation = lower_collation(cx, file, collate, &column.ty, typed, name);
+        let user_kind = match &column.ty.base {
+            BaseType::UserType(q) => enums.user_kind(q),
+            _ => None,
+        };
+        column.collation =
+            lower_collation(cx, file, collate, &column.ty, user_kind, typed, name);
     }
 
     if let (Some(_), true) = (a.primary_key, nullable) {
@@ -1669,6 +1674,7 @@ fn lower_collation(
     file: usize,
     collate: &Spanned<String>,
     ty: &ColumnType,
+    user_kind: Option<user_type::UserKind>,
     typed: bool,
     column: &str,
 ) -> Option<String> {
@@ -1691,7 +1697,9 @@ fn lower_collation(
     let base = ty
         .base_name()
         .map(|b| b.split('(').next().unwrap_or(b).trim());
-    let enum_ = ty.base_name().is_none();
+    // A domain's column takes a collation when the domain's base type does
+    // (PostgreSQL checks that); enums and composite types never do.
+    let enum_ = ty.base_name().is_none() && user_kind != Some(user_type::UserKind::Domain);
     if typed && (enum_ || base.is_some_and(|b| NOT_COLLATABLE.contains(&b))) {
         cx.err(
             file,
