@@ -433,3 +433,202 @@ fn status_and_check_flag_invalid_indexes_and_unvalidated_constraints() {
         .unwrap();
     ok(d, &["--db", &url, "status"]);
 }
+
+/// The tag of the migration `generate --online` wrote to build an index.
+fn build_index_tag(dir: &Path) -> String {
+    let mut tags: Vec<String> = std::fs::read_dir(dir.join("migrations"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_suffix("_build_index.sql")
+                .map(|t| format!("{t}_build_index"))
+        })
+        .collect();
+    tags.sort();
+    assert_eq!(tags.len(), 1, "{tags:?}");
+    tags.remove(0)
+}
+
+/// Polls `query` (one text column) until it returns `want`, for at most 30 s.
+fn wait_for(c: &mut postgres::Client, query: &str, want: &str) {
+    let start = Instant::now();
+    loop {
+        let got: Option<String> = c.query_opt(query, &[]).unwrap().map(|r| r.get(0));
+        if got.as_deref() == Some(want) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "waited 30 s for {query} to return {want:?}, last {got:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// `items` with 2000 rows and a migration (online) that indexes `label`.
+/// The lock timeout is long: a build waiting for an old snapshot waits on a
+/// lock, and must outlast the test's waits rather than time out.
+fn items_with_label_index(url: &str) -> (tempfile::TempDir, String) {
+    let dir = project("[generate]\nonline = true\nlock_timeout = \"60s\"\n", ITEMS);
+    let d = dir.path();
+    ok(d, &["generate"]);
+    ok(d, &["--db", url, "migrate"]);
+    shale_tests::connect(url)
+        .batch_execute(
+            "INSERT INTO items (label) SELECT 'item ' || g FROM generate_series(1, 2000) g",
+        )
+        .unwrap();
+    std::fs::write(
+        d.join("schema/schema.rs"),
+        ITEMS.replace(
+            "#[table(name = \"items\")]",
+            "#[table(name = \"items\")]\n#[index(columns(label))]",
+        ),
+    )
+    .unwrap();
+    ok(d, &["generate", "--name", "label"]);
+    let tag = build_index_tag(d);
+    (dir, tag)
+}
+
+/// A session holding a snapshot older than any index build started after
+/// it: `CREATE INDEX CONCURRENTLY` then waits for it in its last phase,
+/// "waiting for old snapshots", with the index still INVALID.
+fn old_snapshot(url: &str) -> postgres::Client {
+    let mut holder = shale_tests::connect(url);
+    holder
+        .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT 1;")
+        .unwrap();
+    holder
+}
+
+const BUILD_PHASE: &str =
+    "SELECT phase FROM pg_stat_progress_create_index WHERE relid = 'items'::regclass";
+
+#[test]
+fn a_killed_index_build_is_reported_then_resumed_once() {
+    let url = shale_tests::fresh_database();
+    let (dir, tag) = items_with_label_index(&url);
+    let d = dir.path();
+    let mut holder = old_snapshot(&url);
+    let mut child = shale_tests::shale_command!(d)
+        .args(["--db", &url, "migrate"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut c = shale_tests::connect(&url);
+    wait_for(&mut c, BUILD_PHASE, "waiting for old snapshots");
+    let builder: i32 = c
+        .query_one(
+            "SELECT pid FROM pg_stat_progress_create_index WHERE relid = 'items'::regclass",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    // SAFETY: plain kill(2) on our own child process.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGKILL);
+    }
+    let _ = child.wait();
+    // The server notices the runner is gone (client_connection_check_interval,
+    // within a second; the lock timeout is a minute) and stops the build,
+    // leaving the index INVALID.
+    wait_for(
+        &mut c,
+        &format!("SELECT (count(*) = 0)::text FROM pg_stat_activity WHERE pid = {builder}"),
+        "true",
+    );
+    let valid: bool = c
+        .query_one(
+            "SELECT indisvalid FROM pg_index WHERE indexrelid = 'items_label_idx'::regclass",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(!valid, "the interrupted build left a valid index");
+
+    // In between, status and check name the interrupted migration, the
+    // INVALID index, and what repairs both.
+    let o = shale(d, &["--db", &url, "status"]);
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains(&format!(
+            "in progress {tag}  interrupted after 1 of 2 SQL statement(s) (its runner is gone); \
+             `shale migrate` resumes it at statement 2 (`CREATE INDEX CONCURRENTLY \"items_label_idx\""
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "index \"public\".\"items_label_idx\" on \"public\".\"items\" is INVALID"
+        )) && out.contains(&format!(
+            "repair: run `shale migrate`: it resumes the interrupted migration {tag}, which drops this index and builds it again"
+        )),
+        "{out}"
+    );
+    let o = shale(d, &["--db", &url, "check", "--db", &url]);
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains(&format!("migration {tag} is half-applied in"))
+            && out.contains("`shale migrate` resumes it")
+            && out.contains("items_label_idx\" on \"public\".\"items\" is INVALID"),
+        "{out}"
+    );
+
+    holder.batch_execute("COMMIT").unwrap();
+    let out = ok(d, &["--db", &url, "migrate"]);
+    assert!(
+        out.contains(&format!(
+            "resuming {tag}: its earlier run was interrupted after 1 of 2 SQL statement(s); statement 2 \
+             (`CREATE INDEX CONCURRENTLY \"items_label_idx\" ON \"public\".\"items\" USING btree (\"label\");`): \
+             dropped the INVALID index \"public\".\"items_label_idx\" the interrupted build left and built it again"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("applied {tag}"))
+            && out.contains(
+                "resumed after the 1 of 2 SQL statement(s) its interrupted run had applied"
+            ),
+        "{out}"
+    );
+    let valid: bool = c
+        .query_one(
+            "SELECT indisvalid FROM pg_index WHERE indexrelid = 'items_label_idx'::regclass",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(valid, "the index was not rebuilt");
+    let (rows, distinct): (i64, i64) = {
+        let r = c
+            .query_one(
+                "SELECT count(*), count(DISTINCT created_at) FROM drizzle.__drizzle_migrations \
+                 WHERE hash NOT LIKE 'shale:in-progress:%'",
+                &[],
+            )
+            .unwrap();
+        (r.get(0), r.get(1))
+    };
+    let journal: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(d.join("migrations/meta/_journal.json")).unwrap(),
+    )
+    .unwrap();
+    let entries = journal["entries"].as_array().unwrap().len() as i64;
+    assert_eq!(
+        (rows, distinct),
+        (entries, entries),
+        "each migration recorded exactly once"
+    );
+    let all: i64 = c
+        .query_one("SELECT count(*) FROM drizzle.__drizzle_migrations", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(all, entries, "a claim row was left behind");
+    ok(d, &["--db", &url, "status"]);
+    let verify = ok(d, &["--db", &url, "verify"]);
+    assert!(!verify.to_lowercase().contains("drift"), "{verify}");
+}
