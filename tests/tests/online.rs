@@ -632,3 +632,67 @@ fn a_killed_index_build_is_reported_then_resumed_once() {
     let verify = ok(d, &["--db", &url, "verify"]);
     assert!(!verify.to_lowercase().contains("drift"), "{verify}");
 }
+
+/// Runs `shale migrate` (with `args`) while an old snapshot holds its index
+/// build in "waiting for old snapshots" for `hold` after the build got there.
+fn migrate_held(d: &Path, url: &str, args: &[&str], hold: Duration) -> Output {
+    let holder = old_snapshot(url);
+    let releaser = {
+        let url = url.to_string();
+        std::thread::spawn(move || {
+            let mut holder = holder;
+            let mut c = shale_tests::connect(&url);
+            wait_for(&mut c, BUILD_PHASE, "waiting for old snapshots");
+            std::thread::sleep(hold);
+            holder.batch_execute("COMMIT").unwrap();
+        })
+    };
+    let o = shale_tests::shale_command!(d)
+        .args(["--db", url])
+        .args(args)
+        .arg("migrate")
+        .output()
+        .unwrap();
+    releaser.join().unwrap();
+    o
+}
+
+#[test]
+fn a_long_index_build_shows_its_elapsed_time_and_phase() {
+    let url = shale_tests::fresh_database();
+    let (dir, tag) = items_with_label_index(&url);
+    let o = migrate_held(dir.path(), &url, &[], Duration::from_millis(3500));
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{stdout}{stderr}");
+    // On stderr, read on a second connection while the build waits.
+    let line = stderr
+        .lines()
+        .find(|l| {
+            l.starts_with(&format!(
+                "running {tag}: statement 2 of 2 (`CREATE INDEX CONCURRENTLY \"items_label_idx\""
+            ))
+        })
+        .unwrap_or_else(|| panic!("no progress line on stderr:\n{stderr}"));
+    assert!(line.contains("`) for 2."), "{line}");
+    assert!(
+        line.ends_with(": waiting for old snapshots, transactions waited for 0 of 1"),
+        "{line}"
+    );
+    assert!(
+        !stdout.contains("running "),
+        "progress went to stdout: {stdout}"
+    );
+    assert!(stdout.contains(&format!("applied {tag}")), "{stdout}");
+
+    // Not with --quiet, nor in JSON.
+    for flags in [&["--quiet"][..], &["--format", "json"][..]] {
+        let url = shale_tests::fresh_database();
+        let (dir, _) = items_with_label_index(&url);
+        let o = migrate_held(dir.path(), &url, flags, Duration::from_millis(2500));
+        assert_eq!(o.status.code(), Some(0), "{flags:?}: {}", text(&o));
+        assert!(!text(&o).contains("running "), "{flags:?}: {}", text(&o));
+    }
+}

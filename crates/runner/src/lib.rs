@@ -76,6 +76,14 @@
 //! recorded backend is a pooled server connection that usually outlives the
 //! runner, so an interrupted claim is reported as still running until the
 //! lock timeout, never applied twice.
+//!
+//! # Progress
+//! [`migrate_watching`] runs each statement on a scoped thread while the
+//! caller's thread reports it once it has run longer than [`Watch::after`]
+//! ([`Progress::Running`]: elapsed time and, for index builds, the phase and
+//! counts of `pg_stat_progress_create_index`, read on a second connection
+//! the caller opens). [`migrate`] and [`migrate_with`] run statements on the
+//! calling thread and report nothing of the kind.
 #![deny(missing_docs)]
 
 pub mod bench;
@@ -84,6 +92,7 @@ mod resume;
 pub mod rollback;
 pub mod sqlite;
 mod table;
+mod watch;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -100,6 +109,7 @@ pub use rollback::{
     RolledBack,
 };
 pub use table::{quote_ident, InProgressMarker, TrackingRow, TrackingTable};
+pub use watch::{IndexProgress, Watch};
 
 use table::{query_text, Probe};
 
@@ -379,6 +389,23 @@ pub enum Progress {
         /// SQL statements of a no-transaction file that stay applied and are
         /// not run again (0 for a transactional file).
         resume_after: usize,
+    },
+    /// A statement has been running longer than [`Watch::after`] (reported
+    /// again every [`Watch::every`] and when its index build changes phase).
+    Running {
+        /// The migration.
+        migration: MigrationRef,
+        /// The statement (breakpoint chunk), 1-based.
+        statement: usize,
+        /// Statements (breakpoint chunks) in the file.
+        total: usize,
+        /// Its first line of SQL.
+        first_line: String,
+        /// How long it has been running.
+        elapsed: Duration,
+        /// The index build it is running (`pg_stat_progress_create_index`,
+        /// read on a second connection), if any.
+        index: Option<IndexProgress>,
     },
     /// An interrupted migration is being resumed (before its statements run).
     Resuming {
@@ -1111,12 +1138,25 @@ pub fn migrate(
     migrate_with(client, folder, options, &mut |_| {})
 }
 
-/// [`migrate`], reporting each lock-timeout retry to `progress` as it happens.
+/// [`migrate`], reporting each lock-timeout retry and resume to `progress`
+/// as it happens.
 pub fn migrate_with(
     client: &mut Client,
     folder: &MigrationFolder,
     options: &MigrateOptions,
     progress: &mut dyn FnMut(&Progress),
+) -> Result<Report, RunError> {
+    migrate_watching(client, folder, options, progress, None)
+}
+
+/// [`migrate_with`], also reporting statements that run long as `watch`
+/// says ([`Progress::Running`]).
+pub fn migrate_watching(
+    client: &mut Client,
+    folder: &MigrationFolder,
+    options: &MigrateOptions,
+    progress: &mut dyn FnMut(&Progress),
+    watch: Option<&Watch<'_>>,
 ) -> Result<Report, RunError> {
     let started = Instant::now();
     check_dialect(folder)?;
@@ -1155,11 +1195,24 @@ pub fn migrate_with(
             .and_then(|r| r.first().cloned().flatten())
             .unwrap_or_else(|| "0".into()),
     };
+    let watcher = match watch {
+        Some(w) => {
+            let pid = query_text(client, "SELECT pg_backend_pid()")
+                .map_err(db_err("reading this session's backend pid"))?
+                .first()
+                .and_then(|r| r.first().cloned().flatten())
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(0);
+            Some(watch::Watcher::new(w, pid))
+        }
+        None => None,
+    };
     let ctx = Ctx {
         t,
         options,
         has_name,
         restore,
+        watcher,
     };
     for m in todo {
         let ooo = out_of_order.contains(m.tag());
@@ -1202,6 +1255,7 @@ pub fn baseline(
         options,
         has_name,
         restore: String::new(),
+        watcher: None,
     };
     let result = (|| -> Result<bool, RunError> {
         let probe = table::probe(client, t).map_err(db_err(&context))?;
@@ -1242,6 +1296,8 @@ struct Ctx<'a> {
     options: &'a MigrateOptions,
     has_name: bool,
     restore: String,
+    /// Reports long statements ([`migrate_watching`]).
+    watcher: Option<watch::Watcher<'a>>,
 }
 
 enum Outcome {
@@ -2058,16 +2114,32 @@ fn hand_back_claim(
     ));
 }
 
-/// Runs one SQL statement of a migration on the migrating connection.
+/// Runs one SQL statement (of breakpoint chunk `statement`) of a migration
+/// on the migrating connection, reporting it while it runs long when
+/// watched.
 fn execute(
     client: &mut Client,
-    _ctx: &Ctx<'_>,
-    _m: &Migration,
-    _statement: usize,
+    ctx: &Ctx<'_>,
+    m: &Migration,
+    statement: usize,
     sql: &str,
-    _progress: &mut dyn FnMut(&Progress),
+    progress: &mut dyn FnMut(&Progress),
 ) -> Result<(), postgres::Error> {
-    client.batch_execute(sql)
+    let Some(watcher) = &ctx.watcher else {
+        return client.batch_execute(sql);
+    };
+    let mut total = None;
+    watch::run_watched(client, sql, watcher, &mut |elapsed, index| {
+        let total = *total.get_or_insert_with(|| m.statements().len());
+        progress(&Progress::Running {
+            migration: MigrationRef::of(m),
+            statement,
+            total,
+            first_line: first_sql_line(sql),
+            elapsed,
+            index,
+        });
+    })
 }
 
 /// Removes this runner's claim after a failure, so a rerun starts the file
