@@ -469,7 +469,11 @@ fn wait_for(c: &mut postgres::Client, query: &str, want: &str) {
 /// The lock timeout is long: a build waiting for an old snapshot waits on a
 /// lock, and must outlast the test's waits rather than time out.
 fn items_with_label_index(url: &str) -> (tempfile::TempDir, String) {
-    let dir = project("[generate]\nonline = true\nlock_timeout = \"60s\"\n", ITEMS);
+    items_with_label_index_and("[generate]\nonline = true\nlock_timeout = \"60s\"\n", url)
+}
+
+fn items_with_label_index_and(toml: &str, url: &str) -> (tempfile::TempDir, String) {
+    let dir = project(toml, ITEMS);
     let d = dir.path();
     ok(d, &["generate"]);
     ok(d, &["--db", url, "migrate"]);
@@ -695,4 +699,55 @@ fn a_long_index_build_shows_its_elapsed_time_and_phase() {
         assert_eq!(o.status.code(), Some(0), "{flags:?}: {}", text(&o));
         assert!(!text(&o).contains("running "), "{flags:?}: {}", text(&o));
     }
+}
+
+#[test]
+fn a_build_timed_out_by_an_old_snapshot_is_rebuilt_when_retried() {
+    // A build waiting for an old snapshot waits on a lock: with a short lock
+    // timeout it fails, leaving its index INVALID; the retry must drop that
+    // index and build it again, not fail on it.
+    let url = shale_tests::fresh_database();
+    let (dir, tag) = items_with_label_index_and(
+        "[generate]\nonline = true\nlock_timeout = \"300ms\"\n",
+        &url,
+    );
+    let holder = old_snapshot(&url);
+    let releaser = {
+        let url = url.clone();
+        std::thread::spawn(move || {
+            let mut holder = holder;
+            let mut c = shale_tests::connect(&url);
+            wait_for(&mut c, BUILD_PHASE, "waiting for old snapshots");
+            std::thread::sleep(Duration::from_millis(1000));
+            holder.batch_execute("COMMIT").unwrap();
+        })
+    };
+    let o = shale(dir.path(), &["--db", &url, "migrate"]);
+    releaser.join().unwrap();
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains(&format!(
+            "{tag} attempt 1 of 6 timed out waiting for a lock at statement 2 (`CREATE INDEX CONCURRENTLY"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "resuming {tag}: statement 2 (`CREATE INDEX CONCURRENTLY \"items_label_idx\" ON \"public\".\"items\" USING btree (\"label\");`) \
+             timed out waiting for a lock; dropped the INVALID index \"public\".\"items_label_idx\" the interrupted build left and built it again"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("after lock timeouts"), "{out}");
+    let mut c = shale_tests::connect(&url);
+    let valid: bool = c
+        .query_one(
+            "SELECT indisvalid FROM pg_index WHERE indexrelid = 'items_label_idx'::regclass",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(valid, "{out}");
+    ok(dir.path(), &["--db", &url, "status"]);
 }

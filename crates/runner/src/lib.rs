@@ -455,6 +455,10 @@ pub struct Resumed {
     pub statement: Option<String>,
     /// What was done with that statement.
     pub action: String,
+    /// `false`: the earlier run was interrupted (its runner gone); `true`:
+    /// this run retries a statement that timed out waiting for a lock (a
+    /// concurrent index build that did so left its index INVALID).
+    pub after_lock_timeout: bool,
 }
 
 /// One migration [`migrate`] would apply (`dry_run`).
@@ -1474,7 +1478,7 @@ fn apply_retrying(
     let mut resume = 0usize;
     loop {
         let started = Instant::now();
-        match apply(client, m, ctx, rows_before, resume, progress) {
+        match apply(client, m, ctx, rows_before, resume, attempt > 1, progress) {
             Ok(Outcome::Applied(mut r)) => {
                 r.attempts = attempt;
                 return Ok(Outcome::Applied(r));
@@ -1518,6 +1522,7 @@ fn apply(
     ctx: &Ctx<'_>,
     rows_before: usize,
     resume: usize,
+    retrying: bool,
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<Outcome, RunError> {
     let no_transaction = no_transaction_reason(&m.text);
@@ -1551,7 +1556,7 @@ fn apply(
                         ctx,
                         reason.clone(),
                         started,
-                        resume,
+                        (resume, retrying),
                         progress,
                     ),
                 }
@@ -1606,7 +1611,7 @@ fn apply(
                         resume: marker.done,
                         resuming: Some(Resuming {
                             in_doubt: shapes.get(marker.done).cloned(),
-                            dead: marker,
+                            dead: Some(marker),
                         }),
                         check_client: check,
                     };
@@ -1870,7 +1875,7 @@ fn apply_outside_transaction(
     ctx: &Ctx<'_>,
     reason: String,
     started: Instant,
-    resume: usize,
+    (resume, retrying): (usize, bool),
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<Outcome, RunError> {
     let t = ctx.t.qualified();
@@ -1896,12 +1901,21 @@ fn apply_outside_transaction(
         let _ = client.batch_execute("ROLLBACK");
         return Err(db_err(claim_ctx)(e));
     }
+    // Retried after a statement timed out on a lock: a concurrent index
+    // build that did so left its index INVALID, to drop and build again.
+    let in_doubt = sql_statements(m)
+        .get(resume)
+        .and_then(|s| resume::shape(&s.2).ok())
+        .filter(|s| retrying && matches!(s, resume::Shape::CreateIndex { .. }));
     let run = OutsideRun {
         reason,
         started,
         marker,
         resume,
-        resuming: None,
+        resuming: in_doubt.map(|shape| Resuming {
+            dead: None,
+            in_doubt: Some(shape),
+        }),
         check_client: check,
     };
     run_outside_transaction(client, m, ctx, run, progress)
@@ -1921,10 +1935,12 @@ struct OutsideRun {
     check_client: bool,
 }
 
-/// An interrupted run being resumed.
+/// A statement in doubt: that of an interrupted run being resumed, or one
+/// retried after it timed out on a lock.
 struct Resuming {
-    /// The claim of the runner that was interrupted.
-    dead: InProgressMarker,
+    /// The claim of the runner that was interrupted; `None` when this run
+    /// retries the statement after it timed out on a lock.
+    dead: Option<InProgressMarker>,
     /// The shape of the statement it was running (`None` when it had
     /// completed them all).
     in_doubt: Option<resume::Shape>,
@@ -1963,9 +1979,15 @@ fn run_outside_transaction(
                 "every statement had completed; only the record was missing".into(),
             ))),
         };
-        let action = match decided {
-            Ok(Ok(action)) => action,
-            Ok(Err(why)) => {
+        let action = match (decided, dead) {
+            (Ok(Ok(action)), _) => action,
+            // A retry runs the statement as written: it fails on its own.
+            (Ok(Err(_)), None) => resume::Action::Run(String::new()),
+            (Err(e), None) => {
+                release_claim(client, ctx, m, &marker);
+                return Err(e);
+            }
+            (Ok(Err(why)), Some(dead)) => {
                 hand_back_claim(client, ctx, m, &marker, dead);
                 return Err(RunError::Interrupted {
                     tag: m.tag().to_string(),
@@ -1977,7 +1999,7 @@ fn run_outside_transaction(
                     when: m.entry.when,
                 });
             }
-            Err(e) => {
+            (Err(e), Some(dead)) => {
                 hand_back_claim(client, ctx, m, &marker, dead);
                 return Err(e);
             }
@@ -1987,11 +2009,14 @@ fn run_outside_transaction(
             total,
             statement: statements.get(resume).map(|s| first_sql_line(&s.2)),
             action: action.describe(),
+            after_lock_timeout: dead.is_none(),
         };
-        progress(&Progress::Resuming {
-            migration: MigrationRef::of(m),
-            resumed: info.clone(),
-        });
+        if dead.is_some() || !matches!(action, resume::Action::Run(_)) {
+            progress(&Progress::Resuming {
+                migration: MigrationRef::of(m),
+                resumed: info.clone(),
+            });
+        }
         resumed = Some((info, action));
     }
     let mut session = ctx.options.settings.set_sql(false);
@@ -2085,7 +2110,9 @@ fn run_outside_transaction(
         no_transaction: Some(reason),
         out_of_order: false,
         attempts: 1,
-        resumed: resumed.map(|(info, _)| info),
+        resumed: resumed
+            .map(|(info, _)| info)
+            .filter(|info| !info.after_lock_timeout),
     }))
 }
 

@@ -255,6 +255,14 @@ fn backup_sqlite(
 
 /// `interrupted after 1 of 2 SQL statement(s); statement 2 (`…`): …`.
 fn resumed_text(r: &shale_runner::Resumed) -> String {
+    if r.after_lock_timeout {
+        return format!(
+            "statement {} (`{}`) timed out waiting for a lock; {}",
+            r.after + 1,
+            r.statement.as_deref().unwrap_or_default(),
+            r.action
+        );
+    }
     let at = match &r.statement {
         Some(s) => format!("; statement {} (`{s}`): ", r.after + 1),
         None => "; ".to_string(),
