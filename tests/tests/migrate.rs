@@ -694,7 +694,10 @@ fn an_interrupted_index_build_is_rebuilt_and_recorded_once() {
     let (valid, def, _) = index_state(&mut client, "t_id").unwrap();
     assert!(valid);
     assert_eq!(def, "CREATE INDEX t_id ON public.t USING btree (id)");
-    assert_eq!(rows_for(&mut client, m.entry.when), [m.hash.clone()]);
+    assert_eq!(
+        rows_for(&mut client, m.entry.when),
+        std::slice::from_ref(&m.hash)
+    );
     let st = status(&mut client, &folder, &TrackingTable::default()).unwrap();
     assert!(st.is_up_to_date(), "{st:?}");
     // A rerun has nothing to do.
@@ -726,7 +729,10 @@ fn a_valid_index_is_kept_and_a_finished_file_only_recorded() {
     let (valid, _, after) = index_state(&mut client, "t_id").unwrap();
     assert!(valid);
     assert_eq!(oid, after, "the valid index was built again");
-    assert_eq!(rows_for(&mut client, m.entry.when), [m.hash.clone()]);
+    assert_eq!(
+        rows_for(&mut client, m.entry.when),
+        std::slice::from_ref(&m.hash)
+    );
 
     // Every statement done, only the final record missing.
     let url = shale_tests::fresh_database();
@@ -744,7 +750,10 @@ fn a_valid_index_is_kept_and_a_finished_file_only_recorded() {
         resumed.action.contains("only the record was missing"),
         "{resumed:?}"
     );
-    assert_eq!(rows_for(&mut client, m.entry.when), [m.hash.clone()]);
+    assert_eq!(
+        rows_for(&mut client, m.entry.when),
+        std::slice::from_ref(&m.hash)
+    );
 }
 
 #[test]
@@ -783,7 +792,7 @@ fn racing_runners_resume_an_interrupted_build_once() {
         assert_eq!(resumed, 1, "round {round}");
         assert_eq!(
             rows_for(&mut client, m.entry.when),
-            [m.hash.clone()],
+            std::slice::from_ref(&m.hash),
             "round {round}"
         );
         assert!(index_state(&mut client, "t_id").unwrap().0, "round {round}");
@@ -843,7 +852,10 @@ fn an_interrupted_constraints_file_resumes_at_the_statement_in_doubt() {
         .get(0);
     assert!(validated, "the statements after the one in doubt ran");
     assert!(!table_exists_constraint(&mut client, "t_helper"));
-    assert_eq!(rows_for(&mut client, m.entry.when), [m.hash.clone()]);
+    assert_eq!(
+        rows_for(&mut client, m.entry.when),
+        std::slice::from_ref(&m.hash)
+    );
 
     // Interrupted at the last DROP CONSTRAINT, which had committed.
     let url = shale_tests::fresh_database();
@@ -867,7 +879,10 @@ fn an_interrupted_constraints_file_resumes_at_the_statement_in_doubt() {
         resumed.action.contains("was already dropped"),
         "{resumed:?}"
     );
-    assert_eq!(rows_for(&mut client, m.entry.when), [m.hash.clone()]);
+    assert_eq!(
+        rows_for(&mut client, m.entry.when),
+        std::slice::from_ref(&m.hash)
+    );
 }
 
 fn table_exists_constraint(client: &mut postgres::Client, name: &str) -> bool {

@@ -565,9 +565,8 @@ fn a_killed_index_build_is_reported_then_resumed_once() {
         "{out}"
     );
     assert!(
-        out.contains(&format!(
-            "index \"public\".\"items_label_idx\" on \"public\".\"items\" is INVALID"
-        )) && out.contains(&format!(
+        out.contains("index \"public\".\"items_label_idx\" on \"public\".\"items\" is INVALID")
+            && out.contains(&format!(
             "repair: run `shale migrate`: it resumes the interrupted migration {tag}, which drops this index and builds it again"
         )),
         "{out}"

@@ -101,7 +101,7 @@ impl std::fmt::Display for IndexProgress {
 
 enum Conn {
     NotYet,
-    Open(Client),
+    Open(Box<Client>),
     Failed,
 }
 
@@ -131,7 +131,7 @@ impl<'a> Watcher<'a> {
                 Ok(mut c) => {
                     // Never let a report hold up the migration for long.
                     let _ = c.batch_execute("SET statement_timeout = '5s'");
-                    Conn::Open(c)
+                    Conn::Open(Box::new(c))
                 }
                 Err(_) => Conn::Failed,
             };
@@ -188,11 +188,10 @@ pub(crate) fn run_watched(
         });
         let mut next = watcher.watch.after;
         let mut last: Option<(Instant, Option<String>)> = None;
-        loop {
-            match finished.recv_timeout(next.saturating_sub(started.elapsed())) {
-                Err(RecvTimeoutError::Timeout) => {}
-                Ok(()) | Err(RecvTimeoutError::Disconnected) => break,
-            }
+        // Until the statement ends (its sender dropped).
+        while let Err(RecvTimeoutError::Timeout) =
+            finished.recv_timeout(next.saturating_sub(started.elapsed()))
+        {
             let index = watcher.poll();
             let phase = index.as_ref().map(|i| i.phase.clone());
             let due = match &last {
