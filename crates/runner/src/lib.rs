@@ -78,12 +78,13 @@
 //! lock timeout, never applied twice.
 //!
 //! # Progress
-//! [`migrate_watching`] runs each statement on a scoped thread while the
-//! caller's thread reports it once it has run longer than [`Watch::after`]
-//! ([`Progress::Running`]: elapsed time and, for index builds, the phase and
-//! counts of `pg_stat_progress_create_index`, read on a second connection
-//! the caller opens). [`migrate`] and [`migrate_with`] run statements on the
-//! calling thread and report nothing of the kind.
+//! [`migrate_watching`] runs a second, scoped thread for the whole run that
+//! reports the statement running on the migrating connection once it has run
+//! longer than [`Watch::after`] ([`Progress::Running`], to [`Watch::report`]:
+//! elapsed time and, for index builds, the phase and counts of
+//! `pg_stat_progress_create_index`, read on a second connection the caller
+//! opens). The migrating thread only marks each statement's start and end.
+//! [`migrate`] and [`migrate_with`] start no thread.
 #![deny(missing_docs)]
 
 pub mod bench;
@@ -391,7 +392,8 @@ pub enum Progress {
         resume_after: usize,
     },
     /// A statement has been running longer than [`Watch::after`] (reported
-    /// again every [`Watch::every`] and when its index build changes phase).
+    /// again every [`Watch::every`] and when its index build changes phase),
+    /// sent to [`Watch::report`] on the watching thread.
     Running {
         /// The migration.
         migration: MigrationRef,
@@ -1199,7 +1201,33 @@ pub fn migrate_watching(
             .and_then(|r| r.first().cloned().flatten())
             .unwrap_or_else(|| "0".into()),
     };
-    let watcher = match watch {
+    let run = |client: &mut Client, watcher: Option<&watch::Shared>| -> Result<(), RunError> {
+        let ctx = Ctx {
+            t,
+            options,
+            has_name,
+            restore,
+            watcher,
+        };
+        for m in todo {
+            let ooo = out_of_order.contains(m.tag());
+            let before = seen.iter().filter(|w| **w < m.entry.when).count();
+            if !seen.contains(&m.entry.when) {
+                seen.push(m.entry.when);
+            }
+            match apply_retrying(client, m, &ctx, before, progress)? {
+                Outcome::Applied(mut r) => {
+                    r.out_of_order = ooo;
+                    report.applied.push(r);
+                }
+                Outcome::AlreadyApplied => {
+                    report.applied_by_another_runner.push(MigrationRef::of(m))
+                }
+            }
+        }
+        Ok(())
+    };
+    match watch {
         Some(w) => {
             let pid = query_text(client, "SELECT pg_backend_pid()")
                 .map_err(db_err("reading this session's backend pid"))?
@@ -1207,30 +1235,9 @@ pub fn migrate_watching(
                 .and_then(|r| r.first().cloned().flatten())
                 .and_then(|p| p.parse().ok())
                 .unwrap_or(0);
-            Some(watch::Watcher::new(w, pid))
+            watch::watching(w, pid, |shared| run(client, Some(shared)))?;
         }
-        None => None,
-    };
-    let ctx = Ctx {
-        t,
-        options,
-        has_name,
-        restore,
-        watcher,
-    };
-    for m in todo {
-        let ooo = out_of_order.contains(m.tag());
-        let before = seen.iter().filter(|w| **w < m.entry.when).count();
-        if !seen.contains(&m.entry.when) {
-            seen.push(m.entry.when);
-        }
-        match apply_retrying(client, m, &ctx, before, progress)? {
-            Outcome::Applied(mut r) => {
-                r.out_of_order = ooo;
-                report.applied.push(r);
-            }
-            Outcome::AlreadyApplied => report.applied_by_another_runner.push(MigrationRef::of(m)),
-        }
+        None => run(client, None)?,
     }
     report.total = started.elapsed();
     Ok(report)
@@ -1300,8 +1307,9 @@ struct Ctx<'a> {
     options: &'a MigrateOptions,
     has_name: bool,
     restore: String,
-    /// Reports long statements ([`migrate_watching`]).
-    watcher: Option<watch::Watcher<'a>>,
+    /// Tells the thread that reports long statements which one runs
+    /// ([`migrate_watching`]).
+    watcher: Option<&'a watch::Shared>,
 }
 
 enum Outcome {
@@ -1549,7 +1557,7 @@ fn apply(
             }
             RowState::Absent => {
                 return match &no_transaction {
-                    None => apply_in_transaction(client, m, ctx, started, progress),
+                    None => apply_in_transaction(client, m, ctx, started),
                     Some(reason) => apply_outside_transaction(
                         client,
                         m,
@@ -1766,12 +1774,11 @@ fn apply_in_transaction(
     m: &Migration,
     ctx: &Ctx<'_>,
     started: Instant,
-    progress: &mut dyn FnMut(&Progress),
 ) -> Result<Outcome, RunError> {
     let statements = m.statements();
     let total = statements.len();
     for (i, stmt) in statements.iter().enumerate() {
-        if let Err(e) = execute(client, ctx, m, i + 1, &stmt.sql, progress) {
+        if let Err(e) = execute(client, ctx, m, (i + 1, total), &stmt.sql) {
             let _ = client.batch_execute("ROLLBACK");
             return Err(failure(
                 m,
@@ -2044,7 +2051,7 @@ fn run_outside_transaction(
                 Some(resume::Action::Skip(_)) => skip = true,
                 Some(resume::Action::DropInvalidThenRun(index)) => {
                     let drop = format!("DROP INDEX CONCURRENTLY IF EXISTS {index};");
-                    if let Err(e) = execute(client, ctx, m, *n, &drop, progress) {
+                    if let Err(e) = execute(client, ctx, m, (*n, chunks), &drop) {
                         release_claim(client, ctx, m, &marker);
                         return Err(failure(
                             m,
@@ -2059,7 +2066,7 @@ fn run_outside_transaction(
             }
         }
         if !skip {
-            if let Err(e) = execute(client, ctx, m, *n, sql, progress) {
+            if let Err(e) = execute(client, ctx, m, (*n, chunks), sql) {
                 release_claim(client, ctx, m, &marker);
                 return Err(failure(
                     m,
@@ -2141,32 +2148,23 @@ fn hand_back_claim(
     ));
 }
 
-/// Runs one SQL statement (of breakpoint chunk `statement`) of a migration
-/// on the migrating connection, reporting it while it runs long when
-/// watched.
+/// Runs one SQL statement (of breakpoint chunk `statement` of `total`) of a
+/// migration on the migrating connection, telling the watching thread, if
+/// any, while it runs.
 fn execute(
     client: &mut Client,
     ctx: &Ctx<'_>,
     m: &Migration,
-    statement: usize,
+    (statement, total): (usize, usize),
     sql: &str,
-    progress: &mut dyn FnMut(&Progress),
 ) -> Result<(), postgres::Error> {
-    let Some(watcher) = &ctx.watcher else {
+    let Some(watcher) = ctx.watcher else {
         return client.batch_execute(sql);
     };
-    let mut total = None;
-    watch::run_watched(client, sql, watcher, &mut |elapsed, index| {
-        let total = *total.get_or_insert_with(|| m.statements().len());
-        progress(&Progress::Running {
-            migration: MigrationRef::of(m),
-            statement,
-            total,
-            first_line: first_sql_line(sql),
-            elapsed,
-            index,
-        });
-    })
+    watcher.start(&MigrationRef::of(m), statement, total, sql);
+    let result = client.batch_execute(sql);
+    watcher.end();
+    result
 }
 
 /// Removes this runner's claim after a failure, so a rerun starts the file

@@ -374,10 +374,31 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
         // Long statements are reported with the phase of their index build,
         // read on a second connection (text output only).
         let connect = || shale_db::connect_info(&info).map_err(|e| e.to_string());
+        let running = |p: &shale_runner::Progress| {
+            if let shale_runner::Progress::Running {
+                migration,
+                statement,
+                total,
+                first_line,
+                elapsed,
+                index,
+            } = p
+            {
+                let phase = index
+                    .as_ref()
+                    .map_or_else(String::new, |i| format!(": {i}"));
+                ui.progress(&format!(
+                    "running {}: statement {statement} of {total} (`{first_line}`) for {:.1} s{phase}",
+                    migration.tag,
+                    elapsed.as_secs_f64()
+                ));
+            }
+        };
         let watch = shale_runner::Watch {
             after: Duration::from_secs(2),
             every: Duration::from_secs(10),
             connect: &connect,
+            report: &running,
         };
         let watch = ui.shows_progress().then_some(&watch);
         let mut report_progress = |p: &shale_runner::Progress| match p {
@@ -413,23 +434,7 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
                     resumed_text(resumed)
                 ));
             }
-            shale_runner::Progress::Running {
-                migration,
-                statement,
-                total,
-                first_line,
-                elapsed,
-                index,
-            } => {
-                let phase = index
-                    .as_ref()
-                    .map_or_else(String::new, |i| format!(": {i}"));
-                ui.progress(&format!(
-                    "running {}: statement {statement} of {total} (`{first_line}`) for {:.1} s{phase}",
-                    migration.tag,
-                    elapsed.as_secs_f64()
-                ));
-            }
+            shale_runner::Progress::Running { .. } => running(p),
         };
         shale_runner::migrate_watching(&mut client, &folder, &options, &mut report_progress, watch)
     };
