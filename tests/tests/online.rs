@@ -571,6 +571,32 @@ fn a_killed_index_build_is_reported_then_resumed_once() {
         )),
         "{out}"
     );
+    let o = shale(d, &["--db", &url, "--format", "json", "status"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let p = &doc["in_progress"][0];
+    assert_eq!(
+        (
+            &p["tag"],
+            &p["running"],
+            &p["statements_done"],
+            &p["resumable"]
+        ),
+        (
+            &serde_json::json!(tag),
+            &serde_json::json!(false),
+            &serde_json::json!(1),
+            &serde_json::json!(true)
+        ),
+        "{doc}"
+    );
+    assert!(
+        p["advice"]
+            .as_str()
+            .unwrap()
+            .contains("`shale migrate` resumes it"),
+        "{doc}"
+    );
+    assert_eq!(doc["leftovers"][0]["kind"], "invalid_index", "{doc}");
     let o = shale(d, &["--db", &url, "check", "--db", &url]);
     let out = text(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
