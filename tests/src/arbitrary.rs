@@ -294,7 +294,8 @@ pub enum Edit {
     DropForeignKey(u8, u8),
     /// Adds an enum value, at the end or before an existing one.
     AddEnumValue(u8, u8, Option<u8>),
-    /// Sets or clears the comment of a table (0), a column (1) or an enum (2).
+    /// Sets or clears the comment of a table (0), a column (1), an enum (2),
+    /// a constraint of a table (3) or an index of a table (4).
     ChangeComment(u8, u8, u8, Option<u8>),
 }
 
@@ -498,7 +499,7 @@ pub fn edit() -> impl Strategy<Value = Edit> {
         2 => (i(), fk_spec()).prop_map(|(t, s)| Edit::AddForeignKey(t, s)),
         1 => (i(), i()).prop_map(|(t, k)| Edit::DropForeignKey(t, k)),
         1 => (0u8..4, i(), option::of(i())).prop_map(|(e, v, p)| Edit::AddEnumValue(e, v, p)),
-        1 => (0u8..3, i(), i(), option::of(0u8..3)).prop_map(|(k, a, b, c)| Edit::ChangeComment(k, a, b, c)),
+        1 => (0u8..5, i(), i(), option::of(0u8..3)).prop_map(|(k, a, b, c)| Edit::ChangeComment(k, a, b, c)),
         1 => sequence_spec().prop_map(Edit::AddSequence),
         1 => i().prop_map(Edit::DropSequence),
         1 => (i(), options_spec()).prop_map(|(q, o)| Edit::AlterSequence(q, o)),
@@ -972,6 +973,7 @@ pub fn derive_views(schema: &mut Schema, specs: &[ViewSpec]) {
             if !names.taken(&ns, &index) {
                 names.take(&ns, &index);
                 view.indexes.push(Index {
+                    comment: None,
                     name: index,
                     unique: false,
                     nulls_not_distinct: false,
@@ -1357,7 +1359,33 @@ fn apply(schema: &mut Schema, enums: &[Enum], reserved: &Reserved, edit: &Edit) 
         }
         Edit::ChangeComment(kind, a, b, text) => {
             let text = text.map(comment);
-            match kind % 3 {
+            match kind % 5 {
+                3 => {
+                    if let Some(i) = table_at(*a) {
+                        let t = &mut schema.tables[i];
+                        let mut slots: Vec<&mut Option<String>> = t
+                            .primary_key
+                            .iter_mut()
+                            .map(|k| &mut k.comment)
+                            .chain(t.uniques.iter_mut().map(|u| &mut u.comment))
+                            .chain(t.checks.iter_mut().map(|c| &mut c.comment))
+                            .chain(t.foreign_keys.iter_mut().map(|f| &mut f.comment))
+                            .collect();
+                        let n = slots.len();
+                        if n > 0 {
+                            *slots[*b as usize % n] = text;
+                        }
+                    }
+                }
+                4 => {
+                    if let Some(i) = table_at(*a) {
+                        let t = &mut schema.tables[i];
+                        let n = t.indexes.len();
+                        if n > 0 {
+                            t.indexes[*b as usize % n].comment = text;
+                        }
+                    }
+                }
                 0 => {
                     if let Some(i) = table_at(*a) {
                         schema.tables[i].comment = text;
@@ -1554,6 +1582,7 @@ fn build_table(spec: &TableSpec, name: QualifiedName, enums: &[Enum], names: &mu
         }
         let pk_name = names.fresh(&table.name.namespace, naming::primary_key(&table.name.name));
         table.primary_key = Some(PrimaryKey {
+            comment: None,
             deferrable: Default::default(),
             name: pk_name,
             columns,
@@ -1706,7 +1735,9 @@ fn add_unique(table: &mut Table, spec: &KeySpec, names: &mut Names) {
         &table.name.namespace,
         naming::unique(&table.name.name, &columns),
     );
+    let k = spec.columns.first().copied().unwrap_or(0);
     table.uniques.push(UniqueConstraint {
+        comment: (k % 4 == 3).then(|| comment(k)),
         deferrable: Default::default(),
         name,
         columns,
@@ -1782,7 +1813,9 @@ fn add_check(table: &mut Table, spec: &CheckSpec, names: &mut Names) {
         &table.name.namespace,
         naming::check(&table.name.name, Some(col)),
     );
+    let k = spec.column.wrapping_add(spec.form);
     table.checks.push(CheckConstraint {
+        comment: (k % 4 == 3).then(|| comment(k)),
         not_valid: false,
         name,
         expr,
@@ -1831,7 +1864,9 @@ fn add_index(table: &mut Table, spec: &IndexSpec, names: &mut Names) {
         &table.name.namespace,
         naming::index(&table.name.name, &columns),
     );
+    let k = spec.keys.first().map_or(0, |k| k.0);
     table.indexes.push(Index {
+        comment: (k % 4 == 3).then(|| comment(k)),
         name,
         unique: spec.unique && !hash,
         nulls_not_distinct: spec.unique && !hash && spec.nulls_not_distinct,
@@ -1923,7 +1958,9 @@ fn add_foreign_key(
         &table.name.namespace,
         naming::foreign_key(&table.name.name, &columns),
     );
+    let k = spec.target.wrapping_add(spec.key);
     table.foreign_keys.push(ForeignKey {
+        comment: (k % 4 == 3).then(|| comment(k)),
         not_valid: false,
         match_full: false,
         name,

@@ -198,6 +198,7 @@ fn enum_swap_keeps_checks_and_indexes_on_the_column() {
         let mut s = users_with_role(values, "'member'");
         let t = &mut s.tables[0];
         t.checks.push(CheckConstraint {
+            comment: None,
             not_valid: false,
             no_inherit: false,
             name: "users_role_check".into(),
@@ -270,6 +271,7 @@ fn renames_keep_the_data() {
         ],
     );
     users.uniques.push(UniqueConstraint {
+        comment: None,
         deferrable: Default::default(),
         name: "users_nick_key".into(),
         columns: vec!["nick".into()],
@@ -293,6 +295,7 @@ fn renames_keep_the_data() {
         ],
     );
     people.uniques.push(UniqueConstraint {
+        comment: None,
         deferrable: Default::default(),
         name: "people_handle_key".into(),
         columns: vec!["handle".into()],
@@ -485,6 +488,7 @@ fn generated_expression_change_recomputes() {
         t.indexes
             .push(index("t_g_idx", vec![IndexKey::column("g")]));
         t.checks.push(CheckConstraint {
+            comment: None,
             not_valid: false,
             no_inherit: false,
             name: "t_g_check".into(),
@@ -532,6 +536,7 @@ fn keys_that_foreign_keys_depend_on_can_change() {
             ],
         );
         users.uniques.push(UniqueConstraint {
+            comment: None,
             deferrable: Default::default(),
             name: "users_email_key".into(),
             columns: vec!["email".into()],
@@ -539,6 +544,7 @@ fn keys_that_foreign_keys_depend_on_can_change() {
         });
         if composite {
             users.primary_key = Some(PrimaryKey {
+                comment: None,
                 deferrable: Default::default(),
                 name: "users_pkey".into(),
                 columns: vec!["id".into(), "org".into()],
@@ -677,18 +683,21 @@ fn rename_chains_and_reused_names() {
         vec![col("id", "bigint"), col("y", "text"), col("z", "text")],
     );
     next_b.primary_key = Some(PrimaryKey {
+        comment: None,
         deferrable: Default::default(),
         name: "a_pkey".into(),
         columns: vec!["id".into()],
     });
     let mut next_c = table("c", vec![col("id", "bigint")]);
     next_c.primary_key = Some(PrimaryKey {
+        comment: None,
         deferrable: Default::default(),
         name: "b_pkey".into(),
         columns: vec!["id".into()],
     });
     let mut next_d = table("d", vec![col("id", "bigint")]);
     next_d.primary_key = Some(PrimaryKey {
+        comment: None,
         deferrable: Default::default(),
         name: "e_pkey".into(),
         columns: vec!["id".into()],

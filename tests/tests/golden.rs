@@ -521,6 +521,8 @@ const SQLPARSER_GAPS: &[&str] = &[
     "ALTER DOMAIN ",
     "CREATE DOMAIN ",
     "COMMENT ON DOMAIN ",
+    "COMMENT ON CONSTRAINT ",
+    "COMMENT ON INDEX ",
     " ATTRIBUTE ",
     " DROP IDENTITY;",
     " SET GENERATED ",

@@ -574,6 +574,11 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
                     .unwrap_or_default();
                 out.push(missing(format!("constraint {name} on {table}"), text));
             }
+            Step::ValidateConstraint { table, name } => out.push(differs(
+                format!("constraint {name} on {table}"),
+                "valid".into(),
+                "NOT VALID".into(),
+            )),
             Step::DropConstraint { table, name } | Step::DropForeignKey { table, name } => {
                 let text = db_table(table)
                     .map(|t| constraint_text(t, name))
@@ -667,6 +672,31 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
                     ),
                     // Told by `user_type::describe` above.
                     CommentTarget::Domain(_) | CommentTarget::CompositeType(_) => continue,
+                    CommentTarget::Constraint(t, n) => (
+                        format!("comment on constraint {n} on {t}"),
+                        schema_table(t)
+                            .and_then(|x| x.constraint_comment(n))
+                            .flatten()
+                            .map(str::to_string),
+                        db_table(t)
+                            .and_then(|x| x.constraint_comment(n))
+                            .flatten()
+                            .map(str::to_string),
+                    ),
+                    CommentTarget::Index(t, n) => {
+                        let find = |s: &Schema| {
+                            let indexes = match s.table(t) {
+                                Some(x) => &x.indexes,
+                                None => &s.view(t)?.indexes,
+                            };
+                            indexes.iter().find(|i| &i.name == n)?.comment.clone()
+                        };
+                        (
+                            format!("comment on index {n} on {t}"),
+                            find(schema),
+                            find(db),
+                        )
+                    }
                     CommentTarget::Table(t) => (
                         format!("comment on table {t}"),
                         schema_table(t).and_then(|x| x.comment.clone()),

@@ -62,6 +62,8 @@ pub(crate) fn calculate_steps(
     differ.push_policy_steps();
     differ.push_function_steps();
     differ.push_comment_steps();
+    // After every constraint and index pass: which ones are created is known.
+    differ.push_constraint_comment_steps();
     // After the column pass: a replaced domain converts the columns the
     // column pass did not re-create.
     differ.push_user_type_steps();
@@ -1198,14 +1200,24 @@ impl Differ<'_, '_> {
         }
         for table in &db.tables {
             let names = table.names();
+            // A NOT VALID check that becomes valid stays (it is validated in
+            // place); one that becomes NOT VALID is added again without the
+            // scan of the existing rows.
             let same = |p: &CheckConstraint, n: &CheckConstraint| {
                 expr::equivalent(&p.expr, &n.expr)
                     && p.no_inherit == n.no_inherit
-                    && p.not_valid == n.not_valid
+                    && (p.not_valid == n.not_valid || p.not_valid)
                     && !self.expression_touches_recreated(table, &p.expr)
             };
             let checks = table.tables.map(|t| t.checks.as_slice());
-            for event in diff_named(checks, |c: &CheckConstraint| c.name.as_str(), same) {
+            let events = diff_named(checks, |c: &CheckConstraint| c.name.as_str(), same);
+            self.push_validations(
+                names.next,
+                checks.map(|cs| cs.iter().map(|c| (c.name.as_str(), c.not_valid)).collect()),
+                &events,
+                |c| c.name.as_str(),
+            );
+            for event in events {
                 match event {
                     Event::Drop(c) => self.steps.push(Step::DropConstraint {
                         table: names.previous.clone(),
@@ -1359,7 +1371,14 @@ impl Differ<'_, '_> {
             let names = table.names();
             let same = |p: &ForeignKey, n: &ForeignKey| self.same_foreign_key(table, p, n);
             let fks = table.tables.map(|t| t.foreign_keys.as_slice());
-            let events: Vec<Step> = diff_named(fks, |f: &ForeignKey| f.name.as_str(), same)
+            let events = diff_named(fks, |f: &ForeignKey| f.name.as_str(), same);
+            self.push_validations(
+                names.next,
+                fks.map(|fs| fs.iter().map(|f| (f.name.as_str(), f.not_valid)).collect()),
+                &events,
+                |f| f.name.as_str(),
+            );
+            let events: Vec<Step> = events
                 .into_iter()
                 .map(|event| match event {
                     Event::Drop(f) => Step::DropForeignKey {
@@ -1403,7 +1422,10 @@ impl Differ<'_, '_> {
             || Self::map_columns(table, &previous.columns) != next.columns
             || (previous.on_delete, previous.on_update, previous.deferrable)
                 != (next.on_delete, next.on_update, next.deferrable)
-            || (previous.not_valid, previous.match_full) != (next.not_valid, next.match_full)
+            || previous.match_full != next.match_full
+            // NOT VALID to valid is validated in place; the other way round
+            // the foreign key is added again without the scan.
+            || (!previous.not_valid && next.not_valid)
         {
             return false;
         }
@@ -1493,6 +1515,125 @@ impl Differ<'_, '_> {
                 });
             }
         }
+    }
+}
+
+impl Differ<'_, '_> {
+    /// `VALIDATE CONSTRAINT` for each kept constraint (same name, or
+    /// renamed) that was `NOT VALID` and no longer is. `flags` holds each
+    /// constraint's name and `not_valid`, previous and next; `events` what
+    /// [`diff_named`] made of them (a dropped and added one is valid as
+    /// added).
+    fn push_validations<T>(
+        &mut self,
+        table: &QualifiedName,
+        flags: MigrationPair<Vec<(&str, bool)>>,
+        events: &[Event<'_, T>],
+        name: impl Fn(&T) -> &str,
+    ) {
+        let mut previous_name: HashMap<&str, &str> = HashMap::new();
+        let mut added: HashSet<&str> = HashSet::new();
+        for event in events {
+            match event {
+                Event::Add(n) => {
+                    added.insert(name(n));
+                }
+                Event::Rename(p, n) => {
+                    previous_name.insert(name(n), name(p));
+                }
+                Event::Drop(_) => {}
+            }
+        }
+        let was_not_valid: HashMap<&str, bool> = flags.previous.iter().copied().collect();
+        for &(next, not_valid) in &flags.next {
+            if not_valid || added.contains(next) {
+                continue;
+            }
+            let before = previous_name.get(next).copied().unwrap_or(next);
+            if was_not_valid.get(before).copied().unwrap_or(false) {
+                self.steps.push(Step::ValidateConstraint {
+                    table: table.clone(),
+                    name: next.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Comments on the constraints and indexes of tables: set on each one
+    /// created (with its table, or again because it changed) that has one,
+    /// and wherever a kept one's comment changes. A renamed constraint or
+    /// index keeps its comment (PostgreSQL's comment is on the object).
+    fn push_constraint_comment_steps(&mut self) {
+        let db = self.db;
+        // (table, name) of what this plan adds, and next name → previous
+        // name of what it renames, apart for constraints and indexes (an
+        // index and a check may share a name).
+        let mut added: [HashSet<(&QualifiedName, &str)>; 2] = Default::default();
+        let mut renamed: [HashMap<(&QualifiedName, &str), &str>; 2] = Default::default();
+        for step in &self.steps {
+            match step {
+                Step::AddConstraint { table, name } | Step::AddForeignKey { table, name } => {
+                    added[0].insert((table, name));
+                }
+                Step::CreateIndex { table, name, .. } => {
+                    added[1].insert((table, name));
+                }
+                Step::RenameConstraint { table, names } => {
+                    renamed[0].insert((table, &names.next), &names.previous);
+                }
+                Step::RenameIndex { table, names } => {
+                    renamed[1].insert((table, &names.next), &names.previous);
+                }
+                _ => {}
+            }
+        }
+        let mut steps = Vec::new();
+        for table in &db.created_tables {
+            for (kind, name, _) in commented_objects(table).filter(|(_, _, c)| c.is_some()) {
+                steps.push(comment_step(kind, &table.name, name));
+            }
+        }
+        for pair in &db.tables {
+            let table = &pair.tables.next.name;
+            let previous: HashMap<(usize, &str), Option<&str>> =
+                commented_objects(pair.tables.previous)
+                    .map(|(kind, name, c)| ((kind, name), c))
+                    .collect();
+            for (kind, name, comment) in commented_objects(pair.tables.next) {
+                let before = if added[kind].contains(&(table, name)) {
+                    None
+                } else {
+                    let was = renamed[kind].get(&(table, name)).copied().unwrap_or(name);
+                    previous.get(&(kind, was)).copied().flatten()
+                };
+                if before != comment {
+                    steps.push(comment_step(kind, table, name));
+                }
+            }
+        }
+        self.steps.extend(steps);
+    }
+}
+
+/// Every constraint (kind 0) and index (kind 1) of a table, with its comment.
+fn commented_objects(t: &Table) -> impl Iterator<Item = (usize, &str, Option<&str>)> {
+    t.constraint_comments()
+        .map(|(name, comment)| (0, name, comment))
+        .chain(
+            t.indexes
+                .iter()
+                .map(|i| (1, i.name.as_str(), i.comment.as_deref())),
+        )
+}
+
+fn comment_step(kind: usize, table: &QualifiedName, name: &str) -> Step {
+    let (table, name) = (table.clone(), name.to_string());
+    Step::SetComment {
+        target: if kind == 0 {
+            CommentTarget::Constraint(table, name)
+        } else {
+            CommentTarget::Index(table, name)
+        },
     }
 }
 

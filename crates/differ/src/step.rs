@@ -432,6 +432,15 @@ pub enum Step {
         /// The constraint's name.
         name: String,
     },
+    /// `ALTER TABLE … VALIDATE CONSTRAINT`: a `NOT VALID` check or foreign
+    /// key that becomes valid, in place (the existing rows are checked under
+    /// a lock that lets reads and writes go on). After the constraint exists.
+    ValidateConstraint {
+        /// The table's next name.
+        table: QualifiedName,
+        /// The constraint's next name.
+        name: String,
+    },
     /// `CREATE [MATERIALIZED] VIEW`, or `CREATE OR REPLACE VIEW` (`replace`)
     /// when PostgreSQL can change the view in place. After every table,
     /// column, type and key exists (a view reads them); several are ordered
@@ -605,6 +614,12 @@ pub enum CommentTarget {
     CompositeType(QualifiedName),
     /// `COMMENT ON SCHEMA`.
     Schema(String),
+    /// `COMMENT ON CONSTRAINT name ON table` (a key, check, foreign key or
+    /// exclusion constraint): table, constraint.
+    Constraint(QualifiedName, String),
+    /// `COMMENT ON INDEX` of an index of a table or materialized view: the
+    /// table or view, the index.
+    Index(QualifiedName, String),
 }
 
 /// The object a grant or revoke is on (next names).

@@ -32,6 +32,7 @@ fn table(name: &str, columns: Vec<Column>) -> Table {
     t.columns.push(col("id", "bigint"));
     t.columns.extend(columns);
     t.primary_key = Some(PrimaryKey {
+        comment: None,
         deferrable: Default::default(),
         name: shale_model::naming::primary_key(&qn.name),
         columns: vec!["id".into()],
@@ -41,6 +42,7 @@ fn table(name: &str, columns: Vec<Column>) -> Table {
 
 fn fk(table: &Table, column: &str, referenced: &str) -> ForeignKey {
     ForeignKey {
+        comment: None,
         not_valid: false,
         match_full: false,
         name: shale_model::naming::foreign_key(&table.name.name, &[column]),
@@ -111,6 +113,7 @@ fn equivalent_expressions_are_no_change() {
     let mut previous = table("t", vec![col("at", "timestamptz")]);
     previous.columns[1].default = Some("now()".into());
     previous.checks.push(CheckConstraint {
+        comment: None,
         not_valid: false,
         no_inherit: false,
         name: "t_check".into(),
@@ -211,6 +214,7 @@ fn namespaces_are_created_first_and_dropped_last() {
 fn foreign_key_is_dropped_before_the_key_it_depends_on_and_added_after() {
     let mut users = table("users", vec![col("email", "text")]);
     users.uniques.push(UniqueConstraint {
+        comment: None,
         deferrable: Default::default(),
         name: "users_email_key".into(),
         columns: vec!["email".into()],
@@ -218,6 +222,7 @@ fn foreign_key_is_dropped_before_the_key_it_depends_on_and_added_after() {
     });
     let mut posts = table("posts", vec![col("author_email", "text")]);
     posts.foreign_keys.push(ForeignKey {
+        comment: None,
         not_valid: false,
         match_full: false,
         name: "posts_author_email_fkey".into(),
@@ -259,6 +264,7 @@ fn foreign_key_is_dropped_before_the_key_it_depends_on_and_added_after() {
 fn indexes_and_constraints_are_dropped_before_their_columns() {
     let mut previous = table("t", vec![col("a", "text")]);
     previous.indexes.push(Index {
+        comment: None,
         name: "t_a_idx".into(),
         unique: false,
         nulls_not_distinct: false,
@@ -268,6 +274,7 @@ fn indexes_and_constraints_are_dropped_before_their_columns() {
         predicate: None,
     });
     previous.checks.push(CheckConstraint {
+        comment: None,
         not_valid: false,
         no_inherit: false,
         name: "t_a_check".into(),
@@ -460,6 +467,7 @@ fn stale_rename_hints_are_ignored() {
 fn renamed_table_is_diffed_against_its_previous_self() {
     let mut previous = table("users", vec![col("age", "integer"), col("name", "text")]);
     previous.indexes.push(Index {
+        comment: None,
         name: "users_name_idx".into(),
         unique: false,
         nulls_not_distinct: false,
@@ -507,6 +515,7 @@ fn renamed_table_is_diffed_against_its_previous_self() {
 #[test]
 fn changed_index_is_dropped_and_created() {
     let index = Index {
+        comment: None,
         name: "t_a_idx".into(),
         unique: false,
         nulls_not_distinct: false,
@@ -717,12 +726,14 @@ fn checks_and_partial_indexes_on_a_swapped_enum_column_are_recreated_around_the_
     let make = |values: &[&str]| {
         let mut t = table("users", vec![enum_col("role", "role")]);
         t.checks.push(CheckConstraint {
+            comment: None,
             not_valid: false,
             no_inherit: false,
             name: "users_role_check".into(),
             expr: "role <> 'admin'::role".into(),
         });
         t.indexes.push(Index {
+            comment: None,
             name: "users_id_idx".into(),
             unique: false,
             nulls_not_distinct: false,
@@ -797,12 +808,14 @@ fn rename_chains_run_from_the_far_end() {
     );
     let mut a = table("b", vec![col("y", "text"), col("z", "text")]);
     a.primary_key = Some(PrimaryKey {
+        comment: None,
         deferrable: Default::default(),
         name: "a_pkey".into(),
         columns: vec!["id".into()],
     });
     let mut b = table("c", vec![]);
     b.primary_key = Some(PrimaryKey {
+        comment: None,
         deferrable: Default::default(),
         name: "b_pkey".into(),
         columns: vec!["id".into()],

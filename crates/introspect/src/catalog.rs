@@ -448,7 +448,10 @@ fn read_constraints(
                 c.confupdtype::text, c.confdeltype::text, c.condeferrable, c.condeferred, \
                 CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid, true) END, \
                 {nulls_not_distinct}, c.connoinherit, c.convalidated, c.confmatchtype::text, \
-                CASE WHEN c.contype = 'x' THEN pg_catalog.pg_get_constraintdef(c.oid) END \
+                CASE WHEN c.contype = 'x' THEN pg_catalog.pg_get_constraintdef(c.oid) END, \
+                (SELECT d.description FROM pg_catalog.pg_description d \
+                  WHERE d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_constraint'::regclass \
+                    AND d.objsubid = 0) \
          FROM unnest($1::oid[]) AS sel(oid) \
          JOIN pg_catalog.pg_constraint c ON c.conrelid = sel.oid \
          LEFT JOIN pg_catalog.pg_class f ON f.oid = c.confrelid \
@@ -470,6 +473,7 @@ fn read_constraints(
         } else {
             resolve(names, oid, &attnums, &name)?
         };
+        let comment: Option<String> = r.get(17);
         let deferrable = match (r.get::<_, bool>(9), r.get::<_, bool>(10)) {
             (false, _) => Deferrable::No,
             (true, false) => Deferrable::InitiallyImmediate,
@@ -478,12 +482,14 @@ fn read_constraints(
         match kind.as_str() {
             "p" => {
                 table.primary_key = Some(PrimaryKey {
+                    comment,
                     name,
                     columns,
                     deferrable,
                 })
             }
             "u" => table.uniques.push(UniqueConstraint {
+                comment,
                 deferrable,
                 name,
                 columns,
@@ -494,6 +500,7 @@ fn read_constraints(
                 let expr =
                     expr.ok_or_else(|| unexpected(format!("check {name}"), "no expression"))?;
                 table.checks.push(CheckConstraint {
+                    comment,
                     not_valid: !r.get::<_, bool>(14),
                     no_inherit: r.get(13),
                     name,
@@ -503,9 +510,10 @@ fn read_constraints(
             "x" => {
                 // One with INCLUDE or storage parameters is the census's.
                 let definition: Option<String> = r.get(16);
-                if let Some(x) =
+                if let Some(mut x) =
                     partition::exclusion(&name, definition.as_deref().unwrap_or(""), deferrable)?
                 {
+                    x.comment = comment;
                     table.exclusions.push(x);
                 }
             }
@@ -519,6 +527,7 @@ fn read_constraints(
                     ));
                 };
                 table.foreign_keys.push(ForeignKey {
+                    comment,
                     not_valid: !r.get::<_, bool>(14),
                     match_full: r.get::<_, String>(15) == "f",
                     columns,
@@ -623,7 +632,10 @@ fn read_indexes(
         "SELECT i.indrelid, ic.relname::text, am.amname::text, i.indisunique, {nulls_not_distinct}, \
                 i.indnkeyatts::int4, \
                 pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), \
-                i.indkey::int2[], keys.defs, i.indoption::int2[], keys.opclasses \
+                i.indkey::int2[], keys.defs, i.indoption::int2[], keys.opclasses, \
+                (SELECT d.description FROM pg_catalog.pg_description d \
+                  WHERE d.objoid = i.indexrelid AND d.classoid = 'pg_catalog.pg_class'::regclass \
+                    AND d.objsubid = 0) \
          FROM unnest($1::oid[]) AS sel(oid) \
          JOIN pg_catalog.pg_index i ON i.indrelid = sel.oid \
          JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid \
@@ -702,6 +714,7 @@ fn read_indexes(
             });
         }
         table.indexes.push(Index {
+            comment: r.get(11),
             name,
             method: r.get(2),
             unique: r.get(3),

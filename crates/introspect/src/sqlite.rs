@@ -261,6 +261,7 @@ fn read_table(conn: &Connection, name: &str, sql: &str) -> Result<Table, SqliteI
             }
         }
         table.primary_key = Some(PrimaryKey {
+            comment: None,
             deferrable: Default::default(),
             // SQLite keeps no primary key name that matters; the canonical
             // model uses PostgreSQL's default (see `shale_sql::sqlite`).
@@ -270,6 +271,7 @@ fn read_table(conn: &Connection, name: &str, sql: &str) -> Result<Table, SqliteI
     }
     for (cname, cols) in &parsed.uniques {
         table.uniques.push(UniqueConstraint {
+            comment: None,
             deferrable: Default::default(),
             name: cname.clone().unwrap_or_else(|| naming::unique(name, cols)),
             columns: cols.clone(),
@@ -278,6 +280,7 @@ fn read_table(conn: &Connection, name: &str, sql: &str) -> Result<Table, SqliteI
     }
     for (cname, column, expr) in &parsed.checks {
         table.checks.push(CheckConstraint {
+            comment: None,
             not_valid: false,
             no_inherit: false,
             name: cname
@@ -323,6 +326,7 @@ fn read_foreign_keys(
             by_id.push((
                 id,
                 ForeignKey {
+                    comment: None,
                     not_valid: false,
                     match_full: false,
                     name: String::new(),
@@ -795,6 +799,7 @@ fn parse_index(name: &str, sql: &str) -> Result<Index, SqliteIntrospectError> {
         return Err(bad());
     };
     let mut index = Index {
+        comment: None,
         name: name.to_string(),
         unique,
         nulls_not_distinct: false,

@@ -666,6 +666,7 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
         if boolean(c, "isUnique", &cwhat)? {
             let cols = [col_name.clone()];
             table.uniques.push(UniqueConstraint {
+                comment: None,
                 deferrable: Default::default(),
                 name: opt_string(c, "uniqueName", &cwhat)?
                     .map_or_else(|| naming::unique(&name.name, &cols), str::to_string),
@@ -697,6 +698,7 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
         }
         let name = opt_string(pk, "name", &pwhat)?.filter(|n| !n.is_empty());
         table.primary_key = Some(PrimaryKey {
+            comment: None,
             deferrable: Default::default(),
             name: name.map_or_else(|| naming::primary_key(&table.name.name), str::to_string),
             columns,
@@ -705,6 +707,7 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
     if table.primary_key.is_none() && !pk_columns.is_empty() {
         // drizzle records no name for a column's primary key: PostgreSQL's.
         table.primary_key = Some(PrimaryKey {
+            comment: None,
             deferrable: Default::default(),
             name: naming::primary_key(&table.name.name),
             columns: pk_columns,
@@ -713,6 +716,7 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
     for (ukey, u) in record(t, "uniqueConstraints", &what)? {
         let uwhat = format!("{what} unique constraint {ukey:?}");
         table.uniques.push(UniqueConstraint {
+            comment: None,
             deferrable: Default::default(),
             name: string(u, "name", &uwhat)?.to_string(),
             columns: strings(u, "columns", &uwhat)?,
@@ -722,6 +726,7 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
     for (ckey, c) in record(t, "checkConstraints", &what)? {
         let cwhat = format!("{what} check {ckey:?}");
         table.checks.push(CheckConstraint {
+            comment: None,
             not_valid: false,
             no_inherit: false,
             name: string(c, "name", &cwhat)?.to_string(),
@@ -731,6 +736,7 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
     for (fkey, fk) in record(t, "foreignKeys", &what)? {
         let fwhat = format!("{what} foreign key {fkey:?}");
         table.foreign_keys.push(ForeignKey {
+            comment: None,
             not_valid: false,
             match_full: false,
             name: string(fk, "name", &fwhat)?.to_string(),
@@ -786,6 +792,7 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
             _ => return bad(format!("{iwhat}: \"columns\" is not an array")),
         }
         table.indexes.push(Index {
+            comment: None,
             name: string(i, "name", &iwhat)?.to_string(),
             unique: boolean(i, "isUnique", &iwhat)?,
             nulls_not_distinct: false,
@@ -1086,6 +1093,7 @@ mod tests {
         assert_eq!(
             users.primary_key,
             Some(PrimaryKey {
+                comment: None,
                 deferrable: Default::default(),
                 name: "users_pkey".into(),
                 columns: vec!["id".into()]

@@ -1171,6 +1171,8 @@ struct PrimaryKeyV1<'a> {
     columns: List<'a>,
     #[serde(default, skip_serializing_if = "is_default")]
     deferrable: DeferrableV1,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    comment: Option<Str<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -1182,6 +1184,8 @@ struct UniqueV1<'a> {
     nulls_not_distinct: bool,
     #[serde(default, skip_serializing_if = "is_default")]
     deferrable: DeferrableV1,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    comment: Option<Str<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -1193,6 +1197,8 @@ struct CheckV1<'a> {
     no_inherit: bool,
     #[serde(default, skip_serializing_if = "is_false")]
     not_valid: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    comment: Option<Str<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -1211,6 +1217,8 @@ struct ForeignKeyV1<'a> {
     not_valid: bool,
     #[serde(default, skip_serializing_if = "is_false")]
     match_full: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    comment: Option<Str<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -1278,6 +1286,8 @@ struct IndexV1<'a> {
     include: List<'a>,
     #[serde(rename = "where", default, skip_serializing_if = "Option::is_none")]
     predicate: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    comment: Option<Str<'a>>,
 }
 
 /// An index key. A plain ascending column key is written as its name alone
@@ -1419,6 +1429,7 @@ impl<'a> TableV1<'a> {
                 name: Cow::Borrowed(&pk.name),
                 columns: Cow::Borrowed(&pk.columns),
                 deferrable: pk.deferrable.into(),
+                comment: borrowed(&pk.comment),
             }),
             uniques: sorted_by_name(&t.uniques, |u| &u.name)
                 .into_iter()
@@ -1427,6 +1438,7 @@ impl<'a> TableV1<'a> {
                     columns: Cow::Borrowed(&u.columns),
                     nulls_not_distinct: u.nulls_not_distinct,
                     deferrable: u.deferrable.into(),
+                    comment: borrowed(&u.comment),
                 })
                 .collect(),
             checks: sorted_by_name(&t.checks, |c| &c.name)
@@ -1436,6 +1448,7 @@ impl<'a> TableV1<'a> {
                     expr: Cow::Borrowed(&c.expr),
                     no_inherit: c.no_inherit,
                     not_valid: c.not_valid,
+                    comment: borrowed(&c.comment),
                 })
                 .collect(),
             foreign_keys: sorted_by_name(&t.foreign_keys, |f| &f.name)
@@ -1495,6 +1508,7 @@ impl<'a> TableV1<'a> {
         Ok(Table {
             columns,
             primary_key: self.primary_key.map(|pk| PrimaryKey {
+                comment: owned(pk.comment),
                 deferrable: pk.deferrable.into(),
                 name: pk.name.into_owned(),
                 columns: pk.columns.into_owned(),
@@ -1503,6 +1517,7 @@ impl<'a> TableV1<'a> {
                 .uniques
                 .into_iter()
                 .map(|u| UniqueConstraint {
+                    comment: owned(u.comment),
                     deferrable: u.deferrable.into(),
                     name: u.name.into_owned(),
                     columns: u.columns.into_owned(),
@@ -1513,6 +1528,7 @@ impl<'a> TableV1<'a> {
                 .checks
                 .into_iter()
                 .map(|c| CheckConstraint {
+                    comment: owned(c.comment),
                     not_valid: c.not_valid,
                     no_inherit: c.no_inherit,
                     name: c.name.into_owned(),
@@ -1659,6 +1675,7 @@ impl<'a> ForeignKeyV1<'a> {
             deferrable: f.deferrable.into(),
             not_valid: f.not_valid,
             match_full: f.match_full,
+            comment: borrowed(&f.comment),
         }
     }
 
@@ -1672,6 +1689,7 @@ impl<'a> ForeignKeyV1<'a> {
             )));
         }
         Ok(ForeignKey {
+            comment: owned(self.comment),
             not_valid: self.not_valid,
             match_full: self.match_full,
             name: self.name.into_owned(),
@@ -1695,6 +1713,7 @@ impl<'a> IndexV1<'a> {
             keys: i.keys.iter().map(KeyV1::from_model).collect(),
             include: Cow::Borrowed(&i.include),
             predicate: borrowed(&i.predicate),
+            comment: borrowed(&i.comment),
         }
     }
 
@@ -1712,6 +1731,7 @@ impl<'a> IndexV1<'a> {
             })
             .collect::<Result<_, _>>()?;
         Ok(Index {
+            comment: owned(self.comment),
             name,
             unique: self.unique,
             nulls_not_distinct: self.nulls_not_distinct,

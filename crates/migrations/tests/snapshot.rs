@@ -40,6 +40,7 @@ fn every_field() -> Schema {
         },
     ];
     org_table.primary_key = Some(PrimaryKey {
+        comment: None,
         deferrable: Default::default(),
         name: naming::primary_key("orgs"),
         columns: vec!["id".into()],
@@ -94,18 +95,21 @@ fn every_field() -> Schema {
         },
     ];
     user_table.primary_key = Some(PrimaryKey {
+        comment: None,
         deferrable: Default::default(),
         name: naming::primary_key("users"),
         columns: vec!["id".into()],
     });
     user_table.uniques = vec![
         UniqueConstraint {
+            comment: None,
             deferrable: Default::default(),
             name: naming::unique("users", &["org_id", "handle"]),
             columns: vec!["org_id".into(), "handle".into()],
             nulls_not_distinct: true,
         },
         UniqueConstraint {
+            comment: None,
             deferrable: Default::default(),
             name: naming::unique("users", &["email"]),
             columns: vec!["email".into()],
@@ -114,12 +118,14 @@ fn every_field() -> Schema {
     ];
     user_table.checks = vec![
         CheckConstraint {
+            comment: None,
             not_valid: false,
             no_inherit: false,
             name: "users_age_positive".into(),
             expr: "age > 0".into(),
         },
         CheckConstraint {
+            comment: None,
             not_valid: false,
             no_inherit: false,
             name: naming::check("users", None),
@@ -127,6 +133,7 @@ fn every_field() -> Schema {
         },
     ];
     user_table.foreign_keys = vec![ForeignKey {
+        comment: None,
         not_valid: false,
         match_full: false,
         name: naming::foreign_key("users", &["org_id"]),
@@ -139,6 +146,7 @@ fn every_field() -> Schema {
     }];
     user_table.indexes = vec![
         Index {
+            comment: None,
             name: naming::index("users", &["org_id", "created_at"]),
             unique: false,
             nulls_not_distinct: false,
@@ -156,6 +164,7 @@ fn every_field() -> Schema {
             predicate: None,
         },
         Index {
+            comment: None,
             name: "users_email_lower".into(),
             unique: true,
             nulls_not_distinct: true,
@@ -170,6 +179,7 @@ fn every_field() -> Schema {
             predicate: Some("deleted_at IS NULL".into()),
         },
         Index {
+            comment: None,
             name: naming::index("users", &["tags"]),
             unique: false,
             nulls_not_distinct: false,
@@ -188,6 +198,7 @@ fn every_field() -> Schema {
         Column::new("handle", ColumnType::named("text")),
     ];
     membership_table.primary_key = Some(PrimaryKey {
+        comment: None,
         deferrable: Default::default(),
         name: naming::primary_key("memberships"),
         columns: vec!["user_id".into(), "org_id".into()],
@@ -195,6 +206,7 @@ fn every_field() -> Schema {
     let fk =
         |cols: &[&str], table: &QualifiedName, refs: &[&str], on_delete, on_update, deferrable| {
             ForeignKey {
+                comment: None,
                 not_valid: false,
                 match_full: false,
                 name: naming::foreign_key("memberships", cols),
@@ -569,11 +581,13 @@ fn synthetic(n: usize) -> Schema {
             t.columns.push(c);
         }
         t.primary_key = Some(PrimaryKey {
+            comment: None,
             deferrable: Default::default(),
             name: naming::primary_key(&name),
             columns: vec!["col_0".into()],
         });
         t.uniques.push(UniqueConstraint {
+            comment: None,
             deferrable: Default::default(),
             name: naming::unique(&name, &["col_2"]),
             columns: vec!["col_2".into()],
@@ -581,6 +595,7 @@ fn synthetic(n: usize) -> Schema {
         });
         let target = format!("table_{:05}", (i + 1) % n);
         t.foreign_keys.push(ForeignKey {
+            comment: None,
             not_valid: false,
             match_full: false,
             name: naming::foreign_key(&name, &["col_3"]),
@@ -593,6 +608,7 @@ fn synthetic(n: usize) -> Schema {
         });
         for cols in [&["col_1"][..], &["col_3", "col_5"][..]] {
             t.indexes.push(Index {
+                comment: None,
                 name: naming::index(&name, cols),
                 unique: false,
                 nulls_not_distinct: false,

@@ -39,6 +39,7 @@ fn partitioned() -> Schema {
         Column::new("during", ColumnType::named("tstzrange")),
     ];
     bookings.exclusions = vec![ExclusionConstraint {
+        comment: None,
         name: "bookings_room_during_excl".into(),
         method: "gist".into(),
         elements: vec![

@@ -40,6 +40,7 @@ fn with_views() -> Schema {
         comment: None,
     }];
     mat.indexes = vec![Index {
+        comment: None,
         name: "totals_id_idx".into(),
         unique: true,
         nulls_not_distinct: false,

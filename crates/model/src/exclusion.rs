@@ -31,6 +31,8 @@ pub struct ExclusionConstraint {
     pub predicate: Option<String>,
     /// `DEFERRABLE …`.
     pub deferrable: crate::Deferrable,
+    /// `COMMENT ON CONSTRAINT … ON table`.
+    pub comment: Option<String>,
 }
 
 impl ExclusionConstraint {
@@ -192,6 +194,7 @@ mod tests {
         assert!(parse_elements("room WITH =,").is_err());
         assert!(parse_elements("WITH =").is_err());
         let c = ExclusionConstraint {
+            comment: None,
             name: String::new(),
             method: "gist".into(),
             elements: x,

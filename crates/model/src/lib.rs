@@ -347,6 +347,27 @@ impl Table {
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.name == name)
     }
+
+    /// Every constraint's name and comment: the primary key, unique, check,
+    /// foreign key and exclusion constraints (one namespace per table).
+    pub fn constraint_comments(&self) -> impl Iterator<Item = (&str, Option<&str>)> {
+        fn pair<'t>(name: &'t str, comment: &'t Option<String>) -> (&'t str, Option<&'t str>) {
+            (name, comment.as_deref())
+        }
+        let pk = self.primary_key.iter().map(|k| pair(&k.name, &k.comment));
+        pk.chain(self.uniques.iter().map(|u| pair(&u.name, &u.comment)))
+            .chain(self.checks.iter().map(|c| pair(&c.name, &c.comment)))
+            .chain(self.foreign_keys.iter().map(|f| pair(&f.name, &f.comment)))
+            .chain(self.exclusions.iter().map(|x| pair(&x.name, &x.comment)))
+    }
+
+    /// The comment of the constraint with this name: `None` when there is
+    /// no such constraint, `Some(None)` when it has no comment.
+    pub fn constraint_comment(&self, name: &str) -> Option<Option<&str>> {
+        self.constraint_comments()
+            .find(|(n, _)| *n == name)
+            .map(|(_, c)| c)
+    }
 }
 
 /// A table column.
@@ -424,6 +445,8 @@ pub struct PrimaryKey {
     /// transaction instead of row by row. A deferrable key cannot be the
     /// target of a foreign key (PostgreSQL refuses it).
     pub deferrable: Deferrable,
+    /// `COMMENT ON CONSTRAINT … ON table`.
+    pub comment: Option<String>,
 }
 
 /// A unique constraint.
@@ -437,6 +460,8 @@ pub struct UniqueConstraint {
     pub nulls_not_distinct: bool,
     /// `DEFERRABLE …`, as on [`PrimaryKey::deferrable`].
     pub deferrable: Deferrable,
+    /// `COMMENT ON CONSTRAINT … ON table`.
+    pub comment: Option<String>,
 }
 
 /// A check constraint.
@@ -452,6 +477,8 @@ pub struct CheckConstraint {
     /// `NOT VALID`: added without checking the existing rows, and left
     /// unvalidated (new and updated rows are checked).
     pub not_valid: bool,
+    /// `COMMENT ON CONSTRAINT … ON table`.
+    pub comment: Option<String>,
 }
 
 /// What a foreign key does when the referenced row is deleted or updated.
@@ -552,6 +579,8 @@ pub struct ForeignKey {
     /// `MATCH FULL`: a row whose key columns are partly NULL is refused
     /// (the default, `MATCH SIMPLE`, accepts any row with a NULL in them).
     pub match_full: bool,
+    /// `COMMENT ON CONSTRAINT … ON table`.
+    pub comment: Option<String>,
 }
 
 /// Sort direction of an index key.
@@ -626,6 +655,8 @@ pub struct Index {
     pub include: Vec<String>,
     /// `WHERE …` predicate of a partial index.
     pub predicate: Option<String>,
+    /// `COMMENT ON INDEX`.
+    pub comment: Option<String>,
 }
 
 /// The default index access method.

@@ -266,6 +266,8 @@ pub struct PrimaryKeyAttr {
     pub name: Option<Spanned<String>>,
     /// `deferrable` / `deferrable = "…"`.
     pub deferrable: Option<Spanned<DeferrableAttr>>,
+    /// `comment = "…"`: `COMMENT ON CONSTRAINT`.
+    pub comment: Option<Spanned<String>>,
 }
 
 /// `#[unique(columns(…), name = "…", nulls_not_distinct, deferrable)]`.
@@ -281,6 +283,8 @@ pub struct UniqueAttr {
     pub nulls_not_distinct: Option<Span>,
     /// `deferrable` / `deferrable = "…"`.
     pub deferrable: Option<Spanned<DeferrableAttr>>,
+    /// `comment = "…"`: `COMMENT ON CONSTRAINT`.
+    pub comment: Option<Spanned<String>>,
 }
 
 /// Sort direction written on an index key.
@@ -340,6 +344,8 @@ pub struct IndexAttr {
     pub include_span: Option<Span>,
     /// `nulls_not_distinct`.
     pub nulls_not_distinct: Option<Span>,
+    /// `comment = "…"`: `COMMENT ON INDEX`.
+    pub comment: Option<Spanned<String>>,
 }
 
 /// `#[check(name = "…", expr = "…", no_inherit)]`.
@@ -355,6 +361,8 @@ pub struct CheckAttr {
     pub no_inherit: Option<Span>,
     /// `not_valid`.
     pub not_valid: Option<Span>,
+    /// `comment = "…"`: `COMMENT ON CONSTRAINT`.
+    pub comment: Option<Spanned<String>>,
 }
 
 /// The target of `references`, parsed from `"[schema.]table.column"` or
@@ -403,6 +411,8 @@ pub struct ForeignKeyAttr {
     pub not_valid: Option<Span>,
     /// `match_full`.
     pub match_full: Option<Span>,
+    /// `comment = "…"`: `COMMENT ON CONSTRAINT`.
+    pub comment: Option<Spanned<String>>,
 }
 
 /// A named field of a table struct.
@@ -1009,12 +1019,12 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
             "primary_key" => {
                 let entries = attr_entries(attr, errors);
                 let mut seen = Seen::default();
-                let (mut columns, mut name, mut deferrable) = (None, None, None);
+                let (mut columns, mut name, mut deferrable, mut comment) = (None, None, None, None);
                 for entry in entries {
                     if !accept_key(
                         &entry,
                         "primary_key",
-                        &["columns", "name", "deferrable"],
+                        &["columns", "name", "deferrable", "comment"],
                         &mut seen,
                         errors,
                     ) {
@@ -1023,6 +1033,7 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                     match entry.key.as_str() {
                         "columns" => columns = name_list(&entry, errors),
                         "name" => name = string_value(&entry, errors),
+                        "comment" => comment = string_value(&entry, errors),
                         _ => deferrable = deferrable_value(&entry, errors),
                     }
                 }
@@ -1032,6 +1043,7 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                         columns,
                         name,
                         deferrable,
+                        comment,
                     }),
                     None => {
                         errors.push(missing_key(span, "primary_key", "columns", "columns(a, b)"))
@@ -1041,11 +1053,18 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
             "unique" => {
                 let mut seen = Seen::default();
                 let (mut columns, mut name, mut nnd, mut deferrable) = (None, None, None, None);
+                let mut comment = None;
                 for entry in attr_entries(attr, errors) {
                     if !accept_key(
                         &entry,
                         "unique",
-                        &["columns", "name", "nulls_not_distinct", "deferrable"],
+                        &[
+                            "columns",
+                            "name",
+                            "nulls_not_distinct",
+                            "deferrable",
+                            "comment",
+                        ],
                         &mut seen,
                         errors,
                     ) {
@@ -1055,6 +1074,7 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                         "columns" => columns = name_list(&entry, errors),
                         "name" => name = string_value(&entry, errors),
                         "deferrable" => deferrable = deferrable_value(&entry, errors),
+                        "comment" => comment = string_value(&entry, errors),
                         _ => nnd = flag_value(&entry, errors),
                     }
                 }
@@ -1065,6 +1085,7 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                         name,
                         nulls_not_distinct: nnd,
                         deferrable,
+                        comment,
                     }),
                     None => errors.push(missing_key(span, "unique", "columns", "columns(a, b)")),
                 }
@@ -1072,11 +1093,12 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
             "check" => {
                 let mut seen = Seen::default();
                 let (mut name, mut expr, mut no_inherit, mut not_valid) = (None, None, None, None);
+                let mut comment = None;
                 for entry in attr_entries(attr, errors) {
                     if !accept_key(
                         &entry,
                         "check",
-                        &["name", "expr", "no_inherit", "not_valid"],
+                        &["name", "expr", "no_inherit", "not_valid", "comment"],
                         &mut seen,
                         errors,
                     ) {
@@ -1086,6 +1108,7 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                         "name" => name = string_value(&entry, errors),
                         "expr" => expr = string_value(&entry, errors),
                         "not_valid" => not_valid = flag_value(&entry, errors),
+                        "comment" => comment = string_value(&entry, errors),
                         _ => no_inherit = flag_value(&entry, errors),
                     }
                 }
@@ -1096,6 +1119,7 @@ pub fn table_attrs(attrs: &[Attribute], errors: &mut Vec<Error>) -> TableAttrs {
                         expr,
                         no_inherit,
                         not_valid,
+                        comment,
                     }),
                     None => errors.push(missing_key(span, "check", "expr", "expr = \"…\"")),
                 }
@@ -1174,6 +1198,7 @@ const INDEX_KEYS: &[&str] = &[
     "where",
     "include",
     "nulls_not_distinct",
+    "comment",
 ];
 
 fn index_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>) -> Option<IndexAttr> {
@@ -1189,6 +1214,7 @@ fn index_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>) -> Option<I
         include: Vec::new(),
         include_span: None,
         nulls_not_distinct: None,
+        comment: None,
     };
     let mut has_columns = false;
     for entry in attr_entries(attr, errors) {
@@ -1205,6 +1231,7 @@ fn index_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>) -> Option<I
             "unique" => index.unique = flag_value(&entry, errors),
             "method" => index.method = string_value(&entry, errors),
             "where" => index.predicate = string_value(&entry, errors),
+            "comment" => index.comment = string_value(&entry, errors),
             "include" => {
                 index.include_span = Some(entry.key_span);
                 index.include = name_list(&entry, errors).unwrap_or_default();
@@ -1335,6 +1362,7 @@ const FOREIGN_KEY_KEYS: &[&str] = &[
     "deferrable",
     "not_valid",
     "match_full",
+    "comment",
 ];
 
 fn foreign_key_attr(
@@ -1347,7 +1375,7 @@ fn foreign_key_attr(
     let mut columns_span = span;
     let mut references = None;
     let (mut on_delete, mut on_update, mut name, mut deferrable) = (None, None, None, None);
-    let (mut not_valid, mut match_full) = (None, None);
+    let (mut not_valid, mut match_full, mut comment) = (None, None, None);
     for entry in attr_entries(attr, errors) {
         if !accept_key(&entry, "foreign_key", FOREIGN_KEY_KEYS, &mut seen, errors) {
             continue;
@@ -1366,6 +1394,7 @@ fn foreign_key_attr(
             "name" => name = string_value(&entry, errors),
             "not_valid" => not_valid = flag_value(&entry, errors),
             "match_full" => match_full = flag_value(&entry, errors),
+            "comment" => comment = string_value(&entry, errors),
             _ => deferrable = deferrable_value(&entry, errors),
         }
     }
@@ -1391,6 +1420,7 @@ fn foreign_key_attr(
         deferrable,
         not_valid,
         match_full,
+        comment,
     })
 }
 

@@ -425,6 +425,28 @@ fn deferrable_of(
     }
 }
 
+/// `comment = "…"` of a key, check, foreign key, exclusion constraint or
+/// index: PostgreSQL-only (SQLite keeps no comments), and never empty
+/// (PostgreSQL stores an empty comment as no comment at all).
+pub(crate) fn comment_of(
+    cx: &mut Cx<Span>,
+    file: usize,
+    attr: &Option<Spanned<String>>,
+) -> Option<String> {
+    let c = attr.as_ref()?;
+    cx.postgres_only(file, c.key_span, "`comment`");
+    if c.value.trim().is_empty() {
+        cx.err(
+            file,
+            Error::new(c.span, "empty comment")
+                .label("PostgreSQL stores an empty comment as none")
+                .help("write the comment, or remove `comment`"),
+        );
+        return None;
+    }
+    Some(c.value.clone())
+}
+
 // ---------------------------------------------------------------------------
 // Enums
 
@@ -908,7 +930,12 @@ pub(crate) fn lower_table(
 
     // Primary key: table-level attributes come first in the source, then fields.
     let mut pk_spans: Vec<Span> = Vec::new();
-    let mut pk: Option<(Vec<usize>, Option<Spanned<String>>, Deferrable)> = None;
+    let mut pk: Option<(
+        Vec<usize>,
+        Option<Spanned<String>>,
+        Deferrable,
+        Option<String>,
+    )> = None;
     for attr in &def.attrs.primary_keys {
         pk_spans.push(attr.span);
         if pk_spans.len() > 1 {
@@ -926,14 +953,15 @@ pub(crate) fn lower_table(
                 }
             }
             let deferrable = deferrable_of(cx, file, &attr.deferrable);
-            pk = Some((columns, attr.name.clone(), deferrable));
+            let comment = comment_of(cx, file, &attr.comment);
+            pk = Some((columns, attr.name.clone(), deferrable, comment));
         }
     }
     for l in &lowered {
         if let Some(span) = l.field.attrs.primary_key {
             pk_spans.push(span);
             if pk_spans.len() == 1 {
-                pk = Some((vec![l.index], None, Deferrable::No));
+                pk = Some((vec![l.index], None, Deferrable::No, None));
             }
         }
     }
@@ -945,8 +973,9 @@ pub(crate) fn lower_table(
                 .help("a table has one primary key; for a composite key write `#[primary_key(columns(a, b))]` on the struct"),
         );
     }
-    if let Some((columns, name, deferrable)) = pk {
+    if let Some((columns, name, deferrable, comment)) = pk {
         b.table.primary_key = Some(PrimaryKey {
+            comment,
             deferrable,
             name: String::new(),
             columns: names_of(&columns),
@@ -966,6 +995,7 @@ pub(crate) fn lower_table(
         if a.unique.is_some() {
             let i = b.table.uniques.len();
             b.table.uniques.push(UniqueConstraint {
+                comment: None,
                 deferrable: Default::default(),
                 name: String::new(),
                 columns: vec![column.clone()],
@@ -981,6 +1011,7 @@ pub(crate) fn lower_table(
         if let Some(check) = &a.check {
             let i = b.table.checks.len();
             b.table.checks.push(CheckConstraint {
+                comment: None,
                 not_valid: false,
                 no_inherit: false,
                 name: String::new(),
@@ -1005,6 +1036,7 @@ pub(crate) fn lower_table(
             let on_update = action(cx, file, &a.on_update);
             let i = b.table.foreign_keys.len();
             b.table.foreign_keys.push(ForeignKey {
+                comment: None,
                 not_valid: false,
                 match_full: false,
                 name: String::new(),
@@ -1044,6 +1076,7 @@ pub(crate) fn lower_table(
         let i = b.table.uniques.len();
         let name2 = Some(columns.join("_"));
         b.table.uniques.push(UniqueConstraint {
+            comment: comment_of(cx, file, &attr.comment),
             deferrable,
             name: String::new(),
             columns,
@@ -1073,6 +1106,7 @@ pub(crate) fn lower_table(
         }
         let i = b.table.checks.len();
         b.table.checks.push(CheckConstraint {
+            comment: comment_of(cx, file, &attr.comment),
             not_valid: attr.not_valid.is_some(),
             no_inherit: attr.no_inherit.is_some(),
             name: String::new(),
@@ -1115,6 +1149,7 @@ pub(crate) fn lower_table(
         let i = b.table.foreign_keys.len();
         let name2 = Some(columns.join("_"));
         b.table.foreign_keys.push(ForeignKey {
+            comment: comment_of(cx, file, &attr.comment),
             not_valid: attr.not_valid.is_some(),
             match_full: attr.match_full.is_some(),
             name: String::new(),
@@ -1264,6 +1299,7 @@ pub(crate) fn lower_table(
             .join("_");
         let i = b.table.indexes.len();
         b.table.indexes.push(Index {
+            comment: comment_of(cx, file, &attr.comment),
             name: String::new(),
             unique: attr.unique.is_some(),
             nulls_not_distinct: attr.nulls_not_distinct.is_some(),
@@ -1436,7 +1472,12 @@ fn lower_column(
     column.default = a.default.as_ref().map(|d| d.value.clone());
     column.generated = a.generated.as_ref().map(|g| g.value.clone());
     if let Some(collate) = &a.collate {
-        column.collation = lower_collation(cx, file, collate, &column.ty, typed, name);
+        let user_kind = match &column.ty.base {
+            BaseType::UserType(q) => enums.user_kind(q),
+            _ => None,
+        };
+        column.collation =
+            lower_collation(cx, file, collate, &column.ty, user_kind, typed, name);
     }
 
     if let (Some(_), true) = (a.primary_key, nullable) {
@@ -1633,6 +1674,7 @@ fn lower_collation(
     file: usize,
     collate: &Spanned<String>,
     ty: &ColumnType,
+    user_kind: Option<user_type::UserKind>,
     typed: bool,
     column: &str,
 ) -> Option<String> {
@@ -1655,7 +1697,9 @@ fn lower_collation(
     let base = ty
         .base_name()
         .map(|b| b.split('(').next().unwrap_or(b).trim());
-    let enum_ = ty.base_name().is_none();
+    // A domain's column takes a collation when the domain's base type does
+    // (PostgreSQL checks that); enums and composite types never do.
+    let enum_ = ty.base_name().is_none() && user_kind != Some(user_type::UserKind::Domain);
     if typed && (enum_ || base.is_some_and(|b| NOT_COLLATABLE.contains(&b))) {
         cx.err(
             file,

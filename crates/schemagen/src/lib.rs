@@ -238,7 +238,11 @@ impl Renderer {
         if let Some(pk) = &t.primary_key {
             let default_name = pk.name == naming::primary_key(table);
             match (pk.columns.as_slice(), default_name) {
-                ([only], true) if position(only).is_some() && pk.deferrable == Deferrable::No => {
+                ([only], true)
+                    if position(only).is_some()
+                        && pk.deferrable == Deferrable::No
+                        && pk.comment.is_none() =>
+                {
                     column_extra[position(only).unwrap_or_default()].push(quote!(primary_key));
                 }
                 _ => {
@@ -248,7 +252,9 @@ impl Renderer {
                         quote!(, name = #n)
                     });
                     let deferrable = deferrable_arg(pk.deferrable).map(|d| quote!(, #d));
-                    table_attrs.push(quote!(#[primary_key(columns(#cols) #name #deferrable)]));
+                    let comment = comment_arg(&pk.comment).map(|c| quote!(, #c));
+                    table_attrs
+                        .push(quote!(#[primary_key(columns(#cols) #name #deferrable #comment)]));
                 }
             }
         }
@@ -257,6 +263,7 @@ impl Renderer {
                 [only]
                     if !u.nulls_not_distinct
                         && u.deferrable == Deferrable::No
+                        && u.comment.is_none()
                         && u.name == naming::unique(table, &u.columns)
                         && position(only).is_some()
                         && !column_extra[position(only).unwrap_or_default()]
@@ -276,6 +283,7 @@ impl Renderer {
                         args.push(quote!(nulls_not_distinct));
                     }
                     args.extend(deferrable_arg(u.deferrable));
+                    args.extend(comment_arg(&u.comment));
                     table_attrs.push(quote!(#[unique(#(#args),*)]));
                 }
             }
@@ -286,7 +294,9 @@ impl Renderer {
                 .columns
                 .iter()
                 .position(|col| c.name == naming::check(table, Some(&col.name)))
-                .filter(|&i| !column_has_check[i] && !c.no_inherit && !c.not_valid);
+                .filter(|&i| {
+                    !column_has_check[i] && !c.no_inherit && !c.not_valid && c.comment.is_none()
+                });
             let expr = &c.expr;
             match on_column {
                 Some(i) => {
@@ -300,7 +310,9 @@ impl Renderer {
                     });
                     let no_inherit = c.no_inherit.then(|| quote!(, no_inherit));
                     let not_valid = c.not_valid.then(|| quote!(, not_valid));
-                    table_attrs.push(quote!(#[check(#name expr = #expr #no_inherit #not_valid)]));
+                    let comment = comment_arg(&c.comment).map(|c| quote!(, #c));
+                    table_attrs
+                        .push(quote!(#[check(#name expr = #expr #no_inherit #not_valid #comment)]));
                 }
             }
         }
@@ -312,7 +324,8 @@ impl Renderer {
                     if default_name
                         && fk.deferrable == Deferrable::No
                         && !fk.not_valid
-                        && !fk.match_full =>
+                        && !fk.match_full
+                        && fk.comment.is_none() =>
                 {
                     position(c).filter(|&i| !column_has_fk[i])
                 }
@@ -424,6 +437,7 @@ impl Renderer {
         if fk.match_full {
             args.push(quote!(match_full));
         }
+        args.extend(comment_arg(&fk.comment));
         let _ = table;
         quote!(#[foreign_key(#(#args),*)])
     }
@@ -474,6 +488,7 @@ impl Renderer {
             let inc = self.idents_list(&index.include);
             args.push(quote!(include(#inc)));
         }
+        args.extend(comment_arg(&index.comment));
         quote!(#[index(#(#args),*)])
     }
 
@@ -768,6 +783,11 @@ fn doc_attrs(comment: Option<&str>) -> TokenStream {
     quote!(#(#[doc = #lines])*)
 }
 
+/// `comment = "…"` of a constraint or index, or nothing.
+fn comment_arg(comment: &Option<String>) -> Option<TokenStream> {
+    comment.as_ref().map(|c| quote!(comment = #c))
+}
+
 /// `deferrable = "…"` of a key or foreign key, or nothing.
 fn deferrable_arg(deferrable: Deferrable) -> Option<TokenStream> {
     match deferrable {
@@ -797,17 +817,20 @@ mod tests {
         age.default = Some("0".into());
         t.columns = vec![id, email, ty, age];
         t.primary_key = Some(PrimaryKey {
+            comment: None,
             deferrable: Default::default(),
             name: "users_pkey".into(),
             columns: vec!["id".into()],
         });
         t.uniques = vec![UniqueConstraint {
+            comment: None,
             deferrable: Default::default(),
             name: "users_email_key".into(),
             columns: vec!["email".into()],
             nulls_not_distinct: false,
         }];
         t.checks = vec![CheckConstraint {
+            comment: None,
             not_valid: false,
             no_inherit: false,
             name: "users_Age_check".into(),
@@ -867,6 +890,7 @@ pub struct Users {
         desc_expr.order = SortOrder::Desc;
         desc_expr.opclass = Some("text_pattern_ops".into());
         let index = |name: &str, keys: Vec<IndexKey>| Index {
+            comment: None,
             name: name.into(),
             unique: false,
             nulls_not_distinct: false,

@@ -41,6 +41,7 @@ pub(crate) fn table_attrs(t: &Table) -> Vec<TokenStream> {
             args.push(quote!(where = #p));
         }
         args.extend(deferrable_arg(x.deferrable));
+        args.extend(super::comment_arg(&x.comment));
         out.push(quote!(#[exclude(#(#args),*)]));
     }
     out

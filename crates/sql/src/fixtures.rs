@@ -36,6 +36,7 @@ pub fn table(name: &str, columns: Vec<Column>) -> Table {
     let mut t = Table::new(qn.clone());
     t.columns = columns;
     t.primary_key = Some(PrimaryKey {
+        comment: None,
         deferrable: Default::default(),
         name: format!("{}_pkey", qn.name),
         columns: vec!["id".into()],
@@ -45,6 +46,7 @@ pub fn table(name: &str, columns: Vec<Column>) -> Table {
 
 pub fn index(name: &str, keys: Vec<IndexKey>) -> Index {
     Index {
+        comment: None,
         name: name.into(),
         unique: false,
         nulls_not_distinct: false,
@@ -62,6 +64,7 @@ pub fn fk(
     referenced_columns: &[&str],
 ) -> ForeignKey {
     ForeignKey {
+        comment: None,
         not_valid: false,
         match_full: false,
         name: name.into(),
@@ -133,12 +136,14 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
     );
     accounts.columns[12].default = Some("'active'".into());
     accounts.uniques.push(UniqueConstraint {
+        comment: None,
         deferrable: Default::default(),
         name: "accounts_email_key".into(),
         columns: vec!["email".into()],
         nulls_not_distinct: false,
     });
     accounts.checks.push(CheckConstraint {
+        comment: None,
         not_valid: false,
         no_inherit: false,
         name: "accounts_score_check".into(),
@@ -243,12 +248,14 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
         ],
     );
     accounts.uniques.push(UniqueConstraint {
+        comment: None,
         deferrable: Default::default(),
         name: "accounts_email_key".into(),
         columns: vec!["email".into()],
         nulls_not_distinct: true,
     });
     accounts.checks.push(CheckConstraint {
+        comment: None,
         not_valid: false,
         no_inherit: false,
         name: "accounts_score_positive".into(),
@@ -275,6 +282,7 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
         ],
     );
     logs.primary_key = Some(PrimaryKey {
+        comment: None,
         deferrable: Default::default(),
         name: "logs_pkey".into(),
         columns: vec!["id".into()],
@@ -285,6 +293,7 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
         ..fk("logs_account_id_fkey", &["account_id"], "accounts", &["id"])
     });
     logs.checks.push(CheckConstraint {
+        comment: None,
         not_valid: false,
         no_inherit: false,
         name: "logs_at_check".into(),
@@ -311,12 +320,14 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
     );
     members.columns[5].ty = ColumnType::enum_(q("size"));
     members.uniques.push(UniqueConstraint {
+        comment: None,
         deferrable: Default::default(),
         name: "members_account_id_name_key".into(),
         columns: vec!["account_id".into(), "name".into()],
         nulls_not_distinct: false,
     });
     members.checks.push(CheckConstraint {
+        comment: None,
         not_valid: false,
         no_inherit: false,
         name: "members_name_check".into(),
@@ -397,6 +408,7 @@ pub fn every_step() -> (Schema, Schema, RenameHints) {
     let (mut previous, mut next) = (previous, next);
     add_row_level_security(&mut previous, &mut next);
     add_grants(&mut previous, &mut next);
+    add_validation(&mut previous, &mut next);
     let mut hints = hints;
     add_user_types(&mut previous, &mut next, &mut hints);
     (previous, next, hints)
@@ -435,6 +447,39 @@ fn add_grants(previous: &mut Schema, next: &mut Schema) {
     public.comment = Some("the application".into());
     public.grants = vec![Grant::new("app_ro", Privilege::Usage)];
     next.namespace_settings.push(public);
+    previous.normalize();
+    next.normalize();
+}
+
+/// A NOT VALID check on `trash` that becomes valid (validated in place)
+/// and gets a comment; a comment on an index of `accounts`.
+fn add_validation(previous: &mut Schema, next: &mut Schema) {
+    for (s, not_valid, comment) in [
+        (&mut *previous, true, None),
+        (&mut *next, false, Some("checked")),
+    ] {
+        if let Some(t) = s.tables.iter_mut().find(|t| t.name.name == "trash") {
+            t.checks.push(CheckConstraint {
+                comment: comment.map(str::to_string),
+                not_valid,
+                no_inherit: false,
+                name: "trash_id_positive".into(),
+                expr: "id > 0".into(),
+            });
+        }
+    }
+    if let Some(i) = next
+        .tables
+        .iter_mut()
+        .find(|t| t.name.name == "accounts")
+        .and_then(|t| {
+            t.indexes
+                .iter_mut()
+                .find(|i| i.name == "accounts_handle_idx")
+        })
+    {
+        i.comment = Some("by handle".into());
+    }
     previous.normalize();
     next.normalize();
 }

@@ -451,6 +451,17 @@ impl<'a> Renderer<'a> {
             }
             Step::AddColumn { table, column } => self.render_add_column(table, column)?,
             Step::AddConstraint { table, name } => self.render_add_constraint(table, name)?,
+            // Scans the existing rows under SHARE UPDATE EXCLUSIVE (a foreign
+            // key also takes ROW SHARE on the table it references): reads and
+            // writes go on, so this is the online form already.
+            Step::ValidateConstraint { table, name } => self.push(
+                format!(
+                    "ALTER TABLE {} VALIDATE CONSTRAINT {};",
+                    qualified(table),
+                    ident(name)
+                ),
+                vec![],
+            ),
             Step::CreateIndex {
                 table,
                 name,
@@ -1074,6 +1085,38 @@ impl<'a> Renderer<'a> {
             CommentTarget::Trigger(table, name) => self.trigger_comment_sql(table, name)?,
             CommentTarget::ViewColumn(name, column) => self.view_comment_sql(name, Some(column))?,
             CommentTarget::Schema(name) => self.schema_comment_sql(name),
+            CommentTarget::Constraint(table, name) => {
+                let t = self.next_table(table)?;
+                let comment =
+                    t.constraint_comment(name)
+                        .ok_or_else(|| RenderError::MissingObject {
+                            table: table.to_string(),
+                            name: name.clone(),
+                        })?;
+                format!(
+                    "COMMENT ON CONSTRAINT {} ON {} IS {};",
+                    ident(name),
+                    qualified(table),
+                    comment.map_or_else(|| "NULL".to_string(), literal)
+                )
+            }
+            CommentTarget::Index(owner, name) => {
+                let indexes = match self.schemas.next.table(owner) {
+                    Some(t) => &t.indexes,
+                    None => &self.next_view(owner)?.indexes,
+                };
+                let index = indexes.iter().find(|i| i.name == *name).ok_or_else(|| {
+                    RenderError::MissingObject {
+                        table: owner.to_string(),
+                        name: name.clone(),
+                    }
+                })?;
+                format!(
+                    "COMMENT ON INDEX {} IS {};",
+                    qualified(&QualifiedName::new(owner.namespace.clone(), name.clone())),
+                    comment_sql(&index.comment)
+                )
+            }
             CommentTarget::Enum(name) => {
                 let e = self.next_enum(name)?;
                 format!(

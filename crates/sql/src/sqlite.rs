@@ -329,6 +329,7 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
         .primary_key
         .as_ref()
         .map(|pk| shale_model::PrimaryKey {
+            comment: None,
             deferrable: Default::default(),
             name: naming::primary_key(tname),
             columns: pk.columns.clone(),
@@ -371,6 +372,7 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
                 };
                 col.ty = ColumnType::named("text");
                 t.checks.push(CheckConstraint {
+                    comment: None,
                     not_valid: false,
                     no_inherit: false,
                     name: enum_check_name(tname, &c.name),
@@ -505,7 +507,20 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
                 ));
             }
         }
-        t.indexes.push(ix.clone());
+        t.indexes.push(Index {
+            comment: None,
+            ..ix.clone()
+        });
+    }
+    // SQLite stores no comments (the parser refuses `comment` for it).
+    for u in &mut t.uniques {
+        u.comment = None;
+    }
+    for c in &mut t.checks {
+        c.comment = None;
+    }
+    for f in &mut t.foreign_keys {
+        f.comment = None;
     }
     t.normalize();
     Ok(t)
@@ -881,6 +896,10 @@ impl<'a> Renderer<'a> {
             | Step::RenameConstraint { .. }
             | Step::AddForeignKey { .. } => {
                 // Part of a rebuild, of a CREATE TABLE, or of a dropped table.
+            }
+            Step::ValidateConstraint { .. } => {
+                // SQLite has no NOT VALID constraints (the parser refuses
+                // `not_valid`): there is never one to validate.
             }
             Step::DropIndex { name, .. } => {
                 // Also on a table rebuilt later: dropped here, the name is
@@ -1437,6 +1456,7 @@ mod tests {
         };
         let mut t = table();
         t.primary_key = Some(PrimaryKey {
+            comment: None,
             name: "t_pkey".into(),
             columns: vec!["id".into()],
             deferrable: Deferrable::InitiallyDeferred,
@@ -1448,6 +1468,7 @@ mod tests {
         );
         let mut t = table();
         t.uniques.push(UniqueConstraint {
+            comment: None,
             name: "t_id_key".into(),
             columns: vec!["id".into()],
             nulls_not_distinct: false,
@@ -1460,6 +1481,7 @@ mod tests {
         );
         let mut t = table();
         t.checks.push(CheckConstraint {
+            comment: None,
             not_valid: false,
             name: "t_id_check".into(),
             expr: "id > 0".into(),
@@ -1500,6 +1522,7 @@ mod tests {
         id.identity_options.start = Some(100);
         t.columns.push(id);
         t.primary_key = Some(shale_model::PrimaryKey {
+            comment: None,
             deferrable: Default::default(),
             name: "t_pkey".into(),
             columns: vec!["id".into()],
@@ -1524,6 +1547,7 @@ mod tests {
         created.default = Some("now()".into());
         t.columns.push(created);
         t.primary_key = Some(shale_model::PrimaryKey {
+            comment: None,
             deferrable: Default::default(),
             name: "t_pkey".into(),
             columns: vec!["id".into()],

@@ -81,6 +81,7 @@ fn variant_name(step: &Step) -> &'static str {
         Step::AddConstraint { .. } => "AddConstraint",
         Step::CreateIndex { .. } => "CreateIndex",
         Step::AddForeignKey { .. } => "AddForeignKey",
+        Step::ValidateConstraint { .. } => "ValidateConstraint",
         Step::SetComment { .. } => "SetComment",
         Step::DropEnum { .. } => "DropEnum",
         Step::DropSchema { .. } => "DropSchema",
@@ -151,6 +152,7 @@ const ALL_VARIANTS: &[&str] = &[
     "AddConstraint",
     "CreateIndex",
     "AddForeignKey",
+    "ValidateConstraint",
     "SetComment",
     "DropEnum",
     "DropSchema",
@@ -217,6 +219,8 @@ const PARSER_EXCEPTIONS: &[(&str, &str)] = &[
     ("EXECUTE FUNCTION \"public\".\"audit\"('", "sqlparser's CREATE TRIGGER takes no trigger arguments; there is no other spelling"),
     ("ALTER DOMAIN ", "sqlparser has no ALTER DOMAIN; there is no other spelling"),
     ("COMMENT ON DOMAIN ", "sqlparser's COMMENT ON supports no DOMAIN object; there is no other spelling"),
+    ("COMMENT ON CONSTRAINT ", "sqlparser's COMMENT ON supports no CONSTRAINT object; there is no other spelling"),
+    ("COMMENT ON INDEX ", "sqlparser's COMMENT ON supports no INDEX object; there is no other spelling"),
     (" ATTRIBUTE ", "sqlparser's ALTER TYPE has no ADD/DROP/ALTER/RENAME ATTRIBUTE; there is no other spelling"),
     (" SET INCREMENT BY ", "sqlparser has no ALTER COLUMN … SET sequence option; re-adding the identity would restart it"),
     ("REVOKE GRANT OPTION FOR ", "sqlparser's REVOKE has no GRANT OPTION FOR; revoking the privilege and granting it again would drop what the role granted on"),
@@ -300,12 +304,14 @@ fn create_table_is_readable_and_explicit() {
         ],
     );
     t.uniques.push(UniqueConstraint {
+        comment: None,
         deferrable: Default::default(),
         name: "users_created_at_key".into(),
         columns: vec!["created_at".into()],
         nulls_not_distinct: true,
     });
     t.checks.push(CheckConstraint {
+        comment: None,
         not_valid: false,
         no_inherit: false,
         name: "users_id_check".into(),
@@ -483,6 +489,7 @@ fn three_thousand_tables_diff_and_render_quickly() {
         );
         t.columns[0] = col("id", "bigint");
         t.uniques.push(UniqueConstraint {
+            comment: None,
             deferrable: Default::default(),
             name: format!("{name}_c2_key"),
             columns: vec!["c2".into()],

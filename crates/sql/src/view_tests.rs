@@ -54,6 +54,7 @@ fn every_view_step() -> (Schema, Schema, RenameHints) {
     let mut mat = view("public", "mat", "SELECT id FROM users", &["id"]);
     mat.materialized = true;
     mat.indexes.push(Index {
+        comment: None,
         name: "mat_id_idx".into(),
         unique: true,
         nulls_not_distinct: false,

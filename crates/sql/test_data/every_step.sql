@@ -247,6 +247,8 @@ ALTER TABLE "public"."logs" ADD CONSTRAINT "logs_account_id_fkey" FOREIGN KEY ("
 --> statement-breakpoint
 ALTER TABLE "public"."trash" ADD CONSTRAINT "trash_account_email_fkey" FOREIGN KEY ("account_email") REFERENCES "public"."accounts"("email");
 --> statement-breakpoint
+ALTER TABLE "public"."trash" VALIDATE CONSTRAINT "trash_id_positive";
+--> statement-breakpoint
 ALTER TABLE "public"."trash" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "public"."trash" FORCE ROW LEVEL SECURITY;
@@ -280,6 +282,10 @@ COMMENT ON DOMAIN "public"."posint" IS 'a positive integer';
 COMMENT ON TYPE "public"."address" IS 'a postal address';
 --> statement-breakpoint
 COMMENT ON SCHEMA "public" IS 'the application';
+--> statement-breakpoint
+COMMENT ON CONSTRAINT "trash_id_positive" ON "public"."trash" IS 'checked';
+--> statement-breakpoint
+COMMENT ON INDEX "public"."accounts_handle_idx" IS 'by handle';
 --> statement-breakpoint
 DROP DOMAIN "public"."gone_domain";
 --> statement-breakpoint

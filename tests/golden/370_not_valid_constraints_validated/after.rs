@@ -1,5 +1,6 @@
-//! NOT VALID constraints that become valid: each is dropped and added
-//! again, checked against the existing rows.
+//! NOT VALID constraints that become valid: each is validated in place
+//! (`VALIDATE CONSTRAINT` checks the existing rows under a lock that lets
+//! reads and writes go on), not dropped and added again.
 use shale::Table;
 
 #[derive(Table)]

@@ -214,6 +214,11 @@ impl Differ<'_, '_> {
                 view: view.name.clone(),
                 name: index.name.clone(),
             });
+            if index.comment.is_some() {
+                self.steps.push(Step::SetComment {
+                    target: CommentTarget::Index(view.name.clone(), index.name.clone()),
+                });
+            }
         }
         if view.comment.is_some() {
             self.steps.push(Step::SetComment {
@@ -232,22 +237,42 @@ impl Differ<'_, '_> {
     fn push_view_index_steps(&mut self, pair: MigrationPair<&View>) {
         let names = pair.map(|v| &v.name);
         let indexes = pair.map(|v| v.indexes.as_slice());
+        // The comment is no part of the definition (it is set apart).
         let same = |p: &Index, n: &Index| {
             Index {
                 name: n.name.clone(),
+                comment: n.comment.clone(),
                 ..p.clone()
             } == *n
         };
+        let comment = |index: &Index| Step::SetComment {
+            target: CommentTarget::Index(names.next.clone(), index.name.clone()),
+        };
+        for n in &pair.next.indexes {
+            let kept = pair
+                .previous
+                .indexes
+                .iter()
+                .find(|p| p.name == n.name && same(p, n));
+            if kept.is_some_and(|p| p.comment != n.comment) {
+                self.steps.push(comment(n));
+            }
+        }
         for event in diff_named(indexes, |i: &Index| i.name.as_str(), same) {
             match event {
                 Event::Drop(i) => self.steps.push(Step::DropViewIndex {
                     view: names.previous.clone(),
                     name: i.name.clone(),
                 }),
-                Event::Add(i) => self.steps.push(Step::CreateViewIndex {
-                    view: names.next.clone(),
-                    name: i.name.clone(),
-                }),
+                Event::Add(i) => {
+                    self.steps.push(Step::CreateViewIndex {
+                        view: names.next.clone(),
+                        name: i.name.clone(),
+                    });
+                    if i.comment.is_some() {
+                        self.steps.push(comment(i));
+                    }
+                }
                 // An index whose definition is unchanged but whose name
                 // changed: built again under its new name, as materialized
                 // views are small next to tables and the step stays simple.
@@ -260,6 +285,9 @@ impl Differ<'_, '_> {
                         view: names.next.clone(),
                         name: n.name.clone(),
                     });
+                    if n.comment.is_some() {
+                        self.steps.push(comment(n));
+                    }
                 }
             }
         }

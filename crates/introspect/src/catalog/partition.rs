@@ -85,6 +85,7 @@ pub(super) fn exclusion(
     };
     let elements = exclusion::parse_elements(elements).map_err(|_| bad())?;
     Ok(Some(ExclusionConstraint {
+        comment: None,
         name: name.to_string(),
         method: method.to_string(),
         elements,

@@ -107,6 +107,8 @@ pub(super) struct ExclusionV1<'a> {
     predicate: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "is_default")]
     deferrable: DeferrableV1,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    comment: Option<Str<'a>>,
 }
 
 impl<'a> ExclusionV1<'a> {
@@ -124,11 +126,13 @@ impl<'a> ExclusionV1<'a> {
                 .collect(),
             predicate: borrowed(&x.predicate),
             deferrable: x.deferrable.into(),
+            comment: borrowed(&x.comment),
         }
     }
 
     pub(super) fn into_model(self) -> ExclusionConstraint {
         ExclusionConstraint {
+            comment: owned(self.comment),
             name: self.name.into_owned(),
             method: self.method.into_owned(),
             elements: self

@@ -39,10 +39,19 @@ pub struct ExcludeAttr {
     pub predicate: Option<Spanned<String>>,
     /// `deferrable` / `deferrable = "…"`.
     pub deferrable: Option<Spanned<DeferrableAttr>>,
+    /// `comment = "…"`: `COMMENT ON CONSTRAINT`.
+    pub comment: Option<Spanned<String>>,
 }
 
 const PARTITION_KEYS: &[&str] = &["name", "values", "default"];
-const EXCLUDE_KEYS: &[&str] = &["name", "using", "elements", "where", "deferrable"];
+const EXCLUDE_KEYS: &[&str] = &[
+    "name",
+    "using",
+    "elements",
+    "where",
+    "deferrable",
+    "comment",
+];
 
 pub(super) fn partition_attr(
     attr: &Attribute,
@@ -100,6 +109,7 @@ pub(super) fn exclude_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>
         elements: None,
         predicate: None,
         deferrable: None,
+        comment: None,
     };
     for entry in attr_entries(attr, errors) {
         if !accept_key(&entry, "exclude", EXCLUDE_KEYS, &mut seen, errors) {
@@ -110,6 +120,7 @@ pub(super) fn exclude_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>
             "using" => out.using = string_value(&entry, errors),
             "elements" => out.elements = string_value(&entry, errors),
             "where" => out.predicate = string_value(&entry, errors),
+            "comment" => out.comment = string_value(&entry, errors),
             _ => out.deferrable = deferrable_value(&entry, errors),
         }
     }

@@ -226,6 +226,7 @@ pub(super) fn lower_exclusions(
             Some(DeferrableAttr::InitiallyDeferred) => Deferrable::InitiallyDeferred,
         };
         let constraint = ExclusionConstraint {
+            comment: super::comment_of(cx, file, &attr.comment),
             name: String::new(),
             method,
             elements,

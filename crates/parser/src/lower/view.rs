@@ -305,6 +305,7 @@ pub(crate) fn lower_view(
             continue;
         }
         view.indexes.push(Index {
+            comment: super::comment_of(cx, file, &attr.comment),
             name,
             unique: attr.unique.is_some(),
             nulls_not_distinct: attr.nulls_not_distinct.is_some(),

@@ -210,6 +210,7 @@ pub fn dump_schema(schema: &Schema) -> String {
                 pk.columns.join(", "),
                 deferrable_text(pk.deferrable)
             );
+            comment(&mut out, "    ", &pk.comment);
         }
         for u in &t.uniques {
             let nnd = if u.nulls_not_distinct {
@@ -224,6 +225,7 @@ pub fn dump_schema(schema: &Schema) -> String {
                 u.columns.join(", "),
                 deferrable_text(u.deferrable)
             );
+            comment(&mut out, "    ", &u.comment);
         }
         for c in &t.checks {
             let no_inherit = if c.no_inherit { " no inherit" } else { "" };
@@ -233,6 +235,7 @@ pub fn dump_schema(schema: &Schema) -> String {
                 "  check {} {:?}{no_inherit}{not_valid}",
                 c.name, c.expr
             );
+            comment(&mut out, "    ", &c.comment);
         }
         if t.row_level_security.enabled || t.row_level_security.forced {
             let _ = writeln!(
@@ -293,6 +296,7 @@ pub fn dump_schema(schema: &Schema) -> String {
                 out.push_str(" not valid");
             }
             out.push('\n');
+            comment(&mut out, "    ", &fk.comment);
         }
         for g in &t.grants {
             let _ = writeln!(
@@ -350,6 +354,7 @@ pub fn dump_schema(schema: &Schema) -> String {
                 let _ = write!(out, " where {p:?}");
             }
             out.push('\n');
+            comment(&mut out, "    ", &ix.comment);
         }
     }
     for n in &schema.namespace_settings {
