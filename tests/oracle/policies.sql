@@ -121,3 +121,26 @@ CREATE SCHEMA app;
 CREATE TABLE app.t (id integer PRIMARY KEY, owner text);
 ALTER TABLE app.t ENABLE ROW LEVEL SECURITY;
 CREATE POLICY "Owners see their rows" ON app.t FOR SELECT USING (owner = current_user);
+
+-- case: policy_comments_added_changed_removed
+CREATE TABLE t (id integer PRIMARY KEY, owner text);
+CREATE POLICY a ON t USING (owner = current_user);
+CREATE POLICY b ON t FOR SELECT USING (true);
+COMMENT ON POLICY a ON t IS 'old';
+COMMENT ON POLICY b ON t IS 'gone soon';
+-- to
+CREATE TABLE t (id integer PRIMARY KEY, owner text);
+CREATE POLICY a ON t USING (owner = current_user);
+CREATE POLICY b ON t FOR SELECT USING (true);
+CREATE POLICY c ON t FOR DELETE USING (false);
+COMMENT ON POLICY a ON t IS 'new';
+COMMENT ON POLICY c ON t IS 'nothing is deleted';
+
+-- case: policy_comment_kept_when_the_policy_is_recreated
+CREATE TABLE t (id integer PRIMARY KEY, level integer);
+CREATE POLICY p ON t FOR SELECT USING (level > 2);
+COMMENT ON POLICY p ON t IS 'levels above two';
+-- to
+CREATE TABLE t (id integer PRIMARY KEY, level integer);
+CREATE POLICY p ON t FOR UPDATE USING (level > 2);
+COMMENT ON POLICY p ON t IS 'levels above two';

@@ -295,7 +295,7 @@ pub enum Edit {
     /// Adds an enum value, at the end or before an existing one.
     AddEnumValue(u8, u8, Option<u8>),
     /// Sets or clears the comment of a table (0), a column (1), an enum (2),
-    /// a constraint of a table (3) or an index of a table (4).
+    /// a constraint or policy of a table (3) or an index of a table (4).
     ChangeComment(u8, u8, u8, Option<u8>),
 }
 
@@ -1370,6 +1370,7 @@ fn apply(schema: &mut Schema, enums: &[Enum], reserved: &Reserved, edit: &Edit) 
                             .chain(t.uniques.iter_mut().map(|u| &mut u.comment))
                             .chain(t.checks.iter_mut().map(|c| &mut c.comment))
                             .chain(t.foreign_keys.iter_mut().map(|f| &mut f.comment))
+                            .chain(t.policies.iter_mut().map(|p| &mut p.comment))
                             .collect();
                         let n = slots.len();
                         if n > 0 {
@@ -1779,6 +1780,7 @@ fn add_policy(table: &mut Table, spec: &PolicySpec) {
         PolicyCommand::Delete,
     ][spec.command as usize % 5];
     policy.permissive = !spec.restrictive;
+    policy.comment = (spec.form % 3 == 2).then(|| comment(spec.column));
     policy.roles = match spec.roles % 3 {
         0 => vec![shale_model::policy::PUBLIC_ROLE.to_string()],
         1 => vec!["pg_read_all_data".to_string()],

@@ -141,6 +141,15 @@ fn cases() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
             vec![("comment on the index of a constraint", "index t_pkey")],
         ),
         (
+            "CREATE DOMAIN dm AS integer CONSTRAINT dm_positive CHECK (VALUE > 0); \
+             COMMENT ON CONSTRAINT dm_positive ON DOMAIN dm IS 'x'; \
+             CREATE TYPE ct AS (a integer, b text); COMMENT ON COLUMN ct.b IS 'y'",
+            vec![
+                ("comment on a composite type attribute", "ct.b"),
+                ("comment on a domain constraint", "dm_positive on dm"),
+            ],
+        ),
+        (
             "CREATE COLLATION mycoll FROM \"C\"",
             vec![("collation", "mycoll")],
         ),

@@ -523,6 +523,7 @@ const SQLPARSER_GAPS: &[&str] = &[
     "COMMENT ON DOMAIN ",
     "COMMENT ON CONSTRAINT ",
     "COMMENT ON INDEX ",
+    "COMMENT ON POLICY ",
     " ATTRIBUTE ",
     " DROP IDENTITY;",
     " SET GENERATED ",

@@ -683,6 +683,17 @@ pub fn describe(plan: &Plan, schemas: MigrationPair<&Schema>) -> Vec<Drift> {
                             .flatten()
                             .map(str::to_string),
                     ),
+                    CommentTarget::Policy(t, n) => {
+                        let find = |x: Option<&Table>| {
+                            x.and_then(|x| x.policies.iter().find(|p| &p.name == n))
+                                .and_then(|p| p.comment.clone())
+                        };
+                        (
+                            format!("comment on policy {n} on {t}"),
+                            find(schema_table(t)),
+                            find(db_table(t)),
+                        )
+                    }
                     CommentTarget::Index(t, n) => {
                         let find = |s: &Schema| {
                             let indexes = match s.table(t) {

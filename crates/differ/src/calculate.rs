@@ -62,8 +62,6 @@ pub(crate) fn calculate_steps(
     differ.push_policy_steps();
     differ.push_function_steps();
     differ.push_comment_steps();
-    // After every constraint and index pass: which ones are created is known.
-    differ.push_constraint_comment_steps();
     // After the column pass: a replaced domain converts the columns the
     // column pass did not re-create.
     differ.push_user_type_steps();
@@ -72,6 +70,8 @@ pub(crate) fn calculate_steps(
     differ.push_view_steps();
     // After the views: which views and routines are created again is known.
     differ.push_grant_steps();
+    // After every constraint, index and policy pass: which are created is known.
+    differ.push_constraint_comment_steps();
     let mut steps = differ.steps;
     steps.sort();
     steps.dedup();
@@ -1559,17 +1559,17 @@ impl Differ<'_, '_> {
         }
     }
 
-    /// Comments on the constraints and indexes of tables: set on each one
-    /// created (with its table, or again because it changed) that has one,
-    /// and wherever a kept one's comment changes. A renamed constraint or
-    /// index keeps its comment (PostgreSQL's comment is on the object).
+    /// Comments on the constraints, indexes and policies of tables: set on
+    /// each one created (with its table, or again because it changed) that
+    /// has one, and wherever a kept one's comment changes. A renamed or
+    /// altered one keeps its comment (PostgreSQL's comment is on the object).
     fn push_constraint_comment_steps(&mut self) {
         let db = self.db;
         // (table, name) of what this plan adds, and next name → previous
         // name of what it renames, apart for constraints and indexes (an
         // index and a check may share a name).
-        let mut added: [HashSet<(&QualifiedName, &str)>; 2] = Default::default();
-        let mut renamed: [HashMap<(&QualifiedName, &str), &str>; 2] = Default::default();
+        let mut added: [HashSet<(&QualifiedName, &str)>; 3] = Default::default();
+        let mut renamed: [HashMap<(&QualifiedName, &str), &str>; 3] = Default::default();
         for step in &self.steps {
             match step {
                 Step::AddConstraint { table, name } | Step::AddForeignKey { table, name } => {
@@ -1583,6 +1583,12 @@ impl Differ<'_, '_> {
                 }
                 Step::RenameIndex { table, names } => {
                     renamed[1].insert((table, &names.next), &names.previous);
+                }
+                Step::CreatePolicy { table, name } => {
+                    added[2].insert((table, name));
+                }
+                Step::RenamePolicy { table, names } => {
+                    renamed[2].insert((table, &names.next), &names.previous);
                 }
                 _ => {}
             }
@@ -1615,7 +1621,8 @@ impl Differ<'_, '_> {
     }
 }
 
-/// Every constraint (kind 0) and index (kind 1) of a table, with its comment.
+/// Every constraint (kind 0), index (kind 1) and policy (kind 2) of a
+/// table, with its comment.
 fn commented_objects(t: &Table) -> impl Iterator<Item = (usize, &str, Option<&str>)> {
     t.constraint_comments()
         .map(|(name, comment)| (0, name, comment))
@@ -1624,15 +1631,20 @@ fn commented_objects(t: &Table) -> impl Iterator<Item = (usize, &str, Option<&st
                 .iter()
                 .map(|i| (1, i.name.as_str(), i.comment.as_deref())),
         )
+        .chain(
+            t.policies
+                .iter()
+                .map(|p| (2, p.name.as_str(), p.comment.as_deref())),
+        )
 }
 
 fn comment_step(kind: usize, table: &QualifiedName, name: &str) -> Step {
     let (table, name) = (table.clone(), name.to_string());
     Step::SetComment {
-        target: if kind == 0 {
-            CommentTarget::Constraint(table, name)
-        } else {
-            CommentTarget::Index(table, name)
+        target: match kind {
+            0 => CommentTarget::Constraint(table, name),
+            1 => CommentTarget::Index(table, name),
+            _ => CommentTarget::Policy(table, name),
         },
     }
 }

@@ -620,6 +620,8 @@ pub enum CommentTarget {
     /// `COMMENT ON INDEX` of an index of a table or materialized view: the
     /// table or view, the index.
     Index(QualifiedName, String),
+    /// `COMMENT ON POLICY name ON table`: table, policy.
+    Policy(QualifiedName, String),
 }
 
 /// The object a grant or revoke is on (next names).

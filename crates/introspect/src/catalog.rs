@@ -556,7 +556,10 @@ fn read_policies(
                       ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r)::text END \
                               FROM unnest(p.polroles) AS r), \
                       pg_catalog.pg_get_expr(p.polqual, p.polrelid, true), \
-                      pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid, true) \
+                      pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid, true), \
+                      (SELECT d.description FROM pg_catalog.pg_description d \
+                        WHERE d.objoid = p.oid AND d.classoid = 'pg_catalog.pg_policy'::regclass \
+                          AND d.objsubid = 0) \
                FROM unnest($1::oid[]) AS sel(oid) \
                JOIN pg_catalog.pg_policy p ON p.polrelid = sel.oid";
     let rows = s.query("policies", sql, &[&oids])?;
@@ -585,6 +588,7 @@ fn read_policies(
         policy.roles = r.get(4);
         policy.using = r.get::<_, Option<String>>(5).map(|e| tidy_expression(&e));
         policy.with_check = r.get::<_, Option<String>>(6).map(|e| tidy_expression(&e));
+        policy.comment = r.get(7);
         policy.normalize();
         table.policies.push(policy);
     }

@@ -313,6 +313,32 @@ fn census_sql(version: i32) -> String {
             q("n.nspname::text", "t.typname::text"),
             ext("pg_type", "t.oid")
         ),
+        // Comments the model of a domain or composite type does not carry:
+        // on a domain's constraint, on a composite type's attribute.
+        format!(
+            "SELECT 'comment on a domain constraint', n.nspname::text, \
+                    c.conname::text || ' on ' || {}, {} \
+             FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_type t ON t.oid = c.contypid \
+             JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace \
+             JOIN pg_catalog.pg_description d \
+               ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_constraint'::regclass \
+             WHERE {USER_NAMESPACE}",
+            q("n.nspname::text", "t.typname::text"),
+            ext("pg_type", "t.oid")
+        ),
+        format!(
+            "SELECT 'comment on a composite type attribute', n.nspname::text, \
+                    {} || '.' || a.attname::text, {} \
+             FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace \
+             JOIN pg_catalog.pg_class c ON c.oid = t.typrelid AND c.relkind = 'c' \
+             JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 \
+             JOIN pg_catalog.pg_description d \
+               ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass \
+                  AND d.objsubid = a.attnum \
+             WHERE {USER_NAMESPACE}",
+            q("n.nspname::text", "t.typname::text"),
+            ext("pg_type", "t.oid")
+        ),
         // Types other than enums and the row types of relations.
         format!(
             "SELECT CASE WHEN t.typtype = 'd' AND bt.typtype = 'c' THEN 'domain over a composite type' \

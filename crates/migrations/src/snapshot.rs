@@ -903,6 +903,8 @@ struct PolicyV1<'a> {
     using: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     with_check: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    comment: Option<Str<'a>>,
 }
 
 #[derive(Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
@@ -947,6 +949,7 @@ impl<'a> PolicyV1<'a> {
             roles: Cow::Borrowed(&p.roles),
             using: borrowed(&p.using),
             with_check: borrowed(&p.with_check),
+            comment: borrowed(&p.comment),
         }
     }
 
@@ -958,6 +961,7 @@ impl<'a> PolicyV1<'a> {
             roles: self.roles.into_owned(),
             using: owned(self.using),
             with_check: owned(self.with_check),
+            comment: owned(self.comment),
         };
         p.normalize();
         p

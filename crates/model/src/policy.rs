@@ -76,6 +76,8 @@ pub struct Policy {
     pub using: Option<String>,
     /// `WITH CHECK (…)`: which new rows are allowed.
     pub with_check: Option<String>,
+    /// `COMMENT ON POLICY … ON table`.
+    pub comment: Option<String>,
 }
 
 impl Policy {
@@ -89,6 +91,7 @@ impl Policy {
             roles: vec![PUBLIC_ROLE.to_string()],
             using: None,
             with_check: None,
+            comment: None,
         }
     }
 

@@ -253,6 +253,8 @@ pub struct PolicyAttr {
     pub with_check: Option<Spanned<String>>,
     /// `restrictive`.
     pub restrictive: Option<Span>,
+    /// `comment = "…"`: `COMMENT ON POLICY`.
+    pub comment: Option<Spanned<String>>,
 }
 
 /// `#[primary_key(columns(a, b), name = "…", deferrable)]`.
@@ -1160,6 +1162,7 @@ const POLICY_KEYS: &[&str] = &[
     "using",
     "with_check",
     "restrictive",
+    "comment",
 ];
 
 fn policy_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>) -> PolicyAttr {
@@ -1172,6 +1175,7 @@ fn policy_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>) -> PolicyA
         using: None,
         with_check: None,
         restrictive: None,
+        comment: None,
     };
     for entry in attr_entries(attr, errors) {
         if !accept_key(&entry, "policy", POLICY_KEYS, &mut seen, errors) {
@@ -1183,6 +1187,7 @@ fn policy_attr(attr: &Attribute, span: Span, errors: &mut Vec<Error>) -> PolicyA
             "to" => policy.roles = name_list(&entry, errors).unwrap_or_default(),
             "using" => policy.using = string_value(&entry, errors),
             "with_check" => policy.with_check = string_value(&entry, errors),
+            "comment" => policy.comment = string_value(&entry, errors),
             _ => policy.restrictive = flag_value(&entry, errors),
         }
     }

@@ -1476,8 +1476,7 @@ fn lower_column(
             BaseType::UserType(q) => enums.user_kind(q),
             _ => None,
         };
-        column.collation =
-            lower_collation(cx, file, collate, &column.ty, user_kind, typed, name);
+        column.collation = lower_collation(cx, file, collate, &column.ty, user_kind, typed, name);
     }
 
     if let (Some(_), true) = (a.primary_key, nullable) {

@@ -409,6 +409,7 @@ impl Renderer {
         if !policy.permissive {
             args.push(quote!(restrictive));
         }
+        args.extend(comment_arg(&policy.comment));
         Some(quote!(#[policy(#(#args),*)]))
     }
 

@@ -1100,6 +1100,20 @@ impl<'a> Renderer<'a> {
                     comment.map_or_else(|| "NULL".to_string(), literal)
                 )
             }
+            CommentTarget::Policy(table, name) => {
+                let t = self.next_table(table)?;
+                let p = t.policies.iter().find(|p| p.name == *name).ok_or_else(|| {
+                    RenderError::MissingPolicy {
+                        name: format!("{name} on {table}"),
+                    }
+                })?;
+                format!(
+                    "COMMENT ON POLICY {} ON {} IS {};",
+                    ident(name),
+                    qualified(table),
+                    comment_sql(&p.comment)
+                )
+            }
             CommentTarget::Index(owner, name) => {
                 let indexes = match self.schemas.next.table(owner) {
                     Some(t) => &t.indexes,

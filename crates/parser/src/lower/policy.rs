@@ -140,6 +140,7 @@ fn lower_policy(cx: &mut Cx<Span>, file: usize, attr: &PolicyAttr) -> Option<Pol
         .collect();
     policy.using = attr.using.as_ref().map(|u| u.value.clone());
     policy.with_check = attr.with_check.as_ref().map(|w| w.value.clone());
+    policy.comment = super::comment_of(cx, file, &attr.comment);
     policy.normalize();
     Some(policy)
 }

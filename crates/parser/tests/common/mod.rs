@@ -259,6 +259,7 @@ pub fn dump_schema(schema: &Schema) -> String {
                 p.using,
                 p.with_check
             );
+            comment(&mut out, "    ", &p.comment);
         }
         for g in &t.triggers {
             let _ = writeln!(out, "  trigger {:?}", g);
