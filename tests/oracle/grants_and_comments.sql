@@ -214,3 +214,38 @@ CREATE TABLE b (x integer, y integer, FOREIGN KEY (x, y) REFERENCES a (x, y) MAT
 -- to
 CREATE TABLE a (x integer, y integer, UNIQUE (x, y));
 CREATE TABLE b (x integer, y integer, FOREIGN KEY (x, y) REFERENCES a (x, y));
+
+-- Column privileges (GRANT SELECT (col) ON TABLE …); revoking a privilege
+-- on the table revokes it on every column too.
+
+-- case: column_grants_created
+CREATE TABLE t (id integer PRIMARY KEY, a text, b text);
+-- to
+CREATE TABLE t (id integer PRIMARY KEY, a text, b text);
+GRANT SELECT (a), UPDATE (a) ON t TO app_ro;
+GRANT SELECT (b) ON t TO app_rw WITH GRANT OPTION;
+
+-- case: column_grants_changed_and_revoked
+CREATE TABLE t (id integer PRIMARY KEY, a text, b text);
+GRANT SELECT (a), UPDATE (a) ON t TO app_ro;
+GRANT SELECT (b), INSERT (b) ON t TO app_rw;
+-- to
+CREATE TABLE t (id integer PRIMARY KEY, a text, b text);
+GRANT SELECT (a) ON t TO app_ro;
+GRANT SELECT (b), REFERENCES (b) ON t TO app_rw;
+
+-- case: table_revoke_keeps_column_grant
+CREATE TABLE t (id integer PRIMARY KEY, a text);
+GRANT SELECT ON t TO app_ro;
+GRANT SELECT (a) ON t TO app_ro;
+-- to
+CREATE TABLE t (id integer PRIMARY KEY, a text);
+GRANT SELECT (a) ON t TO app_ro;
+
+-- case: column_grants_on_added_and_renamed_columns
+CREATE TABLE t (id integer PRIMARY KEY, a text);
+GRANT SELECT (a) ON t TO app_ro;
+-- to
+CREATE TABLE t (id integer PRIMARY KEY, a text, c integer);
+GRANT SELECT (a) ON t TO app_ro;
+GRANT UPDATE (c) ON t TO app_rw;

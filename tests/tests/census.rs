@@ -67,7 +67,16 @@ fn cases() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
              REVOKE EXECUTE ON FUNCTION g() FROM PUBLIC",
             vec![("revoked default privilege", "EXECUTE on g() from public")],
         ),
-        ("GRANT SELECT (a) ON t TO pg_monitor", vec![("column grant", "t.a")]),
+        (
+            // Column privileges on tables are modelled (to managed roles);
+            // on views they are not.
+            "GRANT SELECT (a) ON t TO pg_monitor",
+            vec![("unmanaged-role grant", "t.a to pg_monitor")],
+        ),
+        (
+            "CREATE VIEW cv AS SELECT id FROM t; GRANT SELECT (id) ON cv TO app_ro",
+            vec![("column grant", "cv.id to app_ro")],
+        ),
         (
             "CREATE SCHEMA s2; GRANT USAGE ON SCHEMA s2 TO pg_monitor",
             vec![("unmanaged-role grant", "schema s2 to pg_monitor")],

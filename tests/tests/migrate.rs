@@ -573,17 +573,37 @@ fn statements_refused_in_a_transaction_run_outside_one() {
     );
 }
 
-#[test]
-fn interrupted_no_transaction_migration_is_reported_not_guessed() {
-    let url = shale_tests::fresh_database();
-    let mut client = connect(&url);
+/// Records a claim on `m` by a runner that died after `done` SQL statements
+/// (a backend that no longer exists).
+fn dead_claim(client: &mut postgres::Client, m: &shale_migrations::folder::Migration, done: usize) {
+    let marker = shale_runner::InProgressMarker {
+        backend_pid: 999_999,
+        backend_start_us: 1,
+        done,
+        hash: m.hash.clone(),
+    };
+    client
+        .execute(
+            "INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ($1, $2)",
+            &[&marker.render(), &m.entry.when],
+        )
+        .unwrap();
+}
+
+/// A project whose second migration builds an index the way `generate
+/// --online` writes it, applied up to the first, with rows in `t`.
+fn index_project(url: &str) -> (Project, MigrationFolder) {
+    let mut client = connect(url);
     let mut p = Project::new();
-    p.add("base", &["CREATE TABLE t (id int);"]);
+    p.add(
+        "base",
+        &["CREATE TABLE t (id int, label text); INSERT INTO t SELECT g % 100, 'x' FROM generate_series(1, 1000) g;"],
+    );
     p.add(
         "index",
         &[
-            "CREATE INDEX CONCURRENTLY t_id ON t (id);",
-            "CREATE INDEX CONCURRENTLY t_id2 ON t (id);",
+            "-- shale:no-transaction\n-- an index \"t_id\" here is a leftover of an interrupted build\nDROP INDEX CONCURRENTLY IF EXISTS \"public\".\"t_id\";",
+            "CREATE INDEX CONCURRENTLY \"t_id\" ON \"public\".\"t\" USING btree (\"id\");",
         ],
     );
     let folder = p.folder();
@@ -596,21 +616,312 @@ fn interrupted_no_transaction_migration_is_reported_not_guessed() {
         },
     )
     .unwrap();
-    // A runner that died after its first statement: a claim from a backend
-    // that no longer exists.
-    let m = &folder.migrations[1];
-    let marker = shale_runner::InProgressMarker {
-        backend_pid: 999_999,
-        backend_start_us: 1,
-        done: 1,
-        hash: m.hash.clone(),
-    };
+    (p, folder)
+}
+
+/// Leaves an INVALID `t_id`, as a build stopped half-way does (a unique
+/// build over duplicate values fails the same way).
+fn invalid_index(client: &mut postgres::Client) {
+    let e = client
+        .batch_execute("CREATE UNIQUE INDEX CONCURRENTLY t_id ON t (id)")
+        .unwrap_err();
+    assert_eq!(e.code().map(|c| c.code()), Some("23505"), "{e}");
+}
+
+fn index_state(client: &mut postgres::Client, name: &str) -> Option<(bool, String, u32)> {
     client
-        .execute(
-            "INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ($1, $2)",
-            &[&marker.render(), &m.entry.when],
+        .query_opt(
+            "SELECT i.indisvalid, pg_get_indexdef(c.oid), c.oid FROM pg_class c \
+             JOIN pg_index i ON i.indexrelid = c.oid WHERE c.relname = $1",
+            &[&name],
         )
+        .unwrap()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+}
+
+fn rows_for(client: &mut postgres::Client, when: i64) -> Vec<String> {
+    tracking_rows(client)
+        .into_iter()
+        .filter(|(_, w)| *w == when)
+        .map(|(h, _)| h)
+        .collect()
+}
+
+#[test]
+fn an_interrupted_index_build_is_rebuilt_and_recorded_once() {
+    let url = shale_tests::fresh_database();
+    let mut client = connect(&url);
+    let (_p, folder) = index_project(&url);
+    let m = &folder.migrations[1];
+    // The runner died during the build (statement 2): the leftover DROP ran,
+    // the build left an INVALID index.
+    invalid_index(&mut client);
+    dead_claim(&mut client, m, 1);
+    let st = status(&mut client, &folder, &TrackingTable::default()).unwrap();
+    assert_eq!(st.in_progress.len(), 1);
+    let p = &st.in_progress[0];
+    assert!(!p.running);
+    assert_eq!(p.not_resumable, None);
+    assert_eq!(
+        p.next_statement.as_deref(),
+        Some("CREATE INDEX CONCURRENTLY \"t_id\" ON \"public\".\"t\" USING btree (\"id\");")
+    );
+    let advice = p.advice(&TrackingTable::default());
+    assert!(
+        advice.contains("interrupted after 1 of 2")
+            && advice.contains("`shale migrate` resumes it at statement 2"),
+        "{advice}"
+    );
+    assert_eq!(st.leftovers.len(), 1, "{:?}", st.leftovers);
+    assert!(
+        st.leftovers[0]
+            .repair
+            .starts_with("run `shale migrate`: it resumes the interrupted migration 0001_index"),
+        "{}",
+        st.leftovers[0].repair
+    );
+
+    let report = migrate(&mut client, &folder, &opts()).unwrap();
+    assert_eq!(report.applied.len(), 1);
+    let resumed = report.applied[0].resumed.clone().expect("resumed");
+    assert_eq!((resumed.after, resumed.total), (1, 2));
+    assert!(
+        resumed
+            .action
+            .contains("dropped the INVALID index \"public\".\"t_id\" the interrupted build left and built it again"),
+        "{resumed:?}"
+    );
+    let (valid, def, _) = index_state(&mut client, "t_id").unwrap();
+    assert!(valid);
+    assert_eq!(def, "CREATE INDEX t_id ON public.t USING btree (id)");
+    assert_eq!(
+        rows_for(&mut client, m.entry.when),
+        std::slice::from_ref(&m.hash)
+    );
+    let st = status(&mut client, &folder, &TrackingTable::default()).unwrap();
+    assert!(st.is_up_to_date(), "{st:?}");
+    // A rerun has nothing to do.
+    assert!(migrate(&mut client, &folder, &opts())
+        .unwrap()
+        .nothing_to_do());
+}
+
+#[test]
+fn a_valid_index_is_kept_and_a_finished_file_only_recorded() {
+    let url = shale_tests::fresh_database();
+    let mut client = connect(&url);
+    let (_p, folder) = index_project(&url);
+    let m = &folder.migrations[1];
+    // The build finished, but the runner died before recording it.
+    client
+        .batch_execute("CREATE INDEX CONCURRENTLY t_id ON t (id)")
         .unwrap();
+    let (_, _, oid) = index_state(&mut client, "t_id").unwrap();
+    dead_claim(&mut client, m, 1);
+    let report = migrate(&mut client, &folder, &opts()).unwrap();
+    let resumed = report.applied[0].resumed.clone().expect("resumed");
+    assert!(
+        resumed
+            .action
+            .contains("index \"public\".\"t_id\" was built and is valid: not built again"),
+        "{resumed:?}"
+    );
+    let (valid, _, after) = index_state(&mut client, "t_id").unwrap();
+    assert!(valid);
+    assert_eq!(oid, after, "the valid index was built again");
+    assert_eq!(
+        rows_for(&mut client, m.entry.when),
+        std::slice::from_ref(&m.hash)
+    );
+
+    // Every statement done, only the final record missing.
+    let url = shale_tests::fresh_database();
+    let mut client = connect(&url);
+    let (_p, folder) = index_project(&url);
+    let m = &folder.migrations[1];
+    client
+        .batch_execute("CREATE INDEX CONCURRENTLY t_id ON t (id)")
+        .unwrap();
+    dead_claim(&mut client, m, 2);
+    let report = migrate(&mut client, &folder, &opts()).unwrap();
+    let resumed = report.applied[0].resumed.clone().expect("resumed");
+    assert_eq!((resumed.after, resumed.statement.as_deref()), (2, None));
+    assert!(
+        resumed.action.contains("only the record was missing"),
+        "{resumed:?}"
+    );
+    assert_eq!(
+        rows_for(&mut client, m.entry.when),
+        std::slice::from_ref(&m.hash)
+    );
+}
+
+#[test]
+fn racing_runners_resume_an_interrupted_build_once() {
+    for round in 0..3 {
+        let url = shale_tests::fresh_database();
+        let mut client = connect(&url);
+        let (_p, folder) = index_project(&url);
+        let m = &folder.migrations[1];
+        invalid_index(&mut client);
+        dead_claim(&mut client, m, 1);
+        let barrier = std::sync::Barrier::new(4);
+        let reports: Vec<_> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..4)
+                .map(|_| {
+                    s.spawn(|| {
+                        let mut c = connect(&url);
+                        barrier.wait();
+                        migrate(&mut c, &folder, &opts())
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        // One runner resumes it; the others find it applied (by the time a
+        // slow one reads the table, it may have nothing left to do).
+        let mut resumed = 0;
+        for r in reports {
+            let r = r.unwrap_or_else(|e| panic!("round {round}: {e}"));
+            resumed += r.applied.iter().filter(|a| a.resumed.is_some()).count();
+            assert!(
+                r.applied.iter().all(|a| a.resumed.is_some()),
+                "round {round}: {r:?}"
+            );
+        }
+        assert_eq!(resumed, 1, "round {round}");
+        assert_eq!(
+            rows_for(&mut client, m.entry.when),
+            std::slice::from_ref(&m.hash),
+            "round {round}"
+        );
+        assert!(index_state(&mut client, "t_id").unwrap().0, "round {round}");
+    }
+}
+
+#[test]
+fn an_interrupted_constraints_file_resumes_at_the_statement_in_doubt() {
+    let url = shale_tests::fresh_database();
+    let mut client = connect(&url);
+    let mut p = Project::new();
+    p.add(
+        "base",
+        &["CREATE TABLE t (id int); INSERT INTO t VALUES (1), (2);"],
+    );
+    p.add(
+        "constraints",
+        &[
+            "-- shale:no-transaction\nSET lock_timeout = '2s';",
+            "ALTER TABLE \"t\" DROP CONSTRAINT IF EXISTS \"t_pos\";",
+            "ALTER TABLE \"t\" ADD CONSTRAINT \"t_pos\" CHECK (id > 0) NOT VALID;",
+            "ALTER TABLE \"t\" VALIDATE CONSTRAINT \"t_pos\";",
+            "ALTER TABLE \"t\" ADD CONSTRAINT \"t_helper\" CHECK (id IS NOT NULL) NOT VALID;",
+            "ALTER TABLE \"t\" DROP CONSTRAINT \"t_helper\";",
+        ],
+    );
+    let folder = p.folder();
+    migrate(
+        &mut client,
+        &folder,
+        &MigrateOptions {
+            to_tag: Some("0000_base".into()),
+            ..opts()
+        },
+    )
+    .unwrap();
+    let m = &folder.migrations[1];
+    // Interrupted at the ADD, which had committed.
+    client
+        .batch_execute("ALTER TABLE t ADD CONSTRAINT t_pos CHECK (id > 0) NOT VALID")
+        .unwrap();
+    dead_claim(&mut client, m, 2);
+    let report = migrate(&mut client, &folder, &opts()).unwrap();
+    let resumed = report.applied[0].resumed.clone().expect("resumed");
+    assert!(
+        resumed
+            .action
+            .contains("constraint \"t_pos\" on \"t\" was already added"),
+        "{resumed:?}"
+    );
+    let validated: bool = client
+        .query_one(
+            "SELECT convalidated FROM pg_constraint WHERE conname = 't_pos'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(validated, "the statements after the one in doubt ran");
+    assert!(!table_exists_constraint(&mut client, "t_helper"));
+    assert_eq!(
+        rows_for(&mut client, m.entry.when),
+        std::slice::from_ref(&m.hash)
+    );
+
+    // Interrupted at the last DROP CONSTRAINT, which had committed.
+    let url = shale_tests::fresh_database();
+    let mut client = connect(&url);
+    migrate(
+        &mut client,
+        &folder,
+        &MigrateOptions {
+            to_tag: Some("0000_base".into()),
+            ..opts()
+        },
+    )
+    .unwrap();
+    client
+        .batch_execute("ALTER TABLE t ADD CONSTRAINT t_pos CHECK (id > 0)")
+        .unwrap();
+    dead_claim(&mut client, m, 5);
+    let report = migrate(&mut client, &folder, &opts()).unwrap();
+    let resumed = report.applied[0].resumed.clone().expect("resumed");
+    assert!(
+        resumed.action.contains("was already dropped"),
+        "{resumed:?}"
+    );
+    assert_eq!(
+        rows_for(&mut client, m.entry.when),
+        std::slice::from_ref(&m.hash)
+    );
+}
+
+fn table_exists_constraint(client: &mut postgres::Client, name: &str) -> bool {
+    client
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = $1)",
+            &[&name],
+        )
+        .unwrap()
+        .get(0)
+}
+
+#[test]
+fn interrupted_no_transaction_migration_is_reported_not_guessed() {
+    let url = shale_tests::fresh_database();
+    let mut client = connect(&url);
+    let mut p = Project::new();
+    p.add("base", &["CREATE TABLE t (id int);"]);
+    p.add(
+        "index",
+        &[
+            "CREATE INDEX CONCURRENTLY t_id ON t (id);",
+            "INSERT INTO t VALUES (1);",
+        ],
+    );
+    let folder = p.folder();
+    migrate(
+        &mut client,
+        &folder,
+        &MigrateOptions {
+            to_tag: Some("0000_base".into()),
+            ..opts()
+        },
+    )
+    .unwrap();
+    // A runner that died after its first statement: shale cannot tell
+    // whether the INSERT took effect.
+    let m = &folder.migrations[1];
+    dead_claim(&mut client, m, 1);
     let st = status(&mut client, &folder, &TrackingTable::default()).unwrap();
     assert_eq!(st.in_progress.len(), 1);
     assert!(!st.in_progress[0].running);
@@ -620,6 +931,16 @@ fn interrupted_no_transaction_migration_is_reported_not_guessed() {
             st.in_progress[0].total_statements
         ),
         (1, 2)
+    );
+    let why = st.in_progress[0]
+        .not_resumable
+        .clone()
+        .expect("not resumable");
+    assert!(
+        why.contains(
+            "its statement 2 of 2 (`INSERT INTO t VALUES (1);`) is not one it can re-run safely"
+        ),
+        "{why}"
     );
     assert!(st.pending.is_empty() && st.edited.is_empty());
     let err = migrate(&mut client, &folder, &opts()).unwrap_err();
@@ -637,12 +958,55 @@ fn interrupted_no_transaction_migration_is_reported_not_guessed() {
     let msg = err.to_string();
     assert!(msg.contains("interrupted after 1 of 2"), "{msg}");
     assert!(
+        msg.contains("shale does not resume it on its own: its statement 2 of 2"),
+        "{msg}"
+    );
+    assert!(
         msg.contains(&format!(
             "DELETE FROM \"drizzle\".\"__drizzle_migrations\" WHERE created_at = {}",
             m.entry.when
         )),
         "{msg}"
     );
+    assert_eq!(st.in_progress[0].advice(&TrackingTable::default()), msg);
+    // Nothing ran: the INSERT is not repeated.
+    let n: i64 = client
+        .query_one("SELECT count(*) FROM t", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(n, 0);
+
+    // A file edited since the interrupted run is not resumed either.
+    let url = shale_tests::fresh_database();
+    let mut client = connect(&url);
+    let (p, folder) = index_project(&url);
+    dead_claim(&mut client, &folder.migrations[1], 1);
+    p.write(
+        "0001_index",
+        "-- shale:no-transaction\nCREATE INDEX CONCURRENTLY \"t_id\" ON \"public\".\"t\" (\"label\");\n",
+    );
+    let err = migrate(&mut client, &p.folder(), &opts()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("the file changed since the interrupted run"),
+        "{err}"
+    );
+
+    // A relation by the index's name that the build did not make: refused,
+    // and the claim stays the interrupted run's.
+    let url = shale_tests::fresh_database();
+    let mut client = connect(&url);
+    let (_p, folder) = index_project(&url);
+    client.batch_execute("CREATE TABLE t_id (x int)").unwrap();
+    dead_claim(&mut client, &folder.migrations[1], 1);
+    let err = migrate(&mut client, &folder, &opts()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("\"public\".\"t_id\" exists but is not an index of \"public\".\"t\""),
+        "{err}"
+    );
+    let st = status(&mut client, &folder, &TrackingTable::default()).unwrap();
+    assert!(!st.in_progress[0].running, "{st:?}");
 }
 
 #[test]

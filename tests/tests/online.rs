@@ -433,3 +433,346 @@ fn status_and_check_flag_invalid_indexes_and_unvalidated_constraints() {
         .unwrap();
     ok(d, &["--db", &url, "status"]);
 }
+
+/// The tag of the migration `generate --online` wrote to build an index.
+fn build_index_tag(dir: &Path) -> String {
+    let mut tags: Vec<String> = std::fs::read_dir(dir.join("migrations"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_suffix("_build_index.sql")
+                .map(|t| format!("{t}_build_index"))
+        })
+        .collect();
+    tags.sort();
+    assert_eq!(tags.len(), 1, "{tags:?}");
+    tags.remove(0)
+}
+
+/// Polls `query` (one text column) until it returns `want`, for at most 30 s.
+fn wait_for(c: &mut postgres::Client, query: &str, want: &str) {
+    let start = Instant::now();
+    loop {
+        let got: Option<String> = c.query_opt(query, &[]).unwrap().map(|r| r.get(0));
+        if got.as_deref() == Some(want) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "waited 30 s for {query} to return {want:?}, last {got:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// `items` with 2000 rows and a migration (online) that indexes `label`.
+/// The lock timeout is long: a build waiting for an old snapshot waits on a
+/// lock, and must outlast the test's waits rather than time out.
+fn items_with_label_index(url: &str) -> (tempfile::TempDir, String) {
+    items_with_label_index_and("[generate]\nonline = true\nlock_timeout = \"60s\"\n", url)
+}
+
+fn items_with_label_index_and(toml: &str, url: &str) -> (tempfile::TempDir, String) {
+    let dir = project(toml, ITEMS);
+    let d = dir.path();
+    ok(d, &["generate"]);
+    ok(d, &["--db", url, "migrate"]);
+    shale_tests::connect(url)
+        .batch_execute(
+            "INSERT INTO items (label) SELECT 'item ' || g FROM generate_series(1, 2000) g",
+        )
+        .unwrap();
+    std::fs::write(
+        d.join("schema/schema.rs"),
+        ITEMS.replace(
+            "#[table(name = \"items\")]",
+            "#[table(name = \"items\")]\n#[index(columns(label))]",
+        ),
+    )
+    .unwrap();
+    ok(d, &["generate", "--name", "label"]);
+    let tag = build_index_tag(d);
+    (dir, tag)
+}
+
+/// A session holding a snapshot older than any index build started after
+/// it: `CREATE INDEX CONCURRENTLY` then waits for it in its last phase,
+/// "waiting for old snapshots", with the index still INVALID.
+fn old_snapshot(url: &str) -> postgres::Client {
+    let mut holder = shale_tests::connect(url);
+    holder
+        .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT 1;")
+        .unwrap();
+    holder
+}
+
+const BUILD_PHASE: &str =
+    "SELECT phase FROM pg_stat_progress_create_index WHERE relid = 'items'::regclass";
+
+#[test]
+fn a_killed_index_build_is_reported_then_resumed_once() {
+    let url = shale_tests::fresh_database();
+    let (dir, tag) = items_with_label_index(&url);
+    let d = dir.path();
+    let mut holder = old_snapshot(&url);
+    let mut child = shale_tests::shale_command!(d)
+        .args(["--db", &url, "migrate"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut c = shale_tests::connect(&url);
+    wait_for(&mut c, BUILD_PHASE, "waiting for old snapshots");
+    let builder: i32 = c
+        .query_one(
+            "SELECT pid FROM pg_stat_progress_create_index WHERE relid = 'items'::regclass",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    // SAFETY: plain kill(2) on our own child process.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGKILL);
+    }
+    let _ = child.wait();
+    // The server notices the runner is gone (client_connection_check_interval,
+    // within a second; the lock timeout is a minute) and stops the build,
+    // leaving the index INVALID.
+    wait_for(
+        &mut c,
+        &format!("SELECT (count(*) = 0)::text FROM pg_stat_activity WHERE pid = {builder}"),
+        "true",
+    );
+    let valid: bool = c
+        .query_one(
+            "SELECT indisvalid FROM pg_index WHERE indexrelid = 'items_label_idx'::regclass",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(!valid, "the interrupted build left a valid index");
+
+    // In between, status and check name the interrupted migration, the
+    // INVALID index, and what repairs both.
+    let o = shale(d, &["--db", &url, "status"]);
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains(&format!(
+            "in progress {tag}  interrupted after 1 of 2 SQL statement(s) (its runner is gone); \
+             `shale migrate` resumes it at statement 2 (`CREATE INDEX CONCURRENTLY \"items_label_idx\""
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("index \"public\".\"items_label_idx\" on \"public\".\"items\" is INVALID")
+            && out.contains(&format!(
+            "repair: run `shale migrate`: it resumes the interrupted migration {tag}, which drops this index and builds it again"
+        )),
+        "{out}"
+    );
+    let o = shale(d, &["--db", &url, "--format", "json", "status"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let p = &doc["in_progress"][0];
+    assert_eq!(
+        (
+            &p["tag"],
+            &p["running"],
+            &p["statements_done"],
+            &p["resumable"]
+        ),
+        (
+            &serde_json::json!(tag),
+            &serde_json::json!(false),
+            &serde_json::json!(1),
+            &serde_json::json!(true)
+        ),
+        "{doc}"
+    );
+    assert!(
+        p["advice"]
+            .as_str()
+            .unwrap()
+            .contains("`shale migrate` resumes it"),
+        "{doc}"
+    );
+    assert_eq!(doc["leftovers"][0]["kind"], "invalid_index", "{doc}");
+    let o = shale(d, &["--db", &url, "check", "--db", &url]);
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains(&format!("migration {tag} is half-applied in"))
+            && out.contains("`shale migrate` resumes it")
+            && out.contains("items_label_idx\" on \"public\".\"items\" is INVALID"),
+        "{out}"
+    );
+
+    holder.batch_execute("COMMIT").unwrap();
+    let out = ok(d, &["--db", &url, "migrate"]);
+    assert!(
+        out.contains(&format!(
+            "resuming {tag}: its earlier run was interrupted after 1 of 2 SQL statement(s); statement 2 \
+             (`CREATE INDEX CONCURRENTLY \"items_label_idx\" ON \"public\".\"items\" USING btree (\"label\");`): \
+             dropped the INVALID index \"public\".\"items_label_idx\" the interrupted build left and built it again"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("applied {tag}"))
+            && out.contains(
+                "resumed after the 1 of 2 SQL statement(s) its interrupted run had applied"
+            ),
+        "{out}"
+    );
+    let valid: bool = c
+        .query_one(
+            "SELECT indisvalid FROM pg_index WHERE indexrelid = 'items_label_idx'::regclass",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(valid, "the index was not rebuilt");
+    let (rows, distinct): (i64, i64) = {
+        let r = c
+            .query_one(
+                "SELECT count(*), count(DISTINCT created_at) FROM drizzle.__drizzle_migrations \
+                 WHERE hash NOT LIKE 'shale:in-progress:%'",
+                &[],
+            )
+            .unwrap();
+        (r.get(0), r.get(1))
+    };
+    let journal: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(d.join("migrations/meta/_journal.json")).unwrap(),
+    )
+    .unwrap();
+    let entries = journal["entries"].as_array().unwrap().len() as i64;
+    assert_eq!(
+        (rows, distinct),
+        (entries, entries),
+        "each migration recorded exactly once"
+    );
+    let all: i64 = c
+        .query_one("SELECT count(*) FROM drizzle.__drizzle_migrations", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(all, entries, "a claim row was left behind");
+    ok(d, &["--db", &url, "status"]);
+    let verify = ok(d, &["--db", &url, "verify"]);
+    assert!(!verify.to_lowercase().contains("drift"), "{verify}");
+}
+
+/// Runs `shale migrate` (with `args`) while an old snapshot holds its index
+/// build in "waiting for old snapshots" for `hold` after the build got there.
+fn migrate_held(d: &Path, url: &str, args: &[&str], hold: Duration) -> Output {
+    let holder = old_snapshot(url);
+    let releaser = {
+        let url = url.to_string();
+        std::thread::spawn(move || {
+            let mut holder = holder;
+            let mut c = shale_tests::connect(&url);
+            wait_for(&mut c, BUILD_PHASE, "waiting for old snapshots");
+            std::thread::sleep(hold);
+            holder.batch_execute("COMMIT").unwrap();
+        })
+    };
+    let o = shale_tests::shale_command!(d)
+        .args(["--db", url])
+        .args(args)
+        .arg("migrate")
+        .output()
+        .unwrap();
+    releaser.join().unwrap();
+    o
+}
+
+#[test]
+fn a_long_index_build_shows_its_elapsed_time_and_phase() {
+    let url = shale_tests::fresh_database();
+    let (dir, tag) = items_with_label_index(&url);
+    let o = migrate_held(dir.path(), &url, &[], Duration::from_millis(3500));
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{stdout}{stderr}");
+    // On stderr, read on a second connection while the build waits.
+    let line = stderr
+        .lines()
+        .find(|l| {
+            l.starts_with(&format!(
+                "running {tag}: statement 2 of 2 (`CREATE INDEX CONCURRENTLY \"items_label_idx\""
+            ))
+        })
+        .unwrap_or_else(|| panic!("no progress line on stderr:\n{stderr}"));
+    assert!(line.contains("`) for 2."), "{line}");
+    assert!(
+        line.ends_with(": waiting for old snapshots, transactions waited for 0 of 1"),
+        "{line}"
+    );
+    assert!(
+        !stdout.contains("running "),
+        "progress went to stdout: {stdout}"
+    );
+    assert!(stdout.contains(&format!("applied {tag}")), "{stdout}");
+
+    // Not with --quiet, nor in JSON.
+    for flags in [&["--quiet"][..], &["--format", "json"][..]] {
+        let url = shale_tests::fresh_database();
+        let (dir, _) = items_with_label_index(&url);
+        let o = migrate_held(dir.path(), &url, flags, Duration::from_millis(2500));
+        assert_eq!(o.status.code(), Some(0), "{flags:?}: {}", text(&o));
+        assert!(!text(&o).contains("running "), "{flags:?}: {}", text(&o));
+    }
+}
+
+#[test]
+fn a_build_timed_out_by_an_old_snapshot_is_rebuilt_when_retried() {
+    // A build waiting for an old snapshot waits on a lock: with a short lock
+    // timeout it fails, leaving its index INVALID; the retry must drop that
+    // index and build it again, not fail on it.
+    let url = shale_tests::fresh_database();
+    let (dir, tag) = items_with_label_index_and(
+        "[generate]\nonline = true\nlock_timeout = \"300ms\"\n",
+        &url,
+    );
+    let holder = old_snapshot(&url);
+    let releaser = {
+        let url = url.clone();
+        std::thread::spawn(move || {
+            let mut holder = holder;
+            let mut c = shale_tests::connect(&url);
+            wait_for(&mut c, BUILD_PHASE, "waiting for old snapshots");
+            std::thread::sleep(Duration::from_millis(1000));
+            holder.batch_execute("COMMIT").unwrap();
+        })
+    };
+    let o = shale(dir.path(), &["--db", &url, "migrate"]);
+    releaser.join().unwrap();
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains(&format!(
+            "{tag} attempt 1 of 6 timed out waiting for a lock at statement 2 (`CREATE INDEX CONCURRENTLY"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "resuming {tag}: statement 2 (`CREATE INDEX CONCURRENTLY \"items_label_idx\" ON \"public\".\"items\" USING btree (\"label\");`) \
+             timed out waiting for a lock; dropped the INVALID index \"public\".\"items_label_idx\" the interrupted build left and built it again"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("after lock timeouts"), "{out}");
+    let mut c = shale_tests::connect(&url);
+    let valid: bool = c
+        .query_one(
+            "SELECT indisvalid FROM pg_index WHERE indexrelid = 'items_label_idx'::regclass",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(valid, "{out}");
+    ok(dir.path(), &["--db", &url, "status"]);
+}

@@ -116,6 +116,19 @@ impl Ui {
         }
     }
 
+    /// Whether progress is shown while something runs long: text format,
+    /// without `--quiet`.
+    pub fn shows_progress(&self) -> bool {
+        self.format == Format::Text && !self.quiet
+    }
+
+    /// Prints a progress line on stderr (see [`Ui::shows_progress`]).
+    pub fn progress(&self, text: &str) {
+        if self.shows_progress() {
+            let _ = writeln!(std::io::stderr(), "{text}");
+        }
+    }
+
     /// Prints a warning on stderr (text formats).
     pub fn warn(&self, text: &str) {
         if self.format != Format::Json {

@@ -637,6 +637,8 @@ pub enum GrantTarget {
     Function(QualifiedName, Vec<String>),
     /// `ON SCHEMA`.
     Schema(String),
+    /// `(column) ON TABLE`: column privileges (table, column).
+    Column(QualifiedName, String),
 }
 
 /// What changes about one column in [`Step::AlterColumn`]. The renderer reads

@@ -191,12 +191,14 @@ fn census_sql(version: i32) -> String {
             .into(),
         // Grants on tables, views, sequences, routines and schemas are
         // modelled (`catalog/grant.rs`, which reports those to roles shale
-        // does not manage); column grants are not.
+        // does not manage), and so are column privileges on tables (views'
+        // are reported there); those on partitions and on an extension's
+        // tables are counted here.
         format!(
             "SELECT 'column grant', r.ns, {rel_name} || '.' || a.attname::text, r.ext \
              FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid \
              WHERE r.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped \
-               AND a.attacl IS NOT NULL"
+               AND a.attacl IS NOT NULL AND (r.relispartition OR r.ext IS NOT NULL)"
         ),
         format!(
             "SELECT 'column collation', r.ns, {rel_name} || '.' || a.attname::text, r.ext \

@@ -686,6 +686,7 @@ fn convert_table(key: &str, t: &Map<String, Value>, enums: &[shale_model::Enum])
             generated,
             collation: None,
             comment: None,
+            grants: Vec::new(),
         });
     }
     for (pkey, pk) in record(t, "compositePrimaryKeys", &what)? {

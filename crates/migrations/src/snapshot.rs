@@ -1001,6 +1001,8 @@ struct ColumnV1<'a> {
     collation: Option<Str<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     comment: Option<Str<'a>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    grants: Vec<grant::GrantV1<'a>>,
 }
 
 /// A sequence's options; an option at PostgreSQL's default is left out
@@ -1601,6 +1603,7 @@ impl<'a> ColumnV1<'a> {
             generated: borrowed(&c.generated),
             collation: borrowed(&c.collation),
             comment: borrowed(&c.comment),
+            grants: grant::grants_v1(&c.grants),
         }
     }
 
@@ -1619,6 +1622,10 @@ impl<'a> ColumnV1<'a> {
             user_type_schema: self.user_type_schema,
         };
         let base = base_type(keys, invalid)?;
+        let grants = grant::grants_model(
+            self.grants,
+            &format!("column \"{}\" of table \"{table}\"", self.name),
+        )?;
         Ok(Column {
             name: self.name.into_owned(),
             ty: ColumnType {
@@ -1637,6 +1644,7 @@ impl<'a> ColumnV1<'a> {
                 .unwrap_or_default(),
             generated: owned(self.generated),
             collation: owned(self.collation),
+            grants,
             comment: owned(self.comment),
         })
     }

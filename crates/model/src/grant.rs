@@ -97,6 +97,8 @@ pub enum GrantObject {
     Function,
     /// A schema (namespace).
     Schema,
+    /// A column of a table (`GRANT SELECT (col) ON TABLE …`).
+    Column,
 }
 
 impl GrantObject {
@@ -116,6 +118,12 @@ impl GrantObject {
             GrantObject::Sequence => &[Privilege::Select, Privilege::Update, Privilege::Usage],
             GrantObject::Function => &[Privilege::Execute],
             GrantObject::Schema => &[Privilege::Usage, Privilege::Create],
+            GrantObject::Column => &[
+                Privilege::Select,
+                Privilege::Insert,
+                Privilege::Update,
+                Privilege::References,
+            ],
         }
     }
 
@@ -131,6 +139,7 @@ impl GrantObject {
             GrantObject::Sequence => "sequence",
             GrantObject::Function => "function",
             GrantObject::Schema => "schema",
+            GrantObject::Column => "column",
         }
     }
 }

@@ -321,6 +321,9 @@ impl Table {
     pub fn normalize(&mut self) {
         self.triggers.sort_by(|a, b| a.name.cmp(&b.name));
         grant::normalize_grants(&mut self.grants);
+        for c in &mut self.columns {
+            grant::normalize_grants(&mut c.grants);
+        }
         self.exclusions.sort_by(|a, b| a.name.cmp(&b.name));
         self.partitions.sort_by(|a, b| a.name.cmp(&b.name));
         self.policies.sort_by(|a, b| a.name.cmp(&b.name));
@@ -394,6 +397,9 @@ pub struct Column {
     pub collation: Option<String>,
     /// `COMMENT ON COLUMN`.
     pub comment: Option<String>,
+    /// Column privileges (`GRANT SELECT (col) ON TABLE …`) to managed
+    /// roles, sorted (see [`grant::normalize_grants`]).
+    pub grants: Vec<Grant>,
 }
 
 impl Column {
@@ -407,6 +413,7 @@ impl Column {
             identity: None,
             identity_options: SequenceOptions::default(),
             generated: None,
+            grants: Vec::new(),
             collation: None,
             comment: None,
         }

@@ -426,6 +426,8 @@ pub struct FieldDef {
     pub ty: syn::Type,
     /// Its `#[column(…)]` attributes, merged.
     pub attrs: ColumnAttrs,
+    /// Its `#[grant(…)]` attributes: column privileges (table fields only).
+    pub grants: Vec<GrantAttr>,
     /// The doc comment.
     pub doc: Option<String>,
 }
@@ -690,6 +692,9 @@ const FOREIGN_ATTRS: &[&str] = &[
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Place {
     Struct,
+    /// A field of a table struct.
+    TableField,
+    /// A field of a view, domain or composite type.
     Field,
     Enum,
     Variant,
@@ -706,6 +711,7 @@ impl Place {
     fn noun(self) -> &'static str {
         match self {
             Place::Struct => "a table struct",
+            Place::TableField => "a field",
             Place::Field => "a field",
             Place::Enum => "an enum",
             Place::Variant => "an enum variant",
@@ -730,6 +736,7 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
         };
         let allowed: &[&str] = match place {
             Place::Struct => TABLE_ATTRS,
+            Place::TableField => &["column", "grant"],
             Place::Field => &["column"],
             Place::Enum | Place::Variant => &["pg_enum"],
             Place::Sequence => &["sequence", "grant"],
@@ -746,10 +753,15 @@ fn check_attribute_names(attrs: &[Attribute], place: Place, errors: &mut Vec<Err
         let name = ident.to_string();
         if SHALE_ATTRS.contains(&name.as_str()) {
             let help = match (place, name.as_str()) {
-                (Place::Field, "unique" | "check" | "primary_key") => {
+                (Place::Field | Place::TableField, "unique" | "check" | "primary_key") => {
                     format!("on a field write `#[column({name})]`; `#[{name}(…)]` belongs on the struct")
                 }
-                (Place::Field, _) => format!("put `#[{name}(…)]` on the struct"),
+                (Place::Field, "grant") => {
+                    "`#[grant(…)]` on a field grants column privileges, on a table's fields only; a view's privileges go on its struct".to_string()
+                }
+                (Place::Field | Place::TableField, _) => {
+                    format!("put `#[{name}(…)]` on the struct")
+                }
                 (Place::Struct, "column") => "put `#[column(…)]` on a field".to_string(),
                 (Place::View, _) => format!(
                     "a view takes `#[view(…)]`, `#[grant(…)]` and, when materialized, `#[index(…)]`; `#[{name}(…)]` belongs on a table struct"
@@ -816,10 +828,11 @@ pub fn table(item: ItemStruct) -> (TableDef, Vec<Error>) {
             fields.reserve_exact(named.named.len());
             for field in named.named {
                 let Some(ident) = field.ident else { continue };
-                check_attribute_names(&field.attrs, Place::Field, &mut errors);
+                check_attribute_names(&field.attrs, Place::TableField, &mut errors);
                 fields.push(FieldDef {
                     ident,
                     attrs: column_attrs(&field.attrs, &mut errors),
+                    grants: grant_attrs(&field.attrs, &mut errors),
                     doc: doc_comment(&field.attrs),
                     ty: field.ty,
                 });

@@ -1469,6 +1469,7 @@ fn lower_column(
     let mut column = Column::new(name, ty);
     column.nullable = nullable;
     column.comment = field.doc.clone();
+    column.grants = grant::lower_grants(cx, file, &field.grants, shale_model::GrantObject::Column);
     column.default = a.default.as_ref().map(|d| d.value.clone());
     column.generated = a.generated.as_ref().map(|g| g.value.clone());
     if let Some(collate) = &a.collate {

@@ -56,22 +56,44 @@
 //! What such a file loses: atomicity. A failing statement does not undo the
 //! statements before it (the error says how many were applied; the claim is
 //! removed so a rerun starts from the first statement again, which is why
-//! these files should use `IF NOT EXISTS`/`IF EXISTS`). If the runner is
-//! killed mid-file, its marker stays; a later runner finds the claiming
-//! backend gone (checked in `pg_stat_activity` by pid and start time) and
-//! stops with an *interrupted* error naming how many statements completed and
-//! the SQL to resolve it, rather than guessing whether a half-built
-//! `CREATE INDEX CONCURRENTLY` finished. Behind a transaction pooler the
+//! these files should use `IF NOT EXISTS`/`IF EXISTS`). While such a file
+//! runs, the session sets `client_connection_check_interval` (PostgreSQL 14+),
+//! so that a killed runner's statement stops within a second instead of going
+//! on with no one to record it (a concurrent index build stopped so leaves an
+//! `INVALID` index). If the runner is killed mid-file, its marker stays; a
+//! later runner finds the claiming backend gone (checked in
+//! `pg_stat_activity` by pid and start time) and *resumes* the file when
+//! every statement of it is one shale knows how to run again safely (the
+//! `resume` module: the statements `generate --online` writes): under the
+//! lock it takes the claim over (an update that only one of several racing
+//! runners wins), looks in the catalogs at the statement that was running
+//! (an `INVALID` index left by the interrupted build is dropped
+//! concurrently and built again, an index already valid or a constraint
+//! already added is skipped), runs the rest and records the file once. Any
+//! other file stops with an *interrupted* error naming how many statements
+//! completed and the SQL to resolve it, rather than guessing whether, say, an
+//! `INSERT` took effect. Behind a transaction pooler the
 //! recorded backend is a pooled server connection that usually outlives the
 //! runner, so an interrupted claim is reported as still running until the
 //! lock timeout, never applied twice.
+//!
+//! # Progress
+//! [`migrate_watching`] runs a second, scoped thread for the whole run that
+//! reports the statement running on the migrating connection once it has run
+//! longer than [`Watch::after`] ([`Progress::Running`], to [`Watch::report`]:
+//! elapsed time and, for index builds, the phase and counts of
+//! `pg_stat_progress_create_index`, read on a second connection the caller
+//! opens). The migrating thread only marks each statement's start and end.
+//! [`migrate`] and [`migrate_with`] start no thread.
 #![deny(missing_docs)]
 
 pub mod bench;
 mod detect;
+mod resume;
 pub mod rollback;
 pub mod sqlite;
 mod table;
+mod watch;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -88,6 +110,7 @@ pub use rollback::{
     RolledBack,
 };
 pub use table::{quote_ident, InProgressMarker, TrackingRow, TrackingTable};
+pub use watch::{IndexProgress, Watch};
 
 use table::{query_text, Probe};
 
@@ -155,6 +178,43 @@ pub struct InProgressMigration {
     pub total_statements: usize,
     /// Whether the claiming backend is still connected (a runner is at work).
     pub running: bool,
+    /// `None` when `migrate` resumes it once its runner is gone (every
+    /// statement of the file is one shale can tell was applied or run again
+    /// safely, see the crate docs); else why it cannot, for a person to
+    /// resolve.
+    pub not_resumable: Option<String>,
+    /// The first line of the statement the interrupted run was executing
+    /// (the one a resume starts at), when there is one.
+    pub next_statement: Option<String>,
+    /// The file's hash now (what the tracking row records once applied).
+    pub file_hash: String,
+}
+
+impl InProgressMigration {
+    /// What to do about an interrupted migration, in one line: `shale
+    /// migrate` resumes it, or the SQL to resolve it by hand.
+    pub fn advice(&self, table: &TrackingTable) -> String {
+        let at = self.next_statement.as_ref().map_or_else(String::new, |s| {
+            format!(" at statement {} (`{s}`)", self.marker.done + 1)
+        });
+        match &self.not_resumable {
+            None => format!(
+                "interrupted after {} of {} SQL statement(s) (its runner is gone); `shale migrate` resumes it{at}: \
+                 every statement of the file is one shale can tell was applied or run again safely",
+                self.marker.done, self.total_statements
+            ),
+            Some(why) => RunError::Interrupted {
+                tag: self.migration.tag.clone(),
+                done: self.marker.done,
+                total: self.total_statements,
+                why: why.clone(),
+                table: table.qualified(),
+                hash: self.file_hash.clone(),
+                when: self.migration.when,
+            }
+            .to_string(),
+        }
+    }
 }
 
 /// What [`status`] finds.
@@ -331,6 +391,31 @@ pub enum Progress {
         /// not run again (0 for a transactional file).
         resume_after: usize,
     },
+    /// A statement has been running longer than [`Watch::after`] (reported
+    /// again every [`Watch::every`] and when its index build changes phase),
+    /// sent to [`Watch::report`] on the watching thread.
+    Running {
+        /// The migration.
+        migration: MigrationRef,
+        /// The statement (breakpoint chunk), 1-based.
+        statement: usize,
+        /// Statements (breakpoint chunks) in the file.
+        total: usize,
+        /// Its first line of SQL.
+        first_line: String,
+        /// How long it has been running.
+        elapsed: Duration,
+        /// The index build it is running (`pg_stat_progress_create_index`,
+        /// read on a second connection), if any.
+        index: Option<IndexProgress>,
+    },
+    /// An interrupted migration is being resumed (before its statements run).
+    Resuming {
+        /// The migration.
+        migration: MigrationRef,
+        /// Where and how.
+        resumed: Resumed,
+    },
 }
 
 /// The wait before retry `attempt` (1-based): 250 ms, doubling, at most 5 s.
@@ -354,6 +439,28 @@ pub struct AppliedReport {
     pub out_of_order: bool,
     /// Attempts it took (more than 1 after lock-timeout retries).
     pub attempts: u32,
+    /// Set when this run resumed a migration whose earlier run was
+    /// interrupted (its runner gone mid-file).
+    pub resumed: Option<Resumed>,
+}
+
+/// How [`migrate`] resumed an interrupted migration run outside a
+/// transaction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resumed {
+    /// SQL statements the interrupted run had completed (not run again).
+    pub after: usize,
+    /// SQL statements in the file.
+    pub total: usize,
+    /// The first line of the statement the interrupted run was executing
+    /// (`None` when it had completed them all).
+    pub statement: Option<String>,
+    /// What was done with that statement.
+    pub action: String,
+    /// `false`: the earlier run was interrupted (its runner gone); `true`:
+    /// this run retries a statement that timed out waiting for a lock (a
+    /// concurrent index build that did so left its index INVALID).
+    pub after_lock_timeout: bool,
 }
 
 /// One migration [`migrate`] would apply (`dry_run`).
@@ -567,8 +674,9 @@ pub enum RunError {
         /// The claiming backend.
         pid: i64,
     },
-    /// A migration run outside a transaction was interrupted.
-    #[error("migration {tag} runs outside a transaction and was interrupted after {done} of {total} SQL statement(s) (its runner is gone); check which of its statements took effect and finish or undo them by hand, then either mark it applied with UPDATE {table} SET hash = '{hash}' WHERE created_at = {when}, or let it run again from the start with DELETE FROM {table} WHERE created_at = {when}")]
+    /// A migration run outside a transaction was interrupted, and shale
+    /// cannot resume it safely.
+    #[error("migration {tag} runs outside a transaction and was interrupted after {done} of {total} SQL statement(s) (its runner is gone); shale does not resume it on its own: {why}; check which of its statements took effect and finish or undo them by hand, then either mark it applied with UPDATE {table} SET hash = '{hash}' WHERE created_at = {when}, or let it run again from the start with DELETE FROM {table} WHERE created_at = {when}")]
     Interrupted {
         /// The migration.
         tag: String,
@@ -576,6 +684,8 @@ pub enum RunError {
         done: usize,
         /// Statements in the file.
         total: usize,
+        /// Why it is not resumed.
+        why: String,
         /// The tracking table, quoted.
         table: String,
         /// The file's hash.
@@ -703,7 +813,39 @@ pub fn status(
         if done {
             let mut st = st;
             st.leftovers = leftovers(client)?;
+            resumed_repairs(&mut st, folder);
             return Ok(st);
+        }
+    }
+}
+
+/// Points the repair of an INVALID index at `shale migrate` when the
+/// interrupted migration it resumes was building that index.
+fn resumed_repairs(st: &mut Status, folder: &MigrationFolder) {
+    for p in st
+        .in_progress
+        .iter()
+        .filter(|p| !p.running && p.not_resumable.is_none())
+    {
+        let Some(m) = folder.migration(&p.migration.tag) else {
+            continue;
+        };
+        let Ok(shapes) = resumable(m, &p.marker) else {
+            continue;
+        };
+        let Some(resume::Shape::CreateIndex { name, table }) = shapes.get(p.marker.done) else {
+            continue;
+        };
+        let index = format!(".{}", quote_ident(name));
+        for l in &mut st.leftovers {
+            let same_table = &l.table == table || l.table.ends_with(&format!(".{table}"));
+            if l.kind == LeftoverKind::InvalidIndex && l.name.ends_with(&index) && same_table {
+                l.repair = format!(
+                    "run `shale migrate`: it resumes the interrupted migration {}, which drops this index and builds it again \
+                     (by hand: {})",
+                    p.migration.tag, l.repair
+                );
+            }
         }
     }
 }
@@ -883,9 +1025,13 @@ pub(crate) fn classify(
         };
         if let Some(marker) = InProgressMarker::parse(&row.hash) {
             let running = alive(&marker)?;
+            let statements = sql_statements(m);
             st.in_progress.push(InProgressMigration {
                 migration: r,
-                total_statements: sql_statements(m).len(),
+                total_statements: statements.len(),
+                not_resumable: resumable(m, &marker).err(),
+                next_statement: statements.get(marker.done).map(|s| first_sql_line(&s.2)),
+                file_hash: m.hash.clone(),
                 marker,
                 running,
             });
@@ -934,6 +1080,42 @@ fn backend_alive(client: &mut Client, marker: &InProgressMarker) -> Result<bool,
         == Some("t"))
 }
 
+/// The first line of SQL of a statement (comments left out).
+fn first_sql_line(sql: &str) -> String {
+    sql.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("--"))
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Whether an interrupted claim of `m` can be resumed (see the `resume`
+/// module): the file is the one the claim ran, and each of its statements
+/// has a shape shale knows. The shapes, or why not.
+fn resumable(m: &Migration, marker: &InProgressMarker) -> Result<Vec<resume::Shape>, String> {
+    if !same_file(&marker.hash, m) {
+        return Err(format!(
+            "the file changed since the interrupted run (which ran sha256 {})",
+            marker.hash
+        ));
+    }
+    let statements = sql_statements(m);
+    let total = statements.len();
+    statements
+        .iter()
+        .enumerate()
+        .map(|(k, (_, _, sql, _))| {
+            resume::shape(sql).map_err(|why| {
+                format!(
+                    "its statement {} of {total} (`{}`) is not one it can re-run safely: {why}",
+                    k + 1,
+                    first_sql_line(sql)
+                )
+            })
+        })
+        .collect()
+}
+
 /// The SQL statements a file runs outside a transaction, one at a time, each
 /// with its breakpoint chunk's number and its byte offset in that chunk.
 fn sql_statements(m: &Migration) -> Vec<(usize, usize, String, Statement)> {
@@ -962,12 +1144,25 @@ pub fn migrate(
     migrate_with(client, folder, options, &mut |_| {})
 }
 
-/// [`migrate`], reporting each lock-timeout retry to `progress` as it happens.
+/// [`migrate`], reporting each lock-timeout retry and resume to `progress`
+/// as it happens.
 pub fn migrate_with(
     client: &mut Client,
     folder: &MigrationFolder,
     options: &MigrateOptions,
     progress: &mut dyn FnMut(&Progress),
+) -> Result<Report, RunError> {
+    migrate_watching(client, folder, options, progress, None)
+}
+
+/// [`migrate_with`], also reporting statements that run long as `watch`
+/// says ([`Progress::Running`]).
+pub fn migrate_watching(
+    client: &mut Client,
+    folder: &MigrationFolder,
+    options: &MigrateOptions,
+    progress: &mut dyn FnMut(&Progress),
+    watch: Option<&Watch<'_>>,
 ) -> Result<Report, RunError> {
     let started = Instant::now();
     check_dialect(folder)?;
@@ -1006,25 +1201,43 @@ pub fn migrate_with(
             .and_then(|r| r.first().cloned().flatten())
             .unwrap_or_else(|| "0".into()),
     };
-    let ctx = Ctx {
-        t,
-        options,
-        has_name,
-        restore,
-    };
-    for m in todo {
-        let ooo = out_of_order.contains(m.tag());
-        let before = seen.iter().filter(|w| **w < m.entry.when).count();
-        if !seen.contains(&m.entry.when) {
-            seen.push(m.entry.when);
-        }
-        match apply_retrying(client, m, &ctx, before, progress)? {
-            Outcome::Applied(mut r) => {
-                r.out_of_order = ooo;
-                report.applied.push(r);
+    let run = |client: &mut Client, watcher: Option<&watch::Shared>| -> Result<(), RunError> {
+        let ctx = Ctx {
+            t,
+            options,
+            has_name,
+            restore,
+            watcher,
+        };
+        for m in todo {
+            let ooo = out_of_order.contains(m.tag());
+            let before = seen.iter().filter(|w| **w < m.entry.when).count();
+            if !seen.contains(&m.entry.when) {
+                seen.push(m.entry.when);
             }
-            Outcome::AlreadyApplied => report.applied_by_another_runner.push(MigrationRef::of(m)),
+            match apply_retrying(client, m, &ctx, before, progress)? {
+                Outcome::Applied(mut r) => {
+                    r.out_of_order = ooo;
+                    report.applied.push(r);
+                }
+                Outcome::AlreadyApplied => {
+                    report.applied_by_another_runner.push(MigrationRef::of(m))
+                }
+            }
         }
+        Ok(())
+    };
+    match watch {
+        Some(w) => {
+            let pid = query_text(client, "SELECT pg_backend_pid()")
+                .map_err(db_err("reading this session's backend pid"))?
+                .first()
+                .and_then(|r| r.first().cloned().flatten())
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(0);
+            watch::watching(w, pid, |shared| run(client, Some(shared)))?;
+        }
+        None => run(client, None)?,
     }
     report.total = started.elapsed();
     Ok(report)
@@ -1053,6 +1266,7 @@ pub fn baseline(
         options,
         has_name,
         restore: String::new(),
+        watcher: None,
     };
     let result = (|| -> Result<bool, RunError> {
         let probe = table::probe(client, t).map_err(db_err(&context))?;
@@ -1093,6 +1307,9 @@ struct Ctx<'a> {
     options: &'a MigrateOptions,
     has_name: bool,
     restore: String,
+    /// Tells the thread that reports long statements which one runs
+    /// ([`migrate_watching`]).
+    watcher: Option<&'a watch::Shared>,
 }
 
 enum Outcome {
@@ -1269,7 +1486,7 @@ fn apply_retrying(
     let mut resume = 0usize;
     loop {
         let started = Instant::now();
-        match apply(client, m, ctx, rows_before, resume) {
+        match apply(client, m, ctx, rows_before, resume, attempt > 1, progress) {
             Ok(Outcome::Applied(mut r)) => {
                 r.attempts = attempt;
                 return Ok(Outcome::Applied(r));
@@ -1313,6 +1530,8 @@ fn apply(
     ctx: &Ctx<'_>,
     rows_before: usize,
     resume: usize,
+    retrying: bool,
+    progress: &mut dyn FnMut(&Progress),
 ) -> Result<Outcome, RunError> {
     let no_transaction = no_transaction_reason(&m.text);
     let wait_started = Instant::now();
@@ -1338,10 +1557,16 @@ fn apply(
             }
             RowState::Absent => {
                 return match &no_transaction {
-                    None => apply_in_transaction(client, m, started),
-                    Some(reason) => {
-                        apply_outside_transaction(client, m, ctx, reason.clone(), started, resume)
-                    }
+                    None => apply_in_transaction(client, m, ctx, started),
+                    Some(reason) => apply_outside_transaction(
+                        client,
+                        m,
+                        ctx,
+                        reason.clone(),
+                        started,
+                        (resume, retrying),
+                        progress,
+                    ),
                 }
             }
             RowState::Applied(hash) => {
@@ -1369,14 +1594,36 @@ fn apply(
                         last_dead = Some(marker);
                         continue;
                     }
-                    return Err(RunError::Interrupted {
+                    let shapes = resumable(m, &marker).map_err(|why| RunError::Interrupted {
                         tag: m.tag().to_string(),
                         done: marker.done,
                         total: sql_statements(m).len(),
+                        why,
                         table: ctx.t.qualified(),
                         hash: m.hash.clone(),
                         when: m.entry.when,
-                    });
+                    })?;
+                    // Under the lock, the claim becomes this runner's; a
+                    // runner that took it over first makes the update miss,
+                    // and this one waits for it like for any claim.
+                    let Some((mine, check)) = take_over(client, &begin, ctx, m, &marker)? else {
+                        continue;
+                    };
+                    let reason = no_transaction
+                        .clone()
+                        .unwrap_or_else(|| "it was claimed to run outside a transaction".into());
+                    let run = OutsideRun {
+                        reason,
+                        started,
+                        marker: mine,
+                        resume: marker.done,
+                        resuming: Some(Resuming {
+                            in_doubt: shapes.get(marker.done).cloned(),
+                            dead: Some(marker),
+                        }),
+                        check_client: check,
+                    };
+                    return run_outside_transaction(client, m, ctx, run, progress);
                 }
                 if wait_started.elapsed() >= ctx.options.lock_timeout {
                     return Err(RunError::StillRunning {
@@ -1525,12 +1772,13 @@ fn insert_if_absent_sql(ctx: &Ctx<'_>, m: &Migration) -> String {
 fn apply_in_transaction(
     client: &mut Client,
     m: &Migration,
+    ctx: &Ctx<'_>,
     started: Instant,
 ) -> Result<Outcome, RunError> {
     let statements = m.statements();
     let total = statements.len();
     for (i, stmt) in statements.iter().enumerate() {
-        if let Err(e) = client.batch_execute(&stmt.sql) {
+        if let Err(e) = execute(client, ctx, m, (i + 1, total), &stmt.sql) {
             let _ = client.batch_execute("ROLLBACK");
             return Err(failure(
                 m,
@@ -1552,7 +1800,80 @@ fn apply_in_transaction(
         no_transaction: None,
         out_of_order: false,
         attempts: 1,
+        resumed: None,
     }))
+}
+
+/// This backend's pid and start time (the claim's identity), and whether
+/// the server has `client_connection_check_interval` (PostgreSQL 14+).
+fn claimer(client: &mut Client) -> Result<(i64, i64, bool), postgres::Error> {
+    let me = query_text(
+        client,
+        "SELECT pg_backend_pid(), (extract(epoch FROM backend_start) * 1000000)::bigint, \
+         current_setting('server_version_num')::int >= 140000 \
+         FROM pg_catalog.pg_stat_activity WHERE pid = pg_backend_pid()",
+    )?;
+    let field = |i: usize| me.first().and_then(|r| r.get(i).cloned().flatten());
+    let number = |i: usize| field(i).and_then(|v| v.parse().ok()).unwrap_or(0);
+    Ok((number(0), number(1), field(2).as_deref() == Some("t")))
+}
+
+/// Takes over the claim of a runner found gone, in one locked transaction:
+/// the row's marker becomes this runner's (same statements done) only if it
+/// is still `dead`'s. `None` when another runner took it over first.
+fn take_over(
+    client: &mut Client,
+    begin: &str,
+    ctx: &Ctx<'_>,
+    m: &Migration,
+    dead: &InProgressMarker,
+) -> Result<Option<(InProgressMarker, bool)>, RunError> {
+    let context = format!("resuming {} in {}", m.tag(), ctx.t.qualified());
+    if let Err(e) = client.batch_execute(begin) {
+        let _ = client.batch_execute("ROLLBACK");
+        if e.code().map(|c| c.code()) == Some("55P03") {
+            return Err(RunError::LockTimeout {
+                seconds: ctx.options.lock_timeout.as_secs(),
+                key: ctx.t.lock_key(),
+                tag: m.tag().to_string(),
+            });
+        }
+        return Err(db_err(context)(e));
+    }
+    let result = (|| {
+        let (pid, start, check) = claimer(client)?;
+        let mine = InProgressMarker {
+            backend_pid: pid,
+            backend_start_us: start,
+            done: dead.done,
+            hash: m.hash.clone(),
+        };
+        let updated = query_text(
+            client,
+            &format!(
+                "UPDATE {} SET hash = {} WHERE created_at = {} AND hash = {} RETURNING 1",
+                ctx.t.qualified(),
+                quote_literal(&mine.render()),
+                m.entry.when,
+                quote_literal(&dead.render())
+            ),
+        )?;
+        Ok((updated.len() == 1).then_some((mine, check)))
+    })();
+    match result {
+        Ok(Some(mine)) => {
+            client.batch_execute("COMMIT").map_err(db_err(&context))?;
+            Ok(Some(mine))
+        }
+        Ok(None) => {
+            let _ = client.batch_execute("ROLLBACK");
+            Ok(None)
+        }
+        Err(e) => {
+            let _ = client.batch_execute("ROLLBACK");
+            Err(db_err(context)(e))
+        }
+    }
 }
 
 fn apply_outside_transaction(
@@ -1561,31 +1882,22 @@ fn apply_outside_transaction(
     ctx: &Ctx<'_>,
     reason: String,
     started: Instant,
-    resume: usize,
+    (resume, retrying): (usize, bool),
+    progress: &mut dyn FnMut(&Progress),
 ) -> Result<Outcome, RunError> {
     let t = ctx.t.qualified();
     let claim_ctx = format!("claiming {} in {t}", m.tag());
     // Still inside the locked transaction: record the claim.
-    let me = match query_text(
-        client,
-        "SELECT pg_backend_pid(), (extract(epoch FROM backend_start) * 1000000)::bigint \
-         FROM pg_catalog.pg_stat_activity WHERE pid = pg_backend_pid()",
-    ) {
-        Ok(rows) => rows,
+    let (pid, start, check) = match claimer(client) {
+        Ok(me) => me,
         Err(e) => {
             let _ = client.batch_execute("ROLLBACK");
             return Err(db_err(claim_ctx)(e));
         }
     };
-    let field = |i: usize| {
-        me.first()
-            .and_then(|r| r.get(i).cloned().flatten())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
-    };
-    let mut marker = InProgressMarker {
-        backend_pid: field(0),
-        backend_start_us: field(1),
+    let marker = InProgressMarker {
+        backend_pid: pid,
+        backend_start_us: start,
         done: resume,
         hash: m.hash.clone(),
     };
@@ -1596,10 +1908,129 @@ fn apply_outside_transaction(
         let _ = client.batch_execute("ROLLBACK");
         return Err(db_err(claim_ctx)(e));
     }
+    // Retried after a statement timed out on a lock: a concurrent index
+    // build that did so left its index INVALID, to drop and build again.
+    let in_doubt = sql_statements(m)
+        .get(resume)
+        .and_then(|s| resume::shape(&s.2).ok())
+        .filter(|s| retrying && matches!(s, resume::Shape::CreateIndex { .. }));
+    let run = OutsideRun {
+        reason,
+        started,
+        marker,
+        resume,
+        resuming: in_doubt.map(|shape| Resuming {
+            dead: None,
+            in_doubt: Some(shape),
+        }),
+        check_client: check,
+    };
+    run_outside_transaction(client, m, ctx, run, progress)
+}
+
+/// A claimed migration about to run outside a transaction.
+struct OutsideRun {
+    reason: String,
+    started: Instant,
+    /// This runner's claim.
+    marker: InProgressMarker,
+    /// SQL statements already applied, not run again.
+    resume: usize,
+    /// Resuming an interrupted run (taken over from `dead`).
+    resuming: Option<Resuming>,
+    /// Whether to set `client_connection_check_interval`.
+    check_client: bool,
+}
+
+/// A statement in doubt: that of an interrupted run being resumed, or one
+/// retried after it timed out on a lock.
+struct Resuming {
+    /// The claim of the runner that was interrupted; `None` when this run
+    /// retries the statement after it timed out on a lock.
+    dead: Option<InProgressMarker>,
+    /// The shape of the statement it was running (`None` when it had
+    /// completed them all).
+    in_doubt: Option<resume::Shape>,
+}
+
+/// How often the server checks, while a statement of a file run outside a
+/// transaction runs, that the runner is still connected: a killed runner's
+/// `CREATE INDEX CONCURRENTLY` stops (leaving an INVALID index the next run
+/// rebuilds) instead of going on with no one to record it.
+const CLIENT_CHECK: &str = "SET client_connection_check_interval = '1s';";
+
+fn run_outside_transaction(
+    client: &mut Client,
+    m: &Migration,
+    ctx: &Ctx<'_>,
+    run: OutsideRun,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<Outcome, RunError> {
+    let t = ctx.t.qualified();
+    let OutsideRun {
+        reason,
+        started,
+        mut marker,
+        resume,
+        resuming,
+        check_client,
+    } = run;
     let statements = sql_statements(m);
     let total = statements.len();
     let chunks = m.statements().len();
-    if let Err(e) = client.batch_execute(&ctx.options.settings.set_sql(false)) {
+    let mut resumed = None;
+    if let Some(Resuming { dead, in_doubt }) = &resuming {
+        let decided = match in_doubt {
+            Some(shape) => resume::decide(client, shape),
+            None => Ok(Ok(resume::Action::Skip(
+                "every statement had completed; only the record was missing".into(),
+            ))),
+        };
+        let action = match (decided, dead) {
+            (Ok(Ok(action)), _) => action,
+            // A retry runs the statement as written: it fails on its own.
+            (Ok(Err(_)), None) => resume::Action::Run(String::new()),
+            (Err(e), None) => {
+                release_claim(client, ctx, m, &marker);
+                return Err(e);
+            }
+            (Ok(Err(why)), Some(dead)) => {
+                hand_back_claim(client, ctx, m, &marker, dead);
+                return Err(RunError::Interrupted {
+                    tag: m.tag().to_string(),
+                    done: resume,
+                    total,
+                    why,
+                    table: t,
+                    hash: m.hash.clone(),
+                    when: m.entry.when,
+                });
+            }
+            (Err(e), Some(dead)) => {
+                hand_back_claim(client, ctx, m, &marker, dead);
+                return Err(e);
+            }
+        };
+        let info = Resumed {
+            after: resume,
+            total,
+            statement: statements.get(resume).map(|s| first_sql_line(&s.2)),
+            action: action.describe(),
+            after_lock_timeout: dead.is_none(),
+        };
+        if dead.is_some() || !matches!(action, resume::Action::Run(_)) {
+            progress(&Progress::Resuming {
+                migration: MigrationRef::of(m),
+                resumed: info.clone(),
+            });
+        }
+        resumed = Some((info, action));
+    }
+    let mut session = ctx.options.settings.set_sql(false);
+    if check_client {
+        session.push_str(CLIENT_CHECK);
+    }
+    if let Err(e) = client.batch_execute(&session) {
         release_claim(client, ctx, m, &marker);
         return Err(db_err("applying statement_timeout/lock_timeout")(e));
     }
@@ -1614,26 +2045,48 @@ fn apply_outside_transaction(
             }
             continue;
         }
-        if let Err(e) = client.batch_execute(sql) {
-            release_claim(client, ctx, m, &marker);
-            return Err(failure(
-                m,
-                Some((*n, chunk, *offset, sql)),
-                chunks,
-                &e,
-                Some(k),
-            ));
+        let mut skip = false;
+        if k == resume {
+            match resumed.as_ref().map(|(_, a)| a) {
+                Some(resume::Action::Skip(_)) => skip = true,
+                Some(resume::Action::DropInvalidThenRun(index)) => {
+                    let drop = format!("DROP INDEX CONCURRENTLY IF EXISTS {index};");
+                    if let Err(e) = execute(client, ctx, m, (*n, chunks), &drop) {
+                        release_claim(client, ctx, m, &marker);
+                        return Err(failure(
+                            m,
+                            Some((*n, chunk, *offset, sql)),
+                            chunks,
+                            &e,
+                            Some(k),
+                        ));
+                    }
+                }
+                Some(resume::Action::Run(_)) | None => {}
+            }
+        }
+        if !skip {
+            if let Err(e) = execute(client, ctx, m, (*n, chunks), sql) {
+                release_claim(client, ctx, m, &marker);
+                return Err(failure(
+                    m,
+                    Some((*n, chunk, *offset, sql)),
+                    chunks,
+                    &e,
+                    Some(k),
+                ));
+            }
         }
         let previous = marker.render();
         marker.done = k + 1;
-        let progress = if k + 1 == total {
+        let progress_hash = if k + 1 == total {
             m.hash.clone()
         } else {
             marker.render()
         };
         let update = format!(
             "UPDATE {t} SET hash = {} WHERE created_at = {} AND hash = {}",
-            quote_literal(&progress),
+            quote_literal(&progress_hash),
             m.entry.when,
             quote_literal(&previous)
         );
@@ -1641,7 +2094,9 @@ fn apply_outside_transaction(
             .batch_execute(&update)
             .map_err(db_err(format!("recording progress of {} in {t}", m.tag())))?;
     }
-    if total == 0 {
+    if resume >= total {
+        // Nothing ran (an empty file, or an interrupted run that had
+        // completed every statement but not recorded the last).
         let update = format!(
             "UPDATE {t} SET hash = {} WHERE created_at = {} AND hash = {}",
             quote_literal(&m.hash),
@@ -1652,6 +2107,9 @@ fn apply_outside_transaction(
             .batch_execute(&update)
             .map_err(db_err(format!("recording {} in {t}", m.tag())))?;
     }
+    if check_client {
+        let _ = client.batch_execute("RESET client_connection_check_interval;");
+    }
     Ok(Outcome::Applied(AppliedReport {
         migration: MigrationRef::of(m),
         duration: started.elapsed(),
@@ -1659,6 +2117,9 @@ fn apply_outside_transaction(
         no_transaction: Some(reason),
         out_of_order: false,
         attempts: 1,
+        resumed: resumed
+            .map(|(info, _)| info)
+            .filter(|info| !info.after_lock_timeout),
     }))
 }
 
@@ -1667,6 +2128,43 @@ fn is_set(sql: &str) -> bool {
     let body = sqlfile::strip_leading_comments(sql);
     body.get(..4)
         .is_some_and(|w| w.eq_ignore_ascii_case("SET "))
+}
+
+/// Puts back the interrupted runner's claim when a resume stopped before
+/// running anything, so the migration stays reported as interrupted.
+fn hand_back_claim(
+    client: &mut Client,
+    ctx: &Ctx<'_>,
+    m: &Migration,
+    mine: &InProgressMarker,
+    dead: &InProgressMarker,
+) {
+    let _ = client.batch_execute(&format!(
+        "UPDATE {} SET hash = {} WHERE created_at = {} AND hash = {}",
+        ctx.t.qualified(),
+        quote_literal(&dead.render()),
+        m.entry.when,
+        quote_literal(&mine.render())
+    ));
+}
+
+/// Runs one SQL statement (of breakpoint chunk `statement` of `total`) of a
+/// migration on the migrating connection, telling the watching thread, if
+/// any, while it runs.
+fn execute(
+    client: &mut Client,
+    ctx: &Ctx<'_>,
+    m: &Migration,
+    (statement, total): (usize, usize),
+    sql: &str,
+) -> Result<(), postgres::Error> {
+    let Some(watcher) = ctx.watcher else {
+        return client.batch_execute(sql);
+    };
+    watcher.start(&MigrationRef::of(m), statement, total, sql);
+    let result = client.batch_execute(sql);
+    watcher.end();
+    result
 }
 
 /// Removes this runner's claim after a failure, so a rerun starts the file

@@ -236,6 +236,7 @@ pub fn migrate(
                 no_transaction: outside(m),
                 out_of_order: out_of_order.contains(m.tag()),
                 attempts: 1,
+                resumed: None,
             }),
             None => report.applied_by_another_runner.push(MigrationRef::of(m)),
         }

@@ -529,9 +529,11 @@ impl Renderer {
             rust_ty
         };
         let doc = doc_attrs(c.comment.as_deref());
+        let grants = grant::grant_attrs(&c.grants);
         quote! {
             #doc
             #attr
+            #(#grants)*
             pub #field: #ty
         }
     }

@@ -349,6 +349,13 @@ fn canonical_table(schema: &Schema, table: &Table) -> Result<Table, SqliteError>
                 "shale's SQLite support has no collations; remove `collate`, or use PostgreSQL",
             ));
         }
+        if !c.grants.is_empty() {
+            return Err(unsupported(
+                "a column grant (`#[grant]` on a field)",
+                clabel,
+                "SQLite has no privileges; remove them, or use PostgreSQL",
+            ));
+        }
         if c.ty.array_dims > 0 {
             return Err(unsupported(
                 "an array type",

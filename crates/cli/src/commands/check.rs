@@ -1034,10 +1034,18 @@ fn check_database(
             findings.push(Finding::new(
                 "in-progress",
                 db,
-                format!(
-                    "migration {} is half-applied in {target} (run outside a transaction): see `shale status`",
-                    p.migration.tag
-                ),
+                if p.running {
+                    format!(
+                        "migration {} is being applied to {target} outside a transaction now ({} of {} SQL statement(s) done)",
+                        p.migration.tag, p.marker.done, p.total_statements
+                    )
+                } else {
+                    format!(
+                        "migration {} is half-applied in {target}: {}",
+                        p.migration.tag,
+                        p.advice(&ctx.tracking_table())
+                    )
+                },
             ));
         }
         for l in &status.leftovers {

@@ -253,6 +253,26 @@ fn backup_sqlite(
     Ok(())
 }
 
+/// `interrupted after 1 of 2 SQL statement(s); statement 2 (`…`): …`.
+fn resumed_text(r: &shale_runner::Resumed) -> String {
+    if r.after_lock_timeout {
+        return format!(
+            "statement {} (`{}`) timed out waiting for a lock; {}",
+            r.after + 1,
+            r.statement.as_deref().unwrap_or_default(),
+            r.action
+        );
+    }
+    let at = match &r.statement {
+        Some(s) => format!("; statement {} (`{s}`): ", r.after + 1),
+        None => "; ".to_string(),
+    };
+    format!(
+        "its earlier run was interrupted after {} of {} SQL statement(s){at}{}",
+        r.after, r.total, r.action
+    )
+}
+
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
@@ -351,7 +371,37 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
             backup_before(ctx, &mut client, &info, &folder, &options, dir)?;
         }
         let max = options.lock_retries + 1;
-        shale_runner::migrate_with(&mut client, &folder, &options, &mut |p| match p {
+        // Long statements are reported with the phase of their index build,
+        // read on a second connection (text output only).
+        let connect = || shale_db::connect_info(&info).map_err(|e| e.to_string());
+        let running = |p: &shale_runner::Progress| {
+            if let shale_runner::Progress::Running {
+                migration,
+                statement,
+                total,
+                first_line,
+                elapsed,
+                index,
+            } = p
+            {
+                let phase = index
+                    .as_ref()
+                    .map_or_else(String::new, |i| format!(": {i}"));
+                ui.progress(&format!(
+                    "running {}: statement {statement} of {total} (`{first_line}`) for {:.1} s{phase}",
+                    migration.tag,
+                    elapsed.as_secs_f64()
+                ));
+            }
+        };
+        let watch = shale_runner::Watch {
+            after: Duration::from_secs(2),
+            every: Duration::from_secs(10),
+            connect: &connect,
+            report: &running,
+        };
+        let watch = ui.shows_progress().then_some(&watch);
+        let mut report_progress = |p: &shale_runner::Progress| match p {
             shale_runner::Progress::LockRetry {
                 migration,
                 attempt,
@@ -376,7 +426,17 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
                     ms(*backoff)
                 ));
             }
-        })
+            shale_runner::Progress::Resuming { migration, resumed } => {
+                ui.result(&format!(
+                    "{} {}: {}",
+                    ui.paint(Style::Warn, "resuming"),
+                    migration.tag,
+                    resumed_text(resumed)
+                ));
+            }
+            shale_runner::Progress::Running { .. } => running(p),
+        };
+        shale_runner::migrate_watching(&mut client, &folder, &options, &mut report_progress, watch)
     };
     let report = match result {
         Ok(r) => r,
@@ -425,6 +485,12 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
             if a.attempts > 1 {
                 notes.push(format!("attempt {} after lock timeouts", a.attempts));
             }
+            if let Some(r) = &a.resumed {
+                notes.push(format!(
+                    "resumed after the {} of {} SQL statement(s) its interrupted run had applied",
+                    r.after, r.total
+                ));
+            }
             let notes = if notes.is_empty() {
                 String::new()
             } else {
@@ -467,6 +533,12 @@ pub fn migrate(ctx: &Context<'_>, args: &MigrateArgs) -> Result<Outcome> {
             "out_of_order": a.out_of_order,
             "no_transaction": a.no_transaction,
             "attempts": a.attempts,
+            "resumed": a.resumed.as_ref().map(|r| json!({
+                "after": r.after,
+                "total": r.total,
+                "statement": r.statement,
+                "action": r.action,
+            })),
         })).collect::<Vec<_>>(),
         "planned": report.planned.iter().map(|p| json!({
             "tag": p.migration.tag,
@@ -547,9 +619,12 @@ fn print_status(ctx: &Context<'_>, s: &Status, table: &TrackingTable) {
     }
     for p in &s.in_progress {
         let state = if p.running {
-            "being applied outside a transaction now"
+            format!(
+                "being applied outside a transaction now ({} of {} SQL statement(s) done)",
+                p.marker.done, p.total_statements
+            )
         } else {
-            "interrupted while applied outside a transaction"
+            p.advice(table)
         };
         ui.result(&format!(
             "{} {}  {state}",
@@ -607,6 +682,10 @@ fn print_status(ctx: &Context<'_>, s: &Status, table: &TrackingTable) {
         })).collect::<Vec<_>>(),
         "in_progress": s.in_progress.iter().map(|p| json!({
             "tag": p.migration.tag, "running": p.running, "total_statements": p.total_statements,
+            "statements_done": p.marker.done,
+            "resumable": p.not_resumable.is_none(),
+            "not_resumable": p.not_resumable,
+            "advice": (!p.running).then(|| p.advice(table)),
         })).collect::<Vec<_>>(),
         "leftovers": s.leftovers.iter().map(|l| json!({
             "kind": match l.kind {

@@ -25,6 +25,7 @@ fn grants_of<'s>(schema: &'s Schema, target: &'s GrantTarget) -> Option<&'s [Gra
             Some(s) => &s.grants,
             None => &[],
         },
+        GrantTarget::Column(t, c) => &schema.table(t)?.column(c)?.grants,
     })
 }
 
@@ -43,6 +44,7 @@ fn object_label(schema: &Schema, target: &GrantTarget) -> String {
             format!("{kind} {n}({})", args.join(", "))
         }
         GrantTarget::Schema(n) => format!("schema {n}"),
+        GrantTarget::Column(t, c) => format!("column {t}.{c}"),
     }
 }
 

@@ -20,16 +20,62 @@ impl Differ<'_, '_> {
         let db = self.db;
         let schemas = db.schemas;
         let mut pushes: Vec<(GrantTarget, &[Grant], &[Grant])> = Vec::new();
+        // Column privileges whose previous state is computed (owned).
+        let mut column_pushes: Vec<(GrantTarget, Vec<Grant>, &[Grant])> = Vec::new();
         for t in &db.created_tables {
             pushes.push((GrantTarget::Table(t.name.clone()), &[], &t.grants));
+            for c in t.columns.iter().filter(|c| !c.grants.is_empty()) {
+                pushes.push((
+                    GrantTarget::Column(t.name.clone(), c.name.clone()),
+                    &[],
+                    &c.grants,
+                ));
+            }
         }
         for pair in &db.tables {
             let t = pair.tables;
+            let table = &t.next.name;
             pushes.push((
-                GrantTarget::Table(t.next.name.clone()),
+                GrantTarget::Table(table.clone()),
                 &t.previous.grants,
                 &t.next.grants,
             ));
+            // Revoking a privilege on the table revokes it on every column
+            // too: a column privilege the table loses is granted again.
+            let revoked: Vec<(&str, Privilege)> = t
+                .previous
+                .grants
+                .iter()
+                .filter(|g| !t.next.grants.contains(g))
+                .map(|g| (g.role.as_str(), g.privilege))
+                .collect();
+            for c in &pair.columns {
+                let recreated = self
+                    .recreated_columns
+                    .contains(&(table.clone(), c.next.name.clone()));
+                let previous: Vec<Grant> = if recreated {
+                    Vec::new()
+                } else {
+                    c.previous
+                        .grants
+                        .iter()
+                        .filter(|g| !revoked.contains(&(g.role.as_str(), g.privilege)))
+                        .cloned()
+                        .collect()
+                };
+                column_pushes.push((
+                    GrantTarget::Column(table.clone(), c.next.name.clone()),
+                    previous,
+                    &c.next.grants,
+                ));
+            }
+            for c in pair.added_columns.iter().filter(|c| !c.grants.is_empty()) {
+                pushes.push((
+                    GrantTarget::Column(table.clone(), c.name.clone()),
+                    &[],
+                    &c.grants,
+                ));
+            }
         }
         for s in &db.sequences.created {
             pushes.push((GrantTarget::Sequence(s.name.clone()), &[], &s.grants));
@@ -128,6 +174,11 @@ impl Differ<'_, '_> {
         for (target, previous, next) in pushes {
             if previous != next {
                 self.push_grant_changes(target, previous, next);
+            }
+        }
+        for (target, previous, next) in column_pushes {
+            if previous != next {
+                self.push_grant_changes(target, &previous, next);
             }
         }
     }

@@ -63,6 +63,15 @@ pub(super) fn read_grants(
              FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace \
              WHERE n.nspname = ANY($1) AND p.prokind IN ('f', 'p') AND p.proacl IS NOT NULL AND {proc} \
              UNION ALL \
+             SELECT CASE WHEN c.relkind IN ('r', 'p') THEN 'column' ELSE 'view column' END, \
+                    n.nspname::text, c.relname::text, ARRAY[a.attname::text], \
+                    c.relowner, a.attacl, NULL::aclitem[] \
+             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+             JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid \
+             WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p', 'v', 'm', 'f') \
+               AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped \
+               AND a.attacl IS NOT NULL AND {rel} \
+             UNION ALL \
              SELECT 'schema', n.nspname::text, n.nspname::text, ARRAY[]::text[], \
                     n.nspowner, n.nspacl, acldefault('n', n.nspowner) \
              FROM pg_catalog.pg_namespace n \
@@ -104,15 +113,17 @@ pub(super) fn read_grants(
             out.comments.push((r.get(1), r.get(2)));
             continue;
         }
+        // A routine's argument types, or a column's name.
+        let args: Vec<String> = r.get(3);
         out.rows.push(Row {
+            args: if kind == "function" {
+                args.iter().map(|t| routine_type(t)).collect()
+            } else {
+                args
+            },
             kind,
             namespace: r.get(1),
             name: r.get(2),
-            args: r
-                .get::<_, Vec<String>>(3)
-                .iter()
-                .map(|t| routine_type(t))
-                .collect(),
             role: r.get(4),
             privilege: r.get(5),
             grant_option: r.get(6),
@@ -154,6 +165,7 @@ impl Grants {
             let qname = QualifiedName::new(row.namespace.clone(), row.name.clone());
             let display = match row.kind.as_str() {
                 "function" => format!("{qname}({})", row.args.join(", ")),
+                "column" | "view column" => format!("{qname}.{}", row.args.join("")),
                 "schema" => format!("schema {}", row.name),
                 _ => qname.to_string(),
             };
@@ -170,6 +182,15 @@ impl Grants {
                 census.push(UnmodelledObject {
                     kind: "revoked default privilege".into(),
                     name: format!("{} on {display} from {}", row.privilege, row.role),
+                });
+                continue;
+            }
+            // Column privileges on views and foreign tables are not
+            // modelled, whoever they go to.
+            if row.kind == "view column" {
+                census.push(UnmodelledObject {
+                    kind: "column grant".into(),
+                    name: format!("{display} to {}", row.role),
                 });
                 continue;
             }
@@ -206,6 +227,18 @@ impl Grants {
                     .binary_search_by(|q| q.name.cmp(&qname))
                     .ok()
                     .map(|i| &mut schema.sequences[i].grants),
+                "column" => schema
+                    .tables
+                    .binary_search_by(|t| t.name.cmp(&qname))
+                    .ok()
+                    .and_then(|i| {
+                        let column = row.args.first()?;
+                        schema.tables[i]
+                            .columns
+                            .iter_mut()
+                            .find(|c| c.name == *column)
+                    })
+                    .map(|c| &mut c.grants),
                 "function" => {
                     let start = schema.functions.partition_point(|f| f.name < qname);
                     schema.functions[start..]
@@ -226,6 +259,7 @@ impl Grants {
                 None => census.push(UnmodelledObject {
                     kind: match row.kind.as_str() {
                         "sequence" => "column-sequence grant".into(),
+                        "column" => "column grant".into(),
                         _ => "unmodelled-object grant".into(),
                     },
                     name: format!("{display} to {}", row.role),

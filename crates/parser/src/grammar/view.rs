@@ -88,6 +88,7 @@ pub fn view(item: ItemStruct) -> (ViewDef, Vec<Error>) {
                 fields.push(FieldDef {
                     ident,
                     attrs: view_column_attrs(&field.attrs, &mut errors),
+                    grants: Vec::new(),
                     doc: doc_comment(&field.attrs),
                     ty: field.ty,
                 });

@@ -201,6 +201,19 @@ pub fn dump_schema(schema: &Schema) -> String {
             }
             out.push('\n');
             comment(&mut out, "    ", &c.comment);
+            for g in &c.grants {
+                let _ = writeln!(
+                    out,
+                    "    grant {} to {}{}",
+                    g.privilege.as_sql(),
+                    g.role,
+                    if g.grant_option {
+                        " with grant option"
+                    } else {
+                        ""
+                    }
+                );
+            }
         }
         if let Some(pk) = &t.primary_key {
             let _ = writeln!(

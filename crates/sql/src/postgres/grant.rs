@@ -18,7 +18,20 @@ fn role_sql(role: &str) -> String {
     }
 }
 
-fn privileges_sql(privileges: &[Privilege]) -> String {
+/// `SELECT, INSERT`; on a column target `SELECT ("col"), INSERT ("col")`.
+fn privileges_sql(privileges: &[Privilege], target: &GrantTarget) -> String {
+    match target {
+        GrantTarget::Column(_, c) => privileges
+            .iter()
+            .map(|p| format!("{} ({})", p.as_sql(), ident(c)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => privilege_names(privileges),
+    }
+}
+
+/// `SELECT, INSERT`: for messages.
+fn privilege_names(privileges: &[Privilege]) -> String {
     privileges
         .iter()
         .map(|p| p.as_sql())
@@ -30,7 +43,9 @@ impl Renderer<'_> {
     /// `ON TABLE …`, `ON SEQUENCE …`, `ON FUNCTION f(…)`, `ON SCHEMA …`.
     fn grant_object_sql(&self, target: &GrantTarget) -> Result<String, RenderError> {
         Ok(match target {
-            GrantTarget::Table(name) => format!("TABLE {}", qualified(name)),
+            GrantTarget::Table(name) | GrantTarget::Column(name, _) => {
+                format!("TABLE {}", qualified(name))
+            }
             GrantTarget::Sequence(name) => format!("SEQUENCE {}", qualified(name)),
             GrantTarget::Function(name, args) => {
                 let f = self.next_function(name, args)?;
@@ -55,7 +70,7 @@ impl Renderer<'_> {
             } => {
                 let sql = format!(
                     "GRANT {} ON {} TO {}{};",
-                    privileges_sql(privileges),
+                    privileges_sql(privileges, target),
                     self.grant_object_sql(target)?,
                     role_sql(role),
                     if *grant_option {
@@ -80,7 +95,7 @@ impl Renderer<'_> {
                     } else {
                         ""
                     },
-                    privileges_sql(privileges),
+                    privileges_sql(privileges, target),
                     role_sql(role),
                 );
                 // Applications running as that role lose access: a change
@@ -89,6 +104,7 @@ impl Renderer<'_> {
                     GrantTarget::Table(n) | GrantTarget::Sequence(n) => table_label(n),
                     GrantTarget::Function(n, args) => routine_ref(n, args),
                     GrantTarget::Schema(n) => format!("schema {}", ident(n)),
+                    GrantTarget::Column(t, c) => format!("{}.{}", table_label(t), ident(c)),
                 };
                 self.push(
                     sql,
@@ -101,7 +117,7 @@ impl Renderer<'_> {
                             } else {
                                 ""
                             },
-                            privileges_sql(privileges),
+                            privilege_names(privileges),
                             role_sql(role)
                         ),
                     )],
