@@ -97,84 +97,31 @@ enum Tok {
     Punct(char),
 }
 
-/// Tokens of one SQL statement, comments left out; `None` for text this
-/// small lexer does not read (dollar quotes, an unterminated quote).
+/// Tokens of one SQL statement (sqlparser's PostgreSQL tokenizer),
+/// whitespace and comments left out; `None` for text it does not read or
+/// that holds a dollar-quoted string (no statement resumed has one).
 fn tokens(sql: &str) -> Option<Vec<Tok>> {
-    let chars: Vec<char> = sql.chars().collect();
+    use sqlparser::dialect::PostgreSqlDialect;
+    use sqlparser::tokenizer::{Token, Tokenizer};
+    let dialect = PostgreSqlDialect {};
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_whitespace() {
-            i += 1;
-        } else if c == '-' && chars.get(i + 1) == Some(&'-') {
-            while i < chars.len() && chars[i] != '\n' {
-                i += 1;
-            }
-        } else if c == '/' && chars.get(i + 1) == Some(&'*') {
-            let mut depth = 0usize;
-            loop {
-                if i + 1 >= chars.len() {
-                    return None;
-                }
-                if chars[i] == '/' && chars[i + 1] == '*' {
-                    depth += 1;
-                    i += 2;
-                } else if chars[i] == '*' && chars[i + 1] == '/' {
-                    depth -= 1;
-                    i += 2;
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
-                    i += 1;
-                }
-            }
-        } else if c == '"' || c == '\'' {
-            let mut text = String::new();
-            i += 1;
-            loop {
-                let d = *chars.get(i)?;
-                if d == c {
-                    if chars.get(i + 1) == Some(&c) {
-                        text.push(c);
-                        i += 2;
-                        continue;
-                    }
-                    i += 1;
-                    break;
-                }
-                if c == '\'' && d == '\\' {
-                    // E'…' escapes: not read.
-                    return None;
-                }
-                text.push(d);
-                i += 1;
-            }
-            out.push(if c == '"' {
-                Tok::Quoted(text)
-            } else {
-                Tok::Other
-            });
-        } else if c == '$' {
-            return None;
-        } else if c.is_alphabetic() || c == '_' {
-            let start = i;
-            while i < chars.len()
-                && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$')
-            {
-                i += 1;
-            }
-            out.push(Tok::Word(chars[start..i].iter().collect()));
-        } else if c.is_ascii_digit() {
-            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '.') {
-                i += 1;
-            }
-            out.push(Tok::Other);
-        } else {
-            out.push(Tok::Punct(c));
-            i += 1;
-        }
+    for token in Tokenizer::new(&dialect, sql).tokenize().ok()? {
+        out.push(match token {
+            Token::Whitespace(_) => continue,
+            Token::Word(w) => match w.quote_style {
+                None => Tok::Word(w.value),
+                Some('"') => Tok::Quoted(w.value),
+                Some(_) => return None,
+            },
+            Token::DollarQuotedString(_) => return None,
+            Token::Comma => Tok::Punct(','),
+            Token::Period => Tok::Punct('.'),
+            Token::LParen => Tok::Punct('('),
+            Token::RParen => Tok::Punct(')'),
+            Token::SemiColon => Tok::Punct(';'),
+            Token::Eq => Tok::Punct('='),
+            _ => Tok::Other,
+        });
     }
     Some(out)
 }
