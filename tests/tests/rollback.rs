@@ -737,26 +737,35 @@ fn check_shadow_proves_every_down_file_restores_the_schema_before_it() {
     // A down file that forgets the index, recorded as intended: check
     // --shadow names it and the difference.
     let path = d.join("migrations/0002_bio.down.sql");
-    let text_before = std::fs::read_to_string(&path).unwrap();
-    let kept: Vec<&str> = text_before
-        .split("--> statement-breakpoint")
-        .filter(|chunk| !chunk.contains("DROP INDEX"))
+    assert_eq!(drop_statements(&path, "DROP INDEX"), 1);
+    let t = shadow_refuses(d, "does not restore the schema before it");
+    assert!(t.contains("index"), "{t}");
+}
+
+/// Removes the statements of a migration file that contain `needle`;
+/// returns how many it removed.
+fn drop_statements(path: &Path, needle: &str) -> usize {
+    let text = std::fs::read_to_string(path).unwrap();
+    let chunks: Vec<&str> = text.split("--> statement-breakpoint").collect();
+    let kept: Vec<&str> = chunks
+        .iter()
+        .copied()
+        .filter(|chunk| !chunk.contains(needle))
         .collect();
-    assert_eq!(
-        kept.len() + 1,
-        text_before.split("--> statement-breakpoint").count(),
-        "{text_before}"
-    );
-    std::fs::write(&path, kept.join("--> statement-breakpoint")).unwrap();
+    std::fs::write(path, kept.join("--> statement-breakpoint")).unwrap();
+    chunks.len() - kept.len()
+}
+
+/// Records the edited down file of `0002_bio` as intended (`shale hash`),
+/// then `check --shadow` must fail (exit 1) naming it with `reason`;
+/// returns its output.
+fn shadow_refuses(d: &Path, reason: &str) -> String {
     ok(d, &["hash"]);
     let o = shale(d, &["check", "--shadow"]);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(1), "{t}");
-    assert!(
-        t.contains("0002_bio.down.sql") && t.contains("does not restore the schema before it"),
-        "{t}"
-    );
-    assert!(t.contains("index"), "{t}");
+    assert!(t.contains("0002_bio.down.sql") && t.contains(reason), "{t}");
+    t
 }
 
 #[test]
@@ -779,22 +788,11 @@ fn check_shadow_proves_sqlite_down_files_in_the_in_memory_replay() {
     // with the difference.
     let path = d.join("migrations/0002_bio.down.sql");
     let original = std::fs::read_to_string(&path).unwrap();
-    let chunks: Vec<&str> = original.split("--> statement-breakpoint").collect();
-    let kept: Vec<&str> = chunks
-        .iter()
-        .copied()
-        .filter(|chunk| !chunk.contains("DROP COLUMN \"bio\""))
-        .collect();
-    assert!(kept.len() < chunks.len(), "{original}");
-    std::fs::write(&path, kept.join("--> statement-breakpoint")).unwrap();
-    ok(d, &["hash"]);
-    let o = shale(d, &["check", "--shadow"]);
-    let t = text(&o);
-    assert_eq!(o.status.code(), Some(1), "{t}");
     assert!(
-        t.contains("0002_bio.down.sql") && t.contains("does not restore the schema before it"),
-        "{t}"
+        drop_statements(&path, "DROP COLUMN \"bio\"") > 0,
+        "{original}"
     );
+    let t = shadow_refuses(d, "does not restore the schema before it");
     assert!(t.contains("bio"), "{t}");
     // A down file that fails in the shadow: named too.
     std::fs::write(
@@ -802,14 +800,7 @@ fn check_shadow_proves_sqlite_down_files_in_the_in_memory_replay() {
         format!("{original}--> statement-breakpoint\nDROP TABLE nope;\n"),
     )
     .unwrap();
-    ok(d, &["hash"]);
-    let o = shale(d, &["check", "--shadow"]);
-    let t = text(&o);
-    assert_eq!(o.status.code(), Some(1), "{t}");
-    assert!(
-        t.contains("0002_bio.down.sql") && t.contains("undoing 0002_bio failed"),
-        "{t}"
-    );
+    shadow_refuses(d, "undoing 0002_bio failed");
 }
 
 /// One golden case (`tests/golden/NNN_*`: `before.rs` → `after.rs`, optional
