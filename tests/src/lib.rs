@@ -28,6 +28,8 @@ pub struct PgServer {
     /// The data directory (inside a temporary directory).
     pub data_dir: PathBuf,
     inner: shale_shadow::Server,
+    /// `server_version_num`, read on first use.
+    version: OnceLock<i32>,
 }
 
 /// Extra settings for a dedicated server (see [`PgServer::start_with`]).
@@ -105,6 +107,39 @@ pub fn fresh_database() -> String {
     server().create_database()
 }
 
+/// Where test servers keep their files: `$SHALE_TEST_PGDIR` if set, else
+/// `/dev/shm` when it is a memory filesystem with 4 GiB free, else the
+/// system's temporary directory. Even without fsync, a disk filesystem makes
+/// every `CREATE DATABASE` (7.5 MB of files) and `DROP DATABASE` pay for
+/// journalling and writeback: measured on a 2-core development machine, 100 databases
+/// created four at a time took 11.7 s on ext4 and 3.3 s on tmpfs, and the
+/// writeback of a test making hundreds of them could stall the whole server
+/// for longer than a statement timeout.
+fn server_parent_dir() -> Option<&'static PathBuf> {
+    static DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
+    DIR.get_or_init(|| {
+        if let Some(dir) = std::env::var_os("SHALE_TEST_PGDIR") {
+            return Some(PathBuf::from(dir));
+        }
+        let shm = PathBuf::from("/dev/shm");
+        (free_bytes(&shm)? >= 4 << 30).then_some(shm)
+    })
+    .as_ref()
+}
+
+/// The bytes free to unprivileged users on the filesystem of `dir`.
+fn free_bytes(dir: &Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    // SAFETY: `statvfs` writes into the zeroed struct we own and reads the
+    // NUL-terminated path, which outlives the call.
+    unsafe {
+        let mut st: libc::statvfs = std::mem::zeroed();
+        (libc::statvfs(path.as_ptr(), &mut st) == 0)
+            .then(|| st.f_bavail as u64 * st.f_frsize as u64)
+    }
+}
+
 impl PgServer {
     /// Starts a dedicated server with extra settings.
     pub fn start_with(options: ServerOptions) -> Result<PgServer, String> {
@@ -113,12 +148,14 @@ impl PgServer {
             conf: options.conf,
             files: options.files,
             password: Some(SUPERUSER_PASSWORD.to_string()),
+            parent_dir: server_parent_dir().cloned(),
         })
         .map_err(|e| e.to_string())?;
         Ok(PgServer {
             port: inner.port(),
             data_dir: inner.data_dir().to_path_buf(),
             inner,
+            version: OnceLock::new(),
         })
     }
 
@@ -135,8 +172,22 @@ impl PgServer {
             DB_COUNTER.fetch_add(1, Ordering::SeqCst)
         );
         let mut client = self.connect("postgres");
+        // FILE_COPY (PostgreSQL 15+, where WAL_LOG became the default) copies
+        // the template's files without also writing them to the WAL: 100
+        // databases four at a time in 2.0 s instead of 3.3 s.
+        let strategy = if *self.version.get_or_init(|| {
+            client
+                .query_one("SELECT current_setting('server_version_num')::int4", &[])
+                .expect("server version")
+                .get::<_, i32>(0)
+        }) >= 150000
+        {
+            " STRATEGY FILE_COPY"
+        } else {
+            ""
+        };
         client
-            .batch_execute(&format!("CREATE DATABASE \"{name}\""))
+            .batch_execute(&format!("CREATE DATABASE \"{name}\"{strategy}"))
             .expect("create database");
         self.url(&name)
     }
@@ -155,6 +206,25 @@ impl PgServer {
     pub fn stop(&self) {
         self.inner.stop();
     }
+}
+
+/// Drops the database of a test URL (on whichever server it is), closing
+/// its connections first. Tests that make hundreds of databases drop each
+/// when done: the server's files stay small and never have to reach the disk.
+pub fn drop_database(url: &str) {
+    let (base, rest) = url.rsplit_once('/').expect("a database URL");
+    let (name, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let admin = if query.is_empty() {
+        format!("{base}/postgres")
+    } else {
+        format!("{base}/postgres?{query}")
+    };
+    connect(&admin)
+        .batch_execute(&format!(
+            "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+            name.replace('"', "\"\"")
+        ))
+        .unwrap_or_else(|e| panic!("drop database {name}: {e}"));
 }
 
 /// A plain `postgres` client for a test URL (no TLS).

@@ -76,8 +76,16 @@ fn run_case(case: &Path, work: &Path) -> Result<(), String> {
     let after = parse(&case.join("after.rs"));
     let a = database_with(&before);
     let b = database_with(&after);
+    let outcome = reconcile(&a, &b, work);
+    shale_tests::drop_database(&a);
+    shale_tests::drop_database(&b);
+    outcome
+}
+
+/// `shale diff --from a --to b`, applied to `a`; then the two must agree.
+fn reconcile(a: &str, b: &str, work: &Path) -> Result<(), String> {
     let o = Command::new(shale_tests::shale_bin!())
-        .args(["diff", "--from", &a, "--to", &b, "--format", "json"])
+        .args(["diff", "--from", a, "--to", b, "--format", "json"])
         .current_dir(work)
         .env_remove("DATABASE_URL")
         .output()
@@ -103,7 +111,7 @@ fn run_case(case: &Path, work: &Path) -> Result<(), String> {
         ));
     }
     // In one transaction, as README says to apply diff's SQL.
-    let mut client = shale_tests::connect(&a);
+    let mut client = shale_tests::connect(a);
     client.batch_execute("BEGIN").map_err(|e| e.to_string())?;
     for sql in &statements {
         client
@@ -111,7 +119,7 @@ fn run_case(case: &Path, work: &Path) -> Result<(), String> {
             .map_err(|e| format!("applying `{sql}` to A: {e}"))?;
     }
     client.batch_execute("COMMIT").map_err(|e| e.to_string())?;
-    let (a_now, b_now) = (introspect(&a), introspect(&b));
+    let (a_now, b_now) = (introspect(a), introspect(b));
     let plan = shale_differ::diff(MigrationPair::new(&a_now, &b_now), &RenameHints::default())
         .map_err(|e| format!("A and B still differ (ambiguously): {e}"))?;
     if !plan.is_empty() {

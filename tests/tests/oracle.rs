@@ -78,12 +78,24 @@ fn database(sql: &str) -> Result<String, String> {
     Ok(url)
 }
 
-/// Runs one case; `Err` says why it failed.
+/// Runs one case; `Err` says why it failed. Its databases are dropped.
 fn run(case: &Case, scratch: &Path) -> Result<(), String> {
     let a = database(&case.a).map_err(|e| format!("A: {e}"))?;
-    let b = database(&case.b).map_err(|e| format!("B: {e}"))?;
+    let outcome = database(&case.b)
+        .map_err(|e| format!("B: {e}"))
+        .and_then(|b| {
+            let outcome = judge(&a, &b, scratch);
+            shale_tests::drop_database(&b);
+            outcome
+        });
+    shale_tests::drop_database(&a);
+    outcome
+}
+
+/// `shale diff --from a --to b` applied to `a`; then pg_dump judges.
+fn judge(a: &str, b: &str, scratch: &Path) -> Result<(), String> {
     let out = shale_tests::shale_command!(scratch)
-        .args(["diff", "--from", &a, "--to", &b, "--format", "json"])
+        .args(["diff", "--from", a, "--to", b, "--format", "json"])
         .output()
         .map_err(|e| format!("running shale: {e}"))?;
     if !matches!(out.status.code(), Some(0 | 1)) {
@@ -104,7 +116,7 @@ fn run(case: &Case, scratch: &Path) -> Result<(), String> {
         .iter()
         .map(|s| s["sql"].as_str().unwrap_or_default().to_string())
         .collect();
-    let mut client = shale_tests::connect(&a);
+    let mut client = shale_tests::connect(a);
     let mut tx = client.transaction().map_err(|e| e.to_string())?;
     for s in &statements {
         tx.batch_execute(s)
@@ -112,8 +124,8 @@ fn run(case: &Case, scratch: &Path) -> Result<(), String> {
     }
     tx.commit().map_err(|e| e.to_string())?;
     let (dump_a, dump_b) = (
-        shale_tests::pg_dump_schema(&a)?,
-        shale_tests::pg_dump_schema(&b)?,
+        shale_tests::pg_dump_schema(a)?,
+        shale_tests::pg_dump_schema(b)?,
     );
     if dump_a != dump_b {
         let diff = shale_tests::text_diff(

@@ -93,6 +93,9 @@ pub struct ServerOptions {
     pub files: Vec<(String, Vec<u8>)>,
     /// The `postgres` superuser's password; `None`: a random one.
     pub password: Option<String>,
+    /// Where the server's temporary directory is made; `None`: the system's
+    /// temporary directory (`$TMPDIR`, else `/tmp`).
+    pub parent_dir: Option<PathBuf>,
 }
 
 /// A running throwaway PostgreSQL server, stopped and deleted on drop.
@@ -134,8 +137,11 @@ impl Server {
     pub fn start(options: &ServerOptions) -> Result<Server, ShadowError> {
         let bin = find_binaries()?;
         let run_as = unprivileged_user()?;
-        let root =
-            std::env::temp_dir().join(format!("shale-pg-{}-{}", std::process::id(), random_hex()));
+        let root = options
+            .parent_dir
+            .clone()
+            .unwrap_or_else(std::env::temp_dir)
+            .join(format!("shale-pg-{}-{}", std::process::id(), random_hex()));
         std::fs::create_dir_all(&root).map_err(io(format!("cannot create {}", root.display())))?;
         // From here on the directory is ours to delete, also on error.
         let mut server = Server {
@@ -199,6 +205,10 @@ impl Server {
             "full_page_writes = off".to_string(),
             "max_connections = 200".to_string(),
             "shared_buffers = 64MB".to_string(),
+            // A throwaway server's databases live for seconds: vacuuming them
+            // is wasted work (with hundreds of databases the launcher starts a
+            // worker every few hundred milliseconds).
+            "autovacuum = off".to_string(),
             "log_min_messages = warning".to_string(),
         ];
         conf.extend(options.conf.iter().cloned());
