@@ -620,3 +620,171 @@ fn unreachable_targets_are_reported_within_the_connect_timeout() {
     assert_eq!(o.status.code(), Some(2), "{t}");
     assert!(t.contains("--db and --targets cannot be combined"), "{t}");
 }
+
+#[test]
+fn check_targets_runs_the_db_gate_on_every_target_and_groups_the_findings() {
+    let server = &servers()[0];
+    let urls = databases(server, "gate", 5);
+    let tenants_url = databases(server, "gate_tenants", 1).remove(0);
+    let name = |url: &str| {
+        let db = url.rsplit('/').next().unwrap().split('?').next().unwrap();
+        format!("127.0.0.1:{}/{db}", server.port)
+    };
+    // A project shale generated (snapshots, integrity record, down files),
+    // so the folder's own gates pass: three migrations of a table each.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("schema")).unwrap();
+    std::fs::write(
+        dir.path().join("shale.toml"),
+        "schema = \"schema\"\nmigrations = \"migrations\"\ntargets_file = \"fleet.txt\"\n",
+    )
+    .unwrap();
+    let mut schema = String::from("use shale::Table;\n");
+    for i in 0..3 {
+        schema.push_str(&format!(
+            "#[derive(Table)]\n#[table(name = \"t{i}\")]\npub struct T{i} {{\n    #[column(primary_key)]\n    pub id: i64,\n    pub v: Option<String>,\n}}\n"
+        ));
+        std::fs::write(dir.path().join("schema/schema.rs"), &schema).unwrap();
+        let (o, t) = run(dir.path(), &["generate", "--name", &format!("t{i}")]);
+        assert_eq!(o.status.code(), Some(0), "{t}");
+    }
+    let mut lines = urls.clone();
+    lines.push(format!("{tenants_url} tenant_a"));
+    lines.push(format!("{tenants_url} tenant_b"));
+    targets_file(dir.path(), &lines);
+    // generate qualifies names with `public`; for the tenant schemas, which
+    // run with search_path set to the tenant, that would put every tenant's
+    // tables in `public`: refused before anything is applied.
+    let (o, t) = run(dir.path(), &["migrate", "--targets", "all"]);
+    assert_eq!(o.status.code(), Some(2), "{t}");
+    assert!(
+        t.contains("2 of the targets are tenant schemas")
+            && t.contains("0000_t0.sql:1")
+            && t.contains("nothing was applied"),
+        "{t}"
+    );
+    assert_eq!(rows(&urls[0], "drizzle"), 0);
+    let (o, t) = run(dir.path(), &["check", "--targets", "all"]);
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    assert!(t.contains("error[tenant-schema]"), "{t}");
+    // Unqualified, as a schema-per-tenant folder is written (recorded again
+    // with `shale hash`, as the message says).
+    for entry in std::fs::read_dir(dir.path().join("migrations")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "sql") {
+            let sql = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, sql.replace("\"public\".", "")).unwrap();
+        }
+    }
+    let (o, t) = run(dir.path(), &["hash"]);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    let (o, t) = run(dir.path(), &["migrate", "--targets", "all"]);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    assert_eq!(rows(&tenants_url, "tenant_b"), 3);
+    let in_public: i64 = shale_tests::connect(&tenants_url)
+        .query_one(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(in_public, 0, "every tenant's tables are in its own schema");
+
+    // All seven at the latest migration and in sync: one line says so.
+    let (o, t) = run(dir.path(), &["check", "--targets", "all"]);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    assert!(
+        t.contains("ok each of 7 targets (") && t.contains(") has every migration applied (3)"),
+        "{t}"
+    );
+    assert!(t.contains(") matches the schema"), "{t}");
+
+    // Now: one database drifts, two have their last migration pending (and
+    // so miss its table), a tenant schema drifts, one target is unreachable.
+    shale_tests::connect(&urls[1])
+        .batch_execute("ALTER TABLE t1 ADD COLUMN extra integer")
+        .unwrap();
+    for u in &urls[2..4] {
+        shale_tests::connect(u)
+            .batch_execute(
+                "DROP TABLE t2; DELETE FROM drizzle.__drizzle_migrations \
+                 WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations)",
+            )
+            .unwrap();
+    }
+    shale_tests::connect(&tenants_url)
+        .batch_execute("ALTER TABLE tenant_b.t0 DROP COLUMN v")
+        .unwrap();
+    let closed_port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    lines.push(format!(
+        "postgres://app:{SUPERUSER_PASSWORD}@127.0.0.1:{closed_port}/app"
+    ));
+    targets_file(dir.path(), &lines);
+    let (o, t) = run(
+        dir.path(),
+        &["check", "--targets", "all", "--connect-timeout", "2"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    let (fine_a, fine_b) = (name(&urls[0]), name(&urls[4]));
+    assert!(
+        t.lines().any(|l| l.contains("each of 3 targets (")
+            && l.contains(&fine_a)
+            && l.contains(&fine_b)
+            && l.contains("#tenant_a")
+            && l.ends_with(") matches the schema")),
+        "the three in sync are named together: {t}"
+    );
+    let (late_a, late_b) = (name(&urls[2]), name(&urls[3]));
+    assert!(
+        t.lines().any(|l| l.contains("migration 0002_t2 is not applied to each of 2 targets (")
+            && l.contains(&late_a)
+            && l.contains(&late_b)),
+        "{t}"
+    );
+    assert!(
+        t.lines().any(|l| l.contains(&format!("{} differs from the schema", name(&urls[1])))),
+        "{t}"
+    );
+    assert!(t.contains("#tenant_b differs from the schema"), "{t}");
+    assert!(
+        t.contains(&format!("127.0.0.1:{closed_port}/app could not be reached")),
+        "{t}"
+    );
+    assert!(t.contains("check failed: 5 problems"), "{t}");
+
+    // The same as JSON, one finding per group.
+    let (o, t) = run(
+        dir.path(),
+        &[
+            "check",
+            "--targets",
+            "all",
+            "--connect-timeout",
+            "2",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut codes: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{doc}"))
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    codes.sort();
+    assert_eq!(
+        codes,
+        ["drift", "drift", "drift", "pending", "unreachable"],
+        "{t}"
+    );
+
+    // --db is one database, --targets the fleet: not both.
+    let (o, t) = run(dir.path(), &["check", "--targets", "all", "--db", &urls[0]]);
+    assert_eq!(o.status.code(), Some(2), "{t}");
+    assert!(t.contains("--db and --targets cannot be combined"), "{t}");
+}

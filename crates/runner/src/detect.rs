@@ -258,3 +258,71 @@ mod tests {
             .contains("first line"));
     }
 }
+
+/// The 1-based lines of `text` (a migration file) that name objects of
+/// `schema` explicitly: the identifier (`public` or `"public"`, as
+/// PostgreSQL folds them) followed by `.`, or a string such as the
+/// `'"public"."seq"'` of a `nextval` default. A schema-per-tenant target runs
+/// its migrations with `search_path` set to the tenant's schema, so such a
+/// name reaches the shared schema instead of the tenant's. Routine bodies
+/// (dollar-quoted) are not looked into: they resolve names when they run.
+pub fn lines_naming_schema(text: &str, schema: &str) -> Vec<usize> {
+    use sqlparser::dialect::PostgreSqlDialect;
+    use sqlparser::tokenizer::{Token, Tokenizer};
+    let dialect = PostgreSqlDialect {};
+    let Ok(tokens) = Tokenizer::new(&dialect, text).tokenize_with_location() else {
+        // Not SQL the tokenizer reads: the lint and `check` report it.
+        return Vec::new();
+    };
+    let names = |word: &sqlparser::tokenizer::Word| match word.quote_style {
+        None => word.value.eq_ignore_ascii_case(schema),
+        Some('"') => word.value == schema,
+        Some(_) => false,
+    };
+    let quoted_prefix = format!("\"{schema}\".");
+    let bare_prefix = format!("{schema}.");
+    let mut lines = Vec::new();
+    let significant: Vec<_> = tokens
+        .iter()
+        .filter(|t| !matches!(t.token, Token::Whitespace(_)))
+        .collect();
+    for (i, t) in significant.iter().enumerate() {
+        let hit = match &t.token {
+            Token::Word(w) => {
+                names(w) && matches!(significant.get(i + 1).map(|n| &n.token), Some(Token::Period))
+            }
+            Token::SingleQuotedString(s) => {
+                s.contains(&quoted_prefix) || s.to_ascii_lowercase().starts_with(&bare_prefix)
+            }
+            _ => false,
+        };
+        if hit {
+            lines.push(t.span.start.line as usize);
+        }
+    }
+    lines.dedup();
+    lines
+}
+
+#[cfg(test)]
+mod schema_names {
+    use super::lines_naming_schema;
+
+    #[test]
+    fn qualified_names_are_found_with_their_line() {
+        let sql = "CREATE TABLE \"public\".\"t\" (id int);\n--> statement-breakpoint\n\
+                   CREATE INDEX i ON Public.t (id);\n\
+                   ALTER TABLE t ALTER COLUMN id SET DEFAULT nextval('\"public\".\"s\"'::regclass);\n\
+                   SELECT 'public.x';\n";
+        assert_eq!(lines_naming_schema(sql, "public"), vec![1, 3, 4, 5]);
+    }
+
+    #[test]
+    fn unqualified_names_other_schemas_and_bodies_are_not() {
+        let sql = "CREATE TABLE t (public int);\nCREATE TABLE \"Public\".t (id int);\n\
+                   CREATE TABLE billing.t (id int);\nSELECT public FROM t;\n\
+                   CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 FROM public.t $$;\n\
+                   COMMENT ON TABLE t IS 'in the public schema';\n";
+        assert!(lines_naming_schema(sql, "public").is_empty());
+    }
+}

@@ -104,7 +104,7 @@ use shale_db::{quote_literal, Settings};
 use shale_migrations::folder::{Migration, MigrationFolder};
 use shale_migrations::sqlfile::{self, Statement};
 
-pub use detect::{no_transaction_reason, transaction_control};
+pub use detect::{lines_naming_schema, no_transaction_reason, transaction_control};
 pub use rollback::{
     rollback, PlannedRollback, RollbackOptions, RollbackProblem, RollbackReport, RollbackTarget,
     RolledBack,

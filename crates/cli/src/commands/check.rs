@@ -51,6 +51,10 @@ pub struct Args {
     /// (`.shale/cache/` beside shale.toml).
     #[arg(long)]
     pub no_cache: bool,
+    /// `--targets SEL [--parallel N] [--connect-timeout S]`: the `--db` gate
+    /// on every target of a fleet (see `shale migrate --targets`).
+    #[command(flatten)]
+    pub fleet: super::fleet::TargetsArgs,
 }
 
 /// One problem found.
@@ -92,7 +96,11 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     // when no gate needs the parsed model itself.
     let cache = SchemaCache::new(
         &ctx.config.root,
-        !args.no_cache && !args.shadow && args.shadow_db.is_none() && ctx.db_flag.is_none(),
+        !args.no_cache
+            && !args.shadow
+            && args.shadow_db.is_none()
+            && ctx.db_flag.is_none()
+            && args.fleet.targets.is_none(),
     );
     let schema_path = ctx.config.schema.clone();
     let sources = ctx.read_schema_at(&schema_path)?;
@@ -238,7 +246,9 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
     // was parsed (or it is parsed now, should it not have been).
     let shadow = args.shadow || args.shadow_db.is_some();
     let parsed = match parsed {
-        None if shadow || ctx.db_flag.is_some() => Some(ctx.parse_schema()?),
+        None if shadow || ctx.db_flag.is_some() || args.fleet.targets.is_some() => {
+            Some(ctx.parse_schema()?)
+        }
         parsed => parsed,
     };
 
@@ -266,6 +276,20 @@ pub fn run(ctx: &Context<'_>, args: &Args) -> Result<Outcome> {
             folder.as_ref(),
             &parsed.schema,
             args.shadow_db.as_deref(),
+            &mut findings,
+            &mut passed,
+        )?;
+    }
+
+    // 8. `--targets SEL`: the same for every target of the fleet.
+    if let (Some(_), Some(parsed)) = (&args.fleet.targets, &parsed) {
+        let schema =
+            super::verify::with_printed_views(ctx, &parsed.schema, args.shadow_db.as_deref())?;
+        super::fleet::check(
+            ctx,
+            &args.fleet,
+            folder.as_ref(),
+            &schema,
             &mut findings,
             &mut passed,
         )?;
@@ -988,7 +1012,35 @@ fn check_database(
         (status, (i.schema, i.census))
     };
     let (database, census) = database;
-    if let (Some(folder), Some(mut status)) = (folder, status) {
+    // View queries compare as PostgreSQL prints them (a scratch database on
+    // --shadow-db's server, else a local throwaway server).
+    let schema = &super::verify::with_printed_views(ctx, schema, shadow_db)?;
+    database_findings(
+        ctx,
+        &target,
+        folder.zip(status),
+        (&database, &census),
+        schema,
+        findings,
+        passed,
+    );
+    Ok(())
+}
+
+/// The findings of `--db` about one database (`target` names it in the
+/// messages): its migrations' status against the folder, and its drift from
+/// `schema` (with view queries as PostgreSQL prints them). Also what
+/// `check --targets` says of each target.
+pub(crate) fn database_findings(
+    ctx: &Context<'_>,
+    target: &str,
+    status: Option<(&MigrationFolder, shale_runner::Status)>,
+    (database, census): (&Schema, &shale_introspect::Census),
+    schema: &Schema,
+    findings: &mut Vec<Finding>,
+    passed: &mut Vec<String>,
+) {
+    if let Some((folder, mut status)) = status {
         super::migrate::drop_declared_not_valid(&mut status.leftovers, schema);
         // Database-level findings point at no file (a URL is no path for annotations).
         let db: Option<&Path> = None;
@@ -1066,10 +1118,7 @@ fn check_database(
             ));
         }
     }
-    // View queries compare as PostgreSQL prints them (a scratch database on
-    // --shadow-db's server, else a local throwaway server).
-    let schema = &super::verify::with_printed_views(ctx, schema, shadow_db)?;
-    let pair = MigrationPair::new(&database, schema);
+    let pair = MigrationPair::new(database, schema);
     let (plan, _) = plan_assuming_drops(pair, &RenameHints::default());
     if !census.is_complete() {
         // Never "matches" about objects that were not looked at.
@@ -1080,12 +1129,12 @@ fn check_database(
                 "{target} holds {} object(s) of kinds shale does not model yet, so it was not compared whole: {}\n{}\n  \
                  list objects someone else manages under [unmanaged] in shale.toml to leave them out on purpose",
                 census.unmodelled.len(),
-                drift::census_counts(&census),
-                drift::census_lines(&census, 10).join("\n")
+                drift::census_counts(census),
+                drift::census_lines(census, 10).join("\n")
             ),
         ));
     }
-    if let Some(line) = drift::left_out_line(&census) {
+    if let Some(line) = drift::left_out_line(census) {
         passed.push(format!("{target}: {line}"));
     }
     if plan.is_empty() && census.is_complete() {
@@ -1107,5 +1156,4 @@ fn check_database(
             ),
         ));
     }
-    Ok(())
 }

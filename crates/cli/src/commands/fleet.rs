@@ -84,6 +84,47 @@ impl Context<'_> {
     }
 }
 
+/// Why the folder cannot go to the schema-per-tenant targets among
+/// `targets`: a migration that names the default schema explicitly. A tenant
+/// target runs its migrations with `search_path` set to its schema; a name
+/// qualified with `public` would create or change the object in the shared
+/// `public` schema instead, once for the first tenant and as a failure (or
+/// worse, a success) for the others.
+fn public_names_for_tenants(folder: &MigrationFolder, targets: &[Target]) -> Option<String> {
+    let tenants: Vec<&str> = targets
+        .iter()
+        .filter(|t| t.schema.is_some())
+        .map(|t| t.name.as_str())
+        .collect();
+    if tenants.is_empty() {
+        return None;
+    }
+    let places: Vec<String> = folder
+        .migrations
+        .iter()
+        .flat_map(|m| {
+            shale_runner::lines_naming_schema(&m.text, shale_model::DEFAULT_NAMESPACE)
+                .into_iter()
+                .map(|line| format!("{}:{line}", m.path.display()))
+        })
+        .collect();
+    if places.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = places.iter().map(String::as_str).collect();
+    Some(format!(
+        "{} of the targets are tenant schemas ({}), whose migrations run with search_path set to the \
+         tenant's schema, but the migrations name the schema {} explicitly, which would put those \
+         objects in the shared schema instead: {}. Write those names unqualified (the object then \
+         goes to each tenant's schema; run `shale hash` after editing a migration no database has \
+         applied), or list those targets as whole databases",
+        tenants.len(),
+        some_names(&tenants, 5),
+        shale_model::DEFAULT_NAMESPACE,
+        some_names(&names, 10)
+    ))
+}
+
 /// Runs `[targets_query]`: a `url` column and optionally a `schema` column.
 fn run_targets_query(url: &str, query: &str) -> Result<QueryRows> {
     let info = ConnInfo::parse(url).map_err(|e| anyhow!("{e}"))?;
@@ -396,6 +437,9 @@ pub fn migrate(
         }
     }
     let targets = ctx.fleet_targets(args)?;
+    if let Some(problem) = public_names_for_tenants(&folder, &targets) {
+        bail!("{problem}; nothing was applied");
+    }
     let interrupted = interrupt_flag()?;
     let halt = AtomicBool::new(false);
     let total = targets.len();
@@ -875,6 +919,30 @@ fn as_public(mut schema: Schema, tenant: &str, tracking: &str) -> Result<Schema>
         .schema)
 }
 
+/// What one target holds, as the project's schema describes it (a tenant
+/// schema read alone and named as `public`), and its census. Errors are
+/// scrubbed of the target's password.
+fn read_target(
+    ctx: &Context<'_>,
+    client: &mut Client,
+    target: &Target,
+) -> Result<(Schema, shale_introspect::Census), String> {
+    let mut options = crate::sources::introspect_options(ctx);
+    if let Some(s) = &target.schema {
+        // Only the tenant's schema, its tracking table included (dropped below).
+        options.include_namespaces = vec![s.clone()];
+        options.tracking_schema = None;
+    }
+    let read = shale_introspect::introspect_all(client, &options)
+        .map_err(|e| scrub(target, &e.to_string()))?;
+    let database = match &target.schema {
+        Some(s) => as_public(read.schema, s, &ctx.config.migrations_table.table)
+            .map_err(|e| scrub(target, &format!("{e:#}")))?,
+        None => read.schema,
+    };
+    Ok((database, read.census))
+}
+
 fn verify_target(
     ctx: &Context<'_>,
     target: &Target,
@@ -885,23 +953,9 @@ fn verify_target(
         Ok(c) => c,
         Err(e) => return VerifyRow::Unreachable(e),
     };
-    let failed = |e: String| VerifyRow::Failed(scrub(target, &e));
-    let mut options = crate::sources::introspect_options(ctx);
-    if let Some(s) = &target.schema {
-        // Only the tenant's schema, its tracking table included (dropped below).
-        options.include_namespaces = vec![s.clone()];
-        options.tracking_schema = None;
-    }
-    let read = match shale_introspect::introspect_all(&mut client, &options) {
-        Ok(i) => i,
-        Err(e) => return failed(e.to_string()),
-    };
-    let database = match &target.schema {
-        Some(s) => match as_public(read.schema, s, &ctx.config.migrations_table.table) {
-            Ok(d) => d,
-            Err(e) => return failed(format!("{e:#}")),
-        },
-        None => read.schema,
+    let (database, census) = match read_target(ctx, &mut client, target) {
+        Ok(r) => r,
+        Err(e) => return VerifyRow::Failed(e),
     };
     let pair = MigrationPair::new(&database, expected);
     let (plan, _) = super::verify::plan_assuming_drops(pair, &RenameHints::default());
@@ -915,11 +969,11 @@ fn verify_target(
             lines.push(format!("    database: {db}"));
         }
     }
-    let not_compared = (!read.census.is_complete()).then(|| {
+    let not_compared = (!census.is_complete()).then(|| {
         format!(
             "{} object(s) of kinds shale does not model: {}",
-            read.census.unmodelled.len(),
-            drift::census_counts(&read.census)
+            census.unmodelled.len(),
+            drift::census_counts(&census)
         )
     });
     VerifyRow::Compared {
@@ -1031,4 +1085,139 @@ pub fn verify(
     } else {
         Outcome::Findings
     })
+}
+
+/// What `check --targets` read of one target.
+enum CheckRow {
+    /// Its migrations' status (when the folder is usable), what it holds and
+    /// its census.
+    Read(
+        Option<shale_runner::Status>,
+        Schema,
+        shale_introspect::Census,
+    ),
+    /// Could not connect.
+    Unreachable(String),
+    /// Could not read the target.
+    Failed(String),
+}
+
+fn check_target(
+    ctx: &Context<'_>,
+    folder: Option<&MigrationFolder>,
+    target: &Target,
+    args: &TargetsArgs,
+) -> CheckRow {
+    let mut client = match connect_target(target, args.connect_timeout) {
+        Ok(c) => c,
+        Err(e) => return CheckRow::Unreachable(e),
+    };
+    // Read-only catalog queries, bounded in time as for `check --db`.
+    if let Err(e) = client.batch_execute("SET statement_timeout = '30s'") {
+        return CheckRow::Failed(scrub(target, &shale_db::error_line(&e)));
+    }
+    let status = match folder
+        .map(|f| shale_runner::status(&mut client, f, &tracking_table(ctx, target)))
+        .transpose()
+    {
+        Ok(s) => s,
+        Err(e) => return CheckRow::Failed(scrub(target, &e.to_string())),
+    };
+    match read_target(ctx, &mut client, target) {
+        Ok((database, census)) => CheckRow::Read(status, database, census),
+        Err(e) => CheckRow::Failed(e),
+    }
+}
+
+/// Stands for the target's name in the findings of one target, until the
+/// targets with the same finding are grouped under one message.
+const TARGET: &str = "\u{1}target\u{1}";
+
+/// `shale check --targets`: the `--db` gate on every target of the fleet
+/// (migrations applied, none edited or unknown or half-applied, no drift
+/// from `schema`, whose views are already as PostgreSQL prints them).
+/// Targets with the same finding share one message naming them, so a fleet
+/// with one bad apple reads in a few lines; an unreachable or unreadable
+/// target is a finding too.
+pub fn check(
+    ctx: &Context<'_>,
+    args: &TargetsArgs,
+    folder: Option<&MigrationFolder>,
+    schema: &Schema,
+    findings: &mut Vec<super::check::Finding>,
+    passed: &mut Vec<String>,
+) -> Result<()> {
+    let targets = ctx.fleet_targets(args)?;
+    if let Some(problem) = folder.and_then(|f| public_names_for_tenants(f, &targets)) {
+        findings.push(super::check::Finding::new("tenant-schema", None, problem));
+    }
+    let never = AtomicBool::new(false);
+    let mut rows: Vec<Option<CheckRow>> = (0..targets.len()).map(|_| None).collect();
+    let indices: Vec<usize> = (0..targets.len()).collect();
+    run_pool(
+        &indices,
+        args.parallel,
+        &never,
+        &never,
+        &|i| check_target(ctx, folder, &targets[i], args),
+        &mut |i, row| rows[i] = Some(row),
+    );
+    // (code, file, message with TARGET) → the targets that have it.
+    type Key = (&'static str, Option<std::path::PathBuf>, String);
+    let mut found: BTreeMap<Key, Vec<&str>> = BTreeMap::new();
+    let mut ok: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for (t, row) in targets.iter().zip(rows.into_iter().flatten()) {
+        let mut mine = Vec::new();
+        let mut fine = Vec::new();
+        match row {
+            CheckRow::Read(status, database, census) => super::check::database_findings(
+                ctx,
+                TARGET,
+                folder.zip(status),
+                (&database, &census),
+                schema,
+                &mut mine,
+                &mut fine,
+            ),
+            CheckRow::Unreachable(e) => mine.push(super::check::Finding::new(
+                "unreachable",
+                None,
+                format!("{TARGET} could not be reached: {e}"),
+            )),
+            CheckRow::Failed(e) => mine.push(super::check::Finding::new(
+                "target",
+                None,
+                format!("{TARGET} could not be read: {e}"),
+            )),
+        }
+        for f in mine {
+            found
+                .entry((f.code, f.file, f.message))
+                .or_default()
+                .push(&t.name);
+        }
+        for p in fine {
+            ok.entry(p).or_default().push(&t.name);
+        }
+    }
+    let label = |names: &[&str]| match names {
+        [one] => one.to_string(),
+        _ => format!("each of {} targets ({})", names.len(), some_names(names, 10)),
+    };
+    // Most targets first: the common case reads before the exceptions.
+    let mut ok: Vec<_> = ok.into_iter().collect();
+    ok.sort_by_key(|(_, names)| std::cmp::Reverse(names.len()));
+    for (line, names) in ok {
+        passed.push(line.replace(TARGET, &label(&names)));
+    }
+    let mut found: Vec<_> = found.into_iter().collect();
+    found.sort_by_key(|(_, names)| std::cmp::Reverse(names.len()));
+    for ((code, file, message), names) in found {
+        findings.push(super::check::Finding::new(
+            code,
+            file.as_deref(),
+            message.replace(TARGET, &label(&names)),
+        ));
+    }
+    Ok(())
 }
