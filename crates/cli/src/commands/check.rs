@@ -6,8 +6,9 @@
 //!
 //! Optional gates: `--db URL` (given on the command line, never taken from
 //! `$DATABASE_URL`) checks that database's migrations and drift, as `shale
-//! status` and `shale verify` do; `--shadow` replays every migration into a
-//! throwaway database and compares the result with the schema.
+//! status` and `shale verify` do (`--targets` on every target of a fleet,
+//! see `fleet::check`); `--shadow` replays every migration into a throwaway
+//! database and compares the result with the schema.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

@@ -1,4 +1,4 @@
-//! Fleets: `shale migrate`, `status` and `verify` with `--targets`, across
+//! Fleets: `shale migrate`, `status`, `verify` and `check` with `--targets`, across
 //! every database (or tenant schema) a `shale.toml` names. There is no
 //! coordinator: each target is migrated by the single-database runner, with
 //! its own advisory lock and its own tracking rows, so two rollouts racing
