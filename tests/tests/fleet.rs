@@ -633,21 +633,26 @@ fn check_targets_runs_the_db_gate_on_every_target_and_groups_the_findings() {
     // A project shale generated (snapshots, integrity record, down files),
     // so the folder's own gates pass: three migrations of a table each.
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("schema")).unwrap();
-    std::fs::write(
-        dir.path().join("shale.toml"),
-        "schema = \"schema\"\nmigrations = \"migrations\"\ntargets_file = \"fleet.txt\"\n",
-    )
-    .unwrap();
-    let mut schema = String::from("use shale::Table;\n");
-    for i in 0..3 {
-        schema.push_str(&format!(
-            "#[derive(Table)]\n#[table(name = \"t{i}\")]\npub struct T{i} {{\n    #[column(primary_key)]\n    pub id: i64,\n    pub v: Option<String>,\n}}\n"
-        ));
-        std::fs::write(dir.path().join("schema/schema.rs"), &schema).unwrap();
-        let (o, t) = run(dir.path(), &["generate", "--name", &format!("t{i}")]);
-        assert_eq!(o.status.code(), Some(0), "{t}");
-    }
+    let generate = |extra: &str| {
+        let _ = std::fs::remove_dir_all(dir.path().join("migrations"));
+        let _ = std::fs::remove_dir_all(dir.path().join("snapshots"));
+        std::fs::create_dir_all(dir.path().join("schema")).unwrap();
+        std::fs::write(
+            dir.path().join("shale.toml"),
+            format!("schema = \"schema\"\nmigrations = \"migrations\"\ntargets_file = \"fleet.txt\"\n{extra}"),
+        )
+        .unwrap();
+        let mut schema = String::from("use shale::Table;\n");
+        for i in 0..3 {
+            schema.push_str(&format!(
+                "#[derive(Table)]\n#[table(name = \"t{i}\")]\npub struct T{i} {{\n    #[column(primary_key)]\n    pub id: i64,\n    pub v: Option<String>,\n}}\n"
+            ));
+            std::fs::write(dir.path().join("schema/schema.rs"), &schema).unwrap();
+            let (o, t) = run(dir.path(), &["generate", "--name", &format!("t{i}")]);
+            assert_eq!(o.status.code(), Some(0), "{t}");
+        }
+    };
+    generate("");
     let mut lines = urls.clone();
     lines.push(format!("{tenants_url} tenant_a"));
     lines.push(format!("{tenants_url} tenant_b"));
@@ -667,17 +672,15 @@ fn check_targets_runs_the_db_gate_on_every_target_and_groups_the_findings() {
     let (o, t) = run(dir.path(), &["check", "--targets", "all"]);
     assert_eq!(o.status.code(), Some(1), "{t}");
     assert!(t.contains("error[tenant-schema]"), "{t}");
-    // Unqualified, as a schema-per-tenant folder is written (recorded again
-    // with `shale hash`, as the message says).
-    for entry in std::fs::read_dir(dir.path().join("migrations")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "sql") {
-            let sql = std::fs::read_to_string(&path).unwrap();
-            std::fs::write(&path, sql.replace("\"public\".", "")).unwrap();
-        }
-    }
-    let (o, t) = run(dir.path(), &["hash"]);
-    assert_eq!(o.status.code(), Some(0), "{t}");
+    // Generated again for a schema-per-tenant fleet (nothing was applied):
+    // names of public written bare.
+    assert!(t.contains("qualify_public = false"), "{t}");
+    generate("[generate]\nqualify_public = false\n");
+    let sql = std::fs::read_to_string(dir.path().join("migrations/0000_t0.sql")).unwrap();
+    assert!(
+        sql.starts_with("CREATE TABLE \"t0\" (") && !sql.contains("public"),
+        "{sql}"
+    );
     let (o, t) = run(dir.path(), &["migrate", "--targets", "all"]);
     assert_eq!(o.status.code(), Some(0), "{t}");
     assert_eq!(rows(&tenants_url, "tenant_b"), 3);

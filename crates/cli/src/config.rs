@@ -167,6 +167,10 @@ pub struct GenerateConfig {
     pub online: bool,
     /// The `lock_timeout` online migration files set for themselves.
     pub lock_timeout: String,
+    /// Write names of the `public` schema qualified (`"public"."users"`, the
+    /// default) or bare (`"users"`), for schema-per-tenant fleets whose
+    /// migrations run with `search_path` set to each tenant's schema.
+    pub qualify_public: bool,
 }
 
 impl Default for GenerateConfig {
@@ -174,6 +178,7 @@ impl Default for GenerateConfig {
         GenerateConfig {
             online: false,
             lock_timeout: "2s".into(),
+            qualify_public: true,
         }
     }
 }

@@ -88,6 +88,16 @@ pub trait SqlDialect {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Postgres;
 
+/// Runs `f` with the PostgreSQL renderer writing the names of the default
+/// namespace bare on this thread (`CREATE TABLE "users"`, not
+/// `CREATE TABLE "public"."users"`), for a schema-per-tenant folder whose
+/// migrations run with `search_path` set to each tenant's schema
+/// (`[generate] qualify_public = false`). Names in other namespaces stay
+/// qualified. Renderings outside `f` are not affected.
+pub fn with_public_unqualified<T>(f: impl FnOnce() -> T) -> T {
+    postgres::with_public_unqualified(f)
+}
+
 impl SqlDialect for Postgres {
     /// Renders a plan made by `shale_differ::diff` from the same schemas.
     /// A step naming an object missing from the schemas (a plan that does not

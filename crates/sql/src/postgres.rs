@@ -113,9 +113,41 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// `"namespace"."name"`.
+thread_local! {
+    /// Whether names in the default namespace are written qualified (see
+    /// [`with_public_unqualified`]).
+    static QUALIFY_PUBLIC: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Runs `f` (a rendering on this thread) with the names of the default
+/// namespace written bare: `"users"`, not `"public"."users"`. Such SQL
+/// resolves its names through `search_path`, which is what a
+/// schema-per-tenant folder needs (each tenant's migrations run with
+/// `search_path` set to the tenant's schema); other namespaces stay qualified.
+pub(crate) fn with_public_unqualified<T>(f: impl FnOnce() -> T) -> T {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            QUALIFY_PUBLIC.with(|q| q.set(self.0));
+        }
+    }
+    let _restore = Restore(QUALIFY_PUBLIC.with(|q| q.replace(false)));
+    f()
+}
+
+/// `"namespace"."name"` (just `"name"` in the default namespace inside
+/// [`with_public_unqualified`]).
 pub(crate) fn qualified(name: &QualifiedName) -> String {
-    format!("{}.{}", ident(&name.namespace), ident(&name.name))
+    qualify(&name.namespace, &name.name)
+}
+
+/// [`qualified`] of a namespace and a name.
+pub(crate) fn qualify(namespace: &str, name: &str) -> String {
+    if namespace == shale_model::DEFAULT_NAMESPACE && !QUALIFY_PUBLIC.with(|q| q.get()) {
+        ident(name)
+    } else {
+        format!("{}.{}", ident(namespace), ident(name))
+    }
 }
 
 /// A table for messages: `"users"` in `public`, `"auth"."users"` elsewhere.
@@ -295,7 +327,7 @@ impl<'a> Renderer<'a> {
                 vec![lock_hazard(table)],
             ),
             Step::DropIndex { table, name } => self.push(
-                format!("DROP INDEX {}.{};", ident(&table.namespace), ident(name)),
+                format!("DROP INDEX {};", qualify(&table.namespace, name)),
                 vec![lock_hazard(table)],
             ),
             Step::DropConstraint { table, name } => self.push(
@@ -428,9 +460,8 @@ impl<'a> Renderer<'a> {
             ),
             Step::RenameIndex { table, names } => self.push(
                 format!(
-                    "ALTER INDEX {}.{} RENAME TO {};",
-                    ident(&table.namespace),
-                    ident(&names.previous),
+                    "ALTER INDEX {} RENAME TO {};",
+                    qualify(&table.namespace, &names.previous),
                     ident(&names.next)
                 ),
                 vec![],

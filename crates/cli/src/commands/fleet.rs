@@ -115,9 +115,10 @@ fn public_names_for_tenants(folder: &MigrationFolder, targets: &[Target]) -> Opt
     Some(format!(
         "{} of the targets are tenant schemas ({}), whose migrations run with search_path set to the \
          tenant's schema, but the migrations name the schema {} explicitly, which would put those \
-         objects in the shared schema instead: {}. Write those names unqualified (the object then \
-         goes to each tenant's schema; run `shale hash` after editing a migration no database has \
-         applied), or list those targets as whole databases",
+         objects in the shared schema instead: {}. Generate a schema-per-tenant folder with \
+         `[generate] qualify_public = false` in shale.toml (names then go to each tenant's schema), \
+         or write those names unqualified (run `shale hash` after editing a migration no database \
+         has applied), or list those targets as whole databases",
         tenants.len(),
         some_names(&tenants, 5),
         shale_model::DEFAULT_NAMESPACE,

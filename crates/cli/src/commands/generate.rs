@@ -196,11 +196,13 @@ fn write_migration(
                 let options = shale_sql::OnlineOptions {
                     lock_timeout: ctx.config.generate.lock_timeout.clone(),
                 };
-                match shale_sql::Postgres.render_online(
-                    &plan,
-                    MigrationPair::new(previous, next),
-                    &options,
-                ) {
+                match ctx.postgres_names(|| {
+                    shale_sql::Postgres.render_online(
+                        &plan,
+                        MigrationPair::new(previous, next),
+                        &options,
+                    )
+                }) {
                     Ok(rendered) => {
                         notes = rendered.notes;
                         rendered

@@ -124,10 +124,22 @@ impl Context<'_> {
     ) -> Result<Vec<shale_sql::Statement>> {
         use shale_sql::SqlDialect as _;
         match self.config.dialect {
-            Dialect::Postgresql => Ok(shale_sql::Postgres.render(plan, schemas)),
+            Dialect::Postgresql => {
+                Ok(self.postgres_names(|| shale_sql::Postgres.render(plan, schemas)))
+            }
             Dialect::Sqlite => shale_sql::Sqlite
                 .try_render(plan, schemas)
                 .map_err(|e| anyhow!("{e}")),
+        }
+    }
+
+    /// Runs a PostgreSQL rendering with the project's way of writing names
+    /// of `public` (`[generate] qualify_public`).
+    pub fn postgres_names<T>(&self, render: impl FnOnce() -> T) -> T {
+        if self.config.generate.qualify_public {
+            render()
+        } else {
+            shale_sql::with_public_unqualified(render)
         }
     }
 

@@ -162,10 +162,9 @@ impl Online {
             statement(format!(
                 "-- an index {} here is a leftover of an interrupted build of this migration\n\
                  -- (INVALID, or built but not recorded): it is dropped and built again\n\
-                 DROP INDEX CONCURRENTLY IF EXISTS {}.{};",
+                 DROP INDEX CONCURRENTLY IF EXISTS {};",
                 ident(name),
-                ident(namespace),
-                ident(name)
+                super::qualify(namespace, name)
             )),
             statement(create),
         ]);
@@ -323,16 +322,14 @@ impl Renderer<'_> {
         match step {
             Step::DropIndex { table, name } => {
                 self.push_alone(format!(
-                    "DROP INDEX CONCURRENTLY IF EXISTS {}.{};",
-                    ident(&table.namespace),
-                    ident(name)
+                    "DROP INDEX CONCURRENTLY IF EXISTS {};",
+                    super::qualify(&table.namespace, name)
                 ));
             }
             Step::DropViewIndex { view, name } => {
                 self.push_alone(format!(
-                    "DROP INDEX CONCURRENTLY IF EXISTS {}.{};",
-                    ident(&view.namespace),
-                    ident(name)
+                    "DROP INDEX CONCURRENTLY IF EXISTS {};",
+                    super::qualify(&view.namespace, name)
                 ));
             }
             Step::CreateIndex {

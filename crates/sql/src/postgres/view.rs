@@ -127,7 +127,7 @@ impl<'a> Renderer<'a> {
 
     pub(super) fn render_drop_view_index(&mut self, view: &QualifiedName, name: &str) {
         self.push(
-            format!("DROP INDEX {}.{};", ident(&view.namespace), ident(name)),
+            format!("DROP INDEX {};", super::qualify(&view.namespace, name)),
             vec![],
         );
     }
