@@ -385,3 +385,37 @@ pub fn text_diff(expected: &str, actual: &str, expected_name: &str, actual_name:
         .header(expected_name, actual_name)
         .to_string()
 }
+
+/// The database at `url` holds exactly `expected`: introspected (grants of
+/// [`MANAGED_ROLES`] compared) and diffed, view queries compared as
+/// PostgreSQL prints them (on a scratch database, dropped after). `Err`
+/// lists the steps that would reconcile them.
+pub fn no_drift(url: &str, expected: &shale_model::Schema) -> Result<(), String> {
+    let printed;
+    let expected = if expected.views.is_empty() {
+        expected
+    } else {
+        let scratch_url = fresh_database();
+        let mut scratch = connect(&scratch_url);
+        let canonical = shale_introspect::canonical_views(expected, &mut scratch)
+            .map_err(|e| format!("canonical view text: {e}"));
+        drop(scratch);
+        drop_database(&scratch_url);
+        printed = canonical?;
+        &printed
+    };
+    let mut client = connect(url);
+    let live = shale_introspect::introspect(&mut client, &introspect_options())
+        .map_err(|e| format!("introspection failed: {e}"))?;
+    let pair = shale_differ::MigrationPair::new(&live, expected);
+    let plan = shale_differ::diff(pair, &shale_model::RenameHints::default())
+        .map_err(|a| format!("there is drift (ambiguous):\n{a}"))?;
+    if plan.is_empty() {
+        return Ok(());
+    }
+    let steps: Vec<String> = plan.steps.iter().map(|s| format!("  {s:?}")).collect();
+    Err(format!(
+        "there is drift between the database and the schema; steps:\n{}",
+        steps.join("\n")
+    ))
+}
